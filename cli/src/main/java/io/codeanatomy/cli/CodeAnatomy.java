@@ -1,0 +1,32 @@
+package io.codeanatomy.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code codeanatomy} command: entry point of the runnable jar. */
+@Command(
+        name = "codeanatomy",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Builds a Code Property Graph of a Python codebase into Delta Lake tables.",
+        subcommands = {AstCommand.class, CommandLine.HelpCommand.class})
+public final class CodeAnatomy implements Runnable {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (0 ok, 1 failure, 2 usage error). */
+    public static int run(String... args) {
+        CommandLine commandLine = new CommandLine(new CodeAnatomy());
+        commandLine.setExecutionExceptionHandler(new UserErrorHandler());
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+    }
+}
