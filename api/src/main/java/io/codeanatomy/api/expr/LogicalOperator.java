@@ -1,0 +1,7 @@
+package io.codeanatomy.api.expr;
+
+/** The n-ary boolean connectives, with SQL three-valued logic. */
+public enum LogicalOperator {
+    AND,
+    OR
+}

@@ -1,0 +1,27 @@
+package io.codeanatomy.api.rel;
+
+/**
+ * Visits one node of a {@link RelSpec} tree. {@link RelSpec} is sealed, so a visitor with every
+ * method handles every tree; recursion into {@link RelSpec#inputs()} is up to the visitor.
+ */
+public interface RelSpecVisitor<R> {
+    R visitScan(ScanRel scan);
+
+    R visitFilter(FilterRel filter);
+
+    R visitProject(ProjectRel project);
+
+    R visitJoin(JoinRel join);
+
+    R visitUnion(UnionRel union);
+
+    R visitAggregate(AggregateRel aggregate);
+
+    R visitSort(SortRel sort);
+
+    R visitLimit(LimitRel limit);
+
+    R visitAlias(AliasRel alias);
+
+    R visitTopPerGroup(TopPerGroupRel topPerGroup);
+}
