@@ -1,0 +1,37 @@
+package io.codeanatomy.plugins.delta;
+
+import static java.util.Objects.requireNonNull;
+
+import io.codeanatomy.api.spec.WriteMode;
+import io.codeanatomy.spi.write.MaterializeResult;
+import io.codeanatomy.spi.write.Materializer;
+import java.nio.file.Path;
+import java.util.Iterator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/** Writes Arrow batches as one Delta commit; see {@link DeltaTableWriter} for what each mode does. */
+public final class DeltaMaterializer implements Materializer {
+    private final DeltaTableWriter writer;
+
+    public DeltaMaterializer(KernelEngine engine) {
+        this.writer = new DeltaTableWriter(requireNonNull(engine, "engine is null"));
+    }
+
+    @Override
+    public String format() {
+        return DeltaIoPlugin.FORMAT;
+    }
+
+    @Override
+    public MaterializeResult write(Path location, WriteMode mode, Schema schema, Iterator<VectorSchemaRoot> batches) {
+        requireNonNull(mode, "mode is null");
+        requireNonNull(schema, "schema is null");
+        DeltaCommit commit = switch (mode) {
+            case CREATE -> writer.create(location, schema, batches);
+            case OVERWRITE -> writer.overwrite(location, schema, batches);
+            case APPEND -> writer.append(location, schema, batches);
+        };
+        return new MaterializeResult(commit.rowsWritten(), commit.version());
+    }
+}

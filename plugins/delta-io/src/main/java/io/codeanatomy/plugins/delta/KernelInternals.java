@@ -1,0 +1,86 @@
+package io.codeanatomy.plugins.delta;
+
+import static java.util.Objects.requireNonNull;
+
+import io.delta.kernel.Scan;
+import io.delta.kernel.Snapshot;
+import io.delta.kernel.Transaction;
+import io.delta.kernel.data.FilteredColumnarBatch;
+import io.delta.kernel.data.Row;
+import io.delta.kernel.engine.Engine;
+import io.delta.kernel.internal.InternalScanFileUtils;
+import io.delta.kernel.internal.SnapshotImpl;
+import io.delta.kernel.internal.actions.AddFile;
+import io.delta.kernel.internal.actions.SingleAction;
+import io.delta.kernel.internal.data.ScanStateRow;
+import io.delta.kernel.types.StructType;
+import io.delta.kernel.utils.CloseableIterator;
+import io.delta.kernel.utils.FileStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every use of Delta Kernel's {@code io.delta.kernel.internal} classes, in one place.
+ *
+ * <p>Kernel's public API (4.4) can only append: a commit accepts {@code remove} actions, but only
+ * internal classes build them (delta-io/delta#3988), and replacing a table's schema is an internal
+ * builder too. Reading a scan file needs two internal helpers that Kernel's own user guide uses.
+ * When Kernel moves any of these into its public API, this class is the only one to change; the
+ * tests in {@code TestKernelInternals} pin what each method must do.
+ */
+final class KernelInternals {
+    private KernelInternals() {}
+
+    /**
+     * One {@code remove} action (a Kernel single-action row, ready for {@link Transaction#commit})
+     * for every data file live in {@code snapshot}, marked as a data change.
+     */
+    static List<Row> removeAllFiles(Engine engine, Snapshot snapshot) {
+        requireNonNull(engine, "engine is null");
+        requireNonNull(snapshot, "snapshot is null");
+        Scan scan = snapshot.getScanBuilder().build();
+        List<Row> removes = new ArrayList<>();
+        try (CloseableIterator<FilteredColumnarBatch> batches = scan.getScanFiles(engine)) {
+            while (batches.hasNext()) {
+                try (CloseableIterator<Row> scanFiles = batches.next().getRows()) {
+                    while (scanFiles.hasNext()) {
+                        Row scanFile = scanFiles.next();
+                        AddFile add = new AddFile(scanFile.getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL));
+                        removes.add(SingleAction.createRemoveFileSingleAction(
+                                add.toRemoveFileRow(true, Optional.empty())));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the data files of " + snapshot.getPath(), e);
+        }
+        return removes;
+    }
+
+    /**
+     * A transaction that replaces the table of {@code snapshot} with an empty table of
+     * {@code schema}: Kernel removes every live file itself and writes the new metadata. Replace
+     * has no conflict resolution in Kernel, so it never retries.
+     */
+    static Transaction replaceTable(Engine engine, Snapshot snapshot, StructType schema, String engineInfo) {
+        requireNonNull(snapshot, "snapshot is null");
+        if (!(snapshot instanceof SnapshotImpl impl)) {
+            throw new IllegalStateException("Kernel returned a snapshot of unexpected class "
+                    + snapshot.getClass().getName() + "; replacing a table needs Kernel's SnapshotImpl");
+        }
+        return impl.buildReplaceTableTransaction(schema, engineInfo).withMaxRetries(0).build(engine);
+    }
+
+    /** The Parquet file of a scan-file row returned by {@link Scan#getScanFiles}. */
+    static FileStatus dataFile(Row scanFile) {
+        return InternalScanFileUtils.getAddFileStatus(scanFile);
+    }
+
+    /** The schema to read from each Parquet file of a scan, given the scan's state row. */
+    static StructType physicalReadSchema(Row scanState) {
+        return ScanStateRow.getPhysicalDataReadSchema(scanState);
+    }
+}

@@ -1,0 +1,137 @@
+package io.codeanatomy.plugins.delta;
+
+import io.delta.kernel.data.ArrayValue;
+import io.delta.kernel.data.ColumnVector;
+import io.delta.kernel.data.MapValue;
+import io.delta.kernel.types.ArrayType;
+import io.delta.kernel.types.BinaryType;
+import io.delta.kernel.types.BooleanType;
+import io.delta.kernel.types.ByteType;
+import io.delta.kernel.types.DataType;
+import io.delta.kernel.types.DateType;
+import io.delta.kernel.types.DecimalType;
+import io.delta.kernel.types.DoubleType;
+import io.delta.kernel.types.FloatType;
+import io.delta.kernel.types.IntegerType;
+import io.delta.kernel.types.LongType;
+import io.delta.kernel.types.MapType;
+import io.delta.kernel.types.ShortType;
+import io.delta.kernel.types.StringType;
+import io.delta.kernel.types.StructType;
+import io.delta.kernel.types.TimestampNTZType;
+import io.delta.kernel.types.TimestampType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.avatica.util.ByteString;
+
+/**
+ * Reads values out of Kernel column vectors as the Java objects Calcite's enumerable code expects:
+ * boxed primitives, {@code String}, {@link ByteString} for binary, {@code BigDecimal}, {@code int}
+ * days for DATE, {@code long} milliseconds for TIMESTAMP, {@code Object[]} for a struct, {@code List}
+ * for an array and {@code Map} for a map.
+ */
+final class KernelValues {
+    private static final long MICROS_PER_MILLI = 1_000L;
+
+    /** Reads the value at one row of a vector that is known not to be null there. */
+    @FunctionalInterface
+    interface Reader {
+        Object read(ColumnVector vector, int row);
+    }
+
+    private KernelValues() {}
+
+    /** A reader for vectors of {@code type} that returns {@code null} for null entries. */
+    static Reader reader(DataType type) {
+        Reader notNull = notNullReader(type);
+        return (vector, row) -> vector.isNullAt(row) ? null : notNull.read(vector, row);
+    }
+
+    private static Reader notNullReader(DataType type) {
+        if (type instanceof BooleanType) {
+            return ColumnVector::getBoolean;
+        }
+        if (type instanceof ByteType) {
+            return ColumnVector::getByte;
+        }
+        if (type instanceof ShortType) {
+            return ColumnVector::getShort;
+        }
+        if (type instanceof IntegerType || type instanceof DateType) {
+            return ColumnVector::getInt;
+        }
+        if (type instanceof LongType) {
+            return ColumnVector::getLong;
+        }
+        if (type instanceof FloatType) {
+            return ColumnVector::getFloat;
+        }
+        if (type instanceof DoubleType) {
+            return ColumnVector::getDouble;
+        }
+        if (type instanceof StringType) {
+            return ColumnVector::getString;
+        }
+        if (type instanceof BinaryType) {
+            return (vector, row) -> new ByteString(vector.getBinary(row));
+        }
+        if (type instanceof DecimalType) {
+            return ColumnVector::getDecimal;
+        }
+        if (type instanceof TimestampType || type instanceof TimestampNTZType) {
+            return (vector, row) -> Math.floorDiv(vector.getLong(row), MICROS_PER_MILLI);
+        }
+        if (type instanceof StructType struct) {
+            return structReader(struct);
+        }
+        if (type instanceof ArrayType array) {
+            return arrayReader(array);
+        }
+        if (type instanceof MapType map) {
+            return mapReader(map);
+        }
+        throw new DeltaIoException("Delta type " + type + " cannot be read into a CodeAnatomy row.");
+    }
+
+    private static Reader structReader(StructType struct) {
+        Reader[] fields = new Reader[struct.length()];
+        for (int i = 0; i < fields.length; i++) {
+            fields[i] = reader(struct.at(i).getDataType());
+        }
+        return (vector, row) -> {
+            Object[] values = new Object[fields.length];
+            for (int i = 0; i < fields.length; i++) {
+                values[i] = fields[i].read(vector.getChild(i), row);
+            }
+            return values;
+        };
+    }
+
+    private static Reader arrayReader(ArrayType array) {
+        Reader element = reader(array.getElementType());
+        return (vector, row) -> {
+            ArrayValue value = vector.getArray(row);
+            ColumnVector elements = value.getElements();
+            List<Object> list = new ArrayList<>(value.getSize());
+            for (int i = 0; i < value.getSize(); i++) {
+                list.add(element.read(elements, i));
+            }
+            return list;
+        };
+    }
+
+    private static Reader mapReader(MapType map) {
+        Reader key = reader(map.getKeyType());
+        Reader value = reader(map.getValueType());
+        return (vector, row) -> {
+            MapValue entries = vector.getMap(row);
+            Map<Object, Object> result = new LinkedHashMap<>();
+            for (int i = 0; i < entries.getSize(); i++) {
+                result.put(key.read(entries.getKeys(), i), value.read(entries.getValues(), i));
+            }
+            return result;
+        };
+    }
+}

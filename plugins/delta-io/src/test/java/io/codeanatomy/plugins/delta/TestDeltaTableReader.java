@@ -1,0 +1,169 @@
+package io.codeanatomy.plugins.delta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.delta.kernel.defaults.engine.DefaultEngine;
+import io.delta.kernel.expressions.Column;
+import io.delta.kernel.expressions.Literal;
+import io.delta.kernel.expressions.Predicate;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestDeltaTableReader {
+    @TempDir
+    Path dir;
+
+    @RegisterExtension
+    final TableFixture fixture = new TableFixture();
+
+    @Test
+    void aTableWeWroteHasARealDeltaLogThatAFreshKernelEngineReads() {
+        Path table = dir.resolve("t");
+        fixture.create(table, 0, 1_000, 300);
+
+        assertThat(DeltaLog.commitFile(table, 0)).isRegularFile();
+        assertThat(DeltaLog.actions(table, 0))
+                .anySatisfy(action -> assertThat(action.has("protocol")).isTrue())
+                .anySatisfy(action -> assertThat(action.has("metaData")).isTrue())
+                .anySatisfy(action -> assertThat(action.has("add")).isTrue());
+        DeltaTableReader fresh = DeltaTableReader.open(DefaultEngine.create(new Configuration()), table);
+        assertThat(fresh.version()).isZero();
+        List<Object[]> rows = TableFixture.read(fresh, new int[] {0, 1, 2, 3, 4, 5}, Optional.empty());
+        rows.sort(SampleBatches.byFirstColumn());
+        assertThat(rows).containsExactlyElementsOf(SampleBatches.expectedRows(0, 1_000));
+    }
+
+    @Test
+    void filterSkipsFilesWhoseStatisticsExcludeIt() {
+        Path table = dir.resolve("t");
+        fixture.create(table, 0, 1_000, 1_000);
+        fixture.append(table, 1_000, 2_000, 1_000);
+        fixture.append(table, 2_000, 3_000, 1_000);
+        fixture.append(table, 3_000, 4_000, 1_000);
+        DeltaTableReader reader = DeltaTableReader.open(fixture.engine, table);
+        Predicate idAtLeast2500 = new Predicate(">=", new Column("id"), Literal.ofLong(2_500));
+
+        List<String> all = reader.dataFiles(Optional.empty());
+        List<String> kept = reader.dataFiles(Optional.of(idAtLeast2500));
+
+        assertThat(all).hasSize(4);
+        assertThat(kept).hasSize(2);
+        List<Object[]> rows = TableFixture.read(reader, new int[] {0}, Optional.of(idAtLeast2500));
+        assertThat(rows).hasSize(2_000).allSatisfy(row -> assertThat((Long) row[0]).isGreaterThanOrEqualTo(2_000));
+    }
+
+    @Test
+    void filterOnAColumnThatIsNotReadStillSkips() {
+        Path table = dir.resolve("t");
+        fixture.create(table, 0, 1_000, 1_000);
+        fixture.append(table, 1_000, 2_000, 1_000);
+        DeltaTableReader reader = DeltaTableReader.open(fixture.engine, table);
+        Predicate idBelow10 = new Predicate("<", new Column("id"), Literal.ofLong(10));
+
+        List<Object[]> rows = TableFixture.read(reader, new int[] {4, 1}, Optional.of(idBelow10));
+
+        assertThat(rows).hasSize(1_000);
+        assertThat(rows.get(0)).hasSize(2);
+    }
+
+    @Test
+    void projectionReturnsColumnsInTheRequestedOrderWithRepeats() {
+        Path table = dir.resolve("t");
+        fixture.create(table, 0, 3, 3);
+        DeltaTableReader reader = DeltaTableReader.open(fixture.engine, table);
+
+        List<Object[]> rows = TableFixture.read(reader, new int[] {4, 0, 4}, Optional.empty());
+        rows.sort((a, b) -> Long.compare((Long) a[1], (Long) b[1]));
+
+        assertThat(rows).containsExactly(new Object[] {0, 0L, 0}, new Object[] {1, 1L, 1}, new Object[] {2, 2L, 2});
+        assertThat(TableFixture.read(reader, new int[0], Optional.empty()))
+                .hasSize(3)
+                .allSatisfy(row -> assertThat(row).isEmpty());
+    }
+
+    @Test
+    void aReaderKeepsItsSnapshotWhileTheTableMovesOn() {
+        Path table = dir.resolve("t");
+        fixture.create(table, 0, 10, 10);
+        DeltaTableReader reader = DeltaTableReader.open(fixture.engine, table);
+
+        fixture.append(table, 10, 20, 10);
+
+        assertThat(reader.version()).isZero();
+        assertThat(TableFixture.read(reader, new int[] {0}, Optional.empty())).hasSize(10);
+        assertThat(DeltaTableReader.open(fixture.engine, table).version()).isEqualTo(1);
+        assertThat(DeltaTableReader.open(fixture.engine, table, 0).dataFiles(Optional.empty())).hasSize(1);
+    }
+
+    @Test
+    void schemaFingerprintIsTheSha256OfTheCanonicalSchema() {
+        Path table = dir.resolve("t");
+        fixture.create(table, 0, 1, 1);
+        DeltaTableReader reader = DeltaTableReader.open(fixture.engine, table);
+
+        assertThat(reader.schemaFingerprint())
+                .isEqualTo(SchemaFingerprint.sha256(ArrowSchemas.toKernel(SampleBatches.SCHEMA)))
+                .hasSize(64);
+        assertThat(reader.arrowSchema()).isEqualTo(SampleBatches.SCHEMA);
+    }
+
+    @Test
+    void aDirectoryWithoutADeltaLogIsReportedInOneSentence() throws IOException {
+        Path plain = Files.createDirectory(dir.resolve("plain"));
+
+        assertThatThrownBy(() -> DeltaTableReader.open(fixture.engine, plain))
+                .isInstanceOf(DeltaIoException.class)
+                .hasMessage(plain + " is not a Delta table (it has no _delta_log directory);"
+                        + " pass the directory of a Delta table.");
+        assertThat(DeltaTableReader.isDeltaTable(plain)).isFalse();
+    }
+
+    @Test
+    void aMissingDirectoryIsReportedWithItsPath() {
+        Path missing = dir.resolve("missing");
+
+        assertThatThrownBy(() -> DeltaTableReader.open(fixture.engine, missing))
+                .isInstanceOf(DeltaIoException.class)
+                .hasMessage("Cannot open the Delta table at " + missing
+                        + ": the directory does not exist; pass the directory of a Delta table.");
+    }
+
+    @Test
+    void aVersionThatDoesNotExistIsReported() {
+        Path table = dir.resolve("t");
+        fixture.create(table, 0, 1, 1);
+
+        assertThatThrownBy(() -> DeltaTableReader.open(fixture.engine, table, 7))
+                .isInstanceOf(DeltaIoException.class)
+                .hasMessageStartingWith("Cannot open the Delta table at " + table);
+    }
+
+    @Test
+    void rowGroupsAreSkippedInsideAFile() {
+        TableFixture smallGroups = new TableFixture(KernelEngine.create(Map.of(KernelEngine.PARQUET_ROW_GROUP_SIZE, "1024")));
+        try {
+            Path table = dir.resolve("t");
+            smallGroups.create(table, 0, 20_000, 1_000);
+            DeltaTableReader reader = DeltaTableReader.open(smallGroups.engine, table);
+            Predicate idBelow100 = new Predicate("<", new Column("id"), Literal.ofLong(100));
+
+            List<Object[]> all = TableFixture.read(reader, new int[] {0}, Optional.empty());
+            List<Object[]> pruned = TableFixture.read(reader, new int[] {0}, Optional.of(idBelow100));
+
+            assertThat(reader.dataFiles(Optional.empty())).hasSize(1);
+            assertThat(all).hasSize(20_000);
+            assertThat(pruned).hasSizeLessThan(20_000).hasSizeGreaterThanOrEqualTo(100);
+        } finally {
+            smallGroups.close();
+        }
+    }
+}
