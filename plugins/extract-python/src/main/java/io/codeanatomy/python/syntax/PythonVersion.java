@@ -17,10 +17,14 @@ public record PythonVersion(int major, int minor) implements Comparable<PythonVe
     public static final PythonVersion OLDEST = PY38;
     public static final PythonVersion LATEST = PY314;
 
+    // Literal bounds: the constants above are built by this constructor, before OLDEST/LATEST exist.
+    private static final int OLDEST_MINOR = 8;
+    private static final int LATEST_MINOR = 14;
+
     public PythonVersion {
-        if (major != 3 || minor < OLDEST.minor || minor > LATEST.minor) {
+        if (major != 3 || minor < OLDEST_MINOR || minor > LATEST_MINOR) {
             throw new IllegalArgumentException("unsupported Python version " + major + "." + minor
-                    + ": use one from " + OLDEST + " to " + LATEST);
+                    + ": use one from 3." + OLDEST_MINOR + " to 3." + LATEST_MINOR);
         }
     }
 

@@ -1,0 +1,110 @@
+package io.codeanatomy.bench;
+
+import io.codeanatomy.plugins.python.PythonExtractor;
+import io.codeanatomy.plugins.python.source.SourceFile;
+import io.codeanatomy.plugins.python.source.SourceSelection;
+import io.codeanatomy.plugins.python.source.SourceWalker;
+import io.codeanatomy.spi.extract.BatchWriter;
+import io.codeanatomy.spi.extract.ExtractionRequest;
+import io.codeanatomy.spi.extract.ExtractionSink;
+import io.codeanatomy.spi.extract.ExtractionSummary;
+import io.codeanatomy.spi.extract.ProgressListener;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+
+/**
+ * Extracts a directory with the Python extractor (the whole path: listing, reading, parsing,
+ * walking, Arrow batches; the batches are counted and dropped) on one worker and on one worker
+ * per core, and times CPython 3.11 doing {@code ast.parse} plus {@code symtable.symtable} (what it
+ * needs for the same facts) over the same files on one core in the same run. Prints files/s,
+ * lines/s and MB/s of each and the ratios. Usage:
+ * {@code ExtractionBench DIR [--exclude-dir NAME]... [--rounds N]}.
+ */
+public final class ExtractionBench {
+    private ExtractionBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        List<String> excluded = new ArrayList<>();
+        int rounds = 3;
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--exclude-dir" -> excluded.add(args[++i]);
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        List<String> excludeGlobs = excluded.stream().map(name -> name + "/").toList();
+        int cores = Runtime.getRuntime().availableProcessors();
+        Run single = best(dir, excludeGlobs, 1, rounds);
+        Run parallel = best(dir, excludeGlobs, cores, rounds);
+
+        List<Path> files = SourceWalker.list(dir, new SourceSelection(List.of(), excludeGlobs, true)).files().stream()
+                .map(SourceFile::file).toList();
+        String[] cpython = CPythonScript.run("cpython_extract_bench.py", files, Integer.toString(Math.max(1, rounds / 2)));
+        long files0 = Long.parseLong(cpython[0]);
+        double mb = Long.parseLong(cpython[1]) / 1e6;
+        long lines = Long.parseLong(cpython[2]);
+        double theirs = Double.parseDouble(cpython[3]);
+        System.out.printf(Locale.ROOT, "corpus: %s, %d files, %.1f MB, %d lines%n", dir, files0, mb, lines);
+        print("codeanatomy extraction, 1 worker", single.seconds, files0, lines, mb, single.summary.problems() + " problems, "
+                + single.summary.totalRows() + " rows");
+        print("codeanatomy extraction, " + cores + " workers", parallel.seconds, files0, lines, mb,
+                parallel.summary.problems() + " problems");
+        print("CPython " + CPythonScript.version() + " ast.parse + symtable, 1 core", theirs, files0, lines, mb, cpython[4] + " refused");
+        System.out.printf(Locale.ROOT, "ratio: 1 worker %.2fx CPython's throughput, %d workers %.2fx%n",
+                theirs / single.seconds, cores, theirs / parallel.seconds);
+    }
+
+    private record Run(double seconds, ExtractionSummary summary) {
+    }
+
+    /** The fastest of {@code rounds} extractions, after one warm-up. */
+    private static Run best(Path dir, List<String> excludeGlobs, int workers, int rounds) {
+        Run best = null;
+        for (int r = 0; r < rounds + 1; r++) {
+            try (CountingSink sink = new CountingSink()) {
+                long t0 = System.nanoTime();
+                ExtractionSummary summary = new PythonExtractor().extract(
+                        new ExtractionRequest(dir, List.of(), excludeGlobs, workers, ProgressListener.NONE), sink);
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                if (r > 0 && (best == null || seconds < best.seconds)) {
+                    best = new Run(seconds, summary);
+                }
+            }
+        }
+        return best;
+    }
+
+    private static void print(String what, double seconds, long files, long lines, double mb, String note) {
+        System.out.printf(Locale.ROOT, "%-48s %7.3f s  %8.0f files/s  %9.0f lines/s  %6.2f MB/s  (%s)%n",
+                what + ":", seconds, files / seconds, lines / seconds, mb / seconds, note);
+    }
+
+    /** A sink that counts the rows it is handed and keeps nothing. */
+    private static final class CountingSink implements ExtractionSink, AutoCloseable {
+        private final BufferAllocator allocator = new RootAllocator();
+        private final AtomicLong rows = new AtomicLong();
+
+        @Override
+        public BatchWriter writer(String table) {
+            return batch -> rows.addAndGet(batch.getRowCount());
+        }
+
+        @Override
+        public BufferAllocator allocator() {
+            return allocator;
+        }
+
+        @Override
+        public void close() {
+            allocator.close();
+        }
+    }
+}

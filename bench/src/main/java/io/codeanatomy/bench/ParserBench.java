@@ -1,0 +1,115 @@
+package io.codeanatomy.bench;
+
+import io.codeanatomy.python.syntax.PythonParser;
+import io.codeanatomy.python.syntax.PythonVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Parses every {@code .py} file below a directory with our parser (single thread, after warm-up)
+ * and with CPython's {@code ast.parse} (one core) over the same files in the same run, and prints
+ * both throughputs and their ratio. Usage: {@code ParserBench DIR [--exclude-dir NAME]... [--rounds N]}.
+ */
+public final class ParserBench {
+    private ParserBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        List<String> excluded = new ArrayList<>();
+        int rounds = 5;
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--exclude-dir" -> excluded.add(args[++i]);
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        List<Path> files = pythonFiles(dir, excluded);
+        List<byte[]> sources = new ArrayList<>();
+        long bytes = 0;
+        for (Path f : files) {
+            byte[] b = Files.readAllBytes(f);
+            sources.add(b);
+            bytes += b.length;
+        }
+        System.out.printf(Locale.ROOT, "corpus: %s, %d files, %.1f MB%n", dir, files.size(), bytes / 1e6);
+
+        double ours = Double.MAX_VALUE;
+        int refused = 0;
+        for (int r = 0; r < rounds + 2; r++) { // two warm-up rounds
+            refused = 0;
+            long t0 = System.nanoTime();
+            for (byte[] src : sources) {
+                if (!PythonParser.parse(src, PythonVersion.PY311).ok()) {
+                    refused++;
+                }
+            }
+            double s = (System.nanoTime() - t0) / 1e9;
+            if (r >= 2) {
+                ours = Math.min(ours, s);
+            }
+        }
+        String[] cpython = runCPython(files, Math.max(1, rounds / 2));
+        double theirs = Double.parseDouble(cpython[2]);
+        System.out.printf(Locale.ROOT, "codeanatomy parser (1 thread, best of %d): %.3f s, %.1f MB/s, %d refused%n",
+                rounds, ours, bytes / 1e6 / ours, refused);
+        System.out.printf(Locale.ROOT, "CPython %s ast.parse (1 core, best of %d):  %.3f s, %.1f MB/s, %s refused%n",
+                pythonVersion(), Math.max(1, rounds / 2), theirs, bytes / 1e6 / theirs, cpython[3]);
+        System.out.printf(Locale.ROOT, "ratio: %.2fx CPython's throughput%n", theirs / ours);
+    }
+
+    static List<Path> pythonFiles(Path dir, List<String> excludedDirNames) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(p -> p.toString().endsWith(".py") && Files.isRegularFile(p))
+                    .filter(p -> {
+                        for (Path part : dir.relativize(p)) {
+                            if (excludedDirNames.contains(part.toString())) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    })
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private static String[] runCPython(List<Path> files, int rounds) throws IOException, InterruptedException {
+        Path script = Files.createTempFile("cpython_parse_bench", ".py");
+        try (InputStream in = ParserBench.class.getResourceAsStream("cpython_parse_bench.py")) {
+            Files.write(script, in.readAllBytes());
+        }
+        try {
+            Process p = new ProcessBuilder("python3", script.toString(), Integer.toString(rounds))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            try (OutputStream stdin = p.getOutputStream()) {
+                for (Path f : files) {
+                    stdin.write((f.toAbsolutePath() + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("python3 failed: " + out);
+            }
+            return out.split(" ");
+        } finally {
+            Files.deleteIfExists(script);
+        }
+    }
+
+    private static String pythonVersion() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("python3", "-c", "import platform; print(platform.python_version())").start();
+        String v = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        p.waitFor();
+        return v;
+    }
+}

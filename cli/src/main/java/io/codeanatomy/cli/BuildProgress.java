@@ -1,0 +1,111 @@
+package io.codeanatomy.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import io.codeanatomy.runtime.build.BuildListener;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Shows a build's progress on stderr: on a terminal, one line redrawn in place with a bar of the
+ * files extracted; otherwise (a log, a pipe) a plain line per phase and at most one progress line
+ * per {@code plainIntervalNanos}. Called from extraction threads; drawing is throttled and
+ * synchronized, counting is lock-free.
+ */
+final class BuildProgress implements BuildListener {
+    private static final int BAR_WIDTH = 30;
+    private static final long REDRAW_NANOS = 100_000_000L;
+
+    private final PrintWriter err;
+    private final boolean terminal;
+    private final long plainIntervalNanos;
+    private final AtomicLong total = new AtomicLong(-1);
+    private final AtomicLong done = new AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
+    private final AtomicLong problems = new AtomicLong();
+    private final long started = System.nanoTime();
+    private long lastDrawn = Long.MIN_VALUE / 2;
+    private String phase = "start";
+    private boolean lineOpen;
+
+    BuildProgress(PrintWriter err, boolean terminal, long plainIntervalNanos) {
+        this.err = requireNonNull(err, "err is null");
+        this.terminal = terminal;
+        this.plainIntervalNanos = plainIntervalNanos;
+    }
+
+    @Override
+    public synchronized void phaseStarted(String next) {
+        phase = next;
+        if (terminal) {
+            draw(true);
+        } else {
+            err.printf(Locale.ROOT, "[%6.1fs] %s%n", seconds(), next);
+            err.flush();
+        }
+    }
+
+    @Override
+    public void filesTotal(long count) {
+        total.set(count);
+    }
+
+    @Override
+    public void fileDone(long fileBytes) {
+        done.incrementAndGet();
+        bytes.addAndGet(fileBytes);
+        long now = System.nanoTime();
+        if (now - lastDrawn >= (terminal ? REDRAW_NANOS : plainIntervalNanos)) {
+            synchronized (this) {
+                if (now - lastDrawn >= (terminal ? REDRAW_NANOS : plainIntervalNanos)) {
+                    lastDrawn = now;
+                    draw(false);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void problem(String file, String message) {
+        problems.incrementAndGet();
+    }
+
+    /** Ends the progress line so that what follows starts on a fresh line. */
+    synchronized void finish() {
+        if (terminal && lineOpen) {
+            draw(true);
+            err.println();
+            err.flush();
+            lineOpen = false;
+        }
+    }
+
+    long problems() {
+        return problems.get();
+    }
+
+    private void draw(boolean force) {
+        long all = total.get();
+        long finished = done.get();
+        String counts = all >= 0
+                ? String.format(Locale.ROOT, "%d/%d files", finished, all)
+                : String.format(Locale.ROOT, "%d files", finished);
+        String text = String.format(Locale.ROOT, "%s, %.1f MB%s", counts, bytes.get() / 1e6,
+                problems.get() == 0 ? "" : ", " + problems.get() + " with problems");
+        if (terminal) {
+            double fraction = all > 0 ? Math.min(1.0, (double) finished / all) : 0.0;
+            int filled = (int) Math.round(fraction * BAR_WIDTH);
+            err.printf(Locale.ROOT, "\r[%s%s] %3d%% %s  %-8s %6.1fs\u001b[K", "#".repeat(filled), " ".repeat(BAR_WIDTH - filled),
+                    Math.round(fraction * 100), text, phase, seconds());
+            lineOpen = true;
+        } else if (!force) {
+            err.printf(Locale.ROOT, "[%6.1fs] %s: %s%n", seconds(), phase, text);
+        }
+        err.flush();
+    }
+
+    private double seconds() {
+        return (System.nanoTime() - started) / 1e9;
+    }
+}

@@ -1,0 +1,182 @@
+package io.codeanatomy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestBuildCommand {
+    private static final Map<String, String> FIXTURES = Map.of(
+            "pkg/__init__.py", "",
+            "pkg/shapes.py", """
+                    import math
+
+                    class Shape:
+                        def area(self):
+                            raise NotImplementedError
+
+                        class Meta:
+                            ordering = ["name"]
+
+                    @dataclass
+                    class Circle(Shape):
+                        r: float
+
+                        def area(self):
+                            square = lambda x: x * x
+                            return math.pi * square(self.r)
+
+                    async def fetch(url, *, timeout=1.0):
+                        async def inner():
+                            return url
+                        return await inner()
+                    """,
+            "scripts/run.py", "def main():\n    print('héllo wörld')\n\nif __name__ == '__main__':\n    main()\n",
+            "broken.py", "def ok():\n    pass\n\ndef broken(:\n    pass\n");
+
+    @TempDir
+    static Path temp;
+    private static Path source;
+    private static Path out;
+    private static CliRun build;
+
+    @BeforeAll
+    static void buildFixtures() throws IOException {
+        source = temp.resolve("src");
+        for (Map.Entry<String, String> fixture : FIXTURES.entrySet()) {
+            Path file = source.resolve(fixture.getKey());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, fixture.getValue(), StandardCharsets.UTF_8);
+        }
+        out = temp.resolve("out");
+        build = CliRun.of("build", source.toString(), "--out", out.toString());
+    }
+
+    @Test
+    void buildSucceedsAndSummarizes() {
+        assertThat(build.exitCode()).as(build.err()).isZero();
+        assertThat(build.out()).contains("built " + out + " from 4 files").contains("cpg/cpg_nodes").contains("run record: ");
+        assertThat(out.resolve("cpg/cpg_nodes/_delta_log")).isDirectory();
+        assertThat(out.resolve("extract/py_defs_v1/_delta_log")).isDirectory();
+    }
+
+    @Test
+    void nodeCountsEqualWhatCpythonsAstFinds() throws Exception {
+        CliRun query = CliRun.of("query", out.toString(),
+                "SELECT node_kind, COUNT(*) AS n FROM cpg_nodes GROUP BY node_kind ORDER BY node_kind", "--format", "csv");
+
+        assertThat(query.exitCode()).as(query.err()).isZero();
+        assertThat(query.out()).isEqualTo("node_kind,n\r\n" + pythonCounts());
+    }
+
+    @Test
+    void queryPrintsJsonAndTables() {
+        CliRun json = CliRun.of("query", out.toString(),
+                "SELECT name, bstart FROM cpg_nodes WHERE node_kind = 'PY_CLASS' ORDER BY bstart", "--format", "json");
+        CliRun table = CliRun.of("query", out.toString(), "SELECT COUNT(*) AS files FROM py_files_v1");
+
+        assertThat(json.exitCode()).isZero();
+        // CPython's offsets of a decorated class are those of the 'class' keyword, not the decorator.
+        assertThat(json.out().replaceAll("\\s", "")).isEqualTo(
+                "[{\"name\":\"Shape\",\"bstart\":13},{\"name\":\"Meta\",\"bstart\":85},{\"name\":\"Circle\",\"bstart\":137}]");
+        assertThat(table.out()).isEqualTo("files\n-----\n4\n(1 row)\n");
+    }
+
+    @Test
+    void badSqlIsCalcitesMessageWithThePosition() {
+        CliRun query = CliRun.of("query", out.toString(), "SELECT node_kind FROM cpg_nodes WHERE");
+
+        assertThat(query.exitCode()).isEqualTo(1);
+        assertThat(query.out()).isEmpty();
+        assertThat(query.err()).isEqualTo("codeanatomy: invalid query: Encountered \"<EOF>\" at line 1, column 37.\n");
+    }
+
+    @Test
+    void unknownColumnIsCalcitesMessageWithThePosition() {
+        CliRun query = CliRun.of("query", out.toString(), "SELECT colour FROM cpg_nodes");
+
+        assertThat(query.exitCode()).isEqualTo(1);
+        assertThat(query.err()).isEqualTo("codeanatomy: invalid query: From line 1, column 8 to line 1, column 13: Column 'colour' not found in any table\n");
+    }
+
+    @Test
+    void missingSourceIsOneSentenceAndWritesNothing() {
+        Path target = temp.resolve("never");
+
+        CliRun run = CliRun.of("build", temp.resolve("missing").toString(), "--out", target.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("codeanatomy: source directory " + temp.resolve("missing") + " does not exist.\n");
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
+    void outputThatIsAFileOrForeignIsRefused() throws IOException {
+        Path file = Files.writeString(temp.resolve("file.txt"), "keep");
+        Path foreign = Files.createDirectories(temp.resolve("foreign"));
+        Files.writeString(foreign.resolve("thesis.tex"), "keep");
+
+        CliRun onFile = CliRun.of("build", source.toString(), "--out", file.toString());
+        CliRun onForeign = CliRun.of("build", source.toString(), "--out", foreign.toString());
+
+        assertThat(onFile.exitCode()).isEqualTo(2);
+        assertThat(onFile.err()).isEqualTo("codeanatomy: output path " + file + " is a file, not a directory; give a directory with --out.\n");
+        assertThat(onForeign.exitCode()).isEqualTo(2);
+        assertThat(onForeign.err()).startsWith("codeanatomy: output directory " + foreign + " already holds files that codeanatomy did not write");
+        assertThat(Files.readString(file)).isEqualTo("keep");
+        try (Stream<Path> files = Files.list(foreign)) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("thesis.tex");
+        }
+    }
+
+    @Test
+    void queryOfADirectoryThatIsNotAnOutputIsRefused() {
+        CliRun query = CliRun.of("query", source.toString(), "SELECT 1");
+
+        assertThat(query.exitCode()).isEqualTo(2);
+        assertThat(query.err()).startsWith("codeanatomy: " + source + " is not a codeanatomy output directory");
+    }
+
+    @Test
+    void pluginsListsEveryDiscoveredPluginWithItsContributions() {
+        CliRun plugins = CliRun.of("plugins");
+
+        assertThat(plugins.exitCode()).isZero();
+        assertThat(plugins.out()).contains("delta-io 0.1.0").contains("  table provider delta").contains("  materializer delta")
+                .contains("udf-spans 0.1.0").contains("  scalar function stable_id")
+                .contains("extract-python").contains("  extractor ");
+    }
+
+    /** CSV rows {@code kind,count} of the fixtures as CPython's ast sees them, files that do not parse counting as files only. */
+    private static String pythonCounts() throws Exception {
+        String script = String.join("\n",
+                "import ast, pathlib, sys",
+                "counts = {'PY_FILE': 0, 'PY_FUNCTION': 0, 'PY_CLASS': 0}",
+                "for p in sorted(pathlib.Path(sys.argv[1]).rglob('*.py')):",
+                "    counts['PY_FILE'] += 1",
+                "    try:",
+                "        tree = ast.parse(p.read_bytes())",
+                "    except SyntaxError:",
+                "        continue",
+                "    for node in ast.walk(tree):",
+                "        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):",
+                "            counts['PY_FUNCTION'] += 1",
+                "        elif isinstance(node, ast.ClassDef):",
+                "            counts['PY_CLASS'] += 1",
+                "for kind in sorted(counts):",
+                "    sys.stdout.write(f'{kind},{counts[kind]}\\r\\n')");
+        Process process = new ProcessBuilder("python3", "-c", script, source.toString()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+}

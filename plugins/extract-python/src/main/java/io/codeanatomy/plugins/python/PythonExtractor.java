@@ -1,0 +1,127 @@
+package io.codeanatomy.plugins.python;
+
+import static java.util.Objects.requireNonNull;
+
+import io.codeanatomy.plugins.python.facts.ErrorRow;
+import io.codeanatomy.plugins.python.facts.FileFacts;
+import io.codeanatomy.plugins.python.facts.ParseStatus;
+import io.codeanatomy.plugins.python.run.ParallelExtraction;
+import io.codeanatomy.plugins.python.source.SourceFile;
+import io.codeanatomy.plugins.python.source.SourceListing;
+import io.codeanatomy.plugins.python.source.SourceSelection;
+import io.codeanatomy.plugins.python.source.SourceWalker;
+import io.codeanatomy.plugins.python.tables.PyTables;
+import io.codeanatomy.plugins.python.tables.TableSink;
+import io.codeanatomy.python.syntax.PythonVersion;
+import io.codeanatomy.spi.extract.ExtractionRequest;
+import io.codeanatomy.spi.extract.ExtractionSink;
+import io.codeanatomy.spi.extract.ExtractionSummary;
+import io.codeanatomy.spi.extract.Extractor;
+import io.codeanatomy.spi.extract.ProgressListener;
+import io.codeanatomy.spi.extract.TableDefinition;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Extracts a directory of Python sources into the {@code py_*} tables ({@link PyTables}).
+ *
+ * <p>Files are listed ({@link SourceWalker}: .gitignore, include and exclude patterns, skipped
+ * directories), parsed and walked on {@code request.workers()} threads, and written in path
+ * order, every table's rows of one file in source order: the same sources give the same rows in
+ * the same order. A file that cannot be read, decoded or parsed is written with its status and
+ * errors and reported to the progress listener; it never stops the extraction.
+ */
+public final class PythonExtractor implements Extractor {
+    /** Files above this size are not read: status TOO_LARGE. */
+    public static final long DEFAULT_MAX_FILE_BYTES = 64L << 20;
+    /** Rows per Arrow batch handed to the sink. */
+    public static final int BATCH_ROWS = 16_384;
+
+    private final PythonVersion version;
+    private final long maxFileBytes;
+
+    /** Parses with the grammar of Python 3.11, the version the extraction is verified against. */
+    public PythonExtractor() {
+        this(PythonVersion.PY311, DEFAULT_MAX_FILE_BYTES);
+    }
+
+    public PythonExtractor(PythonVersion version, long maxFileBytes) {
+        this.version = requireNonNull(version, "version is null");
+        if (maxFileBytes < 0) {
+            throw new IllegalArgumentException("the file size limit cannot be negative: " + maxFileBytes);
+        }
+        this.maxFileBytes = maxFileBytes;
+    }
+
+    @Override
+    public String id() {
+        return "python";
+    }
+
+    @Override
+    public List<TableDefinition> tables() {
+        return PyTables.definitions();
+    }
+
+    @Override
+    public ExtractionSummary extract(ExtractionRequest request, ExtractionSink sink) {
+        requireNonNull(request, "request is null");
+        requireNonNull(sink, "sink is null");
+        ProgressListener progress = request.progress();
+        SourceListing listing = list(request);
+        for (String warning : listing.warnings()) {
+            progress.problem(".", warning);
+        }
+        progress.filesTotal(listing.files().size());
+        Totals totals = new Totals();
+        try (TableSink tables = new TableSink(sink, BATCH_ROWS)) {
+            new ParallelExtraction(request.workers(), version, maxFileBytes).run(listing.files(), facts -> {
+                tables.append(facts);
+                long bytes = Math.max(0, facts.file().rawSize());
+                totals.bytes += bytes;
+                if (facts.file().status() != ParseStatus.OK) {
+                    totals.problems++;
+                    progress.problem(facts.path(), describe(facts));
+                }
+                progress.fileDone(bytes);
+            });
+            tables.flush();
+            return ExtractionSummary.of(listing.files().size(), totals.bytes, totals.problems, tables.rowsByTable());
+        }
+    }
+
+    /** Counted on the one thread that receives files' facts. */
+    private static final class Totals {
+        long bytes;
+        long problems;
+    }
+
+    private static SourceListing list(ExtractionRequest request) {
+        Path root = request.sourceRoot();
+        SourceSelection selection = new SourceSelection(request.includeGlobs(), request.excludeGlobs(), true);
+        if (Files.isRegularFile(root)) {
+            Path name = root.getFileName();
+            return new SourceListing(List.of(new SourceFile(name.toString(), root, -1, Files.isSymbolicLink(root))),
+                    List.of());
+        }
+        try {
+            return SourceWalker.list(root, selection);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("The source root " + root
+                    + " is not a readable directory or file; pass a directory of Python sources.", e);
+        }
+    }
+
+    private static String describe(FileFacts facts) {
+        String status = facts.file().status().name();
+        if (facts.errors().isEmpty()) {
+            return status;
+        }
+        ErrorRow first = facts.errors().get(0);
+        int more = facts.errors().size() - 1;
+        String where = first.line() > 0 ? " at line " + first.line() : "";
+        return status + where + ": " + first.message() + (more > 0 ? " (and " + more + " more)" : "");
+    }
+}

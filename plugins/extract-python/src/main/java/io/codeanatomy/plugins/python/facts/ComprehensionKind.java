@@ -1,0 +1,6 @@
+package io.codeanatomy.plugins.python.facts;
+
+/** CPython's ListComp, SetComp, DictComp and GeneratorExp. */
+public enum ComprehensionKind {
+    LIST, SET, DICT, GENERATOR
+}

@@ -1,0 +1,869 @@
+package io.codeanatomy.plugins.python.facts;
+
+import io.codeanatomy.python.syntax.ast.AnnAssign;
+import io.codeanatomy.python.syntax.ast.Assert;
+import io.codeanatomy.python.syntax.ast.Assign;
+import io.codeanatomy.python.syntax.ast.AsyncFor;
+import io.codeanatomy.python.syntax.ast.AsyncFunctionDef;
+import io.codeanatomy.python.syntax.ast.AsyncWith;
+import io.codeanatomy.python.syntax.ast.Attribute;
+import io.codeanatomy.python.syntax.ast.AugAssign;
+import io.codeanatomy.python.syntax.ast.Await;
+import io.codeanatomy.python.syntax.ast.BinOp;
+import io.codeanatomy.python.syntax.ast.BoolOp;
+import io.codeanatomy.python.syntax.ast.Call;
+import io.codeanatomy.python.syntax.ast.ClassDef;
+import io.codeanatomy.python.syntax.ast.Compare;
+import io.codeanatomy.python.syntax.ast.Constant;
+import io.codeanatomy.python.syntax.ast.Delete;
+import io.codeanatomy.python.syntax.ast.Dict;
+import io.codeanatomy.python.syntax.ast.DictComp;
+import io.codeanatomy.python.syntax.ast.ExceptHandler;
+import io.codeanatomy.python.syntax.ast.Expr;
+import io.codeanatomy.python.syntax.ast.For;
+import io.codeanatomy.python.syntax.ast.FormattedValue;
+import io.codeanatomy.python.syntax.ast.FunctionDef;
+import io.codeanatomy.python.syntax.ast.GeneratorExp;
+import io.codeanatomy.python.syntax.ast.Global;
+import io.codeanatomy.python.syntax.ast.If;
+import io.codeanatomy.python.syntax.ast.IfExp;
+import io.codeanatomy.python.syntax.ast.Import;
+import io.codeanatomy.python.syntax.ast.ImportFrom;
+import io.codeanatomy.python.syntax.ast.Interpolation;
+import io.codeanatomy.python.syntax.ast.JoinedStr;
+import io.codeanatomy.python.syntax.ast.Lambda;
+import io.codeanatomy.python.syntax.ast.ListComp;
+import io.codeanatomy.python.syntax.ast.Match;
+import io.codeanatomy.python.syntax.ast.MatchAs;
+import io.codeanatomy.python.syntax.ast.MatchClass;
+import io.codeanatomy.python.syntax.ast.MatchMapping;
+import io.codeanatomy.python.syntax.ast.MatchOr;
+import io.codeanatomy.python.syntax.ast.MatchSequence;
+import io.codeanatomy.python.syntax.ast.MatchStar;
+import io.codeanatomy.python.syntax.ast.MatchValue;
+import io.codeanatomy.python.syntax.ast.Module;
+import io.codeanatomy.python.syntax.ast.Name;
+import io.codeanatomy.python.syntax.ast.NamedExpr;
+import io.codeanatomy.python.syntax.ast.Nonlocal;
+import io.codeanatomy.python.syntax.ast.ParamSpec;
+import io.codeanatomy.python.syntax.ast.Raise;
+import io.codeanatomy.python.syntax.ast.Return;
+import io.codeanatomy.python.syntax.ast.SetComp;
+import io.codeanatomy.python.syntax.ast.Slice;
+import io.codeanatomy.python.syntax.ast.Starred;
+import io.codeanatomy.python.syntax.ast.Subscript;
+import io.codeanatomy.python.syntax.ast.TemplateStr;
+import io.codeanatomy.python.syntax.ast.Try;
+import io.codeanatomy.python.syntax.ast.TryStar;
+import io.codeanatomy.python.syntax.ast.Tuple;
+import io.codeanatomy.python.syntax.ast.TypeAlias;
+import io.codeanatomy.python.syntax.ast.TypeVar;
+import io.codeanatomy.python.syntax.ast.TypeVarTuple;
+import io.codeanatomy.python.syntax.ast.UnaryOp;
+import io.codeanatomy.python.syntax.ast.While;
+import io.codeanatomy.python.syntax.ast.With;
+import io.codeanatomy.python.syntax.ast.Yield;
+import io.codeanatomy.python.syntax.ast.YieldFrom;
+import io.codeanatomy.python.syntax.ast.alias;
+import io.codeanatomy.python.syntax.ast.arg;
+import io.codeanatomy.python.syntax.ast.arguments;
+import io.codeanatomy.python.syntax.ast.comprehension;
+import io.codeanatomy.python.syntax.ast.excepthandler;
+import io.codeanatomy.python.syntax.ast.expr;
+import io.codeanatomy.python.syntax.ast.expr_context;
+import io.codeanatomy.python.syntax.ast.keyword;
+import io.codeanatomy.python.syntax.ast.match_case;
+import io.codeanatomy.python.syntax.ast.pattern;
+import io.codeanatomy.python.syntax.ast.stmt;
+import io.codeanatomy.python.syntax.ast.type_param;
+import io.codeanatomy.python.syntax.ast.withitem;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * Walks one module's tree and adds its facts to a {@link FileFacts}, visiting every node in the
+ * scope that CPython 3.11's symbol table visits it in ({@code Python/symtable.c}): a function's
+ * defaults, annotations and decorators and a class's bases, keywords and decorators in the
+ * enclosing scope; a comprehension's first iterable in the enclosing scope and the rest in the
+ * comprehension's own scope; parameters, bodies and the remaining generators inside.
+ *
+ * <p>Names follow the symbol table too: every {@code Name}, parameter, def and class name,
+ * import binding, {@code global}/{@code nonlocal} name, except-clause name and match capture.
+ * Exceptions, as CPython records them: {@code (x): int} without a value binds nothing;
+ * {@code import *} binds no name. Type parameters (3.12+) are put in the scope of the definition
+ * they belong to (CPython gives them a hidden scope of their own).
+ */
+final class FactWalker {
+    private enum ScopeType {
+        MODULE, FUNCTION, LAMBDA, CLASS, COMPREHENSION
+    }
+
+    /** A scope being walked: its id, and the def id that definitions inside it name as parent. */
+    private static final class Scope {
+        final String id;
+        final ScopeType type;
+        final Scope parent;
+        final String enclosingDefId;
+        final String qualname;
+        private java.util.Set<String> declaredGlobal;
+
+        Scope(String id, ScopeType type, Scope parent, String enclosingDefId, String qualname) {
+            this.id = id;
+            this.type = type;
+            this.parent = parent;
+            this.enclosingDefId = enclosingDefId;
+            this.qualname = qualname;
+        }
+
+        void declareGlobal(String name) {
+            if (declaredGlobal == null) {
+                declaredGlobal = new HashSet<>();
+            }
+            declaredGlobal.add(name);
+        }
+
+        boolean isDeclaredGlobal(String name) {
+            return declaredGlobal != null && declaredGlobal.contains(name);
+        }
+    }
+
+    /** Thrown when a tree nests deeper than the walker's limit. */
+    static final class TooDeepException extends RuntimeException {
+        TooDeepException(int limit) {
+            super("the syntax tree nests more than " + limit + " levels deep", null, false, false);
+        }
+    }
+
+    private final SourceScanner scanner;
+    private final StableIds ids;
+    private final FileFacts out;
+    private final boolean recovered;
+    private final int maxDepth;
+    private int depth;
+    private Scope scope;
+    private int annotationDepth;
+    /** The innermost enclosing class's name, which private names are mangled with. */
+    private String privateName;
+
+    /**
+     * @param maxDepth how deep statements, expressions and patterns may nest; deeper trees throw
+     *                 {@link TooDeepException} (CPython's own symbol table gives up at about 3000)
+     */
+    FactWalker(byte[] source, StableIds ids, FileFacts out, String fileId, boolean recovered, int maxDepth) {
+        this.scanner = new SourceScanner(source);
+        this.ids = ids;
+        this.out = out;
+        this.recovered = recovered;
+        this.maxDepth = maxDepth;
+        this.scope = new Scope(fileId, ScopeType.MODULE, null, null, null);
+    }
+
+    void walk(Module module) {
+        stmts(module.body());
+    }
+
+    // ---- statements
+
+    private void stmts(List<stmt> body) {
+        for (stmt s : body) {
+            stmt(s);
+        }
+    }
+
+    private void stmt(stmt s) {
+        enter();
+        stmtBody(s);
+        depth--;
+    }
+
+    private void enter() {
+        if (++depth > maxDepth) {
+            throw new TooDeepException(maxDepth);
+        }
+    }
+
+    private void stmtBody(stmt s) {
+        if (s instanceof Expr e) {
+            expr(e.value());
+        } else if (s instanceof Assign a) {
+            for (expr target : a.targets()) {
+                expr(target, NameIntroducer.ASSIGNMENT);
+            }
+            expr(a.value());
+        } else if (s instanceof If i) {
+            expr(i.test());
+            stmts(i.body());
+            stmts(i.orelse());
+        } else if (s instanceof Return r) {
+            optional(r.value());
+        } else if (s instanceof FunctionDef f) {
+            function(f, f.name(), f.args(), f.body(), f.decorator_list(), f.returns(), f.type_params(), false);
+        } else if (s instanceof AsyncFunctionDef f) {
+            function(f, f.name(), f.args(), f.body(), f.decorator_list(), f.returns(), f.type_params(), true);
+        } else if (s instanceof ClassDef c) {
+            classDef(c);
+        } else if (s instanceof For f) {
+            expr(f.target(), NameIntroducer.FOR_TARGET);
+            expr(f.iter());
+            stmts(f.body());
+            stmts(f.orelse());
+        } else if (s instanceof AsyncFor f) {
+            expr(f.target(), NameIntroducer.FOR_TARGET);
+            expr(f.iter());
+            stmts(f.body());
+            stmts(f.orelse());
+        } else if (s instanceof While w) {
+            expr(w.test());
+            stmts(w.body());
+            stmts(w.orelse());
+        } else if (s instanceof With w) {
+            withItems(w.items());
+            stmts(w.body());
+        } else if (s instanceof AsyncWith w) {
+            withItems(w.items());
+            stmts(w.body());
+        } else if (s instanceof AugAssign a) {
+            expr(a.target(), NameIntroducer.AUG_ASSIGNMENT);
+            expr(a.value());
+        } else if (s instanceof AnnAssign a) {
+            annAssign(a);
+        } else if (s instanceof Import i) {
+            for (alias a : i.names()) {
+                importAlias(s, a, null, 0, false);
+            }
+        } else if (s instanceof ImportFrom i) {
+            for (alias a : i.names()) {
+                importAlias(s, a, i.module(), i.level(), true);
+            }
+        } else if (s instanceof Try t) {
+            tryStmt(t.body(), t.handlers(), t.orelse(), t.finalbody());
+        } else if (s instanceof TryStar t) {
+            tryStmt(t.body(), t.handlers(), t.orelse(), t.finalbody());
+        } else if (s instanceof Raise r) {
+            optional(r.exc());
+            optional(r.cause());
+        } else if (s instanceof Delete d) {
+            for (expr target : d.targets()) {
+                expr(target, NameIntroducer.DEL);
+            }
+        } else if (s instanceof Assert a) {
+            expr(a.test());
+            optional(a.msg());
+        } else if (s instanceof Global g) {
+            scopeDecl(s, g.names(), ScopeDeclKind.GLOBAL);
+        } else if (s instanceof Nonlocal n) {
+            scopeDecl(s, n.names(), ScopeDeclKind.NONLOCAL);
+        } else if (s instanceof Match m) {
+            expr(m.subject());
+            for (match_case c : m.cases()) {
+                pattern(c.pattern());
+                optional(c.guard());
+                stmts(c.body());
+            }
+        } else if (s instanceof TypeAlias t) {
+            expr(t.name(), NameIntroducer.TYPE_ALIAS);
+            typeParams(t.type_params());
+            expr(t.value());
+        }
+        // Pass, Break and Continue hold nothing.
+    }
+
+    private void function(stmt s, String name, arguments args, List<stmt> body, List<expr> decorators,
+                          expr returns, List<type_param> typeParams, boolean async) {
+        String defId = ids.id(IdKinds.DEF, s.bstart(), s.bend());
+        int nameStart = scanner.skipKeyword(async ? scanner.skipKeyword(s.bstart(), "async") : s.bstart(), "def");
+        int nameEnd = scanner.identifierEnd(nameStart);
+        String qualname = childQualname(name, true);
+        out.add(new DefRow(defId, s.bstart(), s.bend(),
+                async ? DefKind.ASYNC_FUNCTION : DefKind.FUNCTION, name, nameStart, nameEnd, qualname,
+                scope.enclosingDefId, scope.id, decorators.size(), async, hasDocstring(body), recovered));
+        name(nameStart, nameEnd, name, NameContext.STORE, NameIntroducer.DEF_NAME, null, defId);
+        defaults(args);
+        annotations(args, returns);
+        decorators(decorators, defId);
+        Scope outer = scope;
+        scope = new Scope(defId, ScopeType.FUNCTION, outer, defId, qualname);
+        typeParams(typeParams);
+        params(args, defId);
+        stmts(body);
+        scope = outer;
+    }
+
+    private void classDef(ClassDef c) {
+        String defId = ids.id(IdKinds.DEF, c.bstart(), c.bend());
+        int nameStart = scanner.skipKeyword(c.bstart(), "class");
+        int nameEnd = scanner.identifierEnd(nameStart);
+        String qualname = childQualname(c.name(), true);
+        out.add(new DefRow(defId, c.bstart(), c.bend(), DefKind.CLASS, c.name(), nameStart, nameEnd,
+                qualname, scope.enclosingDefId, scope.id, c.decorator_list().size(), false,
+                hasDocstring(c.body()), recovered));
+        name(nameStart, nameEnd, c.name(), NameContext.STORE, NameIntroducer.CLASS_NAME, null, defId);
+        exprs(c.bases());
+        keywords(c.keywords());
+        decorators(c.decorator_list(), defId);
+        Scope outer = scope;
+        String outerPrivate = privateName;
+        scope = new Scope(defId, ScopeType.CLASS, outer, defId, qualname);
+        privateName = c.name();
+        typeParams(c.type_params());
+        stmts(c.body());
+        privateName = outerPrivate;
+        scope = outer;
+    }
+
+    private void annAssign(AnnAssign a) {
+        if (a.target() instanceof Name n) {
+            // CPython binds a parenthesized name, (x): int, only when a value is assigned.
+            if (a.simple() != 0 || a.value() != null) {
+                name(n.bstart(), n.bend(), n.id(), NameContext.STORE, NameIntroducer.ANN_ASSIGNMENT, null, null);
+            }
+        } else {
+            expr(a.target(), NameIntroducer.ANN_ASSIGNMENT);
+        }
+        annotation(a.annotation());
+        optional(a.value());
+    }
+
+    private void withItems(List<withitem> items) {
+        for (withitem item : items) {
+            expr(item.context_expr());
+            if (item.optional_vars() != null) {
+                expr(item.optional_vars(), NameIntroducer.WITH_AS);
+            }
+        }
+    }
+
+    private void tryStmt(List<stmt> body, List<excepthandler> handlers, List<stmt> orelse, List<stmt> finalbody) {
+        stmts(body);
+        for (excepthandler h : handlers) {
+            ExceptHandler handler = (ExceptHandler) h;
+            optional(handler.type());
+            if (handler.name() != null) {
+                int afterType = handler.type() != null ? handler.type().bend() : handler.bstart();
+                int start = scanner.skipKeyword(scanner.skipTriviaAnd(afterType, ")"), "as");
+                name(start, scanner.identifierEnd(start), handler.name(), NameContext.STORE,
+                        NameIntroducer.EXCEPT_AS, null, null);
+            }
+            stmts(handler.body());
+        }
+        stmts(orelse);
+        stmts(finalbody);
+    }
+
+    private void importAlias(stmt s, alias a, String module, int level, boolean isFrom) {
+        String importId = ids.id(IdKinds.IMPORT, a.bstart(), a.bend());
+        boolean star = isFrom && a.name().equals("*");
+        String bound;
+        int start;
+        int end;
+        if (a.asname() != null) {
+            bound = a.asname();
+            end = scanner.clamp(a.bend());
+            start = scanner.identifierStart(end);
+        } else {
+            int dot = a.name().indexOf('.');
+            bound = star ? null : isFrom || dot < 0 ? a.name() : a.name().substring(0, dot);
+            start = scanner.clamp(a.bstart());
+            end = scanner.identifierEnd(start);
+        }
+        out.add(new ImportRow(importId, a.bstart(), a.bend(), scope.id,
+                isFrom ? module : a.name(), isFrom ? a.name() : null, a.asname(), bound,
+                level, isFrom, star, s.bstart(), s.bend()));
+        if (bound != null) {
+            name(start, end, bound, NameContext.STORE, NameIntroducer.IMPORT, null, importId);
+        }
+    }
+
+    private void scopeDecl(stmt s, List<String> names, ScopeDeclKind kind) {
+        int p = scanner.skipKeyword(s.bstart(), kind == ScopeDeclKind.GLOBAL ? "global" : "nonlocal");
+        NameIntroducer introducer = kind == ScopeDeclKind.GLOBAL ? NameIntroducer.GLOBAL : NameIntroducer.NONLOCAL;
+        for (String n : names) {
+            int start = scanner.skipTriviaAnd(p, ",");
+            int end = scanner.identifierEnd(start);
+            String declId = ids.id(IdKinds.SCOPE_DECL, start, end);
+            out.add(new ScopeDeclRow(declId, start, end, kind, n, scope.id, s.bstart(), s.bend()));
+            // CPython also enters a global declaration in the module's table.
+            String module = moduleScope().id;
+            String binding = kind == ScopeDeclKind.GLOBAL && scope.id != module ? module : null;
+            name(start, end, n, NameContext.DECLARE, introducer, binding, declId);
+            if (kind == ScopeDeclKind.GLOBAL) {
+                scope.declareGlobal(n);
+            }
+            p = end;
+        }
+    }
+
+    // ---- definitions' parts
+
+    private void defaults(arguments args) {
+        exprs(args.defaults());
+        for (expr d : args.kw_defaults()) {
+            optional(d);
+        }
+    }
+
+    private void annotations(arguments args, expr returns) {
+        argAnnotations(args.posonlyargs());
+        argAnnotations(args.args());
+        if (args.vararg() != null) {
+            optionalAnnotation(args.vararg().annotation());
+        }
+        argAnnotations(args.kwonlyargs());
+        if (args.kwarg() != null) {
+            optionalAnnotation(args.kwarg().annotation());
+        }
+        optionalAnnotation(returns);
+    }
+
+    private void argAnnotations(List<arg> list) {
+        for (arg a : list) {
+            optionalAnnotation(a.annotation());
+        }
+    }
+
+    private void optionalAnnotation(expr e) {
+        if (e != null) {
+            annotation(e);
+        }
+    }
+
+    private void annotation(expr e) {
+        annotationDepth++;
+        expr(e);
+        annotationDepth--;
+    }
+
+    private void decorators(List<expr> decorators, String defId) {
+        for (int i = 0; i < decorators.size(); i++) {
+            expr d = decorators.get(i);
+            boolean isCall = d instanceof Call;
+            String dotted = dottedName(isCall ? ((Call) d).func() : d);
+            out.add(new DecoratorRow(ids.id(IdKinds.DECORATOR, d.bstart(), d.bend()), d.bstart(), d.bend(),
+                    defId, i, scanner.text(d.bstart(), d.bend()), dotted, isCall, scope.id));
+            expr(d);
+        }
+    }
+
+    private void params(arguments args, String defId) {
+        int positional = args.posonlyargs().size() + args.args().size();
+        int firstDefault = positional - args.defaults().size();
+        int position = 0;
+        for (arg a : args.posonlyargs()) {
+            param(a, defId, ParamKind.POSITIONAL_ONLY, position, position >= firstDefault);
+            position++;
+        }
+        for (arg a : args.args()) {
+            param(a, defId, ParamKind.REGULAR, position, position >= firstDefault);
+            position++;
+        }
+        if (args.vararg() != null) {
+            param(args.vararg(), defId, ParamKind.VAR_POSITIONAL, position++, false);
+        }
+        for (int k = 0; k < args.kwonlyargs().size(); k++) {
+            boolean hasDefault = k < args.kw_defaults().size() && args.kw_defaults().get(k) != null;
+            param(args.kwonlyargs().get(k), defId, ParamKind.KEYWORD_ONLY, position++, hasDefault);
+        }
+        if (args.kwarg() != null) {
+            param(args.kwarg(), defId, ParamKind.VAR_KEYWORD, position, false);
+        }
+    }
+
+    private void param(arg a, String defId, ParamKind kind, int position, boolean hasDefault) {
+        String paramId = ids.id(IdKinds.PARAM, a.bstart(), a.bend());
+        out.add(new ParamRow(paramId, a.bstart(), a.bend(), defId, a.arg(), kind, position, hasDefault,
+                a.annotation() != null));
+        int start = scanner.clamp(a.bstart());
+        name(start, scanner.identifierEnd(start), a.arg(), NameContext.STORE, NameIntroducer.PARAMETER, null, paramId);
+    }
+
+    private void typeParams(List<type_param> typeParams) {
+        for (type_param t : typeParams) {
+            int start = scanner.skipTriviaAnd(t.bstart(), "*");
+            String name;
+            if (t instanceof TypeVar v) {
+                name = v.name();
+                optional(v.bound());
+                optional(v.default_value());
+            } else if (t instanceof ParamSpec p) {
+                name = p.name();
+                optional(p.default_value());
+            } else {
+                TypeVarTuple v = (TypeVarTuple) t;
+                name = v.name();
+                optional(v.default_value());
+            }
+            name(start, scanner.identifierEnd(start), name, NameContext.STORE, NameIntroducer.TYPE_PARAM, null, null);
+        }
+    }
+
+    // ---- expressions
+
+    private void optional(expr e) {
+        if (e != null) {
+            expr(e);
+        }
+    }
+
+    private void exprs(List<expr> list) {
+        for (expr e : list) {
+            expr(e);
+        }
+    }
+
+    private void expr(expr e) {
+        expr(e, NameIntroducer.REFERENCE);
+    }
+
+    /** Visits {@code e}; {@code store} says what introduces the names it stores or deletes. */
+    private void expr(expr e, NameIntroducer store) {
+        enter();
+        exprBody(e, store);
+        depth--;
+    }
+
+    private void exprBody(expr e, NameIntroducer store) {
+        if (e instanceof Name n) {
+            nameNode(n, store);
+        } else if (e instanceof Attribute || e instanceof Call || e instanceof Subscript) {
+            postfixChain(e);
+        } else if (e instanceof Constant) {
+            return;
+        } else if (e instanceof BinOp b) {
+            binOpChain(b);
+        } else if (e instanceof Tuple t) {
+            for (expr elt : t.elts()) {
+                expr(elt, store);
+            }
+        } else if (e instanceof io.codeanatomy.python.syntax.ast.List l) {
+            for (expr elt : l.elts()) {
+                expr(elt, store);
+            }
+        } else if (e instanceof Starred s) {
+            expr(s.value(), store);
+        } else if (e instanceof Compare c) {
+            expr(c.left());
+            exprs(c.comparators());
+        } else if (e instanceof BoolOp b) {
+            exprs(b.values());
+        } else if (e instanceof UnaryOp u) {
+            expr(u.operand());
+        } else if (e instanceof JoinedStr j) {
+            exprs(j.values());
+        } else if (e instanceof FormattedValue f) {
+            expr(f.value());
+            optional(f.format_spec());
+        } else if (e instanceof Dict d) {
+            for (expr key : d.keys()) {
+                optional(key);
+            }
+            exprs(d.values());
+        } else if (e instanceof Lambda l) {
+            lambda(l);
+        } else if (e instanceof ListComp c) {
+            comprehension(c, ComprehensionKind.LIST, c.generators(), c.elt(), null);
+        } else if (e instanceof GeneratorExp c) {
+            comprehension(c, ComprehensionKind.GENERATOR, c.generators(), c.elt(), null);
+        } else if (e instanceof DictComp c) {
+            comprehension(c, ComprehensionKind.DICT, c.generators(), c.key(), c.value());
+        } else if (e instanceof SetComp c) {
+            comprehension(c, ComprehensionKind.SET, c.generators(), c.elt(), null);
+        } else if (e instanceof IfExp i) {
+            expr(i.test());
+            expr(i.body());
+            expr(i.orelse());
+        } else if (e instanceof io.codeanatomy.python.syntax.ast.Set s) {
+            exprs(s.elts());
+        } else if (e instanceof Slice s) {
+            optional(s.lower());
+            optional(s.upper());
+            optional(s.step());
+        } else if (e instanceof Await a) {
+            expr(a.value());
+        } else if (e instanceof Yield y) {
+            optional(y.value());
+        } else if (e instanceof YieldFrom y) {
+            expr(y.value());
+        } else if (e instanceof NamedExpr n) {
+            namedExpr(n);
+        } else if (e instanceof TemplateStr t) {
+            exprs(t.values());
+        } else if (e instanceof Interpolation i) {
+            expr(i.value());
+            optional(i.format_spec());
+        }
+    }
+
+    private void nameNode(Name n, NameIntroducer store) {
+        if (n.ctx() == expr_context.Load) {
+            name(n.bstart(), n.bend(), n.id(), NameContext.LOAD, NameIntroducer.REFERENCE, null, null);
+        } else if (n.ctx() == expr_context.Del) {
+            name(n.bstart(), n.bend(), n.id(), NameContext.DEL, NameIntroducer.DEL, null, null);
+        } else {
+            NameIntroducer introducer = store == NameIntroducer.REFERENCE ? NameIntroducer.ASSIGNMENT : store;
+            name(n.bstart(), n.bend(), n.id(), NameContext.STORE, introducer, null, null);
+        }
+    }
+
+    private void namedExpr(NamedExpr n) {
+        expr(n.value());
+        // In a comprehension the target binds in the nearest enclosing function or module.
+        String bindingScope = null;
+        if (scope.type == ScopeType.COMPREHENSION) {
+            Scope s = scope;
+            while (s.type == ScopeType.COMPREHENSION) {
+                s = s.parent;
+            }
+            bindingScope = s.id;
+        }
+        if (n.target() instanceof Name t) {
+            name(t.bstart(), t.bend(), t.id(), NameContext.STORE, NameIntroducer.WALRUS, bindingScope, null);
+        } else {
+            expr(n.target(), NameIntroducer.WALRUS);
+        }
+    }
+
+    /**
+     * Walks a chain of attributes, calls and subscripts ({@code a.b(c)[d].e()}) in a loop down to
+     * its base, so that long generated chains do not recurse once per link.
+     */
+    private void postfixChain(expr e) {
+        List<expr> operands = new ArrayList<>();
+        expr x = e;
+        while (true) {
+            if (x instanceof Attribute a) {
+                x = a.value();
+            } else if (x instanceof Subscript s) {
+                operands.add(s.slice());
+                x = s.value();
+            } else if (x instanceof Call c) {
+                callRow(c);
+                operands.addAll(c.args());
+                for (keyword k : c.keywords()) {
+                    operands.add(k.value());
+                }
+                x = c.func();
+            } else {
+                break;
+            }
+        }
+        expr(x);
+        exprs(operands);
+    }
+
+    /** Walks a left-deep chain of binary operations ({@code a + b + c ...}) in a loop. */
+    private void binOpChain(BinOp top) {
+        List<expr> rights = new ArrayList<>();
+        expr x = top;
+        while (x instanceof BinOp b) {
+            rights.add(b.right());
+            x = b.left();
+        }
+        expr(x);
+        exprs(rights);
+    }
+
+    private void callRow(Call c) {
+        expr func = c.func();
+        boolean starArgs = false;
+        for (expr a : c.args()) {
+            starArgs |= a instanceof Starred;
+        }
+        boolean starKwargs = false;
+        List<String> keywordNames = new ArrayList<>(c.keywords().size());
+        for (keyword k : c.keywords()) {
+            if (k.arg() == null) {
+                starKwargs = true;
+            } else {
+                keywordNames.add(k.arg());
+            }
+        }
+        out.add(new CallRow(ids.id(IdKinds.CALL, c.bstart(), c.bend()), c.bstart(), c.bend(), scope.id,
+                scanner.text(func.bstart(), func.bend()), dottedName(func), func.bstart(), func.bend(),
+                c.args().size(), c.keywords().size(), keywordNames, starArgs, starKwargs));
+    }
+
+    private void keywords(List<keyword> keywords) {
+        for (keyword k : keywords) {
+            expr(k.value());
+        }
+    }
+
+    private void lambda(Lambda l) {
+        String defId = ids.id(IdKinds.DEF, l.bstart(), l.bend());
+        String qualname = childQualname("<lambda>", false);
+        out.add(new DefRow(defId, l.bstart(), l.bend(), DefKind.LAMBDA, "<lambda>", l.bstart(), l.bstart(),
+                qualname, scope.enclosingDefId, scope.id, 0, false, false, recovered));
+        defaults(l.args());
+        Scope outer = scope;
+        scope = new Scope(defId, ScopeType.LAMBDA, outer, defId, qualname);
+        params(l.args(), defId);
+        expr(l.body());
+        scope = outer;
+    }
+
+    private void comprehension(expr node, ComprehensionKind kind, List<comprehension> generators, expr elt, expr value) {
+        String compId = ids.id(IdKinds.COMPREHENSION, node.bstart(), node.bend());
+        boolean async = false;
+        for (comprehension g : generators) {
+            async |= g.is_async() != 0;
+        }
+        out.add(new ComprehensionRow(compId, node.bstart(), node.bend(), kind, generators.size(),
+                async, scope.id, scope.enclosingDefId));
+        if (!generators.isEmpty()) {
+            expr(generators.get(0).iter());
+        }
+        Scope outer = scope;
+        scope = new Scope(compId, ScopeType.COMPREHENSION, outer, outer.enclosingDefId,
+                childQualname(comprehensionName(kind), false));
+        for (int i = 0; i < generators.size(); i++) {
+            comprehension g = generators.get(i);
+            expr(g.target(), NameIntroducer.COMPREHENSION_TARGET);
+            if (i > 0) {
+                expr(g.iter());
+            }
+            exprs(g.ifs());
+        }
+        expr(elt);
+        optional(value);
+        scope = outer;
+    }
+
+    // ---- patterns
+
+    private void pattern(pattern p) {
+        enter();
+        patternBody(p);
+        depth--;
+    }
+
+    private void patternBody(pattern p) {
+        if (p instanceof MatchValue v) {
+            expr(v.value());
+        } else if (p instanceof MatchAs a) {
+            if (a.pattern() != null) {
+                pattern(a.pattern());
+            }
+            if (a.name() != null) {
+                capture(scanner.identifierStart(a.bend()), a.bend(), a.name());
+            }
+        } else if (p instanceof MatchSequence s) {
+            patterns(s.patterns());
+        } else if (p instanceof MatchClass c) {
+            expr(c.cls());
+            patterns(c.patterns());
+            patterns(c.kwd_patterns());
+        } else if (p instanceof MatchMapping m) {
+            exprs(m.keys());
+            patterns(m.patterns());
+            if (m.rest() != null) {
+                int after = m.patterns().isEmpty() ? m.bstart() + 1 : m.patterns().get(m.patterns().size() - 1).bend();
+                int start = scanner.skipTrivia(scanner.skipTriviaAnd(after, ",)*"));
+                capture(start, scanner.identifierEnd(start), m.rest());
+            }
+        } else if (p instanceof MatchStar s) {
+            if (s.name() != null) {
+                capture(scanner.identifierStart(s.bend()), s.bend(), s.name());
+            }
+        } else if (p instanceof MatchOr o) {
+            patterns(o.patterns());
+        }
+        // MatchSingleton holds no name.
+    }
+
+    private void patterns(List<pattern> patterns) {
+        for (pattern p : patterns) {
+            pattern(p);
+        }
+    }
+
+    private void capture(int start, int end, String name) {
+        name(start, end, name, NameContext.STORE, NameIntroducer.MATCH_CAPTURE, null, null);
+    }
+
+    // ---- helpers
+
+    private void name(int bstart, int bend, String name, NameContext ctx, NameIntroducer introducer,
+                      String bindingScopeId, String introducedId) {
+        out.add(new NameRow(ids.id(IdKinds.NAME, bstart, bend), bstart, bend, name,
+                mangle(privateName, name), ctx, introducer, scope.id, bindingScopeId, annotationDepth > 0,
+                introducedId));
+    }
+
+    private Scope moduleScope() {
+        Scope s = scope;
+        while (s.parent != null) {
+            s = s.parent;
+        }
+        return s;
+    }
+
+    /**
+     * CPython's private name mangling ({@code _Py_Mangle}): inside class {@code C}, {@code __x}
+     * becomes {@code _C__x}; dunder names, dotted names and classes named only by underscores
+     * are left alone.
+     */
+    static String mangle(String privateName, String name) {
+        if (privateName == null || !name.startsWith("__") || name.endsWith("__") || name.indexOf('.') >= 0) {
+            return name;
+        }
+        int i = 0;
+        while (i < privateName.length() && privateName.charAt(i) == '_') {
+            i++;
+        }
+        return i == privateName.length() ? name : "_" + privateName.substring(i) + name;
+    }
+
+    /**
+     * CPython's {@code __qualname__} for a definition named {@code name} in the current scope
+     * ({@code compiler_set_qualname}): a function or lambda parent adds {@code .<locals>}, a class or
+     * comprehension parent does not; a def or class declared global in its parent gets its bare name.
+     */
+    private String childQualname(String name, boolean mayBeGlobal) {
+        if (scope.type == ScopeType.MODULE || (mayBeGlobal && scope.isDeclaredGlobal(name))) {
+            return name;
+        }
+        boolean locals = scope.type == ScopeType.FUNCTION || scope.type == ScopeType.LAMBDA;
+        return scope.qualname + (locals ? ".<locals>." : ".") + name;
+    }
+
+    private static String comprehensionName(ComprehensionKind kind) {
+        return switch (kind) {
+            case LIST -> "<listcomp>";
+            case SET -> "<setcomp>";
+            case DICT -> "<dictcomp>";
+            case GENERATOR -> "<genexpr>";
+        };
+    }
+
+    private static boolean hasDocstring(List<stmt> body) {
+        return !body.isEmpty() && body.get(0) instanceof Expr e
+                && e.value() instanceof Constant c && c.value() instanceof String;
+    }
+
+    /** {@code a.b.c} for a Name or a chain of Attributes ending in a Name, else null. */
+    static String dottedName(expr e) {
+        int length = 0;
+        expr x = e;
+        while (x instanceof Attribute a) {
+            length += a.attr().length() + 1;
+            x = a.value();
+        }
+        if (!(x instanceof Name root)) {
+            return null;
+        }
+        if (x == e) {
+            return root.id();
+        }
+        char[] buf = new char[length + root.id().length()];
+        int end = buf.length;
+        for (x = e; x instanceof Attribute a; x = a.value()) {
+            String attr = a.attr();
+            end -= attr.length();
+            attr.getChars(0, attr.length(), buf, end);
+            buf[--end] = '.';
+        }
+        root.id().getChars(0, root.id().length(), buf, 0);
+        return new String(buf);
+    }
+}

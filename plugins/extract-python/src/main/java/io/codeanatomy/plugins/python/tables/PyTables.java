@@ -1,0 +1,117 @@
+package io.codeanatomy.plugins.python.tables;
+
+import static io.codeanatomy.plugins.python.tables.Column.bool;
+import static io.codeanatomy.plugins.python.tables.Column.int32;
+import static io.codeanatomy.plugins.python.tables.Column.int64;
+import static io.codeanatomy.plugins.python.tables.Column.nullableString;
+import static io.codeanatomy.plugins.python.tables.Column.string;
+import static io.codeanatomy.plugins.python.tables.Column.stringList;
+
+import io.codeanatomy.plugins.python.facts.CallRow;
+import io.codeanatomy.plugins.python.facts.ComprehensionRow;
+import io.codeanatomy.plugins.python.facts.DecoratorRow;
+import io.codeanatomy.plugins.python.facts.DefRow;
+import io.codeanatomy.plugins.python.facts.ErrorRow;
+import io.codeanatomy.plugins.python.facts.FileFacts;
+import io.codeanatomy.plugins.python.facts.FileRow;
+import io.codeanatomy.plugins.python.facts.ImportRow;
+import io.codeanatomy.plugins.python.facts.LineRow;
+import io.codeanatomy.plugins.python.facts.NameRow;
+import io.codeanatomy.plugins.python.facts.ParamRow;
+import io.codeanatomy.plugins.python.facts.Row;
+import io.codeanatomy.plugins.python.facts.ScopeDeclRow;
+import io.codeanatomy.spi.extract.TableDefinition;
+import java.util.List;
+
+/**
+ * The Python extraction tables, in the order they are declared and written. Every table starts
+ * with its stable id, {@code file_id}, {@code path}, {@code bstart} and {@code bend} (UTF-8 byte
+ * offsets into the file's decoded text). docs/extraction.md describes every column.
+ */
+public final class PyTables {
+    public static final TableSpec<FileRow> FILES = new TableSpec<>("py_files_v1", f -> List.of(f.file()),
+            string("file_id", FileRow::id), Column.path(), int64("bstart", Row::bstart), int64("bend", Row::bend),
+            int64("size", FileRow::size), int64("raw_size", FileRow::rawSize),
+            nullableString("sha256", FileRow::sha256), int32("line_count", FileRow::lineCount),
+            nullableString("encoding", FileRow::encoding), bool("has_bom", FileRow::hasBom),
+            string("status", r -> r.status().name()), int32("error_count", FileRow::errorCount),
+            bool("future_annotations", FileRow::futureAnnotations), string("python_version", FileRow::pythonVersion));
+
+    public static final TableSpec<LineRow> LINES = new TableSpec<>("py_lines_v1", FileFacts::lines,
+            string("line_id", LineRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            int64("bend", Row::bend), int32("line", LineRow::line));
+
+    public static final TableSpec<DefRow> DEFS = new TableSpec<>("py_defs_v1", FileFacts::defs,
+            string("def_id", DefRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            int64("bend", Row::bend), string("kind", r -> r.kind().name()), string("name", DefRow::name),
+            int64("name_bstart", DefRow::nameBstart), int64("name_bend", DefRow::nameBend),
+            string("qualname", DefRow::qualname), nullableString("parent_def_id", DefRow::parentDefId),
+            string("scope_id", DefRow::scopeId), int32("decorator_count", DefRow::decoratorCount),
+            bool("is_async", DefRow::isAsync), bool("has_docstring", DefRow::hasDocstring),
+            bool("recovered", DefRow::recovered));
+
+    public static final TableSpec<ParamRow> PARAMS = new TableSpec<>("py_params_v1", FileFacts::params,
+            string("param_id", ParamRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            int64("bend", Row::bend), string("def_id", ParamRow::defId), string("name", ParamRow::name),
+            string("kind", r -> r.kind().name()), int32("position", ParamRow::position),
+            bool("has_default", ParamRow::hasDefault), bool("has_annotation", ParamRow::hasAnnotation));
+
+    public static final TableSpec<NameRow> NAMES = new TableSpec<>("py_names_v1", FileFacts::names,
+            string("name_id", NameRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            int64("bend", Row::bend), string("name", NameRow::name), string("symbol", NameRow::symbol),
+            string("ctx", r -> r.ctx().name()),
+            string("introduced_by", r -> r.introducedBy().name()), string("scope_id", NameRow::scopeId),
+            nullableString("binding_scope_id", NameRow::bindingScopeId), bool("is_annotation", NameRow::isAnnotation),
+            nullableString("introduced_id", NameRow::introducedId));
+
+    public static final TableSpec<CallRow> CALLS = new TableSpec<>("py_calls_v1", FileFacts::calls,
+            string("call_id", CallRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            int64("bend", Row::bend), string("scope_id", CallRow::scopeId), string("callee_text", CallRow::calleeText),
+            nullableString("callee_dotted", CallRow::calleeDotted), int64("callee_bstart", CallRow::calleeBstart),
+            int64("callee_bend", CallRow::calleeBend), int32("positional_count", CallRow::positionalCount),
+            int32("keyword_count", CallRow::keywordCount), stringList("keyword_names", CallRow::keywordNames),
+            bool("has_star_args", CallRow::hasStarArgs), bool("has_star_kwargs", CallRow::hasStarKwargs));
+
+    public static final TableSpec<ImportRow> IMPORTS = new TableSpec<>("py_imports_v1", FileFacts::imports,
+            string("import_id", ImportRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            int64("bend", Row::bend), string("scope_id", ImportRow::scopeId), nullableString("module", ImportRow::module),
+            nullableString("name", ImportRow::name), nullableString("asname", ImportRow::asname),
+            nullableString("bound_name", ImportRow::boundName), int32("level", ImportRow::level),
+            bool("is_from", ImportRow::isFrom), bool("is_star", ImportRow::isStar),
+            int64("stmt_bstart", ImportRow::stmtBstart), int64("stmt_bend", ImportRow::stmtBend));
+
+    public static final TableSpec<DecoratorRow> DECORATORS = new TableSpec<>("py_decorators_v1", FileFacts::decorators,
+            string("decorator_id", DecoratorRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            int64("bend", Row::bend), string("def_id", DecoratorRow::defId), int32("position", DecoratorRow::position),
+            string("text", DecoratorRow::text), nullableString("dotted_name", DecoratorRow::dottedName),
+            bool("is_call", DecoratorRow::isCall), string("scope_id", DecoratorRow::scopeId));
+
+    public static final TableSpec<ComprehensionRow> COMPREHENSIONS = new TableSpec<>("py_comprehensions_v1",
+            FileFacts::comprehensions,
+            string("comp_id", ComprehensionRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            int64("bend", Row::bend), string("kind", r -> r.kind().name()),
+            int32("generator_count", ComprehensionRow::generatorCount), bool("is_async", ComprehensionRow::isAsync),
+            string("scope_id", ComprehensionRow::scopeId), nullableString("parent_def_id", ComprehensionRow::parentDefId));
+
+    public static final TableSpec<ScopeDeclRow> SCOPE_DECLS = new TableSpec<>("py_scope_decls_v1", FileFacts::scopeDecls,
+            string("decl_id", ScopeDeclRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            int64("bend", Row::bend), string("kind", r -> r.kind().name()), string("name", ScopeDeclRow::name),
+            string("scope_id", ScopeDeclRow::scopeId), int64("stmt_bstart", ScopeDeclRow::stmtBstart),
+            int64("stmt_bend", ScopeDeclRow::stmtBend));
+
+    public static final TableSpec<ErrorRow> ERRORS = new TableSpec<>("py_errors_v1", FileFacts::errors,
+            string("error_id", ErrorRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            int64("bend", Row::bend), int32("line", ErrorRow::line), int32("column", ErrorRow::column),
+            string("message", ErrorRow::message), string("stage", r -> r.stage().name()));
+
+    /** Every table, in declaration order. */
+    public static final List<TableSpec<?>> ALL = List.of(
+            FILES, LINES, DEFS, PARAMS, NAMES, CALLS, IMPORTS, DECORATORS, COMPREHENSIONS, SCOPE_DECLS, ERRORS);
+
+    private PyTables() {
+    }
+
+    public static List<TableDefinition> definitions() {
+        return ALL.stream().<TableDefinition>map(TableSpec::definition).toList();
+    }
+}

@@ -1,0 +1,54 @@
+package io.codeanatomy.plugins.python.tables;
+
+import static java.util.Objects.requireNonNull;
+
+import io.codeanatomy.api.spec.ColumnContract;
+import io.codeanatomy.api.spec.SchemaContract;
+import io.codeanatomy.plugins.python.facts.FileFacts;
+import io.codeanatomy.spi.extract.TableDefinition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One extraction table: its versioned name, its columns and where its rows come from in a
+ * file's facts. The contract version is the table name's {@code _vN} suffix.
+ */
+public final class TableSpec<R> {
+    private final String name;
+    private final List<Column<R>> columns;
+    private final Function<FileFacts, List<R>> rows;
+    private final TableDefinition definition;
+
+    @SafeVarargs
+    TableSpec(String name, Function<FileFacts, List<R>> rows, Column<R>... columns) {
+        this.name = requireNonNull(name, "name is null");
+        this.rows = requireNonNull(rows, "rows is null");
+        List<Column<R>> list = new ArrayList<>(columns.length);
+        List<ColumnContract> contracts = new ArrayList<>(columns.length);
+        for (Column<R> c : columns) {
+            list.add(c);
+            contracts.add(c.contract());
+        }
+        this.columns = List.copyOf(list);
+        int version = Integer.parseInt(name.substring(name.lastIndexOf("_v") + 2));
+        this.definition = TableDefinition.of(name, new SchemaContract(version, contracts));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public TableDefinition definition() {
+        return definition;
+    }
+
+    List<Column<R>> columns() {
+        return columns;
+    }
+
+    /** This table's rows of one file. */
+    public List<R> rowsOf(FileFacts facts) {
+        return rows.apply(facts);
+    }
+}

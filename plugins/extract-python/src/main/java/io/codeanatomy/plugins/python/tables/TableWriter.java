@@ -1,0 +1,72 @@
+package io.codeanatomy.plugins.python.tables;
+
+import static java.util.Objects.requireNonNull;
+
+import io.codeanatomy.plugins.python.facts.FileFacts;
+import io.codeanatomy.spi.extract.BatchWriter;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * Fills one table's Arrow batch, file by file, and hands it to the sink whenever it holds
+ * {@code batchRows} rows; one reused batch, so memory stays flat whatever the repository's size.
+ */
+final class TableWriter<R> implements AutoCloseable {
+    private final TableSpec<R> spec;
+    private final BatchWriter sink;
+    private final VectorSchemaRoot root;
+    private final FieldVector[] vectors;
+    private final int batchRows;
+    private int count;
+    private long written;
+
+    TableWriter(TableSpec<R> spec, BatchWriter sink, BufferAllocator allocator, int batchRows) {
+        this.spec = requireNonNull(spec, "spec is null");
+        this.sink = requireNonNull(sink, "sink is null");
+        this.root = VectorSchemaRoot.create(spec.definition().arrowSchema(), allocator);
+        this.vectors = root.getFieldVectors().toArray(new FieldVector[0]);
+        this.batchRows = batchRows;
+        for (FieldVector v : vectors) {
+            v.setInitialCapacity(Math.min(batchRows, 1024));
+            v.allocateNew();
+        }
+    }
+
+    void append(FileFacts facts, Column.FileColumns file) {
+        List<R> rows = spec.rowsOf(facts);
+        List<Column<R>> columns = spec.columns();
+        for (R row : rows) {
+            for (int c = 0; c < vectors.length; c++) {
+                columns.get(c).write(vectors[c], count, file, row);
+            }
+            if (++count == batchRows) {
+                flush();
+            }
+        }
+    }
+
+    /** Sends what the batch holds, if anything. */
+    void flush() {
+        if (count == 0) {
+            return;
+        }
+        root.setRowCount(count);
+        sink.write(root);
+        written += count;
+        count = 0;
+        for (FieldVector v : vectors) {
+            v.reset();
+        }
+    }
+
+    long rowsWritten() {
+        return written;
+    }
+
+    @Override
+    public void close() {
+        root.close();
+    }
+}

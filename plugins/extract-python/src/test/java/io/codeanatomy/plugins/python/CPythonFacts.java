@@ -1,0 +1,130 @@
+package io.codeanatomy.plugins.python;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * What CPython (python3 on the PATH, running {@code cpython_facts.py}) says about files: per file
+ * the AST counts, every symbol table's explicit names, and the qualified names of its code objects.
+ */
+final class CPythonFacts {
+    /** One file as CPython sees it; {@code error} is set when CPython cannot parse it. */
+    record Expected(String error, boolean futureAnnotations, Map<String, Integer> counts, List<String> scopes,
+                     List<String> qualnames) {
+    }
+
+    private CPythonFacts() {
+    }
+
+    /** Runs one python3 per core over a share of the files. */
+    static Map<Path, Expected> of(List<Path> files) {
+        try {
+            Path script = Files.createTempFile("cpython_facts", ".py");
+            try (InputStream in = CPythonFacts.class.getResourceAsStream("cpython_facts.py")) {
+                Files.write(script, in.readAllBytes());
+            }
+            int processes = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), files.size() / 50));
+            ExecutorService pool = Executors.newFixedThreadPool(processes);
+            List<CompletableFuture<Map<Path, Expected>>> shares = new ArrayList<>();
+            for (int k = 0; k < processes; k++) {
+                List<Path> share = new ArrayList<>();
+                for (int i = k; i < files.size(); i += processes) {
+                    share.add(files.get(i));
+                }
+                shares.add(CompletableFuture.supplyAsync(() -> runUnchecked(script, share), pool));
+            }
+            try {
+                Map<Path, Expected> all = new LinkedHashMap<>();
+                for (CompletableFuture<Map<Path, Expected>> share : shares) {
+                    all.putAll(share.join());
+                }
+                return all;
+            } finally {
+                pool.shutdown();
+                Files.deleteIfExists(script);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<Path, Expected> runUnchecked(Path script, List<Path> files) {
+        try {
+            return run(script, files);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<Path, Expected> run(Path script, List<Path> files) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("python3", script.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Thread feeder = new Thread(() -> {
+            try (OutputStream stdin = p.getOutputStream()) {
+                for (Path f : files) {
+                    stdin.write((f.toAbsolutePath() + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        feeder.start();
+        Map<Path, Expected> out = new LinkedHashMap<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            Path file = null;
+            String error = null;
+            boolean future = false;
+            Map<String, Integer> counts = new TreeMap<>();
+            List<String> scopes = new ArrayList<>();
+            List<String> qualnames = null;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith("FILE ")) {
+                    file = Path.of(line.substring(5));
+                } else if (line.startsWith("ERROR ")) {
+                    error = line.substring(6);
+                } else if (line.equals("FUTURE_ANNOTATIONS")) {
+                    future = true;
+                } else if (line.startsWith("COUNT ")) {
+                    String[] parts = line.split(" ");
+                    counts.put(parts[1], Integer.parseInt(parts[2]));
+                } else if (line.startsWith("SCOPE ")) {
+                    scopes.add(line.substring(6));
+                } else if (line.equals("QUALNAMES")) {
+                    qualnames = new ArrayList<>();
+                } else if (line.startsWith("QUALNAME ")) {
+                    qualnames.add(line.substring(9));
+                } else if (line.equals("END")) {
+                    out.put(file, new Expected(error, future, counts, scopes, qualnames));
+                    error = null;
+                    future = false;
+                    counts = new TreeMap<>();
+                    scopes = new ArrayList<>();
+                    qualnames = null;
+                }
+            }
+        }
+        feeder.join();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("python3 cpython_facts.py failed with exit code " + p.exitValue());
+        }
+        return out;
+    }
+}

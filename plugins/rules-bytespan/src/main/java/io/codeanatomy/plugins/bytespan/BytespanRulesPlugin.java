@@ -1,0 +1,27 @@
+package io.codeanatomy.plugins.bytespan;
+
+import io.codeanatomy.api.plan.RulePhase;
+import io.codeanatomy.spi.Plugin;
+import io.codeanatomy.spi.PluginDescriptor;
+import io.codeanatomy.spi.rule.RuleContribution;
+import java.util.List;
+
+/** Optimizer rules for byte-span predicates. Depends on the span functions it rewrites. */
+public final class BytespanRulesPlugin implements Plugin {
+    private static final PluginDescriptor DESCRIPTOR = new PluginDescriptor("rules-bytespan", "0.1.0",
+            "optimizer rules for byte-span predicates", List.of("udf-spans"));
+
+    @Override
+    public PluginDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public List<RuleContribution> optimizerRules() {
+        return List.of(
+                new RuleContribution("bytespan.expand-span-predicates-filter", RulePhase.LOGICAL, ExpandSpanPredicatesRule.onFilter(),
+                        "span_contains / span_overlaps conjuncts of a filter become comparisons the optimizer can push"),
+                new RuleContribution("bytespan.expand-span-predicates-join", RulePhase.LOGICAL, ExpandSpanPredicatesRule.onJoin(),
+                        "span_contains / span_overlaps conjuncts of a join condition become comparisons beside its equi-keys"));
+    }
+}

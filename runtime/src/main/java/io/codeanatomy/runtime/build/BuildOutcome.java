@@ -1,0 +1,22 @@
+package io.codeanatomy.runtime.build;
+
+import static java.util.Objects.requireNonNull;
+
+import io.codeanatomy.api.result.RunResult;
+import io.codeanatomy.spi.extract.ExtractionSummary;
+import java.nio.file.Path;
+
+/**
+ * A successful build: its run result, where its records are, and what the extraction saw.
+ *
+ * @param result the run result, as written to {@code run-result.json}
+ * @param runDirectory {@code <out>/runs/<run-id>}
+ * @param extraction files, bytes, problems and rows of the extraction
+ */
+public record BuildOutcome(RunResult result, Path runDirectory, ExtractionSummary extraction) {
+    public BuildOutcome {
+        requireNonNull(result, "result is null");
+        requireNonNull(runDirectory, "runDirectory is null");
+        requireNonNull(extraction, "extraction is null");
+    }
+}

@@ -1,0 +1,260 @@
+package io.codeanatomy.runtime.build;
+
+import static java.util.Objects.requireNonNull;
+
+import io.codeanatomy.api.plan.PlanBundle;
+import io.codeanatomy.api.result.OutputResult;
+import io.codeanatomy.api.result.RunResult;
+import io.codeanatomy.api.result.RunStatus;
+import io.codeanatomy.api.result.SessionEnvelope;
+import io.codeanatomy.api.result.Timing;
+import io.codeanatomy.api.spec.OutputTarget;
+import io.codeanatomy.api.spec.SemanticSpec;
+import io.codeanatomy.runtime.compile.CompiledSpec;
+import io.codeanatomy.runtime.exec.RowBatchReader;
+import io.codeanatomy.runtime.plan.PlannedQuery;
+import io.codeanatomy.runtime.result.RunRecords;
+import io.codeanatomy.runtime.session.Session;
+import io.codeanatomy.runtime.session.SessionConfig;
+import io.codeanatomy.runtime.spec.CpgNodesSpec;
+import io.codeanatomy.spi.arrow.ArrowContracts;
+import io.codeanatomy.spi.extract.ExtractionRequest;
+import io.codeanatomy.spi.extract.ExtractionSummary;
+import io.codeanatomy.spi.extract.Extractor;
+import io.codeanatomy.spi.extract.TableDefinition;
+import io.codeanatomy.spi.write.MaterializeResult;
+import io.codeanatomy.spi.write.Materializer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * {@code codeanatomy build}: extracts a source tree into {@code <out>/extract/<table>}, registers
+ * those tables in the session, compiles, plans and runs the built-in spec into
+ * {@code <out>/cpg/...}, and records the run in {@code <out>/runs/<run-id>/}.
+ *
+ * <p>All tables are written below a staging directory first and published by renaming the
+ * {@code extract} and {@code cpg} trees into place (see {@link OutputDirectory}): a run that fails
+ * leaves the previous outputs as they were, plus a {@code FAILED} run result.
+ */
+public final class BuildPipeline {
+    /** Format of every table the build writes. */
+    public static final String FORMAT = "delta";
+    public static final String EXTRACT = "extract";
+
+    private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SessionConfig config;
+    private final Function<SessionConfig, Session> sessions;
+    private final SemanticSpec spec;
+
+    /** A pipeline over the plugins on the classpath, running the built-in spec. */
+    public BuildPipeline(SessionConfig config) {
+        this(config, Session::open, CpgNodesSpec.spec());
+    }
+
+    /** A pipeline whose sessions come from {@code sessions} (e.g. over a chosen plugin set). */
+    public BuildPipeline(SessionConfig config, Function<SessionConfig, Session> sessions, SemanticSpec spec) {
+        this.config = requireNonNull(config, "config is null");
+        this.sessions = requireNonNull(sessions, "sessions is null");
+        this.spec = requireNonNull(spec, "spec is null");
+    }
+
+    /**
+     * Builds the CPG of {@code source} into {@code out}.
+     *
+     * @throws InvalidInputException before anything is written, if the source or the output path
+     *     is unusable
+     * @throws BuildFailedException if the run failed after it started writing
+     */
+    public BuildOutcome run(Path source, Path out, BuildListener listener) {
+        return run(source, out, List.of(), listener);
+    }
+
+    /**
+     * Same, skipping the source files whose path relative to {@code source} matches one of
+     * {@code excludeGlobs} ({@link java.nio.file.PathMatcher} globs).
+     */
+    public BuildOutcome run(Path source, Path out, List<String> excludeGlobs, BuildListener listener) {
+        requireNonNull(excludeGlobs, "excludeGlobs is null");
+        requireNonNull(listener, "listener is null");
+        checkSource(source);
+        OutputDirectory.check(out);
+        try (Session session = sessions.apply(config); OutputDirectory directory = OutputDirectory.open(out)) {
+            return new Run(session, directory, listener, List.copyOf(excludeGlobs)).execute(source);
+        }
+    }
+
+    static void checkSource(Path source) {
+        requireNonNull(source, "source is null");
+        if (!Files.exists(source)) {
+            throw new InvalidInputException("source directory " + source + " does not exist.");
+        }
+        if (!Files.isDirectory(source)) {
+            throw new InvalidInputException("source " + source + " is not a directory; give the directory holding the Python code.");
+        }
+        if (!Files.isReadable(source) || !Files.isExecutable(source)) {
+            throw new InvalidInputException("source directory " + source + " is not readable.");
+        }
+    }
+
+    /** The state of one run. */
+    private final class Run {
+        private final Session session;
+        private final OutputDirectory directory;
+        private final BuildListener listener;
+        private final List<String> excludeGlobs;
+        private final String runId = RUN_TIME.format(Instant.now()) + "-" + HexFormat.of().formatHex(randomBytes());
+        private final Instant started = Instant.now();
+        private final List<Timing> timings = new ArrayList<>();
+        private final List<OutputResult> outputs = new ArrayList<>();
+        private final Map<String, PlanBundle> bundles = new TreeMap<>();
+        private long phaseStart;
+        private String phase;
+
+        Run(Session session, OutputDirectory directory, BuildListener listener, List<String> excludeGlobs) {
+            this.session = session;
+            this.directory = directory;
+            this.listener = listener;
+            this.excludeGlobs = excludeGlobs;
+        }
+
+        BuildOutcome execute(Path source) {
+            Path staging = directory.staging(runId);
+            Path runDirectory = directory.runDirectory(runId);
+            ExtractionSummary extraction = null;
+            try {
+                Materializer materializer = session.materializer(FORMAT);
+                begin("extract");
+                extraction = extract(source, staging.resolve(EXTRACT), materializer);
+                begin("register");
+                for (OutputResult table : List.copyOf(outputs)) {
+                    session.registerTable(table.name(), staging.resolve(table.path()), table.path());
+                }
+                begin("compile");
+                CompiledSpec compiled = session.compile(spec);
+                begin("plan");
+                Map<String, PlannedQuery> plans = new LinkedHashMap<>();
+                for (OutputTarget output : spec.outputs()) {
+                    PlannedQuery planned = session.plan(compiled.output(output.name()));
+                    plans.put(output.name(), planned);
+                    bundles.put(output.name(), planned.bundle());
+                }
+                begin("execute");
+                for (OutputTarget output : spec.outputs()) {
+                    outputs.add(materialize(output, plans.get(output.name()), staging, materializer));
+                }
+                begin("publish");
+                directory.publish(staging, publishedTrees());
+                end();
+                RunResult result = record(runDirectory, RunStatus.SUCCEEDED, Optional.empty(), Optional.of(extraction));
+                return new BuildOutcome(result, runDirectory, extraction);
+            } catch (RuntimeException | Error e) {
+                end();
+                directory.discard(staging);
+                String message = (phase == null ? "build" : phase) + " failed: " + describe(e);
+                record(runDirectory, RunStatus.FAILED, Optional.of(message), Optional.ofNullable(extraction));
+                throw new BuildFailedException(message, runDirectory, e);
+            }
+        }
+
+        private ExtractionSummary extract(Path source, Path target, Materializer materializer) {
+            List<Extractor> extractors = session.extractors();
+            if (extractors.isEmpty()) {
+                throw new IllegalStateException("no extractor plugin is on the classpath");
+            }
+            long files = 0;
+            long bytes = 0;
+            long problems = 0;
+            Map<String, Long> rows = new TreeMap<>();
+            for (Extractor extractor : extractors) {
+                List<TableDefinition> tables = extractor.tables();
+                ExtractionSummary summary;
+                Map<String, MaterializeResult> written;
+                try (MaterializingSink sink = new MaterializingSink(tables, target, materializer, session.allocator())) {
+                    summary = extractor.extract(new ExtractionRequest(source, List.of(), excludeGlobs, session.config().workers(), listener), sink);
+                    written = sink.finish();
+                }
+                for (TableDefinition table : tables) {
+                    MaterializeResult result = written.get(table.name());
+                    outputs.add(new OutputResult(table.name(), EXTRACT + "/" + table.name(), result.rowsWritten(), result.tableVersion()));
+                    rows.put(table.name(), result.rowsWritten());
+                }
+                files += summary.files();
+                bytes += summary.bytes();
+                problems += summary.problems();
+            }
+            return ExtractionSummary.of(files, bytes, problems, rows);
+        }
+
+        private OutputResult materialize(OutputTarget output, PlannedQuery planned, Path staging, Materializer materializer) {
+            Schema schema = ArrowContracts.toArrowSchema(output.schema());
+            try (RowBatchReader batches = session.execute(planned, schema)) {
+                MaterializeResult result = materializer.write(staging.resolve(output.path()), output.mode(), schema, batches.asIterator());
+                return new OutputResult(output.name(), output.path(), result.rowsWritten(), result.tableVersion());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot release the batches of output '" + output.name() + "'", e);
+            }
+        }
+
+        private List<String> publishedTrees() {
+            TreeSet<String> trees = new TreeSet<>();
+            trees.add(EXTRACT);
+            for (OutputTarget output : spec.outputs()) {
+                trees.add(Path.of(output.path()).getName(0).toString());
+            }
+            return List.copyOf(trees);
+        }
+
+        private RunResult record(Path runDirectory, RunStatus status, Optional<String> failure, Optional<ExtractionSummary> extraction) {
+            SessionEnvelope envelope = session.envelope(spec.hash());
+            String bundleRef = directory.root().relativize(runDirectory.resolve(RunRecords.PLAN_BUNDLE)).toString();
+            RunResult result = new RunResult(runId, status, spec.hash(), envelope.hash(),
+                    status == RunStatus.SUCCEEDED ? outputs : List.of(), timings, bundleRef, failure);
+            RunRecords.write(RunRecords.tree(bundles), runDirectory.resolve(RunRecords.PLAN_BUNDLE));
+            RunRecords.write(envelope, runDirectory.resolve(RunRecords.ENVELOPE));
+            RunRecords.write(RunRecords.tree(result, extraction, started, Instant.now()), runDirectory.resolve(RunRecords.RUN_RESULT));
+            return result;
+        }
+
+        private void begin(String next) {
+            end();
+            phase = next;
+            phaseStart = System.nanoTime();
+            listener.phaseStarted(next);
+        }
+
+        private void end() {
+            if (phase != null && timings.stream().noneMatch(t -> t.phase().equals(phase))) {
+                timings.add(new Timing(phase, (System.nanoTime() - phaseStart) / 1_000_000));
+            }
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[4];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+}

@@ -1,0 +1,79 @@
+package io.codeanatomy.runtime.plan;
+
+import io.codeanatomy.api.plan.RulePhase;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableRules;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.rel.rules.CoreRules;
+
+/**
+ * The Calcite rules every session starts from, each with a stable id. The lists are ordered: the
+ * order is part of the plan fingerprint.
+ */
+public final class BuiltinRules {
+    private BuiltinRules() {
+    }
+
+    /** Logical rewrites: constant folding, filter push-down, projection and union merging, windows. */
+    public static List<PlannerRule> logical() {
+        return List.of(
+                logical("calcite.FILTER_REDUCE_EXPRESSIONS", CoreRules.FILTER_REDUCE_EXPRESSIONS),
+                logical("calcite.PROJECT_REDUCE_EXPRESSIONS", CoreRules.PROJECT_REDUCE_EXPRESSIONS),
+                logical("calcite.FILTER_MERGE", CoreRules.FILTER_MERGE),
+                logical("calcite.FILTER_INTO_JOIN", CoreRules.FILTER_INTO_JOIN),
+                logical("calcite.JOIN_CONDITION_PUSH", CoreRules.JOIN_CONDITION_PUSH),
+                logical("calcite.FILTER_PROJECT_TRANSPOSE", CoreRules.FILTER_PROJECT_TRANSPOSE),
+                logical("calcite.FILTER_SET_OP_TRANSPOSE", CoreRules.FILTER_SET_OP_TRANSPOSE),
+                logical("calcite.FILTER_AGGREGATE_TRANSPOSE", CoreRules.FILTER_AGGREGATE_TRANSPOSE),
+                logical("calcite.PROJECT_MERGE", CoreRules.PROJECT_MERGE),
+                logical("calcite.PROJECT_REMOVE", CoreRules.PROJECT_REMOVE),
+                logical("calcite.UNION_MERGE", CoreRules.UNION_MERGE),
+                logical("calcite.AGGREGATE_PROJECT_MERGE", CoreRules.AGGREGATE_PROJECT_MERGE),
+                // Hand projections and filters to tables that take them (Delta reads only those
+                // columns and skips files); the table scan then runs in the Bindable convention.
+                logical("calcite.FILTER_SCAN", CoreRules.FILTER_SCAN),
+                logical("calcite.PROJECT_TABLE_SCAN", CoreRules.PROJECT_TABLE_SCAN),
+                // Enumerable implements windows only as LogicalWindow, not as RexOver in a project.
+                logical("calcite.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW", CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW));
+    }
+
+    /**
+     * Enumerable implementation rules. The merge join rule is left out on purpose: with Calcite's
+     * default cost model it wins for large equi-joins although sorting both inputs made it about ten
+     * times slower than a hash join on our shapes, so equi-joins become {@code EnumerableHashJoin}.
+     */
+    public static List<PlannerRule> physical() {
+        List<RelOptRule> rules = new ArrayList<>(EnumerableRules.ENUMERABLE_RULES);
+        rules.remove(EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE);
+        // Runs the Bindable table scans that push-down made; only the scan is interpreted.
+        rules.add(EnumerableRules.TO_INTERPRETER);
+        return rules.stream()
+                .map(rule -> new PlannerRule("calcite." + physicalName(rule), RulePhase.PHYSICAL, rule))
+                .toList();
+    }
+
+    /**
+     * Run after the cost-based search, as Calcite's own standard program does: Enumerable projects and
+     * filters only run as {@code EnumerableCalc}, and adjacent calcs merge into one generated loop.
+     * Disabling either of the first two makes plans with projections or filters fail to execute.
+     */
+    public static List<PlannerRule> calc() {
+        return List.of(
+                new PlannerRule("calcite.ENUMERABLE_PROJECT_TO_CALC", RulePhase.PHYSICAL, EnumerableRules.ENUMERABLE_PROJECT_TO_CALC_RULE),
+                new PlannerRule("calcite.ENUMERABLE_FILTER_TO_CALC", RulePhase.PHYSICAL, EnumerableRules.ENUMERABLE_FILTER_TO_CALC_RULE),
+                new PlannerRule("calcite.CALC_MERGE", RulePhase.PHYSICAL, CoreRules.CALC_MERGE),
+                new PlannerRule("calcite.CALC_REMOVE", RulePhase.PHYSICAL, CoreRules.CALC_REMOVE));
+    }
+
+    private static PlannerRule logical(String id, RelOptRule rule) {
+        return new PlannerRule(id, RulePhase.LOGICAL, rule);
+    }
+
+    /** {@code EnumerableHashJoinRule(in:NONE,out:ENUMERABLE)} and the like: the class part is stable. */
+    private static String physicalName(RelOptRule rule) {
+        String description = rule.toString();
+        int paren = description.indexOf('(');
+        return paren < 0 ? description : description.substring(0, paren);
+    }
+}

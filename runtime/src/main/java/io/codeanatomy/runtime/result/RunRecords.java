@@ -1,0 +1,138 @@
+package io.codeanatomy.runtime.result;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.codeanatomy.api.plan.PlanBundle;
+import io.codeanatomy.api.plan.RuleFiring;
+import io.codeanatomy.api.result.OutputResult;
+import io.codeanatomy.api.result.RunResult;
+import io.codeanatomy.api.result.SessionEnvelope;
+import io.codeanatomy.api.result.Timing;
+import io.codeanatomy.spi.extract.ExtractionSummary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Writes the records of a run into {@code runs/<run-id>/}: {@value #RUN_RESULT},
+ * {@value #PLAN_BUNDLE} and {@value #ENVELOPE}. JSON keys are sorted at every level and lists keep
+ * their meaningful order, so equal runs give equal files apart from the run id and the fields
+ * under {@code timings}, the only place that holds clock readings. Files are written to a temporary
+ * name and renamed, so a reader never sees half a record.
+ */
+public final class RunRecords {
+    public static final String RUN_RESULT = "run-result.json";
+    public static final String PLAN_BUNDLE = "plan-bundle.json";
+    public static final String ENVELOPE = "session-envelope.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    private RunRecords() {
+    }
+
+    /**
+     * The run result as a JSON tree.
+     *
+     * @param extraction what the extraction did, when it ran
+     */
+    public static SortedMap<String, Object> tree(RunResult result, Optional<ExtractionSummary> extraction, Instant started, Instant finished) {
+        requireNonNull(result, "result is null");
+        SortedMap<String, Object> tree = new TreeMap<>();
+        tree.put("runId", result.runId());
+        tree.put("status", result.status().name());
+        result.failure().ifPresent(failure -> tree.put("failure", failure));
+        tree.put("specHash", result.specHash());
+        tree.put("envelopeHash", result.envelopeHash());
+        tree.put("planBundle", result.planBundleRef());
+        List<Object> outputs = new ArrayList<>();
+        for (OutputResult output : result.outputs()) {
+            SortedMap<String, Object> o = new TreeMap<>();
+            o.put("name", output.name());
+            o.put("path", output.path());
+            o.put("rowCount", output.rowCount());
+            o.put("deltaVersion", output.deltaVersion());
+            outputs.add(o);
+        }
+        tree.put("outputs", outputs);
+        extraction.ifPresent(summary -> {
+            SortedMap<String, Object> e = new TreeMap<>();
+            e.put("files", summary.files());
+            e.put("bytes", summary.bytes());
+            e.put("problems", summary.problems());
+            e.put("rowsByTable", new TreeMap<>(summary.rowsByTable()));
+            tree.put("extraction", e);
+        });
+        SortedMap<String, Object> timings = new TreeMap<>();
+        timings.put("startedAt", started.toString());
+        timings.put("finishedAt", finished.toString());
+        timings.put("totalMillis", result.totalMillis());
+        List<Object> phases = new ArrayList<>();
+        for (Timing timing : result.timings()) {
+            phases.add(new TreeMap<>(Map.of("phase", timing.phase(), "millis", timing.millis())));
+        }
+        timings.put("phases", phases);
+        tree.put("timings", timings);
+        return tree;
+    }
+
+    /** The plan bundles of a run's outputs as a JSON tree, keyed by output name. */
+    public static SortedMap<String, Object> tree(Map<String, PlanBundle> bundles) {
+        SortedMap<String, Object> tree = new TreeMap<>();
+        bundles.forEach((output, bundle) -> {
+            SortedMap<String, Object> b = new TreeMap<>();
+            b.put("p0", bundle.p0());
+            b.put("p0Hash", bundle.p0Hash());
+            b.put("p1", bundle.p1());
+            b.put("p1Hash", bundle.p1Hash());
+            b.put("p2", bundle.p2());
+            b.put("p2Hash", bundle.p2Hash());
+            b.put("bundleHash", bundle.hash());
+            List<Object> trace = new ArrayList<>();
+            for (RuleFiring firing : bundle.ruleTrace()) {
+                trace.add(new TreeMap<>(Map.of("ruleId", firing.ruleId(), "phase", firing.phase().name(), "planHashAfter", firing.planHashAfter())));
+            }
+            b.put("ruleTrace", trace);
+            tree.put(output, b);
+        });
+        return tree;
+    }
+
+    /** Writes {@code tree} as pretty JSON to {@code file}, atomically. */
+    public static void write(Object tree, Path file) {
+        try {
+            write(JSON.writeValueAsString(tree) + "\n", file);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render " + file.getFileName(), e);
+        }
+    }
+
+    /** Writes the envelope's canonical JSON, the exact bytes its hash is taken over. */
+    public static void write(SessionEnvelope envelope, Path file) {
+        write(envelope.canonicalJson() + "\n", file);
+    }
+
+    private static void write(String text, Path file) {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

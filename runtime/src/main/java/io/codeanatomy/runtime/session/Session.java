@@ -1,0 +1,217 @@
+package io.codeanatomy.runtime.session;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.CreationException;
+import com.google.inject.Guice;
+import com.google.inject.Inject;
+import com.google.inject.ProvisionException;
+import io.codeanatomy.api.result.SessionEnvelope;
+import io.codeanatomy.api.result.TableRegistration;
+import io.codeanatomy.api.spec.SemanticSpec;
+import io.codeanatomy.runtime.compile.CompiledSpec;
+import io.codeanatomy.runtime.compile.SpecCompiler;
+import io.codeanatomy.runtime.compile.SqlCompiler;
+import io.codeanatomy.runtime.exec.PlanExecutor;
+import io.codeanatomy.runtime.exec.RowBatchReader;
+import io.codeanatomy.runtime.function.FunctionRegistry;
+import io.codeanatomy.runtime.plan.PlannedQuery;
+import io.codeanatomy.runtime.plan.PlannedSql;
+import io.codeanatomy.runtime.plan.PlanningCluster;
+import io.codeanatomy.runtime.plan.QueryPlanner;
+import io.codeanatomy.runtime.plugin.PluginCatalog;
+import io.codeanatomy.runtime.plugin.PluginDiscovery;
+import io.codeanatomy.spi.Plugin;
+import io.codeanatomy.spi.extract.Extractor;
+import io.codeanatomy.spi.table.OpenedTable;
+import io.codeanatomy.spi.table.TableProvider;
+import io.codeanatomy.spi.write.Materializer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.plan.Contexts;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.tools.RelBuilder;
+
+/**
+ * One run's engine: the discovered plugins, the Calcite schema with the registered tables and plugin
+ * functions, the planner programs, the executor and the Arrow allocator. Built once per run by one
+ * Guice injector; plans and tables never cross sessions. Not thread-safe: one run drives it.
+ */
+public final class Session implements AutoCloseable {
+    private final SessionConfig config;
+    private final PluginCatalog catalog;
+    private final JavaTypeFactory typeFactory;
+    private final CalciteSchema schema;
+    private final FunctionRegistry functions;
+    private final QueryPlanner planner;
+    private final BufferAllocator allocator;
+    private final PlanExecutor executor;
+    private final Map<String, TableRegistration> tables = new LinkedHashMap<>();
+
+    @Inject
+    Session(SessionConfig config, PluginCatalog catalog, JavaTypeFactory typeFactory, CalciteSchema schema,
+            FunctionRegistry functions, QueryPlanner planner, BufferAllocator allocator) {
+        this.config = config;
+        this.catalog = catalog;
+        this.typeFactory = typeFactory;
+        this.schema = schema;
+        this.functions = functions;
+        this.planner = planner;
+        this.allocator = allocator;
+        this.executor = new PlanExecutor(schema.plus(), typeFactory, System.currentTimeMillis());
+    }
+
+    /** A session over the plugins {@link java.util.ServiceLoader} finds on this class's loader. */
+    public static Session open(SessionConfig config) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return open(config, PluginDiscovery.discover(loader != null ? loader : Session.class.getClassLoader()));
+    }
+
+    /** A session over exactly {@code plugins}, put in discovery order. */
+    public static Session open(SessionConfig config, List<? extends Plugin> plugins) {
+        requireNonNull(config, "config is null");
+        PluginCatalog catalog = PluginCatalog.of(PluginDiscovery.order(plugins));
+        try {
+            return Guice.createInjector(new SessionModule(config, catalog)).getInstance(Session.class);
+        } catch (ProvisionException | CreationException e) {
+            // Guice wraps what a provider throws; the cause carries the one-sentence message.
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+
+    public SessionConfig config() {
+        return config;
+    }
+
+    public PluginCatalog plugins() {
+        return catalog;
+    }
+
+    public FunctionRegistry functions() {
+        return functions;
+    }
+
+    public QueryPlanner planner() {
+        return planner;
+    }
+
+    public BufferAllocator allocator() {
+        return allocator;
+    }
+
+    public JavaTypeFactory typeFactory() {
+        return typeFactory;
+    }
+
+    public CalciteSchema schema() {
+        return schema;
+    }
+
+    /**
+     * Opens the table at {@code location} with the first provider, in plugin order, that can, and
+     * registers it under {@code name}.
+     *
+     * @param recordedPath the location as the envelope records it (relative to the output
+     *     directory, so that equal runs in different places hash the same)
+     * @throws IllegalArgumentException if the name is taken or no provider can open the location
+     */
+    public TableRegistration registerTable(String name, Path location, String recordedPath) {
+        requireNonNull(name, "name is null");
+        requireNonNull(location, "location is null");
+        requireNonNull(recordedPath, "recordedPath is null");
+        if (tables.containsKey(name)) {
+            throw new IllegalArgumentException("a table named '" + name + "' is already registered in this session");
+        }
+        for (TableProvider provider : catalog.tableProviders().values()) {
+            if (provider.canOpen(location)) {
+                OpenedTable opened = provider.open(location);
+                schema.add(name, opened.table());
+                TableRegistration registration = new TableRegistration(name, recordedPath, opened.version(), opened.schemaFingerprint());
+                tables.put(name, registration);
+                return registration;
+            }
+        }
+        throw new IllegalArgumentException("no table provider can open " + location + " (providers: "
+                + catalog.tableProviders().keySet() + ")");
+    }
+
+    /** Registered tables in registration order. */
+    public List<TableRegistration> tables() {
+        return List.copyOf(tables.values());
+    }
+
+    /** A builder over the session schema on a fresh planning cluster. */
+    public RelBuilder relBuilder() {
+        return RelBuilder.proto(Contexts.empty()).create(PlanningCluster.create(typeFactory), catalogReader());
+    }
+
+    /** Resolves names exactly as registered: tables and functions are lowercase by convention. */
+    public CalciteCatalogReader catalogReader() {
+        return new CalciteCatalogReader(schema, List.of(), typeFactory, new CalciteConnectionConfigImpl(new Properties()));
+    }
+
+    public CompiledSpec compile(SemanticSpec spec) {
+        return new SpecCompiler(functions).compile(spec, relBuilder());
+    }
+
+    public PlannedQuery plan(RelNode compiled) {
+        return planner.plan(compiled);
+    }
+
+    /**
+     * Plans SQL over the registered tables and functions.
+     *
+     * @throws io.codeanatomy.runtime.compile.InvalidQueryException if it does not parse or validate
+     */
+    public PlannedSql planSql(String sql) {
+        RelNode compiled = SqlCompiler.compile(sql, schema, PlanningCluster.create(typeFactory));
+        return new PlannedSql(planner.plan(compiled), compiled.getRowType().getFieldNames());
+    }
+
+    public PlanExecutor executor() {
+        return executor;
+    }
+
+    /** Runs a planned query; its rows come as batches of {@code arrowSchema}. */
+    public RowBatchReader execute(PlannedQuery query, Schema arrowSchema) {
+        return executor.batches(query.physical(), allocator, config.batchLimits(), arrowSchema);
+    }
+
+    public Materializer materializer(String format) {
+        Materializer materializer = catalog.materializers().get(format);
+        if (materializer == null) {
+            throw new IllegalArgumentException("no materializer for format '" + format + "' (have: " + catalog.materializers().keySet() + ")");
+        }
+        return materializer;
+    }
+
+    /** Extractors in plugin order. */
+    public List<Extractor> extractors() {
+        return new ArrayList<>(catalog.extractors().values());
+    }
+
+    /** The envelope of this session for a spec: versions, plugins, config, tables, functions. */
+    public SessionEnvelope envelope(String specHash) {
+        return SessionEnvelope.of(EngineVersions.load(), catalog.coordinates(), config.snapshot(), tables(), functions.names(), specHash);
+    }
+
+    /** Releases the Arrow memory; fails if batches handed out were not closed. */
+    @Override
+    public void close() {
+        allocator.close();
+    }
+}

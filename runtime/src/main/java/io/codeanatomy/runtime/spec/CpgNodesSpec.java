@@ -1,0 +1,97 @@
+package io.codeanatomy.runtime.spec;
+
+import static io.codeanatomy.api.expr.Exprs.col;
+
+import io.codeanatomy.api.expr.DataType;
+import io.codeanatomy.api.expr.Exprs;
+import io.codeanatomy.api.expr.Field;
+import io.codeanatomy.api.rel.JoinType;
+import io.codeanatomy.api.rel.RelSpec;
+import io.codeanatomy.api.spec.ColumnContract;
+import io.codeanatomy.api.spec.SchemaContract;
+import io.codeanatomy.api.spec.SemanticSpec;
+import io.codeanatomy.api.spec.ViewKind;
+import io.codeanatomy.api.spec.WriteMode;
+import java.util.List;
+
+/**
+ * The built-in spec: {@code cpg_nodes} from the Python extraction tables, one node per file
+ * ({@code PY_FILE}, spanning the whole file) and per function or class definition
+ * ({@code PY_FUNCTION} for {@code def} and {@code async def}, {@code PY_CLASS}); lambdas are not
+ * nodes yet. Definitions count only in files that parse ({@code status = 'OK'}): for a file with a
+ * syntax error CPython's {@code ast} has no definitions, and neither has the graph, although the
+ * extractor keeps what its error recovery found. Node ids are the stable ids of
+ * {@code path, bstart, bend, node_kind}, computed by the {@code stable_id} function of the
+ * span-functions plugin.
+ */
+public final class CpgNodesSpec {
+    public static final String FILES = "py_files_v1";
+    public static final String DEFS = "py_defs_v1";
+    public static final String OUTPUT = "cpg_nodes";
+    public static final String STABLE_ID = "stable_id";
+
+    /** The contract of {@code cpg_nodes}. */
+    public static final SchemaContract CPG_NODES = SchemaContract.of(1,
+            ColumnContract.required("node_id", DataType.STRING),
+            ColumnContract.required("node_kind", DataType.STRING),
+            ColumnContract.required("path", DataType.STRING),
+            ColumnContract.required("bstart", DataType.INT64),
+            ColumnContract.required("bend", DataType.INT64),
+            ColumnContract.optional("name", DataType.STRING));
+
+    private CpgNodesSpec() {
+    }
+
+    public static SemanticSpec spec() {
+        Field<String> filePath = col("f", "path", DataType.STRING);
+        Field<Long> fileSize = col("f", "size", DataType.INT64);
+        Field<String> fileKind = Exprs.val("PY_FILE");
+        Field<Long> zero = Exprs.val(0L);
+        RelSpec fileNodes = RelSpec.scan(FILES, "f").project(
+                stableId(filePath, zero, fileSize, fileKind).as("node_id"),
+                fileKind.as("node_kind"),
+                filePath.as("path"),
+                zero.as("bstart"),
+                fileSize.as("bend"),
+                Exprs.nullOf(DataType.STRING).as("name"));
+
+        Field<String> defKind = col("d", "kind", DataType.STRING);
+        Field<String> defPath = col("d", "path", DataType.STRING);
+        Field<Long> defStart = col("d", "bstart", DataType.INT64);
+        Field<Long> defEnd = col("d", "bend", DataType.INT64);
+        Field<String> nodeKind = Exprs.when(defKind.eq("CLASS"), Exprs.val("PY_CLASS")).otherwise(Exprs.val("PY_FUNCTION"));
+        RelSpec defNodes = RelSpec.scan(DEFS, "d")
+                .join(RelSpec.scan(FILES, "f"), JoinType.INNER, col("d", "file_id", DataType.STRING).eq(col("f", "file_id", DataType.STRING)))
+                .filter(defKind.in(List.of("FUNCTION", "ASYNC_FUNCTION", "CLASS")).and(col("f", "status", DataType.STRING).eq("OK")))
+                .project(
+                        stableId(defPath, defStart, defEnd, nodeKind).as("node_id"),
+                        nodeKind.as("node_kind"),
+                        defPath.as("path"),
+                        defStart.as("bstart"),
+                        defEnd.as("bend"),
+                        col("d", "name", DataType.STRING).as("name"));
+
+        return SemanticSpec.builder("cpg-nodes", "1.0.0")
+                .input(FILES, SchemaContract.of(1,
+                        ColumnContract.required("file_id", DataType.STRING),
+                        ColumnContract.required("path", DataType.STRING),
+                        ColumnContract.required("size", DataType.INT64),
+                        ColumnContract.required("status", DataType.STRING)))
+                .input(DEFS, SchemaContract.of(1,
+                        ColumnContract.required("file_id", DataType.STRING),
+                        ColumnContract.required("path", DataType.STRING),
+                        ColumnContract.required("bstart", DataType.INT64),
+                        ColumnContract.required("bend", DataType.INT64),
+                        ColumnContract.required("kind", DataType.STRING),
+                        ColumnContract.required("name", DataType.STRING)))
+                .view("file_nodes", ViewKind.PROJECT, fileNodes)
+                .view("def_nodes", ViewKind.PROJECT, defNodes)
+                .view("nodes", ViewKind.UNION, RelSpec.unionAll(RelSpec.scan("file_nodes"), RelSpec.scan("def_nodes")))
+                .output(OUTPUT, "nodes", "cpg/" + OUTPUT, WriteMode.CREATE, CPG_NODES)
+                .build();
+    }
+
+    private static Field<String> stableId(Field<String> path, Field<Long> bstart, Field<Long> bend, Field<String> kind) {
+        return Exprs.call(STABLE_ID, DataType.STRING, path, bstart, bend, kind);
+    }
+}

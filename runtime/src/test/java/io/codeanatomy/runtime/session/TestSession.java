@@ -1,0 +1,87 @@
+package io.codeanatomy.runtime.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.codeanatomy.plugins.spans.SpansPlugin;
+import io.codeanatomy.runtime.compile.InvalidQueryException;
+import io.codeanatomy.runtime.plan.PlannedQuery;
+import io.codeanatomy.runtime.testing.MemoryTable;
+import java.util.List;
+import java.util.Set;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.junit.jupiter.api.Test;
+
+class TestSession {
+    private static final String SHA = "0".repeat(64);
+
+    @Test
+    void pluginFunctionsAreCallableFromSqlAndFoldedOnConstants() {
+        try (Session session = Session.open(SessionConfig.defaults(), List.of(new SpansPlugin()))) {
+            PlannedQuery planned = session.planSql("SELECT stable_id('a.py', 0, 0, 'PY_FILE') AS id FROM (VALUES (1))").query();
+
+            // Deterministic on constants: the optimized plan holds the value, not the call.
+            assertThat(planned.optimizedText()).contains("PY_FILE:5d84ea2e508886c67f8316f0b39b6c54").doesNotContain("stable_id(");
+            assertThat(single(session, planned)).isEqualTo("PY_FILE:5d84ea2e508886c67f8316f0b39b6c54");
+        }
+    }
+
+    @Test
+    void sqlMatchesNamesCaseInsensitively() {
+        try (Session session = Session.open(SessionConfig.defaults(), List.of(new SpansPlugin()))) {
+            session.schema().add("cpg_nodes", new MemoryTable(tf -> tf.builder().add("node_kind", SqlTypeName.VARCHAR).build(),
+                    List.<Object[]>of(new Object[] {"PY_FILE"}, new Object[] {"PY_CLASS"})));
+
+            PlannedQuery planned = session.planSql("SELECT COUNT(*) FROM CPG_NODES WHERE Node_Kind = 'PY_CLASS'").query();
+
+            assertThat(single(session, planned)).isEqualTo(1L);
+        }
+    }
+
+    @Test
+    void badSqlReportsThePosition() {
+        try (Session session = Session.open(SessionConfig.defaults(), List.of())) {
+            assertThatThrownBy(() -> session.planSql("SELECT * FORM cpg_nodes"))
+                    .isInstanceOf(InvalidQueryException.class)
+                    .hasMessage("Encountered \"cpg_nodes\" at line 1, column 15.");
+            assertThatThrownBy(() -> session.planSql("SELECT * FROM nowhere"))
+                    .isInstanceOf(InvalidQueryException.class)
+                    .hasMessage("From line 1, column 15 to line 1, column 21: Object 'nowhere' not found");
+        }
+    }
+
+    @Test
+    void envelopeRecordsPluginsFunctionsAndConfigAndIsStable() {
+        SessionConfig config = SessionConfig.defaults().withDisabledRules(Set.of("calcite.UNION_MERGE"));
+        String first;
+        try (Session session = Session.open(config, List.of(new SpansPlugin()))) {
+            assertThat(session.envelope(SHA).plugins()).containsExactly("udf-spans@0.1.0");
+            assertThat(session.envelope(SHA).functions()).containsExactly("span_contains", "span_overlaps", "stable_id");
+            assertThat(session.envelope(SHA).config()).containsEntry("planner.disabled_rules", "calcite.UNION_MERGE");
+            assertThat(session.envelope(SHA).engineVersions()).containsEntry("calcite", "1.42.0").containsKey("arrow");
+            first = session.envelope(SHA).hash();
+        }
+        try (Session session = Session.open(config.withWorkers(7), List.of(new SpansPlugin()))) {
+            assertThat(session.envelope(SHA).hash()).isEqualTo(first);
+        }
+        try (Session session = Session.open(SessionConfig.defaults(), List.of(new SpansPlugin()))) {
+            assertThat(session.envelope(SHA).hash()).isNotEqualTo(first);
+        }
+    }
+
+    @Test
+    void unknownDisabledRuleFailsTheSession() {
+        assertThatThrownBy(() -> Session.open(SessionConfig.defaults().withDisabledRules(Set.of("nope")), List.of()))
+                .hasMessageContaining("cannot disable unknown optimizer rule(s) [nope]");
+    }
+
+    private static Object single(Session session, PlannedQuery planned) {
+        try (Enumerator<?> rows = session.executor().rows(planned.physical())) {
+            assertThat(rows.moveNext()).isTrue();
+            Object value = rows.current();
+            assertThat(rows.moveNext()).isFalse();
+            return value;
+        }
+    }
+}
