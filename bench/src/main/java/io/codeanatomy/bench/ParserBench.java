@@ -3,9 +3,6 @@ package io.codeanatomy.bench;
 import io.codeanatomy.python.syntax.PythonParser;
 import io.codeanatomy.python.syntax.PythonVersion;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,12 +55,12 @@ public final class ParserBench {
                 ours = Math.min(ours, s);
             }
         }
-        String[] cpython = runCPython(files, Math.max(1, rounds / 2));
+        String[] cpython = CPythonScript.run("cpython_parse_bench.py", files, Integer.toString(Math.max(1, rounds / 2)));
         double theirs = Double.parseDouble(cpython[2]);
         System.out.printf(Locale.ROOT, "codeanatomy parser (1 thread, best of %d): %.3f s, %.1f MB/s, %d refused%n",
                 rounds, ours, bytes / 1e6 / ours, refused);
         System.out.printf(Locale.ROOT, "CPython %s ast.parse (1 core, best of %d):  %.3f s, %.1f MB/s, %s refused%n",
-                pythonVersion(), Math.max(1, rounds / 2), theirs, bytes / 1e6 / theirs, cpython[3]);
+                CPythonScript.version(), Math.max(1, rounds / 2), theirs, bytes / 1e6 / theirs, cpython[3]);
         System.out.printf(Locale.ROOT, "ratio: %.2fx CPython's throughput%n", theirs / ours);
     }
 
@@ -81,35 +78,5 @@ public final class ParserBench {
                     .sorted()
                     .toList();
         }
-    }
-
-    private static String[] runCPython(List<Path> files, int rounds) throws IOException, InterruptedException {
-        Path script = Files.createTempFile("cpython_parse_bench", ".py");
-        try (InputStream in = ParserBench.class.getResourceAsStream("cpython_parse_bench.py")) {
-            Files.write(script, in.readAllBytes());
-        }
-        try {
-            Process p = new ProcessBuilder("python3", script.toString(), Integer.toString(rounds))
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            try (OutputStream stdin = p.getOutputStream()) {
-                for (Path f : files) {
-                    stdin.write((f.toAbsolutePath() + "\n").getBytes(StandardCharsets.UTF_8));
-                }
-            }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("python3 failed: " + out);
-            }
-            return out.split(" ");
-        } finally {
-            Files.deleteIfExists(script);
-        }
-    }
-
-    private static String pythonVersion() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("python3", "-c", "import platform; print(platform.python_version())").start();
-        String v = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        p.waitFor();
-        return v;
     }
 }

@@ -79,7 +79,7 @@ public final class AstCommand implements Callable<Integer> {
             String dump = ParallelParse.run(List.of(path), p -> {
                 ParseResult result = parse(readAll(p), version);
                 return result.ok() ? AstDump.dump(result.module(), attributes) : null;
-            })[0];
+            }).get(0);
             out.println("==> " + path + " <==");
             if (dump != null) {
                 out.println(dump);
@@ -100,7 +100,7 @@ public final class AstCommand implements Callable<Integer> {
             }
             files.addAll(PythonFiles.under(dir, excludes));
         }
-        CheckOutcome[] outcomes = ParallelParse.run(files, path -> {
+        List<CheckOutcome> outcomes = ParallelParse.run(files, path -> {
             byte[] bytes = readAll(path);
             ParseResult result = parse(bytes, version);
             SyntaxError first = result.errors().isEmpty() ? null : result.errors().get(0);
@@ -108,9 +108,9 @@ public final class AstCommand implements Callable<Integer> {
         });
         long bytes = 0;
         int failed = 0;
-        for (int i = 0; i < outcomes.length; i++) {
-            bytes += outcomes[i].bytes();
-            SyntaxError error = outcomes[i].error();
+        for (int i = 0; i < outcomes.size(); i++) {
+            bytes += outcomes.get(i).bytes();
+            SyntaxError error = outcomes.get(i).error();
             if (error != null) {
                 failed++;
                 out.println(files.get(i) + ":" + error.line() + ":" + error.column() + ": " + error.message());

@@ -21,7 +21,7 @@ final class ParallelParse {
     }
 
     @SuppressWarnings("unchecked")
-    static <R> R[] run(List<Path> files, Function<Path, R> work) {
+    static <R> List<R> run(List<Path> files, Function<Path, R> work) {
         Integer[] order = new Integer[files.size()];
         long[] sizes = new long[files.size()];
         for (int i = 0; i < order.length; i++) {
@@ -62,6 +62,6 @@ final class ParallelParse {
         } else if (t instanceof Error err) {
             throw err;
         }
-        return (R[]) results;
+        return (List<R>) Arrays.asList(results);
     }
 }

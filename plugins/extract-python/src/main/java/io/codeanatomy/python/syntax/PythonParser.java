@@ -108,7 +108,10 @@ public final class PythonParser {
                 }
             } else if ((e.bstart() > parseError.bstart()
                     || e.bstart() == parseError.bstart() && parseError.bend() == parseError.bstart())
+                    && !e.message().equals("invalid syntax")
                     && (later == null || e.bstart() < later.bstart())) {
+                // A character that starts no token is only an error to the parser: CPython's
+                // tokenizer scans past it.
                 later = e;
             }
         }
@@ -122,8 +125,7 @@ public final class PythonParser {
     /** Errors that CPython's tokenizer leaves to its caller to word, so a scan ahead misses them. */
     private static boolean raisedByTokenizer(SyntaxError e) {
         String m = e.message();
-        return !m.equals("invalid syntax")
-                && !m.equals("unindent does not match any outer indentation level")
+        return !m.equals("unindent does not match any outer indentation level")
                 && !m.equals("too many levels of indentation")
                 && !m.equals("inconsistent use of tabs and spaces in indentation")
                 && !m.equals("unexpected character after line continuation character")

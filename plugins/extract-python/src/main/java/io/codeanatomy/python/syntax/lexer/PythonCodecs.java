@@ -10,6 +10,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Maps a PEP 263 encoding name to a Java charset the way Python's codec registry resolves it, and
@@ -65,8 +67,27 @@ final class PythonCodecs {
     private PythonCodecs() {
     }
 
+    /**
+     * Earlier answers, unknown names included: Java's lookup of a name it does not know asks every
+     * charset provider and costs about a millisecond. Bounded, since names come from the files.
+     */
+    private static final Map<String, Optional<Charset>> LOOKUPS = new ConcurrentHashMap<>();
+    private static final int MAX_REMEMBERED = 1024;
+
     /** The charset Python would use for {@code name}, or null when neither Python's aliases nor Java know it. */
     static Charset lookup(String name) {
+        Optional<Charset> known = LOOKUPS.get(name);
+        if (known != null) {
+            return known.orElse(null);
+        }
+        Charset charset = find(name);
+        if (LOOKUPS.size() < MAX_REMEMBERED) {
+            LOOKUPS.put(name, Optional.ofNullable(charset));
+        }
+        return charset;
+    }
+
+    private static Charset find(String name) {
         String norm = name.toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
         String mapped = JAVA_NAMES.get(norm);
         if (mapped != null) {

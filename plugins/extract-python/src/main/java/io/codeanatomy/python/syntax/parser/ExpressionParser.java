@@ -1,5 +1,10 @@
 package io.codeanatomy.python.syntax.parser;
 
+import static io.codeanatomy.python.syntax.parser.Targets.DEL_TARGETS;
+import static io.codeanatomy.python.syntax.parser.Targets.FOR_TARGETS;
+import static io.codeanatomy.python.syntax.parser.Targets.exprName;
+import static io.codeanatomy.python.syntax.parser.Targets.invalidTarget;
+import static io.codeanatomy.python.syntax.parser.Targets.withContext;
 import static io.codeanatomy.python.syntax.lexer.TokenKind.AMPER;
 import static io.codeanatomy.python.syntax.lexer.TokenKind.AND;
 import static io.codeanatomy.python.syntax.lexer.TokenKind.ASYNC;
@@ -107,10 +112,6 @@ abstract class ExpressionParser extends ParserBase {
     static final arguments NO_ARGUMENTS =
             new arguments(List.of(), List.of(), null, List.of(), List.of(), null, List.of());
 
-    /** For messages, as CPython's {@code TARGETS_TYPE}. */
-    static final int STAR_TARGETS = 0;
-    static final int FOR_TARGETS = 1;
-    static final int DEL_TARGETS = 2;
 
     private static final boolean[] STARTS_EXPRESSION = new boolean[TokenKind.values().length];
     private static final int[] BINARY_PRECEDENCE = new int[TokenKind.values().length];
@@ -162,9 +163,18 @@ abstract class ExpressionParser extends ParserBase {
     final expr starExpressions() {
         int s = pos;
         expr first = starExpression();
-        if (kinds[pos] != COMMA) {
-            return first;
-        }
+        return kinds[pos] == COMMA ? tupleAfter(s, first, STAR_EXPRESSION) : first;
+    }
+
+    static final int STAR_EXPRESSION = 0;
+    static final int STAR_NAMED_EXPRESSION = 1;
+    static final int STAR_TARGET = 2;
+
+    /**
+     * The Tuple without parentheses that starts with {@code first} (from token {@code s}) at a
+     * comma: more elements of the given kind, separated by commas, with an optional trailing one.
+     */
+    final expr tupleAfter(int s, expr first, int elementKind) {
         int m = mark();
         push(first);
         while (kinds[pos] == COMMA) {
@@ -172,7 +182,8 @@ abstract class ExpressionParser extends ParserBase {
             if (!startsStarExpression(kinds[pos])) {
                 break;
             }
-            push(starExpression());
+            push(elementKind == STAR_EXPRESSION ? starExpression()
+                    : elementKind == STAR_NAMED_EXPRESSION ? starNamedExpression() : starTargetExpression());
         }
         int e = last();
         return new Tuple(popList(m), expr_context.Load, sl(s), sc(s), el(e), ec(e), sb(s), eb(e));
@@ -285,10 +296,28 @@ abstract class ExpressionParser extends ParserBase {
 
     /** {@code expression}: a conditional expression, a disjunction or a lambda. */
     final expr expression() {
-        if (kinds[pos] == LAMBDA) {
-            return lambdef();
+        expr e = kinds[pos] == LAMBDA ? lambdef() : conditional();
+        expressionEnd = pos - 1;
+        return e;
+    }
+
+    @Override
+    final void readAhead(int token) {
+        if (!startsStarExpression(kinds[token])) {
+            return;
         }
-        return conditional();
+        readingAhead = true;
+        int save = pos;
+        pos = token;
+        try {
+            probe(() -> {
+                starExpressions();
+                return null;
+            });
+        } finally {
+            pos = save;
+            readingAhead = false;
+        }
     }
 
     /** {@code disjunction ['if' disjunction 'else' expression]}, folded without recursion. */
@@ -306,6 +335,9 @@ abstract class ExpressionParser extends ParserBase {
             pos++;
             expr test = disjunction();
             if (kinds[pos] != ELSE) {
+                if (kinds[pos] == COLON) {
+                    throw invalidSyntax();
+                }
                 int e = last();
                 throw fail("expected 'else' after 'if' expression", sb(s), eb(e));
             }
@@ -372,35 +404,25 @@ abstract class ExpressionParser extends ParserBase {
     // ---- boolean operators, not, comparisons
 
     final expr disjunction() {
-        int s = pos;
-        expr a = conjunction();
-        if (kinds[pos] != OR) {
-            return a;
-        }
-        int m = mark();
-        push(a);
-        while (kinds[pos] == OR) {
-            pos++;
-            push(conjunction());
-        }
-        int e = last();
-        return new BoolOp(boolop.Or, popList(m), sl(s), sc(s), el(e), ec(e), sb(s), eb(e));
+        return boolOperation(true);
     }
 
-    final expr conjunction() {
+    /** {@code disjunction} (or) or {@code conjunction} (and): one flat BoolOp for a chain. */
+    private expr boolOperation(boolean or) {
         int s = pos;
-        expr a = inversion();
-        if (kinds[pos] != AND) {
+        TokenKind op = or ? OR : AND;
+        expr a = or ? boolOperation(false) : inversion();
+        if (kinds[pos] != op) {
             return a;
         }
         int m = mark();
         push(a);
-        while (kinds[pos] == AND) {
+        while (kinds[pos] == op) {
             pos++;
-            push(inversion());
+            push(or ? boolOperation(false) : inversion());
         }
         int e = last();
-        return new BoolOp(boolop.And, popList(m), sl(s), sc(s), el(e), ec(e), sb(s), eb(e));
+        return new BoolOp(or ? boolop.Or : boolop.And, popList(m), sl(s), sc(s), el(e), ec(e), sb(s), eb(e));
     }
 
     final expr inversion() {
@@ -438,17 +460,9 @@ abstract class ExpressionParser extends ParserBase {
             push(bitwiseOr());
             op = comparisonOperator();
         }
-        int n = (mark() - m) / 2;
-        Object[] ops = new Object[n];
-        Object[] comparators = new Object[n];
-        for (int i = 0; i < n; i++) {
-            ops[i] = stackAt(m + 2 * i);
-            comparators[i] = stackAt(m + 2 * i + 1);
-        }
-        resetStack(m);
+        Pairs pairs = popPairs(m);
         int e = last();
-        return new Compare(a, new NodeList<>(ops), new NodeList<>(comparators), sl(s), sc(s), el(e), ec(e), sb(s),
-                eb(e));
+        return new Compare(a, pairs.firsts(), pairs.seconds(), sl(s), sc(s), el(e), ec(e), sb(s), eb(e));
     }
 
     private cmpop comparisonOperator() {
@@ -1089,22 +1103,9 @@ abstract class ExpressionParser extends ParserBase {
             closeBracket(RPAR);
             return a;
         }
-        if (k != COMMA) {
-            throw expectedCommaOrClose(first);
-        }
         int m = mark();
         push(a);
-        while (kinds[pos] == COMMA) {
-            pos++;
-            if (kinds[pos] == RPAR) {
-                break;
-            }
-            int el = pos;
-            push(starNamedExpression());
-            if (kinds[pos] != COMMA && kinds[pos] != RPAR) {
-                throw expectedCommaOrClose(el);
-            }
-        }
+        moreElements(first, a, RPAR);
         int e = pos;
         closeBracket(RPAR);
         return new Tuple(popList(m), expr_context.Load, sl(s), sc(s), el(e), ec(e), sb(s), eb(e));
@@ -1138,9 +1139,9 @@ abstract class ExpressionParser extends ParserBase {
     }
 
     /**
-     * The elements after the first one of a list or set display, up to the closing bracket (not
-     * consumed), with CPython's messages for a missing comma and for an unparenthesized tuple
-     * before 'for'.
+     * The elements after the first one of a tuple, list or set display, up to the closing bracket
+     * (not consumed), with CPython's messages for a missing comma and for an unparenthesized
+     * tuple before 'for'.
      */
     private void moreElements(int first, expr firstElement, TokenKind close) {
         if (kinds[pos] != COMMA && kinds[pos] != close) {
@@ -1151,14 +1152,15 @@ abstract class ExpressionParser extends ParserBase {
             if (kinds[pos] == close) {
                 break;
             }
-            if (atComprehension()) {
+            // CPython's invalid_comprehension knows lists and sets; a tuple fails plainly.
+            if (close != RPAR && atComprehension()) {
                 throw fail("did you forget parentheses around the comprehension target?", firstElement.bstart(),
                         eb(comma));
             }
             int el = pos;
             expr element = starNamedExpression();
             push(element);
-            if (atComprehension()) {
+            if (close != RPAR && atComprehension()) {
                 throw fail("did you forget parentheses around the comprehension target?", firstElement.bstart(),
                         element.bend());
             }
@@ -1280,15 +1282,8 @@ abstract class ExpressionParser extends ParserBase {
         }
         int e = pos;
         closeBracket(RBRACE);
-        int n = (mark() - m) / 2;
-        Object[] keys = new Object[n];
-        Object[] values = new Object[n];
-        for (int i = 0; i < n; i++) {
-            keys[i] = stackAt(m + 2 * i);
-            values[i] = stackAt(m + 2 * i + 1);
-        }
-        resetStack(m);
-        return new Dict(new NodeList<>(keys), new NodeList<>(values), sl(s), sc(s), el(e), ec(e), sb(s), eb(e));
+        Pairs entries = popPairs(m);
+        return new Dict(entries.firsts(), entries.seconds(), sl(s), sc(s), el(e), ec(e), sb(s), eb(e));
     }
 
     /** {@code for_if_clauses}, starting at 'for' or 'async'. */
@@ -1515,21 +1510,8 @@ abstract class ExpressionParser extends ParserBase {
     final expr starTargets(int targetsType) {
         int s = pos;
         expr first = starTargetExpression();
-        if (kinds[pos] != COMMA) {
-            return toTarget(first, expr_context.Store, targetsType);
-        }
-        int m = mark();
-        push(first);
-        while (kinds[pos] == COMMA) {
-            pos++;
-            if (!startsStarExpression(kinds[pos])) {
-                break;
-            }
-            push(starTargetExpression());
-        }
-        int e = last();
-        expr tuple = new Tuple(popList(m), expr_context.Load, sl(s), sc(s), el(e), ec(e), sb(s), eb(e));
-        return toTarget(tuple, expr_context.Store, targetsType);
+        expr targets = kinds[pos] == COMMA ? tupleAfter(s, first, STAR_TARGET) : first;
+        return toTarget(targets, expr_context.Store, targetsType);
     }
 
     /** One {@code star_target}, still in Load context. */
@@ -1561,182 +1543,5 @@ abstract class ExpressionParser extends ParserBase {
         }
         String verb = targetsType == DEL_TARGETS ? "cannot delete " : "cannot assign to ";
         throw failAtNode(verb + exprName(invalid), invalid);
-    }
-
-    /** CPython's {@code _PyPegen_set_expr_context}, or null when the node cannot be a target. */
-    static expr withContext(expr e, expr_context ctx) {
-        if (e instanceof Name n) {
-            return n.ctx() == ctx ? n
-                    : new Name(n.id(), ctx, n.lineno(), n.col_offset(), n.end_lineno(), n.end_col_offset(),
-                            n.bstart(), n.bend());
-        }
-        if (e instanceof Attribute a) {
-            return new Attribute(a.value(), a.attr(), ctx, a.lineno(), a.col_offset(), a.end_lineno(),
-                    a.end_col_offset(), a.bstart(), a.bend());
-        }
-        if (e instanceof Subscript s) {
-            return new Subscript(s.value(), s.slice(), ctx, s.lineno(), s.col_offset(), s.end_lineno(),
-                    s.end_col_offset(), s.bstart(), s.bend());
-        }
-        if (e instanceof Tuple t) {
-            List<expr> elts = eltsWithContext(t.elts(), ctx);
-            return elts == null ? null
-                    : new Tuple(elts, ctx, t.lineno(), t.col_offset(), t.end_lineno(), t.end_col_offset(),
-                            t.bstart(), t.bend());
-        }
-        if (e instanceof io.codeanatomy.python.syntax.ast.List l) {
-            List<expr> elts = eltsWithContext(l.elts(), ctx);
-            return elts == null ? null
-                    : new io.codeanatomy.python.syntax.ast.List(elts, ctx, l.lineno(), l.col_offset(),
-                            l.end_lineno(), l.end_col_offset(), l.bstart(), l.bend());
-        }
-        if (e instanceof Starred s && ctx != expr_context.Del) {
-            expr v = withContext(s.value(), ctx);
-            return v == null ? null
-                    : new Starred(v, ctx, s.lineno(), s.col_offset(), s.end_lineno(), s.end_col_offset(),
-                            s.bstart(), s.bend());
-        }
-        return null;
-    }
-
-    private static List<expr> eltsWithContext(List<expr> elts, expr_context ctx) {
-        int n = elts.size();
-        if (n == 0) {
-            return elts;
-        }
-        Object[] out = new Object[n];
-        for (int i = 0; i < n; i++) {
-            expr c = withContext(elts.get(i), ctx);
-            if (c == null) {
-                return null;
-            }
-            out[i] = c;
-        }
-        return new NodeList<>(out);
-    }
-
-    /** CPython's {@code _PyPegen_get_invalid_target}. */
-    static expr invalidTarget(expr e, int targetsType) {
-        if (e instanceof Tuple t) {
-            return firstInvalid(t.elts(), targetsType);
-        }
-        if (e instanceof io.codeanatomy.python.syntax.ast.List l) {
-            return firstInvalid(l.elts(), targetsType);
-        }
-        if (e instanceof Starred s) {
-            return targetsType == DEL_TARGETS ? e : invalidTarget(s.value(), targetsType);
-        }
-        if (e instanceof Compare c) {
-            if (targetsType == FOR_TARGETS) {
-                return c.ops().get(0) == cmpop.In ? invalidTarget(c.left(), targetsType) : null;
-            }
-            return e;
-        }
-        if (e instanceof Name || e instanceof Subscript || e instanceof Attribute) {
-            return null;
-        }
-        return e;
-    }
-
-    private static expr firstInvalid(List<expr> elts, int targetsType) {
-        for (expr child : elts) {
-            expr invalid = invalidTarget(child, targetsType);
-            if (invalid != null) {
-                return invalid;
-            }
-        }
-        return null;
-    }
-
-    /** CPython's {@code _PyPegen_get_expr_name}, for messages. */
-    static String exprName(expr e) {
-        if (e instanceof Constant c) {
-            return constantName(c.value());
-        }
-        if (e instanceof Attribute) {
-            return "attribute";
-        }
-        if (e instanceof Subscript) {
-            return "subscript";
-        }
-        if (e instanceof Starred) {
-            return "starred";
-        }
-        if (e instanceof Name) {
-            return "name";
-        }
-        if (e instanceof io.codeanatomy.python.syntax.ast.List) {
-            return "list";
-        }
-        if (e instanceof Tuple) {
-            return "tuple";
-        }
-        if (e instanceof Lambda) {
-            return "lambda";
-        }
-        if (e instanceof Call) {
-            return "function call";
-        }
-        if (e instanceof BoolOp || e instanceof BinOp || e instanceof UnaryOp) {
-            return "expression";
-        }
-        if (e instanceof GeneratorExp) {
-            return "generator expression";
-        }
-        if (e instanceof Yield || e instanceof YieldFrom) {
-            return "yield expression";
-        }
-        if (e instanceof Await) {
-            return "await expression";
-        }
-        if (e instanceof ListComp) {
-            return "list comprehension";
-        }
-        if (e instanceof SetComp) {
-            return "set comprehension";
-        }
-        if (e instanceof DictComp) {
-            return "dict comprehension";
-        }
-        if (e instanceof Dict) {
-            return "dict literal";
-        }
-        if (e instanceof Set) {
-            return "set display";
-        }
-        if (e instanceof io.codeanatomy.python.syntax.ast.JoinedStr
-                || e instanceof io.codeanatomy.python.syntax.ast.FormattedValue) {
-            return "f-string expression";
-        }
-        if (e instanceof io.codeanatomy.python.syntax.ast.TemplateStr
-                || e instanceof io.codeanatomy.python.syntax.ast.Interpolation) {
-            return "t-string expression";
-        }
-        if (e instanceof Compare) {
-            return "comparison";
-        }
-        if (e instanceof IfExp) {
-            return "conditional expression";
-        }
-        if (e instanceof NamedExpr) {
-            return "named expression";
-        }
-        return "slice";
-    }
-
-    private static String constantName(Object value) {
-        if (value == Singleton.NONE) {
-            return "None";
-        }
-        if (value == Boolean.FALSE) {
-            return "False";
-        }
-        if (value == Boolean.TRUE) {
-            return "True";
-        }
-        if (value == Singleton.ELLIPSIS) {
-            return "ellipsis";
-        }
-        return "literal";
     }
 }

@@ -52,6 +52,10 @@ abstract class ParserBase {
      * its parser fetched.
      */
     int furthest;
+    /** The last token of the latest complete {@code expression}, for {@link #readAhead}. */
+    int expressionEnd = -2;
+    /** True while {@link #readAhead} runs, which must not start another. */
+    boolean readingAhead;
     /** True while parsing the expression of an f-string replacement field. */
     boolean fstring;
 
@@ -190,6 +194,14 @@ abstract class ParserBase {
         return fail(message, node.bstart(), node.bend());
     }
 
+    /**
+     * After an expression, CPython's second pass tries to read another one at the failing token
+     * (for "Perhaps you forgot a comma?" and "Missing parentheses in call to 'print'"), which
+     * reads to the end of the file when a bracket is left open; how far it read decides whether
+     * the unclosed bracket is reported instead.
+     */
+    abstract void readAhead(int token);
+
     /** Notes that the parse looked at the token, for {@link #firstErrorFetchLine()}. */
     final void fetched(int token) {
         if (token > fetched) {
@@ -221,6 +233,9 @@ abstract class ParserBase {
     final ParseFailure invalidSyntaxAt(int token) {
         if (token > furthest) {
             furthest = token;
+        }
+        if (token == expressionEnd + 1 && !readingAhead && token < count) {
+            readAhead(token);
         }
         TokenKind k = kind(token);
         if (k == TokenKind.INDENT) {
@@ -394,6 +409,40 @@ abstract class ParserBase {
         // Slots above the mark are not cleared: the parser is dropped after one parse anyway.
         top = mark;
         return new NodeList<>(a);
+    }
+
+    /** Two lists built side by side, as (first, second) pairs pushed in turn. */
+    static final class Pairs {
+        private final List<?> firsts;
+        private final List<?> seconds;
+
+        Pairs(List<?> firsts, List<?> seconds) {
+            this.firsts = firsts;
+            this.seconds = seconds;
+        }
+
+        @SuppressWarnings("unchecked")
+        <E> List<E> firsts() {
+            return (List<E>) firsts;
+        }
+
+        @SuppressWarnings("unchecked")
+        <E> List<E> seconds() {
+            return (List<E>) seconds;
+        }
+    }
+
+    /** Pops the pairs pushed since the mark into two lists. */
+    final Pairs popPairs(int mark) {
+        int n = (top - mark) / 2;
+        Object[] firsts = new Object[n];
+        Object[] seconds = new Object[n];
+        for (int i = 0; i < n; i++) {
+            firsts[i] = stack[mark + 2 * i];
+            seconds[i] = stack[mark + 2 * i + 1];
+        }
+        top = mark;
+        return new Pairs(listFrom(firsts), listFrom(seconds));
     }
 
     /** Drops what a failed alternative pushed. */

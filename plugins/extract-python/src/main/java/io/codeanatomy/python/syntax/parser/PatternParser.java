@@ -349,15 +349,8 @@ abstract class PatternParser extends ExpressionParser {
         }
         int e = pos;
         closeBracket(RBRACE);
-        int n = (mark() - m) / 2;
-        Object[] keys = new Object[n];
-        Object[] values = new Object[n];
-        for (int i = 0; i < n; i++) {
-            keys[i] = stackAt(m + 2 * i);
-            values[i] = stackAt(m + 2 * i + 1);
-        }
-        resetStack(m);
-        return new MatchMapping(listFrom(keys), listFrom(values), rest, sl(s), sc(s), el(e), ec(e), sb(s), eb(e));
+        Pairs items = popPairs(m);
+        return new MatchMapping(items.firsts(), items.seconds(), rest, sl(s), sc(s), el(e), ec(e), sb(s), eb(e));
     }
 
     /** {@code literal_expr | attr}. */
@@ -429,16 +422,9 @@ abstract class PatternParser extends ExpressionParser {
         List<String> kwdAttrs = List.of();
         List<pattern> kwdPatterns = List.of();
         if (km >= 0) {
-            int n = (mark() - km) / 2;
-            Object[] attrs = new Object[n];
-            Object[] pats = new Object[n];
-            for (int i = 0; i < n; i++) {
-                attrs[i] = stackAt(km + 2 * i);
-                pats[i] = stackAt(km + 2 * i + 1);
-            }
-            resetStack(km);
-            kwdAttrs = listFrom(attrs);
-            kwdPatterns = listFrom(pats);
+            Pairs keywords = popPairs(km);
+            kwdAttrs = keywords.firsts();
+            kwdPatterns = keywords.seconds();
         }
         positional = popList(m);
         return new MatchClass(cls, positional, kwdAttrs, kwdPatterns, sl(s), sc(s), el(e), ec(e), sb(s), eb(e));

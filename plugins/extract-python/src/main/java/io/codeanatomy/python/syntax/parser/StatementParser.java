@@ -1,5 +1,11 @@
 package io.codeanatomy.python.syntax.parser;
 
+import static io.codeanatomy.python.syntax.parser.Targets.DEL_TARGETS;
+import static io.codeanatomy.python.syntax.parser.Targets.FOR_TARGETS;
+import static io.codeanatomy.python.syntax.parser.Targets.STAR_TARGETS;
+import static io.codeanatomy.python.syntax.parser.Targets.exprName;
+import static io.codeanatomy.python.syntax.parser.Targets.invalidTarget;
+import static io.codeanatomy.python.syntax.parser.Targets.withContext;
 import static io.codeanatomy.python.syntax.lexer.TokenKind.AMPEREQUAL;
 import static io.codeanatomy.python.syntax.lexer.TokenKind.AS;
 import static io.codeanatomy.python.syntax.lexer.TokenKind.ASSERT;
@@ -228,8 +234,10 @@ abstract class StatementParser extends PatternParser {
                 recover(before);
             }
             if (pos <= before) {
-                // Recovery must always make progress; no rule leaves the cursor where it began.
-                throw new IllegalStateException("parser made no progress at token " + before);
+                // Every statement and every recovery consumes a token; should a bug break that,
+                // tests fail on the assertion and a parse still ends.
+                assert false : "parser made no progress at token " + before;
+                pos = before + 1;
             }
         }
         return popList(m);
@@ -393,7 +401,6 @@ abstract class StatementParser extends PatternParser {
 
     /** The error for a token that follows a complete simple statement on its line. */
     private ParseFailure unexpectedAfterStatement(int s) {
-        readAheadExpression();
         if (startsStarExpression(kinds[s]) && lastTopLevelElement(s, pos) > s && startsExpression(kinds[pos])) {
             ParseFailure named = namedExpressionAfterTuple();
             if (named != null) {
@@ -434,19 +441,6 @@ abstract class StatementParser extends PatternParser {
             }
             return kinds[pos] == EQUAL ? assignmentHint(start, pos) : null;
         });
-    }
-
-    /**
-     * CPython's second pass tries {@code expression} at a token that can start one, reading ahead
-     * (up to the end of the file when a bracket is left open); only how far it read matters.
-     */
-    private void readAheadExpression() {
-        if (startsExpression(kinds[pos])) {
-            probe(() -> {
-                expression();
-                return null;
-            });
-        }
     }
 
     private stmt simpleStatement() {
@@ -528,15 +522,14 @@ abstract class StatementParser extends PatternParser {
     private stmt assignment(int s, expr first) {
         int m = mark();
         expr target = first;
-        int targetStart = s;
+        int firstEqual = pos;
         while (kinds[pos] == EQUAL) {
             expr t = withContext(target, expr_context.Store);
             if (t == null) {
-                throw invalidAssignmentTarget(target, targetStart, m == mark());
+                throw invalidAssignmentTarget(target, s, firstEqual);
             }
             push(t);
             pos++;
-            targetStart = pos;
             target = annotatedRhs();
         }
         int e = last();
@@ -573,16 +566,18 @@ abstract class StatementParser extends PatternParser {
         return kinds[pos] == YIELD ? yieldExpression() : starExpressions();
     }
 
-    private ParseFailure invalidAssignmentTarget(expr target, int start, boolean firstTarget) {
-        if (firstTarget) {
-            // The expression just before the first '=': the target, or the last element of a
-            // tuple without parentheses, which CPython's second pass reads as a named expression.
-            int candidate = lastTopLevelElement(start, pos);
-            if (kinds[candidate] != STAR) {
-                ParseFailure hint = assignmentHint(candidate, pos);
-                if (hint != null) {
-                    return hint;
-                }
+    /**
+     * An assignment with a target that cannot be assigned. CPython's second pass first reads the
+     * statement's start as named expressions: the expression just before the first '=' (the
+     * first target, or the last element of a tuple without parentheses) gets the "Maybe you meant
+     * '=='" messages if it fits them.
+     */
+    private ParseFailure invalidAssignmentTarget(expr target, int start, int firstEqual) {
+        int candidate = lastTopLevelElement(start, firstEqual);
+        if (kinds[candidate] != STAR) {
+            ParseFailure hint = assignmentHint(candidate, firstEqual);
+            if (hint != null) {
+                return hint;
             }
         }
         if (target instanceof Yield || target instanceof YieldFrom) {
@@ -743,17 +738,7 @@ abstract class StatementParser extends PatternParser {
         int m = mark();
         while (true) {
             int a = pos;
-            String name = dottedName();
-            String asname = null;
-            if (kinds[pos] == AS) {
-                pos++;
-                if (kinds[pos] != NAME) {
-                    throw invalidSyntax();
-                }
-                asname = nameText(pos++);
-            }
-            int e = last();
-            push(new alias(name, asname, sl(a), sc(a), el(e), ec(e), sb(a), eb(e)));
+            push(alias(a, dottedName()));
             if (kinds[pos] != COMMA) {
                 break;
             }
@@ -761,6 +746,20 @@ abstract class StatementParser extends PatternParser {
         }
         int e = last();
         return new Import(popList(m), sl(s), sc(s), el(e), ec(e), sb(s), eb(e));
+    }
+
+    /** An alias for {@code name} (read from token {@code a} on), with its optional {@code 'as' NAME}. */
+    private alias alias(int a, String name) {
+        String asname = null;
+        if (kinds[pos] == AS) {
+            pos++;
+            if (kinds[pos] != NAME) {
+                throw invalidSyntax();
+            }
+            asname = nameText(pos++);
+        }
+        int e = last();
+        return new alias(name, asname, sl(a), sc(a), el(e), ec(e), sb(a), eb(e));
     }
 
     /** {@code dotted_name}, joined with dots. */
@@ -823,17 +822,7 @@ abstract class StatementParser extends PatternParser {
                 throw invalidSyntax();
             }
             int a = pos;
-            String name = nameText(pos++);
-            String asname = null;
-            if (kinds[pos] == AS) {
-                pos++;
-                if (kinds[pos] != NAME) {
-                    throw invalidSyntax();
-                }
-                asname = nameText(pos++);
-            }
-            int e = last();
-            push(new alias(name, asname, sl(a), sc(a), el(e), ec(e), sb(a), eb(e)));
+            push(alias(a, nameText(pos++)));
             if (kinds[pos] != COMMA) {
                 break;
             }
@@ -1383,23 +1372,13 @@ abstract class StatementParser extends PatternParser {
     private expr subjectExpression() {
         int s = pos;
         expr first = starNamedExpression();
-        if (kinds[pos] != COMMA) {
-            if (first instanceof Starred) {
-                throw invalidSyntax();
-            }
-            return first;
+        if (kinds[pos] == COMMA) {
+            return tupleAfter(s, first, STAR_NAMED_EXPRESSION);
         }
-        int m = mark();
-        push(first);
-        while (kinds[pos] == COMMA) {
-            pos++;
-            if (!startsStarExpression(kinds[pos])) {
-                break;
-            }
-            push(starNamedExpression());
+        if (first instanceof Starred) {
+            throw invalidSyntax();
         }
-        int e = last();
-        return new Tuple(popList(m), expr_context.Load, sl(s), sc(s), el(e), ec(e), sb(s), eb(e));
+        return first;
     }
 
     private match_case caseBlock() {
