@@ -45,6 +45,10 @@ public final class BuildCommand implements Callable<Integer> {
             description = "Output directory: new, empty, or one an earlier build wrote (default: ${DEFAULT-VALUE}).")
     private Path out;
 
+    @Option(names = "--include", paramLabel = "GLOB",
+            description = "Extract only files whose path relative to SRC matches (repeatable; gitignore syntax, e.g. 'src/**').")
+    private List<String> includes = new ArrayList<>();
+
     @Option(names = "--exclude", paramLabel = "GLOB",
             description = "Skip files whose path relative to SRC matches (repeatable), e.g. 'site-packages/**'.")
     private List<String> excludes = new ArrayList<>();
@@ -68,7 +72,7 @@ public final class BuildCommand implements Callable<Integer> {
         BuildProgress progress = new BuildProgress(err, System.console() != null, PLAIN_PROGRESS_NANOS);
         BuildOutcome outcome;
         try {
-            outcome = new BuildPipeline(config).run(source, out, excludes, progress);
+            outcome = new BuildPipeline(config).run(source, out, includes, excludes, progress);
         } catch (InvalidInputException e) {
             throw new UserError(e.getMessage(), 2);
         } catch (PluginException | IllegalArgumentException e) {

@@ -27,6 +27,7 @@ final class BuildProgress implements BuildListener {
     private final long started = System.nanoTime();
     private long lastDrawn = Long.MIN_VALUE / 2;
     private String phase = "start";
+    private long extractStarted = System.nanoTime();
     private boolean lineOpen;
 
     BuildProgress(PrintWriter err, boolean terminal, long plainIntervalNanos) {
@@ -38,6 +39,9 @@ final class BuildProgress implements BuildListener {
     @Override
     public synchronized void phaseStarted(String next) {
         phase = next;
+        if (next.equals("extract")) {
+            extractStarted = System.nanoTime();
+        }
         if (terminal) {
             draw(true);
         } else {
@@ -91,8 +95,12 @@ final class BuildProgress implements BuildListener {
         String counts = all >= 0
                 ? String.format(Locale.ROOT, "%d/%d files", finished, all)
                 : String.format(Locale.ROOT, "%d files", finished);
-        String text = String.format(Locale.ROOT, "%s, %.1f MB%s", counts, bytes.get() / 1e6,
-                problems.get() == 0 ? "" : ", " + problems.get() + " with problems");
+        double extracting = Math.max(1e-3, (System.nanoTime() - extractStarted) / 1e9);
+        String eta = all > 0 && finished > 0 && finished < all
+                ? String.format(Locale.ROOT, ", ETA %.0fs", extracting * (all - finished) / finished)
+                : "";
+        String text = String.format(Locale.ROOT, "%s, %.1f MB, %.1f MB/s%s%s", counts, bytes.get() / 1e6,
+                bytes.get() / 1e6 / extracting, eta, problems.get() == 0 ? "" : ", " + problems.get() + " with problems");
         if (terminal) {
             double fraction = all > 0 ? Math.min(1.0, (double) finished / all) : 0.0;
             int filled = (int) Math.round(fraction * BAR_WIDTH);

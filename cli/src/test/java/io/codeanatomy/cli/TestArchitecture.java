@@ -2,6 +2,7 @@ package io.codeanatomy.cli;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -44,6 +45,21 @@ class TestArchitecture {
     @ArchTest
     static final ArchRule onlyDeltaIoTouchesDeltaKernel = noClasses().that().resideOutsideOfPackage("io.codeanatomy.plugins.delta..")
             .should().dependOnClassesThat().resideInAPackage("io.delta.kernel..");
+
+    @ArchTest
+    static final ArchRule thePythonParserDependsOnTheJdkOnly = classes().that().resideInAPackage("io.codeanatomy.python.syntax..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.codeanatomy.python.syntax..", "java..")
+            .because("the parser is usable without the rest of the platform (docs/decisions.md)");
+
+    @ArchTest
+    static final ArchRule pluginsNeverDependOnEachOther = slices().matching("io.codeanatomy.plugins.(*)..")
+            .should().notDependOnEachOther()
+            .because("plugins meet only through the spi and the runtime");
+
+    @ArchTest
+    static final ArchRule onlyThePythonExtractorUsesTheParser = noClasses().that().resideInAPackage("io.codeanatomy.plugins..")
+            .and().resideOutsideOfPackage("io.codeanatomy.plugins.python..")
+            .should().dependOnClassesThat().resideInAPackage("io.codeanatomy.python..");
 
     @ArchTest
     static final ArchRule onlyTheRuntimeTouchesGuice = noClasses().that().resideOutsideOfPackage(RUNTIME)

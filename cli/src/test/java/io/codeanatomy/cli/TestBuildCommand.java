@@ -91,6 +91,17 @@ class TestBuildCommand {
     }
 
     @Test
+    void includeAndExcludeSelectTheFiles() {
+        Path selected = temp.resolve("selected");
+        CliRun run = CliRun.of("build", source.toString(), "--out", selected.toString(),
+                "--include", "pkg/**", "--exclude", "__init__.py");
+        CliRun files = CliRun.of("query", selected.toString(), "SELECT path FROM py_files_v1 ORDER BY path", "--format", "csv");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(files.out()).isEqualTo("path\r\npkg/shapes.py\r\n");
+    }
+
+    @Test
     void badSqlIsCalcitesMessageWithThePosition() {
         CliRun query = CliRun.of("query", out.toString(), "SELECT node_kind FROM cpg_nodes WHERE");
 

@@ -23,7 +23,7 @@ class TestBuildProgress {
         String[] lines = text.toString().split("\n");
         assertThat(lines).hasSize(3);
         assertThat(lines[0]).endsWith("] extract");
-        assertThat(lines[1]).endsWith("] extract: 1/3 files, 1.0 MB");
+        assertThat(lines[1]).contains("] extract: 1/3 files, 1.0 MB, ").containsPattern("[0-9.]+ MB/s, ETA [0-9]+s$");
         assertThat(lines[2]).endsWith("] execute");
         assertThat(text.toString()).doesNotContain("\r");
         assertThat(progress.problems()).isEqualTo(1);
@@ -40,7 +40,8 @@ class TestBuildProgress {
         progress.finish();
 
         String output = text.toString();
-        assertThat(output).startsWith("\r[").contains("[###############               ]  50% 1/2 files").endsWith("\n");
+        assertThat(output).startsWith("\r[").contains("[###############               ]  50% 1/2 files")
+                .contains(" MB/s, ETA ").endsWith("\n");
         assertThat(output.split("\n")).hasSize(1);
     }
 }

@@ -84,20 +84,24 @@ public final class BuildPipeline {
      * @throws BuildFailedException if the run failed after it started writing
      */
     public BuildOutcome run(Path source, Path out, BuildListener listener) {
-        return run(source, out, List.of(), listener);
+        return run(source, out, List.of(), List.of(), listener);
     }
 
     /**
-     * Same, skipping the source files whose path relative to {@code source} matches one of
-     * {@code excludeGlobs} ({@link java.nio.file.PathMatcher} globs).
+     * Same, for the source files whose path relative to {@code source} matches one of
+     * {@code includeGlobs} (all when empty) and none of {@code excludeGlobs}; the extractor
+     * defines the glob syntax (the Python extractor's: docs/extraction.md).
      */
-    public BuildOutcome run(Path source, Path out, List<String> excludeGlobs, BuildListener listener) {
+    public BuildOutcome run(Path source, Path out, List<String> includeGlobs, List<String> excludeGlobs,
+            BuildListener listener) {
+        requireNonNull(includeGlobs, "includeGlobs is null");
         requireNonNull(excludeGlobs, "excludeGlobs is null");
         requireNonNull(listener, "listener is null");
         checkSource(source);
         OutputDirectory.check(out);
         try (Session session = sessions.apply(config); OutputDirectory directory = OutputDirectory.open(out)) {
-            return new Run(session, directory, listener, List.copyOf(excludeGlobs)).execute(source);
+            return new Run(session, directory, listener, List.copyOf(includeGlobs), List.copyOf(excludeGlobs))
+                    .execute(source);
         }
     }
 
@@ -119,6 +123,7 @@ public final class BuildPipeline {
         private final Session session;
         private final OutputDirectory directory;
         private final BuildListener listener;
+        private final List<String> includeGlobs;
         private final List<String> excludeGlobs;
         private final String runId = RUN_TIME.format(Instant.now()) + "-" + HexFormat.of().formatHex(randomBytes());
         private final Instant started = Instant.now();
@@ -128,10 +133,12 @@ public final class BuildPipeline {
         private long phaseStart;
         private String phase;
 
-        Run(Session session, OutputDirectory directory, BuildListener listener, List<String> excludeGlobs) {
+        Run(Session session, OutputDirectory directory, BuildListener listener, List<String> includeGlobs,
+                List<String> excludeGlobs) {
             this.session = session;
             this.directory = directory;
             this.listener = listener;
+            this.includeGlobs = includeGlobs;
             this.excludeGlobs = excludeGlobs;
         }
 
@@ -188,7 +195,7 @@ public final class BuildPipeline {
                 ExtractionSummary summary;
                 Map<String, MaterializeResult> written;
                 try (MaterializingSink sink = new MaterializingSink(tables, target, materializer, session.allocator())) {
-                    summary = extractor.extract(new ExtractionRequest(source, List.of(), excludeGlobs, session.config().workers(), listener), sink);
+                    summary = extractor.extract(new ExtractionRequest(source, includeGlobs, excludeGlobs, session.config().workers(), listener), sink);
                     written = sink.finish();
                 }
                 for (TableDefinition table : tables) {

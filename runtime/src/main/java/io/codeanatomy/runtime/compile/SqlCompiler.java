@@ -54,7 +54,7 @@ public final class SqlCompiler {
         try {
             parsed = SqlParser.create(sql, parserConfig).parseQuery();
         } catch (SqlParseException e) {
-            throw new InvalidQueryException(firstParagraph(e.getMessage()), e);
+            throw new InvalidQueryException(withPosition(firstParagraph(e.getMessage()), e), e);
         }
         SqlValidator validator = SqlValidatorUtil.newValidator(
                 SqlOperatorTables.chain(SqlStdOperatorTable.instance(), reader), reader, typeFactory,
@@ -86,5 +86,13 @@ public final class SqlCompiler {
         int expecting = message.indexOf("\nWas expecting");
         String first = expecting < 0 ? message : message.substring(0, expecting);
         return first.strip();
+    }
+
+    /** Calcite's parser leaves the position out of some messages; every message we print has it. */
+    private static String withPosition(String message, SqlParseException e) {
+        if (e.getPos() == null || message.contains("line " + e.getPos().getLineNum())) {
+            return message;
+        }
+        return message + " (at line " + e.getPos().getLineNum() + ", column " + e.getPos().getColumnNum() + ")";
     }
 }

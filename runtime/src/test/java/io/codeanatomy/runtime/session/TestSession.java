@@ -48,6 +48,9 @@ class TestSession {
             assertThatThrownBy(() -> session.planSql("SELECT * FROM nowhere"))
                     .isInstanceOf(InvalidQueryException.class)
                     .hasMessage("From line 1, column 15 to line 1, column 21: Object 'nowhere' not found");
+            assertThatThrownBy(() -> session.planSql("SELEC node_kind FROM cpg_nodes"))
+                    .isInstanceOf(InvalidQueryException.class)
+                    .hasMessageEndingWith("(at line 1, column 1)");
         }
     }
 

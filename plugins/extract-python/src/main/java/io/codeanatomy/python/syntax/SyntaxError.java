@@ -4,8 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * One syntax (or decoding) error: CPython's message, the UTF-8 byte span {@code [bstart, bend)} in
- * the decoded source, and CPython's 1-based line and 1-based column (the column CPython prints, a
- * character column) of the error's start.
+ * the decoded source, and the 1-based line and column CPython 3.11 reports for it. That column is
+ * what {@code SyntaxError.offset} holds after {@code ast.parse(bytes)}: 1-based, counted in UTF-8
+ * bytes for errors of the parser in a file without BOM or coding declaration, in characters
+ * otherwise (tokenizer errors, or files with a BOM or cookie). Whole-file errors (an unknown
+ * encoding) have line 0 and column -1, as in CPython.
  */
 public record SyntaxError(String message, int bstart, int bend, int line, int column) {
     public SyntaxError {
