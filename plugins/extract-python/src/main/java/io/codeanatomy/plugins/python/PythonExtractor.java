@@ -42,9 +42,13 @@ public final class PythonExtractor implements Extractor {
     private final PythonVersion version;
     private final long maxFileBytes;
 
-    /** Parses with the grammar of Python 3.11, the version the extraction is verified against. */
+    /**
+     * Parses with the newest grammar the parser knows, so code written for any Python from 3.8 on
+     * extracts. The version only decides which syntax is accepted: code that 3.11 accepts gives
+     * the same tree either way (the differential tests against CPython 3.11 run with this default).
+     */
     public PythonExtractor() {
-        this(PythonVersion.PY311, DEFAULT_MAX_FILE_BYTES);
+        this(PythonVersion.LATEST, DEFAULT_MAX_FILE_BYTES);
     }
 
     public PythonExtractor(PythonVersion version, long maxFileBytes) {

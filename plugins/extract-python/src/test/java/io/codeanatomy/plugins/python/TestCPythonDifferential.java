@@ -57,7 +57,7 @@ class TestCPythonDifferential {
         List<String> refused = new ArrayList<>();
         List<String> differences = new ArrayList<>();
         int[] compared = new int[1];
-        new ParallelExtraction(Runtime.getRuntime().availableProcessors(), PythonVersion.PY311, 64L << 20)
+        new ParallelExtraction(Runtime.getRuntime().availableProcessors(), PythonVersion.LATEST, 64L << 20)
                 .run(sources, (FileFacts facts) -> {
                     CPythonFacts.Expected cpython = expected.get(root.resolve(facts.path()).toAbsolutePath());
                     if (cpython.error() != null) {
