@@ -991,17 +991,13 @@ abstract class ExpressionParser extends ParserBase {
                 pos++;
                 return new Name(nameText(s), expr_context.Load, sl(s), sc(s), el(s), ec(s), sb(s), eb(s));
             case TRUE:
-                pos++;
-                return new Constant(Boolean.TRUE, null, sl(s), sc(s), el(s), ec(s), sb(s), eb(s));
+                return keywordConstant(Boolean.TRUE);
             case FALSE:
-                pos++;
-                return new Constant(Boolean.FALSE, null, sl(s), sc(s), el(s), ec(s), sb(s), eb(s));
+                return keywordConstant(Boolean.FALSE);
             case NONE:
-                pos++;
-                return new Constant(Singleton.NONE, null, sl(s), sc(s), el(s), ec(s), sb(s), eb(s));
+                return keywordConstant(Singleton.NONE);
             case ELLIPSIS:
-                pos++;
-                return new Constant(Singleton.ELLIPSIS, null, sl(s), sc(s), el(s), ec(s), sb(s), eb(s));
+                return keywordConstant(Singleton.ELLIPSIS);
             case NUMBER: {
                 pos++;
                 Object value = NumberLiterals.value(src, sb(s), eb(s));

@@ -3,6 +3,7 @@ package io.codeanatomy.python.syntax.parser;
 import io.codeanatomy.python.syntax.PythonVersion;
 import io.codeanatomy.python.syntax.SourceText;
 import io.codeanatomy.python.syntax.SyntaxError;
+import io.codeanatomy.python.syntax.ast.Constant;
 import io.codeanatomy.python.syntax.lexer.TokenKind;
 import io.codeanatomy.python.syntax.lexer.Tokens;
 import java.nio.charset.StandardCharsets;
@@ -162,6 +163,12 @@ abstract class ParserBase {
 
     final int eb(int e) {
         return tokens.end(e);
+    }
+
+    /** Consumes the one-token constant at {@code pos} (True, False, None, ...) and returns its node. */
+    final Constant keywordConstant(Object value) {
+        int s = pos++;
+        return new Constant(value, null, sl(s), sc(s), el(s), ec(s), sb(s), eb(s));
     }
 
     // ---- errors

@@ -363,14 +363,11 @@ abstract class PatternParser extends ExpressionParser {
             case STRING:
                 return strings();
             case NONE:
-                pos++;
-                return new Constant(Singleton.NONE, null, sl(s), sc(s), el(s), ec(s), sb(s), eb(s));
+                return keywordConstant(Singleton.NONE);
             case TRUE:
-                pos++;
-                return new Constant(Boolean.TRUE, null, sl(s), sc(s), el(s), ec(s), sb(s), eb(s));
+                return keywordConstant(Boolean.TRUE);
             case FALSE:
-                pos++;
-                return new Constant(Boolean.FALSE, null, sl(s), sc(s), el(s), ec(s), sb(s), eb(s));
+                return keywordConstant(Boolean.FALSE);
             case NAME:
                 if (kinds[pos + 1] == DOT) {
                     return nameOrAttribute();
