@@ -10,6 +10,7 @@ import io.delta.kernel.types.StructType;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.util.ByteFunctionHelpers;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BigIntVector;
@@ -43,12 +44,15 @@ abstract class ArrowColumnVector implements ColumnVector {
     private final DataType dataType;
     final int offset;
     private final int size;
+    /** Whether any value of the whole Arrow vector is null; when none is, no row's bit is read. */
+    private final boolean hasNulls;
 
-    private ArrowColumnVector(ValueVector vector, DataType dataType, int offset, int size) {
+    private ArrowColumnVector(ValueVector vector, DataType dataType, int offset, int size, boolean hasNulls) {
         this.vector = requireNonNull(vector, "vector is null");
         this.dataType = requireNonNull(dataType, "dataType is null");
         this.offset = offset;
         this.size = size;
+        this.hasNulls = hasNulls;
     }
 
     /** A view of rows {@code [0, rowCount)} of {@code vector}, read as the Delta type {@code type}. */
@@ -57,26 +61,34 @@ abstract class ArrowColumnVector implements ColumnVector {
     }
 
     private static ArrowColumnVector view(ValueVector vector, DataType type, int offset, int size) {
+        return view(vector, type, offset, size, vector.getNullCount() > 0);
+    }
+
+    /**
+     * A view of {@code vector}; {@code hasNulls} is the vector's, computed once by the caller,
+     * because counting nulls reads the whole vector and list elements get a view per row.
+     */
+    private static ArrowColumnVector view(ValueVector vector, DataType type, int offset, int size, boolean hasNulls) {
         if (vector instanceof BitVector bits) {
-            return new Bits(bits, type, offset, size);
+            return new Bits(bits, type, offset, size, hasNulls);
         }
         if (vector instanceof TinyIntVector || vector instanceof SmallIntVector || vector instanceof IntVector
                 || vector instanceof DateDayVector || vector instanceof BigIntVector
                 || vector instanceof TimeStampMicroTZVector || vector instanceof TimeStampMicroVector
                 || vector instanceof Float4Vector || vector instanceof Float8Vector) {
-            return new FixedWidth((BaseFixedWidthVector) vector, type, offset, size);
+            return new FixedWidth((BaseFixedWidthVector) vector, type, offset, size, hasNulls);
         }
         if (vector instanceof DecimalVector decimals) {
-            return new Decimals(decimals, type, offset, size);
+            return new Decimals(decimals, type, offset, size, hasNulls);
         }
         if (vector instanceof VarCharVector || vector instanceof VarBinaryVector) {
-            return new VariableWidth((BaseVariableWidthVector) vector, type, offset, size);
+            return new VariableWidth((BaseVariableWidthVector) vector, type, offset, size, hasNulls);
         }
         if (vector instanceof StructVector struct) {
-            return new Structs(struct, (StructType) type, offset, size);
+            return new Structs(struct, (StructType) type, offset, size, hasNulls);
         }
         if (vector instanceof ListVector list) {
-            return new Lists(list, (ArrayType) type, offset, size);
+            return new Lists(list, (ArrayType) type, offset, size, hasNulls);
         }
         throw new DeltaIoException("Column '" + vector.getName() + "' is an Arrow "
                 + vector.getClass().getSimpleName() + ", which the Delta writer does not support.");
@@ -94,7 +106,7 @@ abstract class ArrowColumnVector implements ColumnVector {
 
     @Override
     public final boolean isNullAt(int rowId) {
-        return vector.isNull(offset + rowId);
+        return hasNulls && vector.isNull(offset + rowId);
     }
 
     /** The Arrow vector belongs to its producer, which frees it; a view holds nothing to release. */
@@ -104,8 +116,8 @@ abstract class ArrowColumnVector implements ColumnVector {
     private static final class Bits extends ArrowColumnVector {
         private final BitVector vector;
 
-        Bits(BitVector vector, DataType type, int offset, int size) {
-            super(vector, type, offset, size);
+        Bits(BitVector vector, DataType type, int offset, int size, boolean hasNulls) {
+            super(vector, type, offset, size, hasNulls);
             this.vector = vector;
         }
 
@@ -123,8 +135,8 @@ abstract class ArrowColumnVector implements ColumnVector {
     private static final class FixedWidth extends ArrowColumnVector {
         private final BaseFixedWidthVector vector;
 
-        FixedWidth(BaseFixedWidthVector vector, DataType type, int offset, int size) {
-            super(vector, type, offset, size);
+        FixedWidth(BaseFixedWidthVector vector, DataType type, int offset, int size, boolean hasNulls) {
+            super(vector, type, offset, size, hasNulls);
             this.vector = vector;
         }
 
@@ -166,8 +178,8 @@ abstract class ArrowColumnVector implements ColumnVector {
     private static final class Decimals extends ArrowColumnVector {
         private final DecimalVector vector;
 
-        Decimals(DecimalVector vector, DataType type, int offset, int size) {
-            super(vector, type, offset, size);
+        Decimals(DecimalVector vector, DataType type, int offset, int size, boolean hasNulls) {
+            super(vector, type, offset, size, hasNulls);
             this.vector = vector;
         }
 
@@ -177,12 +189,22 @@ abstract class ArrowColumnVector implements ColumnVector {
         }
     }
 
-    /** UTF-8 strings and binaries: the bytes between a row's offset and the next row's. */
+    /**
+     * UTF-8 strings and binaries: the bytes between a row's offset and the next row's.
+     *
+     * <p>Kernel's writer asks for each string as a {@code String} and encodes it again; consecutive
+     * rows often hold the same string (a file's path and id, a scope's id, an enumeration), so the
+     * last string decoded is reused while the next row's bytes equal its bytes, which saves two
+     * copies and a decode per repeated value.
+     */
     private static final class VariableWidth extends ArrowColumnVector {
         private final BaseVariableWidthVector vector;
+        private String lastString;
+        private int lastStart;
+        private int lastEnd;
 
-        VariableWidth(BaseVariableWidthVector vector, DataType type, int offset, int size) {
-            super(vector, type, offset, size);
+        VariableWidth(BaseVariableWidthVector vector, DataType type, int offset, int size, boolean hasNulls) {
+            super(vector, type, offset, size, hasNulls);
             this.vector = vector;
         }
 
@@ -197,7 +219,20 @@ abstract class ArrowColumnVector implements ColumnVector {
 
         @Override
         public String getString(int rowId) {
-            return new String(getBinary(rowId), StandardCharsets.UTF_8);
+            int index = offset + rowId;
+            int start = vector.getStartOffset(index);
+            int end = vector.getEndOffset(index);
+            ArrowBuf data = vector.getDataBuffer();
+            if (lastString != null && end - start == lastEnd - lastStart
+                    && ByteFunctionHelpers.equal(data, lastStart, lastEnd, data, start, end) == 1) {
+                return lastString;
+            }
+            byte[] bytes = new byte[end - start];
+            data.getBytes(start, bytes);
+            lastString = new String(bytes, StandardCharsets.UTF_8);
+            lastStart = start;
+            lastEnd = end;
+            return lastString;
         }
     }
 
@@ -205,8 +240,8 @@ abstract class ArrowColumnVector implements ColumnVector {
     private static final class Structs extends ArrowColumnVector {
         private final ArrowColumnVector[] children;
 
-        Structs(StructVector vector, StructType type, int offset, int size) {
-            super(vector, type, offset, size);
+        Structs(StructVector vector, StructType type, int offset, int size, boolean hasNulls) {
+            super(vector, type, offset, size, hasNulls);
             this.children = new ArrowColumnVector[type.length()];
             for (int i = 0; i < children.length; i++) {
                 children[i] = view(vector.getChildByOrdinal(i), type.at(i).getDataType(), offset, size);
@@ -223,11 +258,13 @@ abstract class ArrowColumnVector implements ColumnVector {
     private static final class Lists extends ArrowColumnVector {
         private final ListVector vector;
         private final DataType elementType;
+        private final boolean elementsHaveNulls;
 
-        Lists(ListVector vector, ArrayType type, int offset, int size) {
-            super(vector, type, offset, size);
+        Lists(ListVector vector, ArrayType type, int offset, int size, boolean hasNulls) {
+            super(vector, type, offset, size, hasNulls);
             this.vector = vector;
             this.elementType = type.getElementType();
+            this.elementsHaveNulls = vector.getDataVector().getNullCount() > 0;
         }
 
         @Override
@@ -235,7 +272,7 @@ abstract class ArrowColumnVector implements ColumnVector {
             int index = offset + rowId;
             int start = vector.getElementStartIndex(index);
             int length = vector.getElementEndIndex(index) - start;
-            ColumnVector elements = view(vector.getDataVector(), elementType, start, length);
+            ColumnVector elements = view(vector.getDataVector(), elementType, start, length, elementsHaveNulls);
             return new ArrayValue() {
                 @Override
                 public int getSize() {

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.delta.kernel.data.ColumnVector;
 import io.delta.kernel.data.ColumnarBatch;
+import io.delta.kernel.types.StringType;
 import io.delta.kernel.types.StructType;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,6 +29,7 @@ import org.apache.arrow.vector.SmallIntVector;
 import org.apache.arrow.vector.TimeStampMicroTZVector;
 import org.apache.arrow.vector.TimeStampMicroVector;
 import org.apache.arrow.vector.TinyIntVector;
+import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.complex.ListVector;
 import org.apache.arrow.vector.complex.StructVector;
@@ -88,6 +91,36 @@ class TestArrowColumnVector {
         assertThat(ids.getArray(4).getElements().isNullAt(1)).isTrue();
         ((BigIntVector) ((ListVector) root.getVector("ids")).getDataVector()).set(0, -7L);
         assertThat(ids.getArray(1).getElements().getLong(0)).isEqualTo(-7L);
+    }
+
+    @Test
+    void repeatedAndEqualLengthStringsReadAsTheirOwnValues() {
+        String[] values = {"a/x.py", "a/x.py", "a/y.py", "b/x.py", null, "b/x.py", "", "", "é/x.py", "a/x.py"};
+        try (VarCharVector strings = new VarCharVector("path", fixture.allocator);
+                VarCharVector dense = new VarCharVector("id", fixture.allocator)) {
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] == null) {
+                    strings.setNull(i);
+                } else {
+                    strings.setSafe(i, values[i].getBytes(StandardCharsets.UTF_8));
+                }
+                dense.setSafe(i, ("id" + i % 3).getBytes(StandardCharsets.UTF_8));
+            }
+            strings.setValueCount(values.length);
+            dense.setValueCount(values.length);
+
+            ColumnVector view = ArrowColumnVector.of(strings, StringType.STRING, values.length);
+            ColumnVector denseView = ArrowColumnVector.of(dense, StringType.STRING, values.length);
+
+            for (int i = 0; i < values.length; i++) {
+                assertThat(view.isNullAt(i)).as("row " + i).isEqualTo(values[i] == null);
+                if (values[i] != null) {
+                    assertThat(view.getString(i)).as("row " + i).isEqualTo(values[i]);
+                }
+                assertThat(denseView.isNullAt(i)).isFalse();
+                assertThat(denseView.getString(i)).isEqualTo("id" + i % 3);
+            }
+        }
     }
 
     @Test

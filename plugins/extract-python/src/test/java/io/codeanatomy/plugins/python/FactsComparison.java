@@ -4,7 +4,6 @@ import io.codeanatomy.plugins.python.facts.ComprehensionRow;
 import io.codeanatomy.plugins.python.facts.DefKind;
 import io.codeanatomy.plugins.python.facts.DefRow;
 import io.codeanatomy.plugins.python.facts.FileFacts;
-import io.codeanatomy.plugins.python.facts.LineRow;
 import io.codeanatomy.plugins.python.facts.NameContext;
 import io.codeanatomy.plugins.python.facts.NameRow;
 import io.codeanatomy.plugins.python.facts.ParseStatus;
@@ -187,17 +186,20 @@ final class FactsComparison {
     }
 
     private static int line(FileFacts f, long offset) {
-        List<LineRow> lines = f.lines();
+        if (f.lines().isEmpty()) {
+            return 1;
+        }
+        int[] starts = f.lines().get(0).starts();
         int lo = 0;
-        int hi = lines.size() - 1;
+        int hi = starts.length - 1;
         while (lo < hi) {
             int mid = (lo + hi + 1) >>> 1;
-            if (lines.get(mid).bstart() <= offset) {
+            if (starts[mid] <= offset) {
                 lo = mid;
             } else {
                 hi = mid - 1;
             }
         }
-        return lines.isEmpty() ? 1 : lines.get(lo).line();
+        return lo + 1;
     }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TestPythonExtractor {
     private static final Map<String, String> ID_COLUMNS = Map.ofEntries(
-            Map.entry("py_files_v1", "file_id"), Map.entry("py_lines_v1", "line_id"), Map.entry("py_defs_v1", "def_id"),
+            Map.entry("py_files_v1", "file_id"), Map.entry("py_lines_v2", "lines_id"), Map.entry("py_defs_v1", "def_id"),
             Map.entry("py_params_v1", "param_id"), Map.entry("py_names_v1", "name_id"), Map.entry("py_calls_v1", "call_id"),
             Map.entry("py_imports_v1", "import_id"), Map.entry("py_decorators_v1", "decorator_id"),
             Map.entry("py_comprehensions_v1", "comp_id"), Map.entry("py_scope_decls_v1", "decl_id"),
@@ -222,7 +222,7 @@ class TestPythonExtractor {
             assertThat(summary.rowsByTable()).containsEntry("py_defs_v1", (long) functions)
                     .containsEntry("py_calls_v1", 2L * functions)
                     .containsEntry("py_params_v1", 2L * functions)
-                    .containsEntry("py_lines_v1", 4L * functions);
+                    .containsEntry("py_lines_v2", 1L);
             assertThat(sink.count("py_names_v1")).isEqualTo(8L * functions);
             assertThat(sink.batches("py_names_v1")).isGreaterThan(10);
         }
@@ -237,6 +237,19 @@ class TestPythonExtractor {
             assertThat(summary.files()).isEqualTo(1);
             assertThat(sink.rows("py_defs_v1")).extracting(r -> r.get("path") + " " + r.get("name"))
                     .containsExactly("one.py solo");
+        }
+    }
+
+    @Test
+    void theLinesTableHoldsOneRowPerFileWithTheStartOfEachLine() throws IOException {
+        write("a.py", "x = 1\r\n\ny = 2");
+        write("b.py", "");
+        PythonExtractor extractor = new PythonExtractor();
+        try (RecordingSink sink = new RecordingSink(extractor.tables())) {
+            extract(extractor, root, 1, new Progress(), sink);
+            assertThat(sink.rows("py_lines_v2"))
+                    .extracting(r -> r.get("path") + " " + r.get("bstart") + "-" + r.get("bend") + " " + r.get("line_starts"))
+                    .containsExactly("a.py 0-13 [0, 7, 8]", "b.py 0-0 [0]");
         }
     }
 

@@ -163,13 +163,8 @@ public final class FileExtractor {
     }
 
     private void lines(FileFacts facts, SourceText source) {
-        int[] starts = source.lineStarts();
         int size = source.bytes().length;
-        for (int i = 0; i < starts.length; i++) {
-            long bstart = starts[i];
-            long bend = i + 1 < starts.length ? starts[i + 1] : size;
-            facts.add(new LineRow(ids.id(IdKinds.LINE, bstart, bend), bstart, bend, i + 1));
-        }
+        facts.setLines(new LineStartsRow(ids.id(IdKinds.LINES, 0, size), 0, size, source.lineStarts()));
     }
 
     private void addError(FileFacts facts, SyntaxError error, ErrorStage stage, long size) {

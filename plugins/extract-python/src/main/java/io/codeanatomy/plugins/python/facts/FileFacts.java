@@ -7,13 +7,14 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Everything extracted from one file, one list per table. Built by one worker, then handed to the
- * writer; {@link #sort()} puts every list in {@link Row#SOURCE_ORDER}.
+ * Everything extracted from one file: the file's row, its line starts, and one list per other
+ * table. Built by one worker, then handed to the writer; {@link #sort()} puts every list in
+ * {@link Row#SOURCE_ORDER}.
  */
 public final class FileFacts {
     private final String path;
     private FileRow file;
-    private final List<LineRow> lines = new ArrayList<>();
+    private LineStartsRow lines;
     private final List<DefRow> defs = new ArrayList<>();
     private final List<ParamRow> params = new ArrayList<>();
     private final List<NameRow> names = new ArrayList<>();
@@ -37,8 +38,9 @@ public final class FileFacts {
         return file;
     }
 
-    public List<LineRow> lines() {
-        return Collections.unmodifiableList(lines);
+    /** The file's line starts: one row when the file has text, none when it could not be read. */
+    public List<LineStartsRow> lines() {
+        return lines == null ? List.of() : List.of(lines);
     }
 
     public List<DefRow> defs() {
@@ -81,8 +83,8 @@ public final class FileFacts {
         this.file = requireNonNull(row, "row is null");
     }
 
-    void add(LineRow row) {
-        lines.add(row);
+    void setLines(LineStartsRow row) {
+        this.lines = requireNonNull(row, "row is null");
     }
 
     void add(DefRow row) {
@@ -145,7 +147,6 @@ public final class FileFacts {
     }
 
     void sort() {
-        lines.sort(Row.SOURCE_ORDER);
         defs.sort(Row.SOURCE_ORDER);
         params.sort(Row.SOURCE_ORDER);
         names.sort(Row.SOURCE_ORDER);

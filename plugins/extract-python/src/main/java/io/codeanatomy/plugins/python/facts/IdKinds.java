@@ -7,7 +7,7 @@ package io.codeanatomy.plugins.python.facts;
  */
 public final class IdKinds {
     public static final String FILE = "py_file";
-    public static final String LINE = "py_line";
+    public static final String LINES = "py_lines";
     public static final String DEF = "py_def";
     public static final String PARAM = "py_param";
     public static final String NAME = "py_name";

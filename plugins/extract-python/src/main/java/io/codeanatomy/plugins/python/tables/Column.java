@@ -25,7 +25,7 @@ import org.apache.arrow.vector.complex.ListVector;
  */
 public final class Column<R> {
     private enum Kind {
-        STRING, INT32, INT64, BOOLEAN, STRING_LIST, FILE_ID, PATH
+        STRING, INT32, INT64, BOOLEAN, STRING_LIST, OFFSET_LIST, FILE_ID, PATH
     }
 
     private final String name;
@@ -36,9 +36,11 @@ public final class Column<R> {
     private final ToLongFunction<R> int64;
     private final Predicate<R> bool;
     private final Function<R, List<String>> stringList;
+    private final Function<R, int[]> offsetList;
 
     private Column(String name, Kind kind, boolean nullable, Function<R, String> string, ToIntFunction<R> int32,
-                   ToLongFunction<R> int64, Predicate<R> bool, Function<R, List<String>> stringList) {
+                   ToLongFunction<R> int64, Predicate<R> bool, Function<R, List<String>> stringList,
+                   Function<R, int[]> offsetList) {
         this.name = requireNonNull(name, "name is null");
         this.kind = kind;
         this.nullable = nullable;
@@ -47,40 +49,47 @@ public final class Column<R> {
         this.int64 = int64;
         this.bool = bool;
         this.stringList = stringList;
+        this.offsetList = offsetList;
     }
 
     public static <R> Column<R> string(String name, Function<R, String> getter) {
-        return new Column<>(name, Kind.STRING, false, requireNonNull(getter, "getter is null"), null, null, null, null);
+        return new Column<>(name, Kind.STRING, false, requireNonNull(getter, "getter is null"), null, null, null, null, null);
     }
 
     public static <R> Column<R> nullableString(String name, Function<R, String> getter) {
-        return new Column<>(name, Kind.STRING, true, requireNonNull(getter, "getter is null"), null, null, null, null);
+        return new Column<>(name, Kind.STRING, true, requireNonNull(getter, "getter is null"), null, null, null, null, null);
     }
 
     public static <R> Column<R> int32(String name, ToIntFunction<R> getter) {
-        return new Column<>(name, Kind.INT32, false, null, requireNonNull(getter, "getter is null"), null, null, null);
+        return new Column<>(name, Kind.INT32, false, null, requireNonNull(getter, "getter is null"), null, null, null, null);
     }
 
     public static <R> Column<R> int64(String name, ToLongFunction<R> getter) {
-        return new Column<>(name, Kind.INT64, false, null, null, requireNonNull(getter, "getter is null"), null, null);
+        return new Column<>(name, Kind.INT64, false, null, null, requireNonNull(getter, "getter is null"), null, null, null);
     }
 
     public static <R> Column<R> bool(String name, Predicate<R> getter) {
-        return new Column<>(name, Kind.BOOLEAN, false, null, null, null, requireNonNull(getter, "getter is null"), null);
+        return new Column<>(name, Kind.BOOLEAN, false, null, null, null, requireNonNull(getter, "getter is null"), null, null);
     }
 
     public static <R> Column<R> stringList(String name, Function<R, List<String>> getter) {
-        return new Column<>(name, Kind.STRING_LIST, false, null, null, null, null, requireNonNull(getter, "getter is null"));
+        return new Column<>(name, Kind.STRING_LIST, false, null, null, null, null, requireNonNull(getter, "getter is null"), null);
+    }
+
+    /** A non-null {@code LIST<INT64>} of byte offsets, read from an {@code int[]} (files stay below 2 GiB). */
+    public static <R> Column<R> offsetList(String name, Function<R, int[]> getter) {
+        return new Column<>(name, Kind.OFFSET_LIST, false, null, null, null, null, null,
+                requireNonNull(getter, "getter is null"));
     }
 
     /** {@code file_id}: the id of the row's file. */
     public static <R> Column<R> fileId() {
-        return new Column<>("file_id", Kind.FILE_ID, false, null, null, null, null, null);
+        return new Column<>("file_id", Kind.FILE_ID, false, null, null, null, null, null, null);
     }
 
     /** {@code path}: the row's file path relative to the source root. */
     public static <R> Column<R> path() {
-        return new Column<>("path", Kind.PATH, false, null, null, null, null, null);
+        return new Column<>("path", Kind.PATH, false, null, null, null, null, null, null);
     }
 
     ColumnContract contract() {
@@ -90,12 +99,16 @@ public final class Column<R> {
             case INT64 -> DataType.INT64;
             case BOOLEAN -> DataType.BOOLEAN;
             case STRING_LIST -> DataType.list(DataType.STRING);
+            case OFFSET_LIST -> DataType.list(DataType.INT64);
         };
         return new ColumnContract(name, type, nullable);
     }
 
-    /** Writes the value of {@code row} at {@code index}; {@code file} supplies the file's columns. */
-    void write(FieldVector vector, int index, FileColumns file, R row) {
+    /**
+     * Writes the value of {@code row} at {@code index}; {@code file} supplies the file's columns,
+     * {@code utf8} encodes this column's strings.
+     */
+    void write(FieldVector vector, int index, FileColumns file, R row, Utf8Cache utf8) {
         switch (kind) {
             case FILE_ID -> ((VarCharVector) vector).setSafe(index, file.fileId());
             case PATH -> ((VarCharVector) vector).setSafe(index, file.path());
@@ -107,7 +120,7 @@ public final class Column<R> {
                     }
                     ((VarCharVector) vector).setNull(index);
                 } else {
-                    ((VarCharVector) vector).setSafe(index, value.getBytes(StandardCharsets.UTF_8));
+                    ((VarCharVector) vector).setSafe(index, utf8.encode(value));
                 }
             }
             case INT32 -> ((IntVector) vector).setSafe(index, int32.applyAsInt(row));
@@ -119,10 +132,37 @@ public final class Column<R> {
                 int start = list.startNewValue(index);
                 VarCharVector elements = (VarCharVector) list.getDataVector();
                 for (int i = 0; i < values.size(); i++) {
-                    elements.setSafe(start + i, values.get(i).getBytes(StandardCharsets.UTF_8));
+                    elements.setSafe(start + i, utf8.encode(values.get(i)));
                 }
                 list.endValue(index, values.size());
             }
+            case OFFSET_LIST -> {
+                ListVector list = (ListVector) vector;
+                int[] values = offsetList.apply(row);
+                int start = list.startNewValue(index);
+                BigIntVector elements = (BigIntVector) list.getDataVector();
+                for (int i = 0; i < values.length; i++) {
+                    elements.setSafe(start + i, values[i]);
+                }
+                list.endValue(index, values.length);
+            }
+        }
+    }
+
+    /**
+     * Encodes one column's strings to UTF-8, remembering the last one: consecutive rows often hold
+     * the same string (a scope's id, a name, an enumeration), which is then encoded once.
+     */
+    static final class Utf8Cache {
+        private String last;
+        private byte[] lastBytes;
+
+        byte[] encode(String value) {
+            if (!value.equals(last)) {
+                last = value;
+                lastBytes = value.getBytes(StandardCharsets.UTF_8);
+            }
+            return lastBytes;
         }
     }
 

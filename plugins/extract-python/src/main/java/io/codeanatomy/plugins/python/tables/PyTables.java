@@ -4,6 +4,7 @@ import static io.codeanatomy.plugins.python.tables.Column.bool;
 import static io.codeanatomy.plugins.python.tables.Column.int32;
 import static io.codeanatomy.plugins.python.tables.Column.int64;
 import static io.codeanatomy.plugins.python.tables.Column.nullableString;
+import static io.codeanatomy.plugins.python.tables.Column.offsetList;
 import static io.codeanatomy.plugins.python.tables.Column.string;
 import static io.codeanatomy.plugins.python.tables.Column.stringList;
 
@@ -15,7 +16,7 @@ import io.codeanatomy.plugins.python.facts.ErrorRow;
 import io.codeanatomy.plugins.python.facts.FileFacts;
 import io.codeanatomy.plugins.python.facts.FileRow;
 import io.codeanatomy.plugins.python.facts.ImportRow;
-import io.codeanatomy.plugins.python.facts.LineRow;
+import io.codeanatomy.plugins.python.facts.LineStartsRow;
 import io.codeanatomy.plugins.python.facts.NameRow;
 import io.codeanatomy.plugins.python.facts.ParamRow;
 import io.codeanatomy.plugins.python.facts.Row;
@@ -37,9 +38,9 @@ public final class PyTables {
             string("status", r -> r.status().name()), int32("error_count", FileRow::errorCount),
             bool("future_annotations", FileRow::futureAnnotations), string("python_version", FileRow::pythonVersion));
 
-    public static final TableSpec<LineRow> LINES = new TableSpec<>("py_lines_v1", FileFacts::lines,
-            string("line_id", LineRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
-            int64("bend", Row::bend), int32("line", LineRow::line));
+    public static final TableSpec<LineStartsRow> LINES = new TableSpec<>("py_lines_v2", FileFacts::lines,
+            string("lines_id", LineStartsRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            int64("bend", Row::bend), offsetList("line_starts", LineStartsRow::starts));
 
     public static final TableSpec<DefRow> DEFS = new TableSpec<>("py_defs_v1", FileFacts::defs,
             string("def_id", DefRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),

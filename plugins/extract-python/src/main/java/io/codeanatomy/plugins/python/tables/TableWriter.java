@@ -18,6 +18,7 @@ final class TableWriter<R> implements AutoCloseable {
     private final BatchWriter sink;
     private final VectorSchemaRoot root;
     private final FieldVector[] vectors;
+    private final Column.Utf8Cache[] utf8;
     private final int batchRows;
     private int count;
     private long written;
@@ -28,6 +29,10 @@ final class TableWriter<R> implements AutoCloseable {
         this.root = VectorSchemaRoot.create(spec.definition().arrowSchema(), allocator);
         this.vectors = root.getFieldVectors().toArray(new FieldVector[0]);
         this.batchRows = batchRows;
+        this.utf8 = new Column.Utf8Cache[vectors.length];
+        for (int c = 0; c < utf8.length; c++) {
+            utf8[c] = new Column.Utf8Cache();
+        }
         for (FieldVector v : vectors) {
             v.setInitialCapacity(Math.min(batchRows, 1024));
             v.allocateNew();
@@ -39,7 +44,7 @@ final class TableWriter<R> implements AutoCloseable {
         List<Column<R>> columns = spec.columns();
         for (R row : rows) {
             for (int c = 0; c < vectors.length; c++) {
-                columns.get(c).write(vectors[c], count, file, row);
+                columns.get(c).write(vectors[c], count, file, row, utf8[c]);
             }
             if (++count == batchRows) {
                 flush();

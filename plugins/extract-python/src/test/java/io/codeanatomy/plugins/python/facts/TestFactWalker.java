@@ -152,10 +152,14 @@ class TestFactWalker {
     }
 
     @Test
-    void aFileWithoutErrorsHasOneLineRowPerLine() {
+    void aFileHasOneRowWithTheStartOfEveryLine() {
         FileFacts facts = extract("a = 1\r\nb = 2\n\nc = 3");
-        assertThat(facts.lines()).extracting(l -> l.line() + ":" + l.bstart() + "-" + l.bend())
-                .containsExactly("1:0-7", "2:7-13", "3:13-14", "4:14-19");
+        assertThat(facts.lines()).singleElement().satisfies(l -> {
+            assertThat(l.starts()).containsExactly(0, 7, 13, 14);
+            assertThat(l.bstart()).isZero();
+            assertThat(l.bend()).isEqualTo(19);
+            assertThat(l.id()).isEqualTo(StableIds.of("m.py", 0, 19, IdKinds.LINES));
+        });
         assertThat(facts.file().lineCount()).isEqualTo(4);
     }
 
@@ -169,7 +173,7 @@ class TestFactWalker {
         assertThat(facts.file().errorCount()).isEqualTo(1);
         assertThat(facts.defs()).isEmpty();
         assertThat(facts.names()).isEmpty();
-        assertThat(facts.lines()).hasSize(2);
+        assertThat(facts.lines()).singleElement().extracting(l -> l.starts().length).isEqualTo(2);
     }
 
     @Test
