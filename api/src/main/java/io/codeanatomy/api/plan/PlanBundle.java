@@ -1,6 +1,6 @@
 package io.codeanatomy.api.plan;
 
-import io.codeanatomy.api.canonical.CanonicalJson;
+import io.codeanatomy.api.canonical.Canonical;
 import io.codeanatomy.api.canonical.Sha256;
 
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ import static java.util.Objects.requireNonNull;
  * @param p2Hash SHA-256 hex of {@code p2}
  * @param ruleTrace rules that fired, in order
  */
-public record PlanBundle(String p0, String p0Hash, String p1, String p1Hash, String p2, String p2Hash, List<RuleFiring> ruleTrace) {
+public record PlanBundle(String p0, String p0Hash, String p1, String p1Hash, String p2, String p2Hash, List<RuleFiring> ruleTrace) implements Canonical {
     public PlanBundle {
         requireHash(p0, p0Hash, "P0");
         requireHash(p1, p1Hash, "P1");
@@ -46,17 +46,10 @@ public record PlanBundle(String p0, String p0Hash, String p1, String p1Hash, Str
         }
     }
 
-    /** Canonical JSON of the whole bundle (texts, hashes, trace). */
-    public String canonicalJson() {
-        return CanonicalJson.write(canonicalTree());
-    }
 
-    /** SHA-256 hex of {@link #canonicalJson()}; identifies the bundle. */
-    public String hash() {
-        return CanonicalJson.sha256(canonicalTree());
-    }
 
-    private Map<String, Object> canonicalTree() {
+    @Override
+    public Map<String, Object> canonicalTree() {
         List<Object> trace = new ArrayList<>(ruleTrace.size());
         ruleTrace.forEach(firing -> trace.add(firing.canonicalTree()));
         Map<String, Object> tree = new LinkedHashMap<>();

@@ -1,6 +1,6 @@
 package io.codeanatomy.api.result;
 
-import io.codeanatomy.api.canonical.CanonicalJson;
+import io.codeanatomy.api.canonical.Canonical;
 import io.codeanatomy.api.canonical.Sha256;
 
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ import static java.util.Objects.requireNonNull;
  * @param specHash {@link io.codeanatomy.api.spec.SemanticSpec#hash()} of the spec being run
  */
 public record SessionEnvelope(SortedMap<String, String> engineVersions, List<String> plugins, SortedMap<String, String> config,
-        List<TableRegistration> tables, List<String> functions, String specHash) {
+        List<TableRegistration> tables, List<String> functions, String specHash) implements Canonical {
 
     /** Version of the canonical JSON layout; bumped when fields are added or renamed. */
     public static final int FORMAT_VERSION = 1;
@@ -101,17 +101,10 @@ public record SessionEnvelope(SortedMap<String, String> engineVersions, List<Str
         return List.copyOf(sorted);
     }
 
-    /** Deterministic JSON: sorted keys, no whitespace, no timestamps. */
-    public String canonicalJson() {
-        return CanonicalJson.write(canonicalTree());
-    }
 
-    /** SHA-256 hex of {@link #canonicalJson()}: the envelope hash. */
-    public String hash() {
-        return CanonicalJson.sha256(canonicalTree());
-    }
 
-    private Map<String, Object> canonicalTree() {
+    @Override
+    public Map<String, Object> canonicalTree() {
         List<Object> tableTrees = new ArrayList<>(tables.size());
         tables.forEach(table -> tableTrees.add(table.canonicalTree()));
         Map<String, Object> tree = new LinkedHashMap<>();

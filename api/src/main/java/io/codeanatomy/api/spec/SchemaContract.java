@@ -1,6 +1,6 @@
 package io.codeanatomy.api.spec;
 
-import io.codeanatomy.api.canonical.CanonicalJson;
+import io.codeanatomy.api.canonical.Canonical;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,7 +23,7 @@ import static java.util.Objects.requireNonNull;
  * @param version contract version, at least 1
  * @param columns columns in table order; names unique
  */
-public record SchemaContract(int version, List<ColumnContract> columns) {
+public record SchemaContract(int version, List<ColumnContract> columns) implements Canonical {
     public SchemaContract {
         columns = List.copyOf(requireNonNull(columns, "columns is null"));
         if (version < 1) {
@@ -57,17 +57,13 @@ public record SchemaContract(int version, List<ColumnContract> columns) {
         return List.copyOf(names);
     }
 
-    /** The canonical JSON text that {@link #fingerprint()} hashes. */
-    public String canonicalJson() {
-        return CanonicalJson.write(canonicalTree());
-    }
-
-    /** SHA-256 hex of {@link #canonicalJson()}. */
+    /** SHA-256 hex of {@link #canonicalJson()}: what identifies the contract. */
     public String fingerprint() {
-        return CanonicalJson.sha256(canonicalTree());
+        return hash();
     }
 
-    Map<String, Object> canonicalTree() {
+    @Override
+    public Map<String, Object> canonicalTree() {
         List<Object> columnTrees = new ArrayList<>(columns.size());
         columns.forEach(c -> columnTrees.add(c.canonicalTree()));
         Map<String, Object> tree = new LinkedHashMap<>();

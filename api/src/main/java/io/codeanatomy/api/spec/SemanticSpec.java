@@ -1,6 +1,6 @@
 package io.codeanatomy.api.spec;
 
-import io.codeanatomy.api.canonical.CanonicalJson;
+import io.codeanatomy.api.canonical.Canonical;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ import static java.util.Objects.requireNonNull;
  * @param outputs tables written
  */
 public record SemanticSpec(String name, String version, List<InputRelation> inputs, List<ViewDefinition> views,
-        JoinGraph joinGraph, List<OutputTarget> outputs) {
+        JoinGraph joinGraph, List<OutputTarget> outputs) implements Canonical {
 
     public SemanticSpec {
         requireNonNull(name, "name is null");
@@ -205,17 +205,10 @@ public record SemanticSpec(String name, String version, List<InputRelation> inpu
         return List.copyOf(order);
     }
 
-    /** The canonical JSON text that {@link #hash()} hashes. */
-    public String canonicalJson() {
-        return CanonicalJson.write(canonicalTree());
-    }
 
-    /** SHA-256 hex of {@link #canonicalJson()}; the spec hash of the session envelope. */
-    public String hash() {
-        return CanonicalJson.sha256(canonicalTree());
-    }
 
-    private Map<String, Object> canonicalTree() {
+    @Override
+    public Map<String, Object> canonicalTree() {
         List<Object> inputTrees = new ArrayList<>();
         inputs.stream().sorted(Comparator.comparing(InputRelation::name)).forEach(input -> {
             Map<String, Object> tree = new LinkedHashMap<>();
