@@ -45,6 +45,10 @@ public final class PythonParser {
     public static ParseResult parse(SourceText text, PythonVersion version) {
         requireNonNull(text, "text is null");
         requireNonNull(version, "version is null");
+        return RunawayRecovery.recover(parseOnce(text, version), t -> parseOnce(t, version));
+    }
+
+    private static ParseResult parseOnce(SourceText text, PythonVersion version) {
         LexResult lexed = Lexer.lex(text, version);
         List<SyntaxError> parseErrors = new ArrayList<>();
         Parser parser = new Parser(text, lexed.tokens(), version, parseErrors, 0);

@@ -46,6 +46,21 @@ class TestParserRecovery {
     }
 
     @Test
+    void aBracketNeverClosedLosesOnlyItsStatement() {
+        ParseResult result = ParserTesting.parse("a = 1\nb = f(2,\n  3\nc = 4\ndef g():\n    d = (5\n    e = 6\n");
+        // CPython reports the missing comma first; the open bracket is what swallows the rest.
+        assertThat(result.errors().get(0).message()).isEqualTo("invalid syntax. Perhaps you forgot a comma?");
+        assertThat(result.errors()).extracting(SyntaxError::message).contains("'(' was never closed");
+        assertThat(result.module().body()).hasSize(3);
+        assertThat(targets(result.module().body().subList(0, 2))).containsExactly("a", "c");
+        FunctionDef g = (FunctionDef) result.module().body().get(2);
+        assertThat(targets(g.body())).containsExactly("e");
+        Assign c = (Assign) result.module().body().get(1);
+        assertThat(c.lineno()).isEqualTo(4);
+        assertThat(c.bstart()).isEqualTo(19);
+    }
+
+    @Test
     void everyErroneousStatementIsReported() {
         ParseResult result = ParserTesting.parse("x = )\ny = 2\nz = (]\nw = 3\n1 = v\n");
         assertThat(result.errors()).extracting(SyntaxError::line).contains(1, 3, 5);
