@@ -47,7 +47,7 @@ public final class ExtractionBench {
 
         List<Path> files = SourceWalker.list(dir, new SourceSelection(List.of(), excludeGlobs, true)).files().stream()
                 .map(SourceFile::file).toList();
-        String[] cpython = CPythonScript.run("cpython_extract_bench.py", files, Integer.toString(Math.max(1, rounds / 2)));
+        String[] cpython = CPythonScript.run("cpython_bench.py", files, "symtable", Integer.toString(Math.max(1, rounds / 2)));
         long files0 = Long.parseLong(cpython[0]);
         double mb = Long.parseLong(cpython[1]) / 1e6;
         long lines = Long.parseLong(cpython[2]);

@@ -55,12 +55,12 @@ public final class ParserBench {
                 ours = Math.min(ours, s);
             }
         }
-        String[] cpython = CPythonScript.run("cpython_parse_bench.py", files, Integer.toString(Math.max(1, rounds / 2)));
-        double theirs = Double.parseDouble(cpython[2]);
+        String[] cpython = CPythonScript.run("cpython_bench.py", files, "parse", Integer.toString(Math.max(1, rounds / 2)));
+        double theirs = Double.parseDouble(cpython[3]);
         System.out.printf(Locale.ROOT, "codeanatomy parser (1 thread, best of %d): %.3f s, %.1f MB/s, %d refused%n",
                 rounds, ours, bytes / 1e6 / ours, refused);
         System.out.printf(Locale.ROOT, "CPython %s ast.parse (1 core, best of %d):  %.3f s, %.1f MB/s, %s refused%n",
-                CPythonScript.version(), Math.max(1, rounds / 2), theirs, bytes / 1e6 / theirs, cpython[3]);
+                CPythonScript.version(), Math.max(1, rounds / 2), theirs, bytes / 1e6 / theirs, cpython[4]);
         System.out.printf(Locale.ROOT, "ratio: %.2fx CPython's throughput%n", theirs / ours);
     }
 
