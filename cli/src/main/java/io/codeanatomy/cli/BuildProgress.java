@@ -28,6 +28,8 @@ final class BuildProgress implements BuildListener {
     private long lastDrawn = Long.MIN_VALUE / 2;
     private String phase = "start";
     private long extractStarted = System.nanoTime();
+    /** When extraction ended (the next phase began); 0 while it runs. The rate stops there. */
+    private long extractEnded;
     private boolean lineOpen;
 
     BuildProgress(PrintWriter err, boolean terminal, long plainIntervalNanos) {
@@ -41,6 +43,8 @@ final class BuildProgress implements BuildListener {
         phase = next;
         if (next.equals("extract")) {
             extractStarted = System.nanoTime();
+        } else if (extractEnded == 0 && done.get() > 0) {
+            extractEnded = System.nanoTime();
         }
         if (terminal) {
             draw(true);
@@ -95,7 +99,8 @@ final class BuildProgress implements BuildListener {
         String counts = all >= 0
                 ? String.format(Locale.ROOT, "%d/%d files", finished, all)
                 : String.format(Locale.ROOT, "%d files", finished);
-        double extracting = Math.max(1e-3, (System.nanoTime() - extractStarted) / 1e9);
+        long until = extractEnded != 0 ? extractEnded : System.nanoTime();
+        double extracting = Math.max(1e-3, (until - extractStarted) / 1e9);
         String eta = all > 0 && finished > 0 && finished < all
                 ? String.format(Locale.ROOT, ", ETA %.0fs", extracting * (all - finished) / finished)
                 : "";
