@@ -3,6 +3,7 @@ package io.codeanatomy.cli;
 import io.codeanatomy.api.result.OutputResult;
 import io.codeanatomy.api.result.RunResult;
 import io.codeanatomy.api.result.Timing;
+import io.codeanatomy.python.syntax.PythonVersion;
 import io.codeanatomy.runtime.build.BuildFailedException;
 import io.codeanatomy.runtime.build.BuildOutcome;
 import io.codeanatomy.runtime.build.BuildPipeline;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,6 +61,10 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--disable-rule", paramLabel = "ID", description = "Leave out an optimizer rule by its id (repeatable).")
     private List<String> disabledRules = new ArrayList<>();
 
+    @Option(names = "--python", paramLabel = "X.Y",
+            description = "Language version to parse with; newer syntax is a syntax error (default: the newest the parser knows).")
+    private String python;
+
     @Override
     public Integer call() {
         SessionConfig config = SessionConfig.defaults().withDisabledRules(new HashSet<>(disabledRules));
@@ -67,6 +73,13 @@ public final class BuildCommand implements Callable<Integer> {
                 throw new UserError("--workers must be at least 1, got " + workers + ".", 2);
             }
             config = config.withWorkers(workers);
+        }
+        if (python != null) {
+            try {
+                config = config.withExtractorOptions(Map.of("python", PythonVersion.parse(python).toString()));
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--python: " + e.getMessage() + ".", 2);
+            }
         }
         PrintWriter err = spec.commandLine().getErr();
         BuildProgress progress = new BuildProgress(err, System.console() != null, PLAIN_PROGRESS_NANOS);

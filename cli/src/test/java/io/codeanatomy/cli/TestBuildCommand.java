@@ -102,6 +102,36 @@ class TestBuildCommand {
     }
 
     @Test
+    void thePythonVersionDecidesWhatParsesAndIsInTheEnvelope() throws IOException {
+        Path src = temp.resolve("generic-src");
+        Files.createDirectories(src);
+        Files.writeString(src.resolve("g.py"), "def first[T](xs: list[T]) -> T:\n    return xs[0]\n", StandardCharsets.UTF_8);
+        Path old = temp.resolve("py311");
+        Path now = temp.resolve("py312");
+
+        CliRun run311 = CliRun.of("build", src.toString(), "--out", old.toString(), "--python", "3.11");
+        CliRun run312 = CliRun.of("build", src.toString(), "--out", now.toString(), "--python", "3.12");
+        CliRun bad = CliRun.of("build", src.toString(), "--out", temp.resolve("never").toString(), "--python", "4.0");
+
+        assertThat(run311.exitCode()).as(run311.err()).isZero();
+        assertThat(run312.exitCode()).as(run312.err()).isZero();
+        assertThat(CliRun.of("query", old.toString(), "SELECT status FROM py_files_v1", "--format", "csv").out())
+                .isEqualTo("status\r\nSYNTAX_ERROR\r\n");
+        assertThat(CliRun.of("query", now.toString(), "SELECT name FROM cpg_nodes WHERE node_kind = 'PY_FUNCTION'", "--format", "csv").out())
+                .isEqualTo("name\r\nfirst\r\n");
+        assertThat(envelope(now)).contains("\"extract.python\"").contains("\"3.12\"");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("codeanatomy: --python: unsupported Python version 4.0: use one from 3.8 to 3.14.\n");
+        assertThat(temp.resolve("never")).doesNotExist();
+    }
+
+    private static String envelope(Path out) throws IOException {
+        try (Stream<Path> runs = Files.list(out.resolve("runs"))) {
+            return Files.readString(runs.findFirst().orElseThrow().resolve("session-envelope.json"));
+        }
+    }
+
+    @Test
     void badSqlIsCalcitesMessageWithThePosition() {
         CliRun query = CliRun.of("query", out.toString(), "SELECT node_kind FROM cpg_nodes WHERE");
 

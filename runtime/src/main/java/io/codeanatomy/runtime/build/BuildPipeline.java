@@ -195,7 +195,8 @@ public final class BuildPipeline {
                 ExtractionSummary summary;
                 Map<String, MaterializeResult> written;
                 try (MaterializingSink sink = new MaterializingSink(tables, target, materializer, session.allocator())) {
-                    summary = extractor.extract(new ExtractionRequest(source, includeGlobs, excludeGlobs, session.config().workers(), listener), sink);
+                    summary = extractor.extract(new ExtractionRequest(source, includeGlobs, excludeGlobs, session.config().workers(), listener,
+                            session.config().extractorOptions()), sink);
                     written = sink.finish();
                 }
                 for (TableDefinition table : tables) {

@@ -36,6 +36,8 @@ import java.util.List;
 public final class PythonExtractor implements Extractor {
     /** Files above this size are not read: status TOO_LARGE. */
     public static final long DEFAULT_MAX_FILE_BYTES = 64L << 20;
+    /** The one option: {@code python}, the language version to parse with (e.g. "3.11"). */
+    public static final String PYTHON_OPTION = "python";
     /** Rows per Arrow batch handed to the sink. */
     public static final int BATCH_ROWS = 16_384;
 
@@ -69,10 +71,26 @@ public final class PythonExtractor implements Extractor {
         return PyTables.definitions();
     }
 
+    /**
+     * The language version of the request's {@value #PYTHON_OPTION} option, else this extractor's;
+     * any other option is refused, naming it.
+     */
+    private PythonVersion language(ExtractionRequest request) {
+        for (String name : request.options().keySet()) {
+            if (!name.equals(PYTHON_OPTION)) {
+                throw new IllegalArgumentException("the python extractor has no option '" + name
+                        + "'; it knows only '" + PYTHON_OPTION + "'.");
+            }
+        }
+        String value = request.options().get(PYTHON_OPTION);
+        return value == null ? version : PythonVersion.parse(value);
+    }
+
     @Override
     public ExtractionSummary extract(ExtractionRequest request, ExtractionSink sink) {
         requireNonNull(request, "request is null");
         requireNonNull(sink, "sink is null");
+        PythonVersion language = language(request);
         ProgressListener progress = request.progress();
         SourceListing listing = list(request);
         for (String warning : listing.warnings()) {
@@ -81,7 +99,7 @@ public final class PythonExtractor implements Extractor {
         progress.filesTotal(listing.files().size());
         Totals totals = new Totals();
         try (TableSink tables = new TableSink(sink, BATCH_ROWS)) {
-            new ParallelExtraction(request.workers(), version, maxFileBytes).run(listing.files(), facts -> {
+            new ParallelExtraction(request.workers(), language, maxFileBytes).run(listing.files(), facts -> {
                 tables.append(facts);
                 long bytes = Math.max(0, facts.file().rawSize());
                 totals.bytes += bytes;

@@ -76,6 +76,29 @@ class TestPythonExtractor {
     }
 
     @Test
+    void thePythonOptionSetsTheLanguageVersionAndOtherOptionsAreRefused() throws IOException {
+        write("g.py", "type Pair = tuple[int, int]\n");
+        PythonExtractor extractor = new PythonExtractor();
+
+        try (RecordingSink old = new RecordingSink(extractor.tables());
+                RecordingSink now = new RecordingSink(extractor.tables());
+                RecordingSink unused = new RecordingSink(extractor.tables())) {
+            ExtractionSummary at311 = extractor.extract(request(Map.of("python", "3.11")), old);
+            ExtractionSummary at312 = extractor.extract(request(Map.of("python", "3.12")), now);
+
+            assertThat(at311.problems()).isEqualTo(1);
+            assertThat(at312.problems()).isZero();
+            assertThatThrownBy(() -> extractor.extract(request(Map.of("pyhton", "3.11")), unused))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("the python extractor has no option 'pyhton'; it knows only 'python'.");
+        }
+    }
+
+    private ExtractionRequest request(Map<String, String> options) {
+        return new ExtractionRequest(root, List.of(), List.of(), 1, ProgressListener.NONE, new TreeMap<>(options));
+    }
+
+    @Test
     void badInputNeverStopsTheBuildAndEveryProblemIsAFileStatusAndAnError() throws IOException {
         write("good.py", "import os\n\n\ndef ok(a, b=1):\n    return os.path.join(a, b)\n");
         write("syntax.py", "def before():\n    pass\n\nx = (\n\n\nclass After:\n    def m(self):\n        pass\n");
