@@ -13,8 +13,9 @@ import static java.util.Objects.requireNonNull;
  * What to extract and how.
  *
  * @param sourceRoot directory (or single file) to read
- * @param includeGlobs {@code java.nio.file.PathMatcher} glob patterns relative to the root; empty means the extractor's default
- * @param excludeGlobs glob patterns of paths to skip, applied after the includes
+ * @param includeGlobs patterns of paths relative to the root, in the extractor's glob syntax (the
+ *     Python extractor's is gitignore's); empty means every file the extractor reads
+ * @param excludeGlobs patterns of paths to skip, applied after the includes
  * @param workers number of worker threads, at least 1
  * @param progress progress receiver
  * @param options extractor settings by name (e.g. the Python extractor's {@code python}, a language
