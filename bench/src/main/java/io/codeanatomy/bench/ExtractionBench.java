@@ -1,16 +1,12 @@
 package io.codeanatomy.bench;
 
 import io.codeanatomy.plugins.python.PythonExtractor;
-import io.codeanatomy.plugins.python.source.SourceFile;
-import io.codeanatomy.plugins.python.source.SourceSelection;
-import io.codeanatomy.plugins.python.source.SourceWalker;
 import io.codeanatomy.spi.extract.BatchWriter;
 import io.codeanatomy.spi.extract.ExtractionRequest;
 import io.codeanatomy.spi.extract.ExtractionSink;
 import io.codeanatomy.spi.extract.ExtractionSummary;
 import io.codeanatomy.spi.extract.ProgressListener;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,23 +26,15 @@ public final class ExtractionBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Path dir = Path.of(args[0]);
-        List<String> excluded = new ArrayList<>();
-        int rounds = 3;
-        for (int i = 1; i < args.length; i++) {
-            switch (args[i]) {
-                case "--exclude-dir" -> excluded.add(args[++i]);
-                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-            }
-        }
-        List<String> excludeGlobs = excluded.stream().map(name -> name + "/").toList();
+        BenchCorpus corpus = BenchCorpus.parse(args, 3);
+        Path dir = corpus.dir();
+        List<String> excludeGlobs = corpus.excludeGlobs();
+        int rounds = corpus.rounds();
         int cores = Runtime.getRuntime().availableProcessors();
         Run single = best(dir, excludeGlobs, 1, rounds);
         Run parallel = best(dir, excludeGlobs, cores, rounds);
 
-        List<Path> files = SourceWalker.list(dir, new SourceSelection(List.of(), excludeGlobs, true)).files().stream()
-                .map(SourceFile::file).toList();
+        List<Path> files = corpus.files();
         String[] cpython = CPythonScript.run("cpython_bench.py", files, "symtable", Integer.toString(Math.max(1, rounds / 2)));
         long files0 = Long.parseLong(cpython[0]);
         double mb = Long.parseLong(cpython[1]) / 1e6;

@@ -2,13 +2,11 @@ package io.codeanatomy.bench;
 
 import io.codeanatomy.python.syntax.PythonParser;
 import io.codeanatomy.python.syntax.PythonVersion;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * Parses every {@code .py} file below a directory with our parser (single thread, after warm-up)
@@ -20,17 +18,10 @@ public final class ParserBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Path dir = Path.of(args[0]);
-        List<String> excluded = new ArrayList<>();
-        int rounds = 5;
-        for (int i = 1; i < args.length; i++) {
-            switch (args[i]) {
-                case "--exclude-dir" -> excluded.add(args[++i]);
-                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-            }
-        }
-        List<Path> files = pythonFiles(dir, excluded);
+        BenchCorpus corpus = BenchCorpus.parse(args, 5);
+        Path dir = corpus.dir();
+        int rounds = corpus.rounds();
+        List<Path> files = corpus.files();
         List<byte[]> sources = new ArrayList<>();
         long bytes = 0;
         for (Path f : files) {
@@ -62,21 +53,5 @@ public final class ParserBench {
         System.out.printf(Locale.ROOT, "CPython %s ast.parse (1 core, best of %d):  %.3f s, %.1f MB/s, %s refused%n",
                 CPythonScript.version(), Math.max(1, rounds / 2), theirs, bytes / 1e6 / theirs, cpython[4]);
         System.out.printf(Locale.ROOT, "ratio: %.2fx CPython's throughput%n", theirs / ours);
-    }
-
-    static List<Path> pythonFiles(Path dir, List<String> excludedDirNames) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(p -> p.toString().endsWith(".py") && Files.isRegularFile(p))
-                    .filter(p -> {
-                        for (Path part : dir.relativize(p)) {
-                            if (excludedDirNames.contains(part.toString())) {
-                                return false;
-                            }
-                        }
-                        return true;
-                    })
-                    .sorted()
-                    .toList();
-        }
     }
 }
