@@ -2,7 +2,7 @@ package io.codeanatomy.cli;
 
 import static java.util.Objects.requireNonNull;
 
-import io.codeanatomy.runtime.build.BuildListener;
+import io.codeanatomy.runtime.pipeline.BuildListener;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;

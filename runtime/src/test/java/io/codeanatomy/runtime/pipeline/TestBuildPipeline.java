@@ -1,4 +1,4 @@
-package io.codeanatomy.runtime.build;
+package io.codeanatomy.runtime.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.codeanatomy.plugins.delta.DeltaIoPlugin;
 import io.codeanatomy.plugins.spans.SpansPlugin;
+import io.codeanatomy.runtime.builtin.CpgNodesSpec;
 import io.codeanatomy.runtime.exec.RowBatchReader;
 import io.codeanatomy.runtime.plan.PlannedQuery;
 import io.codeanatomy.runtime.result.RunRecords;
 import io.codeanatomy.runtime.session.Session;
 import io.codeanatomy.runtime.session.SessionConfig;
-import io.codeanatomy.runtime.spec.CpgNodesSpec;
 import io.codeanatomy.runtime.testing.TinyPythonPlugin;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.codeanatomy.runtime.build;
+package io.codeanatomy.runtime.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.codeanatomy.runtime.build;
+package io.codeanatomy.runtime.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
@@ -10,13 +10,13 @@ import io.codeanatomy.api.result.SessionEnvelope;
 import io.codeanatomy.api.result.Timing;
 import io.codeanatomy.api.spec.OutputTarget;
 import io.codeanatomy.api.spec.SemanticSpec;
+import io.codeanatomy.runtime.builtin.CpgNodesSpec;
 import io.codeanatomy.runtime.compile.CompiledSpec;
 import io.codeanatomy.runtime.exec.RowBatchReader;
 import io.codeanatomy.runtime.plan.PlannedQuery;
 import io.codeanatomy.runtime.result.RunRecords;
 import io.codeanatomy.runtime.session.Session;
 import io.codeanatomy.runtime.session.SessionConfig;
-import io.codeanatomy.runtime.spec.CpgNodesSpec;
 import io.codeanatomy.spi.arrow.ArrowContracts;
 import io.codeanatomy.spi.extract.ExtractionRequest;
 import io.codeanatomy.spi.extract.ExtractionSummary;

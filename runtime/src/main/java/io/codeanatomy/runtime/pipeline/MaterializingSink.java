@@ -1,4 +1,4 @@
-package io.codeanatomy.runtime.build;
+package io.codeanatomy.runtime.pipeline;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,4 +1,4 @@
-package io.codeanatomy.runtime.spec;
+package io.codeanatomy.runtime.builtin;
 
 import static io.codeanatomy.api.expr.Exprs.col;
 

@@ -1,4 +1,4 @@
-package io.codeanatomy.runtime.build;
+package io.codeanatomy.runtime.pipeline;
 
 /**
  * A problem with what the user asked for (a missing source directory, an output path that is a file
