@@ -35,7 +35,7 @@ public final class KernelEngine extends DefaultEngine {
 
     private static final Map<String, String> DEFAULTS = Map.of(PARQUET_COMPRESSION, "ZSTD", PARQUET_DICTIONARY, "false",
             "fs.file.impl", NioLocalFileSystem.class.getName(),
-            "fs.AbstractFileSystem.file.impl", NioLocalFs.class.getName());
+            "fs.AbstractFileSystem.file.impl", NioLocalFileSystemForFileContext.class.getName());
 
     private final RecordingFileIO fileIO;
 

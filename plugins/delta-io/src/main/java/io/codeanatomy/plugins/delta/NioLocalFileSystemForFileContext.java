@@ -8,11 +8,13 @@ import org.apache.hadoop.fs.DelegateToFileSystem;
 import org.apache.hadoop.fs.FsConstants;
 
 /**
- * {@link NioLocalFileSystem} for Hadoop's {@code FileContext}, through which Delta's log store
- * commits; Hadoop instantiates it by reflection with this constructor.
+ * {@link NioLocalFileSystem} behind Hadoop's other file system API, {@code AbstractFileSystem}, which
+ * {@code FileContext} uses and Delta's log store commits through ({@code fs.AbstractFileSystem.file.impl});
+ * {@code NioLocalFileSystem} itself serves the {@code FileSystem} API ({@code fs.file.impl}). Hadoop
+ * instantiates it by reflection with this constructor.
  */
-public class NioLocalFs extends DelegateToFileSystem {
-    public NioLocalFs(URI uri, Configuration conf) throws IOException, URISyntaxException {
+public class NioLocalFileSystemForFileContext extends DelegateToFileSystem {
+    public NioLocalFileSystemForFileContext(URI uri, Configuration conf) throws IOException, URISyntaxException {
         super(uri, new NioLocalFileSystem(), conf, FsConstants.LOCAL_FS_URI.getScheme(), false);
     }
 

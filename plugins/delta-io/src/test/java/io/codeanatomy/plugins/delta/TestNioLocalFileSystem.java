@@ -84,7 +84,7 @@ class TestNioLocalFileSystem {
     @Test
     void fileContextRenamesThroughTheNioFileSystem() throws IOException {
         Configuration conf = new Configuration();
-        conf.set("fs.AbstractFileSystem.file.impl", NioLocalFs.class.getName());
+        conf.set("fs.AbstractFileSystem.file.impl", NioLocalFileSystemForFileContext.class.getName());
         FileContext context = FileContext.getFileContext(conf);
         Path from = new Path(dir.resolve(".commit.tmp").toUri());
         Path to = new Path(dir.resolve("00000000000000000000.json").toUri());
