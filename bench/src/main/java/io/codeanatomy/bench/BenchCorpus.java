@@ -1,8 +1,8 @@
 package io.codeanatomy.bench;
 
-import io.codeanatomy.plugins.python.source.SourceFile;
-import io.codeanatomy.plugins.python.source.SourceSelection;
-import io.codeanatomy.plugins.python.source.SourceWalker;
+import io.codeanatomy.spi.source.SourceFile;
+import io.codeanatomy.spi.source.SourceSelection;
+import io.codeanatomy.spi.source.SourceWalker;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.codeanatomy.plugins.python.facts.FileFacts;
 import io.codeanatomy.plugins.python.run.ParallelExtraction;
-import io.codeanatomy.plugins.python.source.SourceFile;
+import io.codeanatomy.spi.source.SourceFile;
 import io.codeanatomy.python.syntax.PythonVersion;
 import io.codeanatomy.python.syntax.lexer.SourceDecoder;
 import java.io.IOException;

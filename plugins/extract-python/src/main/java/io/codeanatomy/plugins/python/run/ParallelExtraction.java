@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.codeanatomy.plugins.python.facts.FileExtractor;
 import io.codeanatomy.plugins.python.facts.FileFacts;
-import io.codeanatomy.plugins.python.source.SourceFile;
+import io.codeanatomy.spi.source.SourceFile;
 import io.codeanatomy.python.syntax.PythonVersion;
 import java.util.ArrayList;
 import java.util.List;

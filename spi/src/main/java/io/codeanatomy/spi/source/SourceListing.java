@@ -1,4 +1,4 @@
-package io.codeanatomy.plugins.python.source;
+package io.codeanatomy.spi.source;
 
 import java.util.List;
 

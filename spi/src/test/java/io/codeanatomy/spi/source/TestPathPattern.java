@@ -1,4 +1,4 @@
-package io.codeanatomy.plugins.python.source;
+package io.codeanatomy.spi.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
