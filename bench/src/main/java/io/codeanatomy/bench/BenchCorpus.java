@@ -27,7 +27,7 @@ record BenchCorpus(Path dir, List<String> excludeGlobs, int rounds) {
     }
 
     List<Path> files() throws IOException {
-        return SourceWalker.list(dir, new SourceSelection(List.of(), excludeGlobs, true)).files().stream()
+        return SourceWalker.list(dir, ".py", new SourceSelection(List.of(), excludeGlobs, true)).files().stream()
                 .map(SourceFile::file).toList();
     }
 }

@@ -5,6 +5,11 @@ import io.codeanatomy.python.syntax.PythonParser;
 import io.codeanatomy.python.syntax.PythonVersion;
 import io.codeanatomy.python.syntax.SyntaxError;
 import io.codeanatomy.python.syntax.ast.AstDump;
+import io.codeanatomy.spi.source.SourceFile;
+import io.codeanatomy.spi.source.SourceListing;
+import io.codeanatomy.spi.source.SourceSelection;
+import io.codeanatomy.spi.source.SourceWalker;
+import io.codeanatomy.spi.source.SourceWorkers;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -31,7 +36,8 @@ import picocli.CommandLine.Parameters;
         versionProvider = VersionProvider.class,
         description = {
             "Prints the AST of Python files exactly as CPython's ast.dump(ast.parse(...)) does,",
-            "or, with --check, parses every .py file below directories and lists those that do not parse."
+            "or, with --check, parses every .py file below directories (listed as build lists them:",
+            ".gitignore respected, tool and environment directories skipped) and lists those that do not parse."
         })
 public final class AstCommand implements Callable<Integer> {
     @Option(names = "--python", paramLabel = "X.Y",
@@ -45,7 +51,7 @@ public final class AstCommand implements Callable<Integer> {
     private boolean check;
 
     @Option(names = "--exclude", paramLabel = "GLOB",
-            description = "With --check: skip files whose path relative to the directory matches (repeatable), e.g. 'site-packages/**'.")
+            description = "With --check: skip files whose path relative to the directory matches (repeatable; gitignore syntax, as build's), e.g. 'site-packages/'.")
     private List<String> excludes = new ArrayList<>();
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files to dump, or directories with --check.")
@@ -76,7 +82,7 @@ public final class AstCommand implements Callable<Integer> {
         int refused = 0;
         for (Path path : paths) {
             // One worker thread with a large stack, as in --check.
-            String dump = ParallelParse.run(List.of(path), p -> {
+            String dump = SourceWorkers.map(List.of(path), 1, "parse", p -> {
                 ParseResult result = parse(readAll(p), version);
                 return result.ok() ? AstDump.dump(result.module(), attributes) : null;
             }).get(0);
@@ -98,9 +104,9 @@ public final class AstCommand implements Callable<Integer> {
             if (!Files.isDirectory(dir)) {
                 throw new UserError("not a directory: " + dir + ": --check takes directories to scan for .py files.", 2);
             }
-            files.addAll(PythonFiles.under(dir, excludes));
+            files.addAll(list(dir));
         }
-        List<CheckOutcome> outcomes = ParallelParse.run(files, path -> {
+        List<CheckOutcome> outcomes = SourceWorkers.map(files, Runtime.getRuntime().availableProcessors(), "parse", path -> {
             byte[] bytes = readAll(path);
             ParseResult result = parse(bytes, version);
             SyntaxError first = result.errors().isEmpty() ? null : result.errors().get(0);
@@ -120,6 +126,20 @@ public final class AstCommand implements Callable<Integer> {
         out.println(String.format(Locale.ROOT, "%d files, %.1f MB, %d with syntax errors, %.2f s (%.1f MB/s)",
                 files.size(), bytes / 1e6, failed, seconds, bytes / 1e6 / seconds));
         return failed == 0 ? 0 : 1;
+    }
+
+    /** The .py files below {@code dir} as build lists them: same skipped directories, .gitignore, exclude syntax. */
+    private List<Path> list(Path dir) {
+        SourceListing listing;
+        try {
+            listing = SourceWalker.list(dir, ".py", new SourceSelection(List.of(), excludes, true));
+        } catch (IOException e) {
+            throw new UserError("cannot list directory " + dir + " (" + e.getMessage() + "): give a readable directory.", 2);
+        }
+        for (String warning : listing.warnings()) {
+            System.err.println("codeanatomy: " + dir + ": " + warning);
+        }
+        return listing.files().stream().map(SourceFile::file).toList();
     }
 
     private static ParseResult parse(byte[] source, PythonVersion version) {

@@ -3,7 +3,6 @@ package io.codeanatomy.cli;
 import io.codeanatomy.api.result.OutputResult;
 import io.codeanatomy.api.result.RunResult;
 import io.codeanatomy.api.result.Timing;
-import io.codeanatomy.python.syntax.PythonVersion;
 import io.codeanatomy.runtime.pipeline.BuildFailedException;
 import io.codeanatomy.runtime.pipeline.BuildOutcome;
 import io.codeanatomy.runtime.pipeline.BuildPipeline;
@@ -18,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,6 +36,8 @@ import picocli.CommandLine.Spec;
         })
 public final class BuildCommand implements Callable<Integer> {
     private static final long PLAIN_PROGRESS_NANOS = 5_000_000_000L;
+    /** The option {@code --python} sets: the Python extractor's language version. */
+    private static final String PYTHON_VERSION = "python.version";
 
     @Spec
     private CommandSpec spec;
@@ -62,8 +64,13 @@ public final class BuildCommand implements Callable<Integer> {
     private List<String> disabledRules = new ArrayList<>();
 
     @Option(names = "--python", paramLabel = "X.Y",
-            description = "Language version to parse with; newer syntax is a syntax error (default: the newest the parser knows).")
+            description = "Language version to parse with; newer syntax is a syntax error (default: the newest the parser knows). "
+                    + "Short for -X python.version=X.Y.")
     private String python;
+
+    @Option(names = {"-X", "--option"}, paramLabel = "EXTRACTOR.NAME=VALUE",
+            description = "An extractor option, named by the extractor's id (repeatable), e.g. python.version=3.12.")
+    private Map<String, String> options = new TreeMap<>();
 
     @Override
     public Integer call() {
@@ -74,12 +81,19 @@ public final class BuildCommand implements Callable<Integer> {
             }
             config = config.withWorkers(workers);
         }
+        // The extractor that owns an option checks it when the session opens; the cli only names it.
+        Map<String, String> extractorOptions = new TreeMap<>(options);
         if (python != null) {
-            try {
-                config = config.withExtractorOptions(Map.of("python", PythonVersion.parse(python).toString()));
-            } catch (IllegalArgumentException e) {
-                throw new UserError("--python: " + e.getMessage() + ".", 2);
+            String given = extractorOptions.putIfAbsent(PYTHON_VERSION, python);
+            if (given != null && !given.equals(python)) {
+                throw new UserError("--python " + python + " and -X " + PYTHON_VERSION + "=" + given
+                        + " disagree; give the Python version once.", 2);
             }
+        }
+        try {
+            config = config.withExtractorOptions(extractorOptions);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), 2);
         }
         PrintWriter err = spec.commandLine().getErr();
         BuildProgress progress = new BuildProgress(err, System.console() != null, PLAIN_PROGRESS_NANOS);

@@ -54,6 +54,21 @@ class TestAstCommand {
     }
 
     @Test
+    void checkSelectsFilesAsBuildDoesWithGitignoreSyntax() throws IOException {
+        write("a/deep/bad.py", BAD);
+        write("a/generated.py", BAD);
+        write("a/good.py", GOOD);
+        write(".venv/lib/bad.py", BAD);
+        write(".gitignore", "generated.py\n");
+
+        // A pattern without a '/' matches at any depth, as in .gitignore and build --exclude.
+        CliRun run = CliRun.of("ast", "--check", temp.toString(), "--exclude", "bad.py");
+
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        assertThat(run.out()).startsWith("1 files, ");
+    }
+
+    @Test
     void checkExitsZeroWhenEverythingParses() throws IOException {
         write("good.py", GOOD);
 

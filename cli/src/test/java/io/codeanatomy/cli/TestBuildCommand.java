@@ -119,9 +119,40 @@ class TestBuildCommand {
                 .isEqualTo("status\r\nSYNTAX_ERROR\r\n");
         assertThat(CliRun.of("query", now.toString(), "SELECT name FROM cpg_nodes WHERE node_kind = 'PY_FUNCTION'", "--format", "csv").out())
                 .isEqualTo("name\r\nfirst\r\n");
-        assertThat(envelope(now)).contains("\"extract.python\"").contains("\"3.12\"");
+        assertThat(envelope(now)).contains("\"python.version\":\"3.12\"");
         assertThat(bad.exitCode()).isEqualTo(2);
-        assertThat(bad.err()).isEqualTo("codeanatomy: --python: unsupported Python version 4.0: use one from 3.8 to 3.14.\n");
+        assertThat(bad.err()).isEqualTo("codeanatomy: python.version: unsupported Python version 4.0: use one from 3.8 to 3.14.\n");
+        assertThat(temp.resolve("never")).doesNotExist();
+    }
+
+    @Test
+    void extractorOptionsAreNamedByExtractorAndCheckedByTheirOwner() throws IOException {
+        Path src = temp.resolve("generic-src");
+        Files.createDirectories(src);
+        Files.writeString(src.resolve("g.py"), "type Pair = tuple[int, int]\n", StandardCharsets.UTF_8);
+        Path viaOption = temp.resolve("via-option");
+
+        CliRun run = CliRun.of("build", src.toString(), "--out", viaOption.toString(), "-X", "python.version=3.12");
+        CliRun unknown = CliRun.of("build", src.toString(), "--out", temp.resolve("never").toString(), "-X", "python.verison=3.12");
+        CliRun absent = CliRun.of("build", src.toString(), "--out", temp.resolve("never").toString(), "--option", "java.release=17");
+        CliRun unnamed = CliRun.of("build", src.toString(), "--out", temp.resolve("never").toString(), "-X", "version=3.12");
+        CliRun twice = CliRun.of("build", src.toString(), "--out", temp.resolve("never").toString(), "--python", "3.11",
+                "-X", "python.version=3.12");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(envelope(viaOption)).contains("\"python.version\":\"3.12\"");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).isEqualTo(
+                "codeanatomy: the python extractor has no option 'python.verison'; it knows only 'python.version'.\n");
+        assertThat(absent.exitCode()).isEqualTo(2);
+        assertThat(absent.err()).isEqualTo("codeanatomy: option 'java.release' is for the extractor 'java', which is not "
+                + "installed; installed extractors: python.\n");
+        assertThat(unnamed.exitCode()).isEqualTo(2);
+        assertThat(unnamed.err()).isEqualTo(
+                "codeanatomy: option 'version' needs the form <extractor>.<name>=<value>, e.g. python.version=3.12.\n");
+        assertThat(twice.exitCode()).isEqualTo(2);
+        assertThat(twice.err()).isEqualTo("codeanatomy: --python 3.11 and -X python.version=3.12 disagree; give the Python "
+                + "version once.\n");
         assertThat(temp.resolve("never")).doesNotExist();
     }
 

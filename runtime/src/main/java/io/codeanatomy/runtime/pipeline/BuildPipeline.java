@@ -89,8 +89,8 @@ public final class BuildPipeline {
 
     /**
      * Same, for the source files whose path relative to {@code source} matches one of
-     * {@code includeGlobs} (all when empty) and none of {@code excludeGlobs}; the extractor
-     * defines the glob syntax (the Python extractor's: docs/extraction.md).
+     * {@code includeGlobs} (all when empty) and none of {@code excludeGlobs}, in gitignore syntax
+     * ({@link io.codeanatomy.spi.source.SourceSelection}).
      */
     public BuildOutcome run(Path source, Path out, List<String> includeGlobs, List<String> excludeGlobs,
             BuildListener listener) {
@@ -195,8 +195,7 @@ public final class BuildPipeline {
                 ExtractionSummary summary;
                 Map<String, MaterializeResult> written;
                 try (MaterializingSink sink = new MaterializingSink(tables, target, materializer, session.allocator())) {
-                    summary = extractor.extract(new ExtractionRequest(source, includeGlobs, excludeGlobs, session.config().workers(), listener,
-                            session.config().extractorOptions()), sink);
+                    summary = extractor.extract(new ExtractionRequest(source, includeGlobs, excludeGlobs, session.config().workers(), listener), sink);
                     written = sink.finish();
                 }
                 for (TableDefinition table : tables) {

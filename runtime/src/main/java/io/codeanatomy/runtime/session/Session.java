@@ -27,7 +27,6 @@ import io.codeanatomy.spi.table.OpenedTable;
 import io.codeanatomy.spi.table.TableProvider;
 import io.codeanatomy.spi.write.Materializer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,13 +55,15 @@ public final class Session implements AutoCloseable {
     private final QueryPlanner planner;
     private final BufferAllocator allocator;
     private final PlanExecutor executor;
+    private final ConfiguredExtractors extractors;
     private final Map<String, TableRegistration> tables = new LinkedHashMap<>();
 
     @Inject
-    Session(SessionConfig config, PluginCatalog catalog, JavaTypeFactory typeFactory, CalciteSchema schema,
-            FunctionRegistry functions, QueryPlanner planner, BufferAllocator allocator) {
+    Session(SessionConfig config, PluginCatalog catalog, ConfiguredExtractors extractors, JavaTypeFactory typeFactory,
+            CalciteSchema schema, FunctionRegistry functions, QueryPlanner planner, BufferAllocator allocator) {
         this.config = config;
         this.catalog = catalog;
+        this.extractors = extractors;
         this.typeFactory = typeFactory;
         this.schema = schema;
         this.functions = functions;
@@ -81,8 +82,10 @@ public final class Session implements AutoCloseable {
     public static Session open(SessionConfig config, List<? extends Plugin> plugins) {
         requireNonNull(config, "config is null");
         PluginCatalog catalog = PluginCatalog.of(PluginDiscovery.order(plugins));
+        // Options are checked before the injector allocates anything.
+        ConfiguredExtractors extractors = ConfiguredExtractors.configure(catalog.extractors().values(), config.extractorOptions());
         try {
-            return Guice.createInjector(new SessionModule(config, catalog)).getInstance(Session.class);
+            return Guice.createInjector(new SessionModule(config, catalog, extractors)).getInstance(Session.class);
         } catch (ProvisionException | CreationException e) {
             // Guice wraps what a provider throws; the cause carries the one-sentence message.
             Throwable cause = e.getCause();
@@ -199,9 +202,9 @@ public final class Session implements AutoCloseable {
         return materializer;
     }
 
-    /** Extractors in plugin order. */
+    /** Extractors in plugin order, with the run's options applied. */
     public List<Extractor> extractors() {
-        return new ArrayList<>(catalog.extractors().values());
+        return extractors.extractors();
     }
 
     /** The envelope of this session for a spec: versions, plugins, config, tables, functions. */

@@ -18,14 +18,25 @@ import java.util.TreeSet;
  * @param batchLimits size of the Arrow batches handed to materializers
  * @param memoryBudgetBytes limit of the session's Arrow allocator
  * @param workers extraction threads, at least 1
+ * @param extractorOptions extractor settings, each named {@code <extractor id>.<name>} (e.g.
+ *     {@code python.version}); the extractor that owns one checks it when the session opens
  */
 public record SessionConfig(Set<String> disabledRules, BatchLimits batchLimits, long memoryBudgetBytes, int workers,
         SortedMap<String, String> extractorOptions) {
     public static final long DEFAULT_MEMORY_BUDGET = 2L << 30;
+    /** The sections of the snapshot the config's own settings use; no extractor may take one as its id. */
+    private static final Set<String> OWN_SECTIONS = Set.of("exec", "memory", "planner");
 
     public SessionConfig {
         disabledRules = Set.copyOf(requireNonNull(disabledRules, "disabledRules is null"));
         extractorOptions = Collections.unmodifiableSortedMap(new TreeMap<>(requireNonNull(extractorOptions, "extractorOptions is null")));
+        extractorOptions.forEach((name, value) -> {
+            requireNonNull(value, "value of option '" + name + "' is null");
+            if (OWN_SECTIONS.contains(extractorOf(name))) {
+                throw new IllegalArgumentException("option '" + name + "' is not an extractor option: '" + extractorOf(name)
+                        + "' is a section of the session's own settings.");
+            }
+        });
         requireNonNull(batchLimits, "batchLimits is null");
         if (memoryBudgetBytes < 1 << 20) {
             throw new IllegalArgumentException("memory budget must be at least 1 MiB, got " + memoryBudgetBytes + " bytes");
@@ -53,19 +64,35 @@ public record SessionConfig(Set<String> disabledRules, BatchLimits batchLimits, 
         return new SessionConfig(disabledRules, limits, memoryBudgetBytes, workers, extractorOptions);
     }
 
-    /** Settings handed to the extractor (e.g. {@code python=3.11}); they change results, so the envelope has them. */
+    /**
+     * Settings handed to the extractors, each named {@code <extractor id>.<name>} (e.g.
+     * {@code python.version=3.11}); they change results, so the envelope has them.
+     */
     public SessionConfig withExtractorOptions(Map<String, String> options) {
         return new SessionConfig(disabledRules, batchLimits, memoryBudgetBytes, workers, new TreeMap<>(options));
     }
 
-    /** The envelope's config snapshot: sorted keys, text values. */
+    /**
+     * The extractor id of option {@code name}, the part before its first dot; an error, showing the
+     * form, when there is none.
+     */
+    static String extractorOf(String name) {
+        int dot = name.indexOf('.');
+        if (dot <= 0 || dot == name.length() - 1) {
+            throw new IllegalArgumentException("option '" + name
+                    + "' needs the form <extractor>.<name>=<value>, e.g. python.version=3.12.");
+        }
+        return name.substring(0, dot);
+    }
+
+    /** The envelope's config snapshot: sorted keys, text values; extractor options under their own names. */
     public SortedMap<String, String> snapshot() {
         SortedMap<String, String> snapshot = new TreeMap<>();
         snapshot.put("exec.batch_max_bytes", Long.toString(batchLimits.maxBytes()));
         snapshot.put("exec.batch_max_rows", Integer.toString(batchLimits.maxRows()));
         snapshot.put("memory.budget_bytes", Long.toString(memoryBudgetBytes));
         snapshot.put("planner.disabled_rules", String.join(",", new TreeSet<>(disabledRules)));
-        extractorOptions.forEach((name, value) -> snapshot.put("extract." + name, value));
+        extractorOptions.forEach((name, value) -> snapshot.put(name, value));
         return snapshot;
     }
 }

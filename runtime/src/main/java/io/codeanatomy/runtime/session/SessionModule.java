@@ -26,16 +26,19 @@ import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 final class SessionModule extends AbstractModule {
     private final SessionConfig config;
     private final PluginCatalog catalog;
+    private final ConfiguredExtractors extractors;
 
-    SessionModule(SessionConfig config, PluginCatalog catalog) {
+    SessionModule(SessionConfig config, PluginCatalog catalog, ConfiguredExtractors extractors) {
         this.config = requireNonNull(config, "config is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
+        this.extractors = requireNonNull(extractors, "extractors is null");
     }
 
     @Override
     protected void configure() {
         bind(SessionConfig.class).toInstance(config);
         bind(PluginCatalog.class).toInstance(catalog);
+        bind(ConfiguredExtractors.class).toInstance(extractors);
     }
 
     @Provides

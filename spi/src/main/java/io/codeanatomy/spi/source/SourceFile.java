@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 
 /**
- * A Python file found below the source root.
+ * A source file found below the source root.
  *
  * @param path    relative to the root, '/'-separated: the file's identity in every table
  * @param file    where to read it

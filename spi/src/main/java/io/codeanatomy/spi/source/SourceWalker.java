@@ -19,17 +19,21 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Lists the Python files below a root. Symbolic links to files are listed (and read through);
+ * Lists the source files of one language, named by their suffix ({@code .py}), below a root, as
+ * every extractor and the cli's {@code ast --check} list them, so one tree gives one file set.
+ * Symbolic links to files are listed (and read through);
  * symbolic links to directories are not followed, as git does not follow them, so a link cycle
  * can never make the walk loop. The listing is sorted by relative path, whatever the order the
  * file system returns entries in.
  */
 public final class SourceWalker {
+    /** Version-control metadata, caches and installed dependencies: never a project's own sources. */
     private static final Set<String> SKIPPED_DIRECTORIES =
             Set.of(".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv");
     private static final String VENV_MARKER = "pyvenv.cfg";
 
     private final Path root;
+    private final String suffix;
     private final SourceSelection selection;
     private final List<PathPattern> includes;
     private final List<PathPattern> excludes;
@@ -37,25 +41,30 @@ public final class SourceWalker {
     private final List<SourceFile> files = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
 
-    private SourceWalker(Path root, SourceSelection selection) {
+    private SourceWalker(Path root, String suffix, SourceSelection selection) {
         this.root = root;
+        this.suffix = suffix;
         this.selection = selection;
         this.includes = compileAll(selection.includes());
         this.excludes = compileAll(selection.excludes());
     }
 
     /**
-     * Lists the files below {@code root}.
+     * Lists the files below {@code root} whose name ends with {@code suffix} (e.g. {@code .py}).
      *
      * @throws IOException if the root itself is not a readable directory
      */
-    public static SourceListing list(Path root, SourceSelection selection) throws IOException {
+    public static SourceListing list(Path root, String suffix, SourceSelection selection) throws IOException {
         requireNonNull(root, "root is null");
+        requireNonNull(suffix, "suffix is null");
         requireNonNull(selection, "selection is null");
+        if (suffix.isEmpty()) {
+            throw new IllegalArgumentException("A source listing needs a file suffix such as '.py'.");
+        }
         if (!Files.isDirectory(root)) {
             throw new NotDirectoryException(root.toString());
         }
-        SourceWalker walker = new SourceWalker(root, selection);
+        SourceWalker walker = new SourceWalker(root, suffix, selection);
         walker.walk(root, new String[0], true);
         walker.files.sort(Comparator.comparing(SourceFile::path));
         return new SourceListing(walker.files, walker.warnings);
@@ -124,7 +133,7 @@ public final class SourceWalker {
         } catch (NoSuchFileException e) {
             return; // gone between listing and looking
         } catch (IOException e) {
-            if (name.endsWith(".py") && selected(segments, false)) {
+            if (name.endsWith(suffix) && selected(segments, false)) {
                 files.add(new SourceFile(String.join("/", segments), entry, -1, false));
             }
             return;
@@ -134,7 +143,7 @@ public final class SourceWalker {
                 walk(entry, segments, false);
             }
         } else if ((attributes.isRegularFile() || attributes.isSymbolicLink())
-                && name.endsWith(".py") && selected(segments, false)) {
+                && name.endsWith(suffix) && selected(segments, false)) {
             long size = attributes.isSymbolicLink() ? -1 : attributes.size();
             files.add(new SourceFile(String.join("/", segments), entry, size, attributes.isSymbolicLink()));
         }

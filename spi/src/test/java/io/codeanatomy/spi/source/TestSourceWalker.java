@@ -50,7 +50,7 @@ class TestSourceWalker {
     }
 
     private List<String> paths(SourceSelection selection) throws IOException {
-        return SourceWalker.list(root, selection).files().stream().map(SourceFile::path).toList();
+        return SourceWalker.list(root, ".py", selection).files().stream().map(SourceFile::path).toList();
     }
 
     @Test
@@ -70,7 +70,7 @@ class TestSourceWalker {
 
     @Test
     void symbolicLinksToFilesAreListedAndLinksToDirectoriesAreNotFollowed() throws IOException {
-        List<SourceFile> files = SourceWalker.list(root, SourceSelection.DEFAULT).files();
+        List<SourceFile> files = SourceWalker.list(root, ".py", SourceSelection.DEFAULT).files();
         assertThat(files).filteredOn(SourceFile::symlink).extracting(SourceFile::path)
                 .containsExactly("filelink.py", "loop.py");
         assertThat(files).extracting(SourceFile::path).noneMatch(p -> p.startsWith("dirlink/"));
@@ -92,8 +92,17 @@ class TestSourceWalker {
     }
 
     @Test
+    void theSuffixNamesTheLanguageListed() throws IOException {
+        write("docs/guide.txt");
+        assertThat(SourceWalker.list(root, ".txt", SourceSelection.DEFAULT).files()).extracting(SourceFile::path)
+                .containsExactly("docs/guide.txt", "notes.txt");
+        assertThatThrownBy(() -> SourceWalker.list(root, "", SourceSelection.DEFAULT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("suffix");
+    }
+
+    @Test
     void rootThatIsNotADirectoryIsRefused() {
-        assertThatThrownBy(() -> SourceWalker.list(root.resolve("a.py"), SourceSelection.DEFAULT))
+        assertThatThrownBy(() -> SourceWalker.list(root.resolve("a.py"), ".py", SourceSelection.DEFAULT))
                 .isInstanceOf(NotDirectoryException.class);
     }
 }

@@ -6,10 +6,6 @@ import io.codeanatomy.plugins.python.facts.ErrorRow;
 import io.codeanatomy.plugins.python.facts.FileFacts;
 import io.codeanatomy.plugins.python.facts.ParseStatus;
 import io.codeanatomy.plugins.python.run.ParallelExtraction;
-import io.codeanatomy.spi.source.SourceFile;
-import io.codeanatomy.spi.source.SourceListing;
-import io.codeanatomy.spi.source.SourceSelection;
-import io.codeanatomy.spi.source.SourceWalker;
 import io.codeanatomy.plugins.python.tables.PyTables;
 import io.codeanatomy.plugins.python.tables.TableSink;
 import io.codeanatomy.python.syntax.PythonVersion;
@@ -19,10 +15,16 @@ import io.codeanatomy.spi.extract.ExtractionSummary;
 import io.codeanatomy.spi.extract.Extractor;
 import io.codeanatomy.spi.extract.ProgressListener;
 import io.codeanatomy.spi.extract.TableDefinition;
+import io.codeanatomy.spi.source.SourceFile;
+import io.codeanatomy.spi.source.SourceListing;
+import io.codeanatomy.spi.source.SourceSelection;
+import io.codeanatomy.spi.source.SourceWalker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
 
 /**
  * Extracts a directory of Python sources into the {@code py_*} tables ({@link PyTables}).
@@ -36,8 +38,12 @@ import java.util.List;
 public final class PythonExtractor implements Extractor {
     /** Files above this size are not read: status TOO_LARGE. */
     public static final long DEFAULT_MAX_FILE_BYTES = 64L << 20;
-    /** The one option: {@code python}, the language version to parse with (e.g. "3.11"). */
-    public static final String PYTHON_OPTION = "python";
+    /** The extractor id, and so the namespace of its options ({@code python.version}). */
+    public static final String ID = "python";
+    /** The one option: {@code version}, the language version to parse with (e.g. "3.11"). */
+    public static final String VERSION_OPTION = "version";
+    /** The files this extractor reads. */
+    public static final String PYTHON_SUFFIX = ".py";
     /** Rows per Arrow batch handed to the sink. */
     public static final int BATCH_ROWS = 16_384;
 
@@ -63,7 +69,29 @@ public final class PythonExtractor implements Extractor {
 
     @Override
     public String id() {
-        return "python";
+        return ID;
+    }
+
+    /**
+     * This extractor parsing with the language version of option {@code version}; any other option is
+     * refused, naming it.
+     */
+    @Override
+    public PythonExtractor withOptions(SortedMap<String, String> options) {
+        requireNonNull(options, "options is null");
+        PythonVersion language = version;
+        for (Map.Entry<String, String> option : options.entrySet()) {
+            if (!option.getKey().equals(VERSION_OPTION)) {
+                throw new IllegalArgumentException("the python extractor has no option '" + ID + "." + option.getKey()
+                        + "'; it knows only '" + ID + "." + VERSION_OPTION + "'.");
+            }
+            try {
+                language = PythonVersion.parse(option.getValue());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(ID + "." + VERSION_OPTION + ": " + e.getMessage() + ".", e);
+            }
+        }
+        return new PythonExtractor(language, maxFileBytes);
     }
 
     @Override
@@ -71,26 +99,10 @@ public final class PythonExtractor implements Extractor {
         return PyTables.definitions();
     }
 
-    /**
-     * The language version of the request's {@value #PYTHON_OPTION} option, else this extractor's;
-     * any other option is refused, naming it.
-     */
-    private PythonVersion language(ExtractionRequest request) {
-        for (String name : request.options().keySet()) {
-            if (!name.equals(PYTHON_OPTION)) {
-                throw new IllegalArgumentException("the python extractor has no option '" + name
-                        + "'; it knows only '" + PYTHON_OPTION + "'.");
-            }
-        }
-        String value = request.options().get(PYTHON_OPTION);
-        return value == null ? version : PythonVersion.parse(value);
-    }
-
     @Override
     public ExtractionSummary extract(ExtractionRequest request, ExtractionSink sink) {
         requireNonNull(request, "request is null");
         requireNonNull(sink, "sink is null");
-        PythonVersion language = language(request);
         ProgressListener progress = request.progress();
         SourceListing listing = list(request);
         for (String warning : listing.warnings()) {
@@ -99,7 +111,7 @@ public final class PythonExtractor implements Extractor {
         progress.filesTotal(listing.files().size());
         Totals totals = new Totals();
         try (TableSink tables = new TableSink(sink, BATCH_ROWS)) {
-            new ParallelExtraction(request.workers(), language, maxFileBytes).run(listing.files(), facts -> {
+            new ParallelExtraction(request.workers(), version, maxFileBytes).run(listing.files(), facts -> {
                 tables.append(facts);
                 long bytes = Math.max(0, facts.file().rawSize());
                 totals.bytes += bytes;
@@ -129,7 +141,7 @@ public final class PythonExtractor implements Extractor {
                     List.of());
         }
         try {
-            return SourceWalker.list(root, selection);
+            return SourceWalker.list(root, PYTHON_SUFFIX, selection);
         } catch (IOException e) {
             throw new IllegalArgumentException("The source root " + root
                     + " is not a readable directory or file; pass a directory of Python sources.", e);

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.codeanatomy.plugins.python.facts.FileFacts;
 import io.codeanatomy.plugins.python.run.ParallelExtraction;
-import io.codeanatomy.spi.source.SourceFile;
 import io.codeanatomy.python.syntax.PythonVersion;
 import io.codeanatomy.python.syntax.lexer.SourceDecoder;
+import io.codeanatomy.spi.source.SourceFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -76,26 +77,32 @@ class TestPythonExtractor {
     }
 
     @Test
-    void thePythonOptionSetsTheLanguageVersionAndOtherOptionsAreRefused() throws IOException {
+    void theVersionOptionSetsTheLanguageVersionAndOtherOptionsAreRefused() throws IOException {
         write("g.py", "type Pair = tuple[int, int]\n");
         PythonExtractor extractor = new PythonExtractor();
 
         try (RecordingSink old = new RecordingSink(extractor.tables());
-                RecordingSink now = new RecordingSink(extractor.tables());
-                RecordingSink unused = new RecordingSink(extractor.tables())) {
-            ExtractionSummary at311 = extractor.extract(request(Map.of("python", "3.11")), old);
-            ExtractionSummary at312 = extractor.extract(request(Map.of("python", "3.12")), now);
+                RecordingSink now = new RecordingSink(extractor.tables())) {
+            ExtractionSummary at311 = extractor.withOptions(options(Map.of("version", "3.11"))).extract(request(), old);
+            ExtractionSummary at312 = extractor.withOptions(options(Map.of("version", "3.12"))).extract(request(), now);
 
             assertThat(at311.problems()).isEqualTo(1);
             assertThat(at312.problems()).isZero();
-            assertThatThrownBy(() -> extractor.extract(request(Map.of("pyhton", "3.11")), unused))
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("the python extractor has no option 'pyhton'; it knows only 'python'.");
         }
+        assertThatThrownBy(() -> extractor.withOptions(options(Map.of("verison", "3.11"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the python extractor has no option 'python.verison'; it knows only 'python.version'.");
+        assertThatThrownBy(() -> extractor.withOptions(options(Map.of("version", "4.0"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("python.version: unsupported Python version 4.0: use one from 3.8 to 3.14.");
     }
 
-    private ExtractionRequest request(Map<String, String> options) {
-        return new ExtractionRequest(root, List.of(), List.of(), 1, ProgressListener.NONE, new TreeMap<>(options));
+    private ExtractionRequest request() {
+        return new ExtractionRequest(root, List.of(), List.of(), 1, ProgressListener.NONE);
+    }
+
+    private static SortedMap<String, String> options(Map<String, String> options) {
+        return new TreeMap<>(options);
     }
 
     @Test
