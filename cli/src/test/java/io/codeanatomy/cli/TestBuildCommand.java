@@ -103,9 +103,7 @@ class TestBuildCommand {
 
     @Test
     void thePythonVersionDecidesWhatParsesAndIsInTheEnvelope() throws IOException {
-        Path src = temp.resolve("generic-src");
-        Files.createDirectories(src);
-        Files.writeString(src.resolve("g.py"), "def first[T](xs: list[T]) -> T:\n    return xs[0]\n", StandardCharsets.UTF_8);
+        Path src = sourceOf("def first[T](xs: list[T]) -> T:\n    return xs[0]\n");
         Path old = temp.resolve("py311");
         Path now = temp.resolve("py312");
 
@@ -127,9 +125,7 @@ class TestBuildCommand {
 
     @Test
     void extractorOptionsAreNamedByExtractorAndCheckedByTheirOwner() throws IOException {
-        Path src = temp.resolve("generic-src");
-        Files.createDirectories(src);
-        Files.writeString(src.resolve("g.py"), "type Pair = tuple[int, int]\n", StandardCharsets.UTF_8);
+        Path src = sourceOf("type Pair = tuple[int, int]\n");
         Path viaOption = temp.resolve("via-option");
 
         CliRun run = CliRun.of("build", src.toString(), "--out", viaOption.toString(), "-X", "python.version=3.12");
@@ -154,6 +150,14 @@ class TestBuildCommand {
         assertThat(twice.err()).isEqualTo("codeanatomy: --python 3.11 and -X python.version=3.12 disagree; give the Python "
                 + "version once.\n");
         assertThat(temp.resolve("never")).doesNotExist();
+    }
+
+    /** A source directory holding one file, g.py, with {@code text}. */
+    private Path sourceOf(String text) throws IOException {
+        Path src = temp.resolve("generic-src");
+        Files.createDirectories(src);
+        Files.writeString(src.resolve("g.py"), text, StandardCharsets.UTF_8);
+        return src;
     }
 
     private static String envelope(Path out) throws IOException {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** Options reach each extractor once, by its id, and only the owner judges them. */
 class TestExtractorOptions {
     private static final List<Plugin> PLUGINS = List.of(plugin(new Strict("alpha", "level", "")),
-            plugin(new Strict("beta", "mode", "")), plugin(new NoOptions()));
+            plugin(new Strict("beta", "mode", "")), plugin(new Strict("plain", null, null)));
 
     @Test
     void eachExtractorGetsItsOwnOptionsWithoutTheirNamespace() {
@@ -88,10 +88,16 @@ class TestExtractorOptions {
         };
     }
 
-    /** An extractor with one option, {@code option}, whose value it keeps. */
+    /**
+     * An extractor with one option, {@code option}, whose value it keeps; with a null option it has
+     * none and keeps the SPI's default, which refuses any.
+     */
     private record Strict(String id, String option, String value) implements Extractor {
         @Override
         public Extractor withOptions(SortedMap<String, String> options) {
+            if (option == null) {
+                return Extractor.super.withOptions(options);
+            }
             String configured = value;
             for (Map.Entry<String, String> entry : options.entrySet()) {
                 if (!entry.getKey().equals(option)) {
@@ -101,24 +107,6 @@ class TestExtractorOptions {
                 configured = entry.getValue();
             }
             return new Strict(id, option, configured);
-        }
-
-        @Override
-        public List<TableDefinition> tables() {
-            return List.of();
-        }
-
-        @Override
-        public ExtractionSummary extract(ExtractionRequest request, ExtractionSink sink) {
-            return ExtractionSummary.of(0, 0, 0, new TreeMap<>());
-        }
-    }
-
-    /** An extractor without options: the SPI's default refuses any. */
-    private static final class NoOptions implements Extractor {
-        @Override
-        public String id() {
-            return "plain";
         }
 
         @Override
