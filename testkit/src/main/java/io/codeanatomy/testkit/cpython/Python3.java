@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
 import io.codeanatomy.testkit.ci.Ci;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -112,7 +113,12 @@ public final class Python3 {
             CompletableFuture<Void> feeder = CompletableFuture.runAsync(() -> feed(process.getOutputStream(), stdin));
             T out;
             try (InputStream in = process.getInputStream()) {
-                out = reader.read(in);
+                out = reader.read(new FilterInputStream(in) {
+                    @Override
+                    public void close() {
+                        // The reader may close what it was given; the rest is drained below so the process can exit.
+                    }
+                });
                 in.transferTo(OutputStream.nullOutputStream());
             }
             int exit = process.waitFor();
