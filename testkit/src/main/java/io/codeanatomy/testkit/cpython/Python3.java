@@ -179,14 +179,14 @@ public final class Python3 {
             return Located.missing(named + " was interrupted while it said its version");
         }
         String[] words = answer.split(" ", 3);
-        if (exit != 0 || words.length != 3 || answer.indexOf('\n') >= 0) {
+        if (exit != 0 || words.length < 2 || answer.indexOf('\n') >= 0) {
             return Located.missing(named + " did not say its version (exit " + exit + ": " + firstLine(answer) + ")");
         }
         if (!words[0].equals("cpython") || !words[1].startsWith("3.11.")) {
             return Located.missing(named + " is " + implementation(words[0]) + " " + words[1]);
         }
         // Later runs start the real executable: a launcher shim (pyenv) costs a shell start per run.
-        Path real = Path.of(words[2]);
+        Path real = words.length == 3 ? Path.of(words[2]) : Path.of(command);
         return Located.found(new Python3(Files.isExecutable(real) ? real : Path.of(command), words[1]));
     }
 
