@@ -32,7 +32,7 @@ public final class Python3 {
     private static final String DEFAULT = "python3";
     private static final String PROBE = "import sys; print(sys.implementation.name, '%d.%d.%d' % sys.version_info[:3], sys.executable)";
 
-    private static final Located LOCATED = locate(System.getProperty(PROPERTY), System.getenv(ENVIRONMENT));
+    private static final Located LOCATED = resolve(System.getProperty(PROPERTY), System.getenv(ENVIRONMENT));
 
     private final Path executable;
     private final String version;
@@ -151,7 +151,7 @@ public final class Python3 {
     }
 
     /** The interpreter the property, else the environment variable, else the default names, probed. */
-    static Located locate(String property, String environment) {
+    static Located resolve(String property, String environment) {
         if (property != null && !property.isBlank()) {
             return probe(property, "-D" + PROPERTY + "=" + property);
         }

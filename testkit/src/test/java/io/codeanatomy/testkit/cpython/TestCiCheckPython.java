@@ -47,7 +47,7 @@ class TestCiCheckPython {
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err()).contains(": CODEANATOMY_PYTHON3=" + pypy + " is PyPy 3.11.9; install 3.11");
         // The script cannot be given -D, so its sentence is the tests' one without that alternative.
-        assertThat(result.err().strip()).isEqualTo(Python3.locate(null, pypy.toString()).problem()
+        assertThat(result.err().strip()).isEqualTo(Python3.resolve(null, pypy.toString()).problem()
                 .replace(" (or -D" + Python3.PROPERTY + ")", ""));
     }
 

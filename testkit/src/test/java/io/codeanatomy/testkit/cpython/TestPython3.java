@@ -19,7 +19,7 @@ class TestPython3 {
     void anotherVersionIsRefusedWithASentenceNamingWhatWasFoundAndHowToNameA311() throws IOException {
         Path fake = fakeInterpreter("cpython 3.12.1 /usr/bin/python3.12");
 
-        Python3.Located located = Python3.locate(null, fake.toString());
+        Python3.Located located = Python3.resolve(null, fake.toString());
 
         assertThat(located.python()).isEmpty();
         assertThat(located.problem()).isEqualTo("CodeAnatomy's tests need CPython 3.11 as their oracle: CODEANATOMY_PYTHON3="
@@ -30,7 +30,7 @@ class TestPython3 {
     void anotherImplementationOf311IsRefused() throws IOException {
         Path fake = fakeInterpreter("pypy 3.11.9 /opt/pypy/bin/pypy3");
 
-        assertThat(Python3.locate(fake.toString(), null).problem())
+        assertThat(Python3.resolve(fake.toString(), null).problem())
                 .contains("-Dca.python3=" + fake + " is PyPy 3.11.9;");
     }
 
@@ -39,14 +39,14 @@ class TestPython3 {
         Path byProperty = fakeInterpreter("pypy 3.11.9 /opt/pypy/bin/pypy3");
         Path byEnvironment = fakeInterpreter("cpython 3.12.1 /usr/bin/python3.12");
 
-        assertThat(Python3.locate(byProperty.toString(), byEnvironment.toString()).problem()).contains("PyPy 3.11.9");
+        assertThat(Python3.resolve(byProperty.toString(), byEnvironment.toString()).problem()).contains("PyPy 3.11.9");
     }
 
     @Test
     void aMissingInterpreterIsNamed() {
         Path absent = temp.resolve("no-such-python");
 
-        assertThat(Python3.locate(null, absent.toString()).problem())
+        assertThat(Python3.resolve(null, absent.toString()).problem())
                 .contains(": CODEANATOMY_PYTHON3=" + absent + " was not found; install 3.11");
     }
 
@@ -54,7 +54,7 @@ class TestPython3 {
     void anInterpreterThatDoesNotAnswerIsNamedWithWhatItSaid() throws IOException {
         Path broken = script("echo 'bad interpreter' >&2; exit 3");
 
-        assertThat(Python3.locate(null, broken.toString()).problem())
+        assertThat(Python3.resolve(null, broken.toString()).problem())
                 .contains(broken + " did not say its version (exit 3: bad interpreter)");
     }
 
@@ -63,7 +63,7 @@ class TestPython3 {
         Path real = script("exit 0");
         Path shim = fakeInterpreter("cpython 3.11.7 " + real);
 
-        Python3.Located located = Python3.locate(null, shim.toString());
+        Python3.Located located = Python3.resolve(null, shim.toString());
 
         assertThat(located.python()).isPresent();
         assertThat(located.python().get().version()).isEqualTo("3.11.7");
