@@ -2,8 +2,8 @@ package io.codeanatomy.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.codeanatomy.testkit.cpython.Python3;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,21 +106,14 @@ class TestAstCommand {
         return file;
     }
 
-    /** What the reference command prints for each file, with the machine's python3. */
-    private static String cpython(boolean attributes, Path... files) throws IOException, InterruptedException {
+    /** What the reference command prints for each file, with CPython 3.11 (the testkit's oracle). */
+    private static String cpython(boolean attributes, Path... files) {
+        Python3 python = Python3.require();
         StringBuilder expected = new StringBuilder();
         for (Path file : files) {
-            Process p;
-            try {
-                p = new ProcessBuilder("python3", "-c", "import ast,sys\ntry:\n"
-                        + "    print(ast.dump(ast.parse(open(sys.argv[1],'rb').read()), include_attributes=" + (attributes ? "True" : "False") + "))\n"
-                        + "except Exception:\n    print('SyntaxError')\n", file.toString()).redirectErrorStream(true).start();
-            } catch (IOException e) {
-                assumeTrue(false, "python3 (CPython 3.11) is not on the PATH: " + e.getMessage());
-                throw e;
-            }
-            String out = new String(p.getInputStream().readAllBytes(), UTF_8);
-            assertThat(p.waitFor()).isZero();
+            String out = python.output("import ast,sys\ntry:\n"
+                    + "    print(ast.dump(ast.parse(open(sys.argv[1],'rb').read()), include_attributes=" + (attributes ? "True" : "False") + "))\n"
+                    + "except Exception:\n    print('SyntaxError')\n", file.toString());
             expected.append("==> ").append(file).append(" <==\n").append(out);
         }
         return expected.toString();

@@ -2,12 +2,12 @@ package io.codeanatomy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.codeanatomy.testkit.cpython.Python3;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -249,10 +249,6 @@ class TestBuildCommand {
                 "            counts['PY_CLASS'] += 1",
                 "for kind in sorted(counts):",
                 "    sys.stdout.write(f'{kind},{counts[kind]}\\r\\n')");
-        Process process = new ProcessBuilder("python3", "-c", script, source.toString()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
+        return Python3.require().output(script, source.toString());
     }
 }

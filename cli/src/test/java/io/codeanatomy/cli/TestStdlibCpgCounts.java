@@ -1,13 +1,9 @@
 package io.codeanatomy.cli;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import io.codeanatomy.testkit.cpython.Python3;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,29 +49,12 @@ class TestStdlibCpgCounts {
 
         assertThat(build.exitCode()).as(build.err()).isZero();
         assertThat(counts.exitCode()).as(counts.err()).isZero();
-        assertThat(counts.out()).isEqualTo(python("-c", CPYTHON_COUNTS, stdlib.toString()));
+        assertThat(counts.out()).isEqualTo(Python3.require().output(CPYTHON_COUNTS, stdlib.toString()));
     }
 
-    private static Path stdlib() throws IOException, InterruptedException {
-        String path = python("-c", "import sysconfig; print(sysconfig.get_path('stdlib'))").trim();
-        assumeTrue(Files.isDirectory(Path.of(path)), "no standard library at " + path);
-        return Path.of(path);
-    }
-
-    private static String python(String... args) throws IOException, InterruptedException {
-        String[] command = new String[args.length + 1];
-        command[0] = "python3";
-        System.arraycopy(args, 0, command, 1, args.length);
-        Process p;
-        try {
-            p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        } catch (IOException e) {
-            assumeTrue(false, "python3 (CPython 3.11) is not on the PATH: " + e.getMessage());
-            throw e;
-        }
-        String out = new String(p.getInputStream().readAllBytes(), UTF_8);
-        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(p.exitValue()).isZero();
-        return out;
+    private static Path stdlib() {
+        Path path = Path.of(Python3.require().output("import sysconfig; print(sysconfig.get_path('stdlib'))").trim());
+        assertThat(path).as("CPython's standard library").isDirectory();
+        return path;
     }
 }

@@ -3,6 +3,7 @@ package io.codeanatomy.python.syntax;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
+import io.codeanatomy.testkit.cpython.Python3;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.io.InputStreamReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
@@ -28,12 +28,22 @@ public final class CPythonOracle {
 
     private CPythonOracle(Python3 python) {
         this.python = requireNonNull(python, "python is null");
-        this.script = Python3.resource(SCRIPT);
+        this.script = script(SCRIPT);
     }
 
-    /** The oracle, when CPython 3.11 is installed (see {@link Python3#MISSING}). */
-    public static Optional<CPythonOracle> find() {
-        return Python3.find().map(CPythonOracle::new);
+    /** The oracle, for a test: without CPython 3.11 the test fails under CI and is skipped elsewhere. */
+    public static CPythonOracle require() {
+        return new CPythonOracle(Python3.require());
+    }
+
+    /** The oracle, for a program: without CPython 3.11 it throws with the sentence that says why. */
+    public static CPythonOracle locate() {
+        return new CPythonOracle(Python3.locate());
+    }
+
+    /** A Python script of the differential tests, a test resource under this package. */
+    public static String script(String name) {
+        return Python3.resource(CPythonOracle.class, name);
     }
 
     /** CPython's verdict on each file, in the order given. */

@@ -47,10 +47,13 @@ public final class CorpusDiff {
         if (roots.isEmpty()) {
             usage("name at least one directory to compare");
         }
-        CPythonOracle oracle = CPythonOracle.find().orElse(null);
-        if (oracle == null) {
-            System.err.println(Python3.MISSING);
+        CPythonOracle oracle;
+        try {
+            oracle = CPythonOracle.locate();
+        } catch (IllegalStateException e) {
+            System.err.println(e.getMessage());
             System.exit(2);
+            return;
         }
         List<Path> files = new ArrayList<>();
         for (Path root : roots) {

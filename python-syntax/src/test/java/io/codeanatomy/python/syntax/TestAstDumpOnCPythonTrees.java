@@ -2,7 +2,6 @@ package io.codeanatomy.python.syntax;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.codeanatomy.python.syntax.ast.AstDump;
 import io.codeanatomy.python.syntax.ast.Bytes;
@@ -17,6 +16,7 @@ import io.codeanatomy.python.syntax.ast.cmpop;
 import io.codeanatomy.python.syntax.ast.expr_context;
 import io.codeanatomy.python.syntax.ast.operator;
 import io.codeanatomy.python.syntax.ast.unaryop;
+import io.codeanatomy.testkit.cpython.Python3;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -57,8 +57,7 @@ class TestAstDumpOnCPythonTrees {
 
     @Test
     void cpythonTreesOfTheStdlibAndFixturesDumpIdentically() {
-        Python3 python = Python3.find().orElse(null);
-        assumeTrue(python != null, Python3.MISSING);
+        Python3 python = Python3.require();
         List<Path> files = new ArrayList<>(DifferentialComparison.pythonFiles(TestParserAgainstCPythonStdlib.stdlib(),
                 TestParserAgainstCPythonStdlib.NOT_STDLIB));
         files.addAll(TestParserAgainstCPythonFixtures.fixtures("fixtures"));
@@ -70,7 +69,7 @@ class TestAstDumpOnCPythonTrees {
         long[] dumpNanos = {0};
         long[] dumpChars = {0};
         List<String> mismatches = new ArrayList<>();
-        int compared = python.run(Python3.resource("tree_export.py"), List.of(), paths.toByteArray(), stdout -> {
+        int compared = python.run(CPythonOracle.script("tree_export.py"), List.of(), paths.toByteArray(), stdout -> {
             BufferedReader in = new BufferedReader(new InputStreamReader(stdout, UTF_8), 1 << 16);
             int count = 0;
             for (String header = in.readLine(); header != null; header = in.readLine()) {
@@ -92,7 +91,7 @@ class TestAstDumpOnCPythonTrees {
                 count++;
                 if (!OurSide.sha256(dump).equals(parts[3]) && mismatches.size() < 5) {
                     Path file = files.get(Integer.parseInt(parts[1]));
-                    DumpDivergence d = DumpDivergence.of(CPythonOracle.find().orElseThrow().dump(file), dump);
+                    DumpDivergence d = DumpDivergence.of(CPythonOracle.require().dump(file), dump);
                     mismatches.add(file + " at " + d.nodeField() + "\n  CPython: " + d.expectedExcerpt()
                             + "\n  ours:    " + d.actualExcerpt());
                 }

@@ -2,7 +2,6 @@ package io.codeanatomy.python.syntax;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,8 +18,7 @@ class TestDifferentialComparison {
 
     @Test
     void reportsAgreementWrongPositionsAndWrongAcceptance() throws IOException {
-        CPythonOracle oracle = CPythonOracle.find().orElse(null);
-        assumeTrue(oracle != null, Python3.MISSING);
+        CPythonOracle oracle = CPythonOracle.require();
         Path good = write("good.py", "a = 1\n");
         Path shifted = write("shifted.py", "c = 2\n");
         Path invalid = write("invalid.py", "b = (\n");

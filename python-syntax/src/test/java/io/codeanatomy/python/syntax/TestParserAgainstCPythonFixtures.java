@@ -1,7 +1,6 @@
 package io.codeanatomy.python.syntax;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,13 +18,6 @@ import org.junit.jupiter.api.Test;
  */
 class TestParserAgainstCPythonFixtures {
     private static final int DETAILS = 10;
-
-    private static CPythonOracle oracle;
-
-    @BeforeAll
-    static void findOracle() {
-        oracle = CPythonOracle.find().orElse(null);
-    }
 
     @Test
     void validFixturesDumpExactlyAsCPython() {
@@ -42,7 +33,7 @@ class TestParserAgainstCPythonFixtures {
     private static void compare(String directory, int atLeast, boolean invalid) {
         List<Path> files = fixtures(directory);
         assertThat(files).hasSizeGreaterThan(atLeast);
-        assumeTrue(oracle != null, Python3.MISSING);
+        CPythonOracle oracle = CPythonOracle.require();
         List<Verdict> cpython = oracle.judge(files);
         for (int i = 0; i < files.size(); i++) {
             assertThat(cpython.get(i).refused()).as("CPython's verdict on %s: %s", files.get(i), cpython.get(i).describe())

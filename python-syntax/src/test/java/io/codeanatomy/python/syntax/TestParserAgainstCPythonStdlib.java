@@ -2,8 +2,8 @@ package io.codeanatomy.python.syntax;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.codeanatomy.testkit.cpython.Python3;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,8 +18,7 @@ class TestParserAgainstCPythonStdlib {
 
     @Test
     void everyStdlibFileDumpsExactlyAsCPython() {
-        CPythonOracle oracle = CPythonOracle.find().orElse(null);
-        assumeTrue(oracle != null, Python3.MISSING);
+        CPythonOracle oracle = CPythonOracle.require();
         Path stdlib = stdlib();
         List<Path> files = DifferentialComparison.pythonFiles(stdlib, NOT_STDLIB);
         assertThat(files).hasSizeGreaterThan(500);
@@ -31,7 +30,7 @@ class TestParserAgainstCPythonStdlib {
     }
 
     static Path stdlib() {
-        Python3 python = Python3.find().orElseThrow();
+        Python3 python = Python3.require();
         byte[] out = python.run("import sysconfig; print(sysconfig.get_path('stdlib'))", List.of(), new byte[0]);
         return Path.of(new String(out, UTF_8).trim());
     }

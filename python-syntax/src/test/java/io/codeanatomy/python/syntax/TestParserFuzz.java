@@ -2,10 +2,10 @@ package io.codeanatomy.python.syntax;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.codeanatomy.python.syntax.ast.AstDump;
 import io.codeanatomy.python.syntax.ast.IntegerConversionLimitException;
+import io.codeanatomy.testkit.cpython.Python3;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -100,8 +100,7 @@ class TestParserFuzz {
 
     @Test
     void mutantsAgreeWithCPython() throws IOException {
-        CPythonOracle oracle = CPythonOracle.find().orElse(null);
-        assumeTrue(oracle != null, Python3.MISSING);
+        CPythonOracle oracle = CPythonOracle.require();
         List<byte[]> corpus = corpus();
         Random random = new Random(SEED + 1);
         List<Path> files = new ArrayList<>();

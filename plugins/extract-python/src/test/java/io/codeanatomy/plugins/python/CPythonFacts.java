@@ -1,13 +1,11 @@
 package io.codeanatomy.plugins.python;
 
+import io.codeanatomy.testkit.cpython.Python3;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * What CPython (python3 on the PATH, running {@code cpython_facts.py}) says about files: per file
+ * What CPython (the testkit's oracle, running {@code cpython_facts.py}) says about files: per file
  * the AST counts, every symbol table's explicit names, and the qualified names of its code objects.
  */
 final class CPythonFacts {
@@ -31,63 +29,42 @@ final class CPythonFacts {
     private CPythonFacts() {
     }
 
-    /** Runs one python3 per core over a share of the files. */
+    /** Runs one CPython per core over a share of the files. */
     static Map<Path, Expected> of(List<Path> files) {
+        Python3 python = Python3.require();
+        String script = Python3.resource(CPythonFacts.class, "cpython_facts.py");
+        int processes = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), files.size() / 50));
+        ExecutorService pool = Executors.newFixedThreadPool(processes);
+        List<CompletableFuture<Map<Path, Expected>>> shares = new ArrayList<>();
+        for (int k = 0; k < processes; k++) {
+            List<Path> share = new ArrayList<>();
+            for (int i = k; i < files.size(); i += processes) {
+                share.add(files.get(i));
+            }
+            shares.add(CompletableFuture.supplyAsync(() -> run(python, script, share), pool));
+        }
         try {
-            Path script = Files.createTempFile("cpython_facts", ".py");
-            try (InputStream in = CPythonFacts.class.getResourceAsStream("cpython_facts.py")) {
-                Files.write(script, in.readAllBytes());
+            Map<Path, Expected> all = new LinkedHashMap<>();
+            for (CompletableFuture<Map<Path, Expected>> share : shares) {
+                all.putAll(share.join());
             }
-            int processes = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), files.size() / 50));
-            ExecutorService pool = Executors.newFixedThreadPool(processes);
-            List<CompletableFuture<Map<Path, Expected>>> shares = new ArrayList<>();
-            for (int k = 0; k < processes; k++) {
-                List<Path> share = new ArrayList<>();
-                for (int i = k; i < files.size(); i += processes) {
-                    share.add(files.get(i));
-                }
-                shares.add(CompletableFuture.supplyAsync(() -> runUnchecked(script, share), pool));
-            }
-            try {
-                Map<Path, Expected> all = new LinkedHashMap<>();
-                for (CompletableFuture<Map<Path, Expected>> share : shares) {
-                    all.putAll(share.join());
-                }
-                return all;
-            } finally {
-                pool.shutdown();
-                Files.deleteIfExists(script);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return all;
+        } finally {
+            pool.shutdown();
         }
     }
 
-    private static Map<Path, Expected> runUnchecked(Path script, List<Path> files) {
-        try {
-            return run(script, files);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+    private static Map<Path, Expected> run(Python3 python, String script, List<Path> files) {
+        StringBuilder paths = new StringBuilder();
+        for (Path f : files) {
+            paths.append(f.toAbsolutePath()).append('\n');
         }
+        return python.run(script, List.of(), paths.toString().getBytes(StandardCharsets.UTF_8), CPythonFacts::read);
     }
 
-    private static Map<Path, Expected> run(Path script, List<Path> files) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("python3", script.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        Thread feeder = new Thread(() -> {
-            try (OutputStream stdin = p.getOutputStream()) {
-                for (Path f : files) {
-                    stdin.write((f.toAbsolutePath() + "\n").getBytes(StandardCharsets.UTF_8));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        feeder.start();
+    private static Map<Path, Expected> read(InputStream stdout) throws IOException {
         Map<Path, Expected> out = new LinkedHashMap<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(stdout, StandardCharsets.UTF_8))) {
             String line;
             Path file = null;
             String error = null;
@@ -120,10 +97,6 @@ final class CPythonFacts {
                     qualnames = null;
                 }
             }
-        }
-        feeder.join();
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("python3 cpython_facts.py failed with exit code " + p.exitValue());
         }
         return out;
     }

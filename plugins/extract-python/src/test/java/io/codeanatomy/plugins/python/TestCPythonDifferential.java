@@ -7,9 +7,9 @@ import io.codeanatomy.plugins.python.run.ParallelExtraction;
 import io.codeanatomy.python.syntax.PythonVersion;
 import io.codeanatomy.python.syntax.lexer.SourceDecoder;
 import io.codeanatomy.spi.source.SourceFile;
+import io.codeanatomy.testkit.cpython.Python3;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Extracts files and compares, per file, with CPython 3.11 (python3 on the PATH): the counts of
+ * Extracts files and compares, per file, with CPython 3.11 (the testkit's oracle): the counts of
  * definitions, calls, import aliases, decorators, parameters and comprehensions against its
  * {@code ast}; every scope's names against its {@code symtable}; every definition's qualified
  * name against its compiler's code objects. Files CPython cannot parse are reported, not compared.
@@ -90,10 +90,7 @@ class TestCPythonDifferential {
         }
     }
 
-    private static String python(String code) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("python3", "-c", code).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertThat(p.waitFor()).as("python3 exit code").isZero();
-        return out;
+    private static String python(String code) {
+        return Python3.require().output(code).trim();
     }
 }

@@ -3,9 +3,9 @@ package io.codeanatomy.python.syntax.ast;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.codeanatomy.python.syntax.Python3;
+import io.codeanatomy.python.syntax.CPythonOracle;
+import io.codeanatomy.testkit.cpython.Python3;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.math.BigInteger;
@@ -102,9 +102,8 @@ class TestAstDump {
             }
             requests.add(line.toString());
         }
-        Python3 python = Python3.find().orElse(null);
-        assumeTrue(python != null, Python3.MISSING);
-        String out = new String(python.run(Python3.resource("node_shapes.py"), List.of(),
+        Python3 python = Python3.require();
+        String out = new String(python.run(CPythonOracle.script("node_shapes.py"), List.of(),
                 String.join("\n", requests).concat("\n").getBytes(UTF_8)), UTF_8);
         List<String> expected = List.of(out.split("\n"));
         assertThat(expected).hasSameSizeAs(classes);

@@ -3,9 +3,9 @@ package io.codeanatomy.python.syntax.ast;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.codeanatomy.python.syntax.Python3;
+import io.codeanatomy.python.syntax.CPythonOracle;
+import io.codeanatomy.testkit.cpython.Python3;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -221,9 +221,8 @@ class TestPyRepr {
     }
 
     private static List<String> oracle(List<String> requests) {
-        Python3 python = Python3.find().orElse(null);
-        assumeTrue(python != null, Python3.MISSING);
-        byte[] out = python.run(Python3.resource("repr_oracle.py"), List.of(), String.join("\n", requests).concat("\n").getBytes(UTF_8));
+        Python3 python = Python3.require();
+        byte[] out = python.run(CPythonOracle.script("repr_oracle.py"), List.of(), String.join("\n", requests).concat("\n").getBytes(UTF_8));
         return splitLines(new String(out, UTF_8));
     }
 

@@ -2,18 +2,17 @@ package io.codeanatomy.python.syntax.lexer;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.codeanatomy.python.syntax.Python3;
+import io.codeanatomy.python.syntax.CPythonOracle;
+import io.codeanatomy.testkit.cpython.Python3;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TestIdentifierChars {
     @Test
     void matchesTheIdentifierRulesOfCPython() {
-        Python3 python = Python3.find().orElse(null);
-        assumeTrue(python != null, Python3.MISSING);
-        String out = new String(python.run(Python3.resource("lexer/xid_ranges.py"), List.of(), new byte[0]), UTF_8);
+        Python3 python = Python3.require();
+        String out = new String(python.run(CPythonOracle.script("lexer/xid_ranges.py"), List.of(), new byte[0]), UTF_8);
         assertThat(out.lines()).containsExactly("XID_START " + IdentifierChars.startRanges(),
                 "XID_CONTINUE_ONLY " + IdentifierChars.continueOnlyRanges());
     }

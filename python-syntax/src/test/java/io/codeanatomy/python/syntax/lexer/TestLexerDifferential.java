@@ -4,10 +4,10 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.codeanatomy.python.syntax.CPythonOracle;
 import io.codeanatomy.python.syntax.PythonVersion;
-import io.codeanatomy.python.syntax.Python3;
+import io.codeanatomy.testkit.cpython.Python3;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,9 +35,8 @@ class TestLexerDifferential {
 
     @Test
     void matchesTokenizeOnTheFixtures(@TempDir Path dir) throws IOException {
-        Python3 python = Python3.find().orElse(null);
-        assumeTrue(python != null, Python3.MISSING);
-        String forms = Python3.resource("lexer/token_forms.py");
+        Python3 python = Python3.require();
+        String forms = CPythonOracle.script("lexer/token_forms.py");
         List<Path> files = new ArrayList<>();
         files.add(write(dir, "forms.py", forms.getBytes(UTF_8)));
         files.add(write(dir, "forms_crlf.py", forms.replace("\n", "\r\n").getBytes(UTF_8)));
@@ -53,8 +52,7 @@ class TestLexerDifferential {
 
     @Test
     void matchesTokenizeOnTheStandardLibrary() throws IOException {
-        Python3 python = Python3.find().orElse(null);
-        assumeTrue(python != null, Python3.MISSING);
+        Python3 python = Python3.require();
         Path stdlib = Path.of(new String(python.run("import sysconfig; print(sysconfig.get_path('stdlib'))", List.of(),
                 new byte[0]), UTF_8).trim());
         List<Path> all;
@@ -98,7 +96,7 @@ class TestLexerDifferential {
         for (Path f : files) {
             paths.append(f).append('\0');
         }
-        byte[] out = python.run(Python3.resource("lexer/tokenize_oracle.py"), dump ? List.of("dump") : List.of(),
+        byte[] out = python.run(CPythonOracle.script("lexer/tokenize_oracle.py"), dump ? List.of("dump") : List.of(),
                 paths.toString().getBytes(UTF_8));
         List<String> lines = new String(out, UTF_8).lines().toList();
         return dump ? lines : lines.stream().filter(l -> l.indexOf('\t') > 0).toList();

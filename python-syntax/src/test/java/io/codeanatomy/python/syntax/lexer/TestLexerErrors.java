@@ -4,11 +4,11 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.codeanatomy.python.syntax.CPythonOracle;
 import io.codeanatomy.python.syntax.PythonVersion;
-import io.codeanatomy.python.syntax.Python3;
 import io.codeanatomy.python.syntax.SyntaxError;
+import io.codeanatomy.testkit.cpython.Python3;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -54,8 +54,7 @@ class TestLexerErrors {
 
     @Test
     void reportsLexicalErrorsAsCPython() {
-        Python3 python = Python3.find().orElse(null);
-        assumeTrue(python != null, Python3.MISSING);
+        Python3 python = Python3.require();
         List<byte[]> sources = new ArrayList<>();
         TEXT.forEach(s -> sources.add(s.getBytes(UTF_8)));
         BYTES.forEach(s -> sources.add(s.getBytes(ISO_8859_1)));
@@ -64,7 +63,7 @@ class TestLexerErrors {
             in.writeBytes(HexFormat.of().formatHex(s).getBytes(US_ASCII));
             in.write(0);
         }
-        List<String> answers = new String(python.run(Python3.resource("lexer/error_oracle.py"), List.of(), in.toByteArray()),
+        List<String> answers = new String(python.run(CPythonOracle.script("lexer/error_oracle.py"), List.of(), in.toByteArray()),
                 UTF_8).lines().toList();
         assertThat(answers).hasSize(sources.size());
         List<String> mismatches = new ArrayList<>();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.codeanatomy.python.syntax.PythonVersion;
-import io.codeanatomy.python.syntax.Python3;
+import io.codeanatomy.python.syntax.CPythonOracle;
 import io.codeanatomy.python.syntax.SourceText;
 import io.codeanatomy.python.syntax.SyntaxError;
 import java.util.List;
@@ -99,7 +99,7 @@ class TestLexerHostileInput {
 
     @Test
     void survivesMutationsOfRealCode() {
-        byte[] base = Python3.resource("lexer/token_forms.py").getBytes(UTF_8);
+        byte[] base = CPythonOracle.script("lexer/token_forms.py").getBytes(UTF_8);
         byte[] alphabet = "()[]{}'\"\\#\n\r\t\f fbrutx0_.e:=!{}\u00e9".getBytes(UTF_8);
         Random random = new Random(SEED);
         for (int round = 0; round < 400; round++) {

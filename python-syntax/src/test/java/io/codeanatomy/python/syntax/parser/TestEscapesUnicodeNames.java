@@ -3,13 +3,11 @@ package io.codeanatomy.python.syntax.parser;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.codeanatomy.python.syntax.Python3;
+import io.codeanatomy.testkit.cpython.Python3;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The names a {@code \N{...}} escape accepts: CPython 3.11's, not the JDK's. */
@@ -60,8 +58,7 @@ class TestEscapesUnicodeNames {
      */
     @Test
     void agreesWithCPythonOnEveryNameEitherSideKnows() {
-        Optional<Python3> python = Python3.find();
-        assumeTrue(python.isPresent(), Python3.MISSING);
+        Python3 python = Python3.require();
         List<String> names = new ArrayList<>();
         for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
             String name = Character.getName(cp);
@@ -86,7 +83,7 @@ class TestEscapesUnicodeNames {
                 "    except UnicodeDecodeError: v = ''",
                 "    out.append('%s\\t%d' % (n, ord(v) if v else -1))",
                 "sys.stdout.write('\\n'.join(out))");
-        String answers = new String(python.get().run(script, List.of(), String.join("\n", names).getBytes(US_ASCII)), UTF_8);
+        String answers = new String(python.run(script, List.of(), String.join("\n", names).getBytes(US_ASCII)), UTF_8);
         List<String> disagreements = new ArrayList<>();
         int checked = 0;
         for (String line : answers.split("\n")) {

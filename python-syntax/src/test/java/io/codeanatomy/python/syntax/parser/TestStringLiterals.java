@@ -2,18 +2,16 @@ package io.codeanatomy.python.syntax.parser;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.codeanatomy.python.syntax.ParseResult;
-import io.codeanatomy.python.syntax.Python3;
 import io.codeanatomy.python.syntax.PythonParser;
 import io.codeanatomy.python.syntax.PythonVersion;
 import io.codeanatomy.python.syntax.SyntaxError;
 import io.codeanatomy.python.syntax.ast.AstDump;
+import io.codeanatomy.testkit.cpython.Python3;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -138,8 +136,7 @@ class TestStringLiterals {
     }
 
     private static void assertMatchesCPython(List<String> sources) {
-        Optional<Python3> python = Python3.find();
-        assumeTrue(python.isPresent(), Python3.MISSING);
+        Python3 python = Python3.require();
         String script = String.join("\n",
                 "import ast, sys, warnings",
                 "warnings.simplefilter('ignore')",
@@ -153,7 +150,7 @@ class TestStringLiterals {
             input.writeBytes(source.getBytes(UTF_8));
             input.write(0);
         }
-        String[] expected = new String(python.get().run(script, List.of(), input.toByteArray()), UTF_8).split("\0", -1);
+        String[] expected = new String(python.run(script, List.of(), input.toByteArray()), UTF_8).split("\0", -1);
         assertThat(expected).hasSameSizeAs(sources);
         List<String> mismatches = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
