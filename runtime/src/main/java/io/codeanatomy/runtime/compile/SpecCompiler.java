@@ -13,7 +13,12 @@ import io.codeanatomy.api.rel.WindowCall;
 import io.codeanatomy.api.rel.WindowRel;
 import java.util.Set;
 import java.util.TreeSet;
+import com.google.common.collect.ImmutableList;
+import io.codeanatomy.runtime.exec.RoundCountingTable;
+import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.prepare.RelOptTableImpl;
+import org.apache.calcite.rel.logical.LogicalTableScan;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexCorrelVariable;
 import org.apache.calcite.rex.RexInputRef;
@@ -186,7 +191,9 @@ public final class SpecCompiler {
                 Recursion recursion = recursions.get(i);
                 if (recursion.name.equals(scan.relation())) {
                     if (recursion.scan == null) {
-                        recursion.scan = b.transientScan(recursion.table, recursion.rowType).build();
+                        RelOptTable table = RelOptTableImpl.create(b.getRelOptSchema(), recursion.rowType,
+                                new RoundCountingTable(recursion.table, recursion.rowType), ImmutableList.of(recursion.table));
+                        recursion.scan = LogicalTableScan.create(b.getCluster(), table, List.of());
                     }
                     b.push(recursion.scan);
                     return Scope.qualified(scan.alias(), recursion.rowType.getFieldNames());

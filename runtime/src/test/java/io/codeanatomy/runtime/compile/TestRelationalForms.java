@@ -25,6 +25,9 @@ import io.codeanatomy.api.spec.SemanticSpec;
 import io.codeanatomy.api.spec.SemanticSpecBuilder;
 import io.codeanatomy.api.spec.ViewKind;
 import io.codeanatomy.api.spec.WriteMode;
+import io.codeanatomy.runtime.exec.FixpointRun;
+import io.codeanatomy.runtime.exec.FixpointRuns;
+import io.codeanatomy.runtime.exec.PlanExecutor;
 import io.codeanatomy.runtime.function.FunctionRegistry;
 import io.codeanatomy.runtime.plan.PlannedQuery;
 import io.codeanatomy.runtime.plan.QueryPlanner;
@@ -34,6 +37,8 @@ import io.codeanatomy.runtime.testing.Rows;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -258,6 +263,31 @@ class TestRelationalForms {
                 List.of(4L, 5L));
         assertThat(physical(ViewKind.FIXPOINT, closure(100), ColumnContract.required("src", DataType.INT64),
                 ColumnContract.required("dst", DataType.INT64))).contains("EnumerableRepeatUnion");
+    }
+
+    @Test
+    void roundsOfAFixpointAreRecorded() {
+        ColumnContract[] columns = {ColumnContract.required("src", DataType.INT64), ColumnContract.required("dst", DataType.INT64)};
+        EnumerableRel converging = execute(compile(ViewKind.FIXPOINT, closure(100), columns));
+        EnumerableRel bounded = execute(compile(ViewKind.FIXPOINT, closure(1), columns));
+
+        // Seed: 4 edges. Round 1: the 3 two-step paths; round 2: the 3 three-step paths (the cycle
+        // closed, all new); round 3: 3 rows, all seen before, so the iteration stops.
+        assertThat(FixpointRuns.of(converging)).containsExactly(new FixpointRun("reach$0", 100, List.of(4L, 3L, 3L, 3L)));
+        assertThat(FixpointRuns.of(converging).get(0).iterations()).isEqualTo(3);
+        assertThat(FixpointRuns.of(converging).get(0).reachedBound()).isFalse();
+        assertThat(FixpointRuns.of(bounded)).containsExactly(new FixpointRun("reach$0", 1, List.of(4L, 3L)));
+        assertThat(FixpointRuns.of(bounded).get(0).reachedBound()).isTrue();
+    }
+
+    private EnumerableRel execute(RelNode compiled) {
+        EnumerableRel physical = QueryPlanner.create(List.of(), Set.of()).plan(compiled).physical();
+        try (Enumerator<?> rows = new PlanExecutor(fixture.root().plus(), fixture.typeFactory(), 0L).rows(physical)) {
+            while (rows.moveNext()) {
+                rows.current();
+            }
+        }
+        return physical;
     }
 
     @Test
