@@ -458,8 +458,7 @@ public final class SpecCompiler {
 
         /**
          * {@code input CROSS JOIN UNNEST(list)}: a correlate whose right side uncollects the list of
-         * the current left row. A list of structs comes out of Calcite's uncollect as one column per
-         * member; they are packed back into one struct column.
+         * the current left row.
          */
         @Override
         public Scope visitUnnest(UnnestRel unnest) {
@@ -477,15 +476,14 @@ public final class SpecCompiler {
             });
             b.values(new String[] {"one"}, 1);
             b.project(List.of(perRow), List.of(unnest.element()), true);
-            b.uncollect(List.of(unnest.element()), unnest.ordinality().isPresent());
             RelDataType element = requireNonNull(list.getType().getComponentType(), "list component type");
+            // Calcite's uncollect flattens a struct element into one column per member (naming the
+            // element makes the logical and Enumerable row types disagree); they are packed again.
+            b.uncollect(element.isStruct() ? List.of() : List.of(unnest.element()), unnest.ordinality().isPresent());
+            int members = b.peek().getRowType().getFieldCount() - (unnest.ordinality().isPresent() ? 1 : 0);
             List<RexNode> right = new ArrayList<>();
-            int members = element.isStruct() ? element.getFieldCount() : 1;
-            if (element.isStruct()) {
-                right.add(b.getRexBuilder().makeCall(element, SqlStdOperatorTable.ROW, b.fields(ImmutableBitSet.range(members))));
-            } else {
-                right.add(b.field(0));
-            }
+            right.add(members == 1 ? b.field(0)
+                    : b.getRexBuilder().makeCall(element, SqlStdOperatorTable.ROW, b.fields(ImmutableBitSet.range(members))));
             List<String> added = new ArrayList<>(List.of(unnest.element()));
             unnest.ordinality().ifPresent(name -> {
                 right.add(b.field(members));

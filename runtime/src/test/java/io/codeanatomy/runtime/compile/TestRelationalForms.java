@@ -193,6 +193,36 @@ class TestRelationalForms {
     }
 
     @Test
+    void unnestAndACorrelatedExistsShareAPlan() {
+        Field<Long> node = col("a", "node", DataType.INT64);
+        RelSpec body = RelSpec.scan("adjacency", "a")
+                .whereExists(RelSpec.scan("edges", "e").filter(col("e", "src", DataType.INT64).eq(node)))
+                .unnest(col("a", "succs", DataType.list(DataType.INT64)), "succ")
+                .project(node.as("node"), col("succ", DataType.INT64).as("succ"));
+
+        assertThat(run(ViewKind.EXPAND, body, ColumnContract.required("node", DataType.INT64), ColumnContract.optional("succ", DataType.INT64)))
+                .containsExactlyInAnyOrder(List.of(1L, 10L), List.of(1L, 20L), List.of(4L, 40L));
+    }
+
+    @Test
+    void unnestOfStructsKeepsEachElementOneStruct() {
+        DataType<java.util.Map<String, Object>> span = DataType.struct(List.of(
+                new io.codeanatomy.api.expr.StructMember("bstart", DataType.INT64, false),
+                new io.codeanatomy.api.expr.StructMember("bend", DataType.INT64, false)));
+        RelSpec collected = RelSpec.scan("defs", "d")
+                .aggregate(List.of(DEF_FILE.as("file_id")), List.of(AggregateCall.collect(Exprs.struct("bstart", DEF_START, "bend", DEF_END), "spans",
+                        SortKey.asc(DEF_START))))
+                .as("g");
+        RelSpec body = collected.unnestWithOrdinality(col("g", "spans", DataType.list(span)), "span", "i")
+                .project(col("g", "file_id", DataType.INT32).as("file_id"), col("i", DataType.INT32).as("i"),
+                        Exprs.member(col("span", span), "bend", DataType.INT64).as("bend"));
+
+        assertThat(run(ViewKind.EXPAND, body, ColumnContract.required("file_id", DataType.INT32), ColumnContract.required("i", DataType.INT32),
+                ColumnContract.optional("bend", DataType.INT64)))
+                .containsExactlyInAnyOrder(List.of(0, 1, 50L), List.of(0, 2, 20L), List.of(1, 1, 90L), List.of(1, 2, 40L), List.of(1, 3, 38L));
+    }
+
+    @Test
     void structIsBuiltAndItsMembersRead() {
         RelSpec body = RelSpec.scan("defs", "d").filter(DEF_FILE.eq(0))
                 .project(DEF_ID.as("def_id"), Exprs.struct("bstart", DEF_START, "bend", DEF_END).as("loc"))
