@@ -2,50 +2,39 @@ package io.codeanatomy.runtime.compile;
 
 import static java.util.Objects.requireNonNull;
 
-import io.codeanatomy.api.expr.DataType;
-import io.codeanatomy.api.rel.ExistsRel;
-import io.codeanatomy.api.rel.RecursiveRel;
-import io.codeanatomy.api.rel.ScalarSubqueryRel;
-import io.codeanatomy.api.rel.SetOpRel;
-import io.codeanatomy.api.rel.UnionByNameRel;
-import io.codeanatomy.api.rel.UnnestRel;
-import io.codeanatomy.api.rel.WindowCall;
-import io.codeanatomy.api.rel.WindowRel;
-import java.util.Set;
-import java.util.TreeSet;
 import com.google.common.collect.ImmutableList;
-import io.codeanatomy.runtime.exec.RoundCountingTable;
-import org.apache.calcite.plan.RelOptTable;
-import org.apache.calcite.plan.RelOptUtil;
-import org.apache.calcite.prepare.RelOptTableImpl;
-import org.apache.calcite.rel.logical.LogicalTableScan;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.rex.RexCorrelVariable;
-import org.apache.calcite.rex.RexInputRef;
-import org.apache.calcite.rex.RexShuttle;
-import org.apache.calcite.util.Holder;
+import io.codeanatomy.api.expr.DataType;
 import io.codeanatomy.api.expr.Field;
 import io.codeanatomy.api.expr.NamedField;
 import io.codeanatomy.api.rel.AggregateCall;
 import io.codeanatomy.api.rel.AggregateRel;
 import io.codeanatomy.api.rel.AliasRel;
+import io.codeanatomy.api.rel.ExistsRel;
 import io.codeanatomy.api.rel.FilterRel;
 import io.codeanatomy.api.rel.JoinRel;
 import io.codeanatomy.api.rel.LimitRel;
 import io.codeanatomy.api.rel.ProjectRel;
+import io.codeanatomy.api.rel.RecursiveRel;
 import io.codeanatomy.api.rel.RelSpec;
 import io.codeanatomy.api.rel.RelSpecVisitor;
+import io.codeanatomy.api.rel.ScalarSubqueryRel;
 import io.codeanatomy.api.rel.ScanRel;
+import io.codeanatomy.api.rel.SetOpRel;
 import io.codeanatomy.api.rel.SortKey;
 import io.codeanatomy.api.rel.SortRel;
 import io.codeanatomy.api.rel.TopPerGroupRel;
+import io.codeanatomy.api.rel.UnionByNameRel;
 import io.codeanatomy.api.rel.UnionRel;
+import io.codeanatomy.api.rel.UnnestRel;
+import io.codeanatomy.api.rel.WindowCall;
+import io.codeanatomy.api.rel.WindowRel;
 import io.codeanatomy.api.spec.ColumnContract;
 import io.codeanatomy.api.spec.InputRelation;
 import io.codeanatomy.api.spec.OutputTarget;
 import io.codeanatomy.api.spec.SchemaContract;
 import io.codeanatomy.api.spec.SemanticSpec;
 import io.codeanatomy.api.spec.ViewDefinition;
+import io.codeanatomy.runtime.exec.RoundCountingTable;
 import io.codeanatomy.runtime.function.FunctionRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,16 +42,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.prepare.RelOptTableImpl;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.logical.LogicalTableScan;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexCorrelVariable;
+import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexWindowBounds;
 import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.tools.RelBuilder;
+import org.apache.calcite.util.Holder;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**
@@ -250,13 +250,19 @@ public final class SpecCompiler {
 
         @Override
         public Scope visitUnion(UnionRel union) {
+            Scope first = pushAll(union.inputs());
+            b.union(union.all(), union.inputs().size());
+            return Scope.unqualified(first.names());
+        }
+
+        /** Builds each input onto the stack, left to right; the first input's scope names the result. */
+        private Scope pushAll(List<RelSpec> inputs) {
             Scope first = null;
-            for (RelSpec input : union.inputs()) {
+            for (RelSpec input : inputs) {
                 Scope scope = input.accept(this);
                 first = first == null ? scope : first;
             }
-            b.union(union.all(), union.inputs().size());
-            return Scope.unqualified(requireNonNull(first, "union input").names());
+            return requireNonNull(first, "set operation input");
         }
 
         @Override
@@ -397,16 +403,12 @@ public final class SpecCompiler {
 
         @Override
         public Scope visitSetOp(SetOpRel setOp) {
-            Scope first = null;
-            for (RelSpec input : setOp.inputs()) {
-                Scope scope = input.accept(this);
-                first = first == null ? scope : first;
-            }
+            Scope first = pushAll(setOp.inputs());
             switch (setOp.op()) {
                 case INTERSECT -> b.intersect(setOp.all(), setOp.inputs().size());
                 case EXCEPT -> b.minus(setOp.all(), setOp.inputs().size());
             }
-            return Scope.unqualified(requireNonNull(first, "set operation input").names());
+            return Scope.unqualified(first.names());
         }
 
         /**
