@@ -6,6 +6,7 @@ import io.codeanatomy.api.expr.NamedField;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -130,12 +131,12 @@ public sealed interface RelSpec permits ScanRel, FilterRel, ProjectRel, JoinRel,
 
     /** One row per element of {@code list}, the element in column {@code element}. */
     default UnnestRel unnest(Field<?> list, String element) {
-        return new UnnestRel(this, list, element, java.util.Optional.empty());
+        return new UnnestRel(this, list, element, Optional.empty());
     }
 
     /** One row per element of {@code list}, with the element's 1-based position in {@code ordinality}. */
     default UnnestRel unnestWithOrdinality(Field<?> list, String element, String ordinality) {
-        return new UnnestRel(this, list, element, java.util.Optional.of(ordinality));
+        return new UnnestRel(this, list, element, Optional.of(ordinality));
     }
 
     /** Appends window function columns. */

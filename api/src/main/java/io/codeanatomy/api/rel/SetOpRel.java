@@ -1,6 +1,7 @@
 package io.codeanatomy.api.rel;
 
 import java.util.List;
+import java.util.Locale;
 
 import static java.util.Objects.requireNonNull;
 
@@ -22,7 +23,7 @@ public record SetOpRel(SetOpKind op, boolean all, List<RelSpec> inputs) implemen
 
     @Override
     public RelSpec withInputs(List<RelSpec> newInputs) {
-        RelChecks.requireInputs(newInputs, inputs.size(), op.name().toLowerCase(java.util.Locale.ROOT));
+        RelChecks.requireInputs(newInputs, inputs.size(), op.name().toLowerCase(Locale.ROOT));
         return new SetOpRel(op, all, newInputs);
     }
 

@@ -8,6 +8,7 @@ import io.codeanatomy.api.expr.Condition;
 import io.codeanatomy.api.expr.DataType;
 import io.codeanatomy.api.expr.Exprs;
 import io.codeanatomy.api.expr.Field;
+import io.codeanatomy.api.expr.StructMember;
 import io.codeanatomy.api.rel.AggregateCall;
 import io.codeanatomy.api.rel.JoinType;
 import io.codeanatomy.api.rel.RecursiveRel;
@@ -36,6 +37,7 @@ import io.codeanatomy.runtime.testing.PlanningFixture;
 import io.codeanatomy.runtime.testing.Rows;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.linq4j.Enumerator;
@@ -181,6 +183,18 @@ class TestRelationalForms {
     }
 
     @Test
+    void uncorrelatedSubqueriesRunToo() {
+        RelSpec body = RelSpec.scan("defs", "d").filter(DEF_FILE.eq(0))
+                .whereExists(RelSpec.scan("calls", "c").filter(CALLEE.eq("zz")))
+                .withScalar("total_calls", RelSpec.scan("calls", "c").aggregate(List.of(), List.of(AggregateCall.count("n"))))
+                .project(DEF_ID.as("def_id"), col("total_calls", DataType.INT64).as("total_calls"));
+
+        assertThat(run(ViewKind.PROJECT, body, ColumnContract.required("def_id", DataType.INT64),
+                ColumnContract.optional("total_calls", DataType.INT64)))
+                .containsExactlyInAnyOrder(List.of(1L, 4L), List.of(2L, 4L));
+    }
+
+    @Test
     void unnestWithOrdinalityGivesOneRowPerElement() {
         Field<List<Long>> succs = col("a", "succs", DataType.list(DataType.INT64));
         RelSpec body = RelSpec.scan("adjacency", "a").unnestWithOrdinality(succs, "succ", "position")
@@ -206,9 +220,9 @@ class TestRelationalForms {
 
     @Test
     void unnestOfStructsKeepsEachElementOneStruct() {
-        DataType<java.util.Map<String, Object>> span = DataType.struct(List.of(
-                new io.codeanatomy.api.expr.StructMember("bstart", DataType.INT64, false),
-                new io.codeanatomy.api.expr.StructMember("bend", DataType.INT64, false)));
+        DataType<Map<String, Object>> span = DataType.struct(List.of(
+                new StructMember("bstart", DataType.INT64, false),
+                new StructMember("bend", DataType.INT64, false)));
         RelSpec collected = RelSpec.scan("defs", "d")
                 .aggregate(List.of(DEF_FILE.as("file_id")), List.of(AggregateCall.collect(Exprs.struct("bstart", DEF_START, "bend", DEF_END), "spans",
                         SortKey.asc(DEF_START))))
@@ -229,8 +243,8 @@ class TestRelationalForms {
                 .as("x")
                 .project(col("x", "def_id", DataType.INT64).as("def_id"),
                         Exprs.member(col("x", "loc", DataType.struct(List.of(
-                                new io.codeanatomy.api.expr.StructMember("bstart", DataType.INT64, false),
-                                new io.codeanatomy.api.expr.StructMember("bend", DataType.INT64, false)))), "bend", DataType.INT64)
+                                new StructMember("bstart", DataType.INT64, false),
+                                new StructMember("bend", DataType.INT64, false)))), "bend", DataType.INT64)
                                 .as("bend"));
 
         assertThat(run(ViewKind.PROJECT, body, ColumnContract.required("def_id", DataType.INT64),
