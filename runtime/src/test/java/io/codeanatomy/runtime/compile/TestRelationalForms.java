@@ -28,17 +28,23 @@ import io.codeanatomy.api.spec.ViewKind;
 import io.codeanatomy.api.spec.WriteMode;
 import io.codeanatomy.runtime.exec.FixpointRun;
 import io.codeanatomy.runtime.exec.FixpointRuns;
+import io.codeanatomy.runtime.exec.BatchLimits;
 import io.codeanatomy.runtime.exec.PlanExecutor;
+import io.codeanatomy.runtime.exec.RowBatchReader;
 import io.codeanatomy.runtime.function.FunctionRegistry;
 import io.codeanatomy.runtime.plan.PlannedQuery;
 import io.codeanatomy.runtime.plan.QueryPlanner;
 import io.codeanatomy.runtime.testing.MemoryTable;
 import io.codeanatomy.runtime.testing.PlanningFixture;
 import io.codeanatomy.runtime.testing.Rows;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.plan.RelOptUtil;
@@ -332,6 +338,30 @@ class TestRelationalForms {
             }
         }
         return physical;
+    }
+
+    @Test
+    void fixpointAndUnionByNameRowsBecomeArrowBatches() throws Exception {
+        RelSpec body = RelSpec.unionAllByName(
+                closure(100).as("r").project(col("r", "src", DataType.INT64).as("src"), col("r", "dst", DataType.INT64).as("dst")),
+                RelSpec.scan("defs", "d").filter(DEF_ID.eq(1L)).project(DEF_ID.as("src"), DEF_NAME.as("name")));
+        EnumerableRel physical = QueryPlanner.create(List.of(), Set.of()).plan(compile(ViewKind.FIXPOINT, body,
+                ColumnContract.required("src", DataType.INT64), ColumnContract.optional("dst", DataType.INT64),
+                ColumnContract.optional("name", DataType.STRING))).physical();
+
+        List<String> rows = new ArrayList<>();
+        try (BufferAllocator allocator = new RootAllocator(64L << 20);
+                RowBatchReader reader = new PlanExecutor(fixture.root().plus(), fixture.typeFactory(), 0L)
+                        .batches(physical, allocator, BatchLimits.DEFAULT)) {
+            while (reader.loadNextBatch()) {
+                VectorSchemaRoot root = reader.getVectorSchemaRoot();
+                for (int i = 0; i < root.getRowCount(); i++) {
+                    rows.add(root.getVector("src").getObject(i) + "->" + root.getVector("dst").getObject(i) + ":" + root.getVector("name").getObject(i));
+                }
+            }
+        }
+
+        assertThat(rows).hasSize(11).contains("3->3:null", "4->5:null", "1->null:f");
     }
 
     @Test
