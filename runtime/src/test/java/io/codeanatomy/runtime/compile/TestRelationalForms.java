@@ -365,6 +365,18 @@ class TestRelationalForms {
     }
 
     @Test
+    void aFixpointAndACorrelatedExistsPlanTogether() {
+        // Definitions reachable from 1 in the call graph that are also called somewhere.
+        RelSpec body = closure(100).as("r").filter(col("r", "src", DataType.INT64).eq(1L))
+                .join(RelSpec.scan("defs", "d"), JoinType.INNER, col("r", "dst", DataType.INT64).eq(DEF_ID))
+                .whereExists(RelSpec.scan("calls", "c").filter(CALLEE.eq(DEF_NAME)))
+                .project(DEF_ID.as("def_id"));
+
+        assertThat(run(ViewKind.FIXPOINT, body, ColumnContract.required("def_id", DataType.INT64)))
+                .containsExactlyInAnyOrder(List.of(1L), List.of(2L));
+    }
+
+    @Test
     void iterationBoundStopsTheRecursion() {
         // The seed is the 4 edges; one round adds the 2-step paths 1->3, 2->1, 3->2 and nothing else.
         assertThat(run(ViewKind.FIXPOINT, closure(1), ColumnContract.required("src", DataType.INT64),
