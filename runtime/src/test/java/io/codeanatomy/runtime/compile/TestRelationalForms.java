@@ -186,6 +186,9 @@ class TestRelationalForms {
         assertThat(run(ViewKind.PROJECT, body, ColumnContract.required("def_id", DataType.INT64),
                 ColumnContract.optional("calls_inside", DataType.INT64)))
                 .containsExactlyInAnyOrder(List.of(1L, 2L), List.of(2L, 1L), List.of(3L, 1L), List.of(4L, 1L), List.of(5L, 1L));
+        // Decorrelated: the count per definition is an aggregate joined back, not a loop per row.
+        assertThat(physical(ViewKind.PROJECT, body, ColumnContract.required("def_id", DataType.INT64),
+                ColumnContract.optional("calls_inside", DataType.INT64))).doesNotContain("Correlate").contains("EnumerableHashJoin");
     }
 
     @Test
