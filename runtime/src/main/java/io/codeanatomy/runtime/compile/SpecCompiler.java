@@ -163,10 +163,19 @@ public final class SpecCompiler {
             }
             Optional<ViewDefinition> view = spec.view(name);
             if (view.isPresent()) {
+                // A view first reached from inside a subquery or a recursive step is still built on
+                // its own: the enclosing rows and recursive names are not visible to its body.
+                List<Correlation> enclosingRows = List.copyOf(correlations);
+                List<Recursion> enclosingRecursions = List.copyOf(recursions);
+                correlations.clear();
+                recursions.clear();
                 try {
                     view.get().body().accept(this);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("view '" + name + "': " + e.getMessage(), e);
+                } finally {
+                    correlations.addAll(enclosingRows);
+                    recursions.addAll(enclosingRecursions);
                 }
                 RelNode node = b.build();
                 views.put(name, node);

@@ -380,6 +380,19 @@ class TestRelationalForms {
     }
 
     @Test
+    void aViewFirstReachedInsideASubqueryCannotSeeTheOuterRow() {
+        // The view's body says d.name but scans calls as c: only the enclosing row has a d.
+        SemanticSpec spec = inputs()
+                .view("leaky", ViewKind.FILTER, RelSpec.scan("calls", "c").filter(CALLEE.eq(DEF_NAME)))
+                .view("v", ViewKind.FILTER, RelSpec.scan("defs", "d").whereExists(RelSpec.scan("leaky")).project(DEF_ID.as("def_id")))
+                .output("v", "v", "cpg/v", WriteMode.OVERWRITE, SchemaContract.of(1, ColumnContract.required("def_id", DataType.INT64)))
+                .build();
+
+        assertThatThrownBy(() -> compiler.compile(spec, fixture.builder()))
+                .hasMessageContaining("view 'leaky'").hasMessageContaining("column reference d.name matches none of");
+    }
+
+    @Test
     void iterationBoundStopsTheRecursion() {
         // The seed is the 4 edges; one round adds the 2-step paths 1->3, 2->1, 3->2 and nothing else.
         assertThat(run(ViewKind.FIXPOINT, closure(1), ColumnContract.required("src", DataType.INT64),
