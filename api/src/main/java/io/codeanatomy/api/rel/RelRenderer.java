@@ -6,6 +6,7 @@ import io.codeanatomy.api.expr.NamedField;
 
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -23,13 +24,33 @@ final class RelRenderer implements RelSpecVisitor<String> {
         return out.toString();
     }
 
+    /**
+     * Adds the relations {@code node} scans; inside the step of a {@link RecursiveRel} its own name
+     * is the previous round, not a relation, and is left out.
+     */
     static void collectScans(RelSpec node, Set<String> names) {
-        if (node instanceof ScanRel) {
-            names.add(((ScanRel) node).relation());
+        if (node instanceof ScanRel scan) {
+            names.add(scan.relation());
+        }
+        if (node instanceof RecursiveRel recursive) {
+            collectScans(recursive.seed(), names);
+            Set<String> inStep = new TreeSet<>();
+            collectScans(recursive.step(), inStep);
+            inStep.remove(recursive.name());
+            names.addAll(inStep);
+            return;
         }
         for (RelSpec input : node.inputs()) {
             collectScans(input, names);
         }
+    }
+
+    /** Whether any scan in the tree reads {@code relation}, recursive names included. */
+    static boolean scansAnywhere(RelSpec node, String relation) {
+        if (node instanceof ScanRel scan && scan.relation().equals(relation)) {
+            return true;
+        }
+        return node.inputs().stream().anyMatch(input -> scansAnywhere(input, relation));
     }
 
     private static void append(StringBuilder out, RelSpec node, int depth, RelRenderer renderer) {
@@ -101,5 +122,41 @@ final class RelRenderer implements RelSpecVisitor<String> {
     public String visitTopPerGroup(TopPerGroupRel top) {
         return "TopPerGroup(partitionBy=" + join(top.partitionBy(), this::expr) + ", orderBy="
                 + join(top.orderBy(), k -> typed ? k.canonical() : k.toString()) + ", count=" + top.count() + ")";
+    }
+
+    @Override
+    public String visitUnionByName(UnionByNameRel union) {
+        return "UnionByName(all=" + union.all() + ")";
+    }
+
+    @Override
+    public String visitSetOp(SetOpRel setOp) {
+        return "SetOp(op=" + setOp.op() + ", all=" + setOp.all() + ")";
+    }
+
+    @Override
+    public String visitExists(ExistsRel exists) {
+        return "Exists(negated=" + exists.negated() + ")";
+    }
+
+    @Override
+    public String visitScalarSubquery(ScalarSubqueryRel scalar) {
+        return "ScalarSubquery(name=" + scalar.name() + ")";
+    }
+
+    @Override
+    public String visitUnnest(UnnestRel unnest) {
+        return "Unnest(list=" + expr(unnest.list()) + ", element=" + unnest.element()
+                + unnest.ordinality().map(o -> ", ordinality=" + o).orElse("") + ")";
+    }
+
+    @Override
+    public String visitWindow(WindowRel window) {
+        return "Window(calls=" + join(window.calls(), c -> typed ? c.canonical() : c.toString()) + ")";
+    }
+
+    @Override
+    public String visitRecursive(RecursiveRel recursive) {
+        return "Recursive(name=" + recursive.name() + ", all=" + recursive.all() + ", maxIterations=" + recursive.maxIterations() + ")";
     }
 }

@@ -6,6 +6,7 @@ import io.codeanatomy.api.expr.NamedField;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -25,7 +26,8 @@ import java.util.TreeSet;
  *              Exprs.col("s", "scope_id", DataType.INT64).as("scope_id"));
  * }</pre>
  */
-public sealed interface RelSpec permits ScanRel, FilterRel, ProjectRel, JoinRel, UnionRel, AggregateRel, SortRel, LimitRel, AliasRel, TopPerGroupRel {
+public sealed interface RelSpec permits ScanRel, FilterRel, ProjectRel, JoinRel, UnionRel, AggregateRel, SortRel, LimitRel, AliasRel, TopPerGroupRel,
+        UnionByNameRel, SetOpRel, ExistsRel, ScalarSubqueryRel, UnnestRel, WindowRel, RecursiveRel {
 
     /** Direct inputs, left to right. */
     List<RelSpec> inputs();
@@ -53,6 +55,26 @@ public sealed interface RelSpec permits ScanRel, FilterRel, ProjectRel, JoinRel,
     /** {@code UNION} (duplicates removed) of inputs with the same column names and types. */
     static UnionRel unionDistinct(RelSpec... inputs) {
         return new UnionRel(false, Arrays.asList(inputs));
+    }
+
+    /** {@code UNION ALL} by column name: missing columns are NULL (see {@link UnionByNameRel}). */
+    static UnionByNameRel unionAllByName(RelSpec... inputs) {
+        return new UnionByNameRel(true, Arrays.asList(inputs));
+    }
+
+    /** {@code UNION} (duplicates removed) by column name: missing columns are NULL. */
+    static UnionByNameRel unionDistinctByName(RelSpec... inputs) {
+        return new UnionByNameRel(false, Arrays.asList(inputs));
+    }
+
+    /** {@code INTERSECT} (a set) of inputs with the same column names and types. */
+    static SetOpRel intersect(RelSpec... inputs) {
+        return new SetOpRel(SetOpKind.INTERSECT, false, Arrays.asList(inputs));
+    }
+
+    /** {@code EXCEPT} (a set): rows of the first input in none of the others. */
+    static SetOpRel except(RelSpec... inputs) {
+        return new SetOpRel(SetOpKind.EXCEPT, false, Arrays.asList(inputs));
     }
 
     default FilterRel filter(Condition condition) {
@@ -90,6 +112,36 @@ public sealed interface RelSpec permits ScanRel, FilterRel, ProjectRel, JoinRel,
     /** Keeps the first {@code count} rows per group of {@code partitionBy}, in {@code orderBy} order. */
     default TopPerGroupRel topPerGroup(List<? extends Field<?>> partitionBy, long count, SortKey... orderBy) {
         return new TopPerGroupRel(this, List.copyOf(partitionBy), Arrays.asList(orderBy), count);
+    }
+
+    /** Keeps the rows for which {@code subquery} (possibly correlated) returns a row. */
+    default ExistsRel whereExists(RelSpec subquery) {
+        return new ExistsRel(this, subquery, false);
+    }
+
+    /** Keeps the rows for which {@code subquery} (possibly correlated) returns no row. */
+    default ExistsRel whereNotExists(RelSpec subquery) {
+        return new ExistsRel(this, subquery, true);
+    }
+
+    /** Appends the value of a one-column, at-most-one-row {@code subquery} as column {@code name}. */
+    default ScalarSubqueryRel withScalar(String name, RelSpec subquery) {
+        return new ScalarSubqueryRel(this, subquery, name);
+    }
+
+    /** One row per element of {@code list}, the element in column {@code element}. */
+    default UnnestRel unnest(Field<?> list, String element) {
+        return new UnnestRel(this, list, element, Optional.empty());
+    }
+
+    /** One row per element of {@code list}, with the element's 1-based position in {@code ordinality}. */
+    default UnnestRel unnestWithOrdinality(Field<?> list, String element, String ordinality) {
+        return new UnnestRel(this, list, element, Optional.of(ordinality));
+    }
+
+    /** Appends window function columns. */
+    default WindowRel window(WindowCall... calls) {
+        return new WindowRel(this, Arrays.asList(calls));
     }
 
     default AliasRel as(String alias) {

@@ -24,4 +24,18 @@ public interface RelSpecVisitor<R> {
     R visitAlias(AliasRel alias);
 
     R visitTopPerGroup(TopPerGroupRel topPerGroup);
+
+    R visitUnionByName(UnionByNameRel union);
+
+    R visitSetOp(SetOpRel setOp);
+
+    R visitExists(ExistsRel exists);
+
+    R visitScalarSubquery(ScalarSubqueryRel scalar);
+
+    R visitUnnest(UnnestRel unnest);
+
+    R visitWindow(WindowRel window);
+
+    R visitRecursive(RecursiveRel recursive);
 }

@@ -1,5 +1,6 @@
 package io.codeanatomy.api.spec;
 
+import io.codeanatomy.api.rel.RecursiveRel;
 import io.codeanatomy.api.rel.RelSpec;
 
 import java.util.HashSet;
@@ -32,11 +33,21 @@ public record ViewDefinition(String name, ViewKind kind, List<String> dependenci
                 throw new IllegalArgumentException("View '" + name + "' lists the dependency '" + dependency + "' more than once.");
             }
         }
+        boolean recursive = containsRecursion(body);
+        if (recursive != (kind == ViewKind.FIXPOINT)) {
+            throw new IllegalArgumentException(recursive
+                    ? "View '" + name + "' has a recursive body but kind " + kind + "; label it FIXPOINT."
+                    : "View '" + name + "' has kind FIXPOINT but its body has no recursive relation; pick the kind of its top operator.");
+        }
         Set<String> scanned = body.scannedRelations();
         if (!declared.equals(scanned)) {
             throw new IllegalArgumentException("View '" + name + "' declares dependencies " + new TreeSet<>(declared)
                     + " but its body scans " + scanned + "; list exactly the scanned relations.");
         }
+    }
+
+    private static boolean containsRecursion(RelSpec node) {
+        return node instanceof RecursiveRel || node.inputs().stream().anyMatch(ViewDefinition::containsRecursion);
     }
 
     /** A view whose dependencies are the relations its body scans, sorted. */

@@ -35,8 +35,18 @@ final class RexTranslator implements FieldVisitor<RexNode> {
     private final Scope scope;
     private final RelDataType rowType;
     private final FunctionRegistry functions;
+    private final List<Correlation> outers;
 
     RexTranslator(RexBuilder rex, Scope scope, RelDataType rowType, FunctionRegistry functions) {
+        this(rex, scope, rowType, functions, List.of());
+    }
+
+    /**
+     * @param outers the rows of enclosing relations a subquery may reference, innermost last; a
+     *     qualified column the scope does not have resolves to the innermost outer row that has it
+     */
+    RexTranslator(RexBuilder rex, Scope scope, RelDataType rowType, FunctionRegistry functions, List<Correlation> outers) {
+        this.outers = List.copyOf(requireNonNull(outers, "outers is null"));
         this.rex = requireNonNull(rex, "rex is null");
         this.types = rex.getTypeFactory();
         this.scope = requireNonNull(scope, "scope is null");
@@ -66,14 +76,29 @@ final class RexTranslator implements FieldVisitor<RexNode> {
 
     @Override
     public RexNode visitColumn(Optional<String> relation, String name, DataType<?> type) {
-        int index = scope.resolve(relation, name);
+        int index = scope.find(relation, name);
+        if (index < 0 && relation.isPresent()) {
+            for (int i = outers.size() - 1; i >= 0; i--) {
+                Correlation outer = outers.get(i);
+                int outerIndex = outer.scope().find(relation, name);
+                if (outerIndex >= 0) {
+                    checkType(relation, name, type, outer.rowType().getFieldList().get(outerIndex).getType());
+                    return rex.makeFieldAccess(outer.variable(), outerIndex);
+                }
+            }
+        }
+        index = index >= 0 ? index : scope.resolve(relation, name);
         RelDataType actual = rowType.getFieldList().get(index).getType();
+        checkType(relation, name, type, actual);
+        return rex.makeInputRef(actual, index);
+    }
+
+    private static void checkType(Optional<String> relation, String name, DataType<?> type, RelDataType actual) {
         Optional<DataType<?>> actualApi = TypeMapping.toApi(actual);
         if (actualApi.isEmpty() || !actualApi.get().equals(type)) {
             throw new IllegalArgumentException("column " + relation.map(r -> r + ".").orElse("") + name + " is used as " + type
                     + " but its relation gives " + actualApi.map(Object::toString).orElse(actual.getFullTypeString()));
         }
-        return rex.makeInputRef(actual, index);
     }
 
     @Override

@@ -38,6 +38,11 @@ final class Scope {
         return new Scope(q, n);
     }
 
+    /** This scope followed by new unqualified columns (window, subquery and unnest columns). */
+    Scope plus(List<String> newNames) {
+        return join(unqualified(newNames));
+    }
+
     Scope alias(String alias) {
         return qualified(alias, names);
     }
@@ -51,6 +56,16 @@ final class Scope {
      * the name alone. Exactly one column must match.
      */
     int resolve(Optional<String> qualifier, String name) {
+        int found = find(qualifier, name);
+        if (found < 0) {
+            throw new IllegalArgumentException("column reference " + render(qualifier, name)
+                    + " matches none of " + describe());
+        }
+        return found;
+    }
+
+    /** Like {@link #resolve} but -1 when no column matches (an ambiguous reference still throws). */
+    int find(Optional<String> qualifier, String name) {
         int found = -1;
         for (int i = 0; i < names.size(); i++) {
             if (names.get(i).equals(name) && (qualifier.isEmpty() || qualifier.equals(qualifiers.get(i)))) {
@@ -60,10 +75,6 @@ final class Scope {
                 }
                 found = i;
             }
-        }
-        if (found < 0) {
-            throw new IllegalArgumentException("column reference " + render(qualifier, name)
-                    + " matches none of " + describe());
         }
         return found;
     }

@@ -2,28 +2,39 @@ package io.codeanatomy.runtime.compile;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.ImmutableList;
+import io.codeanatomy.api.expr.DataType;
 import io.codeanatomy.api.expr.Field;
 import io.codeanatomy.api.expr.NamedField;
 import io.codeanatomy.api.rel.AggregateCall;
 import io.codeanatomy.api.rel.AggregateRel;
 import io.codeanatomy.api.rel.AliasRel;
+import io.codeanatomy.api.rel.ExistsRel;
 import io.codeanatomy.api.rel.FilterRel;
 import io.codeanatomy.api.rel.JoinRel;
 import io.codeanatomy.api.rel.LimitRel;
 import io.codeanatomy.api.rel.ProjectRel;
+import io.codeanatomy.api.rel.RecursiveRel;
 import io.codeanatomy.api.rel.RelSpec;
 import io.codeanatomy.api.rel.RelSpecVisitor;
+import io.codeanatomy.api.rel.ScalarSubqueryRel;
 import io.codeanatomy.api.rel.ScanRel;
+import io.codeanatomy.api.rel.SetOpRel;
 import io.codeanatomy.api.rel.SortKey;
 import io.codeanatomy.api.rel.SortRel;
 import io.codeanatomy.api.rel.TopPerGroupRel;
+import io.codeanatomy.api.rel.UnionByNameRel;
 import io.codeanatomy.api.rel.UnionRel;
+import io.codeanatomy.api.rel.UnnestRel;
+import io.codeanatomy.api.rel.WindowCall;
+import io.codeanatomy.api.rel.WindowRel;
 import io.codeanatomy.api.spec.ColumnContract;
 import io.codeanatomy.api.spec.InputRelation;
 import io.codeanatomy.api.spec.OutputTarget;
 import io.codeanatomy.api.spec.SchemaContract;
 import io.codeanatomy.api.spec.SemanticSpec;
 import io.codeanatomy.api.spec.ViewDefinition;
+import io.codeanatomy.runtime.exec.RoundCountingTable;
 import io.codeanatomy.runtime.function.FunctionRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,16 +42,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.prepare.RelOptTableImpl;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.logical.LogicalTableScan;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexCorrelVariable;
+import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexWindowBounds;
 import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.tools.RelBuilder;
+import org.apache.calcite.util.Holder;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**
@@ -98,12 +120,35 @@ public final class SpecCompiler {
         }
     }
 
+    /**
+     * A recursive relation being built: its name, the transient table its step reads, that table's
+     * row type, and the one scan of it, which every reference in the step shares (RepeatUnion
+     * registers the table instance of one scan; a second instance would stay empty).
+     */
+    private static final class Recursion {
+        final String name;
+        final String table;
+        final RelDataType rowType;
+        RelNode scan;
+
+        Recursion(String name, String table, RelDataType rowType) {
+            this.name = name;
+            this.table = table;
+            this.rowType = rowType;
+        }
+    }
+
     /** The state of one compilation: the memo of relations already built. */
     private final class Compilation implements RelSpecVisitor<Scope> {
         private final SemanticSpec spec;
         private final RelBuilder b;
         private final Map<String, RelNode> views = new LinkedHashMap<>();
         private final Map<String, RelNode> inputs = new HashMap<>();
+        /** Rows of enclosing relations visible to the subquery being built, innermost last. */
+        private final List<Correlation> correlations = new ArrayList<>();
+        /** Recursive relations whose step is being built, innermost last. */
+        private final List<Recursion> recursions = new ArrayList<>();
+        private int transientTables;
 
         Compilation(SemanticSpec spec, RelBuilder b) {
             this.spec = spec;
@@ -118,10 +163,19 @@ public final class SpecCompiler {
             }
             Optional<ViewDefinition> view = spec.view(name);
             if (view.isPresent()) {
+                // A view first reached from inside a subquery or a recursive step is still built on
+                // its own: the enclosing rows and recursive names are not visible to its body.
+                List<Correlation> enclosingRows = List.copyOf(correlations);
+                List<Recursion> enclosingRecursions = List.copyOf(recursions);
+                correlations.clear();
+                recursions.clear();
                 try {
                     view.get().body().accept(this);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("view '" + name + "': " + e.getMessage(), e);
+                } finally {
+                    correlations.addAll(enclosingRows);
+                    recursions.addAll(enclosingRecursions);
                 }
                 RelNode node = b.build();
                 views.put(name, node);
@@ -142,6 +196,18 @@ public final class SpecCompiler {
 
         @Override
         public Scope visitScan(ScanRel scan) {
+            for (int i = recursions.size() - 1; i >= 0; i--) {
+                Recursion recursion = recursions.get(i);
+                if (recursion.name.equals(scan.relation())) {
+                    if (recursion.scan == null) {
+                        RelOptTable table = RelOptTableImpl.create(b.getRelOptSchema(), recursion.rowType,
+                                new RoundCountingTable(recursion.table, recursion.rowType), ImmutableList.of(recursion.table));
+                        recursion.scan = LogicalTableScan.create(b.getCluster(), table, List.of());
+                    }
+                    b.push(recursion.scan);
+                    return Scope.qualified(scan.alias(), recursion.rowType.getFieldNames());
+                }
+            }
             RelNode node = relation(scan.relation());
             b.push(node);
             return Scope.qualified(scan.alias(), node.getRowType().getFieldNames());
@@ -193,13 +259,19 @@ public final class SpecCompiler {
 
         @Override
         public Scope visitUnion(UnionRel union) {
+            Scope first = pushAll(union.inputs());
+            b.union(union.all(), union.inputs().size());
+            return Scope.unqualified(first.names());
+        }
+
+        /** Builds each input onto the stack, left to right; the first input's scope names the result. */
+        private Scope pushAll(List<RelSpec> inputs) {
             Scope first = null;
-            for (RelSpec input : union.inputs()) {
+            for (RelSpec input : inputs) {
                 Scope scope = input.accept(this);
                 first = first == null ? scope : first;
             }
-            b.union(union.all(), union.inputs().size());
-            return Scope.unqualified(requireNonNull(first, "union input").names());
+            return requireNonNull(first, "set operation input");
         }
 
         @Override
@@ -297,7 +369,241 @@ public final class SpecCompiler {
         }
 
         private RexTranslator translator(Scope scope) {
-            return new RexTranslator(b.getRexBuilder(), scope, b.peek().getRowType(), functions);
+            return new RexTranslator(b.getRexBuilder(), scope, b.peek().getRowType(), functions, correlations);
+        }
+
+        /**
+         * Stacks inputs by column name: each input is built, then re-projected onto the union of all
+         * names with NULLs of the column's type where it lacks one.
+         */
+        @Override
+        public Scope visitUnionByName(UnionByNameRel union) {
+            List<RelNode> built = new ArrayList<>();
+            Map<String, RelDataType> columns = new LinkedHashMap<>();
+            for (RelSpec input : union.inputs()) {
+                input.accept(this);
+                RelNode node = b.build();
+                built.add(node);
+                for (RelDataTypeField field : node.getRowType().getFieldList()) {
+                    RelDataType previous = columns.get(field.getName());
+                    if (previous != null && !TypeMapping.toApi(previous).equals(TypeMapping.toApi(field.getType()))) {
+                        throw new IllegalArgumentException("union by name: column '" + field.getName() + "' is "
+                                + describe(previous) + " in one input and " + describe(field.getType())
+                                + " in another; cast one of them");
+                    }
+                    boolean nullable = previous == null ? field.getType().isNullable() : previous.isNullable() || field.getType().isNullable();
+                    columns.put(field.getName(), b.getTypeFactory().createTypeWithNullability(field.getType(), nullable));
+                }
+            }
+            List<String> names = List.copyOf(columns.keySet());
+            for (RelNode node : built) {
+                b.push(node);
+                List<RexNode> fields = new ArrayList<>();
+                for (String name : names) {
+                    RelDataTypeField field = node.getRowType().getField(name, true, false);
+                    RelDataType type = b.getTypeFactory().createTypeWithNullability(columns.get(name), true);
+                    fields.add(field == null ? b.getRexBuilder().makeNullLiteral(type) : b.field(field.getIndex()));
+                }
+                b.project(fields, names, true);
+            }
+            b.union(union.all(), built.size());
+            return Scope.unqualified(names);
+        }
+
+        @Override
+        public Scope visitSetOp(SetOpRel setOp) {
+            Scope first = pushAll(setOp.inputs());
+            switch (setOp.op()) {
+                case INTERSECT -> b.intersect(setOp.all(), setOp.inputs().size());
+                case EXCEPT -> b.minus(setOp.all(), setOp.inputs().size());
+            }
+            return Scope.unqualified(first.names());
+        }
+
+        /**
+         * {@code EXISTS} as a sub-query expression over a correlation variable of the input row; the
+         * planner turns it into a (semi/anti) join before anything runs.
+         */
+        @Override
+        public Scope visitExists(ExistsRel exists) {
+            Scope scope = exists.input().accept(this);
+            Holder<RexCorrelVariable> row = Holder.empty();
+            b.variable(row);
+            RexNode test = b.exists(inner -> subquery(exists.subquery(), scope, row.get()));
+            b.filter(List.of(row.get().id), exists.negated() ? b.not(test) : test);
+            return scope;
+        }
+
+        @Override
+        public Scope visitScalarSubquery(ScalarSubqueryRel scalar) {
+            Scope scope = scalar.input().accept(this);
+            Holder<RexCorrelVariable> row = Holder.empty();
+            b.variable(row);
+            int width = b.peek().getRowType().getFieldCount();
+            RexNode value = b.scalarQuery(inner -> {
+                RelNode query = subquery(scalar.subquery(), scope, row.get());
+                if (query.getRowType().getFieldCount() != 1) {
+                    throw new IllegalArgumentException("scalar subquery '" + scalar.name() + "' produces "
+                            + query.getRowType().getFieldNames() + "; it must produce exactly one column");
+                }
+                return query;
+            });
+            List<RexNode> fields = new ArrayList<>(b.fields(ImmutableBitSet.range(width)));
+            fields.add(value);
+            List<String> names = new ArrayList<>(b.peek().getRowType().getFieldNames());
+            names.add(scalar.name());
+            b.project(fields, names, true, List.of(row.get().id));
+            return scope.plus(List.of(scalar.name()));
+        }
+
+        /** Builds a subquery body that may reference {@code outer}'s columns through {@code row}. */
+        private RelNode subquery(RelSpec body, Scope outer, RexCorrelVariable row) {
+            correlations.add(new Correlation(outer, row, row.getType()));
+            try {
+                body.accept(this);
+                return b.build();
+            } finally {
+                correlations.remove(correlations.size() - 1);
+            }
+        }
+
+        /**
+         * {@code input CROSS JOIN UNNEST(list)}: a correlate whose right side uncollects the list of
+         * the current left row.
+         */
+        @Override
+        public Scope visitUnnest(UnnestRel unnest) {
+            Scope scope = unnest.input().accept(this);
+            RexNode list = translator(scope).translate(unnest.list());
+            // A NULL list has no elements; Enumerable's uncollect cannot take one, so such rows go first.
+            b.filter(b.isNotNull(list));
+            Holder<RexCorrelVariable> row = Holder.empty();
+            b.variable(row);
+            RexNode perRow = list.accept(new RexShuttle() {
+                @Override
+                public RexNode visitInputRef(RexInputRef ref) {
+                    return b.getRexBuilder().makeFieldAccess(row.get(), ref.getIndex());
+                }
+            });
+            b.values(new String[] {"one"}, 1);
+            b.project(List.of(perRow), List.of(unnest.element()), true);
+            RelDataType element = requireNonNull(list.getType().getComponentType(), "list component type");
+            // Calcite's uncollect flattens a struct element into one column per member (naming the
+            // element makes the logical and Enumerable row types disagree); they are packed again.
+            b.uncollect(element.isStruct() ? List.of() : List.of(unnest.element()), unnest.ordinality().isPresent());
+            int members = b.peek().getRowType().getFieldCount() - (unnest.ordinality().isPresent() ? 1 : 0);
+            List<RexNode> right = new ArrayList<>();
+            right.add(members == 1 ? b.field(0)
+                    : b.getRexBuilder().makeCall(element, SqlStdOperatorTable.ROW, b.fields(ImmutableBitSet.range(members))));
+            List<String> added = new ArrayList<>(List.of(unnest.element()));
+            unnest.ordinality().ifPresent(name -> {
+                right.add(b.field(members));
+                added.add(name);
+            });
+            b.project(right, added, true);
+            Set<Integer> used = RelOptUtil.InputFinder.bits(list).asSet();
+            List<RexNode> required = new ArrayList<>();
+            for (int index : new TreeSet<>(used)) {
+                required.add(b.field(2, 0, index));
+            }
+            b.correlate(JoinRelType.INNER, row.get().id, required);
+            return scope.plus(added);
+        }
+
+        @Override
+        public Scope visitWindow(WindowRel window) {
+            Scope scope = window.input().accept(this);
+            RexTranslator translator = translator(scope);
+            List<RexNode> columns = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (WindowCall call : window.calls()) {
+                columns.add(windowCall(call, translator));
+                names.add(call.name());
+            }
+            b.projectPlus(columns);
+            return scope.plus(names);
+        }
+
+        private RexNode windowCall(WindowCall call, RexTranslator translator) {
+            SqlAggFunction function = switch (call.function()) {
+                case ROW_NUMBER -> SqlStdOperatorTable.ROW_NUMBER;
+                case RANK -> SqlStdOperatorTable.RANK;
+                case DENSE_RANK -> SqlStdOperatorTable.DENSE_RANK;
+                case COUNT -> SqlStdOperatorTable.COUNT;
+                case SUM -> SqlStdOperatorTable.SUM;
+                case MIN -> SqlStdOperatorTable.MIN;
+                case MAX -> SqlStdOperatorTable.MAX;
+            };
+            List<RexNode> arguments = call.argument().map(argument -> List.of(translator.translate(argument))).orElse(List.of());
+            List<RexNode> partition = new ArrayList<>();
+            for (Field<?> key : call.partitionBy()) {
+                partition.add(translator.translate(key));
+            }
+            RelBuilder.OverCall over = b.aggregateCall(function, arguments).over()
+                    .partitionBy(partition)
+                    .orderBy(sortKeys(call.orderBy(), translator));
+            // Both frames count rows, so ties in the order never widen them; RelBuilder's default
+            // frame would be a range, and Enumerable's ranking functions need the explicit one.
+            over = switch (call.frame()) {
+                case RUNNING -> over.rowsBetween(RexWindowBounds.UNBOUNDED_PRECEDING, RexWindowBounds.CURRENT_ROW);
+                case PARTITION -> over.rowsBetween(RexWindowBounds.UNBOUNDED_PRECEDING, RexWindowBounds.UNBOUNDED_FOLLOWING);
+            };
+            RexNode rex = over.as(call.name());
+            Optional<DataType<?>> actual = TypeMapping.toApi(rex.getType());
+            if (actual.isEmpty() || !actual.get().equals(call.type())) {
+                throw new IllegalArgumentException("window column '" + call.name() + "' is declared " + call.type()
+                        + " but computes " + describe(rex.getType()));
+            }
+            return rex;
+        }
+
+        /**
+         * A {@code RepeatUnion} over table spools: the step reads the previous round through a
+         * transient table named after the recursive relation and its position in this compilation,
+         * so two recursive relations of one plan never share a table. Both sides are cast to the
+         * seed's column types made nullable, the one row type the transient table can promise.
+         */
+        @Override
+        public Scope visitRecursive(RecursiveRel recursive) {
+            Scope seed = recursive.seed().accept(this);
+            RelDataType rowType = nullable(b.peek().getRowType());
+            b.convert(rowType, false);
+            String table = recursive.name() + "$" + transientTables++;
+            recursions.add(new Recursion(recursive.name(), table, rowType));
+            try {
+                recursive.step().accept(this);
+            } finally {
+                recursions.remove(recursions.size() - 1);
+            }
+            RelDataType step = b.peek().getRowType();
+            List<RelDataTypeField> expected = rowType.getFieldList();
+            if (step.getFieldCount() != expected.size()) {
+                throw new IllegalArgumentException("the step of recursive relation '" + recursive.name() + "' produces "
+                        + step.getFieldNames() + " but its seed produces " + rowType.getFieldNames());
+            }
+            for (int i = 0; i < expected.size(); i++) {
+                RelDataType actual = step.getFieldList().get(i).getType();
+                if (!TypeMapping.toApi(actual).equals(TypeMapping.toApi(expected.get(i).getType()))) {
+                    throw new IllegalArgumentException("the step of recursive relation '" + recursive.name() + "' gives column "
+                            + (i + 1) + " type " + describe(actual) + " but the seed's '" + expected.get(i).getName()
+                            + "' is " + describe(expected.get(i).getType()));
+                }
+            }
+            b.convert(rowType, true);
+            b.repeatUnion(table, recursive.all(), recursive.maxIterations());
+            return Scope.unqualified(seed.names());
+        }
+
+        private RelDataType nullable(RelDataType rowType) {
+            RelDataTypeFactory.Builder builder = b.getTypeFactory().builder();
+            for (RelDataTypeField field : rowType.getFieldList()) {
+                builder.add(field.getName(), b.getTypeFactory().createTypeWithNullability(field.getType(), true));
+            }
+            return builder.build();
+        }
+
+        private static String describe(RelDataType type) {
+            return TypeMapping.toApi(type).map(Object::toString).orElse(type.getFullTypeString());
         }
     }
 }

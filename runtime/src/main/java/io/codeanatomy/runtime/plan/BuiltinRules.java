@@ -4,7 +4,10 @@ import io.codeanatomy.api.plan.RulePhase;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableRules;
+import org.apache.calcite.interpreter.Bindables;
 import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.rel.logical.LogicalTableScan;
+import org.apache.calcite.schema.TransientTable;
 import org.apache.calcite.rel.rules.CoreRules;
 
 /**
@@ -13,6 +16,18 @@ import org.apache.calcite.rel.rules.CoreRules;
  */
 public final class BuiltinRules {
     private BuiltinRules() {
+    }
+
+    /**
+     * Run first, only on plans with sub-query expressions ({@code EXISTS}, scalar sub-queries):
+     * each becomes a correlate, which the decorrelator then turns into joins and aggregates that
+     * Enumerable runs as hash joins instead of a nested loop per outer row.
+     */
+    public static List<PlannerRule> subqueries() {
+        return List.of(
+                logical("calcite.FILTER_SUB_QUERY_TO_CORRELATE", CoreRules.FILTER_SUB_QUERY_TO_CORRELATE),
+                logical("calcite.PROJECT_SUB_QUERY_TO_CORRELATE", CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE),
+                logical("calcite.JOIN_SUB_QUERY_TO_CORRELATE", CoreRules.JOIN_SUB_QUERY_TO_CORRELATE));
     }
 
     /** Logical rewrites: constant folding, filter push-down, projection and union merging, windows. */
@@ -48,9 +63,11 @@ public final class BuiltinRules {
         rules.remove(EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE);
         // Runs the Bindable table scans that push-down made; only the scan is interpreted.
         rules.add(EnumerableRules.TO_INTERPRETER);
-        return rules.stream()
+        List<PlannerRule> named = new ArrayList<>(rules.stream()
                 .map(rule -> new PlannerRule("calcite." + physicalName(rule), RulePhase.PHYSICAL, rule))
-                .toList();
+                .toList());
+        named.add(new PlannerRule("calcite.BINDABLE_TRANSIENT_TABLE_SCAN", RulePhase.PHYSICAL, TRANSIENT_TABLE_SCAN));
+        return List.copyOf(named);
     }
 
     /**
@@ -65,6 +82,18 @@ public final class BuiltinRules {
                 new PlannerRule("calcite.CALC_MERGE", RulePhase.PHYSICAL, CoreRules.CALC_MERGE),
                 new PlannerRule("calcite.CALC_REMOVE", RulePhase.PHYSICAL, CoreRules.CALC_REMOVE));
     }
+
+    /**
+     * A recursive query's step reads the previous round from a transient table, which Enumerable
+     * cannot scan (CALCITE-3673); the Bindable scan can, and {@code TO_INTERPRETER} runs it. Only
+     * transient tables take this path, so ordinary scans keep their generated code.
+     */
+    private static final RelOptRule TRANSIENT_TABLE_SCAN = Bindables.BindableTableScanRule.Config.DEFAULT
+            .withOperandSupplier(b -> b.operand(LogicalTableScan.class)
+                    .predicate(scan -> scan.getTable().unwrap(TransientTable.class) != null)
+                    .noInputs())
+            .as(Bindables.BindableTableScanRule.Config.class)
+            .toRule();
 
     private static PlannerRule logical(String id, RelOptRule rule) {
         return new PlannerRule(id, RulePhase.LOGICAL, rule);

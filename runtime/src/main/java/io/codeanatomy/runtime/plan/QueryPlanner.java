@@ -18,7 +18,12 @@ import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql2rel.RelDecorrelator;
 
 /**
  * The session's planner programs. Each phase runs the built-in rules first, then the plugin rules of
@@ -26,13 +31,15 @@ import org.apache.calcite.rex.RexUtil;
  * {@link PlanningCluster}, whose planner is the Volcano planner of the physical phase.
  */
 public final class QueryPlanner {
+    private final List<PlannerRule> subqueries;
     private final List<PlannerRule> builtinLogical;
     private final List<PlannerRule> pluginLogical;
     private final List<PlannerRule> physical;
     private final List<PlannerRule> calc;
 
-    private QueryPlanner(List<PlannerRule> builtinLogical, List<PlannerRule> pluginLogical, List<PlannerRule> physical,
+    private QueryPlanner(List<PlannerRule> subqueries, List<PlannerRule> builtinLogical, List<PlannerRule> pluginLogical, List<PlannerRule> physical,
             List<PlannerRule> calc) {
+        this.subqueries = List.copyOf(subqueries);
         this.builtinLogical = List.copyOf(builtinLogical);
         this.pluginLogical = List.copyOf(pluginLogical);
         this.physical = List.copyOf(physical);
@@ -47,7 +54,8 @@ public final class QueryPlanner {
     public static QueryPlanner create(List<PlannerRule> pluginRules, Collection<String> disabledRuleIds) {
         requireNonNull(pluginRules, "pluginRules is null");
         requireNonNull(disabledRuleIds, "disabledRuleIds is null");
-        List<PlannerRule> all = new ArrayList<>(BuiltinRules.logical());
+        List<PlannerRule> all = new ArrayList<>(BuiltinRules.subqueries());
+        all.addAll(BuiltinRules.logical());
         all.addAll(BuiltinRules.physical());
         all.addAll(BuiltinRules.calc());
         all.addAll(pluginRules);
@@ -67,6 +75,7 @@ public final class QueryPlanner {
         List<PlannerRule> physical = new ArrayList<>(BuiltinRules.physical());
         physical.addAll(ofPhase(pluginRules, RulePhase.PHYSICAL));
         return new QueryPlanner(
+                enabled(BuiltinRules.subqueries(), disabled),
                 enabled(BuiltinRules.logical(), disabled),
                 enabled(ofPhase(pluginRules, RulePhase.LOGICAL), disabled),
                 enabled(physical, disabled),
@@ -78,7 +87,8 @@ public final class QueryPlanner {
      * (built-in, then plugin), and the calc rules that finish the physical plan.
      */
     public List<PlannerRule> activeRules() {
-        List<PlannerRule> all = new ArrayList<>(builtinLogical);
+        List<PlannerRule> all = new ArrayList<>(subqueries);
+        all.addAll(builtinLogical);
         all.addAll(pluginLogical);
         all.addAll(physical);
         all.addAll(calc);
@@ -97,7 +107,23 @@ public final class QueryPlanner {
     }
 
     private RelNode logical(RelNode compiled, PlanTracer tracer) {
-        return runHep(List.of(builtinLogical, pluginLogical), compiled, RulePhase.LOGICAL, tracer);
+        RelNode root = compiled;
+        if (containsSubQuery(compiled)) {
+            root = runHep(List.of(subqueries), root, RulePhase.LOGICAL, tracer);
+            root = RelDecorrelator.decorrelateQuery(root, RelFactories.LOGICAL_BUILDER.create(root.getCluster(), null));
+        }
+        return runHep(List.of(builtinLogical, pluginLogical), root, RulePhase.LOGICAL, tracer);
+    }
+
+    /** Whether any node of the tree has a sub-query expression (the finder looks at one node only). */
+    private static boolean containsSubQuery(RelNode node) {
+        boolean here = node instanceof Filter filter && RexUtil.SubQueryFinder.containsSubQuery(filter)
+                || node instanceof Project project && RexUtil.SubQueryFinder.containsSubQuery(project)
+                || node instanceof Join join && RexUtil.SubQueryFinder.containsSubQuery(join);
+        if (here) {
+            return true;
+        }
+        return node.getInputs().stream().anyMatch(QueryPlanner::containsSubQuery);
     }
 
     private static RelNode runHep(List<List<PlannerRule>> groups, RelNode root, RulePhase phase, PlanTracer tracer) {
