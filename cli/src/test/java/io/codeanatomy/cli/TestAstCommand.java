@@ -39,6 +39,18 @@ class TestAstCommand {
     }
 
     @Test
+    void anIntTooLongToPrintIsCPythonsValueErrorForThatFileOnly() throws Exception {
+        Path huge = write("huge.py", "x = 0x" + "f".repeat(3_600) + "\n");
+        Path good = write("good.py", GOOD);
+
+        CliRun run = CliRun.of("ast", "--python", "3.11", huge.toString(), good.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).isEqualTo(cpython(false, huge, good))
+                .contains("ValueError: Exceeds the limit (4300 digits) for integer string conversion");
+    }
+
+    @Test
     void checkListsTheFilesThatDoNotParseThenASummary() throws IOException {
         write("pkg/good.py", GOOD);
         write("pkg/bad.py", BAD);
@@ -98,8 +110,10 @@ class TestAstCommand {
             Process p;
             try {
                 p = new ProcessBuilder("python3", "-c", "import ast,sys\ntry:\n"
-                        + "    print(ast.dump(ast.parse(open(sys.argv[1],'rb').read()), include_attributes=" + (attributes ? "True" : "False") + "))\n"
-                        + "except Exception:\n    print('SyntaxError')\n", file.toString()).redirectErrorStream(true).start();
+                        + "    tree = ast.parse(open(sys.argv[1],'rb').read())\n"
+                        + "except Exception:\n    print('SyntaxError')\n    sys.exit()\ntry:\n"
+                        + "    print(ast.dump(tree, include_attributes=" + (attributes ? "True" : "False") + "))\n"
+                        + "except ValueError as e:\n    print('ValueError:', e)\n", file.toString()).redirectErrorStream(true).start();
             } catch (IOException e) {
                 assumeTrue(false, "python3 (CPython 3.11) is not on the PATH: " + e.getMessage());
                 throw e;
