@@ -27,6 +27,15 @@ final class AstConstruction {
     /** The deepest node (Module at depth 1) that {@code ast.parse} builds at a script's top level. */
     static final int MAX_DEPTH = 2991;
     static final String MESSAGE = "maximum recursion depth exceeded during ast construction";
+    /**
+     * A subtree cannot be much deeper than its source is long: every node below a located node
+     * adds at least a byte of its own (an operator, a keyword, a bracket, a name), but for a few
+     * that share their child's span (Expr) or have none (arguments, withitem). Twice the span plus
+     * slack bounds the depth below a node with room to spare, so the walk skips every subtree too
+     * short to reach the limit: nearly all of them, which keeps the check a small part of a parse.
+     */
+    private static final int SPAN_FACTOR = 2;
+    private static final int SPAN_SLACK = 4;
 
     private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
     /** Per node class, the getters of its components that may hold nodes: node-typed fields and lists. */
@@ -102,6 +111,9 @@ final class AstConstruction {
             Located at = node instanceof Located located ? located : reported[size];
             if (depth > MAX_DEPTH) {
                 return new SyntaxError(MESSAGE, at.bstart(), at.bend(), at.lineno(), at.col_offset() + 1);
+            }
+            if (node == at && depth + SPAN_FACTOR * Math.max(0, at.bend() - at.bstart()) + SPAN_SLACK <= MAX_DEPTH) {
+                continue;
             }
             int count = 0;
             for (MethodHandle getter : CHILDREN.get(node.getClass())) {
