@@ -5,6 +5,7 @@ import io.codeanatomy.python.syntax.PythonParser;
 import io.codeanatomy.python.syntax.PythonVersion;
 import io.codeanatomy.python.syntax.SyntaxError;
 import io.codeanatomy.python.syntax.ast.AstDump;
+import io.codeanatomy.python.syntax.ast.IntegerConversionLimitException;
 import io.codeanatomy.spi.source.SourceFile;
 import io.codeanatomy.spi.source.SourceListing;
 import io.codeanatomy.spi.source.SourceSelection;
@@ -82,15 +83,21 @@ public final class AstCommand implements Callable<Integer> {
         int refused = 0;
         for (Path path : paths) {
             // One worker thread with a large stack, as in --check.
-            String dump = SourceWorkers.map(List.of(path), 1, "parse", p -> {
+            Dumped dumped = SourceWorkers.map(List.of(path), 1, "parse", p -> {
                 ParseResult result = parse(readAll(p), version);
-                return result.ok() ? AstDump.dump(result.module(), attributes) : null;
+                if (!result.ok()) {
+                    return new Dumped("SyntaxError", false);
+                }
+                try {
+                    return new Dumped(AstDump.dump(result.module(), attributes), true);
+                } catch (IntegerConversionLimitException e) {
+                    // ast.dump raises ValueError for this file only: print it and go on.
+                    return new Dumped(e.pythonError(), false);
+                }
             }).get(0);
             out.println("==> " + path + " <==");
-            if (dump != null) {
-                out.println(dump);
-            } else {
-                out.println("SyntaxError");
+            out.println(dumped.text());
+            if (!dumped.ok()) {
                 refused++;
             }
         }
@@ -155,5 +162,9 @@ public final class AstCommand implements Callable<Integer> {
     }
 
     private record CheckOutcome(long bytes, SyntaxError error) {
+    }
+
+    /** What {@code ast} prints for one file: its dump, or the error CPython raises for it. */
+    private record Dumped(String text, boolean ok) {
     }
 }

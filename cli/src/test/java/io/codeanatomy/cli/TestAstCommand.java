@@ -39,6 +39,18 @@ class TestAstCommand {
     }
 
     @Test
+    void anIntTooLongToPrintIsCPythonsValueErrorForThatFileOnly() throws Exception {
+        Path huge = write("huge.py", "x = 0x" + "f".repeat(3_600) + "\n");
+        Path good = write("good.py", GOOD);
+
+        CliRun run = CliRun.of("ast", "--python", "3.11", huge.toString(), good.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).isEqualTo(cpython(false, huge, good))
+                .contains("ValueError: Exceeds the limit (4300 digits) for integer string conversion");
+    }
+
+    @Test
     void checkListsTheFilesThatDoNotParseThenASummary() throws IOException {
         write("pkg/good.py", GOOD);
         write("pkg/bad.py", BAD);
@@ -111,9 +123,21 @@ class TestAstCommand {
         Python3 python = Python3.require();
         StringBuilder expected = new StringBuilder();
         for (Path file : files) {
-            String out = python.output("import ast,sys\ntry:\n"
-                    + "    print(ast.dump(ast.parse(open(sys.argv[1],'rb').read()), include_attributes=" + (attributes ? "True" : "False") + "))\n"
-                    + "except Exception:\n    print('SyntaxError')\n", file.toString());
+            String out = python.output("import ast,sys
+try:
+"
+                    + "    tree = ast.parse(open(sys.argv[1],'rb').read())
+"
+                    + "except Exception:
+    print('SyntaxError')
+    sys.exit()
+try:
+"
+                    + "    print(ast.dump(tree, include_attributes=" + (attributes ? "True" : "False") + "))
+"
+                    + "except ValueError as e:
+    print('ValueError:', e)
+", file.toString());
             expected.append("==> ").append(file).append(" <==\n").append(out);
         }
         return expected.toString();

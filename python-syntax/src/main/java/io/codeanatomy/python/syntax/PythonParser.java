@@ -45,7 +45,12 @@ public final class PythonParser {
     public static ParseResult parse(SourceText text, PythonVersion version) {
         requireNonNull(text, "text is null");
         requireNonNull(version, "version is null");
-        return RunawayRecovery.recover(parseOnce(text, version), t -> parseOnce(t, version));
+        ParseResult result = RunawayRecovery.recover(parseOnce(text, version), t -> parseOnce(t, version));
+        if (!result.ok()) {
+            return result;
+        }
+        // A tree CPython parses but cannot build as Python objects is refused all the same.
+        return AstConstruction.check(result);
     }
 
     private static ParseResult parseOnce(SourceText text, PythonVersion version) {

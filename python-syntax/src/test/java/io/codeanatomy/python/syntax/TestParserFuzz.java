@@ -121,9 +121,6 @@ class TestParserFuzz {
         } catch (RuntimeException | StackOverflowError e) {
             return "parser threw " + e;
         }
-        if (result == null || result.module() == null) {
-            return "parser returned no result";
-        }
         int length = result.source().bytes().length;
         // Line 0 is CPython's own for errors of the whole file, such as an unknown encoding.
         for (SyntaxError error : result.errors()) {

@@ -81,14 +81,24 @@ public final class AstDump {
         this.includeAttributes = includeAttributes;
     }
 
-    /** {@code ast.dump(node, include_attributes=includeAttributes)} as CPython 3.11 returns it. */
+    /**
+     * {@code ast.dump(node, include_attributes=includeAttributes)} as CPython 3.11 returns it.
+     *
+     * @throws IntegerConversionLimitException where {@code ast.dump} raises ValueError: the tree
+     *         holds an int of more than {@value PyRepr#MAX_STR_DIGITS} decimal digits
+     */
     public static String dump(Node node, boolean includeAttributes) {
         StringBuilder out = new StringBuilder(4096);
         dump(node, includeAttributes, out);
         return out.toString();
     }
 
-    /** Appends {@code ast.dump(node, include_attributes=includeAttributes)} to {@code out}. */
+    /**
+     * Appends {@code ast.dump(node, include_attributes=includeAttributes)} to {@code out}.
+     *
+     * @throws IntegerConversionLimitException as {@link #dump(Node, boolean)}; {@code out} then
+     *         holds the part printed before the int
+     */
     public static void dump(Node node, boolean includeAttributes, StringBuilder out) {
         requireNonNull(node, "node is null");
         requireNonNull(out, "out is null");

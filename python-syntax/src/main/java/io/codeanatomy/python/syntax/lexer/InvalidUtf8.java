@@ -128,7 +128,7 @@ final class InvalidUtf8 {
                 String message = "(unicode error) " + Utf8.decodeError(raw, toRaw(s), toRaw(e));
                 int ls = src.lineStarts()[t.line(i) - 1];
                 return new SyntaxError(message, outAt[k], outAt[k] + REPLACEMENT.length, t.line(i),
-                        columnBefore(ls, e, charColumns));
+                        column(src, ls, toRaw(e) - toRaw(ls), charColumns));
             } else {
                 // Another token error (an unterminated string, say) comes first in CPython.
                 return null;
@@ -138,11 +138,21 @@ final class InvalidUtf8 {
     }
 
     /**
-     * What CPython counts from the line start {@code ls} to {@code p} (text offsets): characters of
-     * the text, or bytes of the raw input when it prints byte columns.
+     * The column CPython prints for an error whose offset it holds as {@code rawOffset}, counted in
+     * bytes of the raw line that starts at text offset {@code ls}. With byte columns that is the
+     * column. With character columns (a BOM or a coding declaration) CPython converts it by decoding
+     * that many bytes of the line as it shows it, where each ill-formed sequence is already a
+     * three-byte U+FFFD: the raw offset is applied to the replaced text, so it lands short of the
+     * character it counted (a sequence cut in two counts as one character, as the "replace"
+     * handler makes it).
      */
-    private int columnBefore(int ls, int p, boolean charColumns) {
-        return charColumns ? Utf8.charCount(text, ls, p) : toRaw(p) - toRaw(ls);
+    private int column(SourceText src, int ls, int rawOffset, boolean charColumns) {
+        if (!charColumns) {
+            return rawOffset;
+        }
+        int line = src.lineOf(ls);
+        int lineEnd = line < src.lineCount() ? src.lineStarts()[line] : text.length;
+        return Utf8.charCount(text, ls, Math.min(ls + rawOffset, lineEnd));
     }
 
     private boolean isName(int s, int e) {
@@ -214,7 +224,7 @@ final class InvalidUtf8 {
         if (j < t.size() && t.col(j) >= 0) {
             line = t.line(j);
             int ls = src.lineStarts()[line - 1];
-            column = columnBefore(ls, ls + t.col(j), charColumns) + 1;
+            column = column(src, ls, toRaw(ls + t.col(j)) - toRaw(ls) + 1, charColumns);
         }
         return new SyntaxError(message, outAt[k], outAt[k] + REPLACEMENT.length, line, column);
     }

@@ -379,14 +379,15 @@ abstract class ExpressionParser extends ParserBase {
         while (kinds[pos] == LAMBDA) {
             ints.push(pos);
             pos++;
+            // CPython's lambdef and expression rules: two levels per lambda, its defaults inside.
+            enter(2);
+            levels++;
             arguments args = kinds[pos] == COLON ? NO_ARGUMENTS : parameters(true);
             if (kinds[pos] != COLON) {
                 throw invalidSyntax();
             }
             pos++;
             push(args);
-            levels++;
-            enter(1);
         }
         expr body = conditional();
         int e = last();
@@ -396,7 +397,7 @@ abstract class ExpressionParser extends ParserBase {
             body = new Lambda(args, body, sl(start), sc(start), el(e), ec(e), sb(start), eb(e));
         }
         resetStack(base);
-        leave(levels);
+        leave(2 * levels);
         ints.truncate(ib);
         return body;
     }
@@ -507,20 +508,18 @@ abstract class ExpressionParser extends ParserBase {
     private expr binary(int minPrecedence) {
         int s = pos;
         expr left = factor();
-        int n = 0;
         while (true) {
             int precedence = BINARY_PRECEDENCE[kinds[pos].ordinal()];
             if (precedence < minPrecedence || precedence == 0) {
-                leave(n);
                 return left;
             }
             operator op = BINARY_OPERATOR[kinds[pos].ordinal()];
             pos++;
             expr right = precedence == TERM ? factor() : binary(precedence + 1);
             int e = last();
+            // A chain of operators is a loop of CPython's left-recursive rules, which costs its
+            // parser no stack: only the depth of the tree built limits it (AstConstruction).
             left = new BinOp(left, op, right, sl(s), sc(s), el(e), ec(e), sb(s), eb(e));
-            n++;
-            enter(1);
         }
     }
 
@@ -581,7 +580,8 @@ abstract class ExpressionParser extends ParserBase {
                 pos++;
             }
             starts[n] = pos;
-            enter(1 + ints.size() - unaryFrom[n]);
+            // CPython's power and factor rules: two levels per '**', one per unary operator.
+            enter(2 + ints.size() - unaryFrom[n]);
             push(awaitPrimary());
         }
         int e = last();
@@ -597,7 +597,7 @@ abstract class ExpressionParser extends ParserBase {
             int st = starts[i - 1];
             r = new BinOp(left, operator.Pow, r, sl(st), sc(st), el(e), ec(e), sb(st), eb(e));
         }
-        leave(n + ints.size() - ib);
+        leave(2 * n + ints.size() - ib);
         ints.truncate(ib);
         resetStack(base);
         return r;
@@ -618,7 +618,8 @@ abstract class ExpressionParser extends ParserBase {
     final expr primary() {
         int s = pos;
         expr a = atom();
-        int n = 0;
+        // Trailers are a loop of CPython's left-recursive primary rule: no parser stack, only the
+        // depth of the tree built limits them (AstConstruction).
         while (true) {
             TokenKind k = kinds[pos];
             if (k == DOT) {
@@ -643,11 +644,8 @@ abstract class ExpressionParser extends ParserBase {
                     // "x[]" is no subscript; CPython's first pass got as far as the ']'.
                     furthest = pos + 1;
                 }
-                leave(n);
                 return a;
             }
-            n++;
-            enter(1);
         }
     }
 
@@ -1403,9 +1401,10 @@ abstract class ExpressionParser extends ParserBase {
                         throw failAtToken("expected default value expression", pos - 1);
                     }
                     int valueStart = pos;
-                    enter(10);
+                    // With its lambda, a default of a lambda costs CPython eight levels.
+                    enter(6);
                     dflt = expression();
-                    leave(10);
+                    leave(6);
                     if (kinds[pos] != COMMA && kinds[pos] != end) {
                         throw expectedCommaOrClose(valueStart);
                     }

@@ -19,15 +19,21 @@ import java.util.List;
  */
 abstract class ParserBase {
     /**
-     * Nesting limit for recursive rules and for the depth of the tree built by operator chains.
-     * CPython gives up at about 3000 levels when it turns the tree into Python objects; the Java
-     * recursion of one level stays small enough for the default thread stack.
+     * CPython's parser stack limit (MAXSTACK 6000 nested rule calls in CPython 3.11's parser.c,
+     * where it raises MemoryError) as reached from an assignment at the top of a module, whose
+     * rules start 32 levels deep: rules add to {@link #depth} what CPython's rules cost for the
+     * same text, so that chains of unary operators, {@code not}, conditional expressions (one
+     * level each), lambdas and {@code **} (two) and lambda defaults (eight) fail where CPython's
+     * do. Elsewhere the costs are estimates (docs/parser.md). Recursion stays within the default
+     * thread stack at this depth. Trees that parse but are too deep to build fail in
+     * {@code AstConstruction}.
      */
-    static final int MAX_DEPTH = 2990;
+    static final int MAX_DEPTH = 5967;
     /** CPython's tokenizer refuses more than 200 nested brackets (MAXLEVEL). */
     static final int MAX_BRACKETS = 200;
     static final String TOO_COMPLEX = "too many nested parentheses";
     static final String GENERIC = "invalid syntax";
+    /** CPython 3.12's message; 3.11 raises a MemoryError without one. */
     static final String STACK_OVERFLOW = "Parser stack overflowed - Python source too complex to parse";
 
     final SourceText source;

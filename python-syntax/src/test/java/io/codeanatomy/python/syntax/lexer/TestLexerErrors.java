@@ -50,7 +50,12 @@ class TestLexerErrors {
             "\u00ffx = 1\n", "x \u00ff\n", "\u00c3\u00a9\u00c3\u00a9 = '\u00ff' + 1\n", "\u00c3\u00a9\u00c3\u00a9 = x\u00ff + 1\n",
             "# coding: utf-8\n\u00c3\u00a9 = x\u00ff + 1\n", "# coding: utf-8\n\u00c3\u00a9 = (\u00c3\u00a9",
             "\u00ef\u00bb\u00bf\u00c3\u00a9 = (\u00c3\u00a9", "# coding: latin-1\n\u00e9 = (1,\n", "# coding: utf-8\n\u00c3\u00a9 $",
-            "# coding: utf-8\n\u00c3\u00a9 = 1 + \\", "# coding: utf8\nx='\u00ff'\n", "# -*- coding: cp1252 -*-\nx = '\u0081'\n");
+            "# coding: utf-8\n\u00c3\u00a9 = 1 + \\", "# coding: utf8\nx='\u00ff'\n", "# -*- coding: cp1252 -*-\nx = '\u0081'\n",
+            // With a BOM or a cookie CPython applies the raw byte offset to the line with U+FFFD in
+            // place of the ill-formed bytes, so the column lands short.
+            "# coding: utf-8\nx = \"\u00ff\"\n", "# coding: utf-8\nab = 1\nxyz = \"\u00c3\u00a9\u00ff\"\n",
+            "\u00ef\u00bb\u00bfx = '\u00ff\u00fe' + '\u00c3\u00a9'\n", "# coding: utf-8\nxy\u00ff = 1\n",
+            "# coding: utf-8\n\u00c3\u00a9\u00c3\u00a9 = x\u00ff\u00ff + 1\n", "# coding: utf-8\nx = ('\u00e2\u0082\u00ff' 'a')\n");
 
     @Test
     void reportsLexicalErrorsAsCPython() {
