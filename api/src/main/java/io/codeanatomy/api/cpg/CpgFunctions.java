@@ -39,9 +39,16 @@ public final class CpgFunctions {
     public static final FunctionSignature<String> STABLE_HASH_ID = FunctionSignature.scalar("stable_hash_id",
             DataType.STRING, DataType.STRING, DataType.INT64, DataType.INT64, DataType.STRING);
 
+    /**
+     * Aggregate {@code span_rank(bstart, bend)}, called over a window ordered by {@code bstart,
+     * bend DESC}: the nesting level of a span among the spans before it, 1 for the outermost.
+     */
+    public static final FunctionSignature<Integer> SPAN_RANK = FunctionSignature.aggregate("span_rank",
+            DataType.INT32, DataType.INT64, DataType.INT64);
+
     /** Every function above, in declaration order. */
     public static final List<FunctionSignature<?>> ALL = List.of(BYTE_SPAN_CONTAINS, BYTE_SPAN_OVERLAPS,
-            QUALIFIED_NAME_DEPTH, QUALIFIED_NAME_PARENT, QUALIFIED_NAME_LEAF, QUALIFIED_NAME_JOIN, STABLE_HASH_ID);
+            QUALIFIED_NAME_DEPTH, QUALIFIED_NAME_PARENT, QUALIFIED_NAME_LEAF, QUALIFIED_NAME_JOIN, STABLE_HASH_ID, SPAN_RANK);
 
     private CpgFunctions() {
     }

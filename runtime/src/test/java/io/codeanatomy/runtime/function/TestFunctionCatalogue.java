@@ -21,6 +21,7 @@ import io.codeanatomy.api.spec.ViewKind;
 import io.codeanatomy.api.spec.WriteMode;
 import io.codeanatomy.runtime.compile.CompiledSpec;
 import io.codeanatomy.runtime.compile.TypeMapping;
+import io.codeanatomy.runtime.plan.PlannedQuery;
 import io.codeanatomy.runtime.session.Session;
 import io.codeanatomy.runtime.session.SessionConfig;
 import io.codeanatomy.runtime.spec.CpgNodesSpec;
@@ -34,14 +35,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.schema.AggregateFunction;
 import org.apache.calcite.schema.FunctionParameter;
 import org.apache.calcite.schema.ScalarFunction;
-import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.validate.SqlUserDefinedAggFunction;
 import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
 import org.junit.jupiter.api.Test;
 
@@ -122,6 +126,24 @@ class TestFunctionCatalogue {
     }
 
     @Test
+    void spanRankIsTheNestingLevelOverAWindow() {
+        try (Session session = Session.open(SessionConfig.defaults())) {
+            PlannedQuery planned = session.planSql("SELECT p, b, e, span_rank(b, e) OVER (PARTITION BY p ORDER BY b, e DESC ROWS UNBOUNDED PRECEDING) "
+                    + "FROM (SELECT p, CAST(b AS BIGINT) AS b, CAST(e AS BIGINT) AS e FROM (VALUES ('a', 0, 100), ('a', 10, 50), ('a', 20, 30), ('a', 40, 45), ('a', 60, 70), ('b', 0, 5), ('b', 1, 2)) "
+                    + "AS t(p, b, e)) ORDER BY p, b").query();
+            List<String> rows = new ArrayList<>();
+            try (Enumerator<?> result = session.executor().rows(planned.physical())) {
+                while (result.moveNext()) {
+                    rows.add(java.util.Arrays.toString((Object[]) result.current()));
+                }
+            }
+
+            assertThat(rows).containsExactly("[a, 0, 100, 1]", "[a, 10, 50, 2]", "[a, 20, 30, 3]", "[a, 40, 45, 3]", "[a, 60, 70, 2]",
+                    "[b, 0, 5, 1]", "[b, 1, 2, 2]");
+        }
+    }
+
+    @Test
     void aMissingFunctionOrAChangedSignatureIsReported() {
         // The check above must be able to fail: without the plugin, or with a plugin whose
         // contribution drifts from the catalogue, it names the function.
@@ -166,16 +188,18 @@ class TestFunctionCatalogue {
             if (!contributed.get().equals(signature)) {
                 problems.add(signature.name() + " is registered as " + contributed.get() + ", the catalogue says " + signature);
             }
-            if (signature.kind() == FunctionKind.SCALAR) {
-                SqlFunction operator = session.functions().scalar(signature.name()).orElseThrow();
-                FunctionSignature<?> derived = derived(session, (SqlUserDefinedFunction) operator, signature);
-                if (!derived.parameterTypes().equals(signature.parameterTypes()) || !derived.returnType().equals(signature.returnType())) {
-                    problems.add(signature.name() + " resolves in Calcite to " + derived + ", the catalogue says " + signature);
-                }
-                if (operator.isDeterministic() != signature.deterministic()) {
-                    problems.add(signature.name() + " is " + (signature.deterministic() ? "" : "not ")
-                            + "deterministic in the catalogue but the planner's operator is " + (operator.isDeterministic() ? "" : "not"));
-                }
+            SqlOperator operator = signature.kind() == FunctionKind.SCALAR
+                    ? session.functions().scalar(signature.name()).orElseThrow()
+                    : session.functions().aggregate(signature.name()).orElseThrow();
+            org.apache.calcite.schema.Function function = operator instanceof SqlUserDefinedFunction scalar
+                    ? scalar.getFunction() : ((SqlUserDefinedAggFunction) operator).function;
+            FunctionSignature<?> derived = derived(session, function, operator.isDeterministic(), signature);
+            if (!derived.parameterTypes().equals(signature.parameterTypes()) || !derived.returnType().equals(signature.returnType())) {
+                problems.add(signature.name() + " resolves in Calcite to " + derived + ", the catalogue says " + signature);
+            }
+            if (operator.isDeterministic() != signature.deterministic()) {
+                problems.add(signature.name() + " is " + (signature.deterministic() ? "" : "not ")
+                        + "deterministic in the catalogue but the planner's operator is " + (operator.isDeterministic() ? "" : "not"));
             }
         }
         return problems;
@@ -189,13 +213,16 @@ class TestFunctionCatalogue {
     }
 
     /** The signature Calcite derived from the registered Java method. */
-    private static FunctionSignature<?> derived(Session session, SqlUserDefinedFunction operator, FunctionSignature<?> declared) {
+    private static FunctionSignature<?> derived(Session session, org.apache.calcite.schema.Function function, boolean deterministic,
+            FunctionSignature<?> declared) {
         List<DataType<?>> parameters = new ArrayList<>();
-        for (FunctionParameter parameter : operator.getFunction().getParameters()) {
+        for (FunctionParameter parameter : function.getParameters()) {
             parameters.add(api(parameter.getType(session.typeFactory())));
         }
-        DataType<?> result = api(((ScalarFunction) operator.getFunction()).getReturnType(session.typeFactory()));
-        return new FunctionSignature<>(declared.name(), declared.kind(), parameters, result, operator.isDeterministic());
+        RelDataType returned = function instanceof ScalarFunction scalar
+                ? scalar.getReturnType(session.typeFactory())
+                : ((AggregateFunction) function).getReturnType(session.typeFactory());
+        return new FunctionSignature<>(declared.name(), declared.kind(), parameters, api(returned), deterministic);
     }
 
     private static DataType<?> api(RelDataType type) {

@@ -3,12 +3,13 @@ package io.codeanatomy.plugins.spans;
 import io.codeanatomy.api.cpg.CpgFunctions;
 import io.codeanatomy.spi.Plugin;
 import io.codeanatomy.spi.PluginDescriptor;
+import io.codeanatomy.spi.function.AggregateFunctionContribution;
 import io.codeanatomy.spi.function.ScalarFunctionContribution;
 import java.util.List;
 
 /**
- * The functions of the API's {@link CpgFunctions} catalogue: byte spans, qualified names and the
- * stable id. Each contribution takes its name and signature from the catalogue, so the plugin and
+ * The functions of the API's {@link CpgFunctions} catalogue: byte spans, qualified names, the
+ * stable id, and the running span rank. Each contribution takes its name and signature from the catalogue, so the plugin and
  * the expressions that call it cannot disagree; all are deterministic, so calls on constants fold
  * at plan time.
  */
@@ -38,5 +39,11 @@ public final class SpansPlugin implements Plugin {
                         "parent.leaf, or leaf for a top-level name"),
                 new ScalarFunctionContribution(CpgFunctions.STABLE_HASH_ID, StableHashId.class, "of",
                         "kind:hex of the first 16 bytes of SHA-256 over path, bstart, bend, kind"));
+    }
+
+    @Override
+    public List<AggregateFunctionContribution> aggregateFunctions() {
+        return List.of(new AggregateFunctionContribution(CpgFunctions.SPAN_RANK, SpanRank.class,
+                        "over a window ordered by bstart, bend DESC: the nesting level of a span, 1 for the outermost"));
     }
 }

@@ -3,7 +3,9 @@ package io.codeanatomy.plugins.spans;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.codeanatomy.api.cpg.CpgFunctions;
-import io.codeanatomy.spi.function.ScalarFunctionContribution;
+import io.codeanatomy.api.expr.FunctionSignature;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TestSpanFunctions {
@@ -57,8 +59,23 @@ class TestSpanFunctions {
     }
 
     @Test
+    void spanRankCountsTheOpenSpansThatContainTheNextOne() {
+        SpanRank rank = new SpanRank();
+        SpanRank.Open open = rank.init();
+        long[][] spans = {{0, 100}, {10, 50}, {20, 30}, {40, 45}, {60, 70}, {100, 100}};
+        int[] levels = new int[spans.length];
+        for (int i = 0; i < spans.length; i++) {
+            levels[i] = rank.result(rank.add(open, spans[i][0], spans[i][1]));
+        }
+        assertThat(levels).containsExactly(1, 2, 3, 3, 2, 2);
+        assertThat(rank.result(rank.add(open, null, 5L))).as("a null span changes nothing").isEqualTo(2);
+    }
+
+    @Test
     void thePluginContributesTheWholeCatalogue() {
-        assertThat(new SpansPlugin().scalarFunctions()).extracting(ScalarFunctionContribution::signature)
-                .containsExactlyInAnyOrderElementsOf(CpgFunctions.ALL);
+        List<FunctionSignature<?>> contributed = new ArrayList<>();
+        new SpansPlugin().scalarFunctions().forEach(f -> contributed.add(f.signature()));
+        new SpansPlugin().aggregateFunctions().forEach(f -> contributed.add(f.signature()));
+        assertThat(contributed).containsExactlyInAnyOrderElementsOf(CpgFunctions.ALL);
     }
 }
