@@ -2,7 +2,9 @@ package io.codeanatomy.api.cpg;
 
 import io.codeanatomy.api.expr.DataType;
 import io.codeanatomy.api.expr.FunctionSignature;
+import io.codeanatomy.api.expr.StructMember;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The functions the CPG expression library calls, with their signatures: the single source of
@@ -46,9 +48,17 @@ public final class CpgFunctions {
     public static final FunctionSignature<Integer> SPAN_RANK = FunctionSignature.aggregate("span_rank",
             DataType.INT32, DataType.INT64, DataType.INT64);
 
+    /**
+     * Aggregate {@code span_merge(bstart, bend)}: the smallest span covering every span of the
+     * group, {@code STRUCT<bstart INT64, bend INT64>}; null for a group without spans.
+     */
+    public static final FunctionSignature<Map<String, Object>> SPAN_MERGE = FunctionSignature.aggregate("span_merge",
+            DataType.struct(StructMember.of(Spans.BSTART, DataType.INT64), StructMember.of(Spans.BEND, DataType.INT64)),
+            DataType.INT64, DataType.INT64);
+
     /** Every function above, in declaration order. */
     public static final List<FunctionSignature<?>> ALL = List.of(BYTE_SPAN_CONTAINS, BYTE_SPAN_OVERLAPS,
-            QUALIFIED_NAME_DEPTH, QUALIFIED_NAME_PARENT, QUALIFIED_NAME_LEAF, QUALIFIED_NAME_JOIN, STABLE_HASH_ID, SPAN_RANK);
+            QUALIFIED_NAME_DEPTH, QUALIFIED_NAME_PARENT, QUALIFIED_NAME_LEAF, QUALIFIED_NAME_JOIN, STABLE_HASH_ID, SPAN_MERGE, SPAN_RANK);
 
     private CpgFunctions() {
     }

@@ -126,6 +126,25 @@ class TestFunctionCatalogue {
     }
 
     @Test
+    void spanMergeIsTheCoveringSpanOfAGroupAsAStruct() {
+        try (Session session = Session.open(SessionConfig.defaults())) {
+            PlannedQuery planned = session.planSql("SELECT p, span_merge(b, e) AS s, span_merge(b, e).bend AS e "
+                    + "FROM (SELECT p, CAST(b AS BIGINT) AS b, CAST(e AS BIGINT) AS e FROM (VALUES "
+                    + "('a', 10, 50), ('a', 0, 20), ('a', 60, 70), ('b', 3, 4)) AS t(p, b, e)) GROUP BY p ORDER BY p").query();
+            List<String> rows = new ArrayList<>();
+            try (Enumerator<?> result = session.executor().rows(planned.physical())) {
+                while (result.moveNext()) {
+                    rows.add(java.util.Arrays.deepToString((Object[]) result.current()));
+                }
+            }
+
+            assertThat(TypeMapping.toApi(planned.optimized().getRowType().getFieldList().get(1).getType()))
+                    .contains(CpgFunctions.SPAN_MERGE.returnType());
+            assertThat(rows).containsExactly("[a, [0, 70], 70]", "[b, [3, 4], 4]");
+        }
+    }
+
+    @Test
     void spanRankIsTheNestingLevelOverAWindow() {
         try (Session session = Session.open(SessionConfig.defaults())) {
             PlannedQuery planned = session.planSql("SELECT p, b, e, span_rank(b, e) OVER (PARTITION BY p ORDER BY b, e DESC ROWS UNBOUNDED PRECEDING) "

@@ -2,6 +2,7 @@ package io.codeanatomy.spi.function;
 
 import io.codeanatomy.api.expr.DataType;
 import io.codeanatomy.api.expr.FunctionSignature;
+import io.codeanatomy.api.expr.TypeKind;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Map;
  * Checks an implementing Java method against the {@link FunctionSignature} a plugin declares, so
  * that the signature the runtime registers (derived by Calcite from the method) is the declared
  * one. A type maps to its boxed Java class ({@link DataType#javaType()}) or, for non-null
- * arguments, the matching primitive.
+ * arguments, the matching primitive; a struct may also be an {@code Object[]} of its members.
  */
 final class JavaSignatures {
     private static final Map<Class<?>, Class<?>> BOXES = Map.of(boolean.class, Boolean.class, int.class, Integer.class,
@@ -41,7 +42,9 @@ final class JavaSignatures {
     }
 
     private static void requireType(FunctionSignature<?> signature, Method method, String what, Class<?> actual, DataType<?> declared) {
-        if (!BOXES.getOrDefault(actual, actual).equals(declared.javaType())) {
+        // Calcite hands struct values around as Object[] in member order.
+        boolean struct = declared.kind() == TypeKind.STRUCT && actual == Object[].class;
+        if (!struct && !BOXES.getOrDefault(actual, actual).equals(declared.javaType())) {
             throw new IllegalArgumentException("Function " + signature + ": " + what + " of " + where(method) + " is a "
                     + actual.getSimpleName() + ", the signature says " + declared + " (" + declared.javaType().getSimpleName() + ").");
         }

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The functions of the API's {@link CpgFunctions} catalogue: byte spans, qualified names, the
- * stable id, and the running span rank. Each contribution takes its name and signature from the catalogue, so the plugin and
+ * stable id, the covering span of a group and the running span rank. Each contribution takes its name and signature from the catalogue, so the plugin and
  * the expressions that call it cannot disagree; all are deterministic, so calls on constants fold
  * at plan time.
  */
@@ -43,7 +43,10 @@ public final class SpansPlugin implements Plugin {
 
     @Override
     public List<AggregateFunctionContribution> aggregateFunctions() {
-        return List.of(new AggregateFunctionContribution(CpgFunctions.SPAN_RANK, SpanRank.class,
+        return List.of(
+                new AggregateFunctionContribution(CpgFunctions.SPAN_MERGE, SpanMerge.class,
+                        "the smallest span covering every span of the group"),
+                new AggregateFunctionContribution(CpgFunctions.SPAN_RANK, SpanRank.class,
                         "over a window ordered by bstart, bend DESC: the nesting level of a span, 1 for the outermost"));
     }
 }

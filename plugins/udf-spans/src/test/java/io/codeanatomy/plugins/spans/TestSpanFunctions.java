@@ -72,6 +72,17 @@ class TestSpanFunctions {
     }
 
     @Test
+    void spanMergeIsTheCoveringSpanAndMergesPartialHulls() {
+        SpanMerge merge = new SpanMerge();
+        SpanMerge.Hull left = merge.add(merge.add(merge.init(), 10L, 50L), 0L, 20L);
+        SpanMerge.Hull right = merge.add(merge.add(merge.init(), null, 99L), 60L, 70L);
+        assertThat(merge.result(left)).containsExactly(0L, 50L);
+        assertThat(merge.result(merge.merge(left, right))).containsExactly(0L, 70L);
+        assertThat(merge.result(merge.init())).as("no spans, no hull").isNull();
+        assertThat(merge.result(merge.merge(merge.init(), merge.init()))).isNull();
+    }
+
+    @Test
     void thePluginContributesTheWholeCatalogue() {
         List<FunctionSignature<?>> contributed = new ArrayList<>();
         new SpansPlugin().scalarFunctions().forEach(f -> contributed.add(f.signature()));
