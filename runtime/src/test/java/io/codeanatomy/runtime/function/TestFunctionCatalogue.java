@@ -131,12 +131,7 @@ class TestFunctionCatalogue {
             PlannedQuery planned = session.planSql("SELECT p, span_merge(b, e) AS s, span_merge(b, e).bend AS e "
                     + "FROM (SELECT p, CAST(b AS BIGINT) AS b, CAST(e AS BIGINT) AS e FROM (VALUES "
                     + "('a', 10, 50), ('a', 0, 20), ('a', 60, 70), ('b', 3, 4)) AS t(p, b, e)) GROUP BY p ORDER BY p").query();
-            List<String> rows = new ArrayList<>();
-            try (Enumerator<?> result = session.executor().rows(planned.physical())) {
-                while (result.moveNext()) {
-                    rows.add(java.util.Arrays.deepToString((Object[]) result.current()));
-                }
-            }
+            List<String> rows = rows(session, planned);
 
             assertThat(TypeMapping.toApi(planned.optimized().getRowType().getFieldList().get(1).getType()))
                     .contains(CpgFunctions.SPAN_MERGE.returnType());
@@ -150,12 +145,7 @@ class TestFunctionCatalogue {
             PlannedQuery planned = session.planSql("SELECT p, b, e, span_rank(b, e) OVER (PARTITION BY p ORDER BY b, e DESC ROWS UNBOUNDED PRECEDING) "
                     + "FROM (SELECT p, CAST(b AS BIGINT) AS b, CAST(e AS BIGINT) AS e FROM (VALUES ('a', 0, 100), ('a', 10, 50), ('a', 20, 30), ('a', 40, 45), ('a', 60, 70), ('b', 0, 5), ('b', 1, 2)) "
                     + "AS t(p, b, e)) ORDER BY p, b").query();
-            List<String> rows = new ArrayList<>();
-            try (Enumerator<?> result = session.executor().rows(planned.physical())) {
-                while (result.moveNext()) {
-                    rows.add(java.util.Arrays.toString((Object[]) result.current()));
-                }
-            }
+            List<String> rows = rows(session, planned);
 
             assertThat(rows).containsExactly("[a, 0, 100, 1]", "[a, 10, 50, 2]", "[a, 20, 30, 3]", "[a, 40, 45, 3]", "[a, 60, 70, 2]",
                     "[b, 0, 5, 1]", "[b, 1, 2, 2]");
@@ -193,6 +183,17 @@ class TestFunctionCatalogue {
     /** Stands in for a plugin's implementation in {@link #aMissingFunctionOrAChangedSignatureIsReported}. */
     public static String stableHashId(String path, Long bstart, Long bend, String kind) {
         return kind;
+    }
+
+    /** The rows of a planned query, each as {@code Arrays.deepToString}. */
+    private static List<String> rows(Session session, PlannedQuery planned) {
+        List<String> rows = new ArrayList<>();
+        try (Enumerator<?> result = session.executor().rows(planned.physical())) {
+            while (result.moveNext()) {
+                rows.add(java.util.Arrays.deepToString((Object[]) result.current()));
+            }
+        }
+        return rows;
     }
 
     /** What differs between the session's registered functions and {@code required}, one sentence each. */
