@@ -6,6 +6,7 @@ import io.codeanatomy.api.expr.CaseBuilder;
 import io.codeanatomy.api.expr.DataType;
 import io.codeanatomy.api.expr.Exprs;
 import io.codeanatomy.api.expr.Field;
+import io.codeanatomy.api.rel.AggregateCall;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +36,16 @@ public final class CpgExprs {
     /** {@link #stableId} over the {@code path}, {@code bstart} and {@code bend} columns of {@code relation}. */
     public static Field<String> stableId(String relation, Field<String> kind) {
         return stableId(Exprs.col(relation, "path", DataType.STRING), Spans.start(relation), Spans.end(relation), kind);
+    }
+
+    /**
+     * The aggregate {@link CpgFunctions#SPAN_MERGE} of the spans {@code [bstart, bend)} of a group,
+     * named {@code name}: the covering span as {@code STRUCT<bstart, bend>}.
+     */
+    public static AggregateCall spanMerge(Field<Long> bstart, Field<Long> bend, String name) {
+        List<Field<?>> arguments = CpgFunctions.SPAN_MERGE.checkArguments(List.of(bstart, bend));
+        return AggregateCall.registered(CpgFunctions.SPAN_MERGE.name(), CpgFunctions.SPAN_MERGE.returnType(), name,
+                arguments.toArray(Field<?>[]::new));
     }
 
     /**

@@ -140,6 +140,31 @@ class TestFunctionCatalogue {
     }
 
     @Test
+    void aSpecAggregatesWithSpanMergeIntoAStructColumn() {
+        SchemaContract defs = SchemaContract.of(1, ColumnContract.required("path", DataType.STRING),
+                ColumnContract.required("bstart", DataType.INT64), ColumnContract.required("bend", DataType.INT64));
+        SemanticSpec spec = SemanticSpec.builder("merge", "1.0.0")
+                .input("defs", defs)
+                .view("hulls", ViewKind.AGGREGATE, RelSpec.scan("defs", "d").aggregate(
+                        List.of(Exprs.col("d", "path", DataType.STRING).as("path")),
+                        List.of(CpgExprs.spanMerge(Spans.start("d"), Spans.end("d"), "span"))))
+                .output("out", "hulls", "out", WriteMode.CREATE, SchemaContract.of(1, ColumnContract.required("path", DataType.STRING),
+                        new ColumnContract("span", CpgFunctions.SPAN_MERGE.returnType(), true)))
+                .build();
+        try (Session session = Session.open(SessionConfig.defaults())) {
+            session.schema().add("defs", new MemoryTable(tf -> tf.builder()
+                    .add("path", TypeMapping.toCalcite(DataType.STRING, false, tf))
+                    .add("bstart", TypeMapping.toCalcite(DataType.INT64, false, tf))
+                    .add("bend", TypeMapping.toCalcite(DataType.INT64, false, tf)).build(),
+                    List.<Object[]>of(new Object[] {"a.py", 10L, 50L}, new Object[] {"a.py", 0L, 20L}, new Object[] {"b.py", 3L, 4L})));
+
+            PlannedQuery planned = session.plan(session.compile(spec).output("out"));
+
+            assertThat(rows(session, planned)).containsExactlyInAnyOrder("[a.py, [0, 50]]", "[b.py, [3, 4]]");
+        }
+    }
+
+    @Test
     void spanRankIsTheNestingLevelOverAWindow() {
         try (Session session = Session.open(SessionConfig.defaults())) {
             PlannedQuery planned = session.planSql("SELECT p, b, e, span_rank(b, e) OVER (PARTITION BY p ORDER BY b, e DESC ROWS UNBOUNDED PRECEDING) "
