@@ -227,7 +227,7 @@ class TestBuildCommand {
 
         assertThat(plugins.exitCode()).isZero();
         assertThat(plugins.out()).contains("delta-io 0.1.0").contains("  table provider delta").contains("  materializer delta")
-                .contains("udf-spans 0.1.0").contains("  scalar function stable_id")
+                .contains("udf-spans 0.1.0").contains("  scalar function stable_hash_id")
                 .contains("extract-python").contains("  extractor ");
     }
 

@@ -1,7 +1,13 @@
 package io.codeanatomy.spi;
 
+import io.codeanatomy.api.expr.DataType;
+import io.codeanatomy.api.expr.FunctionSignature;
+
 /** Function implementations for {@link TestingPlugin}, in the shapes Calcite registers. */
 public final class TestingFunctions {
+    public static final FunctionSignature<Long> SPAN_LENGTH = FunctionSignature.scalar("span_length", DataType.INT64, DataType.INT64, DataType.INT64);
+    public static final FunctionSignature<Long> LONGEST_SPAN = FunctionSignature.aggregate("longest_span", DataType.INT64, DataType.INT64, DataType.INT64);
+
     private TestingFunctions() {}
 
     public static Long spanLength(Long bstart, Long bend) {

@@ -17,12 +17,12 @@ public final class TestingPlugin implements Plugin {
 
     @Override
     public List<ScalarFunctionContribution> scalarFunctions() {
-        return List.of(new ScalarFunctionContribution("span_length", TestingFunctions.class, "spanLength", true, "bend - bstart"));
+        return List.of(new ScalarFunctionContribution(TestingFunctions.SPAN_LENGTH, TestingFunctions.class, "spanLength", "bend - bstart"));
     }
 
     @Override
     public List<AggregateFunctionContribution> aggregateFunctions() {
-        return List.of(new AggregateFunctionContribution("longest_span", TestingFunctions.LongestSpan.class, "largest bend - bstart"));
+        return List.of(new AggregateFunctionContribution(TestingFunctions.LONGEST_SPAN, TestingFunctions.LongestSpan.class, "largest bend - bstart"));
     }
 
     @Override

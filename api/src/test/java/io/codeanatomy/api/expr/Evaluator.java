@@ -1,23 +1,31 @@
 package io.codeanatomy.api.expr;
 
 import java.util.LinkedHashMap;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * A reference interpreter of the algebra over one row, with SQL three-valued logic (null is
- * unknown). Tests use it to check that helpers such as {@link Spans} mean what they say.
+ * unknown). Tests use it to check that helpers such as {@code Spans} mean what they say. Function
+ * calls are evaluated by the implementations the test passes, by name.
  */
-final class Evaluator implements FieldVisitor<Object> {
+public final class Evaluator implements FieldVisitor<Object> {
     private final Map<String, Object> row;
+    private final Map<String, Function<List<Object>, Object>> functions;
 
     /** {@code row} maps {@code relation.column} (or {@code column}) to a value. */
-    Evaluator(Map<String, Object> row) {
-        this.row = row;
+    public Evaluator(Map<String, Object> row) {
+        this(row, Map.of());
     }
 
-    Object eval(Field<?> field) {
+    public Evaluator(Map<String, Object> row, Map<String, Function<List<Object>, Object>> functions) {
+        this.row = row;
+        this.functions = functions;
+    }
+
+    public Object eval(Field<?> field) {
         return field.accept(this);
     }
 
@@ -174,12 +182,11 @@ final class Evaluator implements FieldVisitor<Object> {
 
     @Override
     public Object visitCall(String name, DataType<?> returnType, List<Field<?>> arguments) {
-        if (name.equals(QNames.PARENT_FUNCTION)) {
-            String qname = (String) eval(arguments.get(0));
-            int dot = qname.lastIndexOf('.');
-            return dot < 0 ? null : qname.substring(0, dot);
+        Function<List<Object>, Object> function = functions.get(name);
+        if (function == null) {
+            throw new UnsupportedOperationException("function " + name);
         }
-        throw new UnsupportedOperationException("function " + name);
+        return function.apply(arguments.stream().map(this::eval).toList());
     }
 
     @Override

@@ -100,10 +100,11 @@ class TestExprs {
 
     @Test
     void callsKeepNameReturnTypeAndArguments() {
-        Field<String> parent = QNames.parent(col("defs", "qname", DataType.STRING));
-        assertThat(parent.kind()).isEqualTo(ExprKind.CALL);
-        assertThat(Exprs.canonical(parent)).isEqualTo("qname_parent(defs.qname:STRING):STRING");
-        assertThat(new Evaluator(Map.of("defs.qname", "pkg.mod.f")).eval(parent)).isEqualTo("pkg.mod");
+        Field<String> upper = Exprs.call("upper", DataType.STRING, col("defs", "qname", DataType.STRING));
+        assertThat(upper.kind()).isEqualTo(ExprKind.CALL);
+        assertThat(Exprs.canonical(upper)).isEqualTo("upper(defs.qname:STRING):STRING");
+        assertThat(new Evaluator(Map.of("defs.qname", "pkg.mod.f"), Map.of("upper", args -> ((String) args.get(0)).toUpperCase(java.util.Locale.ROOT)))
+                .eval(upper)).isEqualTo("PKG.MOD.F");
     }
 
     @Test
@@ -133,7 +134,7 @@ class TestExprs {
         Field<Map<String, Object>> struct = Exprs.struct("a", BSTART);
         List<Field<?>> samples = List.of(val(1L), BSTART, BSTART.eq(1L), BSTART.isNull(), BSTART.in(List.of(1L)), and(BSTART.eq(1L), BSTART.eq(2L)),
                 BSTART.eq(1L).not(), Exprs.condition(col("defs", "flag", DataType.BOOLEAN)), Exprs.plus(BSTART, 1L), Exprs.neg(BSTART),
-                Exprs.when(BSTART.eq(1L), val(1L)).end(), BSTART.cast(DataType.STRING), QNames.depth(NAME), struct,
+                Exprs.when(BSTART.eq(1L), val(1L)).end(), BSTART.cast(DataType.STRING), Exprs.call("depth", DataType.INT32, NAME), struct,
                 Exprs.member(struct, "a", DataType.INT64), Exprs.coalesce(BSTART, 0L));
         assertThat(samples).extracting(Field::kind).containsExactly(ExprKind.values());
     }

@@ -1,5 +1,6 @@
 package io.codeanatomy.api.expr;
 
+import io.codeanatomy.api.cpg.Spans;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.codeanatomy.api.rel;
 import io.codeanatomy.api.expr.DataType;
 import io.codeanatomy.api.expr.Exprs;
 import io.codeanatomy.api.expr.Field;
-import io.codeanatomy.api.expr.Spans;
+import io.codeanatomy.api.cpg.Spans;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -2,7 +2,7 @@ package io.codeanatomy.api.spec;
 
 import io.codeanatomy.api.expr.DataType;
 import io.codeanatomy.api.expr.Exprs;
-import io.codeanatomy.api.expr.Spans;
+import io.codeanatomy.api.cpg.Spans;
 import io.codeanatomy.api.rel.JoinType;
 import io.codeanatomy.api.rel.RelSpec;
 import io.codeanatomy.api.rel.SortKey;

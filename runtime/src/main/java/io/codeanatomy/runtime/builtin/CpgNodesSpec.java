@@ -2,6 +2,7 @@ package io.codeanatomy.runtime.builtin;
 
 import static io.codeanatomy.api.expr.Exprs.col;
 
+import io.codeanatomy.api.cpg.CpgExprs;
 import io.codeanatomy.api.expr.DataType;
 import io.codeanatomy.api.expr.Exprs;
 import io.codeanatomy.api.expr.Field;
@@ -21,14 +22,13 @@ import java.util.List;
  * nodes yet. Definitions count only in files that parse ({@code status = 'OK'}): for a file with a
  * syntax error CPython's {@code ast} has no definitions, and neither has the graph, although the
  * extractor keeps what its error recovery found. Node ids are the stable ids of
- * {@code path, bstart, bend, node_kind}, computed by the {@code stable_id} function of the
- * span-functions plugin.
+ * {@code path, bstart, bend, node_kind} ({@link CpgExprs#stableId}, implemented by the
+ * span-functions plugin).
  */
 public final class CpgNodesSpec {
     public static final String FILES = "py_files_v1";
     public static final String DEFS = "py_defs_v1";
     public static final String OUTPUT = "cpg_nodes";
-    public static final String STABLE_ID = "stable_id";
 
     /** The contract of {@code cpg_nodes}. */
     public static final SchemaContract CPG_NODES = SchemaContract.of(1,
@@ -48,7 +48,7 @@ public final class CpgNodesSpec {
         Field<String> fileKind = Exprs.val("PY_FILE");
         Field<Long> zero = Exprs.val(0L);
         RelSpec fileNodes = RelSpec.scan(FILES, "f").project(
-                stableId(filePath, zero, fileSize, fileKind).as("node_id"),
+                CpgExprs.stableId(filePath, zero, fileSize, fileKind).as("node_id"),
                 fileKind.as("node_kind"),
                 filePath.as("path"),
                 zero.as("bstart"),
@@ -64,7 +64,7 @@ public final class CpgNodesSpec {
                 .join(RelSpec.scan(FILES, "f"), JoinType.INNER, col("d", "file_id", DataType.STRING).eq(col("f", "file_id", DataType.STRING)))
                 .filter(defKind.in(List.of("FUNCTION", "ASYNC_FUNCTION", "CLASS")).and(col("f", "status", DataType.STRING).eq("OK")))
                 .project(
-                        stableId(defPath, defStart, defEnd, nodeKind).as("node_id"),
+                        CpgExprs.stableId(defPath, defStart, defEnd, nodeKind).as("node_id"),
                         nodeKind.as("node_kind"),
                         defPath.as("path"),
                         defStart.as("bstart"),
@@ -89,9 +89,5 @@ public final class CpgNodesSpec {
                 .view("nodes", ViewKind.UNION, RelSpec.unionAll(RelSpec.scan("file_nodes"), RelSpec.scan("def_nodes")))
                 .output(OUTPUT, "nodes", "cpg/" + OUTPUT, WriteMode.CREATE, CPG_NODES)
                 .build();
-    }
-
-    private static Field<String> stableId(Field<String> path, Field<Long> bstart, Field<Long> bend, Field<String> kind) {
-        return Exprs.call(STABLE_ID, DataType.STRING, path, bstart, bend, kind);
     }
 }

@@ -2,6 +2,7 @@ package io.codeanatomy.runtime.exec;
 
 import static java.util.Objects.requireNonNull;
 
+import io.codeanatomy.spi.arrow.ArrowContracts;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.vector.types.DateUnit;
@@ -19,9 +20,6 @@ import org.apache.calcite.rel.type.RelDataTypeField;
  * {@code TIMESTAMP} without zone, {@code TIMESTAMP WITH LOCAL TIME ZONE} in UTC.
  */
 public final class ArrowTypes {
-    /** Name of the element field of Arrow lists, as Arrow and Parquet writers expect. */
-    static final String LIST_ELEMENT = "element";
-
     private ArrowTypes() {
     }
 
@@ -45,7 +43,7 @@ public final class ArrowTypes {
                 yield new Field(name, fieldType, children);
             }
             case ARRAY, MULTISET -> new Field(name, fieldType,
-                    List.of(field(LIST_ELEMENT, requireNonNull(type.getComponentType(), "component type"))));
+                    List.of(field(ArrowContracts.LIST_ELEMENT, requireNonNull(type.getComponentType(), "component type"))));
             default -> new Field(name, fieldType, null);
         };
     }

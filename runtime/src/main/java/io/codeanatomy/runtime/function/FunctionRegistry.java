@@ -2,6 +2,9 @@ package io.codeanatomy.runtime.function;
 
 import static java.util.Objects.requireNonNull;
 
+import io.codeanatomy.api.expr.DataType;
+import io.codeanatomy.api.expr.TypeKind;
+import io.codeanatomy.runtime.compile.TypeMapping;
 import io.codeanatomy.spi.function.AggregateFunctionContribution;
 import io.codeanatomy.spi.function.ScalarFunctionContribution;
 import java.util.ArrayList;
@@ -66,7 +69,10 @@ public final class FunctionRegistry {
                 throw new IllegalArgumentException("aggregate function '" + function.name() + "': "
                         + function.implementation().getName() + " does not follow Calcite's init/add/result convention");
             }
-            schema.plus().add(function.name(), implementation);
+            DataType<?> declared = function.signature().returnType();
+            schema.plus().add(function.name(), declared.kind() == TypeKind.STRUCT
+                    ? new DeclaredResultAggregate(implementation, TypeMapping.toCalcite(declared, true, typeFactory))
+                    : implementation);
         }
         CalciteCatalogReader reader = new CalciteCatalogReader(schema, List.of(), typeFactory,
                 new CalciteConnectionConfigImpl(new Properties()));

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A plugin as people see it: who it is and what it contributes, each contribution as a short
- * phrase such as {@code scalar function stable_id} or {@code table provider delta}.
+ * phrase such as {@code scalar function stable_hash_id} or {@code table provider delta}.
  */
 public record PluginSummary(String id, String version, String description, List<String> dependsOn, List<String> contributions) {
     public PluginSummary {

@@ -3,6 +3,8 @@ package io.codeanatomy.runtime.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.codeanatomy.api.expr.DataType;
+import io.codeanatomy.api.expr.FunctionSignature;
 import io.codeanatomy.spi.Plugin;
 import io.codeanatomy.spi.PluginDescriptor;
 import io.codeanatomy.spi.function.ScalarFunctionContribution;
@@ -92,7 +94,7 @@ class TestPluginDiscovery {
 
             @Override
             public List<ScalarFunctionContribution> scalarFunctions() {
-                return List.of(new ScalarFunctionContribution("twice", TestPluginDiscovery.class, "twice", true, "doubles"));
+                return List.of(new ScalarFunctionContribution(FunctionSignature.scalar("twice", DataType.INT64, DataType.INT64), TestPluginDiscovery.class, "twice", "doubles"));
             }
         };
     }

@@ -19,10 +19,10 @@ class TestSession {
     @Test
     void pluginFunctionsAreCallableFromSqlAndFoldedOnConstants() {
         try (Session session = Session.open(SessionConfig.defaults(), List.of(new SpansPlugin()))) {
-            PlannedQuery planned = session.planSql("SELECT stable_id('a.py', 0, 0, 'PY_FILE') AS id FROM (VALUES (1))").query();
+            PlannedQuery planned = session.planSql("SELECT stable_hash_id('a.py', 0, 0, 'PY_FILE') AS id FROM (VALUES (1))").query();
 
             // Deterministic on constants: the optimized plan holds the value, not the call.
-            assertThat(planned.optimizedText()).contains("PY_FILE:5d84ea2e508886c67f8316f0b39b6c54").doesNotContain("stable_id(");
+            assertThat(planned.optimizedText()).contains("PY_FILE:5d84ea2e508886c67f8316f0b39b6c54").doesNotContain("stable_hash_id(");
             assertThat(single(session, planned)).isEqualTo("PY_FILE:5d84ea2e508886c67f8316f0b39b6c54");
         }
     }
@@ -60,7 +60,8 @@ class TestSession {
         String first;
         try (Session session = Session.open(config, List.of(new SpansPlugin()))) {
             assertThat(session.envelope(SHA).plugins()).containsExactly("udf-spans@0.1.0");
-            assertThat(session.envelope(SHA).functions()).containsExactly("span_contains", "span_overlaps", "stable_id");
+            assertThat(session.envelope(SHA).functions()).containsExactly("byte_span_contains", "byte_span_overlaps", "qualified_name_depth", "qualified_name_join",
+                    "qualified_name_leaf", "qualified_name_parent", "span_merge", "span_rank", "stable_hash_id");
             assertThat(session.envelope(SHA).config()).containsEntry("planner.disabled_rules", "calcite.UNION_MERGE");
             assertThat(session.envelope(SHA).engineVersions()).containsEntry("calcite", "1.42.0").containsKey("arrow");
             first = session.envelope(SHA).hash();

@@ -2,6 +2,7 @@ package io.codeanatomy.plugins.delta;
 
 import static java.util.Objects.requireNonNull;
 
+import io.codeanatomy.spi.arrow.ArrowContracts;
 import io.delta.kernel.types.ArrayType;
 import io.delta.kernel.types.BinaryType;
 import io.delta.kernel.types.BooleanType;
@@ -38,8 +39,6 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * change instead of failing halfway through a write.
  */
 public final class ArrowSchemas {
-    private static final String LIST_ELEMENT = "element";
-
     private ArrowSchemas() {}
 
     /** The Delta schema for an Arrow schema; field order, names and nullability are kept. */
@@ -143,7 +142,7 @@ public final class ArrowSchemas {
             return new Field(name, new FieldType(nullable, ArrowType.Struct.INSTANCE, null), children);
         }
         if (type instanceof ArrayType array) {
-            Field element = toArrowField(LIST_ELEMENT, array.getElementType(), array.containsNull());
+            Field element = toArrowField(ArrowContracts.LIST_ELEMENT, array.getElementType(), array.containsNull());
             return new Field(name, new FieldType(nullable, ArrowType.List.INSTANCE, null), List.of(element));
         }
         return new Field(name, new FieldType(nullable, toArrowPrimitive(name, type), null), null);

@@ -20,8 +20,8 @@ public final class BytespanRulesPlugin implements Plugin {
     public List<RuleContribution> optimizerRules() {
         return List.of(
                 new RuleContribution("bytespan.expand-span-predicates-filter", RulePhase.LOGICAL, ExpandSpanPredicatesRule.onFilter(),
-                        "span_contains / span_overlaps conjuncts of a filter become comparisons the optimizer can push"),
+                        "byte_span_contains / byte_span_overlaps conjuncts of a filter become comparisons the optimizer can push"),
                 new RuleContribution("bytespan.expand-span-predicates-join", RulePhase.LOGICAL, ExpandSpanPredicatesRule.onJoin(),
-                        "span_contains / span_overlaps conjuncts of a join condition become comparisons beside its equi-keys"));
+                        "byte_span_contains / byte_span_overlaps conjuncts of a join condition become comparisons beside its equi-keys"));
     }
 }

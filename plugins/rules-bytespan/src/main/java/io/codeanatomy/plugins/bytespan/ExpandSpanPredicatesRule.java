@@ -2,6 +2,7 @@ package io.codeanatomy.plugins.bytespan;
 
 import static java.util.Objects.requireNonNull;
 
+import io.codeanatomy.api.cpg.CpgFunctions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,10 +22,10 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.tools.RelBuilderFactory;
 
 /**
- * Replaces the span functions {@code span_contains(os, oe, is, ie)} and
- * {@code span_overlaps(as, ae, bs, be)} by the comparisons they compute, when they are conjuncts of a
+ * Replaces the span functions {@code byte_span_contains(os, oe, is, ie)} and
+ * {@code byte_span_overlaps(as, ae, bs, be)} ({@link CpgFunctions}) by the comparisons they compute, when they are conjuncts of a
  * filter or join condition. A function call is opaque to the optimizer; the comparisons are not: a
- * join on {@code a.path = b.path AND span_contains(...)} keeps its equality as hash key with a plain
+ * join on {@code a.path = b.path AND byte_span_contains(...)} keeps its equality as hash key with a plain
  * range residue, and a filter of constant bounds becomes range predicates that can reach a scan and
  * skip files by their statistics.
  *
@@ -33,8 +34,8 @@ import org.apache.calcite.tools.RelBuilderFactory;
  * {@code NOT} or an {@code OR} they would differ, so calls there are left alone.
  */
 public final class ExpandSpanPredicatesRule extends RelRule<ExpandSpanPredicatesRule.Config> {
-    static final String CONTAINS = "span_contains";
-    static final String OVERLAPS = "span_overlaps";
+    static final String CONTAINS = CpgFunctions.BYTE_SPAN_CONTAINS.name();
+    static final String OVERLAPS = CpgFunctions.BYTE_SPAN_OVERLAPS.name();
 
     private ExpandSpanPredicatesRule(Config config) {
         super(config);
@@ -81,9 +82,7 @@ public final class ExpandSpanPredicatesRule extends RelRule<ExpandSpanPredicates
                 conjuncts.add(rex.makeCall(SqlStdOperatorTable.LESS_THAN_OR_EQUAL, o.get(0), o.get(2)));
                 conjuncts.add(rex.makeCall(SqlStdOperatorTable.LESS_THAN_OR_EQUAL, o.get(3), o.get(1)));
             } else {
-                // Half-open spans share a byte exactly when both are non-empty and each starts before the other ends.
-                conjuncts.add(rex.makeCall(SqlStdOperatorTable.LESS_THAN, o.get(0), o.get(1)));
-                conjuncts.add(rex.makeCall(SqlStdOperatorTable.LESS_THAN, o.get(2), o.get(3)));
+                // Half-open spans overlap when each starts before the other ends.
                 conjuncts.add(rex.makeCall(SqlStdOperatorTable.LESS_THAN, o.get(0), o.get(3)));
                 conjuncts.add(rex.makeCall(SqlStdOperatorTable.LESS_THAN, o.get(2), o.get(1)));
             }

@@ -2,6 +2,7 @@ package io.codeanatomy.plugins.bytespan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.codeanatomy.api.cpg.CpgFunctions;
 import io.codeanatomy.spi.rule.RuleContribution;
 import java.util.List;
 import org.apache.calcite.DataContext;
@@ -31,8 +32,8 @@ import org.apache.calcite.tools.RelBuilder;
 import org.junit.jupiter.api.Test;
 
 class TestExpandSpanPredicatesRule {
-    private static final SqlFunction CONTAINS = spanFunction("span_contains");
-    private static final SqlFunction OVERLAPS = spanFunction("span_overlaps");
+    private static final SqlFunction CONTAINS = spanFunction(CpgFunctions.BYTE_SPAN_CONTAINS.name());
+    private static final SqlFunction OVERLAPS = spanFunction(CpgFunctions.BYTE_SPAN_OVERLAPS.name());
 
     @Test
     void containsConjunctOfAFilterBecomesTwoComparisons() {
@@ -44,7 +45,7 @@ class TestExpandSpanPredicatesRule {
 
         String optimized = optimize(plan, ExpandSpanPredicatesRule.onFilter());
 
-        assertThat(optimized).doesNotContain("span_contains")
+        assertThat(optimized).doesNotContain(CpgFunctions.BYTE_SPAN_CONTAINS.name())
                 .contains("<=(10, $1)").contains("<=($2, 20)").contains("=($0, 'a.py')");
     }
 
@@ -59,8 +60,8 @@ class TestExpandSpanPredicatesRule {
 
         String optimized = optimize(plan, ExpandSpanPredicatesRule.onJoin());
 
-        assertThat(optimized).doesNotContain("span_overlaps")
-                .contains("=($0, $3)").contains("<($1, $2)").contains("<($4, $5)").contains("<($1, $5)").contains("<($4, $2)");
+        assertThat(optimized).doesNotContain(CpgFunctions.BYTE_SPAN_OVERLAPS.name())
+                .contains("=($0, $3)").contains("<($1, $5)").contains("<($4, $2)").doesNotContain("<($1, $2)");
     }
 
     @Test
@@ -71,7 +72,7 @@ class TestExpandSpanPredicatesRule {
 
         String optimized = optimize(plan, ExpandSpanPredicatesRule.onFilter());
 
-        assertThat(optimized).contains("span_contains");
+        assertThat(optimized).contains(CpgFunctions.BYTE_SPAN_CONTAINS.name());
     }
 
     @Test

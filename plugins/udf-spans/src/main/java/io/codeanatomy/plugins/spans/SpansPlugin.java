@@ -1,14 +1,21 @@
 package io.codeanatomy.plugins.spans;
 
+import io.codeanatomy.api.cpg.CpgFunctions;
 import io.codeanatomy.spi.Plugin;
 import io.codeanatomy.spi.PluginDescriptor;
+import io.codeanatomy.spi.function.AggregateFunctionContribution;
 import io.codeanatomy.spi.function.ScalarFunctionContribution;
 import java.util.List;
 
-/** Byte-span and stable-id functions. All are deterministic, so calls on constants fold at plan time. */
+/**
+ * The functions of the API's {@link CpgFunctions} catalogue: byte spans, qualified names, the
+ * stable id, the covering span of a group and the running span rank. Each contribution takes its name and signature from the catalogue, so the plugin and
+ * the expressions that call it cannot disagree; all are deterministic, so calls on constants fold
+ * at plan time.
+ */
 public final class SpansPlugin implements Plugin {
     private static final PluginDescriptor DESCRIPTOR = PluginDescriptor.of("udf-spans", "0.1.0",
-            "byte-span predicates and the stable-id function");
+            "byte-span, qualified-name and stable-id functions");
 
     @Override
     public PluginDescriptor descriptor() {
@@ -18,11 +25,28 @@ public final class SpansPlugin implements Plugin {
     @Override
     public List<ScalarFunctionContribution> scalarFunctions() {
         return List.of(
-                new ScalarFunctionContribution("span_contains", SpanFunctions.class, "spanContains", true,
-                        "span_contains(outer_start, outer_end, inner_start, inner_end): the outer span contains the inner one"),
-                new ScalarFunctionContribution("span_overlaps", SpanFunctions.class, "spanOverlaps", true,
-                        "span_overlaps(a_start, a_end, b_start, b_end): the half-open spans share a byte"),
-                new ScalarFunctionContribution("stable_id", SpanFunctions.class, "stableId", true,
-                        "stable_id(path, bstart, bend, kind): kind:hex of the first 16 bytes of SHA-256 over path, bstart, bend, kind"));
+                new ScalarFunctionContribution(CpgFunctions.BYTE_SPAN_CONTAINS, SpanFunctions.class, "byteSpanContains",
+                        "the outer half-open span contains the inner one"),
+                new ScalarFunctionContribution(CpgFunctions.BYTE_SPAN_OVERLAPS, SpanFunctions.class, "byteSpanOverlaps",
+                        "the half-open spans overlap: a_start < b_end and b_start < a_end"),
+                new ScalarFunctionContribution(CpgFunctions.QUALIFIED_NAME_DEPTH, QualifiedNameFunctions.class, "depth",
+                        "the number of dot-separated parts of a qualified name"),
+                new ScalarFunctionContribution(CpgFunctions.QUALIFIED_NAME_PARENT, QualifiedNameFunctions.class, "parent",
+                        "everything before the last dot of a qualified name"),
+                new ScalarFunctionContribution(CpgFunctions.QUALIFIED_NAME_LEAF, QualifiedNameFunctions.class, "leaf",
+                        "the part after the last dot of a qualified name"),
+                new ScalarFunctionContribution(CpgFunctions.QUALIFIED_NAME_JOIN, QualifiedNameFunctions.class, "join",
+                        "parent.leaf, or leaf for a top-level name"),
+                new ScalarFunctionContribution(CpgFunctions.STABLE_HASH_ID, StableHashId.class, "of",
+                        "kind:hex of the first 16 bytes of SHA-256 over path, bstart, bend, kind"));
+    }
+
+    @Override
+    public List<AggregateFunctionContribution> aggregateFunctions() {
+        return List.of(
+                new AggregateFunctionContribution(CpgFunctions.SPAN_MERGE, SpanMerge.class,
+                        "the smallest span covering every span of the group"),
+                new AggregateFunctionContribution(CpgFunctions.SPAN_RANK, SpanRank.class,
+                        "over a window ordered by bstart, bend DESC: the nesting level of a span, 1 for the outermost"));
     }
 }

@@ -1,4 +1,7 @@
-package io.codeanatomy.api.expr;
+package io.codeanatomy.api.cpg;
+
+import io.codeanatomy.api.expr.Condition;
+import io.codeanatomy.api.expr.Evaluator;
 
 import org.junit.jupiter.api.Test;
 

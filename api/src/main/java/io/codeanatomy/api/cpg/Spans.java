@@ -1,6 +1,11 @@
-package io.codeanatomy.api.expr;
+package io.codeanatomy.api.cpg;
 
 import static java.util.Objects.requireNonNull;
+
+import io.codeanatomy.api.expr.Condition;
+import io.codeanatomy.api.expr.DataType;
+import io.codeanatomy.api.expr.Exprs;
+import io.codeanatomy.api.expr.Field;
 
 /**
  * Byte-span predicates built from the algebra, so the optimizer sees plain comparisons it can
