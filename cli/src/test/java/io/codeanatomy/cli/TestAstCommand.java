@@ -123,21 +123,11 @@ class TestAstCommand {
         Python3 python = Python3.require();
         StringBuilder expected = new StringBuilder();
         for (Path file : files) {
-            String out = python.output("import ast,sys
-try:
-"
-                    + "    tree = ast.parse(open(sys.argv[1],'rb').read())
-"
-                    + "except Exception:
-    print('SyntaxError')
-    sys.exit()
-try:
-"
-                    + "    print(ast.dump(tree, include_attributes=" + (attributes ? "True" : "False") + "))
-"
-                    + "except ValueError as e:
-    print('ValueError:', e)
-", file.toString());
+            String out = python.output("import ast,sys\ntry:\n"
+                    + "    tree = ast.parse(open(sys.argv[1],'rb').read())\n"
+                    + "except Exception:\n    print('SyntaxError')\n    sys.exit()\ntry:\n"
+                    + "    print(ast.dump(tree, include_attributes=" + (attributes ? "True" : "False") + "))\n"
+                    + "except ValueError as e:\n    print('ValueError:', e)\n", file.toString());
             expected.append("==> ").append(file).append(" <==\n").append(out);
         }
         return expected.toString();

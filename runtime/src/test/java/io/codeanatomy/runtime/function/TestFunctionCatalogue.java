@@ -24,7 +24,7 @@ import io.codeanatomy.runtime.compile.TypeMapping;
 import io.codeanatomy.runtime.plan.PlannedQuery;
 import io.codeanatomy.runtime.session.Session;
 import io.codeanatomy.runtime.session.SessionConfig;
-import io.codeanatomy.runtime.spec.CpgNodesSpec;
+import io.codeanatomy.runtime.builtin.CpgNodesSpec;
 import io.codeanatomy.runtime.testing.MemoryTable;
 import io.codeanatomy.spi.Plugin;
 import io.codeanatomy.spi.PluginDescriptor;
