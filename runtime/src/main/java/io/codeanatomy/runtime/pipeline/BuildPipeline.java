@@ -10,7 +10,7 @@ import io.codeanatomy.api.result.SessionEnvelope;
 import io.codeanatomy.api.result.Timing;
 import io.codeanatomy.api.spec.OutputTarget;
 import io.codeanatomy.api.spec.SemanticSpec;
-import io.codeanatomy.runtime.builtin.CpgNodesSpec;
+import io.codeanatomy.runtime.builtin.CpgSpec;
 import io.codeanatomy.runtime.compile.CompiledSpec;
 import io.codeanatomy.runtime.exec.RowBatchReader;
 import io.codeanatomy.runtime.plan.PlannedQuery;
@@ -66,7 +66,7 @@ public final class BuildPipeline {
 
     /** A pipeline over the plugins on the classpath, running the built-in spec. */
     public BuildPipeline(SessionConfig config) {
-        this(config, Session::open, CpgNodesSpec.spec());
+        this(config, Session::open, CpgSpec.spec());
     }
 
     /** A pipeline whose sessions come from {@code sessions} (e.g. over a chosen plugin set). */

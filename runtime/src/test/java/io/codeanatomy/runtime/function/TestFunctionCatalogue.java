@@ -24,7 +24,7 @@ import io.codeanatomy.runtime.compile.TypeMapping;
 import io.codeanatomy.runtime.plan.PlannedQuery;
 import io.codeanatomy.runtime.session.Session;
 import io.codeanatomy.runtime.session.SessionConfig;
-import io.codeanatomy.runtime.builtin.CpgNodesSpec;
+import io.codeanatomy.runtime.builtin.CpgSpec;
 import io.codeanatomy.runtime.testing.MemoryTable;
 import io.codeanatomy.spi.Plugin;
 import io.codeanatomy.spi.PluginDescriptor;
@@ -65,7 +65,7 @@ class TestFunctionCatalogue {
     @Test
     void everyFunctionTheBuiltInSpecCallsIsCataloguedAndRegisteredWithThatSignature() {
         try (Session session = Session.open(SessionConfig.defaults())) {
-            SemanticSpec spec = CpgNodesSpec.spec();
+            SemanticSpec spec = CpgSpec.spec();
             for (InputRelation input : spec.inputs()) {
                 session.schema().add(input.name(), new MemoryTable(tf -> {
                     var row = tf.builder();

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.codeanatomy.plugins.delta.DeltaIoPlugin;
 import io.codeanatomy.plugins.spans.SpansPlugin;
-import io.codeanatomy.runtime.builtin.CpgNodesSpec;
+import io.codeanatomy.runtime.builtin.CpgSpec;
 import io.codeanatomy.runtime.exec.RowBatchReader;
 import io.codeanatomy.runtime.plan.PlannedQuery;
 import io.codeanatomy.runtime.result.RunRecords;
@@ -38,7 +38,7 @@ class TestBuildPipeline {
 
     private final BuildPipeline pipeline = new BuildPipeline(SessionConfig.defaults().withWorkers(1),
             config -> Session.open(config, List.of(new DeltaIoPlugin(), new SpansPlugin(), new TinyPythonPlugin())),
-            CpgNodesSpec.spec());
+            CpgSpec.spec());
 
     @Test
     void buildsCpgNodesAsDeltaTablesAndRecordsTheRun() throws Exception {

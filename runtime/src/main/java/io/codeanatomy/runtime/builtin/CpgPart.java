@@ -1,0 +1,36 @@
+package io.codeanatomy.runtime.builtin;
+
+import io.codeanatomy.api.spec.InputRelation;
+import io.codeanatomy.api.spec.ViewDefinition;
+import java.util.List;
+
+/**
+ * One concern of the built-in CPG spec (definitions, scopes and bindings, structure, ...): the
+ * extraction tables it reads, the views it defines, and which of its views are node, edge and
+ * property views. {@link CpgSpec} stacks the node views of every part into {@code cpg_nodes}, the
+ * edge views into {@code cpg_edges} and the property views into {@code cpg_props}, by column name
+ * (a column a view lacks is NULL), so a part adds node, edge and property kinds without touching
+ * the others. View names are global to the spec: a part prefixes its own.
+ */
+public interface CpgPart {
+    /** The extraction tables read, with the columns this part needs (merged by name across parts). */
+    List<InputRelation> inputs();
+
+    /** The part's views, in dependency order. */
+    List<ViewDefinition> views();
+
+    /** Views with the node columns of {@link CpgSpec#NODES}. */
+    default List<String> nodeViews() {
+        return List.of();
+    }
+
+    /** Views with the edge columns of {@link CpgSpec#EDGES}. */
+    default List<String> edgeViews() {
+        return List.of();
+    }
+
+    /** Views with the property columns of {@link CpgSpec#PROPS}. */
+    default List<String> propViews() {
+        return List.of();
+    }
+}

@@ -1,0 +1,87 @@
+package io.codeanatomy.runtime.builtin;
+
+import static io.codeanatomy.api.expr.Exprs.col;
+
+import io.codeanatomy.api.cpg.CpgExprs;
+import io.codeanatomy.api.expr.DataType;
+import io.codeanatomy.api.expr.Exprs;
+import io.codeanatomy.api.expr.Field;
+import io.codeanatomy.api.rel.JoinType;
+import io.codeanatomy.api.rel.RelSpec;
+import io.codeanatomy.api.spec.ColumnContract;
+import io.codeanatomy.api.spec.InputRelation;
+import io.codeanatomy.api.spec.SchemaContract;
+import io.codeanatomy.api.spec.ViewDefinition;
+import io.codeanatomy.api.spec.ViewKind;
+import java.util.List;
+
+/**
+ * File and definition nodes: one {@code PY_FILE} per file (spanning the whole file) and one node per
+ * function or class definition ({@code PY_FUNCTION} for {@code def} and {@code async def},
+ * {@code PY_CLASS}). Definitions count only in files that parse ({@code status = 'OK'}): for a
+ * file with a syntax error CPython's {@code ast} has no definitions, and neither has the graph,
+ * although the extractor keeps what its error recovery found. Node ids are the stable ids of
+ * {@code path, bstart, bend, node_kind} ({@link CpgExprs#stableId}).
+ */
+public final class DefinitionNodes implements CpgPart {
+    public static final String FILES = "py_files_v1";
+    public static final String DEFS = "py_defs_v1";
+    public static final String FILE_NODES = "file_nodes";
+    public static final String DEF_NODES = "def_nodes";
+
+    @Override
+    public List<InputRelation> inputs() {
+        return List.of(
+                new InputRelation(FILES, SchemaContract.of(1,
+                        ColumnContract.required("file_id", DataType.STRING),
+                        ColumnContract.required("path", DataType.STRING),
+                        ColumnContract.required("size", DataType.INT64),
+                        ColumnContract.required("status", DataType.STRING))),
+                new InputRelation(DEFS, SchemaContract.of(1,
+                        ColumnContract.required("file_id", DataType.STRING),
+                        ColumnContract.required("path", DataType.STRING),
+                        ColumnContract.required("bstart", DataType.INT64),
+                        ColumnContract.required("bend", DataType.INT64),
+                        ColumnContract.required("kind", DataType.STRING),
+                        ColumnContract.required("name", DataType.STRING))));
+    }
+
+    @Override
+    public List<ViewDefinition> views() {
+        Field<String> filePath = col("f", "path", DataType.STRING);
+        Field<Long> fileSize = col("f", "size", DataType.INT64);
+        Field<String> fileKind = Exprs.val("PY_FILE");
+        Field<Long> zero = Exprs.val(0L);
+        RelSpec fileNodes = RelSpec.scan(FILES, "f").project(
+                CpgExprs.stableId(filePath, zero, fileSize, fileKind).as("node_id"),
+                fileKind.as("node_kind"),
+                filePath.as("path"),
+                zero.as("bstart"),
+                fileSize.as("bend"),
+                Exprs.nullOf(DataType.STRING).as("name"));
+
+        Field<String> defKind = col("d", "kind", DataType.STRING);
+        Field<String> defPath = col("d", "path", DataType.STRING);
+        Field<Long> defStart = col("d", "bstart", DataType.INT64);
+        Field<Long> defEnd = col("d", "bend", DataType.INT64);
+        Field<String> nodeKind = Exprs.when(defKind.eq("CLASS"), Exprs.val("PY_CLASS")).otherwise(Exprs.val("PY_FUNCTION"));
+        RelSpec defNodes = RelSpec.scan(DEFS, "d")
+                .join(RelSpec.scan(FILES, "f"), JoinType.INNER, col("d", "file_id", DataType.STRING).eq(col("f", "file_id", DataType.STRING)))
+                .filter(defKind.in(List.of("FUNCTION", "ASYNC_FUNCTION", "CLASS")).and(col("f", "status", DataType.STRING).eq("OK")))
+                .project(
+                        CpgExprs.stableId(defPath, defStart, defEnd, nodeKind).as("node_id"),
+                        nodeKind.as("node_kind"),
+                        defPath.as("path"),
+                        defStart.as("bstart"),
+                        defEnd.as("bend"),
+                        col("d", "name", DataType.STRING).as("name"));
+        return List.of(
+                ViewDefinition.of(FILE_NODES, ViewKind.PROJECT, fileNodes),
+                ViewDefinition.of(DEF_NODES, ViewKind.PROJECT, defNodes));
+    }
+
+    @Override
+    public List<String> nodeViews() {
+        return List.of(FILE_NODES, DEF_NODES);
+    }
+}
