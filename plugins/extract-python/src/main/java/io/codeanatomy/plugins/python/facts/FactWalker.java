@@ -616,7 +616,7 @@ final class FactWalker {
     }
 
     private void comprehension(expr node, ComprehensionKind kind, expr elt, expr value) {
-        List<comprehension> generators = generators(node);
+        List<comprehension> generators = kind.generators(node);
         String compId = context.id(IdKinds.COMPREHENSION, node.bstart(), node.bend());
         if (!generators.isEmpty()) {
             expr(generators.get(0).iter());
@@ -633,20 +633,6 @@ final class FactWalker {
         expr(elt);
         optional(value);
         scopes.exit();
-    }
-
-    /** The generators of a list, set or dict comprehension or a generator expression. */
-    static List<comprehension> generators(expr node) {
-        if (node instanceof ListComp c) {
-            return c.generators();
-        } else if (node instanceof SetComp c) {
-            return c.generators();
-        } else if (node instanceof DictComp c) {
-            return c.generators();
-        } else if (node instanceof GeneratorExp c) {
-            return c.generators();
-        }
-        throw new IllegalArgumentException("not a comprehension: " + node.getClass().getSimpleName());
     }
 
     // ---- patterns

@@ -36,7 +36,7 @@ final class ScopeTracker {
     }
 
     void enterComprehension(String compId, expr node, ComprehensionKind kind) {
-        enter(current().comprehension(compId, node, childQualname(comprehensionName(kind), false)));
+        enter(current().comprehension(compId, node, childQualname(kind.codeName(), false)));
     }
 
     private void enter(Scope scope) {
@@ -125,14 +125,5 @@ final class ScopeTracker {
         }
         boolean locals = scope.kind() == ScopeKind.FUNCTION || scope.kind() == ScopeKind.LAMBDA;
         return scope.qualname() + (locals ? ".<locals>." : ".") + name;
-    }
-
-    private static String comprehensionName(ComprehensionKind kind) {
-        return switch (kind) {
-            case LIST -> "<listcomp>";
-            case SET -> "<setcomp>";
-            case DICT -> "<dictcomp>";
-            case GENERATOR -> "<genexpr>";
-        };
     }
 }
