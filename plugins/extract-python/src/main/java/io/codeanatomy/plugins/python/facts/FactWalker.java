@@ -106,7 +106,7 @@ final class FactWalker {
     private final SourceScanner scanner;
     private final WalkContext context;
     private final ScopeTracker scopes;
-    private final FactCollector[] collectors;
+    private final CollectorEvents collectors;
     private final int maxDepth;
     private int depth;
 
@@ -119,8 +119,8 @@ final class FactWalker {
                List<FactCollector> collectors, int maxDepth) {
         this.scanner = new SourceScanner(source);
         this.context = new WalkContext(ids, scanner, out, recovered, Scope.module(fileId, module));
-        this.collectors = collectors.toArray(FactCollector[]::new);
-        this.scopes = new ScopeTracker(context, this.collectors);
+        this.collectors = new CollectorEvents(collectors);
+        this.scopes = new ScopeTracker(context, this.collectors.scope);
         this.maxDepth = maxDepth;
     }
 
@@ -138,7 +138,7 @@ final class FactWalker {
 
     private void stmt(stmt s) {
         enter();
-        for (FactCollector c : collectors) {
+        for (FactCollector c : collectors.statement) {
             c.statement(s, context);
         }
         stmtBody(s);
@@ -454,7 +454,7 @@ final class FactWalker {
     }
 
     private void announce(expr e) {
-        for (FactCollector c : collectors) {
+        for (FactCollector c : collectors.expression) {
             c.expression(e, context);
         }
     }
@@ -639,7 +639,7 @@ final class FactWalker {
 
     private void pattern(pattern p) {
         enter();
-        for (FactCollector c : collectors) {
+        for (FactCollector c : collectors.pattern) {
             c.pattern(p, context);
         }
         patternBody(p);
@@ -696,7 +696,7 @@ final class FactWalker {
                       String bindingScopeId, String introducedId, Node node) {
         NameOccurrence occurrence = new NameOccurrence(bstart, bend, name, scopes.symbol(name), ctx, introducer,
                 scopes.current(), bindingScopeId, scopes.inAnnotation(), introducedId, node);
-        for (FactCollector c : collectors) {
+        for (FactCollector c : collectors.name) {
             c.name(occurrence, context);
         }
     }
