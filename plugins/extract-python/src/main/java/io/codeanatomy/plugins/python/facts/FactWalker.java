@@ -247,9 +247,10 @@ final class FactWalker {
         defaults(args);
         annotations(args, returns);
         exprs(decorators);
-        scopes.enterDefinition(defId, ScopeKind.FUNCTION, s, name, qualname, nameStart, nameEnd);
+        scopes.enterDefinition(defId, ScopeKind.FUNCTION, s, name, qualname, nameStart, nameEnd,
+                Parameter.of(args, context));
         typeParams(typeParams);
-        params(args, defId);
+        params();
         stmts(body);
         scopes.exit();
     }
@@ -263,7 +264,7 @@ final class FactWalker {
         exprs(c.bases());
         keywords(c.keywords());
         exprs(c.decorator_list());
-        scopes.enterDefinition(defId, ScopeKind.CLASS, c, c.name(), qualname, nameStart, nameEnd);
+        scopes.enterDefinition(defId, ScopeKind.CLASS, c, c.name(), qualname, nameStart, nameEnd, List.of());
         typeParams(c.type_params());
         stmts(c.body());
         scopes.exit();
@@ -398,12 +399,13 @@ final class FactWalker {
         scopes.endAnnotation();
     }
 
-    private void params(arguments args, String defId) {
-        for (Parameter p : Parameter.of(args)) {
+    /** The names of the parameters of the function or lambda just entered. */
+    private void params() {
+        for (Parameter p : scopes.current().parameters()) {
             arg a = p.arg();
             int start = scanner.clamp(a.bstart());
             name(start, scanner.identifierEnd(start), a.arg(), NameContext.STORE, NameIntroducer.PARAMETER, null,
-                    context.id(IdKinds.PARAM, a.bstart(), a.bend()), a);
+                    p.id(), a);
         }
     }
 
@@ -609,8 +611,9 @@ final class FactWalker {
         String defId = context.id(IdKinds.DEF, l.bstart(), l.bend());
         String qualname = scopes.childQualname("<lambda>", false);
         defaults(l.args());
-        scopes.enterDefinition(defId, ScopeKind.LAMBDA, l, "<lambda>", qualname, l.bstart(), l.bstart());
-        params(l.args(), defId);
+        scopes.enterDefinition(defId, ScopeKind.LAMBDA, l, "<lambda>", qualname, l.bstart(), l.bstart(),
+                Parameter.of(l.args(), context));
+        params();
         expr(l.body());
         scopes.exit();
     }

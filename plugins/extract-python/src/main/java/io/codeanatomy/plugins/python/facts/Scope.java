@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.codeanatomy.python.syntax.ast.Node;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -24,10 +25,11 @@ public final class Scope {
     private final String privateName;
     private final int nameBstart;
     private final int nameBend;
+    private final List<Parameter> parameters;
     private Set<String> declaredGlobal;
 
     private Scope(String id, ScopeKind kind, Scope parent, Node node, String enclosingDefId, String qualname,
-                  String privateName, int nameBstart, int nameBend) {
+                  String privateName, int nameBstart, int nameBend, List<Parameter> parameters) {
         this.id = requireNonNull(id, "id is null");
         this.kind = requireNonNull(kind, "kind is null");
         this.parent = parent;
@@ -37,10 +39,11 @@ public final class Scope {
         this.privateName = privateName;
         this.nameBstart = nameBstart;
         this.nameBend = nameBend;
+        this.parameters = List.copyOf(parameters);
     }
 
     static Scope module(String fileId, Node module) {
-        return new Scope(fileId, ScopeKind.MODULE, null, module, null, null, null, 0, 0);
+        return new Scope(fileId, ScopeKind.MODULE, null, module, null, null, null, 0, 0, List.of());
     }
 
     /**
@@ -48,14 +51,15 @@ public final class Scope {
      * it name it as their parent, and a class's name becomes the private name of everything inside.
      */
     Scope definition(String defId, ScopeKind kind, Node node, String name, String qualname, int nameBstart,
-                     int nameBend) {
+                     int nameBend, List<Parameter> parameters) {
         String mangleWith = kind == ScopeKind.CLASS ? name : privateName;
-        return new Scope(defId, kind, this, node, defId, qualname, mangleWith, nameBstart, nameBend);
+        return new Scope(defId, kind, this, node, defId, qualname, mangleWith, nameBstart, nameBend, parameters);
     }
 
     /** A comprehension scope inside this one: definitions inside it keep this scope's parent def. */
     Scope comprehension(String compId, Node node, String qualname) {
-        return new Scope(compId, ScopeKind.COMPREHENSION, this, node, enclosingDefId, qualname, privateName, 0, 0);
+        return new Scope(compId, ScopeKind.COMPREHENSION, this, node, enclosingDefId, qualname, privateName, 0, 0,
+                List.of());
     }
 
     public String id() {
@@ -98,6 +102,11 @@ public final class Scope {
 
     public int nameBend() {
         return nameBend;
+    }
+
+    /** A function's or lambda's parameters in declaration order; empty for other scopes. */
+    public List<Parameter> parameters() {
+        return parameters;
     }
 
     /** The module scope this scope is in. */

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.codeanatomy.python.syntax.ast.Node;
 import io.codeanatomy.python.syntax.ast.expr;
+import java.util.List;
 
 /**
  * The symbol table's view of where the walk is, shared by every fact family: the current scope
@@ -31,8 +32,8 @@ final class ScopeTracker {
      * scope. {@code qualname} comes from {@link #childQualname} taken where the definition starts.
      */
     void enterDefinition(String defId, ScopeKind kind, Node node, String name, String qualname, int nameBstart,
-                         int nameBend) {
-        enter(current().definition(defId, kind, node, name, qualname, nameBstart, nameBend));
+                         int nameBend, List<Parameter> parameters) {
+        enter(current().definition(defId, kind, node, name, qualname, nameBstart, nameBend, parameters));
     }
 
     void enterComprehension(String compId, expr node, ComprehensionKind kind) {
