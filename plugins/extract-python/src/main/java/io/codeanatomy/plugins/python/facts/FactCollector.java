@@ -10,7 +10,8 @@ import io.codeanatomy.python.syntax.ast.stmt;
  * registered collector ({@link FactCollectors}); a collector implements only the events its
  * family needs and reads the current scope from the context. A new fact family is a row type,
  * its table, and one collector added to {@link FactCollectors#standard()}: the walk itself does not
- * change.
+ * change. One instance serves every file of one worker thread, so a collector keeps no state
+ * from one file to the next.
  *
  * <p>Every node is announced before its parts and in the scope that evaluates it: a function's
  * defaults, annotations and decorators in the enclosing scope, a comprehension's first iterable

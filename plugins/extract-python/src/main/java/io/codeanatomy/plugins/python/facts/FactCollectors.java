@@ -7,7 +7,10 @@ final class FactCollectors {
     private FactCollectors() {
     }
 
-    /** A fresh set of the standard collectors (collectors may keep per-file state). */
+    /**
+     * A fresh set of the standard collectors. Each extractor (one per worker thread) reuses its set
+     * for every file, so collectors keep no state between events.
+     */
     static List<FactCollector> standard() {
         return List.of(new DefCollector(), new ParamCollector(), new NameCollector(), new CallCollector(),
                 new ImportCollector(), new DecoratorCollector(), new ComprehensionCollector(),

@@ -1,5 +1,7 @@
 package io.codeanatomy.plugins.python.facts;
 
+import static java.util.Objects.requireNonNull;
+
 import io.codeanatomy.python.syntax.ast.AnnAssign;
 import io.codeanatomy.python.syntax.ast.Assert;
 import io.codeanatomy.python.syntax.ast.Assign;
@@ -111,15 +113,15 @@ final class FactWalker {
     private int depth;
 
     /**
-     * @param collectors the fact families to collect, each told every event in this order
+     * @param collectors the fact families to collect, each told the events it implements, in order
      * @param maxDepth   how deep statements, expressions and patterns may nest; deeper trees throw
      *                   {@link TooDeepException} (CPython's own symbol table gives up at about 3000)
      */
     FactWalker(byte[] source, StableIds ids, FileFacts out, String fileId, Module module, boolean recovered,
-               List<FactCollector> collectors, int maxDepth) {
+               CollectorEvents collectors, int maxDepth) {
         this.scanner = new SourceScanner(source);
         this.context = new WalkContext(ids, scanner, out, recovered, Scope.module(fileId, module));
-        this.collectors = new CollectorEvents(collectors);
+        this.collectors = requireNonNull(collectors, "collectors is null");
         this.scopes = new ScopeTracker(context, this.collectors.scope);
         this.maxDepth = maxDepth;
     }

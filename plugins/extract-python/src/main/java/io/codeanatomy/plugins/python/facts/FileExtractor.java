@@ -39,6 +39,8 @@ public final class FileExtractor {
     private final long maxFileBytes;
     private final int maxDepth;
     private final StableIds ids = new StableIds();
+    /** The fact families' collectors, sorted by event once and reused for every file of this worker. */
+    private final CollectorEvents collectors = new CollectorEvents(FactCollectors.standard());
     private final MessageDigest contentDigest;
 
     /**
@@ -138,7 +140,7 @@ public final class FileExtractor {
         boolean futureAnnotations = hasFutureAnnotations(module);
         try {
             new FactWalker(source.bytes(), ids, facts, fileId, module, status != ParseStatus.OK,
-                    FactCollectors.standard(), maxDepth).walk();
+                    collectors, maxDepth).walk();
         } catch (FactWalker.TooDeepException | StackOverflowError e) {
             facts.clearFacts();
             status = ParseStatus.TOO_DEEP;

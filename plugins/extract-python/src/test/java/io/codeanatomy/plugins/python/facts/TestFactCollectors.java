@@ -66,7 +66,8 @@ class TestFactCollectors {
         FileFacts facts = new FileFacts("m.py");
         List<FactCollector> collectors = new ArrayList<>(FactCollectors.standard());
         collectors.add(extra);
-        new FactWalker(parsed.source().bytes(), ids, facts, "file", parsed.module(), false, collectors, 100).walk();
+        new FactWalker(parsed.source().bytes(), ids, facts, "file", parsed.module(), false,
+                new CollectorEvents(collectors), 100).walk();
         facts.finish();
         return facts;
     }
