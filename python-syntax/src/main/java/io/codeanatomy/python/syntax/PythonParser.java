@@ -38,7 +38,7 @@ public final class PythonParser {
         List<SyntaxError> errors = new ArrayList<>(result.errors().size() + 1);
         errors.add(decoded.error());
         errors.addAll(result.errors());
-        return new ParseResult(result.source(), result.module(), errors);
+        return new ParseResult(result.source(), result.module(), errors, decoded.error());
     }
 
     /** Parses decoded source. */

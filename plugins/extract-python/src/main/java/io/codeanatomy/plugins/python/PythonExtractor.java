@@ -154,7 +154,7 @@ public final class PythonExtractor implements Extractor {
             return status;
         }
         ErrorRow first = facts.errors().get(0);
-        int more = facts.errors().size() - 1;
+        int more = facts.errorCount() - 1;
         String where = first.line() > 0 ? " at line " + first.line() : "";
         return status + where + ": " + first.message() + (more > 0 ? " (and " + more + " more)" : "");
     }

@@ -284,6 +284,55 @@ class TestPythonExtractor {
     }
 
     @Test
+    void aFileNameThatIsNotUtf8KeepsItsBytesInAnEscapedPathMarkedInexact() throws Exception {
+        write("good.py", "x = 1\n");
+        write("100%.py", "x = 1\n");
+        // Only a file URI can name the byte 0xFF: a path string is always encoded to valid UTF-8.
+        Path bad = root.resolve("good.py").getFileSystem().provider()
+                .getPath(new java.net.URI("file://" + root.toUri().getRawPath() + "bad%FFname.py"));
+        Files.write(bad, "def f():\n    pass\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(bad.getFileName().toString()).as("the JDK's own decoding is lossy").isEqualTo("bad\uFFFDname.py");
+        PythonExtractor extractor = new PythonExtractor();
+        try (RecordingSink sink = new RecordingSink(extractor.tables())) {
+            extract(extractor, root, 1, new Progress(), sink);
+            assertThat(sink.rows("py_files_v1")).extracting(r -> r.get("path") + " " + r.get("path_is_exact") + " " + r.get("status"))
+                    .containsExactlyInAnyOrder("100%.py true OK", "bad%FFname.py false OK", "good.py true OK");
+            assertThat(sink.rows("py_defs_v1")).extracting(r -> r.get("path")).containsExactly("bad%FFname.py");
+            assertThat(io.codeanatomy.plugins.python.facts.StableIds.of("bad%FFname.py", 0, 18, "py_file"))
+                    .isEqualTo(sink.rows("py_files_v1").stream().filter(r -> r.get("path").equals("bad%FFname.py"))
+                            .findFirst().orElseThrow().get("file_id"));
+        }
+    }
+
+    @Test
+    void aBinaryFileKeepsItsFirstTenParseErrorsAndCountsTheRest() throws IOException {
+        byte[] binary = new byte[4096];
+        new java.util.Random(7).nextBytes(binary);
+        for (int i = 0; i < binary.length; i++) {
+            // No NUL and valid-enough text so that the parser, not the decoder, reports the errors.
+            binary[i] = (byte) (binary[i] == 0 ? ' ' : binary[i] & 0x7F);
+            if (binary[i] == 0) {
+                binary[i] = '\n';
+            }
+        }
+        write("x.py", binary);
+        PythonExtractor extractor = new PythonExtractor();
+        Progress progress = new Progress();
+        try (RecordingSink sink = new RecordingSink(extractor.tables())) {
+            extract(extractor, root, 1, progress, sink);
+            Map<String, Object> file = sink.rows("py_files_v1").get(0);
+            List<Map<String, Object>> errors = sink.rows("py_errors_v1");
+            assertThat(file.get("status")).isEqualTo("SYNTAX_ERROR");
+            assertThat(errors).hasSize(io.codeanatomy.plugins.python.facts.FileFacts.MAX_PARSE_ERROR_ROWS);
+            assertThat((Integer) file.get("error_count")).isGreaterThan(errors.size());
+            String first = io.codeanatomy.python.syntax.PythonParser.parse(binary, PythonVersion.LATEST).errors().get(0).message();
+            assertThat(errors).extracting(r -> r.get("message")).contains(first);
+            assertThat(progress.problems).singleElement().satisfies(p -> assertThat(p)
+                    .endsWith("(and " + ((Integer) file.get("error_count") - 1) + " more)"));
+        }
+    }
+
+    @Test
     void aMissingSourceRootIsRefusedWithItsName() {
         PythonExtractor extractor = new PythonExtractor();
         Path missing = root.resolve("nowhere");

@@ -1,5 +1,7 @@
 package io.codeanatomy.plugins.python.facts;
 
+import static java.util.Objects.requireNonNull;
+
 import io.codeanatomy.python.syntax.ast.AnnAssign;
 import io.codeanatomy.python.syntax.ast.Assert;
 import io.codeanatomy.python.syntax.ast.Assign;
@@ -42,6 +44,7 @@ import io.codeanatomy.python.syntax.ast.MatchSequence;
 import io.codeanatomy.python.syntax.ast.MatchStar;
 import io.codeanatomy.python.syntax.ast.MatchValue;
 import io.codeanatomy.python.syntax.ast.Module;
+import io.codeanatomy.python.syntax.ast.Node;
 import io.codeanatomy.python.syntax.ast.Name;
 import io.codeanatomy.python.syntax.ast.NamedExpr;
 import io.codeanatomy.python.syntax.ast.Nonlocal;
@@ -78,15 +81,15 @@ import io.codeanatomy.python.syntax.ast.stmt;
 import io.codeanatomy.python.syntax.ast.type_param;
 import io.codeanatomy.python.syntax.ast.withitem;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 
 /**
- * Walks one module's tree and adds its facts to a {@link FileFacts}, visiting every node in the
- * scope that CPython 3.11's symbol table visits it in ({@code Python/symtable.c}): a function's
- * defaults, annotations and decorators and a class's bases, keywords and decorators in the
- * enclosing scope; a comprehension's first iterable in the enclosing scope and the rest in the
- * comprehension's own scope; parameters, bodies and the remaining generators inside.
+ * Walks one module's tree once and tells the {@link FactCollector}s what it meets, visiting every
+ * node in the scope that CPython 3.11's symbol table visits it in ({@code Python/symtable.c}): a
+ * function's defaults, annotations and decorators and a class's bases, keywords and decorators in
+ * the enclosing scope; a comprehension's first iterable in the enclosing scope and the rest in the
+ * comprehension's own scope; parameters, bodies and the remaining generators inside. The
+ * {@link ScopeTracker} keeps the scope chain; collectors turn events into rows.
  *
  * <p>Names follow the symbol table too: every {@code Name}, parameter, def and class name,
  * import binding, {@code global}/{@code nonlocal} name, except-clause name and match capture.
@@ -95,39 +98,6 @@ import java.util.List;
  * they belong to (CPython gives them a hidden scope of their own).
  */
 final class FactWalker {
-    private enum ScopeType {
-        MODULE, FUNCTION, LAMBDA, CLASS, COMPREHENSION
-    }
-
-    /** A scope being walked: its id, and the def id that definitions inside it name as parent. */
-    private static final class Scope {
-        final String id;
-        final ScopeType type;
-        final Scope parent;
-        final String enclosingDefId;
-        final String qualname;
-        private java.util.Set<String> declaredGlobal;
-
-        Scope(String id, ScopeType type, Scope parent, String enclosingDefId, String qualname) {
-            this.id = id;
-            this.type = type;
-            this.parent = parent;
-            this.enclosingDefId = enclosingDefId;
-            this.qualname = qualname;
-        }
-
-        void declareGlobal(String name) {
-            if (declaredGlobal == null) {
-                declaredGlobal = new HashSet<>();
-            }
-            declaredGlobal.add(name);
-        }
-
-        boolean isDeclaredGlobal(String name) {
-            return declaredGlobal != null && declaredGlobal.contains(name);
-        }
-    }
-
     /** Thrown when a tree nests deeper than the walker's limit. */
     static final class TooDeepException extends RuntimeException {
         TooDeepException(int limit) {
@@ -136,31 +106,28 @@ final class FactWalker {
     }
 
     private final SourceScanner scanner;
-    private final StableIds ids;
-    private final FileFacts out;
-    private final boolean recovered;
+    private final WalkContext context;
+    private final ScopeTracker scopes;
+    private final CollectorEvents collectors;
     private final int maxDepth;
     private int depth;
-    private Scope scope;
-    private int annotationDepth;
-    /** The innermost enclosing class's name, which private names are mangled with. */
-    private String privateName;
 
     /**
-     * @param maxDepth how deep statements, expressions and patterns may nest; deeper trees throw
-     *                 {@link TooDeepException} (CPython's own symbol table gives up at about 3000)
+     * @param collectors the fact families to collect, each told the events it implements, in order
+     * @param maxDepth   how deep statements, expressions and patterns may nest; deeper trees throw
+     *                   {@link TooDeepException} (CPython's own symbol table gives up at about 3000)
      */
-    FactWalker(byte[] source, StableIds ids, FileFacts out, String fileId, boolean recovered, int maxDepth) {
+    FactWalker(byte[] source, StableIds ids, FileFacts out, String fileId, Module module, boolean recovered,
+               CollectorEvents collectors, int maxDepth) {
         this.scanner = new SourceScanner(source);
-        this.ids = ids;
-        this.out = out;
-        this.recovered = recovered;
+        this.context = new WalkContext(ids, scanner, out, recovered, Scope.module(fileId, module));
+        this.collectors = requireNonNull(collectors, "collectors is null");
+        this.scopes = new ScopeTracker(context, this.collectors.scope);
         this.maxDepth = maxDepth;
-        this.scope = new Scope(fileId, ScopeType.MODULE, null, null, null);
     }
 
-    void walk(Module module) {
-        stmts(module.body());
+    void walk() {
+        stmts(((Module) context.scope().node()).body());
     }
 
     // ---- statements
@@ -173,6 +140,9 @@ final class FactWalker {
 
     private void stmt(stmt s) {
         enter();
+        for (FactCollector c : collectors.statement) {
+            c.statement(s, context);
+        }
         stmtBody(s);
         depth--;
     }
@@ -230,11 +200,11 @@ final class FactWalker {
             annAssign(a);
         } else if (s instanceof Import i) {
             for (alias a : i.names()) {
-                importAlias(s, a, null, 0, false);
+                importAlias(a, false);
             }
         } else if (s instanceof ImportFrom i) {
             for (alias a : i.names()) {
-                importAlias(s, a, i.module(), i.level(), true);
+                importAlias(a, true);
             }
         } else if (s instanceof Try t) {
             tryStmt(t.body(), t.handlers(), t.orelse(), t.finalbody());
@@ -271,52 +241,43 @@ final class FactWalker {
 
     private void function(stmt s, String name, arguments args, List<stmt> body, List<expr> decorators,
                           expr returns, List<type_param> typeParams, boolean async) {
-        String defId = ids.id(IdKinds.DEF, s.bstart(), s.bend());
+        String defId = context.id(IdKinds.DEF, s.bstart(), s.bend());
         int nameStart = scanner.skipKeyword(async ? scanner.skipKeyword(s.bstart(), "async") : s.bstart(), "def");
         int nameEnd = scanner.identifierEnd(nameStart);
-        String qualname = childQualname(name, true);
-        out.add(new DefRow(defId, s.bstart(), s.bend(),
-                async ? DefKind.ASYNC_FUNCTION : DefKind.FUNCTION, name, nameStart, nameEnd, qualname,
-                scope.enclosingDefId, scope.id, decorators.size(), async, hasDocstring(body), recovered));
-        name(nameStart, nameEnd, name, NameContext.STORE, NameIntroducer.DEF_NAME, null, defId);
+        String qualname = scopes.childQualname(name, true);
+        name(nameStart, nameEnd, name, NameContext.STORE, NameIntroducer.DEF_NAME, null, defId, s);
         defaults(args);
         annotations(args, returns);
-        decorators(decorators, defId);
-        Scope outer = scope;
-        scope = new Scope(defId, ScopeType.FUNCTION, outer, defId, qualname);
+        exprs(decorators);
+        scopes.enterDefinition(defId, ScopeKind.FUNCTION, s, name, qualname, nameStart, nameEnd,
+                Parameter.of(args, context));
         typeParams(typeParams);
-        params(args, defId);
+        params();
         stmts(body);
-        scope = outer;
+        scopes.exit();
     }
 
     private void classDef(ClassDef c) {
-        String defId = ids.id(IdKinds.DEF, c.bstart(), c.bend());
+        String defId = context.id(IdKinds.DEF, c.bstart(), c.bend());
         int nameStart = scanner.skipKeyword(c.bstart(), "class");
         int nameEnd = scanner.identifierEnd(nameStart);
-        String qualname = childQualname(c.name(), true);
-        out.add(new DefRow(defId, c.bstart(), c.bend(), DefKind.CLASS, c.name(), nameStart, nameEnd,
-                qualname, scope.enclosingDefId, scope.id, c.decorator_list().size(), false,
-                hasDocstring(c.body()), recovered));
-        name(nameStart, nameEnd, c.name(), NameContext.STORE, NameIntroducer.CLASS_NAME, null, defId);
+        String qualname = scopes.childQualname(c.name(), true);
+        name(nameStart, nameEnd, c.name(), NameContext.STORE, NameIntroducer.CLASS_NAME, null, defId, c);
         exprs(c.bases());
         keywords(c.keywords());
-        decorators(c.decorator_list(), defId);
-        Scope outer = scope;
-        String outerPrivate = privateName;
-        scope = new Scope(defId, ScopeType.CLASS, outer, defId, qualname);
-        privateName = c.name();
+        exprs(c.decorator_list());
+        scopes.enterDefinition(defId, ScopeKind.CLASS, c, c.name(), qualname, nameStart, nameEnd, List.of());
         typeParams(c.type_params());
         stmts(c.body());
-        privateName = outerPrivate;
-        scope = outer;
+        scopes.exit();
     }
 
     private void annAssign(AnnAssign a) {
         if (a.target() instanceof Name n) {
             // CPython binds a parenthesized name, (x): int, only when a value is assigned.
             if (a.simple() != 0 || a.value() != null) {
-                name(n.bstart(), n.bend(), n.id(), NameContext.STORE, NameIntroducer.ANN_ASSIGNMENT, null, null);
+                announce(n);
+                name(n.bstart(), n.bend(), n.id(), NameContext.STORE, NameIntroducer.ANN_ASSIGNMENT, null, null, n);
             }
         } else {
             expr(a.target(), NameIntroducer.ANN_ASSIGNMENT);
@@ -343,7 +304,7 @@ final class FactWalker {
                 int afterType = handler.type() != null ? handler.type().bend() : handler.bstart();
                 int start = scanner.skipKeyword(scanner.skipTriviaAnd(afterType, ")"), "as");
                 name(start, scanner.identifierEnd(start), handler.name(), NameContext.STORE,
-                        NameIntroducer.EXCEPT_AS, null, null);
+                        NameIntroducer.EXCEPT_AS, null, null, handler);
             }
             stmts(handler.body());
         }
@@ -351,28 +312,37 @@ final class FactWalker {
         stmts(finalbody);
     }
 
-    private void importAlias(stmt s, alias a, String module, int level, boolean isFrom) {
-        String importId = ids.id(IdKinds.IMPORT, a.bstart(), a.bend());
-        boolean star = isFrom && a.name().equals("*");
-        String bound;
+    private void importAlias(alias a, boolean isFrom) {
+        String bound = boundName(a, isFrom);
+        if (bound == null) {
+            return;
+        }
         int start;
         int end;
         if (a.asname() != null) {
-            bound = a.asname();
             end = scanner.clamp(a.bend());
             start = scanner.identifierStart(end);
         } else {
-            int dot = a.name().indexOf('.');
-            bound = star ? null : isFrom || dot < 0 ? a.name() : a.name().substring(0, dot);
             start = scanner.clamp(a.bstart());
             end = scanner.identifierEnd(start);
         }
-        out.add(new ImportRow(importId, a.bstart(), a.bend(), scope.id,
-                isFrom ? module : a.name(), isFrom ? a.name() : null, a.asname(), bound,
-                level, isFrom, star, s.bstart(), s.bend()));
-        if (bound != null) {
-            name(start, end, bound, NameContext.STORE, NameIntroducer.IMPORT, null, importId);
+        name(start, end, bound, NameContext.STORE, NameIntroducer.IMPORT, null,
+                context.id(IdKinds.IMPORT, a.bstart(), a.bend()), a);
+    }
+
+    /**
+     * The name an import alias binds: its {@code as} name, else a plain import's first component
+     * ({@code import a.b} binds {@code a}), else the imported name; null for {@code *}.
+     */
+    static String boundName(alias a, boolean isFrom) {
+        if (a.asname() != null) {
+            return a.asname();
         }
+        if (isFrom) {
+            return a.name().equals("*") ? null : a.name();
+        }
+        int dot = a.name().indexOf('.');
+        return dot < 0 ? a.name() : a.name().substring(0, dot);
     }
 
     private void scopeDecl(stmt s, List<String> names, ScopeDeclKind kind) {
@@ -381,14 +351,11 @@ final class FactWalker {
         for (String n : names) {
             int start = scanner.skipTriviaAnd(p, ",");
             int end = scanner.identifierEnd(start);
-            String declId = ids.id(IdKinds.SCOPE_DECL, start, end);
-            out.add(new ScopeDeclRow(declId, start, end, kind, n, scope.id, s.bstart(), s.bend()));
-            // CPython also enters a global declaration in the module's table.
-            String module = moduleScope().id;
-            String binding = kind == ScopeDeclKind.GLOBAL && scope.id != module ? module : null;
-            name(start, end, n, NameContext.DECLARE, introducer, binding, declId);
+            String declId = context.id(IdKinds.SCOPE_DECL, start, end);
+            String binding = kind == ScopeDeclKind.GLOBAL ? scopes.globalBindingScopeId() : null;
+            name(start, end, n, NameContext.DECLARE, introducer, binding, declId, s);
             if (kind == ScopeDeclKind.GLOBAL) {
-                scope.declareGlobal(n);
+                scopes.declareGlobal(n);
             }
             p = end;
         }
@@ -429,52 +396,19 @@ final class FactWalker {
     }
 
     private void annotation(expr e) {
-        annotationDepth++;
+        scopes.beginAnnotation();
         expr(e);
-        annotationDepth--;
+        scopes.endAnnotation();
     }
 
-    private void decorators(List<expr> decorators, String defId) {
-        for (int i = 0; i < decorators.size(); i++) {
-            expr d = decorators.get(i);
-            boolean isCall = d instanceof Call;
-            String dotted = dottedName(isCall ? ((Call) d).func() : d);
-            out.add(new DecoratorRow(ids.id(IdKinds.DECORATOR, d.bstart(), d.bend()), d.bstart(), d.bend(),
-                    defId, i, scanner.text(d.bstart(), d.bend()), dotted, isCall, scope.id));
-            expr(d);
+    /** The names of the parameters of the function or lambda just entered. */
+    private void params() {
+        for (Parameter p : scopes.current().parameters()) {
+            arg a = p.arg();
+            int start = scanner.clamp(a.bstart());
+            name(start, scanner.identifierEnd(start), a.arg(), NameContext.STORE, NameIntroducer.PARAMETER, null,
+                    p.id(), a);
         }
-    }
-
-    private void params(arguments args, String defId) {
-        int positional = args.posonlyargs().size() + args.args().size();
-        int firstDefault = positional - args.defaults().size();
-        int position = 0;
-        for (arg a : args.posonlyargs()) {
-            param(a, defId, ParamKind.POSITIONAL_ONLY, position, position >= firstDefault);
-            position++;
-        }
-        for (arg a : args.args()) {
-            param(a, defId, ParamKind.REGULAR, position, position >= firstDefault);
-            position++;
-        }
-        if (args.vararg() != null) {
-            param(args.vararg(), defId, ParamKind.VAR_POSITIONAL, position++, false);
-        }
-        for (int k = 0; k < args.kwonlyargs().size(); k++) {
-            boolean hasDefault = k < args.kw_defaults().size() && args.kw_defaults().get(k) != null;
-            param(args.kwonlyargs().get(k), defId, ParamKind.KEYWORD_ONLY, position++, hasDefault);
-        }
-        if (args.kwarg() != null) {
-            param(args.kwarg(), defId, ParamKind.VAR_KEYWORD, position, false);
-        }
-    }
-
-    private void param(arg a, String defId, ParamKind kind, int position, boolean hasDefault) {
-        String paramId = ids.id(IdKinds.PARAM, a.bstart(), a.bend());
-        out.add(new ParamRow(paramId, a.bstart(), a.bend(), defId, a.arg(), kind, position, hasDefault,
-                a.annotation() != null));
-        int start = scanner.clamp(a.bstart());
-        name(start, scanner.identifierEnd(start), a.arg(), NameContext.STORE, NameIntroducer.PARAMETER, null, paramId);
     }
 
     private void typeParams(List<type_param> typeParams) {
@@ -493,7 +427,7 @@ final class FactWalker {
                 name = v.name();
                 optional(v.default_value());
             }
-            name(start, scanner.identifierEnd(start), name, NameContext.STORE, NameIntroducer.TYPE_PARAM, null, null);
+            name(start, scanner.identifierEnd(start), name, NameContext.STORE, NameIntroducer.TYPE_PARAM, null, null, t);
         }
     }
 
@@ -518,8 +452,15 @@ final class FactWalker {
     /** Visits {@code e}; {@code store} says what introduces the names it stores or deletes. */
     private void expr(expr e, NameIntroducer store) {
         enter();
+        announce(e);
         exprBody(e, store);
         depth--;
+    }
+
+    private void announce(expr e) {
+        for (FactCollector c : collectors.expression) {
+            c.expression(e, context);
+        }
     }
 
     private void exprBody(expr e, NameIntroducer store) {
@@ -561,13 +502,13 @@ final class FactWalker {
         } else if (e instanceof Lambda l) {
             lambda(l);
         } else if (e instanceof ListComp c) {
-            comprehension(c, ComprehensionKind.LIST, c.generators(), c.elt(), null);
+            comprehension(c, ComprehensionKind.LIST, c.elt(), null);
         } else if (e instanceof GeneratorExp c) {
-            comprehension(c, ComprehensionKind.GENERATOR, c.generators(), c.elt(), null);
+            comprehension(c, ComprehensionKind.GENERATOR, c.elt(), null);
         } else if (e instanceof DictComp c) {
-            comprehension(c, ComprehensionKind.DICT, c.generators(), c.key(), c.value());
+            comprehension(c, ComprehensionKind.DICT, c.key(), c.value());
         } else if (e instanceof SetComp c) {
-            comprehension(c, ComprehensionKind.SET, c.generators(), c.elt(), null);
+            comprehension(c, ComprehensionKind.SET, c.elt(), null);
         } else if (e instanceof IfExp i) {
             expr(i.test());
             expr(i.body());
@@ -596,28 +537,21 @@ final class FactWalker {
 
     private void nameNode(Name n, NameIntroducer store) {
         if (n.ctx() == expr_context.Load) {
-            name(n.bstart(), n.bend(), n.id(), NameContext.LOAD, NameIntroducer.REFERENCE, null, null);
+            name(n.bstart(), n.bend(), n.id(), NameContext.LOAD, NameIntroducer.REFERENCE, null, null, n);
         } else if (n.ctx() == expr_context.Del) {
-            name(n.bstart(), n.bend(), n.id(), NameContext.DEL, NameIntroducer.DEL, null, null);
+            name(n.bstart(), n.bend(), n.id(), NameContext.DEL, NameIntroducer.DEL, null, null, n);
         } else {
             NameIntroducer introducer = store == NameIntroducer.REFERENCE ? NameIntroducer.ASSIGNMENT : store;
-            name(n.bstart(), n.bend(), n.id(), NameContext.STORE, introducer, null, null);
+            name(n.bstart(), n.bend(), n.id(), NameContext.STORE, introducer, null, null, n);
         }
     }
 
     private void namedExpr(NamedExpr n) {
         expr(n.value());
-        // In a comprehension the target binds in the nearest enclosing function or module.
-        String bindingScope = null;
-        if (scope.type == ScopeType.COMPREHENSION) {
-            Scope s = scope;
-            while (s.type == ScopeType.COMPREHENSION) {
-                s = s.parent;
-            }
-            bindingScope = s.id;
-        }
         if (n.target() instanceof Name t) {
-            name(t.bstart(), t.bend(), t.id(), NameContext.STORE, NameIntroducer.WALRUS, bindingScope, null);
+            announce(t);
+            name(t.bstart(), t.bend(), t.id(), NameContext.STORE, NameIntroducer.WALRUS,
+                    scopes.walrusBindingScopeId(), null, t);
         } else {
             expr(n.target(), NameIntroducer.WALRUS);
         }
@@ -625,19 +559,22 @@ final class FactWalker {
 
     /**
      * Walks a chain of attributes, calls and subscripts ({@code a.b(c)[d].e()}) in a loop down to
-     * its base, so that long generated chains do not recurse once per link.
+     * its base, so that long generated chains do not recurse once per link. Every link is
+     * announced; the first already was, by {@link #expr(expr, NameIntroducer)}.
      */
     private void postfixChain(expr e) {
         List<expr> operands = new ArrayList<>();
         expr x = e;
         while (true) {
+            if (x != e && (x instanceof Attribute || x instanceof Subscript || x instanceof Call)) {
+                announce(x);
+            }
             if (x instanceof Attribute a) {
                 x = a.value();
             } else if (x instanceof Subscript s) {
                 operands.add(s.slice());
                 x = s.value();
             } else if (x instanceof Call c) {
-                callRow(c);
                 operands.addAll(c.args());
                 for (keyword k : c.keywords()) {
                     operands.add(k.value());
@@ -656,31 +593,14 @@ final class FactWalker {
         List<expr> rights = new ArrayList<>();
         expr x = top;
         while (x instanceof BinOp b) {
+            if (b != top) {
+                announce(b);
+            }
             rights.add(b.right());
             x = b.left();
         }
         expr(x);
         exprs(rights);
-    }
-
-    private void callRow(Call c) {
-        expr func = c.func();
-        boolean starArgs = false;
-        for (expr a : c.args()) {
-            starArgs |= a instanceof Starred;
-        }
-        boolean starKwargs = false;
-        List<String> keywordNames = new ArrayList<>(c.keywords().size());
-        for (keyword k : c.keywords()) {
-            if (k.arg() == null) {
-                starKwargs = true;
-            } else {
-                keywordNames.add(k.arg());
-            }
-        }
-        out.add(new CallRow(ids.id(IdKinds.CALL, c.bstart(), c.bend()), c.bstart(), c.bend(), scope.id,
-                scanner.text(func.bstart(), func.bend()), dottedName(func), func.bstart(), func.bend(),
-                c.args().size(), c.keywords().size(), keywordNames, starArgs, starKwargs));
     }
 
     private void keywords(List<keyword> keywords) {
@@ -690,32 +610,23 @@ final class FactWalker {
     }
 
     private void lambda(Lambda l) {
-        String defId = ids.id(IdKinds.DEF, l.bstart(), l.bend());
-        String qualname = childQualname("<lambda>", false);
-        out.add(new DefRow(defId, l.bstart(), l.bend(), DefKind.LAMBDA, "<lambda>", l.bstart(), l.bstart(),
-                qualname, scope.enclosingDefId, scope.id, 0, false, false, recovered));
+        String defId = context.id(IdKinds.DEF, l.bstart(), l.bend());
+        String qualname = scopes.childQualname("<lambda>", false);
         defaults(l.args());
-        Scope outer = scope;
-        scope = new Scope(defId, ScopeType.LAMBDA, outer, defId, qualname);
-        params(l.args(), defId);
+        scopes.enterDefinition(defId, ScopeKind.LAMBDA, l, "<lambda>", qualname, l.bstart(), l.bstart(),
+                Parameter.of(l.args(), context));
+        params();
         expr(l.body());
-        scope = outer;
+        scopes.exit();
     }
 
-    private void comprehension(expr node, ComprehensionKind kind, List<comprehension> generators, expr elt, expr value) {
-        String compId = ids.id(IdKinds.COMPREHENSION, node.bstart(), node.bend());
-        boolean async = false;
-        for (comprehension g : generators) {
-            async |= g.is_async() != 0;
-        }
-        out.add(new ComprehensionRow(compId, node.bstart(), node.bend(), kind, generators.size(),
-                async, scope.id, scope.enclosingDefId));
+    private void comprehension(expr node, ComprehensionKind kind, expr elt, expr value) {
+        List<comprehension> generators = kind.generators(node);
+        String compId = context.id(IdKinds.COMPREHENSION, node.bstart(), node.bend());
         if (!generators.isEmpty()) {
             expr(generators.get(0).iter());
         }
-        Scope outer = scope;
-        scope = new Scope(compId, ScopeType.COMPREHENSION, outer, outer.enclosingDefId,
-                childQualname(comprehensionName(kind), false));
+        scopes.enterComprehension(compId, node, kind);
         for (int i = 0; i < generators.size(); i++) {
             comprehension g = generators.get(i);
             expr(g.target(), NameIntroducer.COMPREHENSION_TARGET);
@@ -726,13 +637,16 @@ final class FactWalker {
         }
         expr(elt);
         optional(value);
-        scope = outer;
+        scopes.exit();
     }
 
     // ---- patterns
 
     private void pattern(pattern p) {
         enter();
+        for (FactCollector c : collectors.pattern) {
+            c.pattern(p, context);
+        }
         patternBody(p);
         depth--;
     }
@@ -745,7 +659,7 @@ final class FactWalker {
                 pattern(a.pattern());
             }
             if (a.name() != null) {
-                capture(scanner.identifierStart(a.bend()), a.bend(), a.name());
+                capture(scanner.identifierStart(a.bend()), a.bend(), a.name(), p);
             }
         } else if (p instanceof MatchSequence s) {
             patterns(s.patterns());
@@ -759,11 +673,11 @@ final class FactWalker {
             if (m.rest() != null) {
                 int after = m.patterns().isEmpty() ? m.bstart() + 1 : m.patterns().get(m.patterns().size() - 1).bend();
                 int start = scanner.skipTrivia(scanner.skipTriviaAnd(after, ",)*"));
-                capture(start, scanner.identifierEnd(start), m.rest());
+                capture(start, scanner.identifierEnd(start), m.rest(), p);
             }
         } else if (p instanceof MatchStar s) {
             if (s.name() != null) {
-                capture(scanner.identifierStart(s.bend()), s.bend(), s.name());
+                capture(scanner.identifierStart(s.bend()), s.bend(), s.name(), p);
             }
         } else if (p instanceof MatchOr o) {
             patterns(o.patterns());
@@ -777,93 +691,18 @@ final class FactWalker {
         }
     }
 
-    private void capture(int start, int end, String name) {
-        name(start, end, name, NameContext.STORE, NameIntroducer.MATCH_CAPTURE, null, null);
+    private void capture(int start, int end, String name, pattern p) {
+        name(start, end, name, NameContext.STORE, NameIntroducer.MATCH_CAPTURE, null, null, p);
     }
 
-    // ---- helpers
+    // ---- names
 
     private void name(int bstart, int bend, String name, NameContext ctx, NameIntroducer introducer,
-                      String bindingScopeId, String introducedId) {
-        out.add(new NameRow(ids.id(IdKinds.NAME, bstart, bend), bstart, bend, name,
-                mangle(privateName, name), ctx, introducer, scope.id, bindingScopeId, annotationDepth > 0,
-                introducedId));
-    }
-
-    private Scope moduleScope() {
-        Scope s = scope;
-        while (s.parent != null) {
-            s = s.parent;
+                      String bindingScopeId, String introducedId, Node node) {
+        NameOccurrence occurrence = new NameOccurrence(bstart, bend, name, scopes.symbol(name), ctx, introducer,
+                scopes.current(), bindingScopeId, scopes.inAnnotation(), introducedId, node);
+        for (FactCollector c : collectors.name) {
+            c.name(occurrence, context);
         }
-        return s;
-    }
-
-    /**
-     * CPython's private name mangling ({@code _Py_Mangle}): inside class {@code C}, {@code __x}
-     * becomes {@code _C__x}; dunder names, dotted names and classes named only by underscores
-     * are left alone.
-     */
-    static String mangle(String privateName, String name) {
-        if (privateName == null || !name.startsWith("__") || name.endsWith("__") || name.indexOf('.') >= 0) {
-            return name;
-        }
-        int i = 0;
-        while (i < privateName.length() && privateName.charAt(i) == '_') {
-            i++;
-        }
-        return i == privateName.length() ? name : "_" + privateName.substring(i) + name;
-    }
-
-    /**
-     * CPython's {@code __qualname__} for a definition named {@code name} in the current scope
-     * ({@code compiler_set_qualname}): a function or lambda parent adds {@code .<locals>}, a class or
-     * comprehension parent does not; a def or class declared global in its parent gets its bare name.
-     */
-    private String childQualname(String name, boolean mayBeGlobal) {
-        if (scope.type == ScopeType.MODULE || (mayBeGlobal && scope.isDeclaredGlobal(name))) {
-            return name;
-        }
-        boolean locals = scope.type == ScopeType.FUNCTION || scope.type == ScopeType.LAMBDA;
-        return scope.qualname + (locals ? ".<locals>." : ".") + name;
-    }
-
-    private static String comprehensionName(ComprehensionKind kind) {
-        return switch (kind) {
-            case LIST -> "<listcomp>";
-            case SET -> "<setcomp>";
-            case DICT -> "<dictcomp>";
-            case GENERATOR -> "<genexpr>";
-        };
-    }
-
-    private static boolean hasDocstring(List<stmt> body) {
-        return !body.isEmpty() && body.get(0) instanceof Expr e
-                && e.value() instanceof Constant c && c.value() instanceof String;
-    }
-
-    /** {@code a.b.c} for a Name or a chain of Attributes ending in a Name, else null. */
-    static String dottedName(expr e) {
-        int length = 0;
-        expr x = e;
-        while (x instanceof Attribute a) {
-            length += a.attr().length() + 1;
-            x = a.value();
-        }
-        if (!(x instanceof Name root)) {
-            return null;
-        }
-        if (x == e) {
-            return root.id();
-        }
-        char[] buf = new char[length + root.id().length()];
-        int end = buf.length;
-        for (x = e; x instanceof Attribute a; x = a.value()) {
-            String attr = a.attr();
-            end -= attr.length();
-            attr.getChars(0, attr.length(), buf, end);
-            buf[--end] = '.';
-        }
-        root.id().getChars(0, root.id().length(), buf, 0);
-        return new String(buf);
     }
 }

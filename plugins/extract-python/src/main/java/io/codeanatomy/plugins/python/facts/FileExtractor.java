@@ -8,8 +8,6 @@ import io.codeanatomy.python.syntax.PythonVersion;
 import io.codeanatomy.python.syntax.SourceText;
 import io.codeanatomy.python.syntax.SyntaxError;
 import io.codeanatomy.python.syntax.ast.ImportFrom;
-import io.codeanatomy.python.syntax.lexer.DecodedSource;
-import io.codeanatomy.python.syntax.lexer.SourceDecoder;
 import io.codeanatomy.python.syntax.ast.Module;
 import io.codeanatomy.python.syntax.ast.alias;
 import io.codeanatomy.python.syntax.ast.stmt;
@@ -41,6 +39,8 @@ public final class FileExtractor {
     private final long maxFileBytes;
     private final int maxDepth;
     private final StableIds ids = new StableIds();
+    /** The fact families' collectors, sorted by event once and reused for every file of this worker. */
+    private final CollectorEvents collectors = new CollectorEvents(FactCollectors.standard());
     private final MessageDigest contentDigest;
 
     /**
@@ -62,10 +62,15 @@ public final class FileExtractor {
         }
     }
 
-    /** Reads and extracts the file at {@code file}, known in the tables as {@code path}. */
+    /**
+     * Reads and extracts the file at {@code file}, listed as {@code path}: its {@code path} column,
+     * unless the name is not valid UTF-8, then the escaped form of {@link RelativePath}.
+     */
     public FileFacts extract(String path, Path file) {
         requireNonNull(path, "path is null");
         requireNonNull(file, "file is null");
+        // A name that is not UTF-8 was listed with U+FFFD for its bad bytes: keep the bytes, escaped.
+        path = RelativePath.of(path, file);
         byte[] raw;
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
@@ -111,9 +116,9 @@ public final class FileExtractor {
     }
 
     private FileFacts extract(String path, byte[] raw, String sha256) {
-        DecodedSource decoded = SourceDecoder.decode(raw);
-        SourceText source = decoded.text();
-        ParseResult result = PythonParser.parse(source, version);
+        // The parser decodes the bytes (BOM, PEP 263 cookie) once; its text is what every span refers to.
+        ParseResult result = PythonParser.parse(raw, version);
+        SourceText source = result.source();
         FileFacts facts = new FileFacts(path);
         ids.startFile(path);
         long size = source.bytes().length;
@@ -121,28 +126,30 @@ public final class FileExtractor {
         lines(facts, source);
 
         ParseStatus status = ParseStatus.OK;
-        if (decoded.error() != null) {
+        if (result.decodeError() != null) {
             // The text still parses, undecodable bytes read as U+FFFD: its facts are kept, as recovered.
             status = ParseStatus.DECODE_ERROR;
-            addError(facts, decoded.error(), ErrorStage.DECODE, size);
         } else if (!result.errors().isEmpty()) {
             status = ParseStatus.SYNTAX_ERROR;
         }
         for (SyntaxError error : result.errors()) {
-            addError(facts, error, ErrorStage.PARSE, size);
+            // The decoding error is the very object the parser put first in the list.
+            addError(facts, error, error == result.decodeError() ? ErrorStage.DECODE : ErrorStage.PARSE, size);
         }
         Module module = result.module();
         boolean futureAnnotations = hasFutureAnnotations(module);
         try {
-            new FactWalker(source.bytes(), ids, facts, fileId, status != ParseStatus.OK, maxDepth).walk(module);
+            new FactWalker(source.bytes(), ids, facts, fileId, module, status != ParseStatus.OK,
+                    collectors, maxDepth).walk();
         } catch (FactWalker.TooDeepException | StackOverflowError e) {
             facts.clearFacts();
             status = ParseStatus.TOO_DEEP;
             addError(facts, 0, 0, 0, 0, "the syntax tree is nested too deeply to walk", ErrorStage.EXTRACT, size);
         }
+        facts.finish();
         facts.setFile(new FileRow(fileId, path, size, raw.length, sha256, source.lineCount(), source.encoding(),
-                source.bomLength() > 0, status, facts.errors().size(), futureAnnotations, version.toString()));
-        facts.sort();
+                source.bomLength() > 0, status, facts.errorCount(), futureAnnotations, version.toString(),
+                RelativePath.isExact(path)));
         return facts;
     }
 
@@ -158,7 +165,7 @@ public final class FileExtractor {
         ids.startFile(path);
         addError(facts, 0, 0, 0, 0, message, stage, 0);
         facts.setFile(new FileRow(ids.id(IdKinds.FILE, 0, 0), path, 0, rawSize, sha256, 0, null, false, status,
-                1, false, version.toString()));
+                1, false, version.toString(), RelativePath.isExact(path)));
         return facts;
     }
 

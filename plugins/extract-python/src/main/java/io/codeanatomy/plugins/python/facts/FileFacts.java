@@ -4,26 +4,33 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Everything extracted from one file: the file's row, its line starts, and one list per other
- * table. Built by one worker, then handed to the writer; {@link #sort()} puts every list in
- * {@link Row#SOURCE_ORDER}.
+ * Everything extracted from one file: the file's row, its line starts, and the rows of every
+ * other table, one list per row type. Built by one worker, then handed to the writer;
+ * {@link #finish()} caps the error rows and puts every list in {@link Row#SOURCE_ORDER}.
  */
 public final class FileFacts {
+    /**
+     * Parse errors beyond this many get no row, only a place in the file's error count: a binary
+     * file read as Python gives hundreds of errors after the first, which is the one CPython reports.
+     */
+    public static final int MAX_PARSE_ERROR_ROWS = 10;
+
     private final String path;
     private FileRow file;
     private LineStartsRow lines;
-    private final List<DefRow> defs = new ArrayList<>();
-    private final List<ParamRow> params = new ArrayList<>();
-    private final List<NameRow> names = new ArrayList<>();
-    private final List<CallRow> calls = new ArrayList<>();
-    private final List<ImportRow> imports = new ArrayList<>();
-    private final List<DecoratorRow> decorators = new ArrayList<>();
-    private final List<ComprehensionRow> comprehensions = new ArrayList<>();
-    private final List<ScopeDeclRow> scopeDecls = new ArrayList<>();
+    /** Rows by their type; the map is only looked up, never iterated into output. */
+    private final Map<Class<? extends Row>, List<Row>> rows = new HashMap<>();
     private final List<ErrorRow> errors = new ArrayList<>();
+    private final Map<Span, Integer> errorBySpan = new HashMap<>();
+    private int errorCount;
+
+    private record Span(long bstart, long bend) {
+    }
 
     public FileFacts(String path) {
         this.path = requireNonNull(path, "path is null");
@@ -43,40 +50,53 @@ public final class FileFacts {
         return lines == null ? List.of() : List.of(lines);
     }
 
+    /** The rows of one type, in the order they were added until {@link #finish()}, then in source order. */
+    @SuppressWarnings("unchecked")
+    public <R extends Row> List<R> rows(Class<R> type) {
+        List<Row> list = rows.get(type);
+        return list == null ? List.of() : (List<R>) Collections.unmodifiableList(list);
+    }
+
     public List<DefRow> defs() {
-        return Collections.unmodifiableList(defs);
+        return rows(DefRow.class);
     }
 
     public List<ParamRow> params() {
-        return Collections.unmodifiableList(params);
+        return rows(ParamRow.class);
     }
 
     public List<NameRow> names() {
-        return Collections.unmodifiableList(names);
+        return rows(NameRow.class);
     }
 
     public List<CallRow> calls() {
-        return Collections.unmodifiableList(calls);
+        return rows(CallRow.class);
     }
 
     public List<ImportRow> imports() {
-        return Collections.unmodifiableList(imports);
+        return rows(ImportRow.class);
     }
 
     public List<DecoratorRow> decorators() {
-        return Collections.unmodifiableList(decorators);
+        return rows(DecoratorRow.class);
     }
 
     public List<ComprehensionRow> comprehensions() {
-        return Collections.unmodifiableList(comprehensions);
+        return rows(ComprehensionRow.class);
     }
 
     public List<ScopeDeclRow> scopeDecls() {
-        return Collections.unmodifiableList(scopeDecls);
+        return rows(ScopeDeclRow.class);
     }
 
+    /** The file's error rows: all of them but the parse errors past {@link #MAX_PARSE_ERROR_ROWS}. */
     public List<ErrorRow> errors() {
         return Collections.unmodifiableList(errors);
+    }
+
+    /** Errors found in the file, rows or not (see {@link #MAX_PARSE_ERROR_ROWS}). */
+    public int errorCount() {
+        return errorCount;
     }
 
     void setFile(FileRow row) {
@@ -87,74 +107,53 @@ public final class FileFacts {
         this.lines = requireNonNull(row, "row is null");
     }
 
-    void add(DefRow row) {
-        defs.add(row);
-    }
-
-    void add(ParamRow row) {
-        params.add(row);
-    }
-
-    void add(NameRow row) {
-        names.add(row);
-    }
-
-    void add(CallRow row) {
-        calls.add(row);
-    }
-
-    void add(ImportRow row) {
-        imports.add(row);
-    }
-
-    void add(DecoratorRow row) {
-        decorators.add(row);
-    }
-
-    void add(ComprehensionRow row) {
-        comprehensions.add(row);
-    }
-
-    void add(ScopeDeclRow row) {
-        scopeDecls.add(row);
+    /** Adds a row of any table; an error row goes through {@link #add(ErrorRow)}. */
+    void add(Row row) {
+        if (row instanceof ErrorRow error) {
+            add(error);
+        } else {
+            rows.computeIfAbsent(row.getClass(), k -> new ArrayList<>()).add(row);
+        }
     }
 
     /** Adds an error; an error on the span of an earlier one joins its row (ids are per span). */
     void add(ErrorRow row) {
-        for (int i = 0; i < errors.size(); i++) {
-            ErrorRow e = errors.get(i);
-            if (e.bstart() == row.bstart() && e.bend() == row.bend()) {
-                if (!e.message().equals(row.message())) {
-                    errors.set(i, new ErrorRow(e.id(), e.bstart(), e.bend(), e.line(), e.column(),
-                            e.message() + "; " + row.message(), e.stage()));
-                }
-                return;
-            }
+        Integer existing = errorBySpan.putIfAbsent(new Span(row.bstart(), row.bend()), errors.size());
+        if (existing == null) {
+            errors.add(row);
+            errorCount++;
+            return;
         }
-        errors.add(row);
+        ErrorRow e = errors.get(existing);
+        if (!e.message().equals(row.message())) {
+            errors.set(existing, new ErrorRow(e.id(), e.bstart(), e.bend(), e.line(), e.column(),
+                    e.message() + "; " + row.message(), e.stage()));
+        }
     }
 
     /** Drops every fact but the file's lines and errors (a walk that failed half-way). */
     void clearFacts() {
-        defs.clear();
-        params.clear();
-        names.clear();
-        calls.clear();
-        imports.clear();
-        decorators.clear();
-        comprehensions.clear();
-        scopeDecls.clear();
+        rows.clear();
     }
 
-    void sort() {
-        defs.sort(Row.SOURCE_ORDER);
-        params.sort(Row.SOURCE_ORDER);
-        names.sort(Row.SOURCE_ORDER);
-        calls.sort(Row.SOURCE_ORDER);
-        imports.sort(Row.SOURCE_ORDER);
-        decorators.sort(Row.SOURCE_ORDER);
-        comprehensions.sort(Row.SOURCE_ORDER);
-        scopeDecls.sort(Row.SOURCE_ORDER);
+    /**
+     * Ends the file: keeps the first {@link #MAX_PARSE_ERROR_ROWS} parse errors in the order they
+     * were added (the parser's first is CPython's) and every error of another stage, then sorts.
+     */
+    void finish() {
+        int parseRows = 0;
+        List<ErrorRow> kept = new ArrayList<>(Math.min(errors.size(), MAX_PARSE_ERROR_ROWS + 2));
+        for (ErrorRow e : errors) {
+            if (e.stage() != ErrorStage.PARSE || parseRows++ < MAX_PARSE_ERROR_ROWS) {
+                kept.add(e);
+            }
+        }
+        errors.clear();
+        errors.addAll(kept);
+        errorBySpan.clear();
+        for (List<Row> list : rows.values()) {
+            list.sort(Row.SOURCE_ORDER);
+        }
         errors.sort(Row.SOURCE_ORDER);
     }
 }

@@ -10,12 +10,16 @@ import static java.util.Objects.requireNonNull;
  * @param rawSize           bytes on disk (-1 when unknown)
  * @param sha256            lowercase hex SHA-256 of the bytes on disk, null when they could not be read
  * @param encoding          the declared or default encoding as CPython names it, null when unknown
- * @param errorCount        rows of {@code py_errors_v1} for this file
+ * @param errorCount        errors found in the file: its rows of {@code py_errors_v1}, plus the parse
+ *                          errors past {@link FileFacts#MAX_PARSE_ERROR_ROWS} that got no row
  * @param futureAnnotations the file has {@code from __future__ import annotations}
+ * @param pathIsExact       {@code path} is the file's name as it is; false when the name is not
+ *                          valid UTF-8 and {@code path} is its escaped form ({@link RelativePath})
  */
 public record FileRow(
         String id, String path, long size, long rawSize, String sha256, int lineCount, String encoding,
-        boolean hasBom, ParseStatus status, int errorCount, boolean futureAnnotations, String pythonVersion)
+        boolean hasBom, ParseStatus status, int errorCount, boolean futureAnnotations, String pythonVersion,
+        boolean pathIsExact)
         implements Row {
     public FileRow {
         requireNonNull(id, "id is null");

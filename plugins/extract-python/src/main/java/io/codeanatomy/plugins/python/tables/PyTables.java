@@ -36,7 +36,8 @@ public final class PyTables {
             nullableString("sha256", FileRow::sha256), int32("line_count", FileRow::lineCount),
             nullableString("encoding", FileRow::encoding), bool("has_bom", FileRow::hasBom),
             string("status", r -> r.status().name()), int32("error_count", FileRow::errorCount),
-            bool("future_annotations", FileRow::futureAnnotations), string("python_version", FileRow::pythonVersion));
+            bool("future_annotations", FileRow::futureAnnotations), string("python_version", FileRow::pythonVersion),
+            bool("path_is_exact", FileRow::pathIsExact));
 
     public static final TableSpec<LineStartsRow> LINES = new TableSpec<>("py_lines_v2", FileFacts::lines,
             string("lines_id", LineStartsRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
