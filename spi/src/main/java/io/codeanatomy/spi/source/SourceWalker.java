@@ -66,7 +66,9 @@ public final class SourceWalker {
         }
         SourceWalker walker = new SourceWalker(root, suffix, selection);
         walker.walk(root, new String[0], true);
-        walker.files.sort(Comparator.comparing(SourceFile::path));
+        // Names that are not UTF-8 read alike (U+FFFD) as strings: their raw bytes, percent-escaped in
+        // the URI, break the tie so the order never depends on the directory's.
+        walker.files.sort(Comparator.comparing(SourceFile::path).thenComparing(f -> f.file().toUri().getRawPath()));
         return new SourceListing(walker.files, walker.warnings);
     }
 
@@ -101,7 +103,7 @@ public final class SourceWalker {
         if (venv && !isRoot) {
             return;
         }
-        entries.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        entries.sort(Comparator.<Path, String>comparing(p -> p.getFileName().toString()).thenComparing(p -> p.toUri().getRawPath()));
         boolean pushed = false;
         if (selection.respectGitignore()) {
             Path ignoreFile = dir.resolve(".gitignore");

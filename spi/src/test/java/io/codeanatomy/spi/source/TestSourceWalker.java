@@ -101,6 +101,19 @@ class TestSourceWalker {
     }
 
     @Test
+    void namesThatDifferOnlyInBytesThatAreNotUtf8AreListedInByteOrder() throws Exception {
+        Path dir = Files.createDirectories(root.resolve("raw"));
+        // Only a file URI can name such bytes; the JDK reads both names back as "a\uFFFD.py".
+        for (String escaped : List.of("a%FF.py", "a%FE.py", "a%FD.py")) {
+            Path file = dir.getFileSystem().provider().getPath(new java.net.URI("file://" + dir.toUri().getRawPath() + escaped));
+            Files.writeString(file, "x = 1\n");
+        }
+        SourceListing listing = SourceWalker.list(dir, ".py", SourceSelection.DEFAULT);
+        assertThat(listing.files()).extracting(f -> f.file().toUri().getRawPath().replaceAll(".*/", ""))
+                .containsExactly("a%FD.py", "a%FE.py", "a%FF.py");
+    }
+
+    @Test
     void rootThatIsNotADirectoryIsRefused() {
         assertThatThrownBy(() -> SourceWalker.list(root.resolve("a.py"), ".py", SourceSelection.DEFAULT))
                 .isInstanceOf(NotDirectoryException.class);
