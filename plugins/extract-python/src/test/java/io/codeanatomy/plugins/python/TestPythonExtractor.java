@@ -144,6 +144,7 @@ class TestPythonExtractor {
             sink.rows("py_errors_v1").forEach(r -> pathsWithErrors.add((String) r.get("path")));
             assertThat(pathsWithErrors).containsExactlyInAnyOrder("dirlink.py", "invalid_utf8.py", "loop.py", "nul.py",
                     "sub/big.py", "syntax.py", "vanishing.py");
+            assertThat(sink.rows("py_files_v1")).hasSize(9);
             for (Map<String, Object> file : sink.rows("py_files_v1")) {
                 long errors = sink.rows("py_errors_v1").stream().filter(e -> e.get("path").equals(file.get("path"))).count();
                 assertThat(file.get("error_count")).as("error_count of " + file.get("path")).isEqualTo((int) errors);
@@ -197,6 +198,7 @@ class TestPythonExtractor {
                 sizes.put((String) f.get("path"), (Long) f.get("size"));
                 fileIds.put((String) f.get("path"), (String) f.get("file_id"));
             });
+            assertThat(sink.allRows().keySet()).containsAll(ID_COLUMNS.keySet());
             for (Map.Entry<String, List<Map<String, Object>>> table : sink.allRows().entrySet()) {
                 String idColumn = ID_COLUMNS.get(table.getKey());
                 Set<String> seen = new HashSet<>();

@@ -92,6 +92,7 @@ class TestFactWalker {
                 + "match v:\n    case {**rest}: pass\n";
         FileFacts facts = extract(source);
         assertThat(facts.file().status()).isEqualTo(ParseStatus.OK);
+        assertThat(facts.names()).as("names found").hasSizeGreaterThanOrEqualTo(8);
         for (NameRow n : facts.names()) {
             assertThat(text(source, n.bstart(), n.bend())).as(n.toString()).isEqualTo(n.name());
         }
