@@ -70,7 +70,10 @@ class TestBuildPipeline {
         assertThat(result.get("outputs")).extracting(o -> o.get("name").asText()).containsExactly("py_files_v1", "py_defs_v1", "cpg_nodes");
         assertThat(result.get("timings").get("phases")).extracting(p -> p.get("phase").asText())
                 .containsExactly("extract", "register", "compile", "plan", "execute", "publish");
-        JsonNode bundle = JSON.readTree(outcome.runDirectory().resolve(RunRecords.PLAN_BUNDLE).toFile()).get("cpg_nodes");
+        JsonNode dag = JSON.readTree(outcome.runDirectory().resolve(RunRecords.PLAN_BUNDLE).toFile());
+        assertThat(dag.get("dagHash").asText()).hasSize(64);
+        assertThat(dag.get("nodes")).extracting(n -> n.get("id").asText()).containsExactly("output:cpg_nodes");
+        JsonNode bundle = dag.get("nodes").get(0);
         assertThat(bundle.get("p2").asText()).contains("EnumerableUnion").contains("EnumerableHashJoin")
                 .contains("BindableTableScan(table=[[py_defs_v1]], filters=").contains("projects=");
         assertThat(bundle.get("ruleTrace").size()).isPositive();
