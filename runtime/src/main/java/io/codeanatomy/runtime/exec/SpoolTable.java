@@ -3,12 +3,15 @@ package io.codeanatomy.runtime.exec;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.schema.ScannableTable;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.schema.ProjectableFilterableTable;
+import org.apache.calcite.schema.TransientTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 
 /**
@@ -16,8 +19,14 @@ import org.apache.calcite.schema.impl.AbstractTable;
  * the Enumerable code produced them in, and scanned by every plan that reads the view. Filled
  * exactly once; a second fill or a scan before the fill is a bug in the order the DAG runs, not a
  * user error. Counts its fills and scans, so a run can prove each spool was computed once.
+ *
+ * <p>Projectable and filterable, so the planner pushes a reader's columns and conditions into the
+ * scan ({@code BindableTableScan(table=[[spool, v]], filters=..., projects=...)}). A transient table,
+ * as a run-scoped table is, and so never an {@code EnumerableTableScan}: Calcite generates
+ * uncompilable code for that scan over a list of structs (the CPG's adjacency lists), while the
+ * {@code BindableTableScan} passes the rows through as the spool's plan produced them.
  */
-public final class SpoolTable extends AbstractTable implements ScannableTable {
+public final class SpoolTable extends AbstractTable implements ProjectableFilterableTable, TransientTable {
     private final String view;
     private final RelDataType rowType;
     private List<Object[]> rows;
@@ -57,13 +66,24 @@ public final class SpoolTable extends AbstractTable implements ScannableTable {
         released = true;
     }
 
+    /** The rows with the columns {@code projects} (all when null); {@code filters} are left to the plan. */
     @Override
-    public synchronized Enumerable<Object[]> scan(DataContext root) {
+    public synchronized Enumerable<@Nullable Object[]> scan(DataContext root, List<RexNode> filters, int @Nullable [] projects) {
         if (rows == null) {
             throw new IllegalStateException("spool '" + view + "' is scanned " + (released ? "after its release" : "before it was computed"));
         }
         scans++;
-        return Linq4j.asEnumerable(rows);
+        Enumerable<Object[]> all = Linq4j.asEnumerable(rows);
+        if (projects == null) {
+            return all.select(row -> row);
+        }
+        return all.select(row -> {
+            Object[] projected = new Object[projects.length];
+            for (int i = 0; i < projects.length; i++) {
+                projected[i] = row[projects[i]];
+            }
+            return projected;
+        });
     }
 
     /** How often the view was computed: 1 after a run that read it. */

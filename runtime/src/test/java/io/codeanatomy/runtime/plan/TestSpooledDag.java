@@ -4,6 +4,8 @@ import static io.codeanatomy.api.expr.Exprs.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.codeanatomy.api.expr.DataType;
+import io.codeanatomy.api.expr.Exprs;
+import io.codeanatomy.api.expr.StructMember;
 import io.codeanatomy.api.expr.Field;
 import io.codeanatomy.api.plan.PlanDag;
 import io.codeanatomy.api.plan.PlanEdge;
@@ -99,6 +101,47 @@ class TestSpooledDag {
     }
 
     @Test
+    void structsAndListsOfStructsComeBackFromASpoolAsTheyWent() {
+        DataType<Map<String, Object>> member = DataType.struct(List.of(
+                new StructMember("def_id", DataType.INT64, false), new StructMember("name", DataType.STRING, false)));
+        SemanticSpec spec = SemanticSpec.builder("structs", "1")
+                .input("defs", SchemaContract.of(1, ColumnContract.required("def_id", DataType.INT64)))
+                .view("members", ViewKind.AGGREGATE, RelSpec.scan("defs", "d").filter(DEF_PARENT.isNotNull())
+                        .aggregate(List.of(DEF_PARENT.as("parent_id")), List.of(AggregateCall.collect(
+                                Exprs.struct("def_id", DEF_ID, "name", DEF_NAME), "members", SortKey.asc(DEF_ID))))
+                        .as("m")
+                        .project(col("m", "parent_id", DataType.INT64).as("parent_id"),
+                                col("m", "members", DataType.list(member)).as("members"),
+                                Exprs.struct("parent", col("m", "parent_id", DataType.INT64)).as("key")))
+                .view("first_names", ViewKind.EXPAND, RelSpec.scan("members", "m")
+                        .unnestWithOrdinality(col("m", "members", DataType.list(member)), "member", "i")
+                        .filter(col("i", DataType.INT32).eq(1))
+                        .project(col("m", "parent_id", DataType.INT64).as("parent_id"),
+                                Exprs.member(col("member", member), "name", DataType.STRING).as("name")))
+                .output("members", "members", "cpg/members", WriteMode.OVERWRITE, SchemaContract.of(1,
+                        ColumnContract.optional("parent_id", DataType.INT64), ColumnContract.required("members", DataType.list(member)),
+                        ColumnContract.required("key", DataType.struct(List.of(new StructMember("parent", DataType.INT64, true))))))
+                .output("first_names", "first_names", "cpg/first_names", WriteMode.OVERWRITE, SchemaContract.of(1,
+                        ColumnContract.optional("parent_id", DataType.INT64), ColumnContract.optional("name", DataType.STRING)))
+                .build();
+        try (Session session = session()) {
+            CompiledSpec compiled = session.compile(spec);
+            Map<String, List<String>> separate = new LinkedHashMap<>();
+            for (OutputTarget output : spec.outputs()) {
+                separate.put(output.name(), rows(session, session.plan(compiled.output(output.name()))));
+            }
+            PlannedDag dag = session.planDag(session.compileDag(spec));
+            Map<String, List<String>> together = new LinkedHashMap<>();
+            session.run(dag, output -> together.put(output.name(), rows(session, output.query())));
+
+            assertThat(dag.bundle().nodes(PlanNodeKind.SPOOL)).extracting(node -> node.name()).containsExactly("members");
+            assertThat(together).isEqualTo(separate);
+            assertThat(together.get("first_names")).containsExactly("1|f", "4|k");
+            assertThat(together.get("members")).containsExactly("1|[{2, f}, {3, g}]|{1}", "4|[{5, k}]|{4}");
+        }
+    }
+
+    @Test
     void thePlansScanTheSpoolsAndTheBundleListsTheDag() {
         try (Session session = session()) {
             PlannedDag planned = session.planDag(session.compileDag(spec()));
@@ -116,7 +159,7 @@ class TestSpooledDag {
                     new PlanEdge("spool:per_parent", "output:children"),
                     new PlanEdge("spool:reach", "output:from_one"),
                     new PlanEdge("spool:reach", "output:reach"));
-            assertThat(dag.node("output:from_one").plans().p1()).contains("TableScan(table=[[spool, reach]])")
+            assertThat(dag.node("output:from_one").plans().p1()).contains("TableScan(table=[[spool, reach]], filters=[[=($0, 1)]])")
                     .doesNotContain("RepeatUnion");
             assertThat(dag.node("output:from_one").plans().p2()).contains("table=[[spool, reach]]");
             assertThat(dag.node("spool:reach").plans().p1()).contains("RepeatUnion");
@@ -154,11 +197,22 @@ class TestSpooledDag {
         try (Enumerator<?> e = session.executor().rows(query.physical())) {
             while (e.moveNext()) {
                 Object[] row = single ? new Object[] {e.current()} : (Object[]) e.current();
-                rows.add(String.join("|", Arrays.stream(row).map(String::valueOf).toList()));
+                rows.add(String.join("|", Arrays.stream(row).map(TestSpooledDag::text).toList()));
             }
         }
         rows.sort(null);
         return rows;
+    }
+
+    /** A value as text, structs (arrays) and lists element by element. */
+    private static String text(Object value) {
+        if (value instanceof Object[] struct) {
+            return "{" + String.join(", ", Arrays.stream(struct).map(TestSpooledDag::text).toList()) + "}";
+        }
+        if (value instanceof List<?> list) {
+            return "[" + String.join(", ", list.stream().map(TestSpooledDag::text).toList()) + "]";
+        }
+        return String.valueOf(value);
     }
 
     /**
