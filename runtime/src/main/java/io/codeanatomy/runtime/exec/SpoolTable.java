@@ -2,17 +2,17 @@ package io.codeanatomy.runtime.exec;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collections;
 import java.util.List;
-import org.checkerframework.checker.nullness.qual.Nullable;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.schema.ProjectableFilterableTable;
+import org.apache.calcite.schema.ScannableTable;
 import org.apache.calcite.schema.TransientTable;
 import org.apache.calcite.schema.impl.AbstractTable;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The rows of a spool: a shared view computed once per run, held in memory in the representation
@@ -20,13 +20,13 @@ import org.apache.calcite.schema.impl.AbstractTable;
  * exactly once; a second fill or a scan before the fill is a bug in the order the DAG runs, not a
  * user error. Counts its fills and scans, so a run can prove each spool was computed once.
  *
- * <p>Projectable and filterable, so the planner pushes a reader's columns and conditions into the
- * scan ({@code BindableTableScan(table=[[spool, v]], filters=..., projects=...)}). A transient table,
- * as a run-scoped table is, and so never an {@code EnumerableTableScan}: Calcite generates
- * uncompilable code for that scan over a list of structs (the CPG's adjacency lists), while the
- * {@code BindableTableScan} passes the rows through as the spool's plan produced them.
+ * <p>A transient table, as a run-scoped table is, and so never an {@code EnumerableTableScan}:
+ * Calcite generates uncompilable code for that scan over a list of structs (the CPG's adjacency
+ * lists), while the {@code BindableTableScan} it gets instead hands the rows on as the spool's plan
+ * produced them. Not filterable: a filter pushed into that scan is evaluated by Calcite's
+ * interpreter, which measured slower than the compiled {@code EnumerableCalc} above the scan.
  */
-public final class SpoolTable extends AbstractTable implements ProjectableFilterableTable, TransientTable {
+public final class SpoolTable extends AbstractTable implements ScannableTable, TransientTable {
     private final String view;
     private final RelDataType rowType;
     private List<Object[]> rows;
@@ -49,13 +49,13 @@ public final class SpoolTable extends AbstractTable implements ProjectableFilter
         return rowType;
     }
 
-    /** Takes the rows of the view's one computation. */
+    /** Takes the rows of the view's one computation; keeps the list, not a copy (spools are large). */
     public synchronized void fill(List<Object[]> computed) {
         requireNonNull(computed, "computed is null");
         if (computations > 0) {
             throw new IllegalStateException("spool '" + view + "' was already computed in this run");
         }
-        rows = List.copyOf(computed);
+        rows = Collections.unmodifiableList(computed);
         rowCount = rows.size();
         computations++;
     }
@@ -66,24 +66,13 @@ public final class SpoolTable extends AbstractTable implements ProjectableFilter
         released = true;
     }
 
-    /** The rows with the columns {@code projects} (all when null); {@code filters} are left to the plan. */
     @Override
-    public synchronized Enumerable<@Nullable Object[]> scan(DataContext root, List<RexNode> filters, int @Nullable [] projects) {
+    public synchronized Enumerable<@Nullable Object[]> scan(DataContext root) {
         if (rows == null) {
             throw new IllegalStateException("spool '" + view + "' is scanned " + (released ? "after its release" : "before it was computed"));
         }
         scans++;
-        Enumerable<Object[]> all = Linq4j.asEnumerable(rows);
-        if (projects == null) {
-            return all.select(row -> row);
-        }
-        return all.select(row -> {
-            Object[] projected = new Object[projects.length];
-            for (int i = 0; i < projects.length; i++) {
-                projected[i] = row[projects[i]];
-            }
-            return projected;
-        });
+        return Linq4j.asEnumerable(rows);
     }
 
     /** How often the view was computed: 1 after a run that read it. */

@@ -159,9 +159,9 @@ class TestSpooledDag {
                     new PlanEdge("spool:per_parent", "output:children"),
                     new PlanEdge("spool:reach", "output:from_one"),
                     new PlanEdge("spool:reach", "output:reach"));
-            assertThat(dag.node("output:from_one").plans().p1()).contains("TableScan(table=[[spool, reach]], filters=[[=($0, 1)]])")
+            assertThat(dag.node("output:from_one").plans().p1()).contains("LogicalTableScan(table=[[spool, reach]])")
                     .doesNotContain("RepeatUnion");
-            assertThat(dag.node("output:from_one").plans().p2()).contains("table=[[spool, reach]]");
+            assertThat(dag.node("output:from_one").plans().p2()).contains("BindableTableScan(table=[[spool, reach]])");
             assertThat(dag.node("spool:reach").plans().p1()).contains("RepeatUnion");
             assertThat(dag.node("output:max_id").plans().p1()).contains("table=[[spool, ids]]").doesNotContain("defs");
             assertThat(dag.nodes(PlanNodeKind.SPOOL)).hasSize(4);
