@@ -77,9 +77,11 @@ class TestSpooledDag {
             for (OutputTarget output : spec().outputs()) {
                 separate.put(output.name(), rows(session, session.plan(compiled.output(output.name()))));
             }
-            // Planned apart, the four outputs over functions compute it four times, the two over reach twice.
+            // Planned apart, the four outputs over functions compute it four times, the two over reach
+            // twice (a fixpoint scans edges once per round, so count the scans of one computation).
             assertThat(defs.scans()).isEqualTo(4);
-            int reachComputations = edges.scans() / 2;
+            assertThat(edges.scans()).isPositive().isEven();
+            int edgeScansOfOneReach = edges.scans() / 2;
             defs.reset();
             edges.reset();
 
@@ -91,7 +93,7 @@ class TestSpooledDag {
             assertThat(together.get("children")).containsExactly("1|2|[f, g]", "4|1|[k]", "null|1|[h]");
             assertThat(together.get("from_one")).containsExactly("1|2", "1|3", "1|4");
             assertThat(defs.scans()).isEqualTo(1);
-            assertThat(edges.scans()).isEqualTo(reachComputations);
+            assertThat(edges.scans()).isEqualTo(edgeScansOfOneReach);
             assertThat(session.spoolMetrics()).containsExactly(
                     new SpoolMetrics("functions", 4, 1, 2),
                     new SpoolMetrics("ids", 4, 1, 2),
