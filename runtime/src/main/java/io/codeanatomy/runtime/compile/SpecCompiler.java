@@ -28,6 +28,7 @@ import io.codeanatomy.api.rel.UnionRel;
 import io.codeanatomy.api.rel.UnnestRel;
 import io.codeanatomy.api.rel.WindowCall;
 import io.codeanatomy.api.rel.WindowRel;
+import io.codeanatomy.api.plan.PlanNodeKind;
 import io.codeanatomy.api.spec.ColumnContract;
 import io.codeanatomy.api.spec.InputRelation;
 import io.codeanatomy.api.spec.OutputTarget;
@@ -39,6 +40,7 @@ import io.codeanatomy.runtime.function.FunctionRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,6 +98,37 @@ public final class SpecCompiler {
     }
 
     /**
+     * Compiles {@code spec} into one DAG of fragments in which every view of
+     * {@link SharedViews#of} is a spool: planned once as a fragment of its own, put into a table
+     * that {@code spoolTables} creates, and scanned by every fragment that reads it, including from
+     * subqueries and recursive steps.
+     *
+     * @param builder as for {@link #compile}; it must also resolve the names {@code spoolTables}
+     *     returns
+     */
+    public CompiledDag compileDag(SemanticSpec spec, RelBuilder builder, SpoolTables spoolTables) {
+        requireNonNull(spec, "spec is null");
+        requireNonNull(builder, "builder is null");
+        requireNonNull(spoolTables, "spoolTables is null");
+        Compilation compilation = new Compilation(spec, builder);
+        List<CompiledFragment> fragments = new ArrayList<>();
+        for (String view : SharedViews.of(spec)) {
+            compilation.reads.clear();
+            RelNode root = compilation.relation(view);
+            fragments.add(new CompiledFragment(view, PlanNodeKind.SPOOL, root, List.copyOf(compilation.reads)));
+            List<String> table = spoolTables.create(view, root.getRowType());
+            compilation.spools.put(view, builder.scan(table).build());
+        }
+        for (OutputTarget output : spec.outputs()) {
+            compilation.reads.clear();
+            RelNode root = compilation.relation(output.view());
+            checkContract("output '" + output.name() + "'", root.getRowType(), output.schema(), true);
+            fragments.add(new CompiledFragment(output.name(), PlanNodeKind.OUTPUT, root, List.copyOf(compilation.reads)));
+        }
+        return new CompiledDag(spec, fragments);
+    }
+
+    /**
      * Checks a row type against a contract: every contract column present with its type, and, when
      * {@code exact}, no other columns and the contract's order. Nullability is the materializer's to
      * enforce on the actual rows, since Calcite's nullability inference is conservative.
@@ -144,6 +177,10 @@ public final class SpecCompiler {
         private final RelBuilder b;
         private final Map<String, RelNode> views = new LinkedHashMap<>();
         private final Map<String, RelNode> inputs = new HashMap<>();
+        /** The scan of each spool made so far; a spooled view is read through it, never rebuilt. */
+        private final Map<String, RelNode> spools = new HashMap<>();
+        /** Spools the fragment being built scans, in the order met. */
+        private final Set<String> reads = new LinkedHashSet<>();
         /** Rows of enclosing relations visible to the subquery being built, innermost last. */
         private final List<Correlation> correlations = new ArrayList<>();
         /** Recursive relations whose step is being built, innermost last. */
@@ -157,6 +194,11 @@ public final class SpecCompiler {
 
         /** The one node of a view or input relation, built on first use. */
         RelNode relation(String name) {
+            RelNode spool = spools.get(name);
+            if (spool != null) {
+                reads.add(name);
+                return spool;
+            }
             RelNode built = views.containsKey(name) ? views.get(name) : inputs.get(name);
             if (built != null) {
                 return built;

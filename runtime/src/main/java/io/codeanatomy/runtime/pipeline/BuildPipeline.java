@@ -2,7 +2,7 @@ package io.codeanatomy.runtime.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
-import io.codeanatomy.api.plan.PlanBundle;
+import io.codeanatomy.api.plan.PlanDag;
 import io.codeanatomy.api.result.OutputResult;
 import io.codeanatomy.api.result.RunResult;
 import io.codeanatomy.api.result.RunStatus;
@@ -11,8 +11,9 @@ import io.codeanatomy.api.result.Timing;
 import io.codeanatomy.api.spec.OutputTarget;
 import io.codeanatomy.api.spec.SemanticSpec;
 import io.codeanatomy.runtime.builtin.CpgSpec;
-import io.codeanatomy.runtime.compile.CompiledSpec;
+import io.codeanatomy.runtime.compile.CompiledDag;
 import io.codeanatomy.runtime.exec.RowBatchReader;
+import io.codeanatomy.runtime.plan.PlannedDag;
 import io.codeanatomy.runtime.plan.PlannedQuery;
 import io.codeanatomy.runtime.result.RunRecords;
 import io.codeanatomy.runtime.session.Session;
@@ -34,10 +35,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -129,7 +130,7 @@ public final class BuildPipeline {
         private final Instant started = Instant.now();
         private final List<Timing> timings = new ArrayList<>();
         private final List<OutputResult> outputs = new ArrayList<>();
-        private final Map<String, PlanBundle> bundles = new TreeMap<>();
+        private PlanDag dag = new PlanDag(List.of());
         private long phaseStart;
         private String phase;
 
@@ -155,18 +156,12 @@ public final class BuildPipeline {
                     session.registerTable(table.name(), staging.resolve(table.path()), table.path());
                 }
                 begin("compile");
-                CompiledSpec compiled = session.compile(spec);
+                CompiledDag compiled = session.compileDag(spec);
                 begin("plan");
-                Map<String, PlannedQuery> plans = new LinkedHashMap<>();
-                for (OutputTarget output : spec.outputs()) {
-                    PlannedQuery planned = session.plan(compiled.output(output.name()));
-                    plans.put(output.name(), planned);
-                    bundles.put(output.name(), planned.bundle());
-                }
+                PlannedDag planned = session.planDag(compiled);
+                dag = planned.bundle();
                 begin("execute");
-                for (OutputTarget output : spec.outputs()) {
-                    outputs.add(materialize(output, plans.get(output.name()), staging, materializer));
-                }
+                session.run(planned, fragment -> outputs.add(materialize(output(fragment.name()), fragment.query(), staging, materializer)));
                 begin("publish");
                 directory.publish(staging, publishedTrees());
                 end();
@@ -220,6 +215,11 @@ public final class BuildPipeline {
             }
         }
 
+        private OutputTarget output(String name) {
+            return spec.outputs().stream().filter(output -> output.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the plan DAG has an output '" + name + "' the spec does not"));
+        }
+
         private List<String> publishedTrees() {
             TreeSet<String> trees = new TreeSet<>();
             trees.add(EXTRACT);
@@ -234,9 +234,11 @@ public final class BuildPipeline {
             String bundleRef = directory.root().relativize(runDirectory.resolve(RunRecords.PLAN_BUNDLE)).toString();
             RunResult result = new RunResult(runId, status, spec.hash(), envelope.hash(),
                     status == RunStatus.SUCCEEDED ? outputs : List.of(), timings, bundleRef, failure);
-            RunRecords.write(RunRecords.tree(bundles), runDirectory.resolve(RunRecords.PLAN_BUNDLE));
+            RunRecords.write(RunRecords.tree(dag), runDirectory.resolve(RunRecords.PLAN_BUNDLE));
             RunRecords.write(envelope, runDirectory.resolve(RunRecords.ENVELOPE));
-            RunRecords.write(RunRecords.tree(result, extraction, started, Instant.now()), runDirectory.resolve(RunRecords.RUN_RESULT));
+            SortedMap<String, Object> record = RunRecords.tree(result, extraction, started, Instant.now());
+            record.put("spools", RunRecords.tree(session.spoolMetrics()));
+            RunRecords.write(record, runDirectory.resolve(RunRecords.RUN_RESULT));
             return result;
         }
 

@@ -6,11 +6,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.codeanatomy.api.plan.PlanBundle;
+import io.codeanatomy.api.plan.PlanDag;
+import io.codeanatomy.api.plan.PlanEdge;
+import io.codeanatomy.api.plan.PlanNode;
 import io.codeanatomy.api.plan.RuleFiring;
 import io.codeanatomy.api.result.OutputResult;
 import io.codeanatomy.api.result.RunResult;
 import io.codeanatomy.api.result.SessionEnvelope;
 import io.codeanatomy.api.result.Timing;
+import io.codeanatomy.runtime.exec.SpoolMetrics;
 import io.codeanatomy.spi.extract.ExtractionSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -90,11 +94,24 @@ public final class RunRecords {
         return tree;
     }
 
-    /** The plan bundles of a run's outputs as a JSON tree, keyed by output name. */
-    public static SortedMap<String, Object> tree(Map<String, PlanBundle> bundles) {
+    /**
+     * The run's plan DAG as a JSON tree: {@code dagHash} and {@code p1Hash}, the nodes in execution
+     * order, each with its id, kind, name, the spools it reads, its plans and hashes and its rule
+     * trace, and the spool-to-reader edges.
+     */
+    public static SortedMap<String, Object> tree(PlanDag dag) {
+        requireNonNull(dag, "dag is null");
         SortedMap<String, Object> tree = new TreeMap<>();
-        bundles.forEach((output, bundle) -> {
+        tree.put("dagHash", dag.hash());
+        tree.put("p1Hash", dag.p1Hash());
+        List<Object> nodes = new ArrayList<>();
+        for (PlanNode node : dag.nodes()) {
+            PlanBundle bundle = node.plans();
             SortedMap<String, Object> b = new TreeMap<>();
+            b.put("id", node.id());
+            b.put("kind", node.kind().name());
+            b.put("name", node.name());
+            b.put("reads", node.reads());
             b.put("p0", bundle.p0());
             b.put("p0Hash", bundle.p0Hash());
             b.put("p1", bundle.p1());
@@ -107,8 +124,24 @@ public final class RunRecords {
                 trace.add(new TreeMap<>(Map.of("ruleId", firing.ruleId(), "phase", firing.phase().name(), "planHashAfter", firing.planHashAfter())));
             }
             b.put("ruleTrace", trace);
-            tree.put(output, b);
-        });
+            nodes.add(b);
+        }
+        tree.put("nodes", nodes);
+        List<Object> edges = new ArrayList<>();
+        for (PlanEdge edge : dag.edges()) {
+            edges.add(new TreeMap<>(Map.of("spool", edge.spool(), "reader", edge.reader())));
+        }
+        tree.put("edges", edges);
+        return tree;
+    }
+
+    /** Per spool of the run: its view, rows, computations (1 when shared work ran once) and scans. */
+    public static List<Object> tree(List<SpoolMetrics> spools) {
+        List<Object> tree = new ArrayList<>();
+        for (SpoolMetrics spool : spools) {
+            tree.add(new TreeMap<>(Map.of("view", spool.view(), "rows", spool.rows(),
+                    "computations", spool.computations(), "scans", spool.scans())));
+        }
         return tree;
     }
 

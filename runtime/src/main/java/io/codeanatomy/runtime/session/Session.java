@@ -6,15 +6,21 @@ import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Inject;
 import com.google.inject.ProvisionException;
+import io.codeanatomy.api.plan.PlanNodeKind;
 import io.codeanatomy.api.result.SessionEnvelope;
 import io.codeanatomy.api.result.TableRegistration;
 import io.codeanatomy.api.spec.SemanticSpec;
+import io.codeanatomy.runtime.compile.CompiledDag;
 import io.codeanatomy.runtime.compile.CompiledSpec;
 import io.codeanatomy.runtime.compile.SpecCompiler;
 import io.codeanatomy.runtime.compile.SqlCompiler;
 import io.codeanatomy.runtime.exec.PlanExecutor;
 import io.codeanatomy.runtime.exec.RowBatchReader;
+import io.codeanatomy.runtime.exec.SpoolMetrics;
+import io.codeanatomy.runtime.exec.Spools;
 import io.codeanatomy.runtime.function.FunctionRegistry;
+import io.codeanatomy.runtime.plan.PlannedDag;
+import io.codeanatomy.runtime.plan.PlannedFragment;
 import io.codeanatomy.runtime.plan.PlannedQuery;
 import io.codeanatomy.runtime.plan.PlannedSql;
 import io.codeanatomy.runtime.plan.PlanningCluster;
@@ -31,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
@@ -57,6 +64,7 @@ public final class Session implements AutoCloseable {
     private final PlanExecutor executor;
     private final ConfiguredExtractors extractors;
     private final Map<String, TableRegistration> tables = new LinkedHashMap<>();
+    private Spools spools;
 
     @Inject
     Session(SessionConfig config, PluginCatalog catalog, ConfiguredExtractors extractors, JavaTypeFactory typeFactory,
@@ -173,6 +181,56 @@ public final class Session implements AutoCloseable {
 
     public PlannedQuery plan(RelNode compiled) {
         return planner.plan(compiled);
+    }
+
+    /**
+     * Compiles {@code spec} into one DAG whose shared views are spools of this session (see
+     * {@link io.codeanatomy.runtime.compile.SharedViews}); replaces the spools of an earlier DAG.
+     */
+    public CompiledDag compileDag(SemanticSpec spec) {
+        spools = new Spools(schema);
+        return new SpecCompiler(functions).compileDag(spec, relBuilder(), spools);
+    }
+
+    /** Plans each fragment of the DAG: P0, P1, P2 and the rule trace per spool and per output. */
+    public PlannedDag planDag(CompiledDag compiled) {
+        requireNonNull(compiled, "compiled is null");
+        return new PlannedDag(compiled.fragments().stream()
+                .map(f -> new PlannedFragment(f.name(), f.kind(), f.reads(), planner.plan(f.root())))
+                .toList());
+    }
+
+    /**
+     * Runs a DAG planned from this session's last compiled DAG, one fragment at a time in its
+     * order: computes each spool once into its table, hands each output fragment to
+     * {@code outputs} (which runs it, e.g. into a materializer), and drops a spool's rows once its
+     * last reader ran. One at a time also keeps a recursive view's transient table used by one
+     * running plan only.
+     */
+    public void run(PlannedDag dag, Consumer<PlannedFragment> outputs) {
+        requireNonNull(dag, "dag is null");
+        requireNonNull(outputs, "outputs is null");
+        Spools spools = spools();
+        for (PlannedFragment fragment : dag.fragments()) {
+            if (fragment.kind() == PlanNodeKind.SPOOL) {
+                spools.compute(fragment.name(), fragment.query().physical(), executor);
+            } else {
+                outputs.accept(fragment);
+            }
+            dag.spoolsDoneAfter(fragment).forEach(spools::release);
+        }
+    }
+
+    /** Rows, computations and scans of each spool of the last compiled DAG. */
+    public List<SpoolMetrics> spoolMetrics() {
+        return spools == null ? List.of() : spools.metrics();
+    }
+
+    private Spools spools() {
+        if (spools == null) {
+            throw new IllegalStateException("no DAG was compiled in this session");
+        }
+        return spools;
     }
 
     /**

@@ -5,6 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.codeanatomy.api.expr.DataType;
+import io.codeanatomy.api.expr.Exprs;
+import io.codeanatomy.api.rel.AggregateCall;
+import io.codeanatomy.api.rel.RelSpec;
+import io.codeanatomy.api.spec.ColumnContract;
+import io.codeanatomy.api.spec.OutputTarget;
+import io.codeanatomy.api.spec.SchemaContract;
+import io.codeanatomy.api.spec.SemanticSpec;
+import io.codeanatomy.api.spec.ViewDefinition;
+import io.codeanatomy.api.spec.ViewKind;
+import io.codeanatomy.api.spec.WriteMode;
 import io.codeanatomy.plugins.delta.DeltaIoPlugin;
 import io.codeanatomy.plugins.spans.SpansPlugin;
 import io.codeanatomy.runtime.builtin.CpgSpec;
@@ -70,10 +81,48 @@ class TestBuildPipeline {
         assertThat(result.get("outputs")).extracting(o -> o.get("name").asText()).containsExactly("py_files_v1", "py_defs_v1", "cpg_nodes");
         assertThat(result.get("timings").get("phases")).extracting(p -> p.get("phase").asText())
                 .containsExactly("extract", "register", "compile", "plan", "execute", "publish");
-        JsonNode bundle = JSON.readTree(outcome.runDirectory().resolve(RunRecords.PLAN_BUNDLE).toFile()).get("cpg_nodes");
+        JsonNode dag = JSON.readTree(outcome.runDirectory().resolve(RunRecords.PLAN_BUNDLE).toFile());
+        assertThat(dag.get("dagHash").asText()).hasSize(64);
+        assertThat(dag.get("nodes")).extracting(n -> n.get("id").asText()).containsExactly("output:cpg_nodes");
+        JsonNode bundle = dag.get("nodes").get(0);
         assertThat(bundle.get("p2").asText()).contains("EnumerableUnion").contains("EnumerableHashJoin")
                 .contains("BindableTableScan(table=[[py_defs_v1]], filters=").contains("projects=");
         assertThat(bundle.get("ruleTrace").size()).isPositive();
+    }
+
+    @Test
+    void aViewTwoOutputsReadIsComputedOnceAndRecordedAsASpool() throws Exception {
+        SemanticSpec builtin = CpgSpec.spec();
+        List<ViewDefinition> views = new ArrayList<>(builtin.views());
+        views.add(ViewDefinition.of("node_kinds", ViewKind.AGGREGATE, RelSpec.scan("nodes", "n")
+                .aggregate(List.of(Exprs.col("n", "node_kind", DataType.STRING).as("node_kind")), List.of(AggregateCall.count("nodes")))));
+        List<OutputTarget> outputs = new ArrayList<>(builtin.outputs());
+        outputs.add(new OutputTarget("cpg_node_kinds", "node_kinds", "cpg/cpg_node_kinds", WriteMode.CREATE, SchemaContract.of(1,
+                ColumnContract.required("node_kind", DataType.STRING), ColumnContract.required("nodes", DataType.INT64))));
+        SemanticSpec spec = new SemanticSpec(builtin.name(), builtin.version(), builtin.inputs(), views, builtin.joinGraph(), outputs);
+        BuildPipeline shared = new BuildPipeline(SessionConfig.defaults().withWorkers(1),
+                config -> Session.open(config, List.of(new DeltaIoPlugin(), new SpansPlugin(), new TinyPythonPlugin())), spec);
+        Path source = source(Map.of("m.py", "def a():\n    pass\nclass B:\n    def c(self):\n        pass\n", "n.py", "x = 1\n"));
+        Path out = temp.resolve("out");
+
+        BuildOutcome outcome = shared.run(source, out, BuildListener.NONE);
+
+        assertThat(query(out, "SELECT node_kind, nodes FROM cpg_node_kinds")).containsExactly(
+                Map.entry("PY_CLASS", List.of(1L)), Map.entry("PY_FILE", List.of(2L)), Map.entry("PY_FUNCTION", List.of(2L)));
+        assertThat(outcome.result().output("cpg_nodes").orElseThrow().rowCount()).isEqualTo(5);
+        JsonNode result = JSON.readTree(outcome.runDirectory().resolve(RunRecords.RUN_RESULT).toFile());
+        assertThat(result.get("spools")).hasSize(1);
+        JsonNode spool = result.get("spools").get(0);
+        assertThat(spool.get("view").asText()).isEqualTo("nodes");
+        assertThat(spool.get("rows").asLong()).isEqualTo(5);
+        assertThat(spool.get("computations").asInt()).isEqualTo(1);
+        assertThat(spool.get("scans").asInt()).isEqualTo(2);
+        JsonNode dag = JSON.readTree(outcome.runDirectory().resolve(RunRecords.PLAN_BUNDLE).toFile());
+        assertThat(dag.get("nodes")).extracting(n -> n.get("id").asText())
+                .containsExactly("spool:nodes", "output:cpg_nodes", "output:cpg_node_kinds");
+        assertThat(dag.get("edges")).extracting(e -> e.get("spool").asText() + "->" + e.get("reader").asText())
+                .containsExactly("spool:nodes->output:cpg_node_kinds", "spool:nodes->output:cpg_nodes");
+        assertThat(dag.get("nodes").get(2).get("p2").asText()).contains("BindableTableScan(table=[[spool, nodes]]");
     }
 
     @Test

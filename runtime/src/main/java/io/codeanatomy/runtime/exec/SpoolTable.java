@@ -1,0 +1,92 @@
+package io.codeanatomy.runtime.exec;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Collections;
+import java.util.List;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.ScannableTable;
+import org.apache.calcite.schema.TransientTable;
+import org.apache.calcite.schema.impl.AbstractTable;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * The rows of a spool: a shared view computed once per run, held in memory in the representation
+ * the Enumerable code produced them in, and scanned by every plan that reads the view. Filled
+ * exactly once; a second fill or a scan before the fill is a bug in the order the DAG runs, not a
+ * user error. Counts its fills and scans, so a run can prove each spool was computed once.
+ *
+ * <p>A transient table, as a run-scoped table is, and so never an {@code EnumerableTableScan}:
+ * Calcite generates uncompilable code for that scan over a list of structs (the CPG's adjacency
+ * lists), while the {@code BindableTableScan} it gets instead hands the rows on as the spool's plan
+ * produced them. Not filterable: a filter pushed into that scan is evaluated by Calcite's
+ * interpreter, which measured slower than the compiled {@code EnumerableCalc} above the scan.
+ */
+public final class SpoolTable extends AbstractTable implements ScannableTable, TransientTable {
+    private final String view;
+    private final RelDataType rowType;
+    private List<Object[]> rows;
+    private boolean released;
+    private long rowCount;
+    private int computations;
+    private int scans;
+
+    public SpoolTable(String view, RelDataType rowType) {
+        this.view = requireNonNull(view, "view is null");
+        this.rowType = requireNonNull(rowType, "rowType is null");
+    }
+
+    public String view() {
+        return view;
+    }
+
+    @Override
+    public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+        return rowType;
+    }
+
+    /** Takes the rows of the view's one computation; keeps the list, not a copy (spools are large). */
+    public synchronized void fill(List<Object[]> computed) {
+        requireNonNull(computed, "computed is null");
+        if (computations > 0) {
+            throw new IllegalStateException("spool '" + view + "' was already computed in this run");
+        }
+        rows = Collections.unmodifiableList(computed);
+        rowCount = rows.size();
+        computations++;
+    }
+
+    /** Drops the rows once every reader has run; the counts stay. */
+    public synchronized void release() {
+        rows = null;
+        released = true;
+    }
+
+    @Override
+    public synchronized Enumerable<@Nullable Object[]> scan(DataContext root) {
+        if (rows == null) {
+            throw new IllegalStateException("spool '" + view + "' is scanned " + (released ? "after its release" : "before it was computed"));
+        }
+        scans++;
+        return Linq4j.asEnumerable(rows);
+    }
+
+    /** How often the view was computed: 1 after a run that read it. */
+    public synchronized int computations() {
+        return computations;
+    }
+
+    /** How many plans scanned the rows. */
+    public synchronized int scans() {
+        return scans;
+    }
+
+    /** Rows of the computation (0 before it). */
+    public synchronized long rowCount() {
+        return rowCount;
+    }
+}

@@ -1,0 +1,76 @@
+package io.codeanatomy.runtime.exec;
+
+import static java.util.Objects.requireNonNull;
+
+import io.codeanatomy.runtime.compile.SpoolTables;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.schema.impl.AbstractSchema;
+
+/**
+ * The spools of one compiled DAG, as tables of the sub-schema {@value #SCHEMA} of the session
+ * schema, so plans show a spool as {@code TableScan(table=[[spool, <view>]])}. A later DAG of the
+ * same session replaces the tables it names again.
+ */
+public final class Spools implements SpoolTables {
+    public static final String SCHEMA = "spool";
+
+    private final CalciteSchema schema;
+    private final Map<String, SpoolTable> tables = new LinkedHashMap<>();
+
+    /** Spools under {@code root}'s sub-schema {@value #SCHEMA}, created if missing. */
+    public Spools(CalciteSchema root) {
+        requireNonNull(root, "root is null");
+        CalciteSchema existing = root.getSubSchema(SCHEMA, true);
+        this.schema = existing != null ? existing : root.add(SCHEMA, new AbstractSchema());
+    }
+
+    @Override
+    public List<String> create(String view, RelDataType rowType) {
+        SpoolTable table = new SpoolTable(view, rowType);
+        tables.put(view, table);
+        schema.add(view, table);
+        return List.of(SCHEMA, view);
+    }
+
+    /** Runs the plan of spool {@code view} and keeps its rows. */
+    public void compute(String view, EnumerableRel plan, PlanExecutor executor) {
+        SpoolTable table = table(view);
+        List<Object[]> rows = new ArrayList<>();
+        boolean oneColumn = plan.getRowType().getFieldCount() == 1;
+        try (Enumerator<?> enumerator = executor.rows(plan)) {
+            while (enumerator.moveNext()) {
+                Object row = enumerator.current();
+                // Generated code hands out one-column rows as the bare value; a scan wants arrays.
+                rows.add(oneColumn ? new Object[] {row} : (Object[]) row);
+            }
+        }
+        table.fill(rows);
+    }
+
+    /** Drops the rows of spool {@code view}. */
+    public void release(String view) {
+        table(view).release();
+    }
+
+    /** The metrics of every spool, in creation (dependency) order. */
+    public List<SpoolMetrics> metrics() {
+        return tables.values().stream()
+                .map(t -> new SpoolMetrics(t.view(), t.rowCount(), t.computations(), t.scans()))
+                .toList();
+    }
+
+    private SpoolTable table(String view) {
+        SpoolTable table = tables.get(view);
+        if (table == null) {
+            throw new IllegalArgumentException("no spool for view '" + view + "' was created; spools: " + tables.keySet());
+        }
+        return table;
+    }
+}
