@@ -60,6 +60,61 @@ class TestPluginIsolation {
     }
 
     @Test
+    void aContractClassLoadedTwiceIsNamedWithBothLoaders() throws IOException {
+        Path plugins = Files.createDirectories(work.resolve("plugins"));
+        String contract = "package shared.api; public interface Greeter { String greet(); }";
+        Path contractClasses = compile(work.resolve("contract-src"), Map.of("shared/api/Greeter.java", contract), List.of());
+        // The declaring plugin ships the contract; the contributor wrongly bundles a copy of it.
+        Path declaring = Files.createDirectories(plugins.resolve("declaring"));
+        jar(contractClasses, declaring.resolve("greeter-api.jar"), Map.of());
+        String declaringSource = "package example.declaring;\n"
+                + "public final class EntryPlugin implements io.codeanatomy.spi.Plugin {\n"
+                + "  public static final io.codeanatomy.spi.extension.ExtensionPoint<shared.api.Greeter> GREETERS =\n"
+                + "      io.codeanatomy.spi.extension.ExtensionPoint.many(\"declaring:greeters\", shared.api.Greeter.class, \"greeters\");\n"
+                + "  public io.codeanatomy.spi.PluginDescriptor descriptor() {\n"
+                + "    return io.codeanatomy.spi.PluginDescriptor.of(\"declaring\", \"1.0.0\", \"declares a point\");\n"
+                + "  }\n"
+                + "  public java.util.List<io.codeanatomy.spi.extension.ExtensionPoint<?>> extensionPoints() { return java.util.List.of(GREETERS); }\n"
+                + "}\n";
+        Path declaringClasses = compile(work.resolve("declaring-src"), Map.of("example/declaring/EntryPlugin.java", declaringSource),
+                List.of(contractClasses));
+        jar(declaringClasses, declaring.resolve("declaring.jar"),
+                Map.of("META-INF/services/io.codeanatomy.spi.Plugin", "example.declaring.EntryPlugin\n"));
+        Path contributing = Files.createDirectories(plugins.resolve("contributing"));
+        jar(contractClasses, contributing.resolve("greeter-api-copy.jar"), Map.of());
+        String contributingSource = "package example.contributing;\n"
+                + "public final class EntryPlugin implements io.codeanatomy.spi.Plugin {\n"
+                + "  public io.codeanatomy.spi.PluginDescriptor descriptor() {\n"
+                + "    return io.codeanatomy.spi.PluginDescriptor.of(\"contributing\", \"1.0.0\", \"extends it\")\n"
+                + "        .withDependencies(io.codeanatomy.spi.PluginDependency.requires(\"declaring\", \"1.0\"));\n"
+                + "  }\n"
+                + "  public java.util.List<io.codeanatomy.spi.extension.Extension<?>> extensions() {\n"
+                + "    shared.api.Greeter hello = () -> \"hello\";\n"
+                + "    return java.util.List.of(new io.codeanatomy.spi.extension.Extension<>(\"declaring:greeters\", \"hello\", 0, hello));\n"
+                + "  }\n"
+                + "}\n";
+        Path contributingClasses = compile(work.resolve("contributing-src"), Map.of("example/contributing/EntryPlugin.java", contributingSource),
+                List.of(contractClasses));
+        jar(contributingClasses, contributing.resolve("contributing.jar"),
+                Map.of("META-INF/services/io.codeanatomy.spi.Plugin", "example.contributing.EntryPlugin\n"));
+
+        try (PluginDirectory directory = PluginDirectory.load(plugins, getClass().getClassLoader())) {
+            assertThatThrownBy(() -> PluginCatalog.of(PluginDiscovery.order(directory.plugins())))
+                    .isInstanceOf(PluginException.class)
+                    .hasMessage("contribution 'contributing:hello' implements shared.api.Greeter as loaded by loader 'plugin contributing', "
+                            + "but the extension point 'declaring:greeters' expects the one loaded by loader 'plugin declaring'; "
+                            + "the plugin bundles its own copy of that class: remove it from the plugin's jars.");
+        }
+        // Without the copy the contributor sees the contract through its dependency's loader.
+        Files.delete(contributing.resolve("greeter-api-copy.jar"));
+        try (PluginDirectory directory = PluginDirectory.load(plugins, getClass().getClassLoader())) {
+            PluginCatalog catalog = PluginCatalog.of(PluginDiscovery.order(directory.plugins()));
+
+            assertThat(catalog.contributionsTo("declaring:greeters")).extracting(Contribution::id).containsExactly("contributing:hello");
+        }
+    }
+
+    @Test
     void closedPluginLoadersCanBeCollected() throws IOException, InterruptedException {
         Path plugins = Files.createDirectories(work.resolve("plugins"));
         pluginFolder(plugins.resolve("only"), "only", "1.0");
