@@ -20,6 +20,8 @@ import javax.tools.ToolProvider;
  */
 final class ExamplePluginJar {
     static final Path SOURCES = Path.of("..", "examples", "pytest-plugin", "src", "main");
+    /** Where below the work directory the compiled classes go. */
+    static final String CLASSES = "example-classes";
 
     private ExamplePluginJar() {
     }
@@ -27,7 +29,7 @@ final class ExamplePluginJar {
     /** A plugins directory below {@code work} holding the example's jar. */
     static Path pluginsDirectory(Path work) {
         try {
-            Path classes = Files.createDirectories(work.resolve("example-classes"));
+            Path classes = Files.createDirectories(work.resolve(CLASSES));
             List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "--release", "17", "-classpath", apiAndSpi()));
             try (Stream<Path> sources = Files.walk(SOURCES.resolve("java"))) {
                 sources.filter(p -> p.toString().endsWith(".java")).sorted().forEach(p -> arguments.add(p.toString()));

@@ -2,6 +2,9 @@ package io.codeanatomy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import io.codeanatomy.testkit.plugin.PluginArchitectureRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +39,13 @@ class TestExamplePlugin {
                 "        pass",
                 ""));
         Files.writeString(source.resolve("broken.py"), "def test_never(:\n");
+    }
+
+    @Test
+    void theExampleKeepsToApiAndSpi() {
+        JavaClasses classes = new ClassFileImporter().importPath(work.resolve(ExamplePluginJar.CLASSES));
+
+        PluginArchitectureRules.all("org.example.pytest").forEach(rule -> rule.check(classes));
     }
 
     @Test
