@@ -71,6 +71,12 @@ class TestExamplePlugin {
         assertThat(tests.exitCode()).as(tests.err()).isZero();
         // Functions and methods named test*, in files that parse: what pytest collects by default.
         assertThat(tests.out()).isEqualTo("name\r\ntest_add\r\ntest_async_checkout\r\ntest_total\r\n");
+
+        CliRun called = CliRun.of("query", out.toString(),
+                "SELECT COUNT(*) AS n FROM py_defs_v1 WHERE path = 'test_shop.py' AND is_test_name(name)", "--format", "csv",
+                "--plugins", plugins.toString());
+        assertThat(called.exitCode()).as(called.err()).isZero();
+        assertThat(called.out()).isEqualTo("n\r\n3\r\n");
     }
 
     @Test
