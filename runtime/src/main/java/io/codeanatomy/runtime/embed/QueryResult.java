@@ -7,6 +7,8 @@ import io.codeanatomy.runtime.session.Session;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.apache.arrow.c.ArrowArrayStream;
+import org.apache.arrow.c.Data;
 import org.apache.arrow.vector.ipc.ArrowReader;
 
 /**
@@ -32,6 +34,16 @@ public final class QueryResult implements AutoCloseable {
     /** The batches: {@code loadNextBatch()}, then {@code getVectorSchemaRoot()}, until it returns false. */
     public ArrowReader reader() {
         return reader;
+    }
+
+    /**
+     * Hands the batches to a native consumer through the Arrow C stream interface, without copying:
+     * {@code stream} then owns the reader, and this result must stay open until the consumer has
+     * released the stream.
+     */
+    public void exportTo(ArrowArrayStream stream) {
+        requireNonNull(stream, "stream is null");
+        Data.exportArrayStream(session.allocator(), reader, stream);
     }
 
     @Override

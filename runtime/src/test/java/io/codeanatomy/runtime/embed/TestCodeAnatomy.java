@@ -18,9 +18,14 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.arrow.c.ArrowArrayStream;
+import org.apache.arrow.c.Data;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +78,34 @@ class TestCodeAnatomy {
             }
         }
         return counts;
+    }
+
+    @Test
+    void queryResultsCrossTheArrowCStreamInterface() throws Exception {
+        Path source = Files.createDirectories(temp.resolve("src"));
+        Files.writeString(source.resolve("a.py"), "def f():\n    pass\n\ndef g():\n    pass\n");
+        Path out = temp.resolve("out");
+        String sql = "SELECT node_kind, COUNT(*) AS n FROM cpg_nodes GROUP BY node_kind ORDER BY node_kind";
+        try (CodeAnatomy codeAnatomy = embedded()) {
+            codeAnatomy.build(source, out);
+            Map<String, Long> direct = counts(codeAnatomy, out, sql);
+            Map<String, Long> imported = new java.util.LinkedHashMap<>();
+            try (QueryResult rows = codeAnatomy.query(out, sql);
+                    BufferAllocator consumer = new RootAllocator();
+                    ArrowArrayStream stream = ArrowArrayStream.allocateNew(consumer)) {
+                rows.exportTo(stream);
+                try (ArrowReader reader = Data.importArrayStream(consumer, stream)) {
+                    while (reader.loadNextBatch()) {
+                        VectorSchemaRoot batch = reader.getVectorSchemaRoot();
+                        for (int i = 0; i < batch.getRowCount(); i++) {
+                            imported.put(((VarCharVector) batch.getVector("node_kind")).getObject(i).toString(),
+                                    ((BigIntVector) batch.getVector("n")).get(i));
+                        }
+                    }
+                }
+            }
+            assertThat(imported).isEqualTo(direct).containsEntry("PY_FUNCTION", 2L);
+        }
     }
 
     @Test
