@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.codeanatomy.api.spec.WriteMode;
 import io.codeanatomy.runtime.plugin.ContributedCpgPart;
 import io.codeanatomy.runtime.plugin.PluginCatalog;
 import io.codeanatomy.runtime.plugin.PluginDirectory;
@@ -18,11 +19,14 @@ import io.codeanatomy.spi.PluginDescriptor;
 import io.codeanatomy.spi.function.ScalarFunctionContribution;
 import io.codeanatomy.spi.rule.RuleContribution;
 import io.codeanatomy.spi.version.SpiVersion;
+import io.codeanatomy.spi.write.MaterializeResult;
+import io.codeanatomy.spi.write.Materializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +40,15 @@ import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.calcite.linq4j.Enumerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -183,6 +196,48 @@ public abstract class PluginConformanceTest {
             List<String> with = rows(SessionConfig.defaults(), sql);
             List<String> without = rows(SessionConfig.defaults().withDisabledRules(ids), sql);
             assertEquals(without, with, "the plugin's rules change the rows of " + sql);
+        }
+    }
+
+    @Test
+    public void materializersRoundTripATable() throws Exception {
+        Plugin plugin = createPlugin();
+        for (Materializer materializer : plugin.materializers()) {
+            Path location = scratch.resolve("round-trip-" + materializer.format());
+            Schema schema = new Schema(List.of(
+                    new Field("id", FieldType.notNullable(new ArrowType.Int(64, true)), null),
+                    new Field("name", FieldType.nullable(new ArrowType.Utf8()), null)));
+            MaterializeResult written;
+            try (BufferAllocator allocator = new RootAllocator(); VectorSchemaRoot batch = VectorSchemaRoot.create(schema, allocator)) {
+                BigIntVector ids = (BigIntVector) batch.getVector("id");
+                VarCharVector names = (VarCharVector) batch.getVector("name");
+                String[] values = {"a", null, "\u00e9t\u00e9"};
+                for (int i = 0; i < values.length; i++) {
+                    ids.setSafe(i, 10L + i);
+                    if (values[i] == null) {
+                        names.setNull(i);
+                    } else {
+                        names.setSafe(i, values[i].getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+                batch.setRowCount(values.length);
+                written = materializer.write(location, WriteMode.CREATE, schema, List.of(batch).iterator());
+            }
+            assertEquals(3, written.rowsWritten(), "rows the " + materializer.format() + " materializer reports written");
+            boolean readable = plugin.tableProviders().stream().anyMatch(p -> p.format().equals(materializer.format()));
+            if (readable) {
+                List<Plugin> all = new ArrayList<>(dependencies());
+                all.add(plugin);
+                try (Session session = Session.open(SessionConfig.defaults(), all)) {
+                    session.registerTable("round_trip", location, "round_trip");
+                    try (Enumerator<?> rows = session.executor().rows(session.planSql(
+                            "SELECT COUNT(*), SUM(id), COUNT(name), MAX(name) FROM round_trip").query().physical())) {
+                        assertTrue(rows.moveNext());
+                        assertEquals("[3, 33, 2, \u00e9t\u00e9]", Arrays.deepToString((Object[]) rows.current()),
+                                "the table written by the " + materializer.format() + " materializer, read back by its provider");
+                    }
+                }
+            }
         }
     }
 
