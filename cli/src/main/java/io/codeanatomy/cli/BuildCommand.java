@@ -3,12 +3,15 @@ package io.codeanatomy.cli;
 import io.codeanatomy.api.result.OutputResult;
 import io.codeanatomy.api.result.RunResult;
 import io.codeanatomy.api.result.Timing;
+import io.codeanatomy.api.spec.SemanticSpec;
 import io.codeanatomy.runtime.pipeline.BuildFailedException;
 import io.codeanatomy.runtime.pipeline.BuildOutcome;
 import io.codeanatomy.runtime.pipeline.BuildPipeline;
 import io.codeanatomy.runtime.pipeline.InvalidInputException;
+import io.codeanatomy.runtime.plugin.ContributedCpgPart;
 import io.codeanatomy.runtime.plugin.PluginException;
 import io.codeanatomy.runtime.result.RunRecords;
+import io.codeanatomy.runtime.session.Session;
 import io.codeanatomy.runtime.session.SessionConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -20,6 +23,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -72,9 +76,12 @@ public final class BuildCommand implements Callable<Integer> {
             description = "An extractor option, named by the extractor's id (repeatable), e.g. python.version=3.12.")
     private Map<String, String> options = new TreeMap<>();
 
+    @Mixin
+    private PluginOptions pluginOptions;
+
     @Override
     public Integer call() {
-        SessionConfig config = SessionConfig.defaults().withDisabledRules(new HashSet<>(disabledRules));
+        SessionConfig config = pluginOptions.apply(SessionConfig.defaults().withDisabledRules(new HashSet<>(disabledRules)));
         if (workers != null) {
             if (workers < 1) {
                 throw new UserError("--workers must be at least 1, got " + workers + ".", 2);
@@ -98,8 +105,10 @@ public final class BuildCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         BuildProgress progress = new BuildProgress(err, System.console() != null, PLAIN_PROGRESS_NANOS);
         BuildOutcome outcome;
-        try {
-            outcome = new BuildPipeline(config).run(source, out, includes, excludes, progress);
+        try (PluginOptions.Loaded plugins = pluginOptions.load()) {
+            // Plugins' CPG views join the built-in spec, so the catalog is needed before the pipeline.
+            SemanticSpec cpg = ContributedCpgPart.cpgSpec(Session.prepare(config, plugins.plugins()).catalog());
+            outcome = new BuildPipeline(config, c -> Session.open(c, plugins.plugins()), cpg).run(source, out, includes, excludes, progress);
         } catch (InvalidInputException e) {
             throw new UserError(e.getMessage(), 2);
         } catch (PluginException | IllegalArgumentException e) {

@@ -7,6 +7,7 @@ import io.codeanatomy.runtime.pipeline.InvalidInputException;
 import io.codeanatomy.runtime.pipeline.OutputTables;
 import io.codeanatomy.runtime.compile.InvalidQueryException;
 import io.codeanatomy.runtime.plan.PlannedSql;
+import io.codeanatomy.runtime.plugin.PluginException;
 import io.codeanatomy.runtime.session.Session;
 import io.codeanatomy.runtime.session.SessionConfig;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.calcite.linq4j.Enumerator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,13 +50,17 @@ public final class QueryCommand implements Callable<Integer> {
             description = "table, csv (with a header row) or json (an array of objects) (default: ${DEFAULT-VALUE}).")
     private String format;
 
+    @Mixin
+    private PluginOptions pluginOptions;
+
     @Override
     public Integer call() {
         if (!List.of("table", "csv", "json").contains(format)) {
             throw new UserError("--format must be table, csv or json, not '" + format + "'.", 2);
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        try (Session session = Session.open(SessionConfig.defaults())) {
+        try (PluginOptions.Loaded plugins = pluginOptions.load();
+                Session session = Session.open(pluginOptions.apply(SessionConfig.defaults()), plugins.plugins())) {
             OutputTables.register(session, out);
             PlannedSql planned = session.planSql(sql);
             List<String> columns = planned.columnNames();
@@ -71,7 +77,7 @@ public final class QueryCommand implements Callable<Integer> {
                 }
                 printer.end();
             }
-        } catch (InvalidInputException e) {
+        } catch (InvalidInputException | PluginException e) {
             throw new UserError(e.getMessage(), 2);
         } catch (InvalidQueryException e) {
             throw new UserError("invalid query: " + e.getMessage(), 1);

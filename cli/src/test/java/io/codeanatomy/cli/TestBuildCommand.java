@@ -226,9 +226,28 @@ class TestBuildCommand {
         CliRun plugins = CliRun.of("plugins");
 
         assertThat(plugins.exitCode()).isZero();
-        assertThat(plugins.out()).contains("delta-io 0.1.0").contains("  table provider delta").contains("  materializer delta")
-                .contains("udf-spans 0.1.0").contains("  scalar function stable_hash_id")
-                .contains("extract-python").contains("  extractor ");
+        assertThat(plugins.out()).contains("delta-io 0.1.0").contains("  codeanatomy:table-providers  delta-io:delta")
+                .contains("  codeanatomy:materializers  delta-io:delta")
+                .contains("udf-spans 0.1.0").contains("  codeanatomy:scalar-functions  udf-spans:stable_hash_id")
+                .contains("extract-python").contains("  codeanatomy:extractors  extract-python:python")
+                .contains("rules-bytespan 0.1.0").contains("  depends on udf-spans [0.0.0,)");
+    }
+
+    @Test
+    void pluginsAsJsonHasVersionsContributionsByPointAndConfig() {
+        CliRun plugins = CliRun.of("plugins", "--format", "json");
+
+        assertThat(plugins.exitCode()).isZero();
+        assertThat(plugins.out()).contains("\"id\" : \"delta-io\"").contains("\"version\" : \"0.1.0\"")
+                .contains("\"codeanatomy:scalar-functions\" : [ \"udf-spans:").contains("\"config\" : [ ]");
+    }
+
+    @Test
+    void disablingAnUnknownPluginIsAUserError() {
+        CliRun plugins = CliRun.of("plugins", "--disable-plugin", "nobody");
+
+        assertThat(plugins.exitCode()).isEqualTo(2);
+        assertThat(plugins.err()).startsWith("codeanatomy: --disable-plugin nobody names no installed plugin; installed: ");
     }
 
     /** CSV rows {@code kind,count} of the fixtures as CPython's ast sees them, files that do not parse counting as files only. */

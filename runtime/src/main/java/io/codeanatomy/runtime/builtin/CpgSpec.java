@@ -50,6 +50,13 @@ public final class CpgSpec {
         return assemble(parts());
     }
 
+    /** The built-in spec with {@code contributed} parts (plugins' CPG views) assembled after the built-in ones. */
+    public static SemanticSpec spec(List<? extends CpgPart> contributed) {
+        List<CpgPart> all = new ArrayList<>(parts());
+        all.addAll(contributed);
+        return assemble(all);
+    }
+
     /** Assembles {@code parts} into one spec. */
     public static SemanticSpec assemble(List<CpgPart> parts) {
         requireNonNull(parts, "parts is null");

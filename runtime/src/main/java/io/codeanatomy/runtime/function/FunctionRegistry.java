@@ -20,7 +20,6 @@ import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.impl.AggregateFunctionImpl;
-import org.apache.calcite.schema.impl.ScalarFunctionImpl;
 import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
@@ -61,7 +60,7 @@ public final class FunctionRegistry {
         requireNonNull(aggregateContributions, "aggregateContributions is null");
         requireNonNull(schema, "schema is null");
         for (ScalarFunctionContribution function : new TreeMap<>(scalarContributions).values()) {
-            schema.plus().add(function.name(), ScalarFunctionImpl.create(function.method()));
+            schema.plus().add(function.name(), IsolatedScalarFunction.of(function.method()));
         }
         for (AggregateFunctionContribution function : new TreeMap<>(aggregateContributions).values()) {
             AggregateFunctionImpl implementation = AggregateFunctionImpl.create(function.implementation());

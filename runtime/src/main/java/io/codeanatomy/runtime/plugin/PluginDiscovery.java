@@ -3,7 +3,10 @@ package io.codeanatomy.runtime.plugin;
 import static java.util.Objects.requireNonNull;
 
 import io.codeanatomy.spi.Plugin;
+import io.codeanatomy.spi.PluginDependency;
 import io.codeanatomy.spi.PluginDescriptor;
+import io.codeanatomy.spi.version.SpiVersion;
+import io.codeanatomy.spi.version.Version;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -14,8 +17,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Finds plugins with {@link ServiceLoader} and puts them in the one order every session uses: each
- * plugin after the plugins it depends on, ties broken by id. That order decides which provider wins
+ * Finds plugins with {@link ServiceLoader}, checks their descriptors against the running spi and
+ * each other, and puts them in the one order every session uses: each plugin after the plugins it
+ * depends on, ties broken by id. That order decides which provider wins
  * a format and the order contributions are registered in, so it must not depend on the classpath
  * order.
  */
@@ -26,8 +30,7 @@ public final class PluginDiscovery {
     /**
      * The plugins on {@code loader}'s service path, ordered.
      *
-     * @throws PluginException if a plugin cannot be instantiated, two share an id, a dependency is
-     *     missing, or dependencies form a cycle
+     * @throws PluginException if a plugin cannot be instantiated or the set is refused by {@link #order(Collection, Version)}
      */
     public static List<Plugin> discover(ClassLoader loader) {
         requireNonNull(loader, "loader is null");
@@ -43,30 +46,61 @@ public final class PluginDiscovery {
         return order(found);
     }
 
-    /** {@code plugins} in dependency order, ties broken by id; see {@link #discover}. */
+    /** {@code plugins} in dependency order, ties broken by id, checked against the running spi; see {@link #order(Collection, Version)}. */
     public static List<Plugin> order(Collection<? extends Plugin> plugins) {
+        return order(plugins, SpiVersion.CURRENT);
+    }
+
+    /**
+     * {@code plugins} in dependency order, ties broken by id, after checking each descriptor: the
+     * {@code spi} version is in the plugin's range, and every required dependency is present in its
+     * range (an optional one, if present). A refusal is one sentence naming both sides.
+     *
+     * @throws PluginException if two plugins share an id, a plugin needs another spi, a dependency is
+     *     missing or out of range, or dependencies form a cycle
+     */
+    public static List<Plugin> order(Collection<? extends Plugin> plugins, Version spi) {
         requireNonNull(plugins, "plugins is null");
+        requireNonNull(spi, "spi is null");
         Map<String, Plugin> byId = new TreeMap<>();
         for (Plugin plugin : plugins) {
             PluginDescriptor descriptor = descriptor(plugin);
             Plugin previous = byId.putIfAbsent(descriptor.id(), plugin);
             if (previous != null) {
                 throw new PluginException("two plugins have the id '" + descriptor.id() + "': "
-                        + previous.getClass().getName() + " and " + plugin.getClass().getName() + "; remove one from the classpath");
+                        + previous.getClass().getName() + " and " + plugin.getClass().getName() + "; remove one of them");
             }
         }
+        // Edges only to the dependencies that are present: a missing optional one does not order anything.
+        Map<String, List<String>> edges = new TreeMap<>();
         for (Plugin plugin : byId.values()) {
             PluginDescriptor descriptor = plugin.descriptor();
-            for (String dependency : descriptor.dependsOn()) {
-                if (!byId.containsKey(dependency)) {
-                    throw new PluginException("plugin '" + descriptor.id() + "' depends on '" + dependency
-                            + "', which is not on the classpath");
-                }
+            if (!descriptor.spi().contains(spi)) {
+                throw new PluginException("plugin '" + descriptor.coordinate() + "' needs spi " + descriptor.spi()
+                        + " but this runtime provides spi " + spi + "; use a version of the plugin built for spi " + spi + ".");
             }
+            List<String> present = new ArrayList<>();
+            for (PluginDependency dependency : descriptor.dependencies()) {
+                Plugin needed = byId.get(dependency.id());
+                if (needed == null) {
+                    if (!dependency.optional()) {
+                        throw new PluginException("plugin '" + descriptor.coordinate() + "' needs plugin '" + dependency.id() + "' "
+                                + dependency.versions() + ", which is not installed; add it or remove '" + descriptor.id() + "'.");
+                    }
+                    continue;
+                }
+                Version found = needed.descriptor().semver();
+                if (!dependency.versions().contains(found)) {
+                    throw new PluginException("plugin '" + descriptor.coordinate() + "' needs plugin '" + dependency.id() + "' "
+                            + dependency.versions() + " but '" + needed.descriptor().coordinate() + "' is installed; install a version in range.");
+                }
+                present.add(dependency.id());
+            }
+            edges.put(descriptor.id(), present);
         }
         // Kahn's algorithm, always taking the smallest ready id.
         Map<String, Integer> pending = new TreeMap<>();
-        byId.values().forEach(p -> pending.put(p.descriptor().id(), p.descriptor().dependsOn().size()));
+        edges.forEach((id, needed) -> pending.put(id, needed.size()));
         TreeSet<String> ready = new TreeSet<>();
         pending.forEach((id, count) -> {
             if (count == 0) {
@@ -78,18 +112,18 @@ public final class PluginDiscovery {
             String id = ready.pollFirst();
             ordered.add(byId.get(id));
             pending.remove(id);
-            for (Plugin plugin : byId.values()) {
-                String dependent = plugin.descriptor().id();
-                if (pending.containsKey(dependent) && plugin.descriptor().dependsOn().contains(id)) {
+            edges.forEach((dependent, needed) -> {
+                if (pending.containsKey(dependent) && needed.contains(id)) {
                     int left = pending.merge(dependent, -1, Integer::sum);
                     if (left == 0) {
                         ready.add(dependent);
                     }
                 }
-            }
+            });
         }
         if (!pending.isEmpty()) {
-            throw new PluginException("plugins " + pending.keySet() + " depend on each other in a cycle: " + cycle(byId, pending));
+            throw new PluginException("plugins " + pending.keySet() + " depend on each other in a cycle: " + cycle(edges, pending)
+                    + "; remove one of these dependencies.");
         }
         return List.copyOf(ordered);
     }
@@ -108,13 +142,13 @@ public final class PluginDiscovery {
     }
 
     /** One cycle among the unplaced plugins, as {@code a -> b -> a}. */
-    private static String cycle(Map<String, Plugin> byId, Map<String, Integer> unplaced) {
+    private static String cycle(Map<String, List<String>> edges, Map<String, Integer> unplaced) {
         String start = unplaced.keySet().iterator().next();
         List<String> path = new ArrayList<>();
         String current = start;
         while (!path.contains(current)) {
             path.add(current);
-            current = byId.get(current).descriptor().dependsOn().stream()
+            current = edges.get(current).stream()
                     .filter(unplaced::containsKey)
                     .sorted()
                     .findFirst()

@@ -27,6 +27,7 @@ import io.codeanatomy.runtime.plan.PlanningCluster;
 import io.codeanatomy.runtime.plan.QueryPlanner;
 import io.codeanatomy.runtime.plugin.PluginCatalog;
 import io.codeanatomy.runtime.plugin.PluginDiscovery;
+import io.codeanatomy.runtime.plugin.PreparedPlugins;
 import io.codeanatomy.spi.Plugin;
 import io.codeanatomy.spi.extract.Extractor;
 import io.codeanatomy.spi.table.OpenedTable;
@@ -38,6 +39,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
@@ -63,13 +66,15 @@ public final class Session implements AutoCloseable {
     private final BufferAllocator allocator;
     private final PlanExecutor executor;
     private final ConfiguredExtractors extractors;
+    private final PluginSettings settings;
     private final Map<String, TableRegistration> tables = new LinkedHashMap<>();
     private Spools spools;
 
     @Inject
-    Session(SessionConfig config, PluginCatalog catalog, ConfiguredExtractors extractors, JavaTypeFactory typeFactory,
+    Session(SessionConfig config, PluginCatalog catalog, ConfiguredExtractors extractors, PluginSettings settings, JavaTypeFactory typeFactory,
             CalciteSchema schema, FunctionRegistry functions, QueryPlanner planner, BufferAllocator allocator) {
         this.config = config;
+        this.settings = settings;
         this.catalog = catalog;
         this.extractors = extractors;
         this.typeFactory = typeFactory;
@@ -89,11 +94,12 @@ public final class Session implements AutoCloseable {
     /** A session over exactly {@code plugins}, put in discovery order. */
     public static Session open(SessionConfig config, List<? extends Plugin> plugins) {
         requireNonNull(config, "config is null");
-        PluginCatalog catalog = PluginCatalog.of(PluginDiscovery.order(plugins));
-        // Options are checked before the injector allocates anything.
-        ConfiguredExtractors extractors = ConfiguredExtractors.configure(catalog.extractors().values(), config.extractorOptions());
+        // Plugins, settings and options are checked before the injector allocates anything.
+        PreparedPlugins prepared = prepare(config, plugins);
+        PluginCatalog catalog = prepared.catalog();
+        ConfiguredExtractors extractors = ConfiguredExtractors.configure(catalog.extractors().values(), prepared.extractorOptions());
         try {
-            return Guice.createInjector(new SessionModule(config, catalog, extractors)).getInstance(Session.class);
+            return Guice.createInjector(new SessionModule(config, catalog, extractors, prepared.settings())).getInstance(Session.class);
         } catch (ProvisionException | CreationException e) {
             // Guice wraps what a provider throws; the cause carries the one-sentence message.
             Throwable cause = e.getCause();
@@ -102,6 +108,15 @@ public final class Session implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * The plugins a session with {@code config} would use, checked, configured and catalogued, without
+     * opening one: what a host needs to know first, e.g. the CPG views plugins add to the spec.
+     */
+    public static PreparedPlugins prepare(SessionConfig config, List<? extends Plugin> plugins) {
+        requireNonNull(config, "config is null");
+        return PreparedPlugins.prepare(plugins, config.disabledPlugins(), config.disabledContributions(), config.extractorOptions());
     }
 
     public SessionConfig config() {
@@ -265,9 +280,17 @@ public final class Session implements AutoCloseable {
         return extractors.extractors();
     }
 
-    /** The envelope of this session for a spec: versions, plugins, config, tables, functions. */
+    /**
+     * The envelope of this session for a spec: versions, plugins, config, tables, functions. The
+     * config snapshot also holds every plugin setting in use ({@code <plugin id>.<key>}, defaults
+     * included) and who contributed what ({@code contributed.<point>/<contribution id>} to
+     * {@code plugin@version}), since both change what a run computes.
+     */
     public SessionEnvelope envelope(String specHash) {
-        return SessionEnvelope.of(EngineVersions.load(), catalog.coordinates(), config.snapshot(), tables(), functions.names(), specHash);
+        SortedMap<String, String> snapshot = new TreeMap<>(config.snapshot());
+        snapshot.putAll(settings.values());
+        catalog.provenance().forEach((contribution, plugin) -> snapshot.put("contributed." + contribution, plugin));
+        return SessionEnvelope.of(EngineVersions.load(), catalog.coordinates(), snapshot, tables(), functions.names(), specHash);
     }
 
     /** Releases the Arrow memory; fails if batches handed out were not closed. */

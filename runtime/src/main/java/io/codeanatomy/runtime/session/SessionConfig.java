@@ -18,17 +18,21 @@ import java.util.TreeSet;
  * @param batchLimits size of the Arrow batches handed to materializers
  * @param memoryBudgetBytes limit of the session's Arrow allocator
  * @param workers extraction threads, at least 1
- * @param extractorOptions extractor settings, each named {@code <extractor id>.<name>} (e.g.
- *     {@code python.version}); the extractor that owns one checks it when the session opens
+ * @param extractorOptions plugin settings and extractor options, each named {@code <owner>.<name>}
+ *     (e.g. {@code python.version}); the plugin or extractor that owns one checks it when the session opens
+ * @param disabledPlugins ids of installed plugins to leave out of the run
+ * @param disabledContributions contribution ids ({@code pluginId:name}) to leave out of the run
  */
 public record SessionConfig(Set<String> disabledRules, BatchLimits batchLimits, long memoryBudgetBytes, int workers,
-        SortedMap<String, String> extractorOptions) {
+        SortedMap<String, String> extractorOptions, Set<String> disabledPlugins, Set<String> disabledContributions) {
     public static final long DEFAULT_MEMORY_BUDGET = 2L << 30;
     /** The sections of the snapshot the config's own settings use; no extractor may take one as its id. */
-    private static final Set<String> OWN_SECTIONS = Set.of("exec", "memory", "planner");
+    private static final Set<String> OWN_SECTIONS = Set.of("exec", "memory", "planner", "plugins");
 
     public SessionConfig {
         disabledRules = Set.copyOf(requireNonNull(disabledRules, "disabledRules is null"));
+        disabledPlugins = Set.copyOf(requireNonNull(disabledPlugins, "disabledPlugins is null"));
+        disabledContributions = Set.copyOf(requireNonNull(disabledContributions, "disabledContributions is null"));
         extractorOptions = Collections.unmodifiableSortedMap(new TreeMap<>(requireNonNull(extractorOptions, "extractorOptions is null")));
         extractorOptions.forEach((name, value) -> {
             requireNonNull(value, "value of option '" + name + "' is null");
@@ -46,22 +50,22 @@ public record SessionConfig(Set<String> disabledRules, BatchLimits batchLimits, 
         }
     }
 
-    /** Defaults: all rules, default batches, 2 GiB, one worker per core. */
+    /** Defaults: all rules, default batches, 2 GiB, one worker per core, every plugin and contribution. */
     public static SessionConfig defaults() {
         return new SessionConfig(Set.of(), BatchLimits.DEFAULT, DEFAULT_MEMORY_BUDGET, Runtime.getRuntime().availableProcessors(),
-                new TreeMap<>());
+                new TreeMap<>(), Set.of(), Set.of());
     }
 
     public SessionConfig withDisabledRules(Set<String> ids) {
-        return new SessionConfig(ids, batchLimits, memoryBudgetBytes, workers, extractorOptions);
+        return new SessionConfig(ids, batchLimits, memoryBudgetBytes, workers, extractorOptions, disabledPlugins, disabledContributions);
     }
 
     public SessionConfig withWorkers(int count) {
-        return new SessionConfig(disabledRules, batchLimits, memoryBudgetBytes, count, extractorOptions);
+        return new SessionConfig(disabledRules, batchLimits, memoryBudgetBytes, count, extractorOptions, disabledPlugins, disabledContributions);
     }
 
     public SessionConfig withBatchLimits(BatchLimits limits) {
-        return new SessionConfig(disabledRules, limits, memoryBudgetBytes, workers, extractorOptions);
+        return new SessionConfig(disabledRules, limits, memoryBudgetBytes, workers, extractorOptions, disabledPlugins, disabledContributions);
     }
 
     /**
@@ -69,7 +73,18 @@ public record SessionConfig(Set<String> disabledRules, BatchLimits batchLimits, 
      * {@code python.version=3.11}); they change results, so the envelope has them.
      */
     public SessionConfig withExtractorOptions(Map<String, String> options) {
-        return new SessionConfig(disabledRules, batchLimits, memoryBudgetBytes, workers, new TreeMap<>(options));
+        return new SessionConfig(disabledRules, batchLimits, memoryBudgetBytes, workers, new TreeMap<>(options), disabledPlugins,
+                disabledContributions);
+    }
+
+    /** The run without the plugins {@code ids} (each must be installed, and needed by no plugin that stays). */
+    public SessionConfig withDisabledPlugins(Set<String> ids) {
+        return new SessionConfig(disabledRules, batchLimits, memoryBudgetBytes, workers, extractorOptions, ids, disabledContributions);
+    }
+
+    /** The run without the contributions {@code ids}, each {@code pluginId:name}. */
+    public SessionConfig withDisabledContributions(Set<String> ids) {
+        return new SessionConfig(disabledRules, batchLimits, memoryBudgetBytes, workers, extractorOptions, disabledPlugins, ids);
     }
 
     /**
@@ -92,6 +107,8 @@ public record SessionConfig(Set<String> disabledRules, BatchLimits batchLimits, 
         snapshot.put("exec.batch_max_rows", Integer.toString(batchLimits.maxRows()));
         snapshot.put("memory.budget_bytes", Long.toString(memoryBudgetBytes));
         snapshot.put("planner.disabled_rules", String.join(",", new TreeSet<>(disabledRules)));
+        snapshot.put("plugins.disabled", String.join(",", new TreeSet<>(disabledPlugins)));
+        snapshot.put("plugins.disabled_contributions", String.join(",", new TreeSet<>(disabledContributions)));
         extractorOptions.forEach((name, value) -> snapshot.put(name, value));
         return snapshot;
     }

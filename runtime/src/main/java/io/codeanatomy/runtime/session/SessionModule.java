@@ -12,6 +12,7 @@ import io.codeanatomy.runtime.plugin.PluginCatalog;
 import io.codeanatomy.spi.rule.RuleContribution;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
@@ -27,8 +28,10 @@ final class SessionModule extends AbstractModule {
     private final SessionConfig config;
     private final PluginCatalog catalog;
     private final ConfiguredExtractors extractors;
+    private final PluginSettings settings;
 
-    SessionModule(SessionConfig config, PluginCatalog catalog, ConfiguredExtractors extractors) {
+    SessionModule(SessionConfig config, PluginCatalog catalog, ConfiguredExtractors extractors, SortedMap<String, String> settings) {
+        this.settings = new PluginSettings(settings);
         this.config = requireNonNull(config, "config is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.extractors = requireNonNull(extractors, "extractors is null");
@@ -39,6 +42,7 @@ final class SessionModule extends AbstractModule {
         bind(SessionConfig.class).toInstance(config);
         bind(PluginCatalog.class).toInstance(catalog);
         bind(ConfiguredExtractors.class).toInstance(extractors);
+        bind(PluginSettings.class).toInstance(settings);
     }
 
     @Provides

@@ -11,6 +11,7 @@ import io.codeanatomy.spi.function.ScalarFunctionContribution;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -45,14 +46,14 @@ class TestPluginDiscovery {
     void missingDependencyIsAnError() {
         assertThatThrownBy(() -> PluginDiscovery.order(List.of(plugin("a", "ghost"))))
                 .isInstanceOf(PluginException.class)
-                .hasMessage("plugin 'a' depends on 'ghost', which is not on the classpath");
+                .hasMessage("plugin 'a@1.0' needs plugin 'ghost' [0.0.0,), which is not installed; add it or remove 'a'.");
     }
 
     @Test
     void cycleIsAnErrorNamingIt() {
         assertThatThrownBy(() -> PluginDiscovery.order(List.of(plugin("a", "b"), plugin("b", "c"), plugin("c", "a"), plugin("d"))))
                 .isInstanceOf(PluginException.class)
-                .hasMessage("plugins [a, b, c] depend on each other in a cycle: a -> b -> c -> a");
+                .hasMessage("plugins [a, b, c] depend on each other in a cycle: a -> b -> c -> a; remove one of these dependencies.");
     }
 
     @Test
@@ -62,7 +63,8 @@ class TestPluginDiscovery {
 
         assertThatThrownBy(() -> PluginCatalog.of(PluginDiscovery.order(List.of(first, second))))
                 .isInstanceOf(PluginException.class)
-                .hasMessage("plugins 'first' and 'second' both contribute the function twice");
+                .hasMessage("plugins 'first' and 'second' both contribute 'twice' to codeanatomy:scalar-functions; "
+                        + "disable one with --disable-contribution first:twice or second:twice.");
     }
 
     @Test
@@ -71,7 +73,7 @@ class TestPluginDiscovery {
 
         assertThat(catalog.summaries()).singleElement().satisfies(summary -> {
             assertThat(summary.id()).isEqualTo("first");
-            assertThat(summary.contributions()).containsExactly("scalar function twice");
+            assertThat(summary.contributions()).containsExactly(Map.entry("codeanatomy:scalar-functions", List.of("first:twice")));
         });
         assertThat(catalog.coordinates()).containsExactly("first@1.0");
     }
