@@ -6,6 +6,7 @@ import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Inject;
 import com.google.inject.ProvisionException;
+import io.codeanatomy.api.result.RuleState;
 import io.codeanatomy.api.result.SessionEnvelope;
 import io.codeanatomy.api.result.TableRegistration;
 import io.codeanatomy.api.spec.SemanticSpec;
@@ -31,6 +32,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
@@ -207,9 +210,21 @@ public final class Session implements AutoCloseable {
         return extractors.extractors();
     }
 
-    /** The envelope of this session for a spec: versions, plugins, config, tables, functions. */
+    /**
+     * The envelope of this session for a spec: versions, plugins, config, tables, functions with
+     * their determinism, rules, profile and workers.
+     */
     public SessionEnvelope envelope(String specHash) {
-        return SessionEnvelope.of(EngineVersions.load(), catalog.coordinates(), config.snapshot(), tables(), functions.names(), specHash);
+        SortedMap<String, Boolean> determinism = new TreeMap<>();
+        functions.scalars().forEach((name, function) -> determinism.put(name, function.isDeterministic()));
+        functions.aggregates().forEach((name, function) -> determinism.put(name, function.isDeterministic()));
+        return SessionEnvelope.of(EngineVersions.load(), catalog.coordinates(), config.snapshot(), tables(), determinism, rules(),
+                config.profile(), specHash, config.workers());
+    }
+
+    /** Every optimizer rule the session knows, in planning order, with origin and whether this run uses it. */
+    public List<RuleState> rules() {
+        return SessionRules.of(catalog, config);
     }
 
     /** Releases the Arrow memory; fails if batches handed out were not closed. */
