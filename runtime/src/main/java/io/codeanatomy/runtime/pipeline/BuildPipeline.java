@@ -14,6 +14,7 @@ import io.codeanatomy.runtime.builtin.CpgSpec;
 import io.codeanatomy.runtime.compile.CompiledSpec;
 import io.codeanatomy.runtime.exec.RowBatchReader;
 import io.codeanatomy.runtime.plan.PlannedQuery;
+import io.codeanatomy.runtime.result.PlanBundleFiles;
 import io.codeanatomy.runtime.result.RunRecords;
 import io.codeanatomy.runtime.session.Session;
 import io.codeanatomy.runtime.session.SessionConfig;
@@ -34,10 +35,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -94,13 +95,28 @@ public final class BuildPipeline {
      */
     public BuildOutcome run(Path source, Path out, List<String> includeGlobs, List<String> excludeGlobs,
             BuildListener listener) {
+        return run(source, out, includeGlobs, excludeGlobs, listener, true);
+    }
+
+    /**
+     * {@code codeanatomy plan}: extracts {@code source} (the plans read its tables' schemas and
+     * versions), compiles and plans the spec, and records the run with its plan bundle, without
+     * running the plans; the extracted tables are discarded and {@code out}'s outputs stay as they
+     * were.
+     */
+    public BuildOutcome plan(Path source, Path out, List<String> includeGlobs, List<String> excludeGlobs, BuildListener listener) {
+        return run(source, out, includeGlobs, excludeGlobs, listener, false);
+    }
+
+    private BuildOutcome run(Path source, Path out, List<String> includeGlobs, List<String> excludeGlobs, BuildListener listener,
+            boolean executeOutputs) {
         requireNonNull(includeGlobs, "includeGlobs is null");
         requireNonNull(excludeGlobs, "excludeGlobs is null");
         requireNonNull(listener, "listener is null");
         checkSource(source);
         OutputDirectory.check(out);
         try (Session session = sessions.apply(config); OutputDirectory directory = OutputDirectory.open(out)) {
-            return new Run(session, directory, listener, List.copyOf(includeGlobs), List.copyOf(excludeGlobs))
+            return new Run(session, directory, listener, List.copyOf(includeGlobs), List.copyOf(excludeGlobs), executeOutputs)
                     .execute(source);
         }
     }
@@ -130,11 +146,14 @@ public final class BuildPipeline {
         private final List<Timing> timings = new ArrayList<>();
         private final List<OutputResult> outputs = new ArrayList<>();
         private final Map<String, PlanBundle> bundles = new TreeMap<>();
+        private final SortedMap<String, PlannedQuery> plans = new TreeMap<>();
+        private final boolean executeOutputs;
         private long phaseStart;
         private String phase;
 
         Run(Session session, OutputDirectory directory, BuildListener listener, List<String> includeGlobs,
-                List<String> excludeGlobs) {
+                List<String> excludeGlobs, boolean executeOutputs) {
+            this.executeOutputs = executeOutputs;
             this.session = session;
             this.directory = directory;
             this.listener = listener;
@@ -157,11 +176,17 @@ public final class BuildPipeline {
                 begin("compile");
                 CompiledSpec compiled = session.compile(spec);
                 begin("plan");
-                Map<String, PlannedQuery> plans = new LinkedHashMap<>();
                 for (OutputTarget output : spec.outputs()) {
                     PlannedQuery planned = session.plan(compiled.output(output.name()));
                     plans.put(output.name(), planned);
                     bundles.put(output.name(), planned.bundle());
+                }
+                if (!executeOutputs) {
+                    end();
+                    directory.discard(staging);
+                    outputs.clear();
+                    RunResult result = record(runDirectory, RunStatus.SUCCEEDED, Optional.empty(), Optional.of(extraction));
+                    return new BuildOutcome(result, runDirectory, extraction);
                 }
                 begin("execute");
                 for (OutputTarget output : spec.outputs()) {
@@ -236,6 +261,7 @@ public final class BuildPipeline {
                     status == RunStatus.SUCCEEDED ? outputs : List.of(), timings, bundleRef, failure);
             RunRecords.write(RunRecords.tree(bundles), runDirectory.resolve(RunRecords.PLAN_BUNDLE));
             RunRecords.write(envelope, runDirectory.resolve(RunRecords.ENVELOPE));
+            PlanBundleFiles.write(runDirectory, plans, envelope, Instant.now());
             RunRecords.write(RunRecords.tree(result, extraction, started, Instant.now()), runDirectory.resolve(RunRecords.RUN_RESULT));
             return result;
         }
