@@ -12,6 +12,7 @@ import io.codeanatomy.runtime.plan.RuleStep;
 import io.codeanatomy.runtime.plan.export.PlanDot;
 import io.codeanatomy.runtime.plan.export.PlanJson;
 import io.codeanatomy.runtime.plan.export.PlanSql;
+import io.codeanatomy.runtime.plan.export.PlanSubstrait;
 import io.codeanatomy.runtime.plan.export.TraceText;
 import io.codeanatomy.runtime.plan.export.Unparsed;
 import java.io.IOException;
@@ -32,8 +33,8 @@ import java.util.stream.Stream;
 /**
  * Writes a run's plan bundle into {@code runs/<run-id>/plan/}: for each planned unit (today one per
  * output; one for a whole DAG once outputs are planned together) a folder with {@value #P0},
- * {@value #P1}, {@value #P2}, {@value #P1_DOT}, {@value #TRACE}, {@value #P1_JSON} and P1 as SQL
- * per dialect; and {@value #BUNDLE} with every hash, the envelope and the run's timestamp.
+ * {@value #P1}, {@value #P2}, {@value #P1_DOT}, {@value #TRACE}, {@value #P1_JSON}, {@value #P1_SUBSTRAIT}
+ * and P1 as SQL per dialect (an export that fails is recorded with its reason); and {@value #BUNDLE} with every hash, the envelope and the run's timestamp.
  *
  * <p>The timestamp is the only thing in the bundle that differs between equal runs, and no hash
  * covers it: {@code bundleHash} is taken over the envelope hash and the plans' hashes. The folder
@@ -48,6 +49,7 @@ public final class PlanBundleFiles {
     public static final String P1_DOT = "p1.dot";
     public static final String TRACE = "trace.txt";
     public static final String P1_JSON = "p1.json";
+    public static final String P1_SUBSTRAIT = "p1.substrait.json";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -105,6 +107,7 @@ public final class PlanBundleFiles {
         writeText(folder.resolve(P1_DOT), PlanDot.of(plan.optimized()));
         writeText(folder.resolve(TRACE), TraceText.of(plan.trace()));
         unit.put("relJson", record(folder, P1_JSON, PlanJson.of(plan.optimized())));
+        unit.put("substrait", record(folder, P1_SUBSTRAIT, PlanSubstrait.of(plan.optimized())));
         SortedMap<String, Object> sql = new TreeMap<>();
         PlanSql.of(plan.optimized()).forEach((dialect, unparsed) -> sql.put(dialect, record(folder, "p1." + dialect + ".sql", unparsed)));
         unit.put("sql", sql);

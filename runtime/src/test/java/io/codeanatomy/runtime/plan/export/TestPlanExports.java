@@ -2,6 +2,7 @@ package io.codeanatomy.runtime.plan.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.codeanatomy.plugins.spans.SpansPlugin;
 import io.codeanatomy.runtime.plan.PlannedQuery;
 import io.codeanatomy.runtime.session.Session;
 import io.codeanatomy.runtime.session.SessionConfig;
@@ -76,6 +77,24 @@ class TestPlanExports {
                     .isEqualTo(withoutLiteralTypes(RelOptUtil.toString(ScanExpansion.expand(planned.optimized()))))
                     .contains("LogicalFilter(condition=[=($2, 'a')])");
             assertThat(read.getRowType().getFieldNames()).isEqualTo(planned.optimized().getRowType().getFieldNames());
+        }
+    }
+
+    @Test
+    void substraitWritesPlainPlansAndNamesWhatItCannotExpress() {
+        try (Session session = Session.open(SessionConfig.defaults(), List.of(new SpansPlugin()))) {
+            PlannedQuery planned = plan(session);
+            Unparsed plain = PlanSubstrait.of(planned.optimized());
+            assertThat(plain.failure()).isEmpty();
+            assertThat(plain.text().orElseThrow()).contains("\"relations\"").contains("\"filter\"").contains("\"join\"");
+
+            RelBuilder b = session.relBuilder();
+            RelNode withFunction = b.scan("defs")
+                    .project(b.call(session.functions().scalar("qualified_name_leaf").orElseThrow(), b.field("name")))
+                    .build();
+            Unparsed udf = PlanSubstrait.of(session.plan(withFunction).optimized());
+            assertThat(udf.text()).isEmpty();
+            assertThat(udf.failure().orElseThrow()).contains("qualified_name_leaf");
         }
     }
 
