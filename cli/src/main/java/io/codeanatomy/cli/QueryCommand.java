@@ -7,8 +7,8 @@ import io.codeanatomy.runtime.pipeline.InvalidInputException;
 import io.codeanatomy.runtime.pipeline.OutputTables;
 import io.codeanatomy.runtime.compile.InvalidQueryException;
 import io.codeanatomy.runtime.plan.PlannedSql;
+import io.codeanatomy.runtime.plugin.PluginException;
 import io.codeanatomy.runtime.session.Session;
-import io.codeanatomy.runtime.session.SessionConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 import org.apache.calcite.linq4j.Enumerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -44,6 +45,9 @@ public final class QueryCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "SQL", description = "The query, e.g. \"SELECT node_kind, COUNT(*) FROM cpg_nodes GROUP BY node_kind\".")
     private String sql;
 
+    @Mixin
+    private RuleOptions toggles;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, csv (with a header row) or json (an array of objects) (default: ${DEFAULT-VALUE}).")
     private String format;
@@ -54,7 +58,14 @@ public final class QueryCommand implements Callable<Integer> {
             throw new UserError("--format must be table, csv or json, not '" + format + "'.", 2);
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        try (Session session = Session.open(SessionConfig.defaults())) {
+        Session opened;
+        try {
+            opened = Session.open(toggles.config());
+        } catch (PluginException | IllegalArgumentException e) {
+            // Plugins or rule toggles: the user's to fix.
+            throw new UserError(e.getMessage(), 2);
+        }
+        try (Session session = opened) {
             OutputTables.register(session, out);
             PlannedSql planned = session.planSql(sql);
             List<String> columns = planned.columnNames();

@@ -112,4 +112,20 @@ class TestPlanCommands {
         assertThat(notARun.err()).contains("is not a run directory");
         assertThat(temp.resolve("never")).doesNotExist();
     }
+
+    @Test
+    void queryTakesTheRuleTogglesToo() throws IOException {
+        Path built = temp.resolve("query-out");
+        CliRun.of("build", source.toString(), "--out", built.toString());
+        String sql = "SELECT COUNT(*) AS n FROM cpg_nodes WHERE node_kind = 'PY_CLASS'";
+
+        CliRun plain = CliRun.of("query", built.toString(), sql, "--format", "csv");
+        CliRun toggled = CliRun.of("query", built.toString(), sql, "--format", "csv", "--disable-rule", "calcite.FILTER_SCAN");
+        CliRun unknown = CliRun.of("query", built.toString(), sql, "--disable-rule", "calcite.NOPE");
+
+        assertThat(plain.out()).isEqualTo("n\r\n1\r\n");
+        assertThat(toggled.out()).isEqualTo(plain.out());
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("cannot disable unknown optimizer rule(s) [calcite.NOPE]");
+    }
 }
