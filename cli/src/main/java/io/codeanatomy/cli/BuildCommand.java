@@ -10,17 +10,15 @@ import io.codeanatomy.runtime.pipeline.BuildPipeline;
 import io.codeanatomy.runtime.pipeline.InvalidInputException;
 import io.codeanatomy.runtime.plugin.ContributedCpgPart;
 import io.codeanatomy.runtime.plugin.PluginException;
+import io.codeanatomy.runtime.result.RunDiff;
 import io.codeanatomy.runtime.result.RunRecords;
 import io.codeanatomy.runtime.session.Session;
 import io.codeanatomy.runtime.session.SessionConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,8 +38,6 @@ import picocli.CommandLine.Spec;
         })
 public final class BuildCommand implements Callable<Integer> {
     private static final long PLAIN_PROGRESS_NANOS = 5_000_000_000L;
-    /** The option {@code --python} sets: the Python extractor's language version. */
-    private static final String PYTHON_VERSION = "python.version";
 
     @Spec
     private CommandSpec spec;
@@ -53,62 +49,31 @@ public final class BuildCommand implements Callable<Integer> {
             description = "Output directory: new, empty, or one an earlier build wrote (default: ${DEFAULT-VALUE}).")
     private Path out;
 
-    @Option(names = "--include", paramLabel = "GLOB",
-            description = "Extract only files whose path relative to SRC matches (repeatable; gitignore syntax, e.g. 'src/**').")
-    private List<String> includes = new ArrayList<>();
+    @Mixin
+    private RunOptions run;
 
-    @Option(names = "--exclude", paramLabel = "GLOB",
-            description = "Skip files whose path relative to SRC matches (repeatable), e.g. 'site-packages/**'.")
-    private List<String> excludes = new ArrayList<>();
-
-    @Option(names = "--workers", paramLabel = "N", description = "Extraction threads (default: one per core).")
-    private Integer workers;
-
-    @Option(names = "--disable-rule", paramLabel = "ID", description = "Leave out an optimizer rule by its id (repeatable).")
-    private List<String> disabledRules = new ArrayList<>();
-
-    @Option(names = "--python", paramLabel = "X.Y",
-            description = "Language version to parse with; newer syntax is a syntax error (default: the newest the parser knows). "
-                    + "Short for -X python.version=X.Y.")
-    private String python;
-
-    @Option(names = {"-X", "--option"}, paramLabel = "EXTRACTOR.NAME=VALUE",
-            description = "An extractor option, named by the extractor's id (repeatable), e.g. python.version=3.12.")
-    private Map<String, String> options = new TreeMap<>();
+    @Option(names = "--baseline", paramLabel = "RUN_DIR",
+            description = "A run directory (OUT/runs/<run-id>) to compare this build's plans with; the build fails with exit 3 "
+                    + "on an unexpected plan regression (see 'codeanatomy diff').")
+    private Path baseline;
 
     @Mixin
     private PluginOptions pluginOptions;
 
     @Override
     public Integer call() {
-        SessionConfig config = pluginOptions.apply(SessionConfig.defaults().withDisabledRules(new HashSet<>(disabledRules)));
-        if (workers != null) {
-            if (workers < 1) {
-                throw new UserError("--workers must be at least 1, got " + workers + ".", 2);
-            }
-            config = config.withWorkers(workers);
+        if (baseline != null && !RunDiff.isRun(baseline)) {
+            throw new UserError("the baseline " + baseline + " is not a run directory; give OUT/runs/<run-id> of an earlier build.", 2);
         }
-        // The extractor that owns an option checks it when the session opens; the cli only names it.
-        Map<String, String> extractorOptions = new TreeMap<>(options);
-        if (python != null) {
-            String given = extractorOptions.putIfAbsent(PYTHON_VERSION, python);
-            if (given != null && !given.equals(python)) {
-                throw new UserError("--python " + python + " and -X " + PYTHON_VERSION + "=" + given
-                        + " disagree; give the Python version once.", 2);
-            }
-        }
-        try {
-            config = config.withExtractorOptions(extractorOptions);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage(), 2);
-        }
+        SessionConfig config = run.config(source);
         PrintWriter err = spec.commandLine().getErr();
         BuildProgress progress = new BuildProgress(err, System.console() != null, PLAIN_PROGRESS_NANOS);
         BuildOutcome outcome;
         try (PluginOptions.Loaded plugins = pluginOptions.load()) {
+            config = pluginOptions.apply(config);
             // Plugins' CPG views join the built-in spec, so the catalog is needed before the pipeline.
             SemanticSpec cpg = ContributedCpgPart.cpgSpec(Session.prepare(config, plugins.plugins()).catalog());
-            outcome = new BuildPipeline(config, c -> Session.open(c, plugins.plugins()), cpg).run(source, out, includes, excludes, progress);
+            outcome = new BuildPipeline(config, c -> Session.open(c, plugins.plugins()), cpg).run(source, out, run.includes, run.excludes, progress);
         } catch (InvalidInputException e) {
             throw new UserError(e.getMessage(), 2);
         } catch (PluginException | IllegalArgumentException e) {
@@ -122,6 +87,14 @@ public final class BuildCommand implements Callable<Integer> {
             progress.finish();
         }
         summarize(outcome, spec.commandLine().getOut());
+        if (baseline != null) {
+            RunDiff diff = RunDiff.compare(baseline, outcome.runDirectory());
+            diff.print(spec.commandLine().getOut());
+            if (diff.verdict() == RunDiff.Verdict.UNEXPECTED_REGRESSION) {
+                throw new UserError("the plans changed against the baseline " + baseline
+                        + " although nothing in the session envelope did; see the diff above.", RunDiff.Verdict.UNEXPECTED_REGRESSION.exitCode());
+            }
+        }
         return 0;
     }
 

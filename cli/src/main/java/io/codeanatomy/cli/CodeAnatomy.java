@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Builds a Code Property Graph of a Python codebase into Delta Lake tables.",
-        subcommands = {AstCommand.class, BuildCommand.class, QueryCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AstCommand.class, BuildCommand.class, PlanCommand.class, DiffCommand.class, AbCommand.class, RulesCommand.class,
+            QueryCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
 public final class CodeAnatomy implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -9,7 +9,6 @@ import io.codeanatomy.runtime.compile.InvalidQueryException;
 import io.codeanatomy.runtime.plan.PlannedSql;
 import io.codeanatomy.runtime.plugin.PluginException;
 import io.codeanatomy.runtime.session.Session;
-import io.codeanatomy.runtime.session.SessionConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -46,6 +45,9 @@ public final class QueryCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "SQL", description = "The query, e.g. \"SELECT node_kind, COUNT(*) FROM cpg_nodes GROUP BY node_kind\".")
     private String sql;
 
+    @Mixin
+    private RuleOptions toggles;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, csv (with a header row) or json (an array of objects) (default: ${DEFAULT-VALUE}).")
     private String format;
@@ -59,8 +61,21 @@ public final class QueryCommand implements Callable<Integer> {
             throw new UserError("--format must be table, csv or json, not '" + format + "'.", 2);
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        try (PluginOptions.Loaded plugins = pluginOptions.load();
-                Session session = Session.open(pluginOptions.apply(SessionConfig.defaults()), plugins.plugins())) {
+        PluginOptions.Loaded plugins;
+        Session opened;
+        try {
+            plugins = pluginOptions.load();
+        } catch (PluginException | IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), 2);
+        }
+        try {
+            opened = Session.open(pluginOptions.apply(toggles.config()), plugins.plugins());
+        } catch (PluginException | IllegalArgumentException e) {
+            // Plugins or rule toggles: the user's to fix.
+            plugins.close();
+            throw new UserError(e.getMessage(), 2);
+        }
+        try (plugins; Session session = opened) {
             OutputTables.register(session, out);
             PlannedSql planned = session.planSql(sql);
             List<String> columns = planned.columnNames();

@@ -3,6 +3,7 @@ package io.codeanatomy.runtime.pipeline;
 import static java.util.Objects.requireNonNull;
 
 import io.codeanatomy.api.plan.PlanDag;
+import io.codeanatomy.api.plan.PlanNodeKind;
 import io.codeanatomy.api.result.OutputResult;
 import io.codeanatomy.api.result.RunResult;
 import io.codeanatomy.api.result.RunStatus;
@@ -14,7 +15,9 @@ import io.codeanatomy.runtime.builtin.CpgSpec;
 import io.codeanatomy.runtime.compile.CompiledDag;
 import io.codeanatomy.runtime.exec.RowBatchReader;
 import io.codeanatomy.runtime.plan.PlannedDag;
+import io.codeanatomy.runtime.plan.PlannedFragment;
 import io.codeanatomy.runtime.plan.PlannedQuery;
+import io.codeanatomy.runtime.result.PlanBundleFiles;
 import io.codeanatomy.runtime.result.RunRecords;
 import io.codeanatomy.runtime.session.Session;
 import io.codeanatomy.runtime.session.SessionConfig;
@@ -95,13 +98,28 @@ public final class BuildPipeline {
      */
     public BuildOutcome run(Path source, Path out, List<String> includeGlobs, List<String> excludeGlobs,
             BuildListener listener) {
+        return run(source, out, includeGlobs, excludeGlobs, listener, true);
+    }
+
+    /**
+     * {@code codeanatomy plan}: extracts {@code source} (the plans read its tables' schemas and
+     * versions), compiles and plans the spec, and records the run with its plan bundle, without
+     * running the plans; the extracted tables are discarded and {@code out}'s outputs stay as they
+     * were.
+     */
+    public BuildOutcome plan(Path source, Path out, List<String> includeGlobs, List<String> excludeGlobs, BuildListener listener) {
+        return run(source, out, includeGlobs, excludeGlobs, listener, false);
+    }
+
+    private BuildOutcome run(Path source, Path out, List<String> includeGlobs, List<String> excludeGlobs, BuildListener listener,
+            boolean executeOutputs) {
         requireNonNull(includeGlobs, "includeGlobs is null");
         requireNonNull(excludeGlobs, "excludeGlobs is null");
         requireNonNull(listener, "listener is null");
         checkSource(source);
         OutputDirectory.check(out);
         try (Session session = sessions.apply(config); OutputDirectory directory = OutputDirectory.open(out)) {
-            return new Run(session, directory, listener, List.copyOf(includeGlobs), List.copyOf(excludeGlobs))
+            return new Run(session, directory, listener, List.copyOf(includeGlobs), List.copyOf(excludeGlobs), executeOutputs)
                     .execute(source);
         }
     }
@@ -131,11 +149,14 @@ public final class BuildPipeline {
         private final List<Timing> timings = new ArrayList<>();
         private final List<OutputResult> outputs = new ArrayList<>();
         private PlanDag dag = new PlanDag(List.of());
+        private final SortedMap<String, PlannedQuery> plans = new TreeMap<>();
+        private final boolean executeOutputs;
         private long phaseStart;
         private String phase;
 
         Run(Session session, OutputDirectory directory, BuildListener listener, List<String> includeGlobs,
-                List<String> excludeGlobs) {
+                List<String> excludeGlobs, boolean executeOutputs) {
+            this.executeOutputs = executeOutputs;
             this.session = session;
             this.directory = directory;
             this.listener = listener;
@@ -160,6 +181,17 @@ public final class BuildPipeline {
                 begin("plan");
                 PlannedDag planned = session.planDag(compiled);
                 dag = planned.bundle();
+                for (PlannedFragment fragment : planned.fragments()) {
+                    // Output plans under the output's name, spools under "spool.<view>" (no output name has a dot).
+                    plans.put(fragment.kind() == PlanNodeKind.SPOOL ? "spool." + fragment.name() : fragment.name(), fragment.query());
+                }
+                if (!executeOutputs) {
+                    end();
+                    directory.discard(staging);
+                    outputs.clear();
+                    RunResult result = record(runDirectory, RunStatus.SUCCEEDED, Optional.empty(), Optional.of(extraction));
+                    return new BuildOutcome(result, runDirectory, extraction);
+                }
                 begin("execute");
                 session.run(planned, fragment -> outputs.add(materialize(output(fragment.name()), fragment.query(), staging, materializer)));
                 begin("publish");
@@ -238,6 +270,7 @@ public final class BuildPipeline {
             RunRecords.write(envelope, runDirectory.resolve(RunRecords.ENVELOPE));
             SortedMap<String, Object> record = RunRecords.tree(result, extraction, started, Instant.now());
             record.put("spools", RunRecords.tree(session.spoolMetrics()));
+            PlanBundleFiles.write(runDirectory, plans, envelope, Instant.now());
             RunRecords.write(record, runDirectory.resolve(RunRecords.RUN_RESULT));
             return result;
         }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.codeanatomy.api.canonical.CanonicalJson;
 import io.codeanatomy.api.plan.PlanBundle;
 import io.codeanatomy.api.plan.PlanDag;
 import io.codeanatomy.api.plan.PlanEdge;
@@ -154,9 +155,12 @@ public final class RunRecords {
         }
     }
 
-    /** Writes the envelope's canonical JSON, the exact bytes its hash is taken over. */
+    /**
+     * Writes the envelope's record: its hash, the hashed tree, and the facts recorded outside the
+     * hash (workers); the hashed tree's canonical JSON is the exact text its hash is taken over.
+     */
     public static void write(SessionEnvelope envelope, Path file) {
-        write(envelope.canonicalJson() + "\n", file);
+        write(CanonicalJson.write(envelope.recordTree()) + "\n", file);
     }
 
     private static void write(String text, Path file) {

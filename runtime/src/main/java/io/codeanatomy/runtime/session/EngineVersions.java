@@ -9,7 +9,8 @@ import java.util.TreeMap;
 
 /**
  * The engine library versions recorded in session envelopes, written into a resource at build time
- * (jar manifests do not survive shading into one runnable jar).
+ * (jar manifests do not survive shading into one runnable jar), plus the running JDK's. Delta
+ * Kernel is the delta-io plugin's library; the project pins one version of it for every module.
  */
 final class EngineVersions {
     private EngineVersions() {
@@ -27,6 +28,8 @@ final class EngineVersions {
         }
         SortedMap<String, String> versions = new TreeMap<>();
         properties.stringPropertyNames().forEach(name -> versions.put(name, properties.getProperty(name)));
+        // The JVM that runs the plan, not the one that built the jar: its version is the runtime's.
+        versions.put("jdk", Runtime.version().toString());
         return versions;
     }
 }

@@ -7,6 +7,7 @@ import com.google.inject.Guice;
 import com.google.inject.Inject;
 import com.google.inject.ProvisionException;
 import io.codeanatomy.api.plan.PlanNodeKind;
+import io.codeanatomy.api.result.RuleState;
 import io.codeanatomy.api.result.SessionEnvelope;
 import io.codeanatomy.api.result.TableRegistration;
 import io.codeanatomy.api.spec.SemanticSpec;
@@ -281,16 +282,26 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * The envelope of this session for a spec: versions, plugins, config, tables, functions. The
-     * config snapshot also holds every plugin setting in use ({@code <plugin id>.<key>}, defaults
-     * included) and who contributed what ({@code contributed.<point>/<contribution id>} to
-     * {@code plugin@version}), since both change what a run computes.
+     * The envelope of this session for a spec: versions, plugins, config, tables, functions with
+     * their determinism, rules, profile and workers. The config snapshot also holds every plugin
+     * setting in use ({@code <plugin id>.<key>}, defaults included) and who contributed what
+     * ({@code contributed.<point>/<contribution id>} to {@code plugin@version}), since both change
+     * what a run computes.
      */
     public SessionEnvelope envelope(String specHash) {
         SortedMap<String, String> snapshot = new TreeMap<>(config.snapshot());
         snapshot.putAll(settings.values());
         catalog.provenance().forEach((contribution, plugin) -> snapshot.put("contributed." + contribution, plugin));
-        return SessionEnvelope.of(EngineVersions.load(), catalog.coordinates(), snapshot, tables(), functions.names(), specHash);
+        SortedMap<String, Boolean> determinism = new TreeMap<>();
+        functions.scalars().forEach((name, function) -> determinism.put(name, function.isDeterministic()));
+        functions.aggregates().forEach((name, function) -> determinism.put(name, function.isDeterministic()));
+        return SessionEnvelope.of(EngineVersions.load(), catalog.coordinates(), snapshot, tables(), determinism, rules(),
+                config.profile(), specHash, config.workers());
+    }
+
+    /** Every optimizer rule the session knows, in planning order, with origin and whether this run uses it. */
+    public List<RuleState> rules() {
+        return SessionRules.of(catalog, config);
     }
 
     /** Releases the Arrow memory; fails if batches handed out were not closed. */

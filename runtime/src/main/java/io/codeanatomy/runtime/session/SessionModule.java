@@ -71,7 +71,8 @@ final class SessionModule extends AbstractModule {
         for (RuleContribution rule : catalog.rules()) {
             rules.add(new PlannerRule(rule.id(), rule.phase(), rule.rule()));
         }
-        return QueryPlanner.create(rules, config.disabledRules());
+        SessionRules.checkEnabled(catalog, config);
+        return QueryPlanner.create(rules, config.effectiveDisabledRules());
     }
 
     @Provides

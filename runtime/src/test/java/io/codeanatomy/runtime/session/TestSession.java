@@ -3,6 +3,8 @@ package io.codeanatomy.runtime.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.codeanatomy.api.result.EnvironmentProfile;
+import io.codeanatomy.api.result.RuleState;
 import io.codeanatomy.plugins.spans.SpansPlugin;
 import io.codeanatomy.runtime.compile.InvalidQueryException;
 import io.codeanatomy.runtime.plan.PlannedQuery;
@@ -60,8 +62,13 @@ class TestSession {
         String first;
         try (Session session = Session.open(config, List.of(new SpansPlugin()))) {
             assertThat(session.envelope(SHA).plugins()).containsExactly("udf-spans@0.1.0");
-            assertThat(session.envelope(SHA).functions()).containsExactly("byte_span_contains", "byte_span_overlaps", "qualified_name_depth", "qualified_name_join",
+            assertThat(session.envelope(SHA).functions()).containsOnlyKeys("byte_span_contains", "byte_span_overlaps", "qualified_name_depth", "qualified_name_join",
                     "qualified_name_leaf", "qualified_name_parent", "span_merge", "span_rank", "stable_hash_id");
+            assertThat(session.envelope(SHA).functions()).containsEntry("stable_hash_id", true);
+            assertThat(session.envelope(SHA).disabledRules()).containsExactly("calcite.UNION_MERGE");
+            assertThat(session.envelope(SHA).rules()).extracting(RuleState::origin).containsOnly(RuleState.BUILTIN);
+            assertThat(session.envelope(SHA).engineVersions()).containsKeys("jdk", "delta-kernel", "guice");
+            assertThat(session.envelope(SHA).profile()).isEqualTo(EnvironmentProfile.MEDIUM);
             assertThat(session.envelope(SHA).config()).containsEntry("planner.disabled_rules", "calcite.UNION_MERGE");
             assertThat(session.envelope(SHA).engineVersions()).containsEntry("calcite", "1.42.0").containsKey("arrow");
             first = session.envelope(SHA).hash();
@@ -72,6 +79,19 @@ class TestSession {
         try (Session session = Session.open(SessionConfig.defaults(), List.of(new SpansPlugin()))) {
             assertThat(session.envelope(SHA).hash()).isNotEqualTo(first);
         }
+    }
+
+    @Test
+    void enablingARuleAgainUndoesItsDisablingAndUnknownEnabledRulesFail() {
+        SessionConfig config = SessionConfig.defaults().withDisabledRules(Set.of("calcite.UNION_MERGE", "calcite.FILTER_MERGE"))
+                .withEnabledRules(Set.of("calcite.UNION_MERGE"));
+        try (Session session = Session.open(config, List.of())) {
+            assertThat(session.envelope(SHA).disabledRules()).containsExactly("calcite.FILTER_MERGE");
+            assertThat(session.planner().activeRules()).extracting(rule -> rule.id()).contains("calcite.UNION_MERGE")
+                    .doesNotContain("calcite.FILTER_MERGE");
+        }
+        assertThatThrownBy(() -> Session.open(SessionConfig.defaults().withEnabledRules(Set.of("nope")), List.of()))
+                .hasMessageContaining("cannot enable unknown optimizer rule(s) [nope]");
     }
 
     @Test

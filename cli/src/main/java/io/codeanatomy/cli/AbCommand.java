@@ -1,0 +1,128 @@
+package io.codeanatomy.cli;
+
+import io.codeanatomy.api.result.OutputResult;
+import io.codeanatomy.api.result.RunResult;
+import io.codeanatomy.api.result.Timing;
+import io.codeanatomy.runtime.pipeline.BuildFailedException;
+import io.codeanatomy.runtime.pipeline.BuildListener;
+import io.codeanatomy.runtime.pipeline.BuildOutcome;
+import io.codeanatomy.runtime.pipeline.BuildPipeline;
+import io.codeanatomy.runtime.pipeline.InvalidInputException;
+import io.codeanatomy.runtime.plugin.PluginException;
+import io.codeanatomy.runtime.result.OutputComparison;
+import io.codeanatomy.runtime.result.RunDiff;
+import io.codeanatomy.runtime.result.RunRecords;
+import io.codeanatomy.runtime.session.Session;
+import io.codeanatomy.runtime.session.SessionConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code codeanatomy ab}: builds SRC with and without some optimizer rules and reports what the
+ * rules change: the P1 difference, each side's wall time and phases, and whether the outputs are
+ * identical row by row. Exit 0 when they are, 1 when they differ.
+ */
+@Command(
+        name = "ab",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Builds SRC twice, into OUT/with and OUT/without: with the given rules and without them. Prints the plan (P1)",
+            "difference, both sides' times, and whether every output is identical row by row. Exit 1 when outputs differ."
+        })
+public final class AbCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SRC", description = "Directory holding the Python code.")
+    private Path source;
+
+    @Option(names = "--rule", paramLabel = "ID", required = true, description = "A rule to compare with and without (repeatable).")
+    private List<String> rules = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "codeanatomy-ab",
+            description = "Directory for both builds, OUT/with and OUT/without (default: ${DEFAULT-VALUE}).")
+    private Path out;
+
+    @Mixin
+    private RunOptions run;
+
+    @Override
+    public Integer call() {
+        SessionConfig base = run.config(source);
+        Set<String> tested = new TreeSet<>(rules);
+        Set<String> disabled = new TreeSet<>(base.effectiveDisabledRules());
+        if (disabled.stream().anyMatch(tested::contains)) {
+            throw new UserError("--rule " + String.join(", ", tested) + " must be on for the 'with' side; do not also disable it.", 2);
+        }
+        Set<String> enabled = new TreeSet<>(base.enabledRules());
+        enabled.addAll(tested);
+        SessionConfig with = base.withEnabledRules(enabled);
+        disabled.addAll(tested);
+        SessionConfig without = base.withDisabledRules(disabled).withEnabledRules(Set.of());
+        PrintWriter stdout = spec.commandLine().getOut();
+        Side a = build("with", with);
+        Side b = build("without", without);
+        RunDiff diff = RunDiff.compare(a.outcome.runDirectory(), b.outcome.runDirectory());
+        stdout.println("plan: " + (diff.changedPlans().isEmpty() ? "P1 is the same without " + String.join(", ", tested)
+                : "P1 differs in " + String.join(", ", diff.changedPlans().keySet())));
+        diff.changedPlans().values().forEach(stdout::print);
+        a.print(stdout);
+        b.print(stdout);
+        SortedMap<String, Long> differing;
+        try (Session session = Session.open(SessionConfig.defaults())) {
+            differing = OutputComparison.compare(session, out.resolve("with"), out.resolve("without"), a.outcome.result().outputs());
+        }
+        boolean identical = differing.values().stream().allMatch(count -> count == 0);
+        differing.forEach((name, count) -> {
+            if (count != 0) {
+                stdout.printf(Locale.ROOT, "  %s: %,d rows in one side only%n", name, count);
+            }
+        });
+        stdout.println(identical ? "outputs: identical row by row (" + differing.size() + " tables)"
+                : "outputs: DIFFER in " + differing.entrySet().stream().filter(e -> e.getValue() != 0).map(e -> e.getKey()).toList());
+        stdout.flush();
+        return identical ? 0 : 1;
+    }
+
+    private Side build(String name, SessionConfig config) {
+        long start = System.nanoTime();
+        try {
+            BuildOutcome outcome = new BuildPipeline(config).run(source, out.resolve(name), run.includes, run.excludes, BuildListener.NONE);
+            return new Side(name, outcome, (System.nanoTime() - start) / 1_000_000);
+        } catch (InvalidInputException | PluginException | IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), 2);
+        } catch (BuildFailedException e) {
+            throw new UserError("the '" + name + "' build failed: " + e.getMessage() + " (run record: "
+                    + e.runDirectory().resolve(RunRecords.RUN_RESULT) + ")", 1);
+        }
+    }
+
+    /** One build of the comparison. */
+    private record Side(String name, BuildOutcome outcome, long wallMillis) {
+        void print(PrintWriter out) {
+            RunResult result = outcome.result();
+            List<String> phases = new ArrayList<>();
+            for (Timing timing : result.timings()) {
+                phases.add(String.format(Locale.ROOT, "%s %.2f s", timing.phase(), timing.millis() / 1000.0));
+            }
+            out.printf(Locale.ROOT, "%-7s  wall %.2f s  (%s)%n", name, wallMillis / 1000.0, String.join(", ", phases));
+            for (OutputResult output : result.outputs()) {
+                out.printf(Locale.ROOT, "         %-24s %,12d rows%n", output.name(), output.rowCount());
+            }
+        }
+    }
+}

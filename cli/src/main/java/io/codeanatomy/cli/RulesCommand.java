@@ -1,0 +1,59 @@
+package io.codeanatomy.cli;
+
+import io.codeanatomy.api.result.RuleState;
+import io.codeanatomy.runtime.plugin.PluginException;
+import io.codeanatomy.runtime.session.Session;
+import io.codeanatomy.runtime.session.SessionConfig;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code codeanatomy rules}: every optimizer rule with its phase, origin and state. */
+@Command(
+        name = "rules",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Lists every optimizer rule, built-in or from a plugin, in planning order: its id (what --disable-rule takes),",
+            "phase, origin plugin, default state, and its state under the given --config/--disable-rule/--enable-rule."
+        })
+public final class RulesCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private RuleOptions toggles;
+
+    @Override
+    public Integer call() {
+        SessionConfig config = toggles.config();
+        List<RuleState> defaults;
+        List<RuleState> configured;
+        try (Session plain = Session.open(SessionConfig.defaults()); Session toggled = Session.open(config)) {
+            defaults = plain.rules();
+            configured = toggled.rules();
+        } catch (PluginException | IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), 2);
+        }
+        int width = configured.stream().mapToInt(rule -> rule.id().length()).max().orElse(2);
+        int originWidth = configured.stream().mapToInt(rule -> rule.origin().length()).max().orElse(6);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "%-" + width + "s  %-8s  %-" + originWidth + "s  %-7s  %s%n", "id", "phase", "origin", "default", "this run");
+        for (int i = 0; i < configured.size(); i++) {
+            RuleState rule = configured.get(i);
+            out.printf(Locale.ROOT, "%-" + width + "s  %-8s  %-" + originWidth + "s  %-7s  %s%n", rule.id(),
+                    rule.phase().name().toLowerCase(Locale.ROOT), rule.origin(), state(defaults.get(i)), state(rule));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static String state(RuleState rule) {
+        return rule.enabled() ? "on" : "off";
+    }
+}

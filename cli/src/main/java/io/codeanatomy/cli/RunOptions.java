@@ -1,0 +1,74 @@
+package io.codeanatomy.cli;
+
+import io.codeanatomy.runtime.session.InputSize;
+import io.codeanatomy.runtime.session.SessionConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The options of every command that extracts and plans ({@code build}, {@code plan}, {@code ab}):
+ * file selection, workers, extractor options, and the {@link RuleOptions} (rule toggles, config
+ * file, environment profile; picked from the size of SRC unless pinned). One place, so the
+ * commands build the same session from the same flags and their runs compare.
+ */
+final class RunOptions {
+    /** The option {@code --python} sets: the Python extractor's language version. */
+    private static final String PYTHON_VERSION = "python.version";
+
+    @Option(names = "--include", paramLabel = "GLOB",
+            description = "Extract only files whose path relative to SRC matches (repeatable; gitignore syntax, e.g. 'src/**').")
+    List<String> includes = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "GLOB",
+            description = "Skip files whose path relative to SRC matches (repeatable), e.g. 'site-packages/**'.")
+    List<String> excludes = new ArrayList<>();
+
+    @Option(names = "--workers", paramLabel = "N", description = "Extraction threads (default: one per core).")
+    Integer workers;
+
+    @Mixin
+    RuleOptions rules = new RuleOptions();
+
+    @Option(names = "--python", paramLabel = "X.Y",
+            description = "Language version to parse with; newer syntax is a syntax error (default: the newest the parser knows). "
+                    + "Short for -X python.version=X.Y.")
+    String python;
+
+    @Option(names = {"-X", "--option"}, paramLabel = "EXTRACTOR.NAME=VALUE",
+            description = "An extractor option, named by the extractor's id (repeatable), e.g. python.version=3.12.")
+    Map<String, String> options = new TreeMap<>();
+
+    /** The session config these options give for a run over {@code source}; a {@link UserError} (exit 2) if they are bad. */
+    SessionConfig config(Path source) {
+        SessionConfig config = rules.config();
+        if (workers != null) {
+            if (workers < 1) {
+                throw new UserError("--workers must be at least 1, got " + workers + ".", 2);
+            }
+            config = config.withWorkers(workers);
+        }
+        if (!rules.pinsProfile() && Files.isDirectory(source)) {
+            config = config.withProfile(InputSize.of(source).profile());
+        }
+        // The extractor that owns an option checks it when the session opens; the cli only names it.
+        Map<String, String> extractorOptions = new TreeMap<>(options);
+        if (python != null) {
+            String given = extractorOptions.putIfAbsent(PYTHON_VERSION, python);
+            if (given != null && !given.equals(python)) {
+                throw new UserError("--python " + python + " and -X " + PYTHON_VERSION + "=" + given
+                        + " disagree; give the Python version once.", 2);
+            }
+        }
+        try {
+            return config.withExtractorOptions(extractorOptions);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), 2);
+        }
+    }
+}

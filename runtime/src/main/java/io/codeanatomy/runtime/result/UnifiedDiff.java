@@ -1,0 +1,106 @@
+package io.codeanatomy.runtime.result;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A unified diff ({@code diff -u} layout, three lines of context) of two texts by lines, from their
+ * longest common subsequence. Plans are a few hundred lines, so the quadratic table is cheap.
+ */
+public final class UnifiedDiff {
+    private static final int CONTEXT = 3;
+
+    private UnifiedDiff() {
+    }
+
+    /** The diff of {@code before} to {@code after}, empty when they are equal. */
+    public static String of(String beforeName, String before, String afterName, String after) {
+        requireNonNull(before, "before is null");
+        requireNonNull(after, "after is null");
+        if (before.equals(after)) {
+            return "";
+        }
+        List<String> a = before.lines().toList();
+        List<String> b = after.lines().toList();
+        List<int[]> ops = script(a, b);
+        StringBuilder out = new StringBuilder("--- ").append(beforeName).append("\n+++ ").append(afterName).append('\n');
+        int i = 0;
+        while (i < ops.size()) {
+            if (ops.get(i)[0] == ' ') {
+                i++;
+                continue;
+            }
+            int start = Math.max(0, i - CONTEXT);
+            int end = i;
+            // Extend the hunk while changes are closer than twice the context.
+            int lastChange = i;
+            while (end < ops.size()) {
+                if (ops.get(end)[0] != ' ') {
+                    lastChange = end;
+                } else if (end - lastChange > 2 * CONTEXT) {
+                    break;
+                }
+                end++;
+            }
+            end = Math.min(ops.size(), lastChange + CONTEXT + 1);
+            appendHunk(out, ops, start, end, a, b);
+            i = end;
+        }
+        return out.toString();
+    }
+
+    /** Edit script: one entry per line, {@code ' '} kept, {@code '-'} removed, {@code '+'} added; [1] and [2] are line indexes. */
+    private static List<int[]> script(List<String> a, List<String> b) {
+        int n = a.size();
+        int m = b.size();
+        int[][] lcs = new int[n + 1][m + 1];
+        for (int x = n - 1; x >= 0; x--) {
+            for (int y = m - 1; y >= 0; y--) {
+                lcs[x][y] = a.get(x).equals(b.get(y)) ? lcs[x + 1][y + 1] + 1 : Math.max(lcs[x + 1][y], lcs[x][y + 1]);
+            }
+        }
+        List<int[]> ops = new ArrayList<>();
+        int x = 0;
+        int y = 0;
+        while (x < n || y < m) {
+            if (x < n && y < m && a.get(x).equals(b.get(y))) {
+                ops.add(new int[] {' ', x++, y++});
+            } else if (x < n && (y == m || lcs[x + 1][y] >= lcs[x][y + 1])) {
+                ops.add(new int[] {'-', x++, y});
+            } else {
+                ops.add(new int[] {'+', x, y++});
+            }
+        }
+        return ops;
+    }
+
+    private static void appendHunk(StringBuilder out, List<int[]> ops, int start, int end, List<String> a, List<String> b) {
+        int aStart = ops.get(start)[1];
+        int bStart = ops.get(start)[2];
+        int aCount = 0;
+        int bCount = 0;
+        StringBuilder body = new StringBuilder();
+        for (int k = start; k < end; k++) {
+            int[] op = ops.get(k);
+            switch (op[0]) {
+                case ' ' -> {
+                    body.append(' ').append(a.get(op[1])).append('\n');
+                    aCount++;
+                    bCount++;
+                }
+                case '-' -> {
+                    body.append('-').append(a.get(op[1])).append('\n');
+                    aCount++;
+                }
+                default -> {
+                    body.append('+').append(b.get(op[2])).append('\n');
+                    bCount++;
+                }
+            }
+        }
+        out.append("@@ -").append(aStart + 1).append(',').append(aCount).append(" +").append(bStart + 1).append(',').append(bCount)
+                .append(" @@\n").append(body);
+    }
+}
