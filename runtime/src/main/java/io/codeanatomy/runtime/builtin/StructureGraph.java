@@ -121,8 +121,9 @@ public final class StructureGraph implements CpgPart {
         Field<String> defNodeKind = CpgExprs.semanticTypeCase(defKind, List.of(
                 Map.entry("CLASS", Exprs.val("PY_CLASS")),
                 Map.entry("LAMBDA", Exprs.val("PY_LAMBDA"))), Exprs.val("PY_FUNCTION"));
-        out.add(rows(DEF_ROWS, DEFS, defNodeKind, string("t", "def_id"), string("t", "parent_def_id"), string("t", "name")));
-        out.add(rows(PARAM_ROWS, PARAMS, Exprs.val("PY_PARAM"), string("t", "def_id"), string("t", "name"), string("t", "kind"),
+        out.add(rows(DEF_ROWS, DEFS, defNodeKind, string("t", "def_id"), string("t", "parent_def_id"), string("t", "name"),
+                defKind.as("def_kind")));
+        out.add(rows(PARAM_ROWS, PARAMS, Exprs.val("PY_PARAM"), string("t", "param_id"), string("t", "def_id"), string("t", "name"), string("t", "kind"),
                 int32("t", "position"), bool("t", "has_default"), bool("t", "has_annotation")));
         out.add(rows(CALL_ROWS, CALLS, Exprs.val("PY_CALL"), col("t", "callee_dotted", DataType.STRING).as("name"),
                 string("t", "callee_text"), int32("t", "positional_count"), int32("t", "keyword_count"),
@@ -144,9 +145,12 @@ public final class StructureGraph implements CpgPart {
         out.add(rows(NAME_ROWS, NAMES, Exprs.val("PY_NAME"), string("t", "name_id"), string("t", "name"), string("t", "symbol"),
                 string("t", "ctx"), string("t", "scope_id"), string("t", "introduced_id")));
 
-        out.add(nodes("structure_lambda_nodes", RelSpec.scan(DEF_ROWS).filter(col("node_kind", DataType.STRING).eq("PY_LAMBDA"))));
+        // Filtered on the extracted kind, not the derived one: the planner would replace a column
+        // it knows to equal a literal by that literal, typed CHAR and padded to the CASE's width.
+        out.add(nodes("structure_lambda_nodes", RelSpec.scan(DEF_ROWS).filter(col("def_kind", DataType.STRING).eq("LAMBDA")),
+                Exprs.val("PY_LAMBDA")));
         for (String rows : List.of(PARAM_ROWS, CALL_ROWS, IMPORT_ROWS, DECORATOR_ROWS, COMPREHENSION_ROWS, NAME_ROWS)) {
-            out.add(nodes(rows + "_nodes", RelSpec.scan(rows)));
+            out.add(nodes(rows + "_nodes", RelSpec.scan(rows), col("node_kind", DataType.STRING)));
         }
 
         Field<String> filePath = col("o", "path", DataType.STRING);
@@ -198,9 +202,9 @@ public final class StructureGraph implements CpgPart {
         return ViewDefinition.of(name, ViewKind.JOIN, body);
     }
 
-    private ViewDefinition nodes(String name, RelSpec rows) {
+    private ViewDefinition nodes(String name, RelSpec rows, Field<String> nodeKind) {
         nodeViews.add(name);
-        return ViewDefinition.of(name, ViewKind.PROJECT, rows.project(string("node_id"), string("node_kind"), string("file_id"),
+        return ViewDefinition.of(name, ViewKind.PROJECT, rows.project(string("node_id"), nodeKind.as("node_kind"), string("file_id"),
                 string("path"), col("bstart", DataType.INT64).as("bstart"), col("bend", DataType.INT64).as("bend"), string("name")));
     }
 
