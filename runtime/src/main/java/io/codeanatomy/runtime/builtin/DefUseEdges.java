@@ -55,8 +55,8 @@ public final class DefUseEdges implements CpgPart {
 
         Field<String> ctx = col("ctx", DataType.STRING);
         Field<String> useKind = CpgExprs.semanticTypeCase(ctx, List.of(
-                Map.entry("LOAD", Exprs.val("READS")),
-                Map.entry("STORE", Exprs.val("WRITES"))), Exprs.val("DELETES"));
+                Map.entry("LOAD", StructureGraph.varchar("READS")),
+                Map.entry("STORE", StructureGraph.varchar("WRITES"))), StructureGraph.varchar("DELETES"));
         RelSpec uses = RelSpec.scan(NAME_BINDINGS)
                 .filter(ctx.in(List.of("LOAD", "STORE", "DEL")))
                 .project(useKind.as("edge_kind"),

@@ -119,8 +119,8 @@ public final class StructureGraph implements CpgPart {
 
         Field<String> defKind = col("t", "kind", DataType.STRING);
         Field<String> defNodeKind = CpgExprs.semanticTypeCase(defKind, List.of(
-                Map.entry("CLASS", Exprs.val("PY_CLASS")),
-                Map.entry("LAMBDA", Exprs.val("PY_LAMBDA"))), Exprs.val("PY_FUNCTION"));
+                Map.entry("CLASS", varchar("PY_CLASS")),
+                Map.entry("LAMBDA", varchar("PY_LAMBDA"))), varchar("PY_FUNCTION"));
         out.add(rows(DEF_ROWS, DEFS, defNodeKind, string("t", "def_id"), string("t", "parent_def_id"), string("t", "name"),
                 defKind.as("def_kind")));
         out.add(rows(PARAM_ROWS, PARAMS, Exprs.val("PY_PARAM"), string("t", "param_id"), string("t", "def_id"), string("t", "name"), string("t", "kind"),
@@ -137,9 +137,9 @@ public final class StructureGraph implements CpgPart {
         Field<String> compKind = col("t", "kind", DataType.STRING);
         // The names CPython gives a comprehension's code object.
         Field<String> compName = CpgExprs.semanticTypeCase(compKind, List.of(
-                Map.entry("LIST", Exprs.val("<listcomp>")),
-                Map.entry("SET", Exprs.val("<setcomp>")),
-                Map.entry("DICT", Exprs.val("<dictcomp>"))), Exprs.val("<genexpr>"));
+                Map.entry("LIST", varchar("<listcomp>")),
+                Map.entry("SET", varchar("<setcomp>")),
+                Map.entry("DICT", varchar("<dictcomp>"))), varchar("<genexpr>"));
         out.add(rows(COMPREHENSION_ROWS, COMPREHENSIONS, Exprs.val("PY_COMPREHENSION"), compName.as("name"), compKind.as("kind"),
                 int32("t", "generator_count"), bool("t", "is_async")));
         out.add(rows(NAME_ROWS, NAMES, Exprs.val("PY_NAME"), string("t", "name_id"), string("t", "name"), string("t", "symbol"),
@@ -285,5 +285,14 @@ public final class StructureGraph implements CpgPart {
 
     private static Field<Boolean> bool(String name) {
         return col(name, DataType.BOOLEAN);
+    }
+
+    /**
+     * A string literal typed {@code VARCHAR}: Calcite types a bare one {@code CHAR(n)}, so a CASE
+     * over literals of different lengths is {@code CHAR} of the longest, and where the planner folds
+     * the CASE to one branch (a filter fixes the kind) the value comes out blank-padded.
+     */
+    static Field<String> varchar(String value) {
+        return Exprs.cast(Exprs.val(value), DataType.STRING);
     }
 }
