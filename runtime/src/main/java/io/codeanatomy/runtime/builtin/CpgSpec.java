@@ -61,19 +61,11 @@ public final class CpgSpec {
      * reports for the span, {@code line}/{@code end_line} 1-based, {@code col}/{@code end_col}
      * 0-based UTF-8 byte offsets in the line (null for a file without text).
      */
-    public static final SchemaContract NODES = SchemaContract.of(2,
-            ColumnContract.required("node_id", DataType.STRING),
-            ColumnContract.required("node_kind", DataType.STRING),
-            ColumnContract.required("file_id", DataType.STRING),
-            ColumnContract.required("path", DataType.STRING),
-            ColumnContract.required("bstart", DataType.INT64),
-            ColumnContract.required("bend", DataType.INT64),
+    public static final SchemaContract NODES = new SchemaContract(2, insertAfter("bend", NODE_VIEW.columns(),
             ColumnContract.optional("line", DataType.INT32),
             ColumnContract.optional("col", DataType.INT32),
             ColumnContract.optional("end_line", DataType.INT32),
-            ColumnContract.optional("end_col", DataType.INT32),
-            ColumnContract.optional("name", DataType.STRING),
-            ColumnContract.optional("qualified_name", DataType.STRING));
+            ColumnContract.optional("end_col", DataType.INT32)));
 
     /**
      * What a part's edge view has. Structural edges give {@code origin = 'syntax'} and
@@ -265,6 +257,17 @@ public final class CpgSpec {
             columns.add(field.as(column.name()));
         }
         return columns;
+    }
+
+    private static List<ColumnContract> insertAfter(String name, List<ColumnContract> columns, ColumnContract... inserted) {
+        List<ColumnContract> all = new ArrayList<>();
+        for (ColumnContract column : columns) {
+            all.add(column);
+            if (column.name().equals(name)) {
+                all.addAll(List.of(inserted));
+            }
+        }
+        return all;
     }
 
     private static List<ColumnContract> prepend(ColumnContract first, List<ColumnContract> rest) {
