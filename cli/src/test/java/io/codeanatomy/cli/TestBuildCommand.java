@@ -71,7 +71,8 @@ class TestBuildCommand {
     @Test
     void nodeCountsEqualWhatCpythonsAstFinds() throws Exception {
         CliRun query = CliRun.of("query", out.toString(),
-                "SELECT node_kind, COUNT(*) AS n FROM cpg_nodes GROUP BY node_kind ORDER BY node_kind", "--format", "csv");
+                "SELECT node_kind, COUNT(*) AS n FROM cpg_nodes WHERE node_kind IN ('PY_CLASS', 'PY_FILE', 'PY_FUNCTION')"
+                + " GROUP BY node_kind ORDER BY node_kind", "--format", "csv");
 
         assertThat(query.exitCode()).as(query.err()).isZero();
         assertThat(query.out()).isEqualTo("node_kind,n\r\n" + pythonCounts());

@@ -9,30 +9,36 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole standard library (without its site-packages) through {@code codeanatomy build}: the
- * CPG's file, function and class counts equal what CPython's {@code ast} finds in the same files.
+ * CPG's counts of every node kind that is an AST node equal what CPython's {@code ast} finds in the
+ * same files, and every edge endpoint is a node.
  */
 class TestStdlibCpgCounts {
     private static final String CPYTHON_COUNTS = String.join("\n",
-            "import ast, os, sys, warnings",
+            "import ast, collections, os, sys, warnings",
             "warnings.simplefilter('ignore')",
             "root = sys.argv[1]",
-            "files = functions = classes = 0",
+            "kinds = {ast.Call: 'PY_CALL', ast.arg: 'PY_PARAM', ast.alias: 'PY_IMPORT_ALIAS', ast.Lambda: 'PY_LAMBDA',",
+            "         ast.ListComp: 'PY_COMPREHENSION', ast.SetComp: 'PY_COMPREHENSION', ast.DictComp: 'PY_COMPREHENSION',",
+            "         ast.GeneratorExp: 'PY_COMPREHENSION', ast.FunctionDef: 'PY_FUNCTION', ast.AsyncFunctionDef: 'PY_FUNCTION',",
+            "         ast.ClassDef: 'PY_CLASS'}",
+            "counts = collections.Counter()",
             "for d, dirs, names in os.walk(root):",
             "    dirs[:] = [x for x in dirs if not (d == root and x == 'site-packages')]",
             "    for n in names:",
             "        if not n.endswith('.py'):",
             "            continue",
-            "        files += 1",
+            "        counts['PY_FILE'] += 1",
             "        try:",
             "            tree = ast.parse(open(os.path.join(d, n), 'rb').read())",
             "        except Exception:",
             "            continue",
             "        for node in ast.walk(tree):",
-            "            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):",
-            "                functions += 1",
-            "            elif isinstance(node, ast.ClassDef):",
-            "                classes += 1",
-            "print('node_kind,n\\r\\nPY_CLASS,%d\\r\\nPY_FILE,%d\\r\\nPY_FUNCTION,%d\\r' % (classes, files, functions))",
+            "            if type(node) in kinds:",
+            "                counts[kinds[type(node)]] += 1",
+            "            counts['PY_DECORATOR'] += len(getattr(node, 'decorator_list', []))",
+            "print('node_kind,n', end='\\r\\n')",
+            "for kind in sorted(counts):",
+            "    print('%s,%d' % (kind, counts[kind]), end='\\r\\n')",
             "");
 
     @TempDir
@@ -44,12 +50,18 @@ class TestStdlibCpgCounts {
         Path out = temp.resolve("out");
 
         CliRun build = CliRun.of("build", stdlib.toString(), "--out", out.toString(), "--exclude", "site-packages/**");
-        CliRun counts = CliRun.of("query", out.toString(),
-                "SELECT node_kind, COUNT(*) AS n FROM cpg_nodes GROUP BY node_kind ORDER BY node_kind", "--format", "csv");
+        CliRun counts = CliRun.of("query", out.toString(), "SELECT node_kind, COUNT(*) AS n FROM cpg_nodes"
+                + " WHERE node_kind <> 'PY_NAME' GROUP BY node_kind ORDER BY node_kind", "--format", "csv");
+        CliRun dangling = CliRun.of("query", out.toString(), "SELECT COUNT(*) AS dangling FROM cpg_edges e"
+                + " LEFT JOIN cpg_nodes s ON s.node_id = e.src_node_id LEFT JOIN cpg_nodes d ON d.node_id = e.dst_node_id"
+                + " WHERE s.node_id IS NULL OR d.node_id IS NULL", "--format", "csv");
+        CliRun edges = CliRun.of("query", out.toString(), "SELECT COUNT(*) AS edges FROM cpg_edges", "--format", "csv");
 
         assertThat(build.exitCode()).as(build.err()).isZero();
         assertThat(counts.exitCode()).as(counts.err()).isZero();
         assertThat(counts.out()).isEqualTo(Python3.require().output(CPYTHON_COUNTS, stdlib.toString()));
+        assertThat(dangling.out()).as("every edge endpoint is a node").isEqualTo("dangling\r\n0\r\n");
+        assertThat(edges.out()).isNotEqualTo("edges\r\n0\r\n");
     }
 
     private static Path stdlib() {

@@ -40,6 +40,27 @@ public final class CpgFunctions {
      */
     public static final FunctionSignature<String> STABLE_HASH_ID = FunctionSignature.scalar("stable_hash_id",
             DataType.STRING, DataType.STRING, DataType.INT64, DataType.INT64, DataType.STRING);
+    /**
+     * {@code stable_edge_id(edge_kind, src_node_id, dst_node_id, path, bstart, bend)}: {@code edge_kind
+     * + ":" +} lowercase hex of the first 16 bytes of SHA-256 over UTF-8 {@code edge_kind U+241F src
+     * U+241F dst U+241F path U+241F bstart U+241F bend}, the offsets in decimal; a null path or
+     * offset is hashed as empty text (an edge without a span), a null kind or endpoint gives null.
+     */
+    public static final FunctionSignature<String> STABLE_EDGE_ID = FunctionSignature.scalar("stable_edge_id",
+            DataType.STRING, DataType.STRING, DataType.STRING, DataType.STRING, DataType.STRING, DataType.INT64, DataType.INT64);
+    /**
+     * {@code line_number(line_starts, offset)}: the 1-based line holding the byte {@code offset},
+     * where {@code line_starts} is a file's line index (the first byte of every line, ascending, as
+     * in {@code py_lines_v2}); a binary search, null for an empty index or an offset before it.
+     */
+    public static final FunctionSignature<Integer> LINE_NUMBER = FunctionSignature.scalar("line_number",
+            DataType.INT32, DataType.list(DataType.INT64), DataType.INT64);
+    /**
+     * {@code line_column(line_starts, offset)}: the 0-based UTF-8 byte offset of {@code offset}
+     * within its line, CPython's {@code col_offset}; null where {@link #LINE_NUMBER} is.
+     */
+    public static final FunctionSignature<Integer> LINE_COLUMN = FunctionSignature.scalar("line_column",
+            DataType.INT32, DataType.list(DataType.INT64), DataType.INT64);
 
     /**
      * Aggregate {@code span_rank(bstart, bend)}, called over a window ordered by {@code bstart,
@@ -58,7 +79,8 @@ public final class CpgFunctions {
 
     /** Every function above, in declaration order. */
     public static final List<FunctionSignature<?>> ALL = List.of(BYTE_SPAN_CONTAINS, BYTE_SPAN_OVERLAPS,
-            QUALIFIED_NAME_DEPTH, QUALIFIED_NAME_PARENT, QUALIFIED_NAME_LEAF, QUALIFIED_NAME_JOIN, STABLE_HASH_ID, SPAN_MERGE, SPAN_RANK);
+            QUALIFIED_NAME_DEPTH, QUALIFIED_NAME_PARENT, QUALIFIED_NAME_LEAF, QUALIFIED_NAME_JOIN, STABLE_HASH_ID, STABLE_EDGE_ID, LINE_NUMBER, LINE_COLUMN,
+            SPAN_MERGE, SPAN_RANK);
 
     private CpgFunctions() {
     }

@@ -1,11 +1,18 @@
 package io.codeanatomy.runtime.builtin;
 
+import static io.codeanatomy.api.expr.Exprs.col;
 import static java.util.Objects.requireNonNull;
 
+import io.codeanatomy.api.cpg.CpgFunctions;
 import io.codeanatomy.api.expr.DataType;
 import io.codeanatomy.api.expr.Exprs;
+import io.codeanatomy.api.expr.Field;
 import io.codeanatomy.api.expr.NamedField;
+import io.codeanatomy.api.expr.StructMember;
+import io.codeanatomy.api.rel.AggregateCall;
+import io.codeanatomy.api.rel.JoinType;
 import io.codeanatomy.api.rel.RelSpec;
+import io.codeanatomy.api.rel.SortKey;
 import io.codeanatomy.api.spec.ColumnContract;
 import io.codeanatomy.api.spec.InputRelation;
 import io.codeanatomy.api.spec.SchemaContract;
@@ -22,28 +29,108 @@ import java.util.Map;
 /**
  * The built-in CPG spec, assembled from its {@link CpgPart}s in a fixed order: each part's inputs
  * (merged by table and column name) and views, then one union by name per output over the parts'
- * node, edge and property views, projected to the output's contract.
+ * node, edge and property views, projected to the output's contract, and the two adjacency
+ * outputs grouped from the edges. Parts give the columns of {@link #NODE_VIEW}, {@link #EDGE_VIEW}
+ * and {@link #PROPS}; the spec adds what every row gets the same way: a node's line and column
+ * from its file's line index, an edge's stable id.
  */
 public final class CpgSpec {
     public static final String NAME = "cpg";
-    public static final String VERSION = "2.0.0";
+    public static final String VERSION = "3.0.0";
     public static final String NODES_OUTPUT = "cpg_nodes";
+    public static final String EDGES_OUTPUT = "cpg_edges";
+    public static final String PROPS_OUTPUT = "cpg_props";
+    public static final String EDGES_BY_SRC_OUTPUT = "cpg_edges_by_src";
+    public static final String EDGES_BY_DST_OUTPUT = "cpg_edges_by_dst";
+    /** The line index: one row per file with text, {@code line_starts} the first byte of every line. */
+    public static final String LINES = "py_lines_v2";
 
-    /** The contract of {@code cpg_nodes}. */
-    public static final SchemaContract NODES = SchemaContract.of(1,
+    /** What a part's node view has: every column but optional ones may be missing (NULL). */
+    public static final SchemaContract NODE_VIEW = SchemaContract.of(1,
             ColumnContract.required("node_id", DataType.STRING),
             ColumnContract.required("node_kind", DataType.STRING),
+            ColumnContract.required("file_id", DataType.STRING),
             ColumnContract.required("path", DataType.STRING),
             ColumnContract.required("bstart", DataType.INT64),
             ColumnContract.required("bend", DataType.INT64),
-            ColumnContract.optional("name", DataType.STRING));
+            ColumnContract.optional("name", DataType.STRING),
+            ColumnContract.optional("qualified_name", DataType.STRING));
+
+    /**
+     * The contract of {@code cpg_nodes}: {@link #NODE_VIEW} plus the positions CPython's {@code ast}
+     * reports for the span, {@code line}/{@code end_line} 1-based, {@code col}/{@code end_col}
+     * 0-based UTF-8 byte offsets in the line (null for a file without text).
+     */
+    public static final SchemaContract NODES = new SchemaContract(2, insertAfter("bend", NODE_VIEW.columns(),
+            ColumnContract.optional("line", DataType.INT32),
+            ColumnContract.optional("col", DataType.INT32),
+            ColumnContract.optional("end_line", DataType.INT32),
+            ColumnContract.optional("end_col", DataType.INT32)));
+
+    /**
+     * What a part's edge view has. Structural edges give {@code origin = 'syntax'} and
+     * {@code confidence = 1.0} and leave the resolution columns NULL; resolved edges (calls,
+     * imports) fill them, the best candidate of an {@code ambiguity_group_id} first by score.
+     */
+    public static final SchemaContract EDGE_VIEW = SchemaContract.of(1,
+            ColumnContract.required("edge_kind", DataType.STRING),
+            ColumnContract.required("src_node_id", DataType.STRING),
+            ColumnContract.required("dst_node_id", DataType.STRING),
+            ColumnContract.optional("path", DataType.STRING),
+            ColumnContract.optional("bstart", DataType.INT64),
+            ColumnContract.optional("bend", DataType.INT64),
+            ColumnContract.required("origin", DataType.STRING),
+            ColumnContract.optional("resolution_method", DataType.STRING),
+            ColumnContract.required("confidence", DataType.FLOAT64),
+            ColumnContract.optional("score", DataType.FLOAT64),
+            ColumnContract.optional("ambiguity_group_id", DataType.STRING));
+
+    /** The contract of {@code cpg_edges}: {@link #EDGE_VIEW} behind the edge's stable id. */
+    public static final SchemaContract EDGES = new SchemaContract(1, prepend(
+            ColumnContract.required("edge_id", DataType.STRING), EDGE_VIEW.columns()));
+
+    /**
+     * The contract of {@code cpg_props} and of a part's property view: one typed value per row,
+     * {@code value_type} naming the column that holds it ({@code STRING}, {@code INT64},
+     * {@code FLOAT64}, {@code BOOLEAN}); a part's view may leave out the other value columns.
+     */
+    public static final SchemaContract PROPS = SchemaContract.of(1,
+            ColumnContract.required("entity_id", DataType.STRING),
+            ColumnContract.required("prop_key", DataType.STRING),
+            ColumnContract.required("value_type", DataType.STRING),
+            ColumnContract.optional("value_string", DataType.STRING),
+            ColumnContract.optional("value_int", DataType.INT64),
+            ColumnContract.optional("value_float", DataType.FLOAT64),
+            ColumnContract.optional("value_bool", DataType.BOOLEAN));
+
+    /** The members of one edge in an adjacency list, {@code other_node_id} the far end. */
+    public static final DataType<Map<String, Object>> ADJACENT_EDGE = DataType.struct(
+            StructMember.of("edge_id", DataType.STRING),
+            StructMember.of("edge_kind", DataType.STRING),
+            StructMember.of("other_node_id", DataType.STRING),
+            StructMember.of("bstart", DataType.INT64),
+            StructMember.of("bend", DataType.INT64),
+            StructMember.of("confidence", DataType.FLOAT64));
+
+    /**
+     * The contract of {@code cpg_edges_by_src} and {@code cpg_edges_by_dst}: one row per node with
+     * at least one edge leaving (entering) it, the edges ordered by kind, span and id.
+     */
+    public static final SchemaContract ADJACENCY = SchemaContract.of(1,
+            ColumnContract.required("node_id", DataType.STRING),
+            ColumnContract.required("edge_count", DataType.INT64),
+            ColumnContract.required("edges", DataType.list(ADJACENT_EDGE)));
+
+    private static final String NODE_SHAPE = "cpg_node_shape";
+    private static final String EDGE_SHAPE = "cpg_edge_shape";
+    private static final String PROP_SHAPE = "cpg_prop_shape";
 
     private CpgSpec() {
     }
 
     /** The parts of the built-in spec, in assembly order. */
     public static List<CpgPart> parts() {
-        return List.of(new DefinitionNodes());
+        return List.of(new DefinitionNodes(), new StructureGraph());
     }
 
     public static SemanticSpec spec() {
@@ -57,50 +144,164 @@ public final class CpgSpec {
         return assemble(all);
     }
 
-    /** Assembles {@code parts} into one spec. */
+    /**
+     * Assembles {@code parts} into one spec: {@code cpg_nodes} always, {@code cpg_edges} and its
+     * adjacency outputs when a part has an edge view, {@code cpg_props} when a part has a property
+     * view.
+     */
     public static SemanticSpec assemble(List<CpgPart> parts) {
         requireNonNull(parts, "parts is null");
+        List<InputRelation> inputs = new ArrayList<>(mergeInputs(parts));
+        inputs.add(new InputRelation(LINES, SchemaContract.of(2,
+                ColumnContract.required("file_id", DataType.STRING),
+                ColumnContract.required("line_starts", DataType.list(DataType.INT64)))));
         SemanticSpecBuilder builder = SemanticSpec.builder(NAME, VERSION);
-        mergeInputs(parts).forEach(builder::input);
+        mergeInputRelations(inputs).forEach(builder::input);
         List<String> nodeViews = new ArrayList<>();
+        List<String> edgeViews = new ArrayList<>();
+        List<String> propViews = new ArrayList<>();
         for (CpgPart part : parts) {
             part.views().forEach(builder::view);
             nodeViews.addAll(part.nodeViews());
+            edgeViews.addAll(part.edgeViews());
+            propViews.addAll(part.propViews());
         }
-        addOutput(builder, NODES_OUTPUT, "nodes", nodeViews, NODES);
+        if (nodeViews.isEmpty()) {
+            throw new IllegalStateException("no part of the CPG spec contributes a node view");
+        }
+        addNodes(builder, nodeViews);
+        if (!edgeViews.isEmpty()) {
+            addEdges(builder, edgeViews);
+        }
+        if (!propViews.isEmpty()) {
+            String view = stack(builder, PROP_SHAPE, PROPS, propViews, "props_stacked");
+            builder.view(ViewDefinition.of("props", ViewKind.PROJECT, RelSpec.scan(view).project(columns(PROPS, ""))));
+            builder.output(PROPS_OUTPUT, "props", "cpg/" + PROPS_OUTPUT, WriteMode.CREATE, PROPS);
+        }
         return builder.build();
     }
 
-    /** Stacks {@code views} by name and projects the result onto the contract's columns, in order. */
-    private static void addOutput(SemanticSpecBuilder builder, String output, String view, List<String> views, SchemaContract contract) {
-        if (views.isEmpty()) {
-            throw new IllegalStateException("no part contributes a view to " + output);
+    /** Nodes stacked by name, with line and column looked up in the file's one line-index row. */
+    private static void addNodes(SemanticSpecBuilder builder, List<String> nodeViews) {
+        String stacked = stack(builder, NODE_SHAPE, NODE_VIEW, nodeViews, "nodes_stacked");
+        Field<List<Long>> lineStarts = col("l", "line_starts", DataType.list(DataType.INT64));
+        Field<Long> bstart = col("n", "bstart", DataType.INT64);
+        Field<Long> bend = col("n", "bend", DataType.INT64);
+        List<NamedField<?>> columns = new ArrayList<>();
+        for (ColumnContract column : NODES.columns()) {
+            columns.add(switch (column.name()) {
+                case "line" -> CpgFunctions.LINE_NUMBER.call(lineStarts, bstart).as("line");
+                case "col" -> CpgFunctions.LINE_COLUMN.call(lineStarts, bstart).as("col");
+                case "end_line" -> CpgFunctions.LINE_NUMBER.call(lineStarts, bend).as("end_line");
+                case "end_col" -> CpgFunctions.LINE_COLUMN.call(lineStarts, bend).as("end_col");
+                default -> col("n", column.name(), column.type()).as(column.name());
+            });
         }
-        RelSpec stacked = views.size() == 1
-                ? RelSpec.scan(views.get(0))
-                : RelSpec.unionAllByName(views.stream().map(RelSpec::scan).toArray(RelSpec[]::new));
+        RelSpec nodes = RelSpec.scan(stacked, "n")
+                .join(RelSpec.scan(LINES, "l"), JoinType.LEFT, col("n", "file_id", DataType.STRING).eq(col("l", "file_id", DataType.STRING)))
+                .project(columns);
+        builder.view(ViewDefinition.of("nodes", ViewKind.JOIN, nodes));
+        builder.output(NODES_OUTPUT, "nodes", "cpg/" + NODES_OUTPUT, WriteMode.CREATE, NODES);
+    }
+
+    /** Edges stacked by name behind their stable ids, and the two adjacency groupings of them. */
+    private static void addEdges(SemanticSpecBuilder builder, List<String> edgeViews) {
+        String stacked = stack(builder, EDGE_SHAPE, EDGE_VIEW, edgeViews, "edges_stacked");
+        Field<String> kind = col("edge_kind", DataType.STRING);
+        Field<String> src = col("src_node_id", DataType.STRING);
+        Field<String> dst = col("dst_node_id", DataType.STRING);
+        List<NamedField<?>> columns = new ArrayList<>();
+        columns.add(CpgFunctions.STABLE_EDGE_ID.call(kind, src, dst, col("path", DataType.STRING),
+                col("bstart", DataType.INT64), col("bend", DataType.INT64)).as("edge_id"));
+        columns.addAll(columns(EDGE_VIEW, ""));
+        builder.view(ViewDefinition.of("edges", ViewKind.PROJECT, RelSpec.scan(stacked).project(columns)));
+        builder.output(EDGES_OUTPUT, "edges", "cpg/" + EDGES_OUTPUT, WriteMode.CREATE, EDGES);
+        addAdjacency(builder, "edges_by_src", EDGES_BY_SRC_OUTPUT, src, dst);
+        addAdjacency(builder, "edges_by_dst", EDGES_BY_DST_OUTPUT, dst, src);
+    }
+
+    /** One row per {@code node} end of the edges, its edges collected as a list of structs. */
+    private static void addAdjacency(SemanticSpecBuilder builder, String view, String output, Field<String> node, Field<String> other) {
+        Field<Long> bstart = col("bstart", DataType.INT64);
+        Field<Long> bend = col("bend", DataType.INT64);
+        Field<String> edgeId = col("edge_id", DataType.STRING);
+        Field<String> kind = col("edge_kind", DataType.STRING);
+        Field<Map<String, Object>> edge = Exprs.struct(List.of(edgeId.as("edge_id"), kind.as("edge_kind"),
+                other.as("other_node_id"), bstart.as("bstart"), bend.as("bend"),
+                col("confidence", DataType.FLOAT64).as("confidence")));
+        RelSpec grouped = RelSpec.scan("edges")
+                .aggregate(List.of(node.as("node_id")), List.of(
+                        AggregateCall.count("edge_count"),
+                        AggregateCall.collect(edge, "edges", SortKey.asc(kind), SortKey.asc(bstart), SortKey.asc(bend), SortKey.asc(edgeId))));
+        builder.view(ViewDefinition.of(view, ViewKind.AGGREGATE, grouped));
+        builder.output(output, view, "cpg/" + output, WriteMode.CREATE, ADJACENCY);
+    }
+
+    /**
+     * Stacks {@code views} by name into {@code name}, led by an empty relation with every column of
+     * {@code shape} as a typed NULL: a column no part gives (say {@code qualified_name} before
+     * qualified names exist) is then NULL rather than missing, and the optimizer drops the empty
+     * branch.
+     */
+    private static String stack(SemanticSpecBuilder builder, String shapeName, SchemaContract shape, List<String> views, String name) {
+        List<NamedField<?>> nulls = new ArrayList<>();
+        for (ColumnContract column : shape.columns()) {
+            nulls.add(Exprs.nullOf(column.type()).as(column.name()));
+        }
+        builder.view(ViewDefinition.of(shapeName, ViewKind.FILTER,
+                RelSpec.scan(views.get(0)).filter(Exprs.falseCondition()).project(nulls)));
+        List<RelSpec> inputs = new ArrayList<>();
+        inputs.add(RelSpec.scan(shapeName));
+        views.forEach(view -> inputs.add(RelSpec.scan(view)));
+        builder.view(ViewDefinition.of(name, ViewKind.UNION, RelSpec.unionAllByName(inputs.toArray(RelSpec[]::new))));
+        return name;
+    }
+
+    private static List<NamedField<?>> columns(SchemaContract contract, String relation) {
         List<NamedField<?>> columns = new ArrayList<>();
         for (ColumnContract column : contract.columns()) {
-            columns.add(Exprs.col(column.name(), column.type()).as(column.name()));
+            Field<?> field = relation.isEmpty() ? col(column.name(), column.type()) : col(relation, column.name(), column.type());
+            columns.add(field.as(column.name()));
         }
-        builder.view(ViewDefinition.of(view, ViewKind.UNION, stacked.project(columns)));
-        builder.output(output, view, "cpg/" + output, WriteMode.CREATE, contract);
+        return columns;
+    }
+
+    private static List<ColumnContract> insertAfter(String name, List<ColumnContract> columns, ColumnContract... inserted) {
+        List<ColumnContract> all = new ArrayList<>();
+        for (ColumnContract column : columns) {
+            all.add(column);
+            if (column.name().equals(name)) {
+                all.addAll(List.of(inserted));
+            }
+        }
+        return all;
+    }
+
+    private static List<ColumnContract> prepend(ColumnContract first, List<ColumnContract> rest) {
+        List<ColumnContract> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
     }
 
     /** One input per table, with the union of the columns the parts ask for (same type required). */
     static List<InputRelation> mergeInputs(List<CpgPart> parts) {
+        List<InputRelation> inputs = new ArrayList<>();
+        parts.forEach(part -> inputs.addAll(part.inputs()));
+        return mergeInputRelations(inputs);
+    }
+
+    private static List<InputRelation> mergeInputRelations(List<InputRelation> inputs) {
         Map<String, Map<String, ColumnContract>> tables = new LinkedHashMap<>();
         Map<String, Integer> versions = new LinkedHashMap<>();
-        for (CpgPart part : parts) {
-            for (InputRelation input : part.inputs()) {
-                Map<String, ColumnContract> columns = tables.computeIfAbsent(input.name(), k -> new LinkedHashMap<>());
-                versions.putIfAbsent(input.name(), input.schema().version());
-                for (ColumnContract column : input.schema().columns()) {
-                    ColumnContract known = columns.putIfAbsent(column.name(), column);
-                    if (known != null && !known.type().equals(column.type())) {
-                        throw new IllegalStateException("parts of the CPG spec disagree on the type of "
-                                + input.name() + "." + column.name() + ": " + known + " and " + column);
-                    }
+        for (InputRelation input : inputs) {
+            Map<String, ColumnContract> columns = tables.computeIfAbsent(input.name(), k -> new LinkedHashMap<>());
+            versions.putIfAbsent(input.name(), input.schema().version());
+            for (ColumnContract column : input.schema().columns()) {
+                ColumnContract known = columns.putIfAbsent(column.name(), column);
+                if (known != null && !known.type().equals(column.type())) {
+                    throw new IllegalStateException("parts of the CPG spec disagree on the type of "
+                            + input.name() + "." + column.name() + ": " + known + " and " + column);
                 }
             }
         }

@@ -55,6 +55,7 @@ public final class DefinitionNodes implements CpgPart {
         RelSpec fileNodes = RelSpec.scan(FILES, "f").project(
                 CpgExprs.stableId(filePath, zero, fileSize, fileKind).as("node_id"),
                 fileKind.as("node_kind"),
+                col("f", "file_id", DataType.STRING).as("file_id"),
                 filePath.as("path"),
                 zero.as("bstart"),
                 fileSize.as("bend"),
@@ -71,6 +72,7 @@ public final class DefinitionNodes implements CpgPart {
                 .project(
                         CpgExprs.stableId(defPath, defStart, defEnd, nodeKind).as("node_id"),
                         nodeKind.as("node_kind"),
+                        col("d", "file_id", DataType.STRING).as("file_id"),
                         defPath.as("path"),
                         defStart.as("bstart"),
                         defEnd.as("bend"),

@@ -320,10 +320,15 @@ public final class SpecCompiler {
         public Scope visitAggregate(AggregateRel aggregate) {
             Scope scope = aggregate.input().accept(this);
             RexTranslator translator = translator(scope);
+            // Calcite puts the group keys in input-column order, not the order given: each key is
+            // aliased and projected back into its declared place.
             List<RexNode> keys = new ArrayList<>();
             List<String> names = new ArrayList<>();
+            List<String> aliases = new ArrayList<>();
             for (NamedField<?> key : aggregate.groupKeys()) {
-                keys.add(translator.translate(key.field()));
+                String alias = "$key" + keys.size();
+                keys.add(b.alias(translator.translate(key.field()), alias));
+                aliases.add(alias);
                 names.add(key.name());
             }
             List<RelBuilder.AggCall> calls = new ArrayList<>();
@@ -332,7 +337,12 @@ public final class SpecCompiler {
                 names.add(call.name());
             }
             b.aggregate(b.groupKey(keys), calls);
-            b.rename(names);
+            List<RexNode> ordered = new ArrayList<>();
+            aliases.forEach(alias -> ordered.add(b.field(alias)));
+            for (int i = 0; i < calls.size(); i++) {
+                ordered.add(b.field(keys.size() + i));
+            }
+            b.project(ordered, names, true);
             return Scope.unqualified(names);
         }
 

@@ -18,7 +18,9 @@ import java.util.TreeMap;
 import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.ScalarFunction;
 import org.apache.calcite.schema.impl.AggregateFunctionImpl;
 import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlFunction;
@@ -60,7 +62,14 @@ public final class FunctionRegistry {
         requireNonNull(aggregateContributions, "aggregateContributions is null");
         requireNonNull(schema, "schema is null");
         for (ScalarFunctionContribution function : new TreeMap<>(scalarContributions).values()) {
-            schema.plus().add(function.name(), IsolatedScalarFunction.of(function.method()));
+            ScalarFunction implementation = IsolatedScalarFunction.of(function.method());
+            List<DataType<?>> declared = function.signature().parameterTypes();
+            if (declared.stream().anyMatch(type -> type.kind() == TypeKind.LIST)) {
+                List<RelDataType> types = declared.stream().map(type -> TypeMapping.toCalcite(type, true, typeFactory)).toList();
+                schema.plus().add(function.name(), new DeclaredParameterScalar(implementation, types));
+            } else {
+                schema.plus().add(function.name(), implementation);
+            }
         }
         for (AggregateFunctionContribution function : new TreeMap<>(aggregateContributions).values()) {
             AggregateFunctionImpl implementation = AggregateFunctionImpl.create(function.implementation());

@@ -228,6 +228,17 @@ class TestRelationalForms {
     }
 
     @Test
+    void groupKeysKeepTheOrderTheyAreGivenIn() {
+        // kind comes after file_id in the input; Calcite would put file_id first.
+        RelSpec body = RelSpec.scan("defs", "d")
+                .aggregate(List.of(DEF_KIND.as("kind"), DEF_FILE.as("file_id")), List.of(AggregateCall.count("n")));
+
+        assertThat(run(ViewKind.AGGREGATE, body, ColumnContract.required("kind", DataType.STRING),
+                ColumnContract.required("file_id", DataType.INT32), ColumnContract.required("n", DataType.INT64)))
+                .containsExactlyInAnyOrder(List.of("function", 0, 2L), List.of("class", 1, 1L), List.of("function", 1, 2L));
+    }
+
+    @Test
     void unnestOfStructsKeepsEachElementOneStruct() {
         DataType<Map<String, Object>> span = DataType.struct(List.of(
                 new StructMember("bstart", DataType.INT64, false),

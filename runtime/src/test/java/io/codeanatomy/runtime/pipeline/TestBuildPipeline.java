@@ -19,6 +19,7 @@ import io.codeanatomy.api.spec.WriteMode;
 import io.codeanatomy.plugins.delta.DeltaIoPlugin;
 import io.codeanatomy.plugins.spans.SpansPlugin;
 import io.codeanatomy.runtime.builtin.CpgSpec;
+import io.codeanatomy.runtime.builtin.DefinitionNodes;
 import io.codeanatomy.runtime.exec.RowBatchReader;
 import io.codeanatomy.runtime.plan.PlannedQuery;
 import io.codeanatomy.runtime.result.RunRecords;
@@ -49,7 +50,8 @@ class TestBuildPipeline {
 
     private final BuildPipeline pipeline = new BuildPipeline(SessionConfig.defaults().withWorkers(1),
             config -> Session.open(config, List.of(new DeltaIoPlugin(), new SpansPlugin(), new TinyPythonPlugin())),
-            CpgSpec.spec());
+            // The tiny extractor writes the tables of the definition part and the line index only.
+            CpgSpec.assemble(List.of(new DefinitionNodes())));
 
     @Test
     void buildsCpgNodesAsDeltaTablesAndRecordsTheRun() throws Exception {
@@ -74,11 +76,13 @@ class TestBuildPipeline {
                 id("pkg/a.py", 35, 43, "PY_CLASS"), id("pkg/a.py", 48, 66, "PY_FUNCTION"));
         assertThat(nodes.get(id("pkg/a.py", 48, 66, "PY_FUNCTION"))).containsExactly("PY_FUNCTION", "pkg/a.py", 48L, 66L, "g");
         assertThat(nodes.get(id("b.py", 0, 6, "PY_FILE"))).containsExactly("PY_FILE", "b.py", 0L, 6L, null);
+        assertThat(query(out, "SELECT name, line, col, end_line, end_col FROM cpg_nodes WHERE name = 'g'").get("g"))
+                .as("line 7 is '    async def g(self):'; the span ends before its newline").containsExactly("7", "4", "7", "22");
 
         JsonNode result = JSON.readTree(outcome.runDirectory().resolve(RunRecords.RUN_RESULT).toFile());
         assertThat(result.get("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(result.get("envelopeHash").asText()).hasSize(64);
-        assertThat(result.get("outputs")).extracting(o -> o.get("name").asText()).containsExactly("py_files_v1", "py_defs_v1", "cpg_nodes");
+        assertThat(result.get("outputs")).extracting(o -> o.get("name").asText()).containsExactly("py_files_v1", "py_lines_v2", "py_defs_v1", "cpg_nodes");
         assertThat(result.get("timings").get("phases")).extracting(p -> p.get("phase").asText())
                 .containsExactly("extract", "register", "compile", "plan", "execute", "publish");
         JsonNode dag = JSON.readTree(outcome.runDirectory().resolve(RunRecords.PLAN_BUNDLE).toFile());

@@ -21,10 +21,12 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.complex.impl.UnionListWriter;
 
 /**
- * A stand-in for the Python extractor with the same two table names: one row per {@code .py} file,
- * and one per line that starts (after indentation) with {@code def}, {@code async def} or
+ * A stand-in for the Python extractor with three of its table names: one row per {@code .py} file,
+ * its line index (one row per file, the first byte of every line), and one per line that starts (after indentation) with {@code def}, {@code async def} or
  * {@code class}, spanning that line. A file whose first line is {@code # broken} gets status
  * {@code SYNTAX_ERROR} (its definitions are still listed, as error recovery would). A file called
  * {@code boom.py} makes it fail after the files before it were written, to test that failed runs
@@ -45,6 +47,10 @@ public final class TinyPythonExtractor implements Extractor {
             ColumnContract.required("kind", DataType.STRING),
             ColumnContract.required("name", DataType.STRING)));
 
+    public static final TableDefinition LINES = TableDefinition.of("py_lines_v2", SchemaContract.of(2,
+            ColumnContract.required("file_id", DataType.STRING),
+            ColumnContract.required("line_starts", DataType.list(DataType.INT64))));
+
     @Override
     public String id() {
         return "tiny-python";
@@ -52,7 +58,7 @@ public final class TinyPythonExtractor implements Extractor {
 
     @Override
     public List<TableDefinition> tables() {
-        return List.of(FILES, DEFS);
+        return List.of(FILES, LINES, DEFS);
     }
 
     @Override
@@ -67,9 +73,11 @@ public final class TinyPythonExtractor implements Extractor {
         long bytes = 0;
         long defs = 0;
         BatchWriter fileWriter = sink.writer(FILES.name());
+        BatchWriter lineWriter = sink.writer(LINES.name());
         BatchWriter defWriter = sink.writer(DEFS.name());
         try (BufferAllocator allocator = sink.allocator().newChildAllocator("tiny", 0, Long.MAX_VALUE);
                 VectorSchemaRoot fileRoot = VectorSchemaRoot.create(FILES.arrowSchema(), allocator);
+                VectorSchemaRoot lineRoot = VectorSchemaRoot.create(LINES.arrowSchema(), allocator);
                 VectorSchemaRoot defRoot = VectorSchemaRoot.create(DEFS.arrowSchema(), allocator)) {
             for (Path file : files) {
                 String path = request.sourceRoot().relativize(file).toString();
@@ -86,13 +94,32 @@ public final class TinyPythonExtractor implements Extractor {
                 ((VarCharVector) fileRoot.getVector("status")).setSafe(0, status.getBytes(StandardCharsets.UTF_8));
                 fileRoot.setRowCount(1);
                 fileWriter.write(fileRoot);
+                writeLineStarts(path, content, lineRoot, lineWriter);
                 defs += writeDefs(path, content, defRoot, defWriter);
                 request.progress().fileDone(content.length);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return ExtractionSummary.of(files.size(), bytes, 0, Map.of(FILES.name(), (long) files.size(), DEFS.name(), defs));
+        return ExtractionSummary.of(files.size(), bytes, 0, Map.of(FILES.name(), (long) files.size(), LINES.name(), (long) files.size(),
+                DEFS.name(), defs));
+    }
+
+    private static void writeLineStarts(String path, byte[] content, VectorSchemaRoot root, BatchWriter writer) {
+        root.allocateNew();
+        ((VarCharVector) root.getVector("file_id")).setSafe(0, ("file:" + path).getBytes(StandardCharsets.UTF_8));
+        UnionListWriter starts = ((ListVector) root.getVector("line_starts")).getWriter();
+        starts.setPosition(0);
+        starts.startList();
+        starts.writeBigInt(0);
+        for (int i = 0; i < content.length - 1; i++) {
+            if (content[i] == '\n') {
+                starts.writeBigInt(i + 1);
+            }
+        }
+        starts.endList();
+        root.setRowCount(1);
+        writer.write(root);
     }
 
     private static int writeDefs(String path, byte[] content, VectorSchemaRoot root, BatchWriter writer) {

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The functions of the API's {@link CpgFunctions} catalogue: byte spans, qualified names, the
- * stable id, the covering span of a group and the running span rank. Each contribution takes its name and signature from the catalogue, so the plugin and
+ * stable node and edge ids, line and column from the line index, the covering span of a group and the running span rank. Each contribution takes its name and signature from the catalogue, so the plugin and
  * the expressions that call it cannot disagree; all are deterministic, so calls on constants fold
  * at plan time.
  */
@@ -38,7 +38,13 @@ public final class SpansPlugin implements Plugin {
                 new ScalarFunctionContribution(CpgFunctions.QUALIFIED_NAME_JOIN, QualifiedNameFunctions.class, "join",
                         "parent.leaf, or leaf for a top-level name"),
                 new ScalarFunctionContribution(CpgFunctions.STABLE_HASH_ID, StableHashId.class, "of",
-                        "kind:hex of the first 16 bytes of SHA-256 over path, bstart, bend, kind"));
+                        "kind:hex of the first 16 bytes of SHA-256 over path, bstart, bend, kind"),
+                new ScalarFunctionContribution(CpgFunctions.STABLE_EDGE_ID, StableEdgeId.class, "of",
+                        "edge_kind:hex of the first 16 bytes of SHA-256 over edge_kind, src, dst, path, bstart, bend"),
+                new ScalarFunctionContribution(CpgFunctions.LINE_NUMBER, LineIndex.class, "lineNumber",
+                        "the 1-based line of a byte offset, by binary search in the file's line starts"),
+                new ScalarFunctionContribution(CpgFunctions.LINE_COLUMN, LineIndex.class, "lineColumn",
+                        "the 0-based UTF-8 byte column of a byte offset within its line (CPython's col_offset)"));
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.security.NoSuchAlgorithmException;
  * both are pinned to the same vectors, computed once with Python's {@code hashlib}.
  */
 public final class StableHashId {
-    private static final byte[] SEPARATOR = "\u241F".getBytes(StandardCharsets.UTF_8);
+    static final byte[] SEPARATOR = "\u241F".getBytes(StandardCharsets.UTF_8);
     private static final char[] HEX = "0123456789abcdef".toCharArray();
     private static final int ID_BYTES = 16;
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
@@ -30,7 +30,7 @@ public final class StableHashId {
         if (path == null || bstart == null || bend == null || kind == null) {
             return null;
         }
-        MessageDigest digest = SHA256.get();
+        MessageDigest digest = digest();
         digest.update(path.getBytes(StandardCharsets.UTF_8));
         digest.update(SEPARATOR);
         digest.update(Long.toString(bstart).getBytes(StandardCharsets.US_ASCII));
@@ -38,7 +38,18 @@ public final class StableHashId {
         digest.update(Long.toString(bend).getBytes(StandardCharsets.US_ASCII));
         digest.update(SEPARATOR);
         digest.update(kind.getBytes(StandardCharsets.UTF_8));
-        byte[] hash = digest.digest();
+        return id(kind, digest.digest());
+    }
+
+    /** This thread's SHA-256 digest, reset. */
+    static MessageDigest digest() {
+        MessageDigest digest = SHA256.get();
+        digest.reset();
+        return digest;
+    }
+
+    /** {@code kind + ":" +} lowercase hex of the first 16 bytes of {@code hash}. */
+    static String id(String kind, byte[] hash) {
         StringBuilder id = new StringBuilder(kind.length() + 1 + 2 * ID_BYTES).append(kind).append(':');
         for (int i = 0; i < ID_BYTES; i++) {
             id.append(HEX[(hash[i] >> 4) & 0xF]).append(HEX[hash[i] & 0xF]);

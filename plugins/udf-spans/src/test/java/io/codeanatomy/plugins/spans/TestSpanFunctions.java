@@ -23,6 +23,33 @@ class TestSpanFunctions {
     }
 
     @Test
+    void edgeIdMatchesVectorsComputedWithPythonsHashlib() {
+        // python3: k + ':' + hashlib.sha256('\u241f'.join([k, src, dst, path, str(b), str(e)]).encode()).digest()[:16].hex()
+        assertThat(StableEdgeId.of("HAS_PARAM", "PY_FUNCTION:1", "PY_PARAM:2", "pkg/mod.py", 17L, 18L))
+                .isEqualTo("HAS_PARAM:8115eab32979e727782fb1e11210e4c0");
+        assertThat(StableEdgeId.of("BINDS", "PY_SCOPE:1", "PY_BINDING:2", null, null, null))
+                .as("no span: path and offsets hashed as empty text").isEqualTo("BINDS:0a75958c255978abee022a54bb939472");
+        assertThat(StableEdgeId.of("BINDS", null, "PY_BINDING:2", null, null, null)).isNull();
+    }
+
+    @Test
+    void lineAndColumnAreCPythonsLinenoAndUtf8ColOffset() {
+        // "a = 1\n\u00e9 = 2\n\nx\n": lines start at bytes 0, 6, 13, 14
+        List<Long> starts = List.of(0L, 6L, 13L, 14L);
+        assertThat(LineIndex.lineNumber(starts, 0L)).isEqualTo(1);
+        assertThat(LineIndex.lineColumn(starts, 4L)).isEqualTo(4);
+        assertThat(LineIndex.lineNumber(starts, 5L)).as("a terminator belongs to its line").isEqualTo(1);
+        assertThat(LineIndex.lineNumber(starts, 6L)).isEqualTo(2);
+        assertThat(LineIndex.lineColumn(starts, 9L)).as("columns count UTF-8 bytes: '\u00e9' is two").isEqualTo(3);
+        assertThat(LineIndex.lineNumber(starts, 13L)).as("an empty line").isEqualTo(3);
+        assertThat(LineIndex.lineNumber(starts, 16L)).as("past the last start: the last line").isEqualTo(4);
+        assertThat(LineIndex.lineColumn(starts, 16L)).isEqualTo(2);
+        assertThat(LineIndex.lineNumber(List.of(), 0L)).isNull();
+        assertThat(LineIndex.lineNumber(starts, -1L)).isNull();
+        assertThat(LineIndex.lineColumn(null, 0L)).isNull();
+    }
+
+    @Test
     void nullArgumentGivesNull() {
         assertThat(StableHashId.of(null, 0L, 1L, "PY_FILE")).isNull();
         assertThat(SpanFunctions.byteSpanContains(0L, null, 1L, 2L)).isNull();
