@@ -139,7 +139,7 @@ class TestBuildCommand {
         assertThat(envelope(viaOption)).contains("\"python.version\":\"3.12\"");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).isEqualTo(
-                "codeanatomy: the python extractor has no option 'python.verison'; it knows only 'python.version'.\n");
+                "codeanatomy: the python extractor has no option 'python.verison'; it knows 'python.version' and 'python.source_roots'.\n");
         assertThat(absent.exitCode()).isEqualTo(2);
         assertThat(absent.err()).isEqualTo("codeanatomy: option 'java.release' is for the extractor 'java', which is not "
                 + "installed; installed extractors: python.\n");
@@ -231,17 +231,18 @@ class TestBuildCommand {
                 .contains("extract-python").contains("  extractor ");
     }
 
-    /** CSV rows {@code kind,count} of the fixtures as CPython's ast sees them, files that do not parse counting as files only. */
+    /** CSV rows {@code kind,count} of the fixtures as CPython's ast sees them, files that do not parse counting as files only (no module). */
     private static String pythonCounts() throws Exception {
         String script = String.join("\n",
                 "import ast, pathlib, sys",
-                "counts = {'PY_FILE': 0, 'PY_FUNCTION': 0, 'PY_CLASS': 0}",
+                "counts = {'PY_FILE': 0, 'PY_FUNCTION': 0, 'PY_CLASS': 0, 'PY_MODULE': 0}",
                 "for p in sorted(pathlib.Path(sys.argv[1]).rglob('*.py')):",
                 "    counts['PY_FILE'] += 1",
                 "    try:",
                 "        tree = ast.parse(p.read_bytes())",
                 "    except SyntaxError:",
                 "        continue",
+                "    counts['PY_MODULE'] += 1",
                 "    for node in ast.walk(tree):",
                 "        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):",
                 "            counts['PY_FUNCTION'] += 1",

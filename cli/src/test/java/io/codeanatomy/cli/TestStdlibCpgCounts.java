@@ -16,7 +16,7 @@ class TestStdlibCpgCounts {
             "import ast, os, sys, warnings",
             "warnings.simplefilter('ignore')",
             "root = sys.argv[1]",
-            "files = functions = classes = 0",
+            "files = functions = classes = modules = 0",
             "for d, dirs, names in os.walk(root):",
             "    dirs[:] = [x for x in dirs if not (d == root and x == 'site-packages')]",
             "    for n in names:",
@@ -27,12 +27,13 @@ class TestStdlibCpgCounts {
             "            tree = ast.parse(open(os.path.join(d, n), 'rb').read())",
             "        except Exception:",
             "            continue",
+            "        modules += 1",
             "        for node in ast.walk(tree):",
             "            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):",
             "                functions += 1",
             "            elif isinstance(node, ast.ClassDef):",
             "                classes += 1",
-            "print('node_kind,n\\r\\nPY_CLASS,%d\\r\\nPY_FILE,%d\\r\\nPY_FUNCTION,%d\\r' % (classes, files, functions))",
+            "print('node_kind,n\\r\\nPY_CLASS,%d\\r\\nPY_FILE,%d\\r\\nPY_FUNCTION,%d\\r\\nPY_MODULE,%d\\r' % (classes, files, functions, modules))",
             "");
 
     @TempDir

@@ -25,7 +25,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 /**
  * A stand-in for the Python extractor with the same two table names: one row per {@code .py} file,
  * and one per line that starts (after indentation) with {@code def}, {@code async def} or
- * {@code class}, spanning that line. A file whose first line is {@code # broken} gets status
+ * {@code class}, spanning that line. A module is named by its path ({@code pkg/a.py} is {@code pkg.a}),
+ * a definition's qualname is its name. A file whose first line is {@code # broken} gets status
  * {@code SYNTAX_ERROR} (its definitions are still listed, as error recovery would). A file called
  * {@code boom.py} makes it fail after the files before it were written, to test that failed runs
  * leave nothing behind.
@@ -35,7 +36,8 @@ public final class TinyPythonExtractor implements Extractor {
             ColumnContract.required("file_id", DataType.STRING),
             ColumnContract.required("path", DataType.STRING),
             ColumnContract.required("size", DataType.INT64),
-            ColumnContract.required("status", DataType.STRING)));
+            ColumnContract.required("status", DataType.STRING),
+            ColumnContract.optional("module_name", DataType.STRING)));
     public static final TableDefinition DEFS = TableDefinition.of("py_defs_v1", SchemaContract.of(1,
             ColumnContract.required("def_id", DataType.STRING),
             ColumnContract.required("file_id", DataType.STRING),
@@ -43,7 +45,8 @@ public final class TinyPythonExtractor implements Extractor {
             ColumnContract.required("bstart", DataType.INT64),
             ColumnContract.required("bend", DataType.INT64),
             ColumnContract.required("kind", DataType.STRING),
-            ColumnContract.required("name", DataType.STRING)));
+            ColumnContract.required("name", DataType.STRING),
+            ColumnContract.required("qualname", DataType.STRING)));
 
     @Override
     public String id() {
@@ -84,6 +87,8 @@ public final class TinyPythonExtractor implements Extractor {
                 ((BigIntVector) fileRoot.getVector("size")).setSafe(0, content.length);
                 String status = new String(content, StandardCharsets.UTF_8).startsWith("# broken") ? "SYNTAX_ERROR" : "OK";
                 ((VarCharVector) fileRoot.getVector("status")).setSafe(0, status.getBytes(StandardCharsets.UTF_8));
+                String module = path.substring(0, path.length() - ".py".length()).replace('/', '.');
+                ((VarCharVector) fileRoot.getVector("module_name")).setSafe(0, module.getBytes(StandardCharsets.UTF_8));
                 fileRoot.setRowCount(1);
                 fileWriter.write(fileRoot);
                 defs += writeDefs(path, content, defRoot, defWriter);
@@ -121,6 +126,7 @@ public final class TinyPythonExtractor implements Extractor {
                 ((BigIntVector) root.getVector("bend")).setSafe(rows, lineEnd);
                 ((VarCharVector) root.getVector("kind")).setSafe(rows, kind.getBytes(StandardCharsets.UTF_8));
                 ((VarCharVector) root.getVector("name")).setSafe(rows, name.getBytes(StandardCharsets.UTF_8));
+                ((VarCharVector) root.getVector("qualname")).setSafe(rows, name.getBytes(StandardCharsets.UTF_8));
                 rows++;
             }
             lineStart = lineEnd + 1;

@@ -5,6 +5,7 @@ import io.codeanatomy.plugins.python.facts.DefKind;
 import io.codeanatomy.plugins.python.facts.DefRow;
 import io.codeanatomy.plugins.python.facts.FileFacts;
 import io.codeanatomy.plugins.python.facts.NameContext;
+import io.codeanatomy.plugins.python.facts.NameIntroducer;
 import io.codeanatomy.plugins.python.facts.NameRow;
 import io.codeanatomy.plugins.python.facts.ParseStatus;
 import io.codeanatomy.plugins.python.facts.ScopeDeclKind;
@@ -142,6 +143,9 @@ final class FactsComparison {
         keys.put(moduleId, "module:top:0");
         functionLike.put(moduleId, false);
         for (DefRow d : f.defs()) {
+            if (futureAnnotations && d.inAnnotation()) {
+                continue;
+            }
             String type = d.kind() == DefKind.CLASS ? "class" : "function";
             String name = d.kind() == DefKind.LAMBDA ? "lambda" : d.name();
             keys.put(d.id(), type + ":" + name + ":" + line(f, d.bstart()));
@@ -149,6 +153,9 @@ final class FactsComparison {
             functionLike.put(d.id(), d.kind() != DefKind.CLASS);
         }
         for (ComprehensionRow c : f.comprehensions()) {
+            if (futureAnnotations && c.inAnnotation()) {
+                continue;
+            }
             String name = switch (c.kind()) {
                 case LIST -> "listcomp";
                 case SET -> "setcomp";
@@ -159,13 +166,16 @@ final class FactsComparison {
             parents.put(c.id(), c.scopeId());
             functionLike.put(c.id(), true);
         }
+        // A symbol both annotated and not is listed once, annotated, as in its symbol table.
         Map<String, TreeSet<String>> names = new HashMap<>();
         keys.keySet().forEach(k -> names.put(k, new TreeSet<>()));
         for (NameRow n : f.names()) {
             if (futureAnnotations && n.isAnnotation()) {
                 continue;
             }
-            names.get(n.scopeId()).add(n.symbol());
+            // A simple annotated target is DEF_ANNOT in its scope; symtable's is_annotated() is that flag.
+            boolean annotated = n.introducedBy() == NameIntroducer.ANN_ASSIGNMENT && n.ctx() == NameContext.STORE;
+            names.get(n.scopeId()).add(n.symbol() + (annotated ? "+" : ""));
             if (n.bindingScopeId() != null) {
                 names.get(n.bindingScopeId()).add(n.symbol());
             }
@@ -173,6 +183,7 @@ final class FactsComparison {
                 names.get(n.scopeId()).add("__class__");
             }
         }
+        names.values().forEach(set -> set.removeIf(s -> !s.endsWith("+") && set.contains(s + "+")));
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, String> e : keys.entrySet()) {
             StringBuilder chain = new StringBuilder(e.getValue());

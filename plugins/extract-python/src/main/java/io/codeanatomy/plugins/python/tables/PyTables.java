@@ -37,7 +37,9 @@ public final class PyTables {
             nullableString("encoding", FileRow::encoding), bool("has_bom", FileRow::hasBom),
             string("status", r -> r.status().name()), int32("error_count", FileRow::errorCount),
             bool("future_annotations", FileRow::futureAnnotations), string("python_version", FileRow::pythonVersion),
-            bool("path_is_exact", FileRow::pathIsExact));
+            bool("path_is_exact", FileRow::pathIsExact),
+            nullableString("module_name", r -> r.module().moduleName()), bool("is_package", r -> r.module().isPackage()),
+            string("source_root", r -> r.module().sourceRoot()));
 
     public static final TableSpec<LineStartsRow> LINES = new TableSpec<>("py_lines_v2", FileFacts::lines,
             string("lines_id", LineStartsRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
@@ -50,7 +52,7 @@ public final class PyTables {
             string("qualname", DefRow::qualname), nullableString("parent_def_id", DefRow::parentDefId),
             string("scope_id", DefRow::scopeId), int32("decorator_count", DefRow::decoratorCount),
             bool("is_async", DefRow::isAsync), bool("has_docstring", DefRow::hasDocstring),
-            bool("recovered", DefRow::recovered));
+            bool("recovered", DefRow::recovered), bool("in_annotation", DefRow::inAnnotation));
 
     public static final TableSpec<ParamRow> PARAMS = new TableSpec<>("py_params_v1", FileFacts::params,
             string("param_id", ParamRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
@@ -93,7 +95,8 @@ public final class PyTables {
             string("comp_id", ComprehensionRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
             int64("bend", Row::bend), string("kind", r -> r.kind().name()),
             int32("generator_count", ComprehensionRow::generatorCount), bool("is_async", ComprehensionRow::isAsync),
-            string("scope_id", ComprehensionRow::scopeId), nullableString("parent_def_id", ComprehensionRow::parentDefId));
+            string("scope_id", ComprehensionRow::scopeId), nullableString("parent_def_id", ComprehensionRow::parentDefId),
+            bool("in_annotation", ComprehensionRow::inAnnotation));
 
     public static final TableSpec<ScopeDeclRow> SCOPE_DECLS = new TableSpec<>("py_scope_decls_v1", FileFacts::scopeDecls,
             string("decl_id", ScopeDeclRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
