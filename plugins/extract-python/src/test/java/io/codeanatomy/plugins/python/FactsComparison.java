@@ -9,6 +9,7 @@ import io.codeanatomy.plugins.python.facts.NameIntroducer;
 import io.codeanatomy.plugins.python.facts.NameRow;
 import io.codeanatomy.plugins.python.facts.ParseStatus;
 import io.codeanatomy.plugins.python.facts.ScopeDeclKind;
+import io.codeanatomy.plugins.python.facts.SemanticErrorRow;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -69,6 +70,68 @@ final class FactsComparison {
 
     private static String slice(byte[] source, long bstart, long bend) {
         return new String(source, (int) bstart, (int) (bend - bstart), StandardCharsets.UTF_8);
+    }
+
+    /** The message of the semantic error the scope analysis (the CPG spec) reports, not the extractor. */
+    static final String OWNED_BY_SCOPE_ANALYSIS = "no binding for nonlocal";
+
+    /**
+     * Counts of the semantic error comparison: files where CPython's {@code compile()} raises, where
+     * our first {@code py_semantic_errors_v1} row is that error, and where the error is the scope
+     * analysis's ({@code nonlocal x} with no binding) and ours is none or a later one.
+     */
+    static final class SemanticCounts {
+        private int raised;
+        private int matched;
+        private int ownedElsewhere;
+        private int falseAlarms;
+
+        int raised() {
+            return raised;
+        }
+
+        int matched() {
+            return matched;
+        }
+
+        int ownedElsewhere() {
+            return ownedElsewhere;
+        }
+
+        /** Compares our first semantic error of a file that parsed (on both sides) with CPython's. */
+        synchronized List<String> compare(String file, FileFacts ours, String cpython) {
+            if (ours.file().status() != ParseStatus.OK) {
+                return List.of();
+            }
+            String first = ours.rows(SemanticErrorRow.class).stream()
+                    .min(java.util.Comparator.comparingLong(SemanticErrorRow::cpythonOrder))
+                    .map(r -> r.line() + " " + r.column() + " " + r.message())
+                    .orElse(null);
+            if (cpython == null) {
+                if (first == null) {
+                    return List.of();
+                }
+                falseAlarms++;
+                return List.of(file + ": CPython compiles it, we report the semantic error " + first);
+            }
+            raised++;
+            if (cpython.equals(first)) {
+                matched++;
+                return List.of();
+            }
+            if (cpython.contains(OWNED_BY_SCOPE_ANALYSIS)) {
+                ownedElsewhere++;
+                return List.of();
+            }
+            return List.of(file + ": semantic error differs:\n    CPython: " + cpython + "\n    ours:    " + first);
+        }
+
+        @Override
+        public synchronized String toString() {
+            return raised + " files CPython's compile() refuses after ast.parse, " + matched + " matched, "
+                    + ownedElsewhere + " owned by the scope analysis (" + OWNED_BY_SCOPE_ANALYSIS + "), "
+                    + falseAlarms + " reported by us only";
+        }
     }
 
     static List<String> differences(String file, FileFacts ours, CPythonFacts.Expected cpython) {

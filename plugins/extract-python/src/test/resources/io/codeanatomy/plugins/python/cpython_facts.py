@@ -4,6 +4,7 @@ Reads file paths (one per line) on stdin and prints, per file, what CPython's ow
 and compiler say about it, in a line format the Java test reads:
 
     FILE <path>
+    SEMANTIC <line> <offset> <message> the error compile() raises for a file ast.parse accepts
     ERROR <stage> <message>            the file is not comparable (CPython cannot parse it)
     FUTURE_ANNOTATIONS                 the file has `from __future__ import annotations`
     COUNT <what> <n>                   counts of AST nodes
@@ -91,6 +92,12 @@ def describe(path):
     except (SyntaxError, ValueError, OverflowError, MemoryError, RecursionError) as e:
         out.append("ERROR ast %s: %s" % (type(e).__name__, one_line(e)))
         return out
+    try:
+        compile(source, path, "exec", dont_inherit=True)
+    except SyntaxError as e:
+        out.append("SEMANTIC %d %d %s" % (e.lineno or 0, e.offset or 0, one_line(e.msg)))
+    except (ValueError, RecursionError, MemoryError):
+        pass
     try:
         text = source.decode(tree_encoding(source))
         table = symtable.symtable(text, path, "exec")

@@ -21,6 +21,7 @@ import io.codeanatomy.plugins.python.facts.NameRow;
 import io.codeanatomy.plugins.python.facts.ParamRow;
 import io.codeanatomy.plugins.python.facts.Row;
 import io.codeanatomy.plugins.python.facts.ScopeDeclRow;
+import io.codeanatomy.plugins.python.facts.SemanticErrorRow;
 import io.codeanatomy.spi.extract.TableDefinition;
 import java.util.List;
 
@@ -109,9 +110,17 @@ public final class PyTables {
             int64("bend", Row::bend), int32("line", ErrorRow::line), int32("column", ErrorRow::column),
             string("message", ErrorRow::message), string("stage", r -> r.stage().name()));
 
+    public static final TableSpec<SemanticErrorRow> SEMANTIC_ERRORS = new TableSpec<>("py_semantic_errors_v1",
+            f -> f.rows(SemanticErrorRow.class),
+            string("semantic_error_id", SemanticErrorRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            int64("bend", Row::bend), int32("line", SemanticErrorRow::line), int32("column", SemanticErrorRow::column),
+            string("message", SemanticErrorRow::message), string("stage", r -> r.stage().name()),
+            int64("cpython_order", SemanticErrorRow::cpythonOrder));
+
     /** Every table, in declaration order. */
     public static final List<TableSpec<?>> ALL = List.of(
-            FILES, LINES, DEFS, PARAMS, NAMES, CALLS, IMPORTS, DECORATORS, COMPREHENSIONS, SCOPE_DECLS, ERRORS);
+            FILES, LINES, DEFS, PARAMS, NAMES, CALLS, IMPORTS, DECORATORS, COMPREHENSIONS, SCOPE_DECLS, ERRORS,
+            SEMANTIC_ERRORS);
 
     private PyTables() {
     }
