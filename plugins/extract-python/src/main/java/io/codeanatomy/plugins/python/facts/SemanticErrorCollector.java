@@ -15,6 +15,7 @@ import io.codeanatomy.python.syntax.ast.ImportFrom;
 import io.codeanatomy.python.syntax.ast.ListComp;
 import io.codeanatomy.python.syntax.ast.Located;
 import io.codeanatomy.python.syntax.ast.Module;
+import io.codeanatomy.python.syntax.ast.NamedExpr;
 import io.codeanatomy.python.syntax.ast.Return;
 import io.codeanatomy.python.syntax.ast.SetComp;
 import io.codeanatomy.python.syntax.ast.While;
@@ -67,6 +68,8 @@ final class SemanticErrorCollector implements FactCollector {
     private long seq;
     private int scopeCount;
     private AnnAssign annAssign;
+    /** The spans of the comprehension iterables met so far, as {bstart, bend}. */
+    private final List<int[]> iterables = new ArrayList<>();
 
     private static final class ScopeState {
         final int preorder;
@@ -119,6 +122,7 @@ final class SemanticErrorCollector implements FactCollector {
         seq = 0;
         scopeCount = 0;
         annAssign = null;
+        iterables.clear();
         futureAnnotations = false;
         Set<stmt> leading = new HashSet<>();
         Set<stmt> late = new HashSet<>();
@@ -230,7 +234,23 @@ final class SemanticErrorCollector implements FactCollector {
         Scope scope = context.scope();
         ScopeState state = state(scope, context);
         seq++;
-        if (e instanceof Yield || e instanceof YieldFrom) {
+        if (e instanceof ListComp || e instanceof SetComp || e instanceof DictComp || e instanceof GeneratorExp) {
+            List<comprehension> generators = ComprehensionKind.of(e).generators(e);
+            for (comprehension g : generators) {
+                Located iter = (Located) g.iter();
+                iterables.add(new int[] {iter.bstart(), iter.bend()});
+            }
+        } else if (e instanceof NamedExpr n) {
+            // symtable.c's ste_comp_iter_expr: a scope entered inside an iterable (a lambda, a
+            // comprehension) inherits it, so any := inside the iterable's span is refused.
+            for (int[] iter : iterables) {
+                if (iter[0] <= n.bstart() && n.bend() <= iter[1]) {
+                    error(context, SemanticStage.SYMTABLE, seq, n,
+                            "assignment expression cannot be used in a comprehension iterable expression");
+                    break;
+                }
+            }
+        } else if (e instanceof Yield || e instanceof YieldFrom) {
             if (futureAnnotations && context.inAnnotation()) {
                 return;
             }
