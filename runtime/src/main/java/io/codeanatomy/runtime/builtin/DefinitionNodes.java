@@ -36,12 +36,7 @@ public final class DefinitionNodes implements CpgPart {
     @Override
     public List<InputRelation> inputs() {
         return List.of(
-                new InputRelation(FILES, SchemaContract.of(1,
-                        ColumnContract.required("file_id", DataType.STRING),
-                        ColumnContract.required("path", DataType.STRING),
-                        ColumnContract.required("size", DataType.INT64),
-                        ColumnContract.required("status", DataType.STRING),
-                        ColumnContract.optional("module_name", DataType.STRING))),
+                filesInput(),
                 new InputRelation(DEFS, SchemaContract.of(1,
                         ColumnContract.required("file_id", DataType.STRING),
                         ColumnContract.required("path", DataType.STRING),
@@ -50,6 +45,16 @@ public final class DefinitionNodes implements CpgPart {
                         ColumnContract.required("kind", DataType.STRING),
                         ColumnContract.required("name", DataType.STRING),
                         ColumnContract.required("qualname", DataType.STRING))));
+    }
+
+    /** The columns of {@code py_files_v1} that file, definition and module nodes read. */
+    static InputRelation filesInput() {
+        return new InputRelation(FILES, SchemaContract.of(1,
+                ColumnContract.required("file_id", DataType.STRING),
+                ColumnContract.required("path", DataType.STRING),
+                ColumnContract.required("size", DataType.INT64),
+                ColumnContract.required("status", DataType.STRING),
+                ColumnContract.optional("module_name", DataType.STRING)));
     }
 
     @Override

@@ -8,9 +8,7 @@ import io.codeanatomy.api.expr.DataType;
 import io.codeanatomy.api.expr.Exprs;
 import io.codeanatomy.api.expr.Field;
 import io.codeanatomy.api.rel.RelSpec;
-import io.codeanatomy.api.spec.ColumnContract;
 import io.codeanatomy.api.spec.InputRelation;
-import io.codeanatomy.api.spec.SchemaContract;
 import io.codeanatomy.api.spec.ViewDefinition;
 import io.codeanatomy.api.spec.ViewKind;
 import java.util.List;
@@ -28,12 +26,7 @@ public final class ModuleNodes implements CpgPart {
 
     @Override
     public List<InputRelation> inputs() {
-        return List.of(new InputRelation(DefinitionNodes.FILES, SchemaContract.of(1,
-                ColumnContract.required("file_id", DataType.STRING),
-                ColumnContract.required("path", DataType.STRING),
-                ColumnContract.required("size", DataType.INT64),
-                ColumnContract.required("status", DataType.STRING),
-                ColumnContract.optional("module_name", DataType.STRING))));
+        return List.of(DefinitionNodes.filesInput());
     }
 
     @Override
