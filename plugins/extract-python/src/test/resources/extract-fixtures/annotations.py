@@ -27,3 +27,16 @@ class Model:
 
 
 lam = lambda v: v
+
+
+# Without the future import, lambdas and comprehensions in annotations have their scopes.
+lazy: lambda: q = None
+
+
+def nested():
+    (paren): int = 3
+    (bare): int
+    simple: int
+    both: int = 1
+    both = 2
+    return [x for x in (yield)]

@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
 final class RunOptions {
     /** The option {@code --python} sets: the Python extractor's language version. */
     private static final String PYTHON_VERSION = "python.version";
+    /** The option {@code --source-root} sets: the directories module names are relative to. */
+    private static final String PYTHON_SOURCE_ROOTS = "python.source_roots";
 
     @Option(names = "--include", paramLabel = "GLOB",
             description = "Extract only files whose path relative to SRC matches (repeatable; gitignore syntax, e.g. 'src/**').")
@@ -39,6 +41,11 @@ final class RunOptions {
             description = "Language version to parse with; newer syntax is a syntax error (default: the newest the parser knows). "
                     + "Short for -X python.version=X.Y.")
     String python;
+
+    @Option(names = "--source-root", paramLabel = "DIR",
+            description = "A directory on sys.path, relative to SRC, that module names are relative to (repeatable), "
+                    + "e.g. src; other files' roots are guessed from __init__.py files. Short for -X python.source_roots=DIR,...")
+    List<String> sourceRoots = new ArrayList<>();
 
     @Option(names = {"-X", "--option"}, paramLabel = "EXTRACTOR.NAME=VALUE",
             description = "An extractor option, named by the extractor's id (repeatable), e.g. python.version=3.12.")
@@ -63,6 +70,17 @@ final class RunOptions {
             if (given != null && !given.equals(python)) {
                 throw new UserError("--python " + python + " and -X " + PYTHON_VERSION + "=" + given
                         + " disagree; give the Python version once.", 2);
+            }
+        }
+        if (!sourceRoots.isEmpty()) {
+            if (sourceRoots.stream().anyMatch(r -> r.contains(","))) {
+                throw new UserError("--source-root cannot name a directory with a comma in it; rename it or leave the option out.", 2);
+            }
+            String roots = String.join(",", sourceRoots);
+            String given = extractorOptions.putIfAbsent(PYTHON_SOURCE_ROOTS, roots);
+            if (given != null && !given.equals(roots)) {
+                throw new UserError("--source-root and -X " + PYTHON_SOURCE_ROOTS + "=" + given
+                        + " disagree; give the source roots once.", 2);
             }
         }
         try {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -140,7 +141,7 @@ class TestBuildCommand {
         assertThat(envelope(viaOption)).contains("\"python.version\":\"3.12\"");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).isEqualTo(
-                "codeanatomy: the python extractor has no option 'python.verison'; it knows only 'python.version'.\n");
+                "codeanatomy: the python extractor has no option 'python.verison'; it knows 'python.version' and 'python.source_roots'.\n");
         assertThat(absent.exitCode()).isEqualTo(2);
         assertThat(absent.err()).isEqualTo("codeanatomy: option 'java.release' is for the extractor 'java', which is not "
                 + "installed; installed extractors: python.\n");
@@ -150,6 +151,38 @@ class TestBuildCommand {
         assertThat(twice.exitCode()).isEqualTo(2);
         assertThat(twice.err()).isEqualTo("codeanatomy: --python 3.11 and -X python.version=3.12 disagree; give the Python "
                 + "version once.\n");
+        assertThat(temp.resolve("never")).doesNotExist();
+    }
+
+    @Test
+    void sourceRootsNameTheModulesAndAreAnExtractorOption() throws IOException {
+        Path src = temp.resolve("layout-src");
+        for (String file : List.of("lib/app/__init__.py", "lib/app/core.py", "tools/run.py")) {
+            Files.createDirectories(src.resolve(file).getParent());
+            Files.writeString(src.resolve(file), "def f():\n    pass\n", StandardCharsets.UTF_8);
+        }
+        Path guessed = temp.resolve("guessed");
+        Path given = temp.resolve("given");
+
+        CliRun guess = CliRun.of("build", src.toString(), "--out", guessed.toString());
+        CliRun roots = CliRun.of("build", src.toString(), "--out", given.toString(), "--source-root", "lib", "--source-root", ".");
+        CliRun twice = CliRun.of("build", src.toString(), "--out", temp.resolve("never").toString(), "--source-root", "lib",
+                "-X", "python.source_roots=src");
+        String sql = "SELECT path, module_name, source_root FROM py_files_v1 ORDER BY path";
+
+        assertThat(guess.exitCode()).as(guess.err()).isZero();
+        assertThat(roots.exitCode()).as(roots.err()).isZero();
+        // lib/ holds no module of its own: guessed as a namespace package; given, it is the root.
+        assertThat(CliRun.of("query", guessed.toString(), sql, "--format", "csv").out()).isEqualTo(
+                "path,module_name,source_root\r\nlib/app/__init__.py,lib.app,.\r\nlib/app/core.py,lib.app.core,.\r\n"
+                        + "tools/run.py,run,tools\r\n");
+        assertThat(CliRun.of("query", given.toString(), sql, "--format", "csv").out()).isEqualTo(
+                "path,module_name,source_root\r\nlib/app/__init__.py,app,lib\r\nlib/app/core.py,app.core,lib\r\n"
+                        + "tools/run.py,tools.run,.\r\n");
+        assertThat(envelope(given)).contains("\"python.source_roots\":\"lib,.\"");
+        assertThat(twice.exitCode()).isEqualTo(2);
+        assertThat(twice.err()).isEqualTo("codeanatomy: --source-root and -X python.source_roots=src disagree; give the "
+                + "source roots once.\n");
         assertThat(temp.resolve("never")).doesNotExist();
     }
 
@@ -251,17 +284,18 @@ class TestBuildCommand {
         assertThat(plugins.err()).startsWith("codeanatomy: --disable-plugin nobody names no installed plugin; installed: ");
     }
 
-    /** CSV rows {@code kind,count} of the fixtures as CPython's ast sees them, files that do not parse counting as files only. */
+    /** CSV rows {@code kind,count} of the fixtures as CPython's ast sees them, files that do not parse counting as files only (no module). */
     private static String pythonCounts() throws Exception {
         String script = String.join("\n",
                 "import ast, pathlib, sys",
-                "counts = {'PY_FILE': 0, 'PY_FUNCTION': 0, 'PY_CLASS': 0}",
+                "counts = {'PY_FILE': 0, 'PY_FUNCTION': 0, 'PY_CLASS': 0, 'PY_MODULE': 0}",
                 "for p in sorted(pathlib.Path(sys.argv[1]).rglob('*.py')):",
                 "    counts['PY_FILE'] += 1",
                 "    try:",
                 "        tree = ast.parse(p.read_bytes())",
                 "    except SyntaxError:",
                 "        continue",
+                "    counts['PY_MODULE'] += 1",
                 "    for node in ast.walk(tree):",
                 "        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):",
                 "            counts['PY_FUNCTION'] += 1",

@@ -3,6 +3,7 @@ package io.codeanatomy.runtime.builtin;
 import static io.codeanatomy.api.expr.Exprs.col;
 
 import io.codeanatomy.api.cpg.CpgExprs;
+import io.codeanatomy.api.cpg.QNames;
 import io.codeanatomy.api.expr.DataType;
 import io.codeanatomy.api.expr.Exprs;
 import io.codeanatomy.api.expr.Field;
@@ -21,7 +22,10 @@ import java.util.List;
  * {@code PY_CLASS}). Definitions count only in files that parse ({@code status = 'OK'}): for a
  * file with a syntax error CPython's {@code ast} has no definitions, and neither has the graph,
  * although the extractor keeps what its error recovery found. Node ids are the stable ids of
- * {@code path, bstart, bend, node_kind} ({@link CpgExprs#stableId}).
+ * {@code path, bstart, bend, node_kind} ({@link CpgExprs#stableId}). A definition's
+ * {@code qualified_name} is its module's name ({@code py_files_v1.module_name}), a dot and CPython's
+ * {@code __qualname__} ({@code pkg.mod.C.f.<locals>.g}); null in a file that cannot be imported by
+ * name. A file node has none: the module node ({@link ModuleNodes}) carries the module's name.
  */
 public final class DefinitionNodes implements CpgPart {
     public static final String FILES = "py_files_v1";
@@ -32,18 +36,25 @@ public final class DefinitionNodes implements CpgPart {
     @Override
     public List<InputRelation> inputs() {
         return List.of(
-                new InputRelation(FILES, SchemaContract.of(1,
-                        ColumnContract.required("file_id", DataType.STRING),
-                        ColumnContract.required("path", DataType.STRING),
-                        ColumnContract.required("size", DataType.INT64),
-                        ColumnContract.required("status", DataType.STRING))),
+                filesInput(),
                 new InputRelation(DEFS, SchemaContract.of(1,
                         ColumnContract.required("file_id", DataType.STRING),
                         ColumnContract.required("path", DataType.STRING),
                         ColumnContract.required("bstart", DataType.INT64),
                         ColumnContract.required("bend", DataType.INT64),
                         ColumnContract.required("kind", DataType.STRING),
-                        ColumnContract.required("name", DataType.STRING))));
+                        ColumnContract.required("name", DataType.STRING),
+                        ColumnContract.required("qualname", DataType.STRING))));
+    }
+
+    /** The columns of {@code py_files_v1} that file, definition and module nodes read. */
+    static InputRelation filesInput() {
+        return new InputRelation(FILES, SchemaContract.of(1,
+                ColumnContract.required("file_id", DataType.STRING),
+                ColumnContract.required("path", DataType.STRING),
+                ColumnContract.required("size", DataType.INT64),
+                ColumnContract.required("status", DataType.STRING),
+                ColumnContract.optional("module_name", DataType.STRING)));
     }
 
     @Override
@@ -59,7 +70,8 @@ public final class DefinitionNodes implements CpgPart {
                 filePath.as("path"),
                 zero.as("bstart"),
                 fileSize.as("bend"),
-                Exprs.nullOf(DataType.STRING).as("name"));
+                Exprs.nullOf(DataType.STRING).as("name"),
+                Exprs.nullOf(DataType.STRING).as("qualified_name"));
 
         Field<String> defKind = col("d", "kind", DataType.STRING);
         Field<String> defPath = col("d", "path", DataType.STRING);
@@ -76,10 +88,18 @@ public final class DefinitionNodes implements CpgPart {
                         defPath.as("path"),
                         defStart.as("bstart"),
                         defEnd.as("bend"),
-                        col("d", "name", DataType.STRING).as("name"));
+                        col("d", "name", DataType.STRING).as("name"),
+                        qualifiedName(col("f", "module_name", DataType.STRING), col("d", "qualname", DataType.STRING))
+                                .as("qualified_name"));
         return List.of(
                 ViewDefinition.of(FILE_NODES, ViewKind.PROJECT, fileNodes),
                 ViewDefinition.of(DEF_NODES, ViewKind.PROJECT, defNodes));
+    }
+
+    /** {@code module.qualname}, null when the module has no name. */
+    static Field<String> qualifiedName(Field<String> moduleName, Field<String> qualname) {
+        return Exprs.when(Exprs.isNull(moduleName), Exprs.nullOf(DataType.STRING))
+                .otherwise(QNames.join(moduleName, qualname));
     }
 
     @Override

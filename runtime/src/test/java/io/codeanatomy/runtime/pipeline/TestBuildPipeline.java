@@ -63,7 +63,7 @@ class TestBuildPipeline {
 
         BuildOutcome outcome = pipeline.run(source, out, BuildListener.NONE);
 
-        assertThat(outcome.result().output("cpg_nodes").orElseThrow().rowCount()).isEqualTo(6);
+        assertThat(outcome.result().output("cpg_nodes").orElseThrow().rowCount()).isEqualTo(8);
         assertThat(outcome.result().output("py_files_v1").orElseThrow().rowCount()).isEqualTo(3);
         assertThat(outcome.result().output("py_defs_v1").orElseThrow().rowCount()).isEqualTo(4);
         assertThat(Files.isRegularFile(out.resolve(".codeanatomy"))).isTrue();
@@ -71,9 +71,13 @@ class TestBuildPipeline {
         assertThat(Files.exists(out.resolve(".staging"))).isFalse();
 
         Map<String, List<Object>> nodes = query(out, "SELECT node_id, node_kind, path, bstart, bend, name FROM cpg_nodes ORDER BY path, bstart, node_kind");
+        // c.py does not parse: a file, but no module.
         assertThat(nodes).containsOnlyKeys(
-                id("b.py", 0, 6, "PY_FILE"), id("c.py", 0, 20, "PY_FILE"), id("pkg/a.py", 0, 80, "PY_FILE"), id("pkg/a.py", 11, 20, "PY_FUNCTION"),
+                id("b.py", 0, 6, "PY_FILE"), id("b.py", 0, 6, "PY_MODULE"), id("c.py", 0, 20, "PY_FILE"),
+                id("pkg/a.py", 0, 80, "PY_FILE"), id("pkg/a.py", 0, 80, "PY_MODULE"), id("pkg/a.py", 11, 20, "PY_FUNCTION"),
                 id("pkg/a.py", 35, 43, "PY_CLASS"), id("pkg/a.py", 48, 66, "PY_FUNCTION"));
+        // The module node is named by the last part of its module name (pkg.a).
+        assertThat(nodes.get(id("pkg/a.py", 0, 80, "PY_MODULE"))).containsExactly("PY_MODULE", "pkg/a.py", 0L, 80L, "a");
         assertThat(nodes.get(id("pkg/a.py", 48, 66, "PY_FUNCTION"))).containsExactly("PY_FUNCTION", "pkg/a.py", 48L, 66L, "g");
         assertThat(nodes.get(id("b.py", 0, 6, "PY_FILE"))).containsExactly("PY_FILE", "b.py", 0L, 6L, null);
         assertThat(query(out, "SELECT name, line, col, end_line, end_col FROM cpg_nodes WHERE name = 'g'").get("g"))

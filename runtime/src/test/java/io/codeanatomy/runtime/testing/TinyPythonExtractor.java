@@ -26,8 +26,10 @@ import org.apache.arrow.vector.complex.impl.UnionListWriter;
 
 /**
  * A stand-in for the Python extractor with three of its table names: one row per {@code .py} file,
- * its line index (one row per file, the first byte of every line), and one per line that starts (after indentation) with {@code def}, {@code async def} or
- * {@code class}, spanning that line. A file whose first line is {@code # broken} gets status
+ * its line index (one row per file, the first byte of every line), and one per line that starts
+ * (after indentation) with {@code def}, {@code async def} or {@code class}, spanning that line. A
+ * module is named by its path ({@code pkg/a.py} is {@code pkg.a}), a definition's qualname is its
+ * name. A file whose first line is {@code # broken} gets status
  * {@code SYNTAX_ERROR} (its definitions are still listed, as error recovery would). A file called
  * {@code boom.py} makes it fail after the files before it were written, to test that failed runs
  * leave nothing behind.
@@ -37,7 +39,8 @@ public final class TinyPythonExtractor implements Extractor {
             ColumnContract.required("file_id", DataType.STRING),
             ColumnContract.required("path", DataType.STRING),
             ColumnContract.required("size", DataType.INT64),
-            ColumnContract.required("status", DataType.STRING)));
+            ColumnContract.required("status", DataType.STRING),
+            ColumnContract.optional("module_name", DataType.STRING)));
     public static final TableDefinition DEFS = TableDefinition.of("py_defs_v1", SchemaContract.of(1,
             ColumnContract.required("def_id", DataType.STRING),
             ColumnContract.required("file_id", DataType.STRING),
@@ -45,7 +48,8 @@ public final class TinyPythonExtractor implements Extractor {
             ColumnContract.required("bstart", DataType.INT64),
             ColumnContract.required("bend", DataType.INT64),
             ColumnContract.required("kind", DataType.STRING),
-            ColumnContract.required("name", DataType.STRING)));
+            ColumnContract.required("name", DataType.STRING),
+            ColumnContract.required("qualname", DataType.STRING)));
 
     public static final TableDefinition LINES = TableDefinition.of("py_lines_v2", SchemaContract.of(2,
             ColumnContract.required("file_id", DataType.STRING),
@@ -92,6 +96,8 @@ public final class TinyPythonExtractor implements Extractor {
                 ((BigIntVector) fileRoot.getVector("size")).setSafe(0, content.length);
                 String status = new String(content, StandardCharsets.UTF_8).startsWith("# broken") ? "SYNTAX_ERROR" : "OK";
                 ((VarCharVector) fileRoot.getVector("status")).setSafe(0, status.getBytes(StandardCharsets.UTF_8));
+                String module = path.substring(0, path.length() - ".py".length()).replace('/', '.');
+                ((VarCharVector) fileRoot.getVector("module_name")).setSafe(0, module.getBytes(StandardCharsets.UTF_8));
                 fileRoot.setRowCount(1);
                 fileWriter.write(fileRoot);
                 writeLineStarts(path, content, lineRoot, lineWriter);
@@ -148,6 +154,7 @@ public final class TinyPythonExtractor implements Extractor {
                 ((BigIntVector) root.getVector("bend")).setSafe(rows, lineEnd);
                 ((VarCharVector) root.getVector("kind")).setSafe(rows, kind.getBytes(StandardCharsets.UTF_8));
                 ((VarCharVector) root.getVector("name")).setSafe(rows, name.getBytes(StandardCharsets.UTF_8));
+                ((VarCharVector) root.getVector("qualname")).setSafe(rows, name.getBytes(StandardCharsets.UTF_8));
                 rows++;
             }
             lineStart = lineEnd + 1;

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.codeanatomy.plugins.python.facts.ErrorRow;
 import io.codeanatomy.plugins.python.facts.FileFacts;
 import io.codeanatomy.plugins.python.facts.ParseStatus;
+import io.codeanatomy.plugins.python.modules.ModuleNames;
+import io.codeanatomy.plugins.python.modules.ModulePath;
 import io.codeanatomy.plugins.python.run.ParallelExtraction;
 import io.codeanatomy.plugins.python.tables.PyTables;
 import io.codeanatomy.plugins.python.tables.TableSink;
@@ -22,6 +24,8 @@ import io.codeanatomy.spi.source.SourceWalker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -40,8 +44,14 @@ public final class PythonExtractor implements Extractor {
     public static final long DEFAULT_MAX_FILE_BYTES = 64L << 20;
     /** The extractor id, and so the namespace of its options ({@code python.version}). */
     public static final String ID = "python";
-    /** The one option: {@code version}, the language version to parse with (e.g. "3.11"). */
+    /** Option {@code version}: the language version to parse with (e.g. "3.11"). */
     public static final String VERSION_OPTION = "version";
+    /**
+     * Option {@code source_roots}: the directories on {@code sys.path} that module names are relative
+     * to, relative to the source root and separated by commas ({@code src,tests}); other files' roots
+     * are guessed ({@link ModuleNames}).
+     */
+    public static final String SOURCE_ROOTS_OPTION = "source_roots";
     /** The files this extractor reads. */
     public static final String PYTHON_SUFFIX = ".py";
     /** Rows per Arrow batch handed to the sink. */
@@ -49,6 +59,7 @@ public final class PythonExtractor implements Extractor {
 
     private final PythonVersion version;
     private final long maxFileBytes;
+    private final List<String> sourceRoots;
 
     /**
      * Parses with the newest grammar the parser knows, so code written for any Python from 3.8 on
@@ -60,7 +71,17 @@ public final class PythonExtractor implements Extractor {
     }
 
     public PythonExtractor(PythonVersion version, long maxFileBytes) {
+        this(version, maxFileBytes, List.of());
+    }
+
+    /**
+     * @param sourceRoots directories on {@code sys.path}, relative to the source root; empty to guess
+     *                    each file's ({@link ModuleNames})
+     */
+    public PythonExtractor(PythonVersion version, long maxFileBytes, List<String> sourceRoots) {
         this.version = requireNonNull(version, "version is null");
+        this.sourceRoots = List.copyOf(requireNonNull(sourceRoots, "sourceRoots is null"));
+        sourceRoots.forEach(ModuleNames::components);
         if (maxFileBytes < 0) {
             throw new IllegalArgumentException("the file size limit cannot be negative: " + maxFileBytes);
         }
@@ -73,25 +94,38 @@ public final class PythonExtractor implements Extractor {
     }
 
     /**
-     * This extractor parsing with the language version of option {@code version}; any other option is
-     * refused, naming it.
+     * This extractor parsing with the language version of option {@code version} and naming modules
+     * relative to option {@code source_roots}; any other option is refused, naming it.
      */
     @Override
     public PythonExtractor withOptions(SortedMap<String, String> options) {
         requireNonNull(options, "options is null");
         PythonVersion language = version;
+        List<String> roots = sourceRoots;
         for (Map.Entry<String, String> option : options.entrySet()) {
-            if (!option.getKey().equals(VERSION_OPTION)) {
-                throw new IllegalArgumentException("the python extractor has no option '" + ID + "." + option.getKey()
-                        + "'; it knows only '" + ID + "." + VERSION_OPTION + "'.");
-            }
-            try {
-                language = PythonVersion.parse(option.getValue());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(ID + "." + VERSION_OPTION + ": " + e.getMessage() + ".", e);
+            String value = option.getValue();
+            switch (option.getKey()) {
+                case VERSION_OPTION -> {
+                    try {
+                        language = PythonVersion.parse(value);
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException(ID + "." + VERSION_OPTION + ": " + e.getMessage() + ".", e);
+                    }
+                }
+                case SOURCE_ROOTS_OPTION -> {
+                    roots = Arrays.stream(value.split(",")).map(String::strip).filter(r -> !r.isEmpty()).toList();
+                    try {
+                        roots.forEach(ModuleNames::components);
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException(ID + "." + SOURCE_ROOTS_OPTION + ": " + e.getMessage(), e);
+                    }
+                }
+                default -> throw new IllegalArgumentException("the python extractor has no option '" + ID + "."
+                        + option.getKey() + "'; it knows '" + ID + "." + VERSION_OPTION + "' and '" + ID + "."
+                        + SOURCE_ROOTS_OPTION + "'.");
             }
         }
-        return new PythonExtractor(language, maxFileBytes);
+        return new PythonExtractor(language, maxFileBytes, roots);
     }
 
     @Override
@@ -110,8 +144,9 @@ public final class PythonExtractor implements Extractor {
         }
         progress.filesTotal(listing.files().size());
         Totals totals = new Totals();
+        Map<String, ModulePath> modules = modules(request.sourceRoot(), listing.files());
         try (TableSink tables = new TableSink(sink, BATCH_ROWS)) {
-            new ParallelExtraction(request.workers(), version, maxFileBytes).run(listing.files(), facts -> {
+            new ParallelExtraction(request.workers(), version, maxFileBytes).run(listing.files(), f -> modules.get(f.path()), facts -> {
                 tables.append(facts);
                 long bytes = Math.max(0, facts.file().rawSize());
                 totals.bytes += bytes;
@@ -130,6 +165,20 @@ public final class PythonExtractor implements Extractor {
     private static final class Totals {
         long bytes;
         long problems;
+    }
+
+    /**
+     * Every listed file's module, named here on one thread (the names read directories on disk,
+     * cached) so that the workers only look them up.
+     */
+    private Map<String, ModulePath> modules(Path root, List<SourceFile> files) {
+        Path directory = Files.isRegularFile(root) ? root.toAbsolutePath().getParent() : root;
+        ModuleNames names = new ModuleNames(directory, sourceRoots);
+        Map<String, ModulePath> modules = new HashMap<>();
+        for (SourceFile file : files) {
+            modules.put(file.path(), names.of(file.path()));
+        }
+        return modules;
     }
 
     private static SourceListing list(ExtractionRequest request) {

@@ -21,9 +21,12 @@ import java.util.concurrent.Executors;
  * the AST counts, every symbol table's explicit names, and the qualified names of its code objects.
  */
 final class CPythonFacts {
-    /** One file as CPython sees it; {@code error} is set when CPython cannot parse it. */
+    /**
+     * One file as CPython sees it; {@code error} is set when CPython cannot parse it, {@code semantic}
+     * ({@code line offset message}) when {@code ast.parse} accepts it and {@code compile()} does not.
+     */
     record Expected(String error, boolean futureAnnotations, Map<String, Integer> counts, List<String> scopes,
-                     List<String> qualnames) {
+                     List<String> qualnames, String semantic) {
     }
 
     private CPythonFacts() {
@@ -68,6 +71,7 @@ final class CPythonFacts {
             String line;
             Path file = null;
             String error = null;
+            String semantic = null;
             boolean future = false;
             Map<String, Integer> counts = new TreeMap<>();
             List<String> scopes = new ArrayList<>();
@@ -75,6 +79,8 @@ final class CPythonFacts {
             while ((line = r.readLine()) != null) {
                 if (line.startsWith("FILE ")) {
                     file = Path.of(line.substring(5));
+                } else if (line.startsWith("SEMANTIC ")) {
+                    semantic = line.substring(9);
                 } else if (line.startsWith("ERROR ")) {
                     error = line.substring(6);
                 } else if (line.equals("FUTURE_ANNOTATIONS")) {
@@ -89,8 +95,9 @@ final class CPythonFacts {
                 } else if (line.startsWith("QUALNAME ")) {
                     qualnames.add(line.substring(9));
                 } else if (line.equals("END")) {
-                    out.put(file, new Expected(error, future, counts, scopes, qualnames));
+                    out.put(file, new Expected(error, future, counts, scopes, qualnames, semantic));
                     error = null;
+                    semantic = null;
                     future = false;
                     counts = new TreeMap<>();
                     scopes = new ArrayList<>();

@@ -33,6 +33,23 @@ class TestCPythonDifferential {
         assertThat(report.differences()).isEmpty();
     }
 
+    /**
+     * Each semantic fixture is code {@code ast.parse} accepts and {@code compile()} refuses; our first
+     * row of {@code py_semantic_errors_v1} must be CPython's error, at CPython's position, unless the
+     * error is the scope analysis's to report ({@link FactsComparison#OWNED_BY_SCOPE_ANALYSIS}).
+     */
+    @Test
+    void semanticErrorsAreTheOnesCPythonsCompilerRaises() throws Exception {
+        Path dir = Path.of(TestCPythonDifferential.class.getResource("/semantic-fixtures").toURI());
+        List<Path> files = pythonFiles(dir);
+        Report report = compare(dir, files);
+        System.out.printf("semantic fixtures: %s%n", report.semantic());
+        assertThat(report.semantic().raised()).as("fixtures CPython refuses").isEqualTo(files.size());
+        assertThat(report.semantic().matched() + report.semantic().ownedElsewhere()).isEqualTo(files.size());
+        assertThat(report.semantic().ownedElsewhere()).isEqualTo(1);
+        assertThat(report.differences()).isEmpty();
+    }
+
     @Test
     void standardLibraryAgreesWithCPython() throws Exception {
         Path stdlib = Path.of(python("import sysconfig; print(sysconfig.get_path('stdlib'))"));
@@ -40,13 +57,14 @@ class TestCPythonDifferential {
                 .filter(p -> !stdlib.relativize(p).toString().startsWith("site-packages"))
                 .toList();
         Report report = compare(stdlib, files);
-        System.out.printf("stdlib %s: %d files compared, %d that CPython cannot parse reported: %s%n",
-                stdlib, report.compared(), report.refused().size(), report.refused());
+        System.out.printf("stdlib %s: %d files compared, %d that CPython cannot parse reported: %s%nsemantic errors: %s%n",
+                stdlib, report.compared(), report.refused().size(), report.refused(), report.semantic());
         assertThat(report.compared()).as("stdlib files compared").isGreaterThan(1000);
         assertThat(report.differences()).isEmpty();
     }
 
-    private record Report(int compared, List<String> refused, List<String> differences) {
+    private record Report(int compared, List<String> refused, List<String> differences,
+                          FactsComparison.SemanticCounts semantic) {
     }
 
     private static Report compare(Path root, List<Path> files) {
@@ -57,9 +75,13 @@ class TestCPythonDifferential {
         List<String> refused = new ArrayList<>();
         List<String> differences = new ArrayList<>();
         int[] compared = new int[1];
+        FactsComparison.SemanticCounts semantic = new FactsComparison.SemanticCounts();
         new ParallelExtraction(Runtime.getRuntime().availableProcessors(), PythonVersion.LATEST, 64L << 20)
                 .run(sources, (FileFacts facts) -> {
                     CPythonFacts.Expected cpython = expected.get(root.resolve(facts.path()).toAbsolutePath());
+                    if (cpython.error() == null || cpython.error().startsWith("symtable")) {
+                        differences.addAll(semantic.compare(facts.path(), facts, cpython.semantic()));
+                    }
                     if (cpython.error() != null) {
                         refused.add(facts.path() + " (" + cpython.error() + ")");
                         return;
@@ -73,7 +95,7 @@ class TestCPythonDifferential {
             differences.subList(40, differences.size()).clear();
             differences.add("... and " + more + " more differences");
         }
-        return new Report(compared[0], refused, differences);
+        return new Report(compared[0], refused, differences, semantic);
     }
 
     private static byte[] decoded(Path file) {

@@ -29,7 +29,7 @@ class TestPythonExtractor {
             Map.entry("py_params_v1", "param_id"), Map.entry("py_names_v1", "name_id"), Map.entry("py_calls_v1", "call_id"),
             Map.entry("py_imports_v1", "import_id"), Map.entry("py_decorators_v1", "decorator_id"),
             Map.entry("py_comprehensions_v1", "comp_id"), Map.entry("py_scope_decls_v1", "decl_id"),
-            Map.entry("py_errors_v1", "error_id"));
+            Map.entry("py_errors_v1", "error_id"), Map.entry("py_semantic_errors_v1", "semantic_error_id"));
 
     @TempDir
     Path root;
@@ -91,10 +91,35 @@ class TestPythonExtractor {
         }
         assertThatThrownBy(() -> extractor.withOptions(options(Map.of("verison", "3.11"))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("the python extractor has no option 'python.verison'; it knows only 'python.version'.");
+                .hasMessage("the python extractor has no option 'python.verison'; it knows 'python.version' and 'python.source_roots'.");
         assertThatThrownBy(() -> extractor.withOptions(options(Map.of("version", "4.0"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("python.version: unsupported Python version 4.0: use one from 3.8 to 3.14.");
+    }
+
+    @Test
+    void filesCarryTheirModuleNameGuessedOrRelativeToTheGivenSourceRoots() throws IOException {
+        write("src/app/__init__.py", "");
+        write("src/app/core.py", "x = 1\n");
+        write("tests/test_core.py", "");
+        write("bad-name.py", "");
+        PythonExtractor extractor = new PythonExtractor();
+        try (RecordingSink guessed = new RecordingSink(extractor.tables());
+                RecordingSink given = new RecordingSink(extractor.tables())) {
+            extractor.extract(request(), guessed);
+            extractor.withOptions(options(Map.of("source_roots", "., src"))).extract(request(), given);
+
+            assertThat(guessed.rows("py_files_v1"))
+                    .extracting(r -> r.get("path") + " " + r.get("module_name") + " " + r.get("is_package") + " " + r.get("source_root"))
+                    .containsExactly("bad-name.py null false .", "src/app/__init__.py app true src", "src/app/core.py app.core false src",
+                            "tests/test_core.py test_core false tests");
+            assertThat(given.rows("py_files_v1")).extracting(r -> r.get("path") + " " + r.get("module_name"))
+                    .containsExactly("bad-name.py null", "src/app/__init__.py app", "src/app/core.py app.core",
+                            "tests/test_core.py tests.test_core");
+        }
+        assertThatThrownBy(() -> extractor.withOptions(options(Map.of("source_roots", "src,../up"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("python.source_roots: the source root '../up' leaves the directory being extracted; give a directory inside it.");
     }
 
     private ExtractionRequest request() {

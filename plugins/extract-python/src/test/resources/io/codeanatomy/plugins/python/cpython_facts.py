@@ -4,11 +4,13 @@ Reads file paths (one per line) on stdin and prints, per file, what CPython's ow
 and compiler say about it, in a line format the Java test reads:
 
     FILE <path>
+    SEMANTIC <line> <offset> <message> the error compile() raises for a file ast.parse accepts
     ERROR <stage> <message>            the file is not comparable (CPython cannot parse it)
     FUTURE_ANNOTATIONS                 the file has `from __future__ import annotations`
     COUNT <what> <n>                   counts of AST nodes
     SCOPE <chain>\t<name> <name> ...   one per symbol table: its chain of type:name:lineno from the
-                                       module, and the names it holds explicitly (see below)
+                                       module, and the names it holds explicitly (see below),
+                                       an annotated one (DEF_ANNOT: x: int) followed by '+'
     QUALNAME <qualname>                one per code object of a def, class or lambda (when the file compiles)
     END
 
@@ -66,7 +68,7 @@ def counts(tree):
 def scopes(table, chain, out):
     key = "%s:%s:%d" % (table.get_type(), table.get_name(), table.get_lineno())
     chain = chain + "/" + key if chain else key
-    names = sorted(s.get_name() for s in table.get_symbols()
+    names = sorted(s.get_name() + ("+" if s.is_annotated() else "") for s in table.get_symbols()
                    if s._Symbol__flags & EXPLICIT and not s.get_name().startswith("."))
     out.append("SCOPE %s\t%s" % (chain, " ".join(names)))
     for child in table.get_children():
@@ -90,6 +92,12 @@ def describe(path):
     except (SyntaxError, ValueError, OverflowError, MemoryError, RecursionError) as e:
         out.append("ERROR ast %s: %s" % (type(e).__name__, one_line(e)))
         return out
+    try:
+        compile(source, path, "exec", dont_inherit=True)
+    except SyntaxError as e:
+        out.append("SEMANTIC %d %d %s" % (e.lineno or 0, e.offset or 0, one_line(e.msg)))
+    except (ValueError, RecursionError, MemoryError):
+        pass
     try:
         text = source.decode(tree_encoding(source))
         table = symtable.symtable(text, path, "exec")

@@ -20,6 +20,6 @@ final class ComprehensionCollector implements FactCollector {
         }
         Scope outer = scope.parent();
         context.emit(new ComprehensionRow(scope.id(), node.bstart(), node.bend(), kind, generators.size(), async,
-                outer.id(), outer.enclosingDefId()));
+                outer.id(), outer.enclosingDefId(), context.inAnnotation()));
     }
 }

@@ -36,7 +36,7 @@ final class DefCollector implements FactCollector {
                               boolean async, List<stmt> body, WalkContext context) {
         return new DefRow(scope.id(), node.bstart(), node.bend(), kind, name, scope.nameBstart(), scope.nameBend(),
                 scope.qualname(), outer.enclosingDefId(), outer.id(), decorators, async, hasDocstring(body),
-                context.recovered());
+                context.recovered(), kind == DefKind.LAMBDA && context.inAnnotation());
     }
 
     private static boolean hasDocstring(List<stmt> body) {

@@ -274,10 +274,12 @@ final class FactWalker {
 
     private void annAssign(AnnAssign a) {
         if (a.target() instanceof Name n) {
-            // CPython binds a parenthesized name, (x): int, only when a value is assigned.
+            // A simple target, x: int [= 1], is annotated and local (DEF_ANNOT | DEF_LOCAL); CPython
+            // binds a parenthesized one only when a value is assigned, as a plain assignment (DEF_LOCAL).
             if (a.simple() != 0 || a.value() != null) {
                 announce(n);
-                name(n.bstart(), n.bend(), n.id(), NameContext.STORE, NameIntroducer.ANN_ASSIGNMENT, null, null, n);
+                name(n.bstart(), n.bend(), n.id(), NameContext.STORE,
+                        a.simple() != 0 ? NameIntroducer.ANN_ASSIGNMENT : NameIntroducer.ASSIGNMENT, null, null, n);
             }
         } else {
             expr(a.target(), NameIntroducer.ANN_ASSIGNMENT);

@@ -2,6 +2,7 @@ package io.codeanatomy.plugins.python.facts;
 
 import static java.util.Objects.requireNonNull;
 
+import io.codeanatomy.plugins.python.modules.ModulePath;
 import io.codeanatomy.python.syntax.ParseResult;
 import io.codeanatomy.python.syntax.PythonParser;
 import io.codeanatomy.python.syntax.PythonVersion;
@@ -67,55 +68,67 @@ public final class FileExtractor {
      * unless the name is not valid UTF-8, then the escaped form of {@link RelativePath}.
      */
     public FileFacts extract(String path, Path file) {
+        return extract(path, file, ModulePath.UNKNOWN);
+    }
+
+    /** Reads and extracts the file at {@code file}, listed as {@code path}, that is the module {@code module}. */
+    public FileFacts extract(String path, Path file, ModulePath module) {
         requireNonNull(path, "path is null");
         requireNonNull(file, "file is null");
+        requireNonNull(module, "module is null");
         // A name that is not UTF-8 was listed with U+FFFD for its bad bytes: keep the bytes, escaped.
         path = RelativePath.of(path, file);
         byte[] raw;
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             if (!attributes.isRegularFile()) {
-                return unread(path, ParseStatus.UNREADABLE, -1, "not a regular file");
+                return unread(path, module, ParseStatus.UNREADABLE, -1, "not a regular file");
             }
             if (attributes.size() > maxFileBytes) {
-                return tooLarge(path, attributes.size());
+                return tooLarge(path, module, attributes.size());
             }
             raw = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             boolean danglingLink = Files.isSymbolicLink(file);
-            return unread(path, danglingLink ? ParseStatus.UNREADABLE : ParseStatus.VANISHED, -1,
+            return unread(path, module, danglingLink ? ParseStatus.UNREADABLE : ParseStatus.VANISHED, -1,
                     danglingLink ? "the symbolic link points to nothing" : "the file was deleted before it could be read");
         } catch (AccessDeniedException e) {
-            return unread(path, ParseStatus.UNREADABLE, -1, "permission denied");
+            return unread(path, module, ParseStatus.UNREADABLE, -1, "permission denied");
         } catch (FileSystemException e) {
             String reason = e.getReason() != null ? e.getReason() : e.toString();
-            return unread(path, ParseStatus.UNREADABLE, -1, reason.toLowerCase(Locale.ROOT));
+            return unread(path, module, ParseStatus.UNREADABLE, -1, reason.toLowerCase(Locale.ROOT));
         } catch (IOException e) {
-            return unread(path, ParseStatus.UNREADABLE, -1, String.valueOf(e));
+            return unread(path, module, ParseStatus.UNREADABLE, -1, String.valueOf(e));
         }
         // It may have grown since its size was read.
-        return raw.length > maxFileBytes ? tooLarge(path, raw.length) : extract(path, raw);
+        return raw.length > maxFileBytes ? tooLarge(path, module, raw.length) : extract(path, raw, module);
     }
 
-    private FileFacts tooLarge(String path, long size) {
-        return unread(path, ParseStatus.TOO_LARGE, size,
+    private FileFacts tooLarge(String path, ModulePath module, long size) {
+        return unread(path, module, ParseStatus.TOO_LARGE, size,
                 "the file has " + size + " bytes, more than the limit of " + maxFileBytes);
     }
 
     /** Extracts a file whose bytes are already read. */
     public FileFacts extract(String path, byte[] raw) {
+        return extract(path, raw, ModulePath.UNKNOWN);
+    }
+
+    /** Extracts a file whose bytes are already read, that is the module {@code module}. */
+    public FileFacts extract(String path, byte[] raw, ModulePath module) {
         requireNonNull(path, "path is null");
         requireNonNull(raw, "raw is null");
+        requireNonNull(module, "module is null");
         String sha256 = sha256(raw);
         try {
-            return extract(path, raw, sha256);
+            return extract(path, raw, sha256, module);
         } catch (RuntimeException e) {
-            return withoutText(path, ParseStatus.EXTRACT_ERROR, raw.length, sha256, ErrorStage.EXTRACT,
+            return withoutText(path, module, ParseStatus.EXTRACT_ERROR, raw.length, sha256, ErrorStage.EXTRACT,
                     "internal error: " + e);
         }
     }
 
-    private FileFacts extract(String path, byte[] raw, String sha256) {
+    private FileFacts extract(String path, byte[] raw, String sha256, ModulePath modulePath) {
         // The parser decodes the bytes (BOM, PEP 263 cookie) once; its text is what every span refers to.
         ParseResult result = PythonParser.parse(raw, version);
         SourceText source = result.source();
@@ -149,23 +162,23 @@ public final class FileExtractor {
         facts.finish();
         facts.setFile(new FileRow(fileId, path, size, raw.length, sha256, source.lineCount(), source.encoding(),
                 source.bomLength() > 0, status, facts.errorCount(), futureAnnotations, version.toString(),
-                RelativePath.isExact(path)));
+                RelativePath.isExact(path), modulePath));
         return facts;
     }
 
     /** Facts of a file that could not be read: its row and one error. */
-    private FileFacts unread(String path, ParseStatus status, long rawSize, String message) {
-        return withoutText(path, status, rawSize, null, ErrorStage.READ, message);
+    private FileFacts unread(String path, ModulePath module, ParseStatus status, long rawSize, String message) {
+        return withoutText(path, module, status, rawSize, null, ErrorStage.READ, message);
     }
 
     /** Facts of a file without usable text: its row (size 0, spans [0, 0)) and one error. */
-    private FileFacts withoutText(String path, ParseStatus status, long rawSize, String sha256, ErrorStage stage,
+    private FileFacts withoutText(String path, ModulePath module, ParseStatus status, long rawSize, String sha256, ErrorStage stage,
                                   String message) {
         FileFacts facts = new FileFacts(path);
         ids.startFile(path);
         addError(facts, 0, 0, 0, 0, message, stage, 0);
         facts.setFile(new FileRow(ids.id(IdKinds.FILE, 0, 0), path, 0, rawSize, sha256, 0, null, false, status,
-                1, false, version.toString(), RelativePath.isExact(path)));
+                1, false, version.toString(), RelativePath.isExact(path), module));
         return facts;
     }
 

@@ -2,6 +2,8 @@ package io.codeanatomy.plugins.python.facts;
 
 import static java.util.Objects.requireNonNull;
 
+import io.codeanatomy.plugins.python.modules.ModulePath;
+
 /**
  * One source file. Its span is the whole decoded text, {@code [0, size)}.
  *
@@ -15,17 +17,19 @@ import static java.util.Objects.requireNonNull;
  * @param futureAnnotations the file has {@code from __future__ import annotations}
  * @param pathIsExact       {@code path} is the file's name as it is; false when the name is not
  *                          valid UTF-8 and {@code path} is its escaped form ({@link RelativePath})
+ * @param module            the file's module name, whether it is a package, and its source root
  */
 public record FileRow(
         String id, String path, long size, long rawSize, String sha256, int lineCount, String encoding,
         boolean hasBom, ParseStatus status, int errorCount, boolean futureAnnotations, String pythonVersion,
-        boolean pathIsExact)
+        boolean pathIsExact, ModulePath module)
         implements Row {
     public FileRow {
         requireNonNull(id, "id is null");
         requireNonNull(path, "path is null");
         requireNonNull(status, "status is null");
         requireNonNull(pythonVersion, "pythonVersion is null");
+        requireNonNull(module, "module is null");
     }
 
     @Override

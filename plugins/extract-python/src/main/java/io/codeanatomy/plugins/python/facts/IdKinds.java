@@ -17,6 +17,7 @@ public final class IdKinds {
     public static final String COMPREHENSION = "py_comprehension";
     public static final String SCOPE_DECL = "py_scope_decl";
     public static final String ERROR = "py_error";
+    public static final String SEMANTIC_ERROR = "py_semantic_error";
 
     private IdKinds() {
     }

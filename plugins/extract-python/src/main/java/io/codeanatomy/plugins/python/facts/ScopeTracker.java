@@ -57,10 +57,12 @@ final class ScopeTracker {
 
     void beginAnnotation() {
         annotationDepth++;
+        context.setInAnnotation(true);
     }
 
     void endAnnotation() {
         annotationDepth--;
+        context.setInAnnotation(annotationDepth > 0);
     }
 
     boolean inAnnotation() {

@@ -12,6 +12,7 @@ public final class WalkContext {
     private final FileFacts out;
     private final boolean recovered;
     private Scope scope;
+    private boolean inAnnotation;
 
     WalkContext(StableIds ids, SourceScanner source, FileFacts out, boolean recovered, Scope module) {
         this.ids = requireNonNull(ids, "ids is null");
@@ -28,6 +29,18 @@ public final class WalkContext {
 
     void setScope(Scope scope) {
         this.scope = requireNonNull(scope, "scope is null");
+    }
+
+    /**
+     * The walk is inside an annotation (a lambda or comprehension entered here is one CPython 3.11
+     * gives no scope under {@code from __future__ import annotations}).
+     */
+    public boolean inAnnotation() {
+        return inAnnotation;
+    }
+
+    void setInAnnotation(boolean inAnnotation) {
+        this.inAnnotation = inAnnotation;
     }
 
     /** The stable id of the entity of {@code kind} at {@code [bstart, bend)} in this file. */

@@ -4,11 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import io.codeanatomy.plugins.python.facts.FileExtractor;
 import io.codeanatomy.plugins.python.facts.FileFacts;
+import io.codeanatomy.plugins.python.modules.ModulePath;
 import io.codeanatomy.python.syntax.PythonVersion;
 import io.codeanatomy.spi.source.SourceFile;
 import io.codeanatomy.spi.source.SourceWorkers;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Extracts files on a pool of worker threads ({@link SourceWorkers}) and hands their facts to one
@@ -32,10 +34,19 @@ public final class ParallelExtraction {
 
     /** Extracts {@code files} and gives each file's facts to {@code consumer}, in list order. */
     public void run(List<SourceFile> files, Consumer<FileFacts> consumer) {
+        run(files, f -> ModulePath.UNKNOWN, consumer);
+    }
+
+    /**
+     * Extracts {@code files}, each the module {@code modules} gives it (called from the worker
+     * threads, so it must be safe to share), and gives each file's facts to {@code consumer}, in list order.
+     */
+    public void run(List<SourceFile> files, Function<SourceFile, ModulePath> modules, Consumer<FileFacts> consumer) {
         requireNonNull(files, "files is null");
+        requireNonNull(modules, "modules is null");
         requireNonNull(consumer, "consumer is null");
         // One extractor per worker thread: its digest and id generator are not thread-safe.
         ThreadLocal<FileExtractor> extractors = ThreadLocal.withInitial(() -> new FileExtractor(version, maxFileBytes));
-        SourceWorkers.forEach(files, workers, "extract-python", f -> extractors.get().extract(f.path(), f.file()), consumer);
+        SourceWorkers.forEach(files, workers, "extract-python", f -> extractors.get().extract(f.path(), f.file(), modules.apply(f)), consumer);
     }
 }

@@ -21,6 +21,7 @@ import io.codeanatomy.plugins.python.facts.NameRow;
 import io.codeanatomy.plugins.python.facts.ParamRow;
 import io.codeanatomy.plugins.python.facts.Row;
 import io.codeanatomy.plugins.python.facts.ScopeDeclRow;
+import io.codeanatomy.plugins.python.facts.SemanticErrorRow;
 import io.codeanatomy.spi.extract.TableDefinition;
 import java.util.List;
 
@@ -37,7 +38,9 @@ public final class PyTables {
             nullableString("encoding", FileRow::encoding), bool("has_bom", FileRow::hasBom),
             string("status", r -> r.status().name()), int32("error_count", FileRow::errorCount),
             bool("future_annotations", FileRow::futureAnnotations), string("python_version", FileRow::pythonVersion),
-            bool("path_is_exact", FileRow::pathIsExact));
+            bool("path_is_exact", FileRow::pathIsExact),
+            nullableString("module_name", r -> r.module().moduleName()), bool("is_package", r -> r.module().isPackage()),
+            string("source_root", r -> r.module().sourceRoot()));
 
     public static final TableSpec<LineStartsRow> LINES = new TableSpec<>("py_lines_v2", FileFacts::lines,
             string("lines_id", LineStartsRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
@@ -50,7 +53,7 @@ public final class PyTables {
             string("qualname", DefRow::qualname), nullableString("parent_def_id", DefRow::parentDefId),
             string("scope_id", DefRow::scopeId), int32("decorator_count", DefRow::decoratorCount),
             bool("is_async", DefRow::isAsync), bool("has_docstring", DefRow::hasDocstring),
-            bool("recovered", DefRow::recovered));
+            bool("recovered", DefRow::recovered), bool("in_annotation", DefRow::inAnnotation));
 
     public static final TableSpec<ParamRow> PARAMS = new TableSpec<>("py_params_v1", FileFacts::params,
             string("param_id", ParamRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
@@ -93,7 +96,8 @@ public final class PyTables {
             string("comp_id", ComprehensionRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
             int64("bend", Row::bend), string("kind", r -> r.kind().name()),
             int32("generator_count", ComprehensionRow::generatorCount), bool("is_async", ComprehensionRow::isAsync),
-            string("scope_id", ComprehensionRow::scopeId), nullableString("parent_def_id", ComprehensionRow::parentDefId));
+            string("scope_id", ComprehensionRow::scopeId), nullableString("parent_def_id", ComprehensionRow::parentDefId),
+            bool("in_annotation", ComprehensionRow::inAnnotation));
 
     public static final TableSpec<ScopeDeclRow> SCOPE_DECLS = new TableSpec<>("py_scope_decls_v1", FileFacts::scopeDecls,
             string("decl_id", ScopeDeclRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
@@ -106,9 +110,17 @@ public final class PyTables {
             int64("bend", Row::bend), int32("line", ErrorRow::line), int32("column", ErrorRow::column),
             string("message", ErrorRow::message), string("stage", r -> r.stage().name()));
 
+    public static final TableSpec<SemanticErrorRow> SEMANTIC_ERRORS = new TableSpec<>("py_semantic_errors_v1",
+            f -> f.rows(SemanticErrorRow.class),
+            string("semantic_error_id", SemanticErrorRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            int64("bend", Row::bend), int32("line", SemanticErrorRow::line), int32("column", SemanticErrorRow::column),
+            string("message", SemanticErrorRow::message), string("stage", r -> r.stage().name()),
+            int64("cpython_order", SemanticErrorRow::cpythonOrder));
+
     /** Every table, in declaration order. */
     public static final List<TableSpec<?>> ALL = List.of(
-            FILES, LINES, DEFS, PARAMS, NAMES, CALLS, IMPORTS, DECORATORS, COMPREHENSIONS, SCOPE_DECLS, ERRORS);
+            FILES, LINES, DEFS, PARAMS, NAMES, CALLS, IMPORTS, DECORATORS, COMPREHENSIONS, SCOPE_DECLS, ERRORS,
+            SEMANTIC_ERRORS);
 
     private PyTables() {
     }

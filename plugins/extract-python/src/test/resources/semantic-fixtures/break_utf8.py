@@ -1,0 +1,5 @@
+é = 1
+if x:
+    pass
+else:
+    é ; break

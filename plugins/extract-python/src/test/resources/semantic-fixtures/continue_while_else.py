@@ -1,0 +1,4 @@
+while 0:
+    pass
+else:
+    continue

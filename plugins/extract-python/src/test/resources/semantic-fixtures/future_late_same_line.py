@@ -1,0 +1,4 @@
+"""doc"""
+
+from __future__ import nested_scopes; import string; from __future__ import \
+     nested_scopes

@@ -1,0 +1,3 @@
+'''a'''
+'''b'''
+from __future__ import annotations

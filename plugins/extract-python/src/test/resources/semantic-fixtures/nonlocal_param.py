@@ -1,0 +1,4 @@
+def o():
+    x = 1
+    def f(x):
+        nonlocal x

@@ -1,0 +1,3 @@
+def f():
+    return [await x for x in y]
+return 5

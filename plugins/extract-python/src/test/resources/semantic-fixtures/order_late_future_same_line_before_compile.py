@@ -1,0 +1,2 @@
+return 1
+import os; from __future__ import annotations

@@ -1,0 +1,4 @@
+def f():
+    global y
+    nonlocal y
+def g(a, a): pass

@@ -1,0 +1,2 @@
+[x for x in [1] if (z := x)]
+return 1
