@@ -43,7 +43,7 @@ public final class CpgSpec {
 
     /** The parts of the built-in spec, in assembly order. */
     public static List<CpgPart> parts() {
-        return List.of(new DefinitionNodes());
+        return List.of(new DefinitionNodes(), new ScopeBindings());
     }
 
     public static SemanticSpec spec() {

@@ -61,7 +61,7 @@ class TestSession {
         try (Session session = Session.open(config, List.of(new SpansPlugin()))) {
             assertThat(session.envelope(SHA).plugins()).containsExactly("udf-spans@0.1.0");
             assertThat(session.envelope(SHA).functions()).containsExactly("byte_span_contains", "byte_span_overlaps", "qualified_name_depth", "qualified_name_join",
-                    "qualified_name_leaf", "qualified_name_parent", "span_merge", "span_rank", "stable_hash_id");
+                    "qualified_name_leaf", "qualified_name_parent", "span_merge", "span_rank", "stable_hash_id", "text_concat");
             assertThat(session.envelope(SHA).config()).containsEntry("planner.disabled_rules", "calcite.UNION_MERGE");
             assertThat(session.envelope(SHA).engineVersions()).containsEntry("calcite", "1.42.0").containsKey("arrow");
             first = session.envelope(SHA).hash();
