@@ -45,10 +45,14 @@ final class SymtableDifferential {
     private SymtableDifferential() {
     }
 
-    /** The built-in spec plus outputs for the scope views, so that a build writes them. */
-    static SemanticSpec spec() {
+    /**
+     * The built-in spec's inputs and views with outputs for the scope views only (and the semantic
+     * errors when asked): each output is executed on its own, so leaving out {@code cpg_nodes} and
+     * the errors keeps the standard-library run to the views compared.
+     */
+    static SemanticSpec spec(boolean withErrors) {
         SemanticSpec base = CpgSpec.spec();
-        List<OutputTarget> outputs = new ArrayList<>(base.outputs());
+        List<OutputTarget> outputs = new ArrayList<>();
         outputs.add(new OutputTarget(SCOPES_OUTPUT, ScopeBindings.SCOPES, "cpg/" + SCOPES_OUTPUT, WriteMode.CREATE, SchemaContract.of(1,
                 ColumnContract.required("scope_id", DataType.STRING),
                 ColumnContract.required("node_id", DataType.STRING),
@@ -74,18 +78,21 @@ final class SymtableDifferential {
         bindingColumns.add(ColumnContract.optional("binder_scope_id", DataType.STRING));
         outputs.add(new OutputTarget(BINDINGS_OUTPUT, ScopeBindings.BINDINGS, "cpg/" + BINDINGS_OUTPUT, WriteMode.CREATE,
                 new SchemaContract(1, bindingColumns)));
-        outputs.add(new OutputTarget(ERRORS_OUTPUT, ScopeBindings.SEMANTIC_ERRORS, "cpg/" + ERRORS_OUTPUT, WriteMode.CREATE, SchemaContract.of(1,
+        if (withErrors) {
+            outputs.add(new OutputTarget(ERRORS_OUTPUT, ScopeBindings.SEMANTIC_ERRORS, "cpg/" + ERRORS_OUTPUT, WriteMode.CREATE, SchemaContract.of(1,
                 ColumnContract.required("file_id", DataType.STRING),
                 ColumnContract.required("path", DataType.STRING),
                 ColumnContract.required("bstart", DataType.INT64),
                 ColumnContract.required("bend", DataType.INT64),
                 ColumnContract.required("message", DataType.STRING))));
+        }
         return new SemanticSpec(base.name(), base.version(), base.inputs(), base.views(), base.joinGraph(), outputs);
     }
 
-    /** Builds {@code source} into {@code out} with {@link #spec()}. */
-    static BuildOutcome build(Path source, Path out, List<String> excludes) {
-        return new BuildPipeline(SessionConfig.defaults(), Session::open, spec()).run(source, out, List.of(), excludes, BuildListener.NONE);
+    /** Builds {@code source} into {@code out} with {@link #spec(boolean)}. */
+    static BuildOutcome build(Path source, Path out, List<String> excludes, boolean withErrors) {
+        return new BuildPipeline(SessionConfig.defaults(), Session::open, spec(withErrors))
+                .run(source, out, List.of(), excludes, BuildListener.NONE);
     }
 
     /** Our side: per file that parses, its scope lines, sorted. */

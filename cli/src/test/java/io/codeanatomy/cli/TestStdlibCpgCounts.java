@@ -45,7 +45,7 @@ class TestStdlibCpgCounts {
 
         CliRun build = CliRun.of("build", stdlib.toString(), "--out", out.toString(), "--exclude", "site-packages/**");
         CliRun counts = CliRun.of("query", out.toString(),
-                "SELECT node_kind, COUNT(*) AS n FROM cpg_nodes GROUP BY node_kind ORDER BY node_kind", "--format", "csv");
+                "SELECT node_kind, COUNT(*) AS n FROM cpg_nodes WHERE node_kind IN ('PY_CLASS', 'PY_FILE', 'PY_FUNCTION') GROUP BY node_kind ORDER BY node_kind", "--format", "csv");
 
         assertThat(build.exitCode()).as(build.err()).isZero();
         assertThat(counts.exitCode()).as(counts.err()).isZero();

@@ -253,21 +253,20 @@ public final class ScopeBindings implements CpgPart {
     // ---- symbol flags ---------------------------------------------------------------------------
 
     /**
-     * The name occurrences CPython's symtable visits, with their scope's kind and, for a name also
-     * entered in another scope ({@code global}, {@code :=} in a comprehension), that scope's kind
-     * and whether it declares the name global. With {@code from __future__ import annotations}
+     * The name occurrences CPython's symtable visits (in files that parse) with, for a name also
+     * entered in another scope ({@code global}, {@code :=} in a comprehension), whether that scope
+     * is the module and whether it declares the name global. With {@code from __future__ import annotations}
      * CPython 3.11 does not visit annotations, so their names are left out.
      */
     private static RelSpec scopeNames() {
         return RelSpec.scan(NAMES, "n")
                 .join(RelSpec.scan(DefinitionNodes.FILES, "f"), JoinType.INNER, str("n", "file_id").eq(str("f", "file_id")))
-                .filter(bool("n", "is_annotation").and(bool("f", "future_annotations")).not())
-                .join(RelSpec.scan(SCOPES, "s"), JoinType.INNER, str("n", "scope_id").eq(str("s", "scope_id")))
-                .join(RelSpec.scan(SCOPES, "b"), JoinType.LEFT, str("n", "binding_scope_id").eq(str("b", "scope_id")))
+                .filter(str("f", "status").eq("OK").and(bool("n", "is_annotation").and(bool("f", "future_annotations")).not()))
                 .join(RelSpec.scan(DECLARED_GLOBALS, "g"), JoinType.LEFT,
                         str("n", "binding_scope_id").eq(str("g", "scope_id")).and(str("n", "symbol").eq(str("g", "symbol"))))
                 .project(
                         str("n", "name_id").as("name_id"),
+                        str("n", "file_id").as("file_id"),
                         str("n", "scope_id").as("scope_id"),
                         str("n", "symbol").as("symbol"),
                         str("n", "ctx").as("ctx"),
@@ -275,17 +274,19 @@ public final class ScopeBindings implements CpgPart {
                         i64("n", "bstart").as("bstart"),
                         i64("n", "bend").as("bend"),
                         str("n", "introduced_id").as("introduced_id"),
-                        str("s", "scope_type").as("scope_type"),
                         str("n", "binding_scope_id").as("binding_scope_id"),
-                        str("b", "syntax_kind").as("binding_syntax_kind"),
+                        // A module's scope id is its file id: no join needed to tell a module target.
+                        str("n", "binding_scope_id").eq(str("n", "file_id")).as("binding_is_module"),
                         str("g", "scope_id").isNotNull().as("binding_declares_global"));
     }
 
     /** (scope, symbol) pairs with a {@code global} statement in that scope. */
     private static RelSpec declaredGlobals() {
+        // Keys in py_names_v1's column order (symbol before scope_id): the runtime's aggregate
+        // emits group keys in input column order whatever order they are asked in.
         return RelSpec.scan(NAMES, "n")
                 .filter(str("n", "ctx").eq("DECLARE").and(str("n", "introduced_by").eq("GLOBAL")))
-                .aggregate(List.of(str("n", "scope_id").as("scope_id"), str("n", "symbol").as("symbol")), List.of());
+                .aggregate(List.of(str("n", "symbol").as("symbol"), str("n", "scope_id").as("scope_id")), List.of());
     }
 
     /**
@@ -312,7 +313,7 @@ public final class ScopeBindings implements CpgPart {
         Condition declare = ctx.eq("DECLARE");
         Condition store = load.or(declare).not();
         Condition walrusInComprehension = by.eq("WALRUS").and(str("n", "binding_scope_id").isNotNull());
-        Condition targetIsModule = str("n", "binding_syntax_kind").eq("MODULE");
+        Condition targetIsModule = bool("n", "binding_is_module");
         Condition targetDeclaresGlobal = bool("n", "binding_declares_global");
         RelSpec own = RelSpec.scan(SCOPE_NAMES, "n").project(flagRow(str("n", "scope_id"), str("n", "symbol"),
                 store.and(by.eq("PARAMETER")),
@@ -332,7 +333,9 @@ public final class ScopeBindings implements CpgPart {
                         by.eq("GLOBAL").or(targetIsModule),
                         Exprs.nullOf(DataType.INT64), Exprs.nullOf(DataType.INT64)));
         RelSpec superClass = RelSpec.scan(SCOPE_NAMES, "n")
-                .filter(load.and(str("n", "symbol").eq("super")).and(str("n", "scope_type").eq("function")))
+                .filter(load.and(str("n", "symbol").eq("super")))
+                .join(RelSpec.scan(SCOPES, "s"), JoinType.INNER, str("s", "scope_id").eq(str("n", "scope_id")))
+                .filter(str("s", "scope_type").eq("function"))
                 .project(flagRow(str("n", "scope_id"), val("__class__"),
                         Exprs.falseCondition(), Exprs.falseCondition(), Exprs.falseCondition(), Exprs.trueCondition(),
                         Exprs.falseCondition(), Exprs.falseCondition(), Exprs.falseCondition(),

@@ -1,0 +1,70 @@
+package io.codeanatomy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.codeanatomy.testkit.cpython.Python3;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The symtable differential over the whole standard library (without site-packages): for every
+ * file that parses and that CPython's {@code symtable} accepts, the scopes and bindings the CPG
+ * spec derives equal symtable's, with one documented extractor gap. Files symtable refuses are
+ * counted, not compared (their errors are semantic diagnostics).
+ */
+class TestStdlibScopeBindings {
+    /**
+     * Known extractor gap: {@code (pars): bool = True} is an annotated assignment to a
+     * parenthesized, so non-simple, target, which CPython enters as DEF_LOCAL without DEF_ANNOT;
+     * py_names_v1 does not tell simple from non-simple annotated targets, so the spec marks it
+     * annotated. Per file: symtable's symbol text and the one the spec derives instead. When the
+     * extractor gains the fact this entry makes the test fail: remove it then.
+     */
+    private static final Map<String, Map<String, String>> KNOWN_GAPS = Map.of(
+            "test/typinganndata/ann_module.py", Map.of("pars:LOCAL:0010000", "pars:LOCAL:0010100"));
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void scopesAndBindingsEqualSymtableOverTheStandardLibrary() {
+        Path stdlib = Path.of(Python3.require().output("import sysconfig; print(sysconfig.get_path('stdlib'))").trim());
+        Path out = temp.resolve("out");
+
+        long start = System.nanoTime();
+        SymtableDifferential.build(stdlib, out, List.of("site-packages/**"), false);
+        System.out.printf("standard library build with py_scopes and py_bindings: %.1f s%n", (System.nanoTime() - start) / 1e9);
+
+        List<String> parsed = SymtableDifferential.parsedFiles(out);
+        Map<String, List<String>> ours = SymtableDifferential.ours(out);
+        Map<String, List<String>> theirs = SymtableDifferential.theirs(stdlib, parsed);
+        List<String> refused = new ArrayList<>();
+        List<String> mismatched = new ArrayList<>();
+        for (String path : parsed) {
+            List<String> expected = theirs.get(path);
+            if (expected.size() == 1 && expected.get(0).startsWith("ERROR ")) {
+                refused.add(path + ": " + expected.get(0));
+                continue;
+            }
+            List<String> adjusted = new ArrayList<>();
+            for (String line : expected) {
+                for (Map.Entry<String, String> gap : KNOWN_GAPS.getOrDefault(path, Map.of()).entrySet()) {
+                    line = line.replace(gap.getKey(), gap.getValue());
+                }
+                adjusted.add(line);
+            }
+            adjusted.sort(null);
+            if (!adjusted.equals(ours.get(path))) {
+                mismatched.add(path + "\n  ours:   " + ours.get(path) + "\n  theirs: " + adjusted);
+            }
+        }
+        assertThat(parsed).hasSizeGreaterThan(1700);
+        assertThat(mismatched).as("files whose scopes or bindings differ from symtable's").isEmpty();
+        // CPython refuses a handful of stdlib test files (misplaced or unknown __future__ imports).
+        assertThat(refused).as("files symtable refuses").hasSizeLessThan(10);
+    }
+}
