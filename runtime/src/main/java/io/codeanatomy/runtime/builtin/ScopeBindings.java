@@ -545,9 +545,68 @@ public final class ScopeBindings implements CpgPart {
                 .topPerGroup(List.of(str("b", "binding_id")), 1, SortKey.asc(i64("d", "stmt_bstart")))
                 .project(str("d", "file_id").as("file_id"), str("d", "path").as("path"), i64("d", "stmt_bstart").as("bstart"),
                         i64("d", "stmt_bend").as("bend"),
-                        CpgFunctions.TEXT_CONCAT.call(CpgFunctions.TEXT_CONCAT.call(val("no binding for nonlocal '"), str("b", "symbol")),
-                                val("' found")).as("message"));
-        return RelSpec.unionAllByName(moduleLevel, unbound);
+                        concat(val("no binding for nonlocal '"), str("b", "symbol"), val("' found")).as("message"));
+        return RelSpec.unionAllByName(moduleLevel, unbound, declaredTooLate(), duplicateArguments());
+    }
+
+    /**
+     * A {@code global} or {@code nonlocal} statement after the scope already used, assigned,
+     * annotated or has as parameter the name: symtable checks the flags gathered so far when it
+     * reaches the statement, so "so far" is every occurrence in the scope that starts before the
+     * statement, and the message is chosen in CPython's order (parameter, use, annotation,
+     * assignment).
+     */
+    private static RelSpec declaredTooLate() {
+        Field<String> by = str("p", "introduced_by");
+        Field<String> ctx = str("p", "ctx");
+        RelSpec prior = RelSpec.scan(SCOPE_NAMES, "n").filter(str("n", "ctx").eq("DECLARE"))
+                .join(RelSpec.scan(SCOPE_DECLS, "d"), JoinType.INNER, str("d", "decl_id").eq(str("n", "introduced_id")))
+                .join(RelSpec.scan(SCOPE_NAMES, "p"), JoinType.INNER, str("p", "scope_id").eq(str("n", "scope_id"))
+                        .and(str("p", "symbol").eq(str("n", "symbol"))).and(ctx.ne("DECLARE"))
+                        .and(i64("p", "bstart").lt(i64("d", "stmt_bstart"))))
+                // Keys first and in this order: the aggregate below groups by them in column order.
+                .project(str("d", "decl_id").as("decl_id"), str("d", "file_id").as("file_id"), str("d", "path").as("path"),
+                        i64("d", "stmt_bstart").as("bstart"), i64("d", "stmt_bend").as("bend"), str("n", "symbol").as("symbol"),
+                        str("n", "introduced_by").as("kind"),
+                        bit(by.eq("PARAMETER")).as(P), bit(ctx.eq("LOAD")).as(R), bit(by.eq("ANN_ASSIGNMENT")).as(N))
+                .as("q")
+                .aggregate(List.of(str("q", "decl_id").as("decl_id"), str("q", "file_id").as("file_id"), str("q", "path").as("path"),
+                        i64("q", "bstart").as("bstart"), i64("q", "bend").as("bend"), str("q", "symbol").as("symbol"),
+                        str("q", "kind").as("kind")),
+                        List.of(AggregateCall.max(col("q", P, DataType.INT32), P), AggregateCall.max(col("q", R, DataType.INT32), R),
+                                AggregateCall.max(col("q", N, DataType.INT32), N)))
+                .as("e");
+        Field<String> kind = Exprs.when(str("e", "kind").eq("GLOBAL"), val("global")).otherwise(val("nonlocal"));
+        Field<String> quoted = concat(val("'"), str("e", "symbol"), val("'"));
+        Field<String> message = Exprs.when(flag("e", P), concat(val("name "), quoted, val(" is parameter and "), kind))
+                .when(flag("e", R), concat(val("name "), quoted, val(" is used prior to "), kind, val(" declaration")))
+                .when(flag("e", N), concat(val("annotated name "), quoted, val(" can't be "), kind))
+                .otherwise(concat(val("name "), quoted, val(" is assigned to before "), kind, val(" declaration")));
+        return prior.project(str("e", "file_id").as("file_id"), str("e", "path").as("path"), i64("e", "bstart").as("bstart"),
+                i64("e", "bend").as("bend"), message.as("message"));
+    }
+
+    /** A parameter name that an earlier parameter of the same function already has, at the later one. */
+    private static RelSpec duplicateArguments() {
+        Condition parameter = str("a", "introduced_by").eq("PARAMETER").and(str("a", "ctx").ne("LOAD"));
+        return RelSpec.scan(SCOPE_NAMES, "a").filter(parameter)
+                .whereExists(RelSpec.scan(SCOPE_NAMES, "e").filter(str("e", "introduced_by").eq("PARAMETER")
+                        .and(str("e", "ctx").ne("LOAD")).and(str("e", "scope_id").eq(str("a", "scope_id")))
+                        .and(str("e", "symbol").eq(str("a", "symbol"))).and(i64("e", "bstart").lt(i64("a", "bstart")))))
+                .join(RelSpec.scan(SCOPES, "s"), JoinType.INNER, str("s", "scope_id").eq(str("a", "scope_id")))
+                .project(str("a", "file_id").as("file_id"), str("s", "path").as("path"), i64("a", "bstart").as("bstart"),
+                        i64("a", "bend").as("bend"),
+                        concat(val("duplicate argument '"), str("a", "symbol"), val("' in function definition")).as("message"));
+    }
+
+    /** The texts one after the other, by nested {@link CpgFunctions#TEXT_CONCAT}. */
+    @SafeVarargs
+    private static Field<String> concat(Field<String>... parts) {
+        Field<String> text = parts[0];
+        for (int k = 1; k < parts.length; k++) {
+            text = CpgFunctions.TEXT_CONCAT.call(text, parts[k]);
+        }
+        return text;
     }
 
     private static List<NamedField<?>> errorColumns(Field<String> message) {
