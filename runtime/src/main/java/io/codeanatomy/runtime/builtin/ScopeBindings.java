@@ -29,16 +29,17 @@ import java.util.List;
  *
  * <ol>
  * <li>{@code py_scopes}: one scope per module (of a file that parses), def, class, lambda and
- * comprehension; {@code py_scope_ancestors}: the recursive closure of the parent relation, with
- * the depth, which every "nearest enclosing" question below ranks by;</li>
+ * comprehension; {@code py_scope_chain}: the recursive closure of the parent relation with the
+ * depth (the scope itself at 0), which every "nearest enclosing" question below ranks by;</li>
  * <li>{@code py_symbol_flags}: symtable's definition flags per (scope, symbol), an aggregate over
  * what each name occurrence contributes to its own scope and, for {@code global} and {@code :=}
  * in a comprehension, to the scope CPython also enters it in;</li>
  * <li>{@code py_binders}: for each symbol a scope uses without binding it, the nearest enclosing
  * function scope that decides it (binds it, or declares it global), classes skipped except for
  * {@code __class__}; the symbol is FREE when that scope binds it;</li>
- * <li>{@code py_bindings}: the classification, plus the FREE symbols CPython adds to every scope
- * between a free use and its binder, and CELL for a binder that a free use refers to.</li>
+ * <li>{@code py_binder_chain} and {@code py_bindings}: the classification, plus the FREE symbols
+ * CPython adds to every scope between a free use and its binder, and CELL for a binder that a
+ * free use refers to.</li>
  * </ol>
  *
  * <p>Scope ids are the extraction ids ({@code file_id} of a module, {@code def_id},
