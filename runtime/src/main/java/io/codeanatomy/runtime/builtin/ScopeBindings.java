@@ -126,6 +126,7 @@ public final class ScopeBindings implements CpgPart {
                         ColumnContract.required("file_id", DataType.STRING),
                         ColumnContract.required("bstart", DataType.INT64),
                         ColumnContract.required("bend", DataType.INT64),
+                        ColumnContract.required("name", DataType.STRING),
                         ColumnContract.required("symbol", DataType.STRING),
                         ColumnContract.required("ctx", DataType.STRING),
                         ColumnContract.required("introduced_by", DataType.STRING),
@@ -264,7 +265,7 @@ public final class ScopeBindings implements CpgPart {
                 .join(RelSpec.scan(DefinitionNodes.FILES, "f"), JoinType.INNER, str("n", "file_id").eq(str("f", "file_id")))
                 .filter(str("f", "status").eq("OK").and(bool("n", "is_annotation").and(bool("f", "future_annotations")).not()))
                 .join(RelSpec.scan(DECLARED_GLOBALS, "g"), JoinType.LEFT,
-                        str("n", "binding_scope_id").eq(str("g", "scope_id")).and(str("n", "symbol").eq(str("g", "symbol"))))
+                        str("n", "binding_scope_id").eq(str("g", "scope_id")).and(str("n", "name").eq(str("g", "name"))))
                 .project(
                         str("n", "name_id").as("name_id"),
                         str("n", "file_id").as("file_id"),
@@ -281,13 +282,16 @@ public final class ScopeBindings implements CpgPart {
                         str("g", "scope_id").isNotNull().as("binding_declares_global"));
     }
 
-    /** (scope, symbol) pairs with a {@code global} statement in that scope. */
+    /**
+     * (scope, name) pairs with a {@code global} statement, from the small declarations table rather
+     * than another pass over the names: the unmangled name is as good as the symbol here, because
+     * a {@code :=} target and the {@code global} statement it is checked against are in the same
+     * function, so they are mangled alike. Keys in py_scope_decls_v1's column order (name before
+     * scope_id): the runtime's aggregate emits group keys in input column order.
+     */
     private static RelSpec declaredGlobals() {
-        // Keys in py_names_v1's column order (symbol before scope_id): the runtime's aggregate
-        // emits group keys in input column order whatever order they are asked in.
-        return RelSpec.scan(NAMES, "n")
-                .filter(str("n", "ctx").eq("DECLARE").and(str("n", "introduced_by").eq("GLOBAL")))
-                .aggregate(List.of(str("n", "symbol").as("symbol"), str("n", "scope_id").as("scope_id")), List.of());
+        return RelSpec.scan(SCOPE_DECLS, "d").filter(str("d", "kind").eq("GLOBAL"))
+                .aggregate(List.of(str("d", "name").as("name"), str("d", "scope_id").as("scope_id")), List.of());
     }
 
     /**
