@@ -33,6 +33,9 @@ public final class CpgFunctions {
     /** {@code parent + "." + leaf}; just {@code leaf} when the parent is null or empty. */
     public static final FunctionSignature<String> QUALIFIED_NAME_JOIN = FunctionSignature.scalar("qualified_name_join",
             DataType.STRING, DataType.STRING, DataType.STRING);
+    /** {@code a + b}: builds texts such as diagnostic messages ({@code "no binding for nonlocal '" + name + "' found"}). */
+    public static final FunctionSignature<String> TEXT_CONCAT = FunctionSignature.scalar("text_concat",
+            DataType.STRING, DataType.STRING, DataType.STRING);
     /**
      * {@code stable_hash_id(path, bstart, bend, kind)}: {@code kind + ":" +} lowercase hex of the
      * first 16 bytes of SHA-256 over UTF-8 {@code path U+241F bstart U+241F bend U+241F kind}, the
@@ -79,8 +82,8 @@ public final class CpgFunctions {
 
     /** Every function above, in declaration order. */
     public static final List<FunctionSignature<?>> ALL = List.of(BYTE_SPAN_CONTAINS, BYTE_SPAN_OVERLAPS,
-            QUALIFIED_NAME_DEPTH, QUALIFIED_NAME_PARENT, QUALIFIED_NAME_LEAF, QUALIFIED_NAME_JOIN, STABLE_HASH_ID, STABLE_EDGE_ID, LINE_NUMBER, LINE_COLUMN,
-            SPAN_MERGE, SPAN_RANK);
+            QUALIFIED_NAME_DEPTH, QUALIFIED_NAME_PARENT, QUALIFIED_NAME_LEAF, QUALIFIED_NAME_JOIN, TEXT_CONCAT, STABLE_HASH_ID, STABLE_EDGE_ID,
+            LINE_NUMBER, LINE_COLUMN, SPAN_MERGE, SPAN_RANK);
 
     private CpgFunctions() {
     }

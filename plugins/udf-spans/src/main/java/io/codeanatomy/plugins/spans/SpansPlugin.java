@@ -37,6 +37,8 @@ public final class SpansPlugin implements Plugin {
                         "the part after the last dot of a qualified name"),
                 new ScalarFunctionContribution(CpgFunctions.QUALIFIED_NAME_JOIN, QualifiedNameFunctions.class, "join",
                         "parent.leaf, or leaf for a top-level name"),
+                new ScalarFunctionContribution(CpgFunctions.TEXT_CONCAT, TextFunctions.class, "concat",
+                        "the two texts one after the other"),
                 new ScalarFunctionContribution(CpgFunctions.STABLE_HASH_ID, StableHashId.class, "of",
                         "kind:hex of the first 16 bytes of SHA-256 over path, bstart, bend, kind"),
                 new ScalarFunctionContribution(CpgFunctions.STABLE_EDGE_ID, StableEdgeId.class, "of",
