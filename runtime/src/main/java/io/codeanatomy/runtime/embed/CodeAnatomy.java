@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.codeanatomy.api.result.RunResult;
 import io.codeanatomy.api.spec.SemanticSpec;
+import io.codeanatomy.runtime.builtin.CpgPart;
+import io.codeanatomy.runtime.builtin.CpgSpec;
 import io.codeanatomy.runtime.exec.ArrowTypes;
 import io.codeanatomy.runtime.pipeline.BuildListener;
 import io.codeanatomy.runtime.pipeline.BuildPipeline;
@@ -40,12 +42,12 @@ public final class CodeAnatomy implements AutoCloseable {
     private final List<PluginDirectory> directories;
     private final SemanticSpec spec;
 
-    private CodeAnatomy(SessionConfig config, List<Plugin> plugins, List<PluginDirectory> directories) {
+    private CodeAnatomy(SessionConfig config, List<Plugin> plugins, List<PluginDirectory> directories, List<CpgPart> builtinParts) {
         this.config = config;
         this.plugins = List.copyOf(plugins);
         this.directories = List.copyOf(directories);
         // Checks the plugin set and settings now, and fixes the spec with the plugins' CPG views.
-        this.spec = ContributedCpgPart.cpgSpec(Session.prepare(config, this.plugins).catalog());
+        this.spec = ContributedCpgPart.cpgSpec(builtinParts, Session.prepare(config, this.plugins).catalog());
     }
 
     public static Builder builder() {
@@ -100,6 +102,7 @@ public final class CodeAnatomy implements AutoCloseable {
         private boolean classPath = true;
         private final List<Plugin> plugins = new ArrayList<>();
         private final List<Path> pluginDirectories = new ArrayList<>();
+        private List<CpgPart> builtinParts = CpgSpec.parts();
 
         private Builder() {
         }
@@ -122,6 +125,12 @@ public final class CodeAnatomy implements AutoCloseable {
         }
 
         /** A directory of plugin jars, each loaded in its own class loader. */
+        /** The built-in parts of the CPG to build (default: all of {@link CpgSpec#parts()}), e.g. only the node parts. */
+        public Builder builtinParts(List<? extends CpgPart> value) {
+            builtinParts = List.copyOf(requireNonNull(value, "value is null"));
+            return this;
+        }
+
         public Builder pluginDirectory(Path directory) {
             pluginDirectories.add(requireNonNull(directory, "directory is null"));
             return this;
@@ -144,7 +153,7 @@ public final class CodeAnatomy implements AutoCloseable {
                     directories.add(loaded);
                     all.addAll(loaded.plugins());
                 }
-                return new CodeAnatomy(config, all, directories);
+                return new CodeAnatomy(config, all, directories, builtinParts);
             } catch (RuntimeException e) {
                 directories.forEach(PluginDirectory::close);
                 throw e;

@@ -23,7 +23,14 @@ public record ContributedCpgPart(CpgView view) implements CpgPart {
 
     /** The built-in CPG spec with every CPG view in {@code catalog} added, in the point's order. */
     public static SemanticSpec cpgSpec(PluginCatalog catalog) {
-        return CpgSpec.spec(catalog.cpgViews().stream().map(ContributedCpgPart::new).toList());
+        return cpgSpec(CpgSpec.parts(), catalog);
+    }
+
+    /** {@code builtin} parts, then the catalog's contributed CPG views, assembled into one spec. */
+    public static SemanticSpec cpgSpec(List<CpgPart> builtin, PluginCatalog catalog) {
+        List<CpgPart> all = new java.util.ArrayList<>(builtin);
+        catalog.cpgViews().stream().map(ContributedCpgPart::new).forEach(all::add);
+        return CpgSpec.assemble(all);
     }
 
     @Override

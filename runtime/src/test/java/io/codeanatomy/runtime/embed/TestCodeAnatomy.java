@@ -35,7 +35,7 @@ class TestCodeAnatomy {
 
     private CodeAnatomy embedded() {
         return CodeAnatomy.builder().classPathPlugins(false).config(SessionConfig.defaults().withWorkers(1))
-                .plugins(List.of(new DeltaIoPlugin(), new SpansPlugin(), new TinyPythonPlugin())).build();
+                .plugins(List.of(new DeltaIoPlugin(), new SpansPlugin(), new TinyPythonPlugin())).builtinParts(TinyPythonPlugin.PARTS).build();
     }
 
     @Test
@@ -56,7 +56,8 @@ class TestCodeAnatomy {
                     answers.add(threads.submit(() -> counts(codeAnatomy, out, sql)));
                 }
                 for (Future<Map<String, Long>> answer : answers) {
-                    assertThat(answer.get()).containsExactly(Map.entry("PY_CLASS", 1L), Map.entry("PY_FILE", 2L), Map.entry("PY_FUNCTION", 1L));
+                    assertThat(answer.get()).containsExactly(Map.entry("PY_CLASS", 1L), Map.entry("PY_FILE", 2L), Map.entry("PY_FUNCTION", 1L),
+                            Map.entry("PY_MODULE", 2L));
                 }
             } finally {
                 threads.shutdown();

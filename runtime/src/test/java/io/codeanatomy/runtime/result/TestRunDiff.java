@@ -60,7 +60,7 @@ class TestRunDiff {
     private BuildOutcome plan(Path out, SessionConfig config, Plugin... extra) throws Exception {
         List<Plugin> plugins = new java.util.ArrayList<>(List.of(new DeltaIoPlugin(), new SpansPlugin(), new TinyPythonPlugin()));
         plugins.addAll(List.of(extra));
-        return new BuildPipeline(config, c -> Session.open(c, plugins), CpgSpec.spec())
+        return new BuildPipeline(config, c -> Session.open(c, plugins), TinyPythonPlugin.spec())
                 .plan(source(), out, List.of(), List.of(), BuildListener.NONE);
     }
 

@@ -33,7 +33,7 @@ public final class PlanFingerprint {
         if (reversed) {
             Collections.reverse(plugins);
         }
-        return new BuildPipeline(SessionConfig.defaults().withWorkers(workers), config -> Session.open(config, plugins), CpgSpec.spec())
+        return new BuildPipeline(SessionConfig.defaults().withWorkers(workers), config -> Session.open(config, plugins), TinyPythonPlugin.spec())
                 .plan(source, out, List.of(), List.of(), BuildListener.NONE);
     }
 
