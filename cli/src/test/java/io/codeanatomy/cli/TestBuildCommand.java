@@ -52,13 +52,8 @@ class TestBuildCommand {
     @BeforeAll
     static void buildFixtures() throws IOException {
         source = temp.resolve("src");
-        for (Map.Entry<String, String> fixture : FIXTURES.entrySet()) {
-            Path file = source.resolve(fixture.getKey());
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, fixture.getValue(), StandardCharsets.UTF_8);
-        }
         out = temp.resolve("out");
-        build = CliRun.of("build", source.toString(), "--out", out.toString());
+        build = CliRun.buildTree(source, FIXTURES, out);
     }
 
     @Test
@@ -72,7 +67,7 @@ class TestBuildCommand {
     @Test
     void nodeCountsEqualWhatCpythonsAstFinds() throws Exception {
         CliRun query = CliRun.of("query", out.toString(),
-                "SELECT node_kind, COUNT(*) AS n FROM cpg_nodes WHERE node_kind IN ('PY_CLASS', 'PY_FILE', 'PY_FUNCTION')"
+                "SELECT node_kind, COUNT(*) AS n FROM cpg_nodes WHERE node_kind IN ('PY_CLASS', 'PY_FILE', 'PY_FUNCTION', 'PY_MODULE')"
                 + " GROUP BY node_kind ORDER BY node_kind", "--format", "csv");
 
         assertThat(query.exitCode()).as(query.err()).isZero();

@@ -102,13 +102,8 @@ class TestCpgGraph {
     @BeforeAll
     static void build() throws IOException {
         source = temp.resolve("src");
-        for (Map.Entry<String, String> fixture : FIXTURES.entrySet()) {
-            Path file = source.resolve(fixture.getKey());
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, fixture.getValue(), StandardCharsets.UTF_8);
-        }
         out = temp.resolve("out");
-        build = CliRun.of("build", source.toString(), "--out", out.toString());
+        build = CliRun.buildTree(source, FIXTURES, out);
     }
 
     @Test

@@ -79,6 +79,7 @@ public final class PytestPlugin implements Plugin {
                 .project(
                         CpgExprs.stableId(path, start, end, kind).as("node_id"),
                         kind.as("node_kind"),
+                        Exprs.col("d", "file_id", DataType.STRING).as("file_id"),
                         path.as("path"),
                         start.as("bstart"),
                         end.as("bend"),
