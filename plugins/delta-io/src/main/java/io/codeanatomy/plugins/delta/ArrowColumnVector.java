@@ -61,14 +61,32 @@ abstract class ArrowColumnVector implements ColumnVector {
     }
 
     private static ArrowColumnVector view(ValueVector vector, DataType type, int offset, int size) {
-        return view(vector, type, offset, size, vector.getNullCount() > 0);
+        return view(vector, type, offset, size, NullFlags.of(vector));
     }
 
     /**
-     * A view of {@code vector}; {@code hasNulls} is the vector's, computed once by the caller,
-     * because counting nulls reads the whole vector and list elements get a view per row.
+     * Whether a vector, and each vector below it (struct children, list elements), holds a null:
+     * counted once per vector tree, because counting reads a whole vector and list elements get a
+     * view per row (a list of structs counted per row was quadratic).
      */
-    private static ArrowColumnVector view(ValueVector vector, DataType type, int offset, int size, boolean hasNulls) {
+    private record NullFlags(boolean any, NullFlags[] children) {
+        static NullFlags of(ValueVector vector) {
+            NullFlags[] children = new NullFlags[0];
+            if (vector instanceof StructVector struct) {
+                children = new NullFlags[struct.getChildrenFromFields().size()];
+                for (int i = 0; i < children.length; i++) {
+                    children[i] = of(struct.getChildByOrdinal(i));
+                }
+            } else if (vector instanceof ListVector list) {
+                children = new NullFlags[] {of(list.getDataVector())};
+            }
+            return new NullFlags(vector.getNullCount() > 0, children);
+        }
+    }
+
+    /** A view of {@code vector} whose null flags ({@code flags}) were counted once by the caller. */
+    private static ArrowColumnVector view(ValueVector vector, DataType type, int offset, int size, NullFlags flags) {
+        boolean hasNulls = flags.any();
         if (vector instanceof BitVector bits) {
             return new Bits(bits, type, offset, size, hasNulls);
         }
@@ -85,10 +103,10 @@ abstract class ArrowColumnVector implements ColumnVector {
             return new VariableWidth((BaseVariableWidthVector) vector, type, offset, size, hasNulls);
         }
         if (vector instanceof StructVector struct) {
-            return new Structs(struct, (StructType) type, offset, size, hasNulls);
+            return new Structs(struct, (StructType) type, offset, size, flags);
         }
         if (vector instanceof ListVector list) {
-            return new Lists(list, (ArrayType) type, offset, size, hasNulls);
+            return new Lists(list, (ArrayType) type, offset, size, flags);
         }
         throw new DeltaIoException("Column '" + vector.getName() + "' is an Arrow "
                 + vector.getClass().getSimpleName() + ", which the Delta writer does not support.");
@@ -240,11 +258,11 @@ abstract class ArrowColumnVector implements ColumnVector {
     private static final class Structs extends ArrowColumnVector {
         private final ArrowColumnVector[] children;
 
-        Structs(StructVector vector, StructType type, int offset, int size, boolean hasNulls) {
-            super(vector, type, offset, size, hasNulls);
+        Structs(StructVector vector, StructType type, int offset, int size, NullFlags flags) {
+            super(vector, type, offset, size, flags.any());
             this.children = new ArrowColumnVector[type.length()];
             for (int i = 0; i < children.length; i++) {
-                children[i] = view(vector.getChildByOrdinal(i), type.at(i).getDataType(), offset, size);
+                children[i] = view(vector.getChildByOrdinal(i), type.at(i).getDataType(), offset, size, flags.children()[i]);
             }
         }
 
@@ -258,13 +276,13 @@ abstract class ArrowColumnVector implements ColumnVector {
     private static final class Lists extends ArrowColumnVector {
         private final ListVector vector;
         private final DataType elementType;
-        private final boolean elementsHaveNulls;
+        private final NullFlags elementFlags;
 
-        Lists(ListVector vector, ArrayType type, int offset, int size, boolean hasNulls) {
-            super(vector, type, offset, size, hasNulls);
+        Lists(ListVector vector, ArrayType type, int offset, int size, NullFlags flags) {
+            super(vector, type, offset, size, flags.any());
             this.vector = vector;
             this.elementType = type.getElementType();
-            this.elementsHaveNulls = vector.getDataVector().getNullCount() > 0;
+            this.elementFlags = flags.children()[0];
         }
 
         @Override
@@ -272,7 +290,7 @@ abstract class ArrowColumnVector implements ColumnVector {
             int index = offset + rowId;
             int start = vector.getElementStartIndex(index);
             int length = vector.getElementEndIndex(index) - start;
-            ColumnVector elements = view(vector.getDataVector(), elementType, start, length, elementsHaveNulls);
+            ColumnVector elements = view(vector.getDataVector(), elementType, start, length, elementFlags);
             return new ArrayValue() {
                 @Override
                 public int getSize() {
