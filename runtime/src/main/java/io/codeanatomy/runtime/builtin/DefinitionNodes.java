@@ -37,14 +37,10 @@ public final class DefinitionNodes implements CpgPart {
     public List<InputRelation> inputs() {
         return List.of(
                 filesInput(),
-                new InputRelation(DEFS, SchemaContract.of(1,
-                        ColumnContract.required("file_id", DataType.STRING),
-                        ColumnContract.required("path", DataType.STRING),
-                        ColumnContract.required("bstart", DataType.INT64),
-                        ColumnContract.required("bend", DataType.INT64),
+                SpannedInput.of(DEFS,
                         ColumnContract.required("kind", DataType.STRING),
                         ColumnContract.required("name", DataType.STRING),
-                        ColumnContract.required("qualname", DataType.STRING))));
+                        ColumnContract.required("qualname", DataType.STRING)));
     }
 
     /** The columns of {@code py_files_v1} that file, definition and module nodes read. */

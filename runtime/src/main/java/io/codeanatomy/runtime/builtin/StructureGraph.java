@@ -66,27 +66,27 @@ public final class StructureGraph implements CpgPart {
     @Override
     public List<InputRelation> inputs() {
         return List.of(
-                input(FILES, ColumnContract.required("size", DataType.INT64), ColumnContract.required("status", DataType.STRING)),
-                input(DEFS, ColumnContract.required("def_id", DataType.STRING), ColumnContract.required("kind", DataType.STRING),
+                SpannedInput.of(FILES, ColumnContract.required("size", DataType.INT64), ColumnContract.required("status", DataType.STRING)),
+                SpannedInput.of(DEFS, ColumnContract.required("def_id", DataType.STRING), ColumnContract.required("kind", DataType.STRING),
                         ColumnContract.required("name", DataType.STRING), ColumnContract.optional("parent_def_id", DataType.STRING)),
-                input(PARAMS, ColumnContract.required("param_id", DataType.STRING), ColumnContract.required("def_id", DataType.STRING),
+                SpannedInput.of(PARAMS, ColumnContract.required("param_id", DataType.STRING), ColumnContract.required("def_id", DataType.STRING),
                         ColumnContract.required("name", DataType.STRING), ColumnContract.required("kind", DataType.STRING),
                         ColumnContract.required("position", DataType.INT32), ColumnContract.required("has_default", DataType.BOOLEAN),
                         ColumnContract.required("has_annotation", DataType.BOOLEAN)),
-                input(CALLS, ColumnContract.required("call_id", DataType.STRING), ColumnContract.required("callee_text", DataType.STRING),
+                SpannedInput.of(CALLS, ColumnContract.required("call_id", DataType.STRING), ColumnContract.required("callee_text", DataType.STRING),
                         ColumnContract.optional("callee_dotted", DataType.STRING), ColumnContract.required("positional_count", DataType.INT32),
                         ColumnContract.required("keyword_count", DataType.INT32), ColumnContract.required("has_star_args", DataType.BOOLEAN),
                         ColumnContract.required("has_star_kwargs", DataType.BOOLEAN)),
-                input(IMPORTS, ColumnContract.required("import_id", DataType.STRING), ColumnContract.optional("module", DataType.STRING),
+                SpannedInput.of(IMPORTS, ColumnContract.required("import_id", DataType.STRING), ColumnContract.optional("module", DataType.STRING),
                         ColumnContract.optional("name", DataType.STRING), ColumnContract.optional("asname", DataType.STRING),
                         ColumnContract.optional("bound_name", DataType.STRING), ColumnContract.required("level", DataType.INT32),
                         ColumnContract.required("is_from", DataType.BOOLEAN), ColumnContract.required("is_star", DataType.BOOLEAN)),
-                input(DECORATORS, ColumnContract.required("decorator_id", DataType.STRING), ColumnContract.required("def_id", DataType.STRING),
+                SpannedInput.of(DECORATORS, ColumnContract.required("decorator_id", DataType.STRING), ColumnContract.required("def_id", DataType.STRING),
                         ColumnContract.required("position", DataType.INT32), ColumnContract.required("text", DataType.STRING),
                         ColumnContract.optional("dotted_name", DataType.STRING), ColumnContract.required("is_call", DataType.BOOLEAN)),
-                input(COMPREHENSIONS, ColumnContract.required("comp_id", DataType.STRING), ColumnContract.required("kind", DataType.STRING),
+                SpannedInput.of(COMPREHENSIONS, ColumnContract.required("comp_id", DataType.STRING), ColumnContract.required("kind", DataType.STRING),
                         ColumnContract.required("generator_count", DataType.INT32), ColumnContract.required("is_async", DataType.BOOLEAN)),
-                input(NAMES, ColumnContract.required("name_id", DataType.STRING), ColumnContract.required("name", DataType.STRING),
+                SpannedInput.of(NAMES, ColumnContract.required("name_id", DataType.STRING), ColumnContract.required("name", DataType.STRING),
                         ColumnContract.required("symbol", DataType.STRING), ColumnContract.required("ctx", DataType.STRING),
                         ColumnContract.required("scope_id", DataType.STRING), ColumnContract.optional("introduced_id", DataType.STRING)));
     }
@@ -247,16 +247,6 @@ public final class StructureGraph implements CpgPart {
 
     private static Field<String> nodeId(String relation) {
         return col(relation, "node_id", DataType.STRING);
-    }
-
-    private static InputRelation input(String table, ColumnContract... columns) {
-        List<ColumnContract> all = new ArrayList<>(List.of(
-                ColumnContract.required("file_id", DataType.STRING),
-                ColumnContract.required("path", DataType.STRING),
-                ColumnContract.required("bstart", DataType.INT64),
-                ColumnContract.required("bend", DataType.INT64)));
-        all.addAll(List.of(columns));
-        return new InputRelation(table, new SchemaContract(1, all));
     }
 
     private static NamedField<String> string(String relation, String name) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.codeanatomy.spi.Plugin;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -118,18 +120,22 @@ class TestPluginIsolation {
     void closedPluginLoadersCanBeCollected() throws IOException, InterruptedException {
         Path plugins = Files.createDirectories(work.resolve("plugins"));
         pluginFolder(plugins.resolve("only"), "only", "1.0");
-        WeakReference<ClassLoader> loader = loadAndClose(plugins);
+        ReferenceQueue<ClassLoader> collected = new ReferenceQueue<>();
+        WeakReference<ClassLoader> loader = loadAndClose(plugins, collected);
 
-        for (int i = 0; i < 50 && loader.get() != null; i++) {
+        // The collector enqueues the reference once the loader is unreachable: wait for that event.
+        Reference<? extends ClassLoader> enqueued = null;
+        for (int i = 0; i < 50 && enqueued == null; i++) {
             System.gc();
-            Thread.sleep(20);
+            enqueued = collected.remove(100);
         }
-        assertThat(loader.get()).as("the plugin's loader after close").isNull();
+        assertThat(enqueued).as("the plugin's loader after close").isSameAs(loader);
+        assertThat(loader.get()).isNull();
     }
 
-    private WeakReference<ClassLoader> loadAndClose(Path plugins) {
+    private WeakReference<ClassLoader> loadAndClose(Path plugins, ReferenceQueue<ClassLoader> queue) {
         try (PluginDirectory directory = PluginDirectory.load(plugins, getClass().getClassLoader())) {
-            return new WeakReference<>(directory.plugins().get(0).getClass().getClassLoader());
+            return new WeakReference<>(directory.plugins().get(0).getClass().getClassLoader(), queue);
         }
     }
 
