@@ -87,9 +87,7 @@ public final class SpoolBench {
 
     private static long asOneDag(Session session, SemanticSpec spec) {
         PlannedDag dag = session.planDag(session.compileDag(spec));
-        long[] total = {0};
-        session.run(dag, output -> total[0] += drain(session, output.query()));
-        return total[0];
+        return session.run(dag, output -> drain(session, output.query())).stream().mapToLong(Long::longValue).sum();
     }
 
     private static long drain(Session session, PlannedQuery query) {

@@ -31,7 +31,7 @@ final class RunOptions {
             description = "Skip files whose path relative to SRC matches (repeatable), e.g. 'site-packages/**'.")
     List<String> excludes = new ArrayList<>();
 
-    @Option(names = "--workers", paramLabel = "N", description = "Extraction threads (default: one per core).")
+    @Option(names = "--workers", paramLabel = "N", description = "Extraction threads, and plan fragments run side by side (default: one per core).")
     Integer workers;
 
     @Mixin

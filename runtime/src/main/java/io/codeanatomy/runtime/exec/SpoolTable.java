@@ -2,6 +2,7 @@ package io.codeanatomy.runtime.exec;
 
 import static java.util.Objects.requireNonNull;
 
+import io.codeanatomy.runtime.plan.SpooledRows;
 import java.util.Collections;
 import java.util.List;
 import org.apache.calcite.DataContext;
@@ -9,7 +10,6 @@ import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.schema.ScannableTable;
 import org.apache.calcite.schema.TransientTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -22,11 +22,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *
  * <p>A transient table, as a run-scoped table is, and so never an {@code EnumerableTableScan}:
  * Calcite generates uncompilable code for that scan over a list of structs (the CPG's adjacency
- * lists), while the {@code BindableTableScan} it gets instead hands the rows on as the spool's plan
- * produced them. Not filterable: a filter pushed into that scan is evaluated by Calcite's
- * interpreter, which measured slower than the compiled {@code EnumerableCalc} above the scan.
+ * lists). Its rows are {@link SpooledRows}, read by the compiled {@code SpoolScan}. Not filterable:
+ * a filter above the scan compiles into the {@code EnumerableCalc} that reads it.
  */
-public final class SpoolTable extends AbstractTable implements ScannableTable, TransientTable {
+public final class SpoolTable extends AbstractTable implements SpooledRows, TransientTable {
     private final String view;
     private final RelDataType rowType;
     private List<Object[]> rows;

@@ -193,7 +193,7 @@ public final class BuildPipeline {
                     return new BuildOutcome(result, runDirectory, extraction);
                 }
                 begin("execute");
-                session.run(planned, fragment -> outputs.add(materialize(output(fragment.name()), fragment.query(), staging, materializer)));
+                outputs.addAll(session.run(planned, fragment -> materialize(output(fragment.name()), fragment.query(), staging, materializer)));
                 begin("publish");
                 directory.publish(staging, publishedTrees());
                 end();

@@ -67,6 +67,7 @@ public final class BuiltinRules {
                 .map(rule -> new PlannerRule("calcite." + physicalName(rule), RulePhase.PHYSICAL, rule))
                 .toList());
         named.add(new PlannerRule("calcite.BINDABLE_TRANSIENT_TABLE_SCAN", RulePhase.PHYSICAL, TRANSIENT_TABLE_SCAN));
+        named.add(new PlannerRule("codeanatomy.SPOOL_SCAN", RulePhase.PHYSICAL, SpoolScan.RULE));
         return List.copyOf(named);
     }
 
@@ -86,11 +87,12 @@ public final class BuiltinRules {
     /**
      * A recursive query's step reads the previous round from a transient table, which Enumerable
      * cannot scan (CALCITE-3673); the Bindable scan can, and {@code TO_INTERPRETER} runs it. Only
-     * transient tables take this path, so ordinary scans keep their generated code.
+     * transient tables take this path, so ordinary scans keep their generated code; spools, transient
+     * too, have a compiled scan of their own ({@link SpoolScan}).
      */
     private static final RelOptRule TRANSIENT_TABLE_SCAN = Bindables.BindableTableScanRule.Config.DEFAULT
             .withOperandSupplier(b -> b.operand(LogicalTableScan.class)
-                    .predicate(scan -> scan.getTable().unwrap(TransientTable.class) != null)
+                    .predicate(scan -> scan.getTable().unwrap(TransientTable.class) != null && !SpoolScan.isSpooled(scan))
                     .noInputs())
             .as(Bindables.BindableTableScanRule.Config.class)
             .toRule();

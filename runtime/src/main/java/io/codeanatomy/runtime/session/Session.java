@@ -39,9 +39,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.Consumer;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
@@ -217,24 +217,18 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Runs a DAG planned from this session's last compiled DAG, one fragment at a time in its
-     * order: computes each spool once into its table, hands each output fragment to
-     * {@code outputs} (which runs it, e.g. into a materializer), and drops a spool's rows once its
-     * last reader ran. One at a time also keeps a recursive view's transient table used by one
-     * running plan only.
+     * Runs a DAG planned from this session's last compiled DAG: computes each spool once into its
+     * table, hands each output fragment to {@code outputs} (which runs it, e.g. into a
+     * materializer), and drops a spool's rows once its last reader ran. Up to {@code workers}
+     * fragments run at a time, each as soon as the spools it reads are computed ({@link DagRunner});
+     * {@code outputs} must be safe to call from several threads.
+     *
+     * @return what {@code outputs} returned for each output fragment, in DAG order
      */
-    public void run(PlannedDag dag, Consumer<PlannedFragment> outputs) {
+    public <R> List<R> run(PlannedDag dag, Function<PlannedFragment, R> outputs) {
         requireNonNull(dag, "dag is null");
         requireNonNull(outputs, "outputs is null");
-        Spools spools = spools();
-        for (PlannedFragment fragment : dag.fragments()) {
-            if (fragment.kind() == PlanNodeKind.SPOOL) {
-                spools.compute(fragment.name(), fragment.query().physical(), executor);
-            } else {
-                outputs.accept(fragment);
-            }
-            dag.spoolsDoneAfter(fragment).forEach(spools::release);
-        }
+        return new DagRunner(dag, spools(), executor, config.workers()).run(outputs);
     }
 
     /** Rows, computations and scans of each spool of the last compiled DAG. */

@@ -22,7 +22,7 @@ import java.util.TreeSet;
  *     memory budget from it
  * @param batchLimits size of the Arrow batches handed to materializers
  * @param memoryBudgetBytes limit of the session's Arrow allocator
- * @param workers extraction threads, at least 1
+ * @param workers extraction threads, and plan fragments run at a time; at least 1
  * @param extractorOptions plugin settings and extractor options, each named {@code <owner>.<name>}
  *     (e.g. {@code python.version}); the plugin or extractor that owns one checks it when the session opens
  * @param disabledPlugins ids of installed plugins to leave out of the run

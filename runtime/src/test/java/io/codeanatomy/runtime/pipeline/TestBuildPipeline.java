@@ -138,7 +138,7 @@ class TestBuildPipeline {
         for (JsonNode node : dag.get("nodes")) {
             kinds = node.get("id").asText().equals("output:cpg_node_kinds") ? node : kinds;
         }
-        assertThat(kinds.get("p2").asText()).contains("BindableTableScan(table=[[spool, nodes]]");
+        assertThat(kinds.get("p2").asText()).contains("SpoolScan(table=[[spool, nodes]]");
     }
 
     @Test

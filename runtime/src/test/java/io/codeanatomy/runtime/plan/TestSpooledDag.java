@@ -2,6 +2,7 @@ package io.codeanatomy.runtime.plan;
 
 import static io.codeanatomy.api.expr.Exprs.col;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.codeanatomy.api.expr.DataType;
 import io.codeanatomy.api.expr.Exprs;
@@ -87,7 +88,8 @@ class TestSpooledDag {
 
             PlannedDag dag = session.planDag(session.compileDag(spec()));
             Map<String, List<String>> together = new LinkedHashMap<>();
-            session.run(dag, output -> together.put(output.name(), rows(session, output.query())));
+            session.run(dag, output -> Map.entry(output.name(), rows(session, output.query())))
+                    .forEach(e -> together.put(e.getKey(), e.getValue()));
 
             assertThat(together).isEqualTo(separate);
             assertThat(together.get("children")).containsExactly("1|2|[f, g]", "4|1|[k]", "null|1|[h]");
@@ -99,6 +101,42 @@ class TestSpooledDag {
                     new SpoolMetrics("ids", 4, 1, 2),
                     new SpoolMetrics("per_parent", 3, 1, 2),
                     new SpoolMetrics("reach", 10, 1, 2));
+        }
+    }
+
+    @Test
+    void fragmentsRunSideBySideGiveTheRowsOfARunOneAtATime() {
+        Map<String, List<String>> oneAtATime = runDag(1);
+        assertThat(oneAtATime).containsOnlyKeys("ids", "max_id", "children", "big_parents", "reach", "from_one");
+        for (int workers : new int[] {2, 4, 8}) {
+            assertThat(runDag(workers)).as("%d workers", workers).isEqualTo(oneAtATime);
+        }
+    }
+
+    @Test
+    void whenSeveralFragmentsFailTheEarliestInTheDagIsReportedWhateverTheTiming() {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try (Session session = session(SessionConfig.defaults().withWorkers(4))) {
+                PlannedDag dag = session.planDag(session.compileDag(spec()));
+                assertThatThrownBy(() -> session.run(dag, output -> {
+                    if (output.name().equals("from_one") || output.name().equals("max_id")) {
+                        throw new IllegalStateException("output " + output.name() + " failed");
+                    }
+                    return rows(session, output.query());
+                })).isInstanceOf(IllegalStateException.class).hasMessage("output max_id failed");
+            }
+        }
+    }
+
+    /** Each output's rows, in the DAG's output order, from a run with {@code workers} fragments at a time. */
+    private Map<String, List<String>> runDag(int workers) {
+        try (Session session = session(SessionConfig.defaults().withWorkers(workers))) {
+            PlannedDag dag = session.planDag(session.compileDag(spec()));
+            Map<String, List<String>> rows = new LinkedHashMap<>();
+            session.run(dag, output -> Map.entry(output.name(), rows(session, output.query())))
+                    .forEach(e -> rows.put(e.getKey(), e.getValue()));
+            assertThat(session.spoolMetrics()).allSatisfy(spool -> assertThat(spool.computations()).isEqualTo(1));
+            return rows;
         }
     }
 
@@ -134,7 +172,8 @@ class TestSpooledDag {
             }
             PlannedDag dag = session.planDag(session.compileDag(spec));
             Map<String, List<String>> together = new LinkedHashMap<>();
-            session.run(dag, output -> together.put(output.name(), rows(session, output.query())));
+            session.run(dag, output -> Map.entry(output.name(), rows(session, output.query())))
+                    .forEach(e -> together.put(e.getKey(), e.getValue()));
 
             assertThat(dag.bundle().nodes(PlanNodeKind.SPOOL)).extracting(node -> node.name()).containsExactly("members");
             assertThat(together).isEqualTo(separate);
@@ -163,7 +202,8 @@ class TestSpooledDag {
                     new PlanEdge("spool:reach", "output:reach"));
             assertThat(dag.node("output:from_one").plans().p1()).contains("LogicalTableScan(table=[[spool, reach]])")
                     .doesNotContain("RepeatUnion");
-            assertThat(dag.node("output:from_one").plans().p2()).contains("BindableTableScan(table=[[spool, reach]])");
+            assertThat(dag.node("output:from_one").plans().p2()).contains("SpoolScan(table=[[spool, reach]])")
+                    .doesNotContain("EnumerableInterpreter");
             assertThat(dag.node("spool:reach").plans().p1()).contains("RepeatUnion");
             assertThat(dag.node("output:max_id").plans().p1()).contains("table=[[spool, ids]]").doesNotContain("defs");
             assertThat(dag.nodes(PlanNodeKind.SPOOL)).hasSize(4);
@@ -186,7 +226,11 @@ class TestSpooledDag {
     }
 
     private Session session() {
-        Session session = Session.open(SessionConfig.defaults(), List.of());
+        return session(SessionConfig.defaults());
+    }
+
+    private Session session(SessionConfig config) {
+        Session session = Session.open(config, List.of());
         session.schema().add("defs", defs);
         session.schema().add("edges", edges);
         return session;

@@ -1,0 +1,179 @@
+package io.codeanatomy.runtime.session;
+
+import static java.util.Objects.requireNonNull;
+
+import io.codeanatomy.api.plan.PlanNodeKind;
+import io.codeanatomy.runtime.exec.PlanExecutor;
+import io.codeanatomy.runtime.exec.Spools;
+import io.codeanatomy.runtime.plan.PlannedDag;
+import io.codeanatomy.runtime.plan.PlannedFragment;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Runs the fragments of a planned DAG, up to {@code parallelism} at a time: a fragment starts once
+ * every spool it reads is computed, in the DAG's order among those ready (spools come first, so the
+ * fragments they unblock start soon), and a spool's rows are dropped once its last reader finished.
+ * What a fragment computes depends on its plan and the spools it reads only, never on what runs
+ * beside it, so the results are those of a run one at a time (a test compares). A recursive view's
+ * transient table belongs to the one fragment that holds the view (a view read twice is a spool), so
+ * no two running plans share one.
+ *
+ * <p>With parallelism 1 every fragment runs on the calling thread, in DAG order. When a fragment
+ * fails, only fragments before it in DAG order still start, the running ones finish, and the
+ * failure of the earliest failed fragment is thrown: the one a run one at a time would throw,
+ * whatever the timing.
+ */
+final class DagRunner {
+    private final PlannedDag dag;
+    private final Spools spools;
+    private final PlanExecutor executor;
+    private final int parallelism;
+
+    DagRunner(PlannedDag dag, Spools spools, PlanExecutor executor, int parallelism) {
+        this.dag = requireNonNull(dag, "dag is null");
+        this.spools = requireNonNull(spools, "spools is null");
+        this.executor = requireNonNull(executor, "executor is null");
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
+        }
+        this.parallelism = parallelism;
+    }
+
+    /** Runs every fragment; returns what {@code outputs} made of each output fragment, in DAG order. */
+    <R> List<R> run(Function<PlannedFragment, R> outputs) {
+        requireNonNull(outputs, "outputs is null");
+        List<PlannedFragment> fragments = dag.fragments();
+        Map<String, Integer> readers = new HashMap<>();
+        fragments.forEach(f -> f.reads().forEach(spool -> readers.merge(spool, 1, Integer::sum)));
+        // Each task sets its own index; the scheduling thread reads them after the tasks finished.
+        List<R> results = Collections.synchronizedList(new ArrayList<>(Collections.nCopies(fragments.size(), (R) null)));
+        if (parallelism == 1) {
+            for (int i = 0; i < fragments.size(); i++) {
+                results.set(i, runOne(fragments.get(i), outputs));
+                finished(fragments.get(i), readers);
+            }
+            return outputsOnly(fragments, results);
+        }
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, fragments.size()), task -> {
+            Thread thread = new Thread(task, "execute-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            CompletionService<Finished> done = new ExecutorCompletionService<>(pool);
+            Set<String> computed = new HashSet<>();
+            boolean[] started = new boolean[fragments.size()];
+            TreeMap<Integer, Throwable> failures = new TreeMap<>();
+            int running = 0;
+            while (true) {
+                // After a failure only fragments before it in DAG order start: a sequential run would
+                // have run those, so the earliest failure reported is the one it would report.
+                int limit = failures.isEmpty() ? fragments.size() : failures.firstKey();
+                for (int i = 0; i < limit && running < parallelism; i++) {
+                    PlannedFragment fragment = fragments.get(i);
+                    if (!started[i] && computed.containsAll(fragment.reads())) {
+                        started[i] = true;
+                        running++;
+                        int index = i;
+                        done.submit(() -> {
+                            try {
+                                results.set(index, runOne(fragment, outputs));
+                                return new Finished(index, null);
+                            } catch (RuntimeException | Error e) {
+                                return new Finished(index, e);
+                            }
+                        });
+                    }
+                }
+                if (running == 0) {
+                    break;
+                }
+                Finished next = take(done);
+                running--;
+                PlannedFragment fragment = fragments.get(next.index());
+                if (next.failure() != null) {
+                    failures.put(next.index(), next.failure());
+                    continue;
+                }
+                if (fragment.kind() == PlanNodeKind.SPOOL) {
+                    computed.add(fragment.name());
+                }
+                finished(fragment, readers);
+            }
+            if (!failures.isEmpty()) {
+                Throwable first = failures.values().iterator().next();
+                if (first instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw (Error) first;
+            }
+            for (int i = 0; i < started.length; i++) {
+                // Unreachable for a DAG the compiler made (spools come before their readers).
+                if (!started[i]) {
+                    throw new IllegalStateException("fragment '" + fragments.get(i).name() + "' reads a spool no fragment computes");
+                }
+            }
+            return outputsOnly(fragments, results);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A fragment that ran, with its failure if it failed. */
+    private record Finished(int index, Throwable failure) {
+    }
+
+    private static Finished take(CompletionService<Finished> done) {
+        try {
+            return done.take().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running the plan DAG", e);
+        } catch (ExecutionException e) {
+            // Tasks catch their own failures; anything else is a bug here.
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private <R> R runOne(PlannedFragment fragment, Function<PlannedFragment, R> outputs) {
+        if (fragment.kind() == PlanNodeKind.SPOOL) {
+            spools.compute(fragment.name(), fragment.query().physical(), executor);
+            return null;
+        }
+        return outputs.apply(fragment);
+    }
+
+    /** Drops the rows of each spool {@code fragment} read last. Called on the scheduling thread only. */
+    private void finished(PlannedFragment fragment, Map<String, Integer> readers) {
+        for (String spool : fragment.reads()) {
+            if (readers.merge(spool, -1, Integer::sum) == 0) {
+                spools.release(spool);
+            }
+        }
+    }
+
+    private static <R> List<R> outputsOnly(List<PlannedFragment> fragments, List<R> results) {
+        List<R> outputs = new ArrayList<>();
+        for (int i = 0; i < fragments.size(); i++) {
+            if (fragments.get(i).kind() != PlanNodeKind.SPOOL) {
+                outputs.add(results.get(i));
+            }
+        }
+        return outputs;
+    }
+}
