@@ -12,8 +12,9 @@ Two modes, both printing sorted, deduplicated TSV on standard output:
 
   record_calls.py stdlib TEST_MODULE
       runs the standard library's test module (unittest, in process, quiet) and prints
-        pair <TAB> caller <TAB> callee
-        stat <TAB> key <TAB> value
+        pair   <TAB> caller <TAB> callee
+        stat   <TAB> key <TAB> value
+        failed <TAB> test id <TAB> the last line of its traceback
       keeping pairs whose callee lives in a non-test standard-library module.
 
 The attribution rules (docs/callgraph-truth.md says why):
@@ -336,6 +337,8 @@ def record_stdlib(test_module):
     namer = Namer(stdlib_modules())
     recorder = Recorder(namer, CoroutineOrigins(namer))
     sys.dont_write_bytecode = True
+    # Some tests print the program name (argparse's help): one that does not vary with this script's temporary name.
+    sys.argv = ["unittest"]
     stream = io.StringIO()
     real_stdout = sys.stdout
     with tempfile.TemporaryDirectory(prefix="ca-callgraph-stdlib-") as work:
@@ -357,6 +360,9 @@ def record_stdlib(test_module):
     rows = sorted(pairs)
     rows.append(("stat", "tests", result.testsRun))
     rows.append(("stat", "failures", len(result.failures) + len(result.errors)))
+    for test, trace in result.failures + result.errors:
+        last = trace.strip().splitlines()[-1] if trace.strip() else ""
+        rows.append(("failed", test.id(), last.replace("\t", " ")))
     rows.append(("stat", "seconds", "%.3f" % elapsed))
     for row in rows:
         print(tsv(row))

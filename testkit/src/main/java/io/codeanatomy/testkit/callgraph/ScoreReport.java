@@ -21,10 +21,13 @@ public record ScoreReport(List<CategoryScore> categories, Score overall, Map<Str
         patterns = Map.copyOf(patterns);
     }
 
-    /** Adds up the categories' counts; categories come out sorted by name. */
+    /** Adds up the counts: scores of one category (several fixtures) into one, then all; categories sorted by name. */
     public static ScoreReport of(List<CategoryScore> scores) {
-        List<CategoryScore> sorted = new ArrayList<>(scores);
-        sorted.sort((a, b) -> a.category().compareTo(b.category()));
+        Map<String, CategoryScore> byCategory = new TreeMap<>();
+        for (CategoryScore score : scores) {
+            byCategory.merge(score.category(), score, ScoreReport::merge);
+        }
+        List<CategoryScore> sorted = List.copyOf(byCategory.values());
         Score overall = Score.ZERO;
         Map<String, Score> patterns = new TreeMap<>();
         for (CategoryScore score : sorted) {
@@ -32,6 +35,17 @@ public record ScoreReport(List<CategoryScore> categories, Score overall, Map<Str
             score.patterns().forEach((pattern, s) -> patterns.merge(pattern, s, Score::plus));
         }
         return new ScoreReport(sorted, overall, patterns);
+    }
+
+    private static CategoryScore merge(CategoryScore a, CategoryScore b) {
+        List<CallEdge> falsePositives = new ArrayList<>(a.falsePositives());
+        falsePositives.addAll(b.falsePositives());
+        List<CallEdge> falseNegatives = new ArrayList<>(a.falseNegatives());
+        falseNegatives.addAll(b.falseNegatives());
+        Map<String, Score> patterns = new TreeMap<>(a.patterns());
+        b.patterns().forEach((pattern, s) -> patterns.merge(pattern, s, Score::plus));
+        return new CategoryScore(a.category(), a.score().plus(b.score()), falsePositives, falseNegatives,
+                a.ignored() + b.ignored(), patterns);
     }
 
     public CategoryScore category(String name) {

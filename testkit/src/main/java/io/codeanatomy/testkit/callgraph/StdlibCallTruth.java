@@ -29,6 +29,7 @@ public final class StdlibCallTruth {
         List<CallEdge> pairs = new ArrayList<>();
         int tests = -1;
         int failures = -1;
+        List<String> failed = new ArrayList<>();
         double seconds = -1;
         for (String line : tsv.split("\n")) {
             if (line.isEmpty()) {
@@ -40,6 +41,7 @@ public final class StdlibCallTruth {
             }
             switch (f[0]) {
                 case "pair" -> pairs.add(new CallEdge(f[1], f[2]));
+                case "failed" -> failed.add(f[1] + ": " + f[2]);
                 case "stat" -> {
                     switch (f[1]) {
                         case "tests" -> tests = Integer.parseInt(f[2]);
@@ -51,10 +53,10 @@ public final class StdlibCallTruth {
                 default -> throw new IllegalStateException("the recorder wrote an unknown row: " + line);
             }
         }
-        if (tests < 0 || failures < 0 || seconds < 0) {
+        if (tests < 0 || failures != failed.size() || seconds < 0) {
             throw new IllegalStateException("the recorder did not say how the run of " + testModule + " went");
         }
-        return new StdlibRun(testModule, pairs, tests, failures, seconds);
+        return new StdlibRun(testModule, pairs, tests, failed, seconds);
     }
 
     /** Every module of {@link #TEST_MODULES}, in that order. */
