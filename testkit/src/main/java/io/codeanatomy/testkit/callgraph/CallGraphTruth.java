@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,52 +135,66 @@ public final class CallGraphTruth {
 
     /** The fixtures as a directory: where the resources are when they are files, else a copy out of the jar. */
     private static final class Materialized {
-        static final Path ROOT = materialize();
+        static final Path ROOT = materialize(CallGraphTruth.class.getResource(FIXTURES));
+    }
 
-        private static Path materialize() {
-            URL url = CallGraphTruth.class.getResource(FIXTURES);
-            if (url == null) {
-                throw new IllegalStateException("the testkit lacks its resource " + FIXTURES);
+    /** The directory {@code url} (a {@code file:} or {@code jar:} address of a resource directory) names, copied out of a jar. */
+    static Path materialize(URL url) {
+        if (url == null) {
+            throw new IllegalStateException("the testkit lacks its resource " + FIXTURES);
+        }
+        try {
+            URI uri = url.toURI();
+            if (uri.getScheme().equals("file")) {
+                return Path.of(uri);
+            }
+            Path target = Files.createTempDirectory("ca-callgraph-fixtures-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(target)));
+            FileSystem jar;
+            boolean opened;
+            try {
+                jar = FileSystems.newFileSystem(uri, Map.of());
+                opened = true;
+            } catch (FileSystemAlreadyExistsException e) {
+                jar = FileSystems.getFileSystem(uri);
+                opened = false;
             }
             try {
-                URI uri = url.toURI();
-                if (uri.getScheme().equals("file")) {
-                    return Path.of(uri);
+                String inside = uri.getSchemeSpecificPart();
+                copyTree(jar.getPath(inside.substring(inside.indexOf("!/") + 1)), target);
+            } finally {
+                if (opened) {
+                    jar.close();
                 }
-                Path target = Files.createTempDirectory("ca-callgraph-fixtures-");
-                try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-                    copyTree(jar.getPath(FIXTURES), target);
-                }
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(target)));
-                return target;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (URISyntaxException e) {
-                throw new IllegalStateException("the testkit's resource " + FIXTURES + " has no usable address: " + url, e);
             }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("the testkit's resource " + FIXTURES + " has no usable address: " + url, e);
         }
+    }
 
-        private static void copyTree(Path from, Path to) throws IOException {
-            try (Stream<Path> paths = Files.walk(from)) {
-                for (Path source : paths.sorted().toList()) {
-                    Path target = to.resolve(from.relativize(source).toString());
-                    if (Files.isDirectory(source)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(source, target);
-                    }
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : paths.sorted().toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
                 }
             }
         }
+    }
 
-        private static void deleteTree(Path root) {
-            try (Stream<Path> paths = Files.walk(root)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            } catch (IOException e) {
-                // A leftover temporary copy is harmless.
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
             }
+        } catch (IOException e) {
+            // A leftover temporary copy is harmless.
         }
     }
 }
