@@ -169,7 +169,7 @@ class CoroutineOrigins:
 
     def innermost(self, filename, line, function):
         """The code object named `function` in `filename` whose lines hold `line`, the most nested one."""
-        if self.namer.module_of_file(filename) is None:
+        if filename.startswith("<") or self.namer.module_of_file(filename) is None:
             return None
         if filename not in self.codes:
             with open(filename, encoding="utf-8") as f:
@@ -210,8 +210,9 @@ def profiled(recorder, run):
 
 # ---------------------------------------------------------------- fixtures
 
-def fixture_modules(root):
-    """Maps a file under `root` to its importable dotted name relative to `root`."""
+def file_modules(root, excluded=(), frozen=False):
+    """Maps a file under `root` (not under `excluded`) to its importable dotted name relative to `root`;
+    with `frozen`, a frozen module's `<frozen name>` to its name. None for anything else."""
     root = os.path.realpath(root)
     cache = {}
 
@@ -220,9 +221,14 @@ def fixture_modules(root):
         if found is not False:
             return found
         found = None
-        if filename.endswith(".py") and not filename.startswith("<"):
+        if frozen and filename.startswith("<frozen ") and filename.endswith(">"):
+            name = filename[len("<frozen "):-1]
+            # The import system's own frames are how `import` runs, not calls in the source.
+            if not name.startswith("importlib._bootstrap"):
+                found = name
+        elif filename.endswith(".py") and not filename.startswith("<"):
             path = os.path.realpath(filename)
-            if path.startswith(root + os.sep):
+            if path.startswith(root + os.sep) and not path.startswith(excluded):
                 relative = os.path.relpath(path, root)[:-3].split(os.sep)
                 if relative[-1] == "__init__":
                     relative.pop()
@@ -267,7 +273,7 @@ def record_fixture(root, category):
     entry = os.path.join(root, "main.py")
     if not os.path.isfile(entry):
         raise SystemExit("fixture %s has no main.py; add one that runs the fixture" % root)
-    module_of_file = fixture_modules(root)
+    module_of_file = file_modules(root)
     namer = Namer(module_of_file)
     recorder = Recorder(namer, CoroutineOrigins(namer))
     real_stdout = sys.stdout
@@ -301,29 +307,7 @@ def stdlib_modules():
     """Maps a standard-library file (or frozen module) to its dotted name relative to the stdlib root."""
     root = os.path.realpath(sysconfig.get_paths()["stdlib"])
     excluded = (os.path.join(root, "site-packages") + os.sep, os.path.join(root, "lib-dynload") + os.sep)
-    cache = {}
-
-    def module_of_file(filename):
-        found = cache.get(filename, False)
-        if found is not False:
-            return found
-        found = None
-        if filename.startswith("<frozen ") and filename.endswith(">"):
-            name = filename[len("<frozen "):-1]
-            # The import system's own frames are how `import` runs, not calls in the source.
-            if not name.startswith("importlib._bootstrap"):
-                found = name
-        elif filename.endswith(".py"):
-            path = os.path.realpath(filename)
-            if path.startswith(root + os.sep) and not path.startswith(excluded):
-                relative = os.path.relpath(path, root)[:-3].split(os.sep)
-                if relative[-1] == "__init__":
-                    relative.pop()
-                found = ".".join(relative)
-        cache[filename] = found
-        return found
-
-    return module_of_file
+    return file_modules(root, excluded, frozen=True)
 
 
 def is_test_module(module):
