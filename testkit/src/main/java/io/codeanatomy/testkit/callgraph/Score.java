@@ -8,14 +8,14 @@ import java.util.Locale;
  * nothing was missed); F1 is 0 when both precision and recall are.
  */
 public record Score(int truePositives, int falsePositives, int falseNegatives) {
+    public static final Score ZERO = new Score(0, 0, 0);
+
     public Score {
         if (truePositives < 0 || falsePositives < 0 || falseNegatives < 0) {
             throw new IllegalArgumentException("counts are not negative: " + truePositives + ", " + falsePositives
                     + ", " + falseNegatives);
         }
     }
-
-    public static final Score ZERO = new Score(0, 0, 0);
 
     public double precision() {
         int predicted = truePositives + falsePositives;
