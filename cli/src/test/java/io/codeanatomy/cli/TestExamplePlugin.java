@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import io.codeanatomy.testkit.plugin.PluginArchitectureRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,8 +43,12 @@ class TestExamplePlugin {
     }
 
     @Test
-    void theExampleKeepsToApiAndSpi() {
-        JavaClasses classes = new ClassFileImporter().importPath(work.resolve(ExamplePluginJar.CLASSES));
+    void theExampleKeepsToApiAndSpi() throws Exception {
+        JavaClasses classes;
+        try (JarFile jar = new JarFile(ExamplePluginJar.JAR.toFile())) {
+            classes = new ClassFileImporter().importJar(jar);
+        }
+        assertThat(classes.contain("org.example.pytest.PytestPlugin")).isTrue();
 
         PluginArchitectureRules.all("org.example.pytest").forEach(rule -> rule.check(classes));
     }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The example plugin, as built from its sources, passes the conformance suite from its isolated loader. */
+/** The example plugin, as its own pom builds it, passes the conformance suite from its isolated loader. */
 class TestExamplePluginConformance extends PluginConformanceTest {
     @TempDir
     static Path work;

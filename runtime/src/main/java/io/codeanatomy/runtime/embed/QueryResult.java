@@ -7,6 +7,7 @@ import io.codeanatomy.runtime.session.Session;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.vector.ipc.ArrowReader;
@@ -19,11 +20,15 @@ public final class QueryResult implements AutoCloseable {
     private final Session session;
     private final List<String> columnNames;
     private final RowBatchReader reader;
+    /** Ends the query's run for its {@link CodeAnatomy}, which may then release the run's plugins. */
+    private final Runnable finished;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    QueryResult(Session session, List<String> columnNames, RowBatchReader reader) {
+    QueryResult(Session session, List<String> columnNames, RowBatchReader reader, Runnable finished) {
         this.session = requireNonNull(session, "session is null");
         this.columnNames = List.copyOf(columnNames);
         this.reader = requireNonNull(reader, "reader is null");
+        this.finished = requireNonNull(finished, "finished is null");
     }
 
     /** The result's column names, in order. */
@@ -46,14 +51,22 @@ public final class QueryResult implements AutoCloseable {
         Data.exportArrayStream(session.allocator(), reader, stream);
     }
 
+    /** Releases the batches and the session; idempotent, since the run may end only once. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             reader.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            session.close();
+            try {
+                session.close();
+            } finally {
+                finished.run();
+            }
         }
     }
 }
