@@ -70,11 +70,20 @@ abstract class ColumnWriter {
             return fixed(v, 8, (index, value) -> v.setSafe(index, ((Number) value).longValue() * MICROS_PER_MILLI));
         } else if (vector instanceof VarCharVector v) {
             return new ColumnWriter(v) {
+                // Runs of one value are common (a file's path on each of its rows, a node kind), and
+                // encoding a string to UTF-8 costs more than comparing it with the previous one.
+                private String last;
+                private byte[] lastBytes;
+
                 @Override
                 long writeValue(int index, Object value) {
-                    byte[] bytes = value.toString().getBytes(StandardCharsets.UTF_8);
-                    v.setSafe(index, bytes);
-                    return bytes.length + 4L;
+                    String string = value.toString();
+                    if (!string.equals(last)) {
+                        last = string;
+                        lastBytes = string.getBytes(StandardCharsets.UTF_8);
+                    }
+                    v.setSafe(index, lastBytes);
+                    return lastBytes.length + 4L;
                 }
             };
         } else if (vector instanceof VarBinaryVector v) {
