@@ -14,6 +14,8 @@ final class FactCollectors {
     static List<FactCollector> standard() {
         return List.of(new DefCollector(), new ParamCollector(), new NameCollector(), new CallCollector(),
                 new ImportCollector(), new DecoratorCollector(), new ComprehensionCollector(),
-                new ScopeDeclCollector(), new SemanticErrorCollector(), new ClassBaseCollector());
+                new ScopeDeclCollector(), new SemanticErrorCollector(), new ClassBaseCollector(),
+                new ExprCollector(), new AssignmentCollector(), new ElementCollector(), new OperandCollector(),
+                new ReturnCollector(), new CallArgCollector(), new IterationCollector(), new AnnotationCollector());
     }
 }
