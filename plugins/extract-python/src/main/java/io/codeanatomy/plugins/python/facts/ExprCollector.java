@@ -1,5 +1,6 @@
 package io.codeanatomy.plugins.python.facts;
 
+import io.codeanatomy.python.syntax.ast.AnnAssign;
 import io.codeanatomy.python.syntax.ast.Attribute;
 import io.codeanatomy.python.syntax.ast.Await;
 import io.codeanatomy.python.syntax.ast.Call;
@@ -16,6 +17,7 @@ import io.codeanatomy.python.syntax.ast.Tuple;
 import io.codeanatomy.python.syntax.ast.Yield;
 import io.codeanatomy.python.syntax.ast.YieldFrom;
 import io.codeanatomy.python.syntax.ast.expr;
+import io.codeanatomy.python.syntax.ast.stmt;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -27,19 +29,37 @@ import java.util.Set;
  * (FormattedValue, Interpolation) and the format specs inside them. CPython 3.11 gives those
  * the whole string's span, so they would share ids, and no value flows through them; the
  * expressions inside the braces do get rows.
+ *
+ * <p>A Name's row links to its {@code py_names_v1} row, which every Name has but the target of
+ * {@code (x): int}: CPython's symbol table binds nothing there, so there is no occurrence.
  */
 final class ExprCollector implements FactCollector {
     /** The f-string parts announced next in the current file; each is removed when it comes. */
     private final Set<expr> stringParts = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Names announced next in the current file that have no name occurrence. */
+    private final Set<expr> unboundNames = Collections.newSetFromMap(new IdentityHashMap<>());
     private WalkContext file;
 
     @Override
-    public void expression(expr e, WalkContext context) {
+    public void statement(stmt s, WalkContext context) {
+        if (s instanceof AnnAssign a && a.target() instanceof Name && a.simple() == 0 && a.value() == null) {
+            startFile(context);
+            unboundNames.add(a.target());
+        }
+    }
+
+    private void startFile(WalkContext context) {
         if (context != file) {
-            // A new file: parts left by a walk that stopped half-way belong to the old one.
+            // A new file: nodes left by a walk that stopped half-way belong to the old one.
             stringParts.clear();
+            unboundNames.clear();
             file = context;
         }
+    }
+
+    @Override
+    public void expression(expr e, WalkContext context) {
+        startFile(context);
         if (!stringParts.isEmpty() && stringParts.remove(e)) {
             skipParts(e);
             return;
@@ -49,7 +69,7 @@ final class ExprCollector implements FactCollector {
         } else if (e instanceof TemplateStr t) {
             stringParts.addAll(t.values());
         }
-        context.emit(row(e, context));
+        context.emit(row(e, !unboundNames.isEmpty() && unboundNames.remove(e), context));
     }
 
     /** A skipped part's own parts are skipped too: a format spec is an f-string of its own. */
@@ -65,7 +85,7 @@ final class ExprCollector implements FactCollector {
         }
     }
 
-    private static ExprRow row(expr e, WalkContext context) {
+    private static ExprRow row(expr e, boolean unbound, WalkContext context) {
         ExprKind kind = ExprKind.of(e);
         NameContext ctx = null;
         String name = null;
@@ -81,7 +101,7 @@ final class ExprCollector implements FactCollector {
                 Name n = (Name) e;
                 ctx = NameContext.of(n.ctx());
                 name = n.id();
-                ref = context.id(IdKinds.NAME, n.bstart(), n.bend());
+                ref = unbound ? null : context.id(IdKinds.NAME, n.bstart(), n.bend());
             }
             case ATTRIBUTE -> {
                 Attribute a = (Attribute) e;
