@@ -18,6 +18,7 @@ import io.codeanatomy.python.syntax.ast.Yield;
 import io.codeanatomy.python.syntax.ast.YieldFrom;
 import io.codeanatomy.python.syntax.ast.expr;
 import io.codeanatomy.python.syntax.ast.stmt;
+import java.lang.ref.WeakReference;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -38,7 +39,8 @@ final class ExprCollector implements FactCollector {
     private final Set<expr> stringParts = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Names announced next in the current file that have no name occurrence. */
     private final Set<expr> unboundNames = Collections.newSetFromMap(new IdentityHashMap<>());
-    private WalkContext file;
+    /** The file being walked, held weakly: the collector outlives it and must not keep its tree. */
+    private WeakReference<WalkContext> file = new WeakReference<>(null);
 
     @Override
     public void statement(stmt s, WalkContext context) {
@@ -49,11 +51,11 @@ final class ExprCollector implements FactCollector {
     }
 
     private void startFile(WalkContext context) {
-        if (context != file) {
+        if (context != file.get()) {
             // A new file: nodes left by a walk that stopped half-way belong to the old one.
             stringParts.clear();
             unboundNames.clear();
-            file = context;
+            file = new WeakReference<>(context);
         }
     }
 
