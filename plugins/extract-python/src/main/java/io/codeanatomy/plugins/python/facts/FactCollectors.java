@@ -2,7 +2,11 @@ package io.codeanatomy.plugins.python.facts;
 
 import java.util.List;
 
-/** The collectors of the extraction's fact families: the one place a new family is registered. */
+/**
+ * The collectors of the extraction's own fact families: the one place a new built-in family is
+ * registered. Other plugins' families come through the extension point
+ * {@code extract-python:fact-collectors} and run after these.
+ */
 final class FactCollectors {
     private FactCollectors() {
     }
