@@ -40,7 +40,7 @@ public final class StructureGraph implements CpgPart {
     public static final String PARAMS = "py_params_v1";
     public static final String CALLS = "py_calls_v1";
     public static final String IMPORTS = "py_imports_v1";
-    public static final String DECORATORS = "py_decorators_v1";
+    public static final String DECORATORS = "py_decorators_v2";
     public static final String COMPREHENSIONS = "py_comprehensions_v1";
     public static final String NAMES = "py_names_v1";
 

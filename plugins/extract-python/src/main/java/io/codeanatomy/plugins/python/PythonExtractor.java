@@ -3,6 +3,7 @@ package io.codeanatomy.plugins.python;
 import static java.util.Objects.requireNonNull;
 
 import io.codeanatomy.plugins.python.facts.ErrorRow;
+import io.codeanatomy.plugins.python.facts.FactCollector;
 import io.codeanatomy.plugins.python.facts.FileFacts;
 import io.codeanatomy.plugins.python.facts.ParseStatus;
 import io.codeanatomy.plugins.python.modules.ModuleNames;
@@ -10,6 +11,7 @@ import io.codeanatomy.plugins.python.modules.ModulePath;
 import io.codeanatomy.plugins.python.run.ParallelExtraction;
 import io.codeanatomy.plugins.python.tables.PyTables;
 import io.codeanatomy.plugins.python.tables.TableSink;
+import io.codeanatomy.plugins.python.tables.TableSpec;
 import io.codeanatomy.python.syntax.PythonVersion;
 import io.codeanatomy.spi.extract.ExtractionRequest;
 import io.codeanatomy.spi.extract.ExtractionSink;
@@ -24,10 +26,13 @@ import io.codeanatomy.spi.source.SourceWalker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 
 /**
@@ -60,6 +65,10 @@ public final class PythonExtractor implements Extractor {
     private final PythonVersion version;
     private final long maxFileBytes;
     private final List<String> sourceRoots;
+    /** Fact families other plugins contributed, in the extension point's order. */
+    private final List<PythonFactFamily> families;
+    /** The built-in tables, then each family's. */
+    private final List<TableSpec<?>> tables;
 
     /**
      * Parses with the newest grammar the parser knows, so code written for any Python from 3.8 on
@@ -79,6 +88,17 @@ public final class PythonExtractor implements Extractor {
      *                    each file's ({@link ModuleNames})
      */
     public PythonExtractor(PythonVersion version, long maxFileBytes, List<String> sourceRoots) {
+        this(version, maxFileBytes, sourceRoots, List.of());
+    }
+
+    /**
+     * @param families fact families other plugins add ({@link PythonExtractionPlugin#FACT_COLLECTORS}):
+     *                 their tables are declared and written after the built-in ones
+     */
+    public PythonExtractor(PythonVersion version, long maxFileBytes, List<String> sourceRoots,
+                           List<PythonFactFamily> families) {
+        this.families = List.copyOf(requireNonNull(families, "families is null"));
+        this.tables = tables(this.families);
         this.version = requireNonNull(version, "version is null");
         this.sourceRoots = List.copyOf(requireNonNull(sourceRoots, "sourceRoots is null"));
         sourceRoots.forEach(ModuleNames::components);
@@ -86,6 +106,23 @@ public final class PythonExtractor implements Extractor {
             throw new IllegalArgumentException("the file size limit cannot be negative: " + maxFileBytes);
         }
         this.maxFileBytes = maxFileBytes;
+    }
+
+    private static List<TableSpec<?>> tables(List<PythonFactFamily> families) {
+        List<TableSpec<?>> all = new ArrayList<>(PyTables.ALL);
+        Set<String> names = new HashSet<>();
+        PyTables.ALL.forEach(t -> names.add(t.name()));
+        for (PythonFactFamily family : families) {
+            for (TableSpec<?> table : family.tables()) {
+                if (!names.add(table.name())) {
+                    throw new IllegalArgumentException("the fact family " + family.getClass().getName()
+                            + " declares the table '" + table.name()
+                            + "', which the python extractor already writes; give the family's table another name.");
+                }
+                all.add(table);
+            }
+        }
+        return List.copyOf(all);
     }
 
     @Override
@@ -125,12 +162,12 @@ public final class PythonExtractor implements Extractor {
                         + SOURCE_ROOTS_OPTION + "'.");
             }
         }
-        return new PythonExtractor(language, maxFileBytes, roots);
+        return new PythonExtractor(language, maxFileBytes, roots, families);
     }
 
     @Override
     public List<TableDefinition> tables() {
-        return PyTables.definitions();
+        return tables.stream().<TableDefinition>map(TableSpec::definition).toList();
     }
 
     @Override
@@ -145,8 +182,8 @@ public final class PythonExtractor implements Extractor {
         progress.filesTotal(listing.files().size());
         Totals totals = new Totals();
         Map<String, ModulePath> modules = modules(request.sourceRoot(), listing.files());
-        try (TableSink tables = new TableSink(sink, BATCH_ROWS)) {
-            new ParallelExtraction(request.workers(), version, maxFileBytes).run(listing.files(), f -> modules.get(f.path()), facts -> {
+        try (TableSink tables = new TableSink(sink, BATCH_ROWS, this.tables)) {
+            new ParallelExtraction(request.workers(), version, maxFileBytes, this::newFamilyCollectors).run(listing.files(), f -> modules.get(f.path()), facts -> {
                 tables.append(facts);
                 long bytes = Math.max(0, facts.file().rawSize());
                 totals.bytes += bytes;
@@ -159,6 +196,11 @@ public final class PythonExtractor implements Extractor {
             tables.flush();
             return ExtractionSummary.of(listing.files().size(), totals.bytes, totals.problems, tables.rowsByTable());
         }
+    }
+
+    /** One collector per contributed family, for one worker thread. */
+    private List<FactCollector> newFamilyCollectors() {
+        return families.stream().map(PythonFactFamily::newCollector).toList();
     }
 
     /** Counted on the one thread that receives files' facts. */

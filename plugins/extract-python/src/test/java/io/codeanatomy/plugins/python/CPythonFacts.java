@@ -34,21 +34,30 @@ final class CPythonFacts {
 
     /** Runs one CPython per core over a share of the files. */
     static Map<Path, Expected> of(List<Path> files) {
+        return perCore("cpython_facts.py", files, CPythonFacts::read);
+    }
+
+    /**
+     * Runs the script {@code scriptName} (a resource beside this class) in one CPython per core,
+     * each over a share of the files given on its standard input, one path a line, and merges
+     * what {@code reader} makes of each one's output, in the order of the shares.
+     */
+    static <T> Map<Path, T> perCore(String scriptName, List<Path> files, Python3.OutputReader<Map<Path, T>> reader) {
         Python3 python = Python3.require();
-        String script = Python3.resource(CPythonFacts.class, "cpython_facts.py");
+        String script = Python3.resource(CPythonFacts.class, scriptName);
         int processes = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), files.size() / 50));
         ExecutorService pool = Executors.newFixedThreadPool(processes);
-        List<CompletableFuture<Map<Path, Expected>>> shares = new ArrayList<>();
+        List<CompletableFuture<Map<Path, T>>> shares = new ArrayList<>();
         for (int k = 0; k < processes; k++) {
             List<Path> share = new ArrayList<>();
             for (int i = k; i < files.size(); i += processes) {
                 share.add(files.get(i));
             }
-            shares.add(CompletableFuture.supplyAsync(() -> run(python, script, share), pool));
+            shares.add(CompletableFuture.supplyAsync(() -> run(python, script, share, reader), pool));
         }
         try {
-            Map<Path, Expected> all = new LinkedHashMap<>();
-            for (CompletableFuture<Map<Path, Expected>> share : shares) {
+            Map<Path, T> all = new LinkedHashMap<>();
+            for (CompletableFuture<Map<Path, T>> share : shares) {
                 all.putAll(share.join());
             }
             return all;
@@ -57,12 +66,13 @@ final class CPythonFacts {
         }
     }
 
-    private static Map<Path, Expected> run(Python3 python, String script, List<Path> files) {
+    private static <T> Map<Path, T> run(Python3 python, String script, List<Path> files,
+                                        Python3.OutputReader<Map<Path, T>> reader) {
         StringBuilder paths = new StringBuilder();
         for (Path f : files) {
             paths.append(f.toAbsolutePath()).append('\n');
         }
-        return python.run(script, List.of(), paths.toString().getBytes(StandardCharsets.UTF_8), CPythonFacts::read);
+        return python.run(script, List.of(), paths.toString().getBytes(StandardCharsets.UTF_8), reader);
     }
 
     private static Map<Path, Expected> read(InputStream stdout) throws IOException {

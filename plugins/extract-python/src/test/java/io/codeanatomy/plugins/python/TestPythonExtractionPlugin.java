@@ -19,7 +19,9 @@ class TestPythonExtractionPlugin {
         assertThat(plugin.extractors()).extracting(Extractor::id).containsExactly("python");
         assertThat(plugin.extractors().get(0).tables()).extracting(t -> t.name()).containsExactly(
                 "py_files_v1", "py_lines_v2", "py_defs_v1", "py_params_v1", "py_names_v1", "py_calls_v1",
-                "py_imports_v1", "py_decorators_v1", "py_comprehensions_v1", "py_scope_decls_v1", "py_errors_v1",
-                "py_semantic_errors_v1");
+                "py_imports_v1", "py_decorators_v2", "py_comprehensions_v1", "py_scope_decls_v1", "py_errors_v1",
+                "py_semantic_errors_v1", "py_class_bases_v1", "py_exprs_v1", "py_expr_operands_v1",
+                "py_assignments_v1", "py_container_elements_v1", "py_returns_v1", "py_call_args_v1",
+                "py_iterations_v1", "py_annotations_v1");
     }
 }

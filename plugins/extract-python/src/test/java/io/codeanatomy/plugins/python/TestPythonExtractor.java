@@ -27,9 +27,14 @@ class TestPythonExtractor {
     private static final Map<String, String> ID_COLUMNS = Map.ofEntries(
             Map.entry("py_files_v1", "file_id"), Map.entry("py_lines_v2", "lines_id"), Map.entry("py_defs_v1", "def_id"),
             Map.entry("py_params_v1", "param_id"), Map.entry("py_names_v1", "name_id"), Map.entry("py_calls_v1", "call_id"),
-            Map.entry("py_imports_v1", "import_id"), Map.entry("py_decorators_v1", "decorator_id"),
+            Map.entry("py_imports_v1", "import_id"), Map.entry("py_decorators_v2", "decorator_id"),
             Map.entry("py_comprehensions_v1", "comp_id"), Map.entry("py_scope_decls_v1", "decl_id"),
-            Map.entry("py_errors_v1", "error_id"), Map.entry("py_semantic_errors_v1", "semantic_error_id"));
+            Map.entry("py_errors_v1", "error_id"), Map.entry("py_semantic_errors_v1", "semantic_error_id"),
+            Map.entry("py_class_bases_v1", "class_base_id"), Map.entry("py_exprs_v1", "expr_id"),
+            Map.entry("py_expr_operands_v1", "operand_id"), Map.entry("py_assignments_v1", "assignment_id"),
+            Map.entry("py_container_elements_v1", "element_id"), Map.entry("py_returns_v1", "return_id"),
+            Map.entry("py_call_args_v1", "arg_id"), Map.entry("py_iterations_v1", "iteration_id"),
+            Map.entry("py_annotations_v1", "annotation_id"));
 
     @TempDir
     Path root;

@@ -8,8 +8,8 @@ import io.codeanatomy.python.syntax.ast.expr;
 import java.util.List;
 
 /**
- * {@code py_decorators_v1}: the decorators of each function and class, with the def they decorate,
- * in the scope that evaluates them (the definition's enclosing scope).
+ * {@code py_decorators_v2}: the decorators of each function and class, with the def they decorate,
+ * in the scope that evaluates them (the definition's enclosing scope), and their expression rows.
  */
 final class DecoratorCollector implements FactCollector {
     @Override
@@ -29,7 +29,8 @@ final class DecoratorCollector implements FactCollector {
             boolean isCall = d instanceof Call;
             context.emit(new DecoratorRow(context.id(IdKinds.DECORATOR, d.bstart(), d.bend()), d.bstart(), d.bend(),
                     scope.id(), i, context.text(d.bstart(), d.bend()),
-                    DottedNames.of(isCall ? ((Call) d).func() : d), isCall, scope.parent().id()));
+                    DottedNames.of(isCall ? ((Call) d).func() : d), isCall, scope.parent().id(),
+                    context.exprId(d)));
         }
     }
 }

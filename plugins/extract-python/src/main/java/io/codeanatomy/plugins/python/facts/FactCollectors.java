@@ -2,7 +2,11 @@ package io.codeanatomy.plugins.python.facts;
 
 import java.util.List;
 
-/** The collectors of the extraction's fact families: the one place a new family is registered. */
+/**
+ * The collectors of the extraction's own fact families: the one place a new built-in family is
+ * registered. Other plugins' families come through the extension point
+ * {@code extract-python:fact-collectors} and run after these.
+ */
 final class FactCollectors {
     private FactCollectors() {
     }
@@ -14,6 +18,8 @@ final class FactCollectors {
     static List<FactCollector> standard() {
         return List.of(new DefCollector(), new ParamCollector(), new NameCollector(), new CallCollector(),
                 new ImportCollector(), new DecoratorCollector(), new ComprehensionCollector(),
-                new ScopeDeclCollector(), new SemanticErrorCollector());
+                new ScopeDeclCollector(), new SemanticErrorCollector(), new ClassBaseCollector(),
+                new ExprCollector(), new AssignmentCollector(), new ElementCollector(), new OperandCollector(),
+                new ReturnCollector(), new CallArgCollector(), new IterationCollector(), new AnnotationCollector());
     }
 }

@@ -276,8 +276,9 @@ final class FactWalker {
         if (a.target() instanceof Name n) {
             // A simple target, x: int [= 1], is annotated and local (DEF_ANNOT | DEF_LOCAL); CPython
             // binds a parenthesized one only when a value is assigned, as a plain assignment (DEF_LOCAL).
+            // The node is announced either way: it is an expression of the tree.
+            announce(n);
             if (a.simple() != 0 || a.value() != null) {
-                announce(n);
                 name(n.bstart(), n.bend(), n.id(), NameContext.STORE,
                         a.simple() != 0 ? NameIntroducer.ANN_ASSIGNMENT : NameIntroducer.ASSIGNMENT, null, null, n);
             }

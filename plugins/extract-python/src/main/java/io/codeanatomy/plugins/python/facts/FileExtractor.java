@@ -22,6 +22,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -41,7 +43,7 @@ public final class FileExtractor {
     private final int maxDepth;
     private final StableIds ids = new StableIds();
     /** The fact families' collectors, sorted by event once and reused for every file of this worker. */
-    private final CollectorEvents collectors = new CollectorEvents(FactCollectors.standard());
+    private final CollectorEvents collectors;
     private final MessageDigest contentDigest;
 
     /**
@@ -49,13 +51,28 @@ public final class FileExtractor {
      * @param maxFileBytes files larger than this are not read (status TOO_LARGE)
      */
     public FileExtractor(PythonVersion version, long maxFileBytes) {
-        this(version, maxFileBytes, DEFAULT_MAX_DEPTH);
+        this(version, maxFileBytes, List.of());
+    }
+
+    /**
+     * @param extraCollectors collectors of fact families other plugins add, called after the
+     *                        standard ones; this extractor's alone (they are not thread-safe)
+     */
+    public FileExtractor(PythonVersion version, long maxFileBytes, List<FactCollector> extraCollectors) {
+        this(version, maxFileBytes, DEFAULT_MAX_DEPTH, extraCollectors);
     }
 
     FileExtractor(PythonVersion version, long maxFileBytes, int maxDepth) {
+        this(version, maxFileBytes, maxDepth, List.of());
+    }
+
+    private FileExtractor(PythonVersion version, long maxFileBytes, int maxDepth, List<FactCollector> extraCollectors) {
         this.version = requireNonNull(version, "version is null");
         this.maxFileBytes = maxFileBytes;
         this.maxDepth = maxDepth;
+        List<FactCollector> all = new ArrayList<>(FactCollectors.standard());
+        all.addAll(requireNonNull(extraCollectors, "extraCollectors is null"));
+        this.collectors = new CollectorEvents(all);
         try {
             this.contentDigest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

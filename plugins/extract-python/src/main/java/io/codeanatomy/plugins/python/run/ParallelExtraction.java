@@ -2,6 +2,7 @@ package io.codeanatomy.plugins.python.run;
 
 import static java.util.Objects.requireNonNull;
 
+import io.codeanatomy.plugins.python.facts.FactCollector;
 import io.codeanatomy.plugins.python.facts.FileExtractor;
 import io.codeanatomy.plugins.python.facts.FileFacts;
 import io.codeanatomy.plugins.python.modules.ModulePath;
@@ -11,6 +12,7 @@ import io.codeanatomy.spi.source.SourceWorkers;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Extracts files on a pool of worker threads ({@link SourceWorkers}) and hands their facts to one
@@ -23,7 +25,19 @@ public final class ParallelExtraction {
     private final PythonVersion version;
     private final long maxFileBytes;
 
+    private final Supplier<List<FactCollector>> extraCollectors;
+
     public ParallelExtraction(int workers, PythonVersion version, long maxFileBytes) {
+        this(workers, version, maxFileBytes, List::of);
+    }
+
+    /**
+     * @param extraCollectors makes the collectors of the fact families other plugins add, once per
+     *                        worker thread (collectors are not thread-safe)
+     */
+    public ParallelExtraction(int workers, PythonVersion version, long maxFileBytes,
+                              Supplier<List<FactCollector>> extraCollectors) {
+        this.extraCollectors = requireNonNull(extraCollectors, "extraCollectors is null");
         if (workers < 1) {
             throw new IllegalArgumentException("at least one worker is needed, got " + workers);
         }
@@ -46,7 +60,8 @@ public final class ParallelExtraction {
         requireNonNull(modules, "modules is null");
         requireNonNull(consumer, "consumer is null");
         // One extractor per worker thread: its digest and id generator are not thread-safe.
-        ThreadLocal<FileExtractor> extractors = ThreadLocal.withInitial(() -> new FileExtractor(version, maxFileBytes));
+        ThreadLocal<FileExtractor> extractors = ThreadLocal.withInitial(
+                () -> new FileExtractor(version, maxFileBytes, extraCollectors.get()));
         SourceWorkers.forEach(files, workers, "extract-python", f -> extractors.get().extract(f.path(), f.file(), modules.apply(f)), consumer);
     }
 }

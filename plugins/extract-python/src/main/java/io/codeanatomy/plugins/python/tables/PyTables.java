@@ -8,22 +8,32 @@ import static io.codeanatomy.plugins.python.tables.Column.offsetList;
 import static io.codeanatomy.plugins.python.tables.Column.string;
 import static io.codeanatomy.plugins.python.tables.Column.stringList;
 
+import io.codeanatomy.plugins.python.facts.AnnotationRow;
+import io.codeanatomy.plugins.python.facts.AssignmentRow;
+import io.codeanatomy.plugins.python.facts.CallArgRow;
 import io.codeanatomy.plugins.python.facts.CallRow;
+import io.codeanatomy.plugins.python.facts.ClassBaseRow;
 import io.codeanatomy.plugins.python.facts.ComprehensionRow;
 import io.codeanatomy.plugins.python.facts.DecoratorRow;
 import io.codeanatomy.plugins.python.facts.DefRow;
+import io.codeanatomy.plugins.python.facts.ElementRow;
 import io.codeanatomy.plugins.python.facts.ErrorRow;
+import io.codeanatomy.plugins.python.facts.ExprRow;
 import io.codeanatomy.plugins.python.facts.FileFacts;
 import io.codeanatomy.plugins.python.facts.FileRow;
 import io.codeanatomy.plugins.python.facts.ImportRow;
+import io.codeanatomy.plugins.python.facts.IterationRow;
 import io.codeanatomy.plugins.python.facts.LineStartsRow;
 import io.codeanatomy.plugins.python.facts.NameRow;
+import io.codeanatomy.plugins.python.facts.OperandRow;
 import io.codeanatomy.plugins.python.facts.ParamRow;
+import io.codeanatomy.plugins.python.facts.ReturnRow;
 import io.codeanatomy.plugins.python.facts.Row;
 import io.codeanatomy.plugins.python.facts.ScopeDeclRow;
 import io.codeanatomy.plugins.python.facts.SemanticErrorRow;
 import io.codeanatomy.spi.extract.TableDefinition;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The Python extraction tables, in the order they are declared and written. Every table starts
@@ -85,11 +95,12 @@ public final class PyTables {
             bool("is_from", ImportRow::isFrom), bool("is_star", ImportRow::isStar),
             int64("stmt_bstart", ImportRow::stmtBstart), int64("stmt_bend", ImportRow::stmtBend));
 
-    public static final TableSpec<DecoratorRow> DECORATORS = new TableSpec<>("py_decorators_v1", FileFacts::decorators,
+    public static final TableSpec<DecoratorRow> DECORATORS = new TableSpec<>("py_decorators_v2", FileFacts::decorators,
             string("decorator_id", DecoratorRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
             int64("bend", Row::bend), string("def_id", DecoratorRow::defId), int32("position", DecoratorRow::position),
             string("text", DecoratorRow::text), nullableString("dotted_name", DecoratorRow::dottedName),
-            bool("is_call", DecoratorRow::isCall), string("scope_id", DecoratorRow::scopeId));
+            bool("is_call", DecoratorRow::isCall), string("scope_id", DecoratorRow::scopeId),
+            string("expr_id", DecoratorRow::exprId));
 
     public static final TableSpec<ComprehensionRow> COMPREHENSIONS = new TableSpec<>("py_comprehensions_v1",
             FileFacts::comprehensions,
@@ -117,12 +128,93 @@ public final class PyTables {
             string("message", SemanticErrorRow::message), string("stage", r -> r.stage().name()),
             int64("cpython_order", SemanticErrorRow::cpythonOrder));
 
+    public static final TableSpec<ClassBaseRow> CLASS_BASES = new TableSpec<>("py_class_bases_v1",
+            f -> f.rows(ClassBaseRow.class),
+            string("class_base_id", ClassBaseRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            int64("bend", Row::bend), string("def_id", ClassBaseRow::defId), int32("position", ClassBaseRow::position),
+            nullableString("keyword", ClassBaseRow::keyword), bool("is_starred", ClassBaseRow::isStarred),
+            string("text", ClassBaseRow::text), nullableString("dotted_name", ClassBaseRow::dottedName),
+            string("scope_id", ClassBaseRow::scopeId), string("expr_id", ClassBaseRow::exprId));
+
+    public static final TableSpec<ExprRow> EXPRS = new TableSpec<>("py_exprs_v1", f -> f.rows(ExprRow.class),
+            string("expr_id", ExprRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            int64("bend", Row::bend), string("kind", r -> r.kind().name()), string("node_type", ExprRow::nodeType),
+            string("scope_id", ExprRow::scopeId), nullableString("ctx", name(ExprRow::ctx)),
+            nullableString("name", ExprRow::name), nullableString("attr", ExprRow::attr),
+            nullableString("base_expr_id", ExprRow::baseExprId), nullableString("index_expr_id", ExprRow::indexExprId),
+            nullableString("value_expr_id", ExprRow::valueExprId), nullableString("const_kind", name(ExprRow::constKind)),
+            nullableString("const_text", ExprRow::constText), nullableString("ref_id", ExprRow::refId));
+
+    public static final TableSpec<OperandRow> EXPR_OPERANDS = new TableSpec<>("py_expr_operands_v1",
+            f -> f.rows(OperandRow.class),
+            string("operand_id", OperandRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            int64("bend", Row::bend), string("expr_id", OperandRow::exprId),
+            string("operand_expr_id", OperandRow::operandExprId), int32("position", OperandRow::position));
+
+    public static final TableSpec<AssignmentRow> ASSIGNMENTS = new TableSpec<>("py_assignments_v1",
+            f -> f.rows(AssignmentRow.class),
+            string("assignment_id", AssignmentRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            int64("bend", Row::bend), string("kind", r -> r.kind().name()), string("scope_id", AssignmentRow::scopeId),
+            string("target_expr_id", AssignmentRow::targetExprId), string("value_expr_id", AssignmentRow::valueExprId),
+            int32("target_index", AssignmentRow::targetIndex), int32("target_count", AssignmentRow::targetCount),
+            nullableString("op", AssignmentRow::op), int64("stmt_bstart", AssignmentRow::stmtBstart),
+            int64("stmt_bend", AssignmentRow::stmtBend));
+
+    public static final TableSpec<ElementRow> CONTAINER_ELEMENTS = new TableSpec<>("py_container_elements_v1",
+            f -> f.rows(ElementRow.class),
+            string("element_id", ElementRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            int64("bend", Row::bend), string("container_expr_id", ElementRow::containerExprId),
+            string("container_kind", r -> r.containerKind().name()), string("ctx", r -> r.ctx().name()),
+            string("element_expr_id", ElementRow::elementExprId), int32("index", ElementRow::index),
+            nullableString("key_expr_id", ElementRow::keyExprId),
+            nullableString("key_const_kind", name(ElementRow::keyConstKind)),
+            nullableString("key_const_text", ElementRow::keyConstText), bool("is_starred", ElementRow::isStarred),
+            bool("is_double_star", ElementRow::isDoubleStar), int32("element_count", ElementRow::elementCount),
+            int32("star_index", ElementRow::starIndex));
+
+    public static final TableSpec<ReturnRow> RETURNS = new TableSpec<>("py_returns_v1", f -> f.rows(ReturnRow.class),
+            string("return_id", ReturnRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            int64("bend", Row::bend), string("kind", r -> r.kind().name()), string("scope_id", ReturnRow::scopeId),
+            nullableString("def_id", ReturnRow::defId), nullableString("value_expr_id", ReturnRow::valueExprId),
+            nullableString("expr_id", ReturnRow::exprId));
+
+    public static final TableSpec<CallArgRow> CALL_ARGS = new TableSpec<>("py_call_args_v1", f -> f.rows(CallArgRow.class),
+            string("arg_id", CallArgRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            int64("bend", Row::bend), string("call_id", CallArgRow::callId), string("arg_expr_id", CallArgRow::argExprId),
+            int32("position", CallArgRow::position), nullableString("keyword", CallArgRow::keyword),
+            bool("is_star", CallArgRow::isStar), bool("is_double_star", CallArgRow::isDoubleStar));
+
+    public static final TableSpec<IterationRow> ITERATIONS = new TableSpec<>("py_iterations_v1",
+            f -> f.rows(IterationRow.class),
+            string("iteration_id", IterationRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            int64("bend", Row::bend), string("kind", r -> r.kind().name()), bool("is_async", IterationRow::isAsync),
+            string("scope_id", IterationRow::scopeId), nullableString("target_expr_id", IterationRow::targetExprId),
+            string("source_expr_id", IterationRow::sourceExprId), int32("item_index", IterationRow::itemIndex),
+            nullableString("comp_id", IterationRow::compId));
+
+    public static final TableSpec<AnnotationRow> ANNOTATIONS = new TableSpec<>("py_annotations_v1",
+            f -> f.rows(AnnotationRow.class),
+            string("annotation_id", AnnotationRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            int64("bend", Row::bend), string("kind", r -> r.kind().name()), string("owner_id", AnnotationRow::ownerId),
+            nullableString("def_id", AnnotationRow::defId), string("scope_id", AnnotationRow::scopeId),
+            string("annotation_expr_id", AnnotationRow::annotationExprId), string("text", AnnotationRow::text),
+            nullableString("dotted_name", AnnotationRow::dottedName), bool("is_string", AnnotationRow::isString));
+
     /** Every table, in declaration order. */
     public static final List<TableSpec<?>> ALL = List.of(
             FILES, LINES, DEFS, PARAMS, NAMES, CALLS, IMPORTS, DECORATORS, COMPREHENSIONS, SCOPE_DECLS, ERRORS,
-            SEMANTIC_ERRORS);
+            SEMANTIC_ERRORS, CLASS_BASES, EXPRS, EXPR_OPERANDS, ASSIGNMENTS, CONTAINER_ELEMENTS, RETURNS, CALL_ARGS,
+            ITERATIONS, ANNOTATIONS);
 
     private PyTables() {
+    }
+
+    /** An enumeration column's value: the constant's name, null for null. */
+    private static <R> Function<R, String> name(Function<R, ? extends Enum<?>> getter) {
+        return r -> {
+            Enum<?> value = getter.apply(r);
+            return value == null ? null : value.name();
+        };
     }
 
     public static List<TableDefinition> definitions() {

@@ -17,16 +17,23 @@ import org.apache.arrow.memory.BufferAllocator;
  */
 public final class TableSink implements AutoCloseable {
     private final BufferAllocator allocator;
+    private final List<TableSpec<?>> specs;
     private final List<TableWriter<?>> writers = new ArrayList<>();
 
     public TableSink(ExtractionSink sink, int batchRows) {
+        this(sink, batchRows, PyTables.ALL);
+    }
+
+    /** A sink of the tables {@code specs}, in that order. */
+    public TableSink(ExtractionSink sink, int batchRows, List<TableSpec<?>> specs) {
         requireNonNull(sink, "sink is null");
         if (batchRows < 1) {
             throw new IllegalArgumentException("a batch holds at least one row, got " + batchRows);
         }
+        this.specs = List.copyOf(specs);
         this.allocator = sink.allocator().newChildAllocator("extract-python", 0, Long.MAX_VALUE);
         try {
-            for (TableSpec<?> spec : PyTables.ALL) {
+            for (TableSpec<?> spec : this.specs) {
                 writers.add(writer(spec, sink, batchRows));
             }
         } catch (RuntimeException e) {
@@ -58,7 +65,7 @@ public final class TableSink implements AutoCloseable {
     public Map<String, Long> rowsByTable() {
         Map<String, Long> rows = new LinkedHashMap<>();
         for (int i = 0; i < writers.size(); i++) {
-            rows.put(PyTables.ALL.get(i).name(), writers.get(i).rowsWritten());
+            rows.put(specs.get(i).name(), writers.get(i).rowsWritten());
         }
         return rows;
     }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.codeanatomy.api.spec.ColumnContract;
 import io.codeanatomy.api.spec.SchemaContract;
 import io.codeanatomy.plugins.python.facts.FileFacts;
+import io.codeanatomy.plugins.python.facts.Row;
 import io.codeanatomy.spi.extract.TableDefinition;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,17 @@ public final class TableSpec<R> {
         this.columns = List.copyOf(list);
         int version = Integer.parseInt(name.substring(name.lastIndexOf("_v") + 2));
         this.definition = TableDefinition.of(name, new SchemaContract(version, contracts));
+    }
+
+    /**
+     * A table whose rows are a file's rows of type {@code rowType} (what its collector emitted), in
+     * source order. Its first columns should be the row's id, {@link Column#fileId()},
+     * {@link Column#path()}, {@code bstart} and {@code bend}, as every extraction table's are.
+     */
+    @SafeVarargs
+    public static <R extends Row> TableSpec<R> of(String name, Class<R> rowType, Column<R>... columns) {
+        requireNonNull(rowType, "rowType is null");
+        return new TableSpec<>(name, f -> f.rows(rowType), columns);
     }
 
     public String name() {

@@ -28,4 +28,16 @@ class TestStableIds {
         assertThat(ids.id("py_def", 17, 42)).isEqualTo(StableIds.of("pkg/mod.py", 17, 42, "py_def"));
         assertThat(ids.id("py_file", 0, 120)).isEqualTo("py_file:68c3f11036cd3193f943daeafb130cd0");
     }
+
+    @Test
+    void recentIdsAreReusedOnlyForTheSameFileSpanAndKind() {
+        StableIds ids = new StableIds();
+        ids.startFile("a.py");
+        String name = ids.id("py_name", 3, 5);
+        assertThat(ids.id("py_expr.Name", 3, 5)).isEqualTo(StableIds.of("a.py", 3, 5, "py_expr.Name")).isNotEqualTo(name);
+        assertThat(ids.id("py_name", 3, 5)).isSameAs(name);
+        assertThat(ids.id("py_name", 3, 6)).isEqualTo(StableIds.of("a.py", 3, 6, "py_name"));
+        ids.startFile("b.py");
+        assertThat(ids.id("py_name", 3, 5)).isEqualTo(StableIds.of("b.py", 3, 5, "py_name")).isNotEqualTo(name);
+    }
 }
