@@ -142,6 +142,7 @@ public final class QueryPlanner {
     }
 
     private EnumerableRel physical(RelNode optimized, VolcanoPlanner volcano, PlanTracer tracer) {
+        requireSemiNaiveRule(optimized);
         volcano.clear();
         for (PlannerRule rule : physical) {
             volcano.addRule(rule.rule());
@@ -156,6 +157,21 @@ public final class QueryPlanner {
             throw new IllegalStateException("physical phase produced a non-Enumerable plan:\n" + RelOptUtil.toString(best));
         }
         return enumerable;
+    }
+
+    /**
+     * A semi-naive fixpoint has no plain Calcite form (a {@code RepeatUnion} step never sees the rows
+     * so far), so without its rule the plan fails here in one sentence rather than in Volcano's dump.
+     */
+    private void requireSemiNaiveRule(RelNode node) {
+        if (node instanceof SemiNaiveFixpoint fixpoint
+                && physical.stream().noneMatch(rule -> rule.id().equals(BuiltinRules.SEMI_NAIVE_FIXPOINT))) {
+            throw new IllegalArgumentException("The plan has the semi-naive fixpoint '" + fixpoint.tables().name()
+                    + "', which only the rule " + BuiltinRules.SEMI_NAIVE_FIXPOINT + " can run; stop disabling that rule.");
+        }
+        for (RelNode input : node.getInputs()) {
+            requireSemiNaiveRule(input);
+        }
     }
 
     private static List<PlannerRule> ofPhase(List<PlannerRule> rules, RulePhase phase) {
