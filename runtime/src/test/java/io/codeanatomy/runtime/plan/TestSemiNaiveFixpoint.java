@@ -24,6 +24,7 @@ import io.codeanatomy.runtime.exec.FixpointRun;
 import io.codeanatomy.runtime.exec.FixpointRuns;
 import io.codeanatomy.runtime.exec.PlanExecutor;
 import io.codeanatomy.runtime.function.FunctionRegistry;
+import io.codeanatomy.runtime.result.RunRecords;
 import io.codeanatomy.runtime.session.Session;
 import io.codeanatomy.runtime.session.SessionConfig;
 import io.codeanatomy.runtime.testing.MemoryTable;
@@ -37,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.plan.RelOptUtil;
@@ -104,6 +106,24 @@ class TestSemiNaiveFixpoint {
                 FixpointRuns.of(physical).get(0).rowsPerRound(), List.of(16L, 16L, 32L, 64L, 128L, 0L),
                 FixpointRuns.of(physical).get(0).nanosPerRound()));
         assertThat(FixpointRuns.of(physical).get(0).iterations()).isEqualTo(5);
+    }
+
+    @Test
+    void theRunRecordListsEachFixpointThatRanWithItsRounds() {
+        PlanningFixture fixture = fixture(ring(16));
+        PlannedQuery ran = QueryPlanner.create(List.of(), Set.of()).plan(compile(fixture, squareClosure(100), PAIR));
+        PlannedQuery planned = QueryPlanner.create(List.of(), Set.of()).plan(compile(fixture, squareClosure(4), PAIR));
+        rows(fixture, ran.physical());
+
+        List<Object> record = RunRecords.fixpoints(new TreeMap<>(Map.of("ran", ran, "only_planned", planned)));
+
+        assertThat(record).hasSize(1);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> entry = (Map<String, Object>) record.get(0);
+        assertThat(entry).containsEntry("plan", "ran").containsEntry("fixpoint", "path$0").containsEntry("maxIterations", 100)
+                .containsEntry("iterations", 5).containsEntry("reachedBound", false)
+                .containsEntry("newRowsPerRound", List.of(16L, 16L, 32L, 64L, 128L, 0L));
+        assertThat((List<?>) entry.get("millisPerRound")).hasSize(6);
     }
 
     @Test
