@@ -14,12 +14,14 @@ import io.codeanatomy.api.spec.SemanticSpec;
 import io.codeanatomy.api.spec.ViewKind;
 import io.codeanatomy.api.spec.WriteMode;
 import io.codeanatomy.runtime.exec.FixpointRuns;
+import io.codeanatomy.runtime.plan.BuiltinRules;
 import io.codeanatomy.runtime.plan.PlannedQuery;
 import io.codeanatomy.runtime.session.Session;
 import io.codeanatomy.runtime.session.SessionConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
@@ -37,7 +39,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * only the semi-naive operator runs. The graph is every node's edge to its parent in a 4-ary tree
  * (ancestors, like scope chains), plus an edge from the root to its first child, so there is a
  * cycle. Each form is compiled, planned and run; best of N rounds after
- * a warm-up. Usage: {@code FixpointBench [EDGES] [--rounds N]}.
+ * a warm-up. The linear spec also runs with the rule disabled, which plans it as a
+ * {@code RepeatUnion} (the A/B switch). Usage: {@code FixpointBench [EDGES] [--rounds N]}.
  */
 public final class FixpointBench {
     private static final Field<Long> SRC = col("e", "src", DataType.INT64);
@@ -55,6 +58,11 @@ public final class FixpointBench {
             }
         }
         Edges edges = new Edges(nodes);
+        Timed toggled;
+        try (Session session = Session.open(SessionConfig.defaults().withDisabledRules(Set.of(BuiltinRules.SEMI_NAIVE_FIXPOINT)), List.of())) {
+            session.schema().add("edges", edges);
+            toggled = best(rounds, session, spec(semiNaiveLinear()));
+        }
         try (Session session = Session.open(SessionConfig.defaults(), List.of())) {
             session.schema().add("edges", edges);
             Timed repeatUnion = best(rounds, session, spec(repeatUnion()));
@@ -62,11 +70,12 @@ public final class FixpointBench {
             Timed doubling = best(rounds, session, spec(semiNaiveDoubling()));
             System.out.printf(Locale.ROOT, "%d edges, closure of %d rows%n", edges.rows.size(), repeatUnion.rows);
             System.out.printf(Locale.ROOT, "linear, RepeatUnion:            %7.3f s%n", repeatUnion.seconds);
+            System.out.printf(Locale.ROOT, "linear, rule disabled (A/B):    %7.3f s  (the same spec as a RepeatUnion)%n", toggled.seconds);
             System.out.printf(Locale.ROOT, "linear, semi-naive operator:    %7.3f s  (%.2fx RepeatUnion's speed), %s%n", linear.seconds,
                     repeatUnion.seconds / linear.seconds, linear.fixpoint);
             System.out.printf(Locale.ROOT, "doubling, semi-naive operator:  %7.3f s  (%.2fx), %s%n", doubling.seconds,
                     repeatUnion.seconds / doubling.seconds, doubling.fixpoint);
-            if (linear.rows != repeatUnion.rows || doubling.rows != repeatUnion.rows) {
+            if (linear.rows != repeatUnion.rows || doubling.rows != repeatUnion.rows || toggled.rows != repeatUnion.rows) {
                 throw new IllegalStateException("the forms disagree: " + repeatUnion.rows + ", " + linear.rows + ", " + doubling.rows + " rows");
             }
         }
@@ -88,7 +97,8 @@ public final class FixpointBench {
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             var run = FixpointRuns.of(planned.physical()).get(0);
-            String fixpoint = run.iterations() + " rounds, new rows " + run.newRowsPerRound();
+            String fixpoint = run.iterations() + " rounds, new rows " + run.newRowsPerRound() + ", ms " + run.nanosPerRound().stream()
+                    .map(nanos -> nanos / 1_000_000).toList();
             if (r > 0 && (best == null || seconds < best.seconds())) {
                 best = new Timed(seconds, rows, fixpoint);
             }
