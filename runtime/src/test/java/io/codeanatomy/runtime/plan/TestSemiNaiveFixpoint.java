@@ -24,6 +24,10 @@ import io.codeanatomy.runtime.exec.FixpointRun;
 import io.codeanatomy.runtime.exec.FixpointRuns;
 import io.codeanatomy.runtime.exec.PlanExecutor;
 import io.codeanatomy.runtime.function.FunctionRegistry;
+import io.codeanatomy.runtime.plan.export.PlanDot;
+import io.codeanatomy.runtime.plan.export.PlanJson;
+import io.codeanatomy.runtime.plan.export.PlanSql;
+import io.codeanatomy.runtime.plan.export.PlanSubstrait;
 import io.codeanatomy.runtime.result.RunRecords;
 import io.codeanatomy.runtime.session.Session;
 import io.codeanatomy.runtime.session.SessionConfig;
@@ -227,6 +231,17 @@ class TestSemiNaiveFixpoint {
                 .doesNotContain("EnumerableInterpreter");
         assertThat(RelOptUtil.toString(planned.physical()))
                 .isEqualTo(RelOptUtil.toString(QueryPlanner.create(List.of(), Set.of()).plan(compile(fixture, squareClosure(100), PAIR)).physical()));
+    }
+
+    @Test
+    void thePlanBundleExportsTakeThePlanWithTheOperator() {
+        RelNode optimized = QueryPlanner.create(List.of(), Set.of()).plan(compile(fixture(ring(4)), squareClosure(100), PAIR)).optimized();
+
+        // Formats without a form for the node record why instead of failing the build.
+        assertThat(PlanDot.of(optimized)).contains("LogicalSemiNaiveFixpoint");
+        assertThat(PlanJson.of(optimized)).isNotNull();
+        assertThat(PlanSubstrait.of(optimized)).isNotNull();
+        assertThat(PlanSql.of(optimized)).isNotEmpty();
     }
 
     @Test
