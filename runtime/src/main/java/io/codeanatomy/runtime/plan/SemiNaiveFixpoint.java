@@ -8,6 +8,7 @@ import org.apache.calcite.rel.BiRel;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.type.RelDataType;
 
 /**
  * A semi-naive fixpoint (api {@code SemiNaiveRel}): the seed's rows, then rounds of the step, which
@@ -46,7 +47,7 @@ public abstract class SemiNaiveFixpoint extends BiRel {
     }
 
     @Override
-    protected org.apache.calcite.rel.type.RelDataType deriveRowType() {
+    protected RelDataType deriveRowType() {
         return getLeft().getRowType();
     }
 
