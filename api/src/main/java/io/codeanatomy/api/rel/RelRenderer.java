@@ -26,7 +26,8 @@ final class RelRenderer implements RelSpecVisitor<String> {
 
     /**
      * Adds the relations {@code node} scans; inside the step of a {@link RecursiveRel} its own name
-     * is the previous round, not a relation, and is left out.
+     * is the previous round, not a relation, and is left out, as are the delta and total names
+     * inside the step of a {@link SemiNaiveRel}.
      */
     static void collectScans(RelSpec node, Set<String> names) {
         if (node instanceof ScanRel scan) {
@@ -37,6 +38,15 @@ final class RelRenderer implements RelSpecVisitor<String> {
             Set<String> inStep = new TreeSet<>();
             collectScans(recursive.step(), inStep);
             inStep.remove(recursive.name());
+            names.addAll(inStep);
+            return;
+        }
+        if (node instanceof SemiNaiveRel semiNaive) {
+            collectScans(semiNaive.seed(), names);
+            Set<String> inStep = new TreeSet<>();
+            collectScans(semiNaive.step(), inStep);
+            inStep.remove(semiNaive.deltaName());
+            inStep.remove(semiNaive.totalName());
             names.addAll(inStep);
             return;
         }
@@ -158,5 +168,11 @@ final class RelRenderer implements RelSpecVisitor<String> {
     @Override
     public String visitRecursive(RecursiveRel recursive) {
         return "Recursive(name=" + recursive.name() + ", all=" + recursive.all() + ", maxIterations=" + recursive.maxIterations() + ")";
+    }
+
+    @Override
+    public String visitSemiNaive(SemiNaiveRel semiNaive) {
+        return "SemiNaive(delta=" + semiNaive.deltaName() + ", total=" + semiNaive.totalName() + ", maxIterations="
+                + semiNaive.maxIterations() + ")";
     }
 }

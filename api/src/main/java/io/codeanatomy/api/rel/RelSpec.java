@@ -27,7 +27,8 @@ import java.util.TreeSet;
  * }</pre>
  */
 public sealed interface RelSpec permits ScanRel, FilterRel, ProjectRel, JoinRel, UnionRel, AggregateRel, SortRel, LimitRel, AliasRel, TopPerGroupRel,
-        UnionByNameRel, SetOpRel, ExistsRel, ScalarSubqueryRel, UnnestRel, WindowRel, RecursiveRel {
+        UnionByNameRel, SetOpRel, ExistsRel, ScalarSubqueryRel, UnnestRel, WindowRel, RecursiveRel,
+        SemiNaiveRel {
 
     /** Direct inputs, left to right. */
     List<RelSpec> inputs();

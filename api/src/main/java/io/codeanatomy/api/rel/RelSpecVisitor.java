@@ -38,4 +38,13 @@ public interface RelSpecVisitor<R> {
     R visitWindow(WindowRel window);
 
     R visitRecursive(RecursiveRel recursive);
+
+    /**
+     * A default, so that visitors written before {@link SemiNaiveRel} existed still compile and
+     * link; they reject the form.
+     */
+    default R visitSemiNaive(SemiNaiveRel semiNaive) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not handle semi-naive relations ('"
+                + semiNaive.totalName() + "').");
+    }
 }

@@ -2,6 +2,7 @@ package io.codeanatomy.api.spec;
 
 import io.codeanatomy.api.rel.RecursiveRel;
 import io.codeanatomy.api.rel.RelSpec;
+import io.codeanatomy.api.rel.SemiNaiveRel;
 
 import java.util.HashSet;
 import java.util.List;
@@ -47,7 +48,7 @@ public record ViewDefinition(String name, ViewKind kind, List<String> dependenci
     }
 
     private static boolean containsRecursion(RelSpec node) {
-        return node instanceof RecursiveRel || node.inputs().stream().anyMatch(ViewDefinition::containsRecursion);
+        return node instanceof RecursiveRel || node instanceof SemiNaiveRel || node.inputs().stream().anyMatch(ViewDefinition::containsRecursion);
     }
 
     /** A view whose dependencies are the relations its body scans, sorted. */

@@ -19,6 +19,7 @@ import io.codeanatomy.api.rel.RelSpec;
 import io.codeanatomy.api.rel.RelSpecVisitor;
 import io.codeanatomy.api.rel.ScalarSubqueryRel;
 import io.codeanatomy.api.rel.ScanRel;
+import io.codeanatomy.api.rel.SemiNaiveRel;
 import io.codeanatomy.api.rel.SetOpRel;
 import io.codeanatomy.api.rel.SortKey;
 import io.codeanatomy.api.rel.SortRel;
@@ -37,6 +38,8 @@ import io.codeanatomy.api.spec.SemanticSpec;
 import io.codeanatomy.api.spec.ViewDefinition;
 import io.codeanatomy.runtime.exec.RoundCountingTable;
 import io.codeanatomy.runtime.function.FunctionRegistry;
+import io.codeanatomy.runtime.plan.LogicalSemiNaiveFixpoint;
+import io.codeanatomy.runtime.plan.SemiNaiveTables;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -60,9 +63,11 @@ import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexWindowBounds;
+import org.apache.calcite.schema.Table;
 import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.tools.RelBuilder;
 import org.apache.calcite.util.Holder;
 import org.apache.calcite.util.ImmutableBitSet;
@@ -154,18 +159,20 @@ public final class SpecCompiler {
     }
 
     /**
-     * A recursive relation being built: its name, the transient table its step reads, that table's
-     * row type, and the one scan of it, which every reference in the step shares (RepeatUnion
+     * A recursive name visible in the step being built: the name, the table its scans read, that
+     * table's row type, and the one scan of it, which every reference in the step shares (RepeatUnion
      * registers the table instance of one scan; a second instance would stay empty).
      */
     private static final class Recursion {
         final String name;
-        final String table;
+        final String tableName;
+        final Table table;
         final RelDataType rowType;
         RelNode scan;
 
-        Recursion(String name, String table, RelDataType rowType) {
+        Recursion(String name, String tableName, Table table, RelDataType rowType) {
             this.name = name;
+            this.tableName = tableName;
             this.table = table;
             this.rowType = rowType;
         }
@@ -242,8 +249,8 @@ public final class SpecCompiler {
                 Recursion recursion = recursions.get(i);
                 if (recursion.name.equals(scan.relation())) {
                     if (recursion.scan == null) {
-                        RelOptTable table = RelOptTableImpl.create(b.getRelOptSchema(), recursion.rowType,
-                                new RoundCountingTable(recursion.table, recursion.rowType), ImmutableList.of(recursion.table));
+                        RelOptTable table = RelOptTableImpl.create(b.getRelOptSchema(), recursion.rowType, recursion.table,
+                                ImmutableList.of(recursion.tableName));
                         recursion.scan = LogicalTableScan.create(b.getCluster(), table, List.of());
                     }
                     b.push(recursion.scan);
@@ -621,29 +628,80 @@ public final class SpecCompiler {
             RelDataType rowType = nullable(b.peek().getRowType());
             b.convert(rowType, false);
             String table = recursive.name() + "$" + transientTables++;
-            recursions.add(new Recursion(recursive.name(), table, rowType));
+            recursions.add(new Recursion(recursive.name(), table, new RoundCountingTable(table, rowType), rowType));
             try {
                 recursive.step().accept(this);
             } finally {
                 recursions.remove(recursions.size() - 1);
             }
+            checkStep("recursive relation '" + recursive.name() + "'", rowType);
+            b.convert(rowType, true);
+            b.repeatUnion(table, recursive.all(), recursive.maxIterations());
+            return Scope.unqualified(seed.names());
+        }
+
+        /**
+         * A {@link LogicalSemiNaiveFixpoint} whose step reads the delta and the total from two
+         * tables of their own, named like a recursive query's ({@code <name>$<n>}, n counting in
+         * this compilation) so no two fixpoints of one DAG share one. The row type is the seed's made
+         * nullable, as for {@link #visitRecursive}.
+         */
+        @Override
+        public Scope visitSemiNaive(SemiNaiveRel semiNaive) {
+            Scope seed = semiNaive.seed().accept(this);
+            RelDataType rowType = varying(nullable(b.peek().getRowType()));
+            b.convert(rowType, false);
+            int n = transientTables++;
+            SemiNaiveTables tables = new SemiNaiveTables(semiNaive.totalName() + "$" + n, semiNaive.deltaName() + "$" + n, rowType);
+            recursions.add(new Recursion(semiNaive.deltaName(), tables.delta().name(), tables.delta(), rowType));
+            recursions.add(new Recursion(semiNaive.totalName(), tables.total().name(), tables.total(), rowType));
+            try {
+                semiNaive.step().accept(this);
+            } finally {
+                recursions.remove(recursions.size() - 1);
+                recursions.remove(recursions.size() - 1);
+            }
+            checkStep("semi-naive relation '" + semiNaive.totalName() + "'", rowType);
+            b.convert(rowType, true);
+            RelNode step = b.build();
+            RelNode seedRows = b.build();
+            b.push(LogicalSemiNaiveFixpoint.create(seedRows, step, tables, semiNaive.maxIterations()));
+            return Scope.unqualified(seed.names());
+        }
+
+        /** Checks that the step on top of the stack has the columns of {@code rowType}, by type and in order. */
+        private void checkStep(String what, RelDataType rowType) {
             RelDataType step = b.peek().getRowType();
             List<RelDataTypeField> expected = rowType.getFieldList();
             if (step.getFieldCount() != expected.size()) {
-                throw new IllegalArgumentException("the step of recursive relation '" + recursive.name() + "' produces "
+                throw new IllegalArgumentException("the step of " + what + " produces "
                         + step.getFieldNames() + " but its seed produces " + rowType.getFieldNames());
             }
             for (int i = 0; i < expected.size(); i++) {
                 RelDataType actual = step.getFieldList().get(i).getType();
                 if (!TypeMapping.toApi(actual).equals(TypeMapping.toApi(expected.get(i).getType()))) {
-                    throw new IllegalArgumentException("the step of recursive relation '" + recursive.name() + "' gives column "
+                    throw new IllegalArgumentException("the step of " + what + " gives column "
                             + (i + 1) + " type " + describe(actual) + " but the seed's '" + expected.get(i).getName()
                             + "' is " + describe(expected.get(i).getType()));
                 }
             }
-            b.convert(rowType, true);
-            b.repeatUnion(table, recursive.all(), recursive.maxIterations());
-            return Scope.unqualified(seed.names());
+        }
+
+        /**
+         * Fixed-length strings made varying: a string literal in the seed is {@code CHAR(n)}, and a
+         * step row cast to it would be cut to n characters (a discriminator 'field' to 'fie').
+         */
+        private RelDataType varying(RelDataType rowType) {
+            RelDataTypeFactory types = b.getTypeFactory();
+            RelDataTypeFactory.Builder builder = types.builder();
+            for (RelDataTypeField field : rowType.getFieldList()) {
+                RelDataType type = field.getType();
+                if (type.getSqlTypeName() == SqlTypeName.CHAR) {
+                    type = types.createTypeWithNullability(types.createSqlType(SqlTypeName.VARCHAR), type.isNullable());
+                }
+                builder.add(field.getName(), type);
+            }
+            return builder.build();
         }
 
         private RelDataType nullable(RelDataType rowType) {

@@ -7,15 +7,26 @@ import java.util.List;
 /**
  * What one recursive query of an executed plan did.
  *
- * @param table the transient table the step read ({@code <recursive name>$<n>})
+ * @param table the fixpoint's name: the transient table a {@code RepeatUnion} step read
+ *     ({@code <recursive name>$<n>}), or a semi-naive fixpoint's total ({@code <total name>$<n>})
  * @param maxIterations the bound the spec gave
- * @param rowsPerRound rows written per round, the seed's first; step rounds count rows before
+ * @param rowsPerRound rows produced per round, the seed's first; step rounds count rows before
  *     duplicates are dropped
+ * @param newRowsPerRound rows per round that were new (a semi-naive fixpoint's deltas); empty for a
+ *     {@code RepeatUnion}, which does not tell
+ * @param nanosPerRound wall time per round, the seed's first; empty for a {@code RepeatUnion}
  */
-public record FixpointRun(String table, int maxIterations, List<Long> rowsPerRound) {
+public record FixpointRun(String table, int maxIterations, List<Long> rowsPerRound, List<Long> newRowsPerRound, List<Long> nanosPerRound) {
     public FixpointRun {
         requireNonNull(table, "table is null");
         rowsPerRound = List.copyOf(requireNonNull(rowsPerRound, "rowsPerRound is null"));
+        newRowsPerRound = List.copyOf(requireNonNull(newRowsPerRound, "newRowsPerRound is null"));
+        nanosPerRound = List.copyOf(requireNonNull(nanosPerRound, "nanosPerRound is null"));
+    }
+
+    /** A {@code RepeatUnion}'s run, which counts rows per round only. */
+    public FixpointRun(String table, int maxIterations, List<Long> rowsPerRound) {
+        this(table, maxIterations, rowsPerRound, List.of(), List.of());
     }
 
     /** Step rounds run: the last one found nothing new, or the bound was reached. */
@@ -23,8 +34,14 @@ public record FixpointRun(String table, int maxIterations, List<Long> rowsPerRou
         return Math.max(0, rowsPerRound.size() - 1);
     }
 
-    /** Whether the iteration stopped at the bound, so the result may be incomplete. */
+    /**
+     * Whether the iteration stopped at the bound, so the result may be incomplete. When new rows per
+     * round are known, a last round that found nothing new reached the fixpoint, bound or not.
+     */
     public boolean reachedBound() {
+        if (!newRowsPerRound.isEmpty() && newRowsPerRound.get(newRowsPerRound.size() - 1) == 0) {
+            return false;
+        }
         return iterations() >= maxIterations;
     }
 }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import io.codeanatomy.runtime.plan.SemiNaiveFixpoint;
+import io.codeanatomy.runtime.plan.SemiNaiveTables;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.RepeatUnion;
@@ -17,7 +19,8 @@ public final class FixpointRuns {
 
     /**
      * One entry per recursive query in {@code plan}, in plan order (depth first, inputs left to
-     * right). Counts accumulate if the plan runs more than once; a pipeline runs each plan once.
+     * right). A {@code RepeatUnion}'s counts accumulate if the plan runs more than once; a
+     * semi-naive fixpoint's are those of its last evaluation. A pipeline runs each plan once.
      */
     public static List<FixpointRun> of(RelNode plan) {
         requireNonNull(plan, "plan is null");
@@ -36,6 +39,11 @@ public final class FixpointRuns {
             if (counting != null) {
                 runs.add(new FixpointRun(counting.name(), repeat.iterationLimit, counting.rowsPerRound()));
             }
+        }
+        if (node instanceof SemiNaiveFixpoint fixpoint) {
+            SemiNaiveTables tables = fixpoint.tables();
+            runs.add(new FixpointRun(tables.name(), fixpoint.maxIterations(), tables.rowsPerRound(), tables.newRowsPerRound(),
+                    tables.nanosPerRound()));
         }
         for (RelNode input : node.getInputs()) {
             collect(input, runs, seen);

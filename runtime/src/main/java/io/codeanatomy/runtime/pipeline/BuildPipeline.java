@@ -270,6 +270,7 @@ public final class BuildPipeline {
             RunRecords.write(envelope, runDirectory.resolve(RunRecords.ENVELOPE));
             SortedMap<String, Object> record = RunRecords.tree(result, extraction, started, Instant.now());
             record.put("spools", RunRecords.tree(session.spoolMetrics()));
+            record.put("fixpoints", RunRecords.fixpoints(plans));
             PlanBundleFiles.write(runDirectory, plans, envelope, Instant.now());
             RunRecords.write(record, runDirectory.resolve(RunRecords.RUN_RESULT));
             return result;

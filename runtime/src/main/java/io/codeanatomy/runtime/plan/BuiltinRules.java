@@ -15,6 +15,9 @@ import org.apache.calcite.rel.rules.CoreRules;
  * order is part of the plan fingerprint.
  */
 public final class BuiltinRules {
+    /** The id of the rule implementing semi-naive fixpoints; with it disabled they cannot be planned. */
+    public static final String SEMI_NAIVE_FIXPOINT = "codeanatomy.SEMI_NAIVE_FIXPOINT";
+
     private BuiltinRules() {
     }
 
@@ -68,6 +71,7 @@ public final class BuiltinRules {
                 .toList());
         named.add(new PlannerRule("calcite.BINDABLE_TRANSIENT_TABLE_SCAN", RulePhase.PHYSICAL, TRANSIENT_TABLE_SCAN));
         named.add(new PlannerRule("codeanatomy.SPOOL_SCAN", RulePhase.PHYSICAL, SpoolScan.RULE));
+        named.add(new PlannerRule(SEMI_NAIVE_FIXPOINT, RulePhase.PHYSICAL, EnumerableSemiNaiveFixpoint.RULE));
         return List.copyOf(named);
     }
 

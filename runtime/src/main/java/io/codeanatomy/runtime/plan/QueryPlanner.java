@@ -142,6 +142,9 @@ public final class QueryPlanner {
     }
 
     private EnumerableRel physical(RelNode optimized, VolcanoPlanner volcano, PlanTracer tracer) {
+        // With the semi-naive rule disabled (A/B), fixpoints take their plain Calcite form.
+        RelNode input = physical.stream().anyMatch(rule -> rule.id().equals(BuiltinRules.SEMI_NAIVE_FIXPOINT))
+                ? optimized : RepeatUnionFallback.rewrite(optimized);
         volcano.clear();
         for (PlannerRule rule : physical) {
             volcano.addRule(rule.rule());
@@ -149,7 +152,7 @@ public final class QueryPlanner {
         tracer.enterCostBased();
         volcano.addListener(tracer);
         RelOptPlanner planner = volcano;
-        RelNode root = planner.changeTraits(optimized, optimized.getTraitSet().replace(EnumerableConvention.INSTANCE));
+        RelNode root = planner.changeTraits(input, input.getTraitSet().replace(EnumerableConvention.INSTANCE));
         planner.setRoot(root);
         RelNode best = runHep(List.of(calc), planner.findBestExp(), RulePhase.PHYSICAL, tracer);
         if (!(best instanceof EnumerableRel enumerable)) {

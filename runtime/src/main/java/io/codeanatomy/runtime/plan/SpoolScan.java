@@ -1,5 +1,7 @@
 package io.codeanatomy.runtime.plan;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
@@ -21,6 +23,7 @@ import org.apache.calcite.rel.convert.ConverterRule;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.logical.LogicalTableScan;
 import org.apache.calcite.schema.ScannableTable;
+import org.apache.calcite.util.BuiltInMethod;
 
 /**
  * The scan of a {@link SpooledRows} table (a spool: a shared view computed once per run) in
@@ -57,8 +60,15 @@ public final class SpoolScan extends TableScan implements EnumerableRel {
     public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
         // Never optimized to a bare value: one-column rows are spooled as arrays too.
         PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
-        // For a scannable table Calcite's expression already is the scan: table.scan(root).
-        Expression rows = Expressions.convert_(getTable().getExpression(ScannableTable.class), Enumerable.class);
+        // For a scannable table of a schema Calcite's expression already is the scan:
+        // table.scan(root). A table in no schema (a fixpoint's delta or total) is stashed in the plan.
+        Expression scan = getTable().getExpression(ScannableTable.class);
+        if (scan == null) {
+            SpooledRows table = requireNonNull(getTable().unwrap(SpooledRows.class), "spooled rows");
+            scan = Expressions.call(implementor.stash(table, SpooledRows.class), BuiltInMethod.SCANNABLE_TABLE_SCAN.method,
+                    implementor.getRootExpression());
+        }
+        Expression rows = Expressions.convert_(scan, Enumerable.class);
         return implementor.result(physType, Blocks.toBlock(rows));
     }
 

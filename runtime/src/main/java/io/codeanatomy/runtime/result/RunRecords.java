@@ -15,7 +15,10 @@ import io.codeanatomy.api.result.OutputResult;
 import io.codeanatomy.api.result.RunResult;
 import io.codeanatomy.api.result.SessionEnvelope;
 import io.codeanatomy.api.result.Timing;
+import io.codeanatomy.runtime.exec.FixpointRun;
+import io.codeanatomy.runtime.exec.FixpointRuns;
 import io.codeanatomy.runtime.exec.SpoolMetrics;
+import io.codeanatomy.runtime.plan.PlannedQuery;
 import io.codeanatomy.spi.extract.ExtractionSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -143,6 +146,33 @@ public final class RunRecords {
             tree.add(new TreeMap<>(Map.of("view", spool.view(), "rows", spool.rows(),
                     "computations", spool.computations(), "scans", spool.scans())));
         }
+        return tree;
+    }
+
+    /**
+     * Per recursive query that ran, by plan name (sorted), then in plan order: its name, bound,
+     * rounds, rows per round (the seed's first), new rows and milliseconds per round where the
+     * operator measures them (semi-naive fixpoints), and whether the bound stopped it.
+     */
+    public static List<Object> fixpoints(SortedMap<String, PlannedQuery> plans) {
+        List<Object> tree = new ArrayList<>();
+        plans.forEach((plan, query) -> {
+            for (FixpointRun run : FixpointRuns.of(query.physical())) {
+                if (run.rowsPerRound().isEmpty()) {
+                    continue;
+                }
+                SortedMap<String, Object> b = new TreeMap<>();
+                b.put("plan", plan);
+                b.put("fixpoint", run.table());
+                b.put("maxIterations", run.maxIterations());
+                b.put("iterations", run.iterations());
+                b.put("reachedBound", run.reachedBound());
+                b.put("rowsPerRound", run.rowsPerRound());
+                b.put("newRowsPerRound", run.newRowsPerRound());
+                b.put("millisPerRound", run.nanosPerRound().stream().map(nanos -> nanos / 1_000_000).toList());
+                tree.add(b);
+            }
+        });
         return tree;
     }
 

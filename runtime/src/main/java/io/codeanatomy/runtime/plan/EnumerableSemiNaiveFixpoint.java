@@ -1,0 +1,87 @@
+package io.codeanatomy.runtime.plan;
+
+import java.lang.reflect.Method;
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.adapter.enumerable.JavaRowFormat;
+import org.apache.calcite.adapter.enumerable.PhysType;
+import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.tree.BlockBuilder;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.linq4j.tree.Types;
+import org.apache.calcite.plan.Convention;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptCost;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.convert.ConverterRule;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+
+/**
+ * Runs a semi-naive fixpoint in generated code: the seed and the step are compiled like any other
+ * inputs, and {@link SemiNaiveEvaluation#evaluate} re-enumerates the step once per round after
+ * setting the delta and total tables its {@link SpoolScan}s read. Calcite's {@code RepeatUnion}
+ * cannot do this: its step sees only the previous round, never the rows so far.
+ */
+public final class EnumerableSemiNaiveFixpoint extends SemiNaiveFixpoint implements EnumerableRel {
+    /** The physical rule choosing this operator for a {@link LogicalSemiNaiveFixpoint}. */
+    public static final RelOptRule RULE = ConverterRule.Config.INSTANCE
+            .withConversion(LogicalSemiNaiveFixpoint.class, Convention.NONE, EnumerableConvention.INSTANCE, "SemiNaiveFixpointRule")
+            .withRuleFactory(Rule::new)
+            .toRule(ConverterRule.class);
+
+    private static final Method EVALUATE = Types.lookupMethod(SemiNaiveEvaluation.class, "evaluate",
+            Enumerable.class, Enumerable.class, SemiNaiveTables.class, int.class);
+
+    EnumerableSemiNaiveFixpoint(RelOptCluster cluster, RelTraitSet traits, RelNode seed, RelNode step, SemiNaiveTables tables,
+            int maxIterations) {
+        super(cluster, traits, seed, step, tables, maxIterations);
+    }
+
+    @Override
+    public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+        return new EnumerableSemiNaiveFixpoint(getCluster(), traitSet, inputs.get(0), inputs.get(1), tables(), maxIterations());
+    }
+
+    @Override
+    public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
+        double rows = estimateRowCount(mq);
+        return planner.getCostFactory().makeCost(rows, rows, 0);
+    }
+
+    @Override
+    public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
+        BlockBuilder builder = new BlockBuilder();
+        Result seed = implementor.visitChild(this, 0, (EnumerableRel) getLeft(), Prefer.ARRAY);
+        Result step = implementor.visitChild(this, 1, (EnumerableRel) getRight(), Prefer.ARRAY);
+        Expression seedRows = seed.physType.convertTo(builder.append("seed", seed.block), JavaRowFormat.ARRAY);
+        Expression stepRows = step.physType.convertTo(builder.append("step", step.block), JavaRowFormat.ARRAY);
+        builder.add(Expressions.call(EVALUATE, seedRows, stepRows, implementor.stash(tables(), SemiNaiveTables.class),
+                Expressions.constant(maxIterations())));
+        // Rows are arrays even for one column, as the tables hold them.
+        PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
+        return implementor.result(physType, builder.toBlock());
+    }
+
+    private static final class Rule extends ConverterRule {
+        Rule(Config config) {
+            super(config);
+        }
+
+        @Override
+        public RelNode convert(RelNode rel) {
+            LogicalSemiNaiveFixpoint fixpoint = (LogicalSemiNaiveFixpoint) rel;
+            RelTraitSet traits = fixpoint.getTraitSet().replace(EnumerableConvention.INSTANCE);
+            return new EnumerableSemiNaiveFixpoint(fixpoint.getCluster(), traits,
+                    convert(fixpoint.seed(), fixpoint.seed().getTraitSet().replace(EnumerableConvention.INSTANCE)),
+                    convert(fixpoint.step(), fixpoint.step().getTraitSet().replace(EnumerableConvention.INSTANCE)),
+                    fixpoint.tables(), fixpoint.maxIterations());
+        }
+    }
+}

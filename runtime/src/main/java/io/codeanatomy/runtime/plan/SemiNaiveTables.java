@@ -1,0 +1,72 @@
+package io.codeanatomy.runtime.plan;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
+
+/**
+ * The run-scoped state of one semi-naive fixpoint node: the delta and total tables its step scans
+ * and what its last evaluation did per round. One object per node of a compiled spec, named
+ * {@code <total name>$<n>} like a recursive query's transient table, so two fixpoints of one DAG
+ * never share tables. Evaluations of one node hold its lock, so a node that two running plans
+ * contain (not one a compiled DAG makes) is evaluated by one at a time instead of mixing rounds.
+ */
+public final class SemiNaiveTables {
+    private final String name;
+    private final FixpointTable delta;
+    private final FixpointTable total;
+    private final List<Long> rowsPerRound = new ArrayList<>();
+    private final List<Long> newRowsPerRound = new ArrayList<>();
+    private final List<Long> nanosPerRound = new ArrayList<>();
+
+    /**
+     * @param name the fixpoint's name, {@code <total name>$<n>}
+     * @param deltaName the delta table's name, {@code <delta name>$<n>}
+     */
+    public SemiNaiveTables(String name, String deltaName, RelDataType rowType) {
+        this.name = requireNonNull(name, "name is null");
+        this.delta = new FixpointTable(deltaName, rowType);
+        this.total = new FixpointTable(name, rowType);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public FixpointTable delta() {
+        return delta;
+    }
+
+    public FixpointTable total() {
+        return total;
+    }
+
+    /** Rows the seed, then each step round, produced in the last evaluation, duplicates included. */
+    public synchronized List<Long> rowsPerRound() {
+        return List.copyOf(rowsPerRound);
+    }
+
+    /** Rows of the seed, then of each round, that were new: the deltas' sizes. */
+    public synchronized List<Long> newRowsPerRound() {
+        return List.copyOf(newRowsPerRound);
+    }
+
+    /** Wall time of the seed, then of each round, in nanoseconds. */
+    public synchronized List<Long> nanosPerRound() {
+        return List.copyOf(nanosPerRound);
+    }
+
+    synchronized void startEvaluation() {
+        rowsPerRound.clear();
+        newRowsPerRound.clear();
+        nanosPerRound.clear();
+    }
+
+    synchronized void recordRound(long produced, long added, long nanos) {
+        rowsPerRound.add(produced);
+        newRowsPerRound.add(added);
+        nanosPerRound.add(nanos);
+    }
+}

@@ -1,0 +1,519 @@
+package io.codeanatomy.runtime.plan;
+
+import static io.codeanatomy.api.expr.Exprs.col;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.codeanatomy.api.expr.Condition;
+import io.codeanatomy.api.expr.DataType;
+import io.codeanatomy.api.expr.Exprs;
+import io.codeanatomy.api.expr.Field;
+import io.codeanatomy.api.expr.NamedField;
+import io.codeanatomy.api.rel.JoinType;
+import io.codeanatomy.api.rel.RecursiveRel;
+import io.codeanatomy.api.rel.RelSpec;
+import io.codeanatomy.api.rel.SemiNaiveRel;
+import io.codeanatomy.api.spec.ColumnContract;
+import io.codeanatomy.api.spec.SchemaContract;
+import io.codeanatomy.api.spec.SemanticSpec;
+import io.codeanatomy.api.spec.SemanticSpecBuilder;
+import io.codeanatomy.api.spec.ViewKind;
+import io.codeanatomy.api.spec.WriteMode;
+import io.codeanatomy.runtime.compile.SpecCompiler;
+import io.codeanatomy.runtime.exec.FixpointRun;
+import io.codeanatomy.runtime.exec.FixpointRuns;
+import io.codeanatomy.runtime.exec.PlanExecutor;
+import io.codeanatomy.runtime.function.FunctionRegistry;
+import io.codeanatomy.runtime.plan.export.PlanDot;
+import io.codeanatomy.runtime.plan.export.PlanJson;
+import io.codeanatomy.runtime.plan.export.PlanSql;
+import io.codeanatomy.runtime.plan.export.PlanSubstrait;
+import io.codeanatomy.runtime.result.RunRecords;
+import io.codeanatomy.runtime.session.Session;
+import io.codeanatomy.runtime.session.SessionConfig;
+import io.codeanatomy.runtime.testing.MemoryTable;
+import io.codeanatomy.runtime.testing.PlanningFixture;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The semi-naive fixpoint operator: non-linear rules against closures computed in Java, a two-relation
+ * encoding like points-to's, the bound, determinism, plan text and the rule switch.
+ */
+class TestSemiNaiveFixpoint {
+    private static final Field<Long> SRC = col("e", "src", DataType.INT64);
+    private static final Field<Long> DST = col("e", "dst", DataType.INT64);
+    private static final ColumnContract[] PAIR = {ColumnContract.required("src", DataType.INT64), ColumnContract.required("dst", DataType.INT64)};
+
+    private final SpecCompiler compiler = new SpecCompiler(FunctionRegistry.empty());
+
+    /** path(x, y) :- edges(x, y).  path(x, z) :- path(x, y), path(y, z). */
+    private static SemiNaiveRel squareClosure(int bound) {
+        RelSpec seed = RelSpec.scan("edges", "e").project(SRC.as("src"), DST.as("dst"));
+        RelSpec square = RelSpec.scan("path", "a")
+                .join(RelSpec.scan("path", "b"), JoinType.INNER, col("a", "dst", DataType.INT64).eq(col("b", "src", DataType.INT64)))
+                .project(col("a", "src", DataType.INT64).as("src"), col("b", "dst", DataType.INT64).as("dst"));
+        return SemiNaiveRel.ofRules("path", seed, List.of(square), bound);
+    }
+
+    @Test
+    void aNonLinearClosureOfGraphsWithCyclesIsTheirTransitiveClosure() {
+        Random random = new Random(7);
+        List<List<long[]>> graphs = new ArrayList<>();
+        graphs.add(ring(16));
+        graphs.add(List.of(new long[] {1, 1}));
+        for (int g = 0; g < 4; g++) {
+            List<long[]> edges = new ArrayList<>();
+            int nodes = 10 + 15 * g;
+            for (int i = 0; i < nodes * 2; i++) {
+                edges.add(new long[] {random.nextInt(nodes), random.nextInt(nodes)});
+            }
+            graphs.add(edges);
+        }
+        for (List<long[]> edges : graphs) {
+            PlanningFixture fixture = fixture(edges);
+            EnumerableRel physical = plan(compile(fixture, squareClosure(100), PAIR));
+            List<List<Object>> rows = rows(fixture, physical);
+            Set<List<Object>> expected = closure(edges);
+
+            assertThat(rows).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+            FixpointRun run = FixpointRuns.of(physical).get(0);
+            assertThat(run.newRowsPerRound().stream().mapToLong(Long::longValue).sum()).isEqualTo(expected.size());
+            assertThat(run.newRowsPerRound().get(run.newRowsPerRound().size() - 1)).isZero();
+            assertThat(run.reachedBound()).isFalse();
+            assertThat(run.nanosPerRound()).hasSameSizeAs(run.rowsPerRound());
+        }
+    }
+
+    @Test
+    void pathDoublingOnARingTakesLogarithmicallyManyRounds() {
+        PlanningFixture fixture = fixture(ring(16));
+        EnumerableRel physical = plan(compile(fixture, squareClosure(100), PAIR));
+        rows(fixture, physical);
+
+        // Paths of length 1; then up to 2, 4, 8, 16 (all 256 pairs); then a round with nothing new.
+        assertThat(FixpointRuns.of(physical)).containsExactly(new FixpointRun("path$0", 100,
+                FixpointRuns.of(physical).get(0).rowsPerRound(), List.of(16L, 16L, 32L, 64L, 128L, 0L),
+                FixpointRuns.of(physical).get(0).nanosPerRound()));
+        assertThat(FixpointRuns.of(physical).get(0).iterations()).isEqualTo(5);
+    }
+
+    @Test
+    void theRunRecordListsEachFixpointThatRanWithItsRounds() {
+        PlanningFixture fixture = fixture(ring(16));
+        PlannedQuery ran = QueryPlanner.create(List.of(), Set.of()).plan(compile(fixture, squareClosure(100), PAIR));
+        PlannedQuery planned = QueryPlanner.create(List.of(), Set.of()).plan(compile(fixture, squareClosure(4), PAIR));
+        rows(fixture, ran.physical());
+
+        List<Object> record = RunRecords.fixpoints(new TreeMap<>(Map.of("ran", ran, "only_planned", planned)));
+
+        assertThat(record).hasSize(1);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> entry = (Map<String, Object>) record.get(0);
+        assertThat(entry).containsEntry("plan", "ran").containsEntry("fixpoint", "path$0").containsEntry("maxIterations", 100)
+                .containsEntry("iterations", 5).containsEntry("reachedBound", false)
+                .containsEntry("newRowsPerRound", List.of(16L, 16L, 32L, 64L, 128L, 0L));
+        assertThat((List<?>) entry.get("millisPerRound")).hasSize(6);
+    }
+
+    @Test
+    void aOneColumnFixpointRunsToo() {
+        // reach(y) :- y = 1.  reach(y) :- reach(x), edges(x, y).
+        PlanningFixture fixture = fixture(List.of(new long[] {1, 2}, new long[] {2, 3}, new long[] {3, 1}, new long[] {4, 5}));
+        RelSpec seed = RelSpec.scan("edges", "e").filter(SRC.eq(1L)).project(SRC.as("node"));
+        RelSpec step = RelSpec.scan("reach", "r")
+                .join(RelSpec.scan("edges", "e"), JoinType.INNER, col("r", "node", DataType.INT64).eq(SRC))
+                .project(DST.as("node"));
+
+        assertThat(rows(fixture, plan(compile(fixture, SemiNaiveRel.ofRules("reach", seed, List.of(step), 10),
+                ColumnContract.required("node", DataType.INT64))))).containsExactly(List.of(1L), List.of(2L), List.of(3L));
+    }
+
+    @Test
+    void twoRelationsInOneWithADiscriminatorGiveTheirJavaFixpoint() {
+        Random random = new Random(11);
+        Program program = Program.random(random, 40, 12, 3);
+        PlanningFixture fixture = program.fixture();
+        EnumerableRel physical = plan(compile(fixture, program.rules(), Program.COLUMNS));
+        List<List<Object>> rows = rows(fixture, physical);
+
+        assertThat(rows).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(program.expected());
+        assertThat(rows).anyMatch(row -> row.get(0).equals("field")).anyMatch(row -> row.get(0).equals("pts"));
+        // Loads through fields need the field facts of earlier rounds: more than the seed's worth of rounds.
+        assertThat(FixpointRuns.of(physical).get(0).iterations()).isGreaterThan(2);
+    }
+
+    @Test
+    void reachingTheBoundStopsWithTheRowsSoFarAndTheMetricsSaySo() {
+        List<long[]> chain = new ArrayList<>();
+        for (long i = 0; i < 64; i++) {
+            chain.add(new long[] {i, i + 1});
+        }
+        PlanningFixture fixture = fixture(chain);
+        EnumerableRel physical = plan(compile(fixture, squareClosure(3), PAIR));
+        List<List<Object>> rows = rows(fixture, physical);
+
+        // Three rounds of doubling reach the paths of length at most 8.
+        Set<List<Object>> expected = new HashSet<>();
+        for (long i = 0; i <= 64; i++) {
+            for (long j = i + 1; j <= Math.min(64, i + 8); j++) {
+                expected.add(List.of(i, j));
+            }
+        }
+        assertThat(rows).hasSize(484).containsExactlyInAnyOrderElementsOf(expected);
+        FixpointRun run = FixpointRuns.of(physical).get(0);
+        assertThat(run.iterations()).isEqualTo(3);
+        assertThat(run.reachedBound()).isTrue();
+        assertThat(run.newRowsPerRound()).containsExactly(64L, 63L, 123L, 234L);
+    }
+
+    @Test
+    void rowsComeInTheOrderFirstDerivedOnEveryRun() {
+        Random random = new Random(3);
+        List<long[]> edges = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            edges.add(new long[] {random.nextInt(60), random.nextInt(60)});
+        }
+        PlanningFixture fixture = fixture(edges);
+        List<List<Object>> first = rows(fixture, plan(compile(fixture, squareClosure(100), PAIR)));
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(rows(fixture, plan(compile(fixture, squareClosure(100), PAIR)))).isEqualTo(first);
+        }
+        // The seed's rows come first, in the seed's order, each once.
+        List<List<Object>> seed = new ArrayList<>(new LinkedHashSet<>(edges.stream().map(e -> List.<Object>of(e[0], e[1])).toList()));
+        assertThat(first.subList(0, seed.size())).isEqualTo(seed);
+    }
+
+    @Test
+    void aDagOfFixpointsGivesTheSameRowsInTheSameOrderWithOneOrFourWorkers() {
+        Random random = new Random(5);
+        List<long[]> edges = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            edges.add(new long[] {random.nextInt(40), random.nextInt(40)});
+        }
+        Map<String, List<List<Object>>> oneWorker = runDag(edges, 1);
+
+        assertThat(oneWorker).containsOnlyKeys("path", "from_zero", "to_zero", "other");
+        assertThat(oneWorker.get("path")).containsExactlyInAnyOrderElementsOf(closure(edges));
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertThat(runDag(edges, 4)).isEqualTo(oneWorker);
+        }
+    }
+
+    @Test
+    void thePlansShowTheOperatorAndTheScansOfItsTables() {
+        PlanningFixture fixture = fixture(ring(4));
+        PlannedQuery planned = QueryPlanner.create(List.of(), Set.of()).plan(compile(fixture, squareClosure(100), PAIR));
+
+        assertThat(RelOptUtil.toString(planned.optimized()))
+                .contains("LogicalSemiNaiveFixpoint(name=[path$0], delta=[path$delta$0], maxIterations=[100])")
+                .contains("LogicalTableScan(table=[[path$delta$0]])")
+                .contains("LogicalTableScan(table=[[path$0]])");
+        assertThat(RelOptUtil.toString(planned.physical()))
+                .contains("EnumerableSemiNaiveFixpoint(name=[path$0], delta=[path$delta$0], maxIterations=[100])")
+                .contains("SpoolScan(table=[[path$delta$0]])")
+                .contains("SpoolScan(table=[[path$0]])")
+                .doesNotContain("EnumerableInterpreter");
+        assertThat(RelOptUtil.toString(planned.physical()))
+                .isEqualTo(RelOptUtil.toString(QueryPlanner.create(List.of(), Set.of()).plan(compile(fixture, squareClosure(100), PAIR)).physical()));
+    }
+
+    @Test
+    void thePlanBundleExportsTakeThePlanWithTheOperator() {
+        RelNode optimized = QueryPlanner.create(List.of(), Set.of()).plan(compile(fixture(ring(4)), squareClosure(100), PAIR)).optimized();
+
+        // Formats without a form for the node record why instead of failing the build.
+        assertThat(PlanDot.of(optimized)).contains("LogicalSemiNaiveFixpoint");
+        assertThat(PlanJson.of(optimized)).isNotNull();
+        assertThat(PlanSubstrait.of(optimized)).isNotNull();
+        assertThat(PlanSql.of(optimized)).isNotEmpty();
+    }
+
+    @Test
+    void withTheRuleDisabledALinearFixpointIsARepeatUnionWithTheSameRows() {
+        Random random = new Random(9);
+        List<long[]> edges = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            edges.add(new long[] {random.nextInt(50), random.nextInt(50)});
+        }
+        PlanningFixture fixture = fixture(edges);
+        RelSpec seed = RelSpec.scan("edges", "e").project(SRC.as("src"), DST.as("dst"));
+        RelSpec step = RelSpec.scan("path", "r").join(RelSpec.scan("edges", "e"), JoinType.INNER, col("r", "dst", DataType.INT64).eq(SRC))
+                .project(col("r", "src", DataType.INT64).as("src"), DST.as("dst"));
+        SemiNaiveRel linear = SemiNaiveRel.ofRules("path", seed, List.of(step), 100);
+        PlannedQuery plain = QueryPlanner.create(List.of(), Set.of(BuiltinRules.SEMI_NAIVE_FIXPOINT)).plan(compile(fixture, linear, PAIR));
+        PlannedQuery semiNaive = QueryPlanner.create(List.of(), Set.of()).plan(compile(fixture, linear, PAIR));
+
+        assertThat(RelOptUtil.toString(plain.physical())).contains("EnumerableRepeatUnion").doesNotContain("SemiNaive");
+        assertThat(RelOptUtil.toString(semiNaive.physical())).contains("EnumerableSemiNaiveFixpoint").doesNotContain("RepeatUnion");
+        List<List<Object>> rows = rows(fixture, plain.physical());
+        assertThat(rows).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(closure(edges))
+                .containsExactlyInAnyOrderElementsOf(rows(fixture, semiNaive.physical()));
+        assertThat(FixpointRuns.of(plain.physical())).singleElement().satisfies(run -> {
+            assertThat(run.table()).isEqualTo("path$0");
+            assertThat(run.iterations()).isEqualTo(FixpointRuns.of(semiNaive.physical()).get(0).iterations());
+        });
+    }
+
+    @Test
+    void withTheRuleDisabledANonLinearFixpointFailsInOneSentence() {
+        PlanningFixture fixture = fixture(ring(4));
+        QueryPlanner without = QueryPlanner.create(List.of(), Set.of(BuiltinRules.SEMI_NAIVE_FIXPOINT));
+
+        assertThatThrownBy(() -> without.plan(compile(fixture, squareClosure(100), PAIR)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The semi-naive fixpoint 'path$0' reads its rows so far, which only the rule codeanatomy.SEMI_NAIVE_FIXPOINT"
+                        + " can run; stop disabling that rule.");
+    }
+
+    private Map<String, List<List<Object>>> runDag(List<long[]> edges, int workers) {
+        RelSpec fromZero = RelSpec.scan("path", "p").filter(col("p", "src", DataType.INT64).eq(0L))
+                .project(col("p", "dst", DataType.INT64).as("dst"));
+        RelSpec toZero = RelSpec.scan("path", "p").filter(col("p", "dst", DataType.INT64).eq(0L))
+                .project(col("p", "src", DataType.INT64).as("src"));
+        // A second fixpoint, in a fragment of its own, running beside the first's readers.
+        RelSpec other = squareClosure(50).as("q").filter(col("q", "src", DataType.INT64).lt(10L))
+                .project(col("q", "src", DataType.INT64).as("src"), col("q", "dst", DataType.INT64).as("dst"));
+        SemanticSpec spec = inputs()
+                .view("path", ViewKind.FIXPOINT, squareClosure(100))
+                .view("from_zero", ViewKind.FILTER, fromZero)
+                .view("to_zero", ViewKind.FILTER, toZero)
+                .view("other", ViewKind.FIXPOINT, other)
+                .output("path", "path", "cpg/path", WriteMode.OVERWRITE, SchemaContract.of(1, PAIR))
+                .output("from_zero", "from_zero", "cpg/from_zero", WriteMode.OVERWRITE,
+                        SchemaContract.of(1, ColumnContract.required("dst", DataType.INT64)))
+                .output("to_zero", "to_zero", "cpg/to_zero", WriteMode.OVERWRITE,
+                        SchemaContract.of(1, ColumnContract.required("src", DataType.INT64)))
+                .output("other", "other", "cpg/other", WriteMode.OVERWRITE, SchemaContract.of(1, PAIR))
+                .build();
+        try (Session session = Session.open(SessionConfig.defaults().withWorkers(workers), List.of())) {
+            session.schema().add("edges", edgesTable(edges));
+            PlannedDag dag = session.planDag(session.compileDag(spec));
+            Map<String, List<List<Object>>> rows = new LinkedHashMap<>();
+            session.run(dag, output -> Map.entry(output.name(), rows(session.executor(), output.query().physical())))
+                    .forEach(e -> rows.put(e.getKey(), e.getValue()));
+            return rows;
+        }
+    }
+
+    /** 0 -> 1 -> ... -> n-1 -> 0. */
+    private static List<long[]> ring(int n) {
+        List<long[]> edges = new ArrayList<>();
+        for (long i = 0; i < n; i++) {
+            edges.add(new long[] {i, (i + 1) % n});
+        }
+        return edges;
+    }
+
+    /** The transitive closure by breadth-first search from every node. */
+    private static Set<List<Object>> closure(List<long[]> edges) {
+        Map<Long, List<Long>> successors = new LinkedHashMap<>();
+        for (long[] edge : edges) {
+            successors.computeIfAbsent(edge[0], k -> new ArrayList<>()).add(edge[1]);
+        }
+        Set<List<Object>> pairs = new HashSet<>();
+        for (Long start : successors.keySet()) {
+            Set<Long> seen = new HashSet<>();
+            List<Long> queue = new ArrayList<>(successors.get(start));
+            while (!queue.isEmpty()) {
+                Long next = queue.remove(queue.size() - 1);
+                if (seen.add(next)) {
+                    pairs.add(List.of(start, next));
+                    queue.addAll(successors.getOrDefault(next, List.of()));
+                }
+            }
+        }
+        return pairs;
+    }
+
+    private static MemoryTable edgesTable(List<long[]> edges) {
+        return new MemoryTable(tf -> tf.builder().add("src", SqlTypeName.BIGINT).add("dst", SqlTypeName.BIGINT).build(),
+                edges.stream().map(e -> new Object[] {e[0], e[1]}).toList());
+    }
+
+    private static PlanningFixture fixture(List<long[]> edges) {
+        return new PlanningFixture().add("edges", edgesTable(edges));
+    }
+
+    private static SemanticSpecBuilder inputs() {
+        return SemanticSpec.builder("semi-naive", "1")
+                .input("edges", SchemaContract.of(1, ColumnContract.required("src", DataType.INT64)));
+    }
+
+    private RelNode compile(PlanningFixture fixture, RelSpec body, ColumnContract... columns) {
+        SemanticSpecBuilder spec = inputs();
+        for (Map.Entry<String, String> input : Program.INPUTS.entrySet()) {
+            if (fixture.root().getTable(input.getKey(), true) != null) {
+                spec.input(input.getKey(), SchemaContract.of(1, ColumnContract.required(input.getValue(), DataType.INT64)));
+            }
+        }
+        return compiler.compile(spec.view("v", ViewKind.FIXPOINT, body)
+                .output("v", "v", "cpg/v", WriteMode.OVERWRITE, SchemaContract.of(1, columns))
+                .build(), fixture.builder()).output("v");
+    }
+
+    private static EnumerableRel plan(RelNode compiled) {
+        return QueryPlanner.create(List.of(), Set.of()).plan(compiled).physical();
+    }
+
+    private static List<List<Object>> rows(PlanningFixture fixture, EnumerableRel physical) {
+        return rows(new PlanExecutor(fixture.root().plus(), fixture.typeFactory(), 0L), physical);
+    }
+
+    /** Rows in the order the plan gives them. */
+    private static List<List<Object>> rows(PlanExecutor executor, EnumerableRel physical) {
+        List<List<Object>> rows = new ArrayList<>();
+        boolean single = physical.getRowType().getFieldCount() == 1;
+        try (Enumerator<?> e = executor.rows(physical)) {
+            while (e.moveNext()) {
+                rows.add(single ? Arrays.asList(e.current()) : Arrays.asList((Object[]) e.current()));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * A tiny Andersen-style points-to problem: allocations, copies, field stores and loads. The
+     * relation {@code facts(rel, a, f, b)} holds both {@code pts(a, b)} (rel 'pts', f 0) and
+     * {@code field(a, f, b)} (rel 'field': object a's field f points to object b).
+     */
+    private record Program(List<long[]> alloc, List<long[]> assign, List<long[]> store, List<long[]> load) {
+        /** The inputs, each with its first column. */
+        static final Map<String, String> INPUTS = Map.of("alloc", "var", "assign", "dst", "store", "base", "load", "dst");
+        static final ColumnContract[] COLUMNS = {ColumnContract.required("rel", DataType.STRING), ColumnContract.required("a", DataType.INT64),
+                ColumnContract.required("f", DataType.INT64), ColumnContract.required("b", DataType.INT64)};
+
+        static Program random(Random random, int variables, int objects, int fields) {
+            List<long[]> alloc = new ArrayList<>();
+            List<long[]> assign = new ArrayList<>();
+            List<long[]> store = new ArrayList<>();
+            List<long[]> load = new ArrayList<>();
+            for (int o = 0; o < objects; o++) {
+                alloc.add(new long[] {random.nextInt(variables), 1000 + o});
+            }
+            for (int i = 0; i < variables; i++) {
+                assign.add(new long[] {random.nextInt(variables), random.nextInt(variables)});
+                store.add(new long[] {random.nextInt(variables), 1 + random.nextInt(fields), random.nextInt(variables)});
+                load.add(new long[] {random.nextInt(variables), random.nextInt(variables), 1 + random.nextInt(fields)});
+            }
+            return new Program(alloc, assign, store, load);
+        }
+
+        PlanningFixture fixture() {
+            return new PlanningFixture()
+                    .add("edges", edgesTable(List.of()))
+                    .add("alloc", table(alloc, "var", "obj"))
+                    .add("assign", table(assign, "dst", "src"))
+                    .add("store", table(store, "base", "field", "src"))
+                    .add("load", table(load, "dst", "base", "field"));
+        }
+
+        private static MemoryTable table(List<long[]> rows, String... columns) {
+            return new MemoryTable(tf -> {
+                var builder = tf.builder();
+                for (String column : columns) {
+                    builder.add(column, SqlTypeName.BIGINT);
+                }
+                return builder.build();
+            }, rows.stream().map(r -> Arrays.stream(r).boxed().toArray()).toList());
+        }
+
+        /**
+         * pts(v, o) :- alloc(v, o).
+         * pts(x, o) :- assign(x, y), pts(y, o).
+         * field(o1, f, o2) :- store(x, f, v), pts(x, o1), pts(v, o2).
+         * pts(x, o2) :- load(x, y, f), pts(y, o1), field(o1, f, o2).
+         */
+        SemiNaiveRel rules() {
+            RelSpec seed = RelSpec.scan("alloc", "al").project(head("pts", col("al", "var", DataType.INT64), Exprs.val(0L),
+                    col("al", "obj", DataType.INT64)));
+            RelSpec copy = RelSpec.scan("assign", "as")
+                    .join(facts("p", "pts"), JoinType.INNER, col("as", "src", DataType.INT64).eq(a("p")))
+                    .project(head("pts", col("as", "dst", DataType.INT64), Exprs.val(0L), b("p")));
+            RelSpec storeRule = RelSpec.scan("store", "st")
+                    .join(facts("p", "pts"), JoinType.INNER, col("st", "base", DataType.INT64).eq(a("p")))
+                    .join(facts("q", "pts"), JoinType.INNER, col("st", "src", DataType.INT64).eq(a("q")))
+                    .project(head("field", b("p"), col("st", "field", DataType.INT64), b("q")));
+            RelSpec loadRule = RelSpec.scan("load", "ld")
+                    .join(facts("p", "pts"), JoinType.INNER, col("ld", "base", DataType.INT64).eq(a("p")))
+                    .join(facts("h", "field"), JoinType.INNER, b("p").eq(a("h")).and(col("ld", "field", DataType.INT64).eq(f("h"))))
+                    .project(head("pts", col("ld", "dst", DataType.INT64), Exprs.val(0L), b("h")));
+            return SemiNaiveRel.ofRules("facts", seed, List.of(copy, storeRule, loadRule), 100);
+        }
+
+        private static RelSpec facts(String alias, String rel) {
+            return RelSpec.scan("facts", alias).filter(col(alias, "rel", DataType.STRING).eq(rel));
+        }
+
+        private static Field<Long> a(String alias) {
+            return col(alias, "a", DataType.INT64);
+        }
+
+        private static Field<Long> f(String alias) {
+            return col(alias, "f", DataType.INT64);
+        }
+
+        private static Field<Long> b(String alias) {
+            return col(alias, "b", DataType.INT64);
+        }
+
+        private static List<NamedField<?>> head(String rel, Field<Long> a, Field<Long> f, Field<Long> b) {
+            return List.of(Exprs.val(rel).as("rel"), a.as("a"), f.as("f"), b.as("b"));
+        }
+
+        /** The same rules iterated naively in Java until nothing changes. */
+        Set<List<Object>> expected() {
+            Set<List<Object>> facts = new HashSet<>();
+            alloc.forEach(r -> facts.add(List.of("pts", r[0], 0L, r[1])));
+            boolean changed = true;
+            while (changed) {
+                Set<List<Object>> next = new HashSet<>(facts);
+                for (List<Object> p : facts) {
+                    if (!p.get(0).equals("pts")) {
+                        continue;
+                    }
+                    assign.stream().filter(r -> p.get(1).equals(r[1])).forEach(r -> next.add(List.of("pts", r[0], 0L, p.get(3))));
+                    for (long[] st : store) {
+                        if (!p.get(1).equals(st[0])) {
+                            continue;
+                        }
+                        for (List<Object> q : facts) {
+                            if (q.get(0).equals("pts") && q.get(1).equals(st[2])) {
+                                next.add(List.of("field", p.get(3), st[1], q.get(3)));
+                            }
+                        }
+                    }
+                    for (long[] ld : load) {
+                        if (!p.get(1).equals(ld[1])) {
+                            continue;
+                        }
+                        for (List<Object> h : facts) {
+                            if (h.get(0).equals("field") && h.get(1).equals(p.get(3)) && h.get(2).equals(ld[2])) {
+                                next.add(List.of("pts", ld[0], 0L, h.get(3)));
+                            }
+                        }
+                    }
+                }
+                changed = next.size() != facts.size();
+                facts.clear();
+                facts.addAll(next);
+            }
+            return facts;
+        }
+    }
+}
