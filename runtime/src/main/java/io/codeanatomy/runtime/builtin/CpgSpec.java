@@ -130,7 +130,8 @@ public final class CpgSpec {
 
     /** The parts of the built-in spec, in assembly order. */
     public static List<CpgPart> parts() {
-        return List.of(new DefinitionNodes(), new ModuleNodes(), new StructureGraph(), new ScopeBindings(), new DefUseEdges());
+        return List.of(new DefinitionNodes(), new ModuleNodes(), new StructureGraph(), new ScopeBindings(), new DefUseEdges(),
+                new ImportResolution());
     }
 
     public static SemanticSpec spec() {
