@@ -20,6 +20,6 @@ class TestPythonExtractionPlugin {
         assertThat(plugin.extractors().get(0).tables()).extracting(t -> t.name()).containsExactly(
                 "py_files_v1", "py_lines_v2", "py_defs_v1", "py_params_v1", "py_names_v1", "py_calls_v1",
                 "py_imports_v1", "py_decorators_v1", "py_comprehensions_v1", "py_scope_decls_v1", "py_errors_v1",
-                "py_semantic_errors_v1");
+                "py_semantic_errors_v1", "py_class_bases_v1");
     }
 }

@@ -29,7 +29,8 @@ class TestPythonExtractor {
             Map.entry("py_params_v1", "param_id"), Map.entry("py_names_v1", "name_id"), Map.entry("py_calls_v1", "call_id"),
             Map.entry("py_imports_v1", "import_id"), Map.entry("py_decorators_v1", "decorator_id"),
             Map.entry("py_comprehensions_v1", "comp_id"), Map.entry("py_scope_decls_v1", "decl_id"),
-            Map.entry("py_errors_v1", "error_id"), Map.entry("py_semantic_errors_v1", "semantic_error_id"));
+            Map.entry("py_errors_v1", "error_id"), Map.entry("py_semantic_errors_v1", "semantic_error_id"),
+            Map.entry("py_class_bases_v1", "class_base_id"));
 
     @TempDir
     Path root;

@@ -14,6 +14,6 @@ final class FactCollectors {
     static List<FactCollector> standard() {
         return List.of(new DefCollector(), new ParamCollector(), new NameCollector(), new CallCollector(),
                 new ImportCollector(), new DecoratorCollector(), new ComprehensionCollector(),
-                new ScopeDeclCollector(), new SemanticErrorCollector());
+                new ScopeDeclCollector(), new SemanticErrorCollector(), new ClassBaseCollector());
     }
 }

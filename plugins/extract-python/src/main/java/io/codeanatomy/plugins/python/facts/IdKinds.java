@@ -18,6 +18,20 @@ public final class IdKinds {
     public static final String SCOPE_DECL = "py_scope_decl";
     public static final String ERROR = "py_error";
     public static final String SEMANTIC_ERROR = "py_semantic_error";
+    /**
+     * The prefix of an expression's kind: {@code py_expr.} followed by its CPython node type
+     * ({@code py_expr.Name}), because in CPython 3.11 some nodes share a span (see
+     * {@link WalkContext#exprId}).
+     */
+    public static final String EXPR_PREFIX = "py_expr.";
+    public static final String EXPR_OPERAND = "py_expr_operand";
+    public static final String CLASS_BASE = "py_class_base";
+    public static final String ASSIGNMENT = "py_assignment";
+    public static final String ELEMENT = "py_element";
+    public static final String RETURN = "py_return";
+    public static final String CALL_ARG = "py_call_arg";
+    public static final String ITERATION = "py_iteration";
+    public static final String ANNOTATION = "py_annotation";
 
     private IdKinds() {
     }

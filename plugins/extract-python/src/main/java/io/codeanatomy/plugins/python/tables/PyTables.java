@@ -9,6 +9,7 @@ import static io.codeanatomy.plugins.python.tables.Column.string;
 import static io.codeanatomy.plugins.python.tables.Column.stringList;
 
 import io.codeanatomy.plugins.python.facts.CallRow;
+import io.codeanatomy.plugins.python.facts.ClassBaseRow;
 import io.codeanatomy.plugins.python.facts.ComprehensionRow;
 import io.codeanatomy.plugins.python.facts.DecoratorRow;
 import io.codeanatomy.plugins.python.facts.DefRow;
@@ -117,10 +118,18 @@ public final class PyTables {
             string("message", SemanticErrorRow::message), string("stage", r -> r.stage().name()),
             int64("cpython_order", SemanticErrorRow::cpythonOrder));
 
+    public static final TableSpec<ClassBaseRow> CLASS_BASES = new TableSpec<>("py_class_bases_v1",
+            f -> f.rows(ClassBaseRow.class),
+            string("class_base_id", ClassBaseRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            int64("bend", Row::bend), string("def_id", ClassBaseRow::defId), int32("position", ClassBaseRow::position),
+            nullableString("keyword", ClassBaseRow::keyword), bool("is_starred", ClassBaseRow::isStarred),
+            string("text", ClassBaseRow::text), nullableString("dotted_name", ClassBaseRow::dottedName),
+            string("scope_id", ClassBaseRow::scopeId), string("expr_id", ClassBaseRow::exprId));
+
     /** Every table, in declaration order. */
     public static final List<TableSpec<?>> ALL = List.of(
             FILES, LINES, DEFS, PARAMS, NAMES, CALLS, IMPORTS, DECORATORS, COMPREHENSIONS, SCOPE_DECLS, ERRORS,
-            SEMANTIC_ERRORS);
+            SEMANTIC_ERRORS, CLASS_BASES);
 
     private PyTables() {
     }
