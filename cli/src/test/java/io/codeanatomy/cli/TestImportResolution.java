@@ -174,6 +174,7 @@ class TestImportResolution {
                         qualified_name,name,path,line
                         builtins.ImportError,ImportError,,
                         builtins.len,len,,
+                        builtins.object,object,,
                         builtins.print,print,,
                         builtins.sorted,sorted,,
                         collections.OrderedDict,OrderedDict,,

@@ -45,7 +45,11 @@ public final class ImportResolution implements CpgPart {
     /** The first components of the repository's module names. */
     public static final String TOPS = "imp_repo_tops";
     /** Each import alias with the absolute module it reads ({@code abs_base}) and whether that is in the repository. */
-    public static final String BASES = "imp_bases";
+    public static final String ALIASES = "imp_aliases";
+    /** Class bases as lookups: a name of the class's module, or a dotted name through the module an import binds. */
+    public static final String BASE_REQUESTS = "imp_base_requests";
+    /** The extraction table of class bases: the positional bases and keywords of each class statement. */
+    public static final String CLASS_BASES = "py_class_bases_v1";
     /** Top-level bindings of each module: {@code module_name, symbol, binding_id, bound}. */
     public static final String MODULE_SYMBOLS = "imp_module_symbols";
     /** What gives a top-level binding its value: a definition or a variable (final), or an import alias (followed). */
@@ -56,7 +60,7 @@ public final class ImportResolution implements CpgPart {
     public static final String STAR_IMPORTS = "imp_star_imports";
     /** The recursive lookup: pending (module, symbol) lookups and found targets per alias. */
     public static final String LOOKUPS = "imp_lookups";
-    /** One row per (alias, target): {@code import_id, target_id, external_name, via}. */
+    /** One row per (alias, target): {@code requester_id, target_id, external_name, via}. */
     public static final String TARGETS = "imp_targets";
     /** Bindings whose name is a builtin: {@code binding_id, symbol, path, bstart, bend}. */
     public static final String BUILTIN_USES = "imp_builtin_uses";
@@ -64,6 +68,9 @@ public final class ImportResolution implements CpgPart {
     public static final String IMPORTS_EDGES = "imp_imports_edges";
     public static final String BUILTIN_EDGES = "imp_builtin_edges";
     public static final String RESOLUTION_PROPS = "imp_resolution_props";
+
+    /** The external name of the class every MRO ends with. */
+    public static final String OBJECT = "builtins.object";
 
     /** Re-export and star chains are short; the bound only guards against a bug, cycles end by saturation. */
     static final int MAX_IMPORT_HOPS = 1000;
@@ -107,7 +114,20 @@ public final class ImportResolution implements CpgPart {
                 ColumnContract.required("size", DataType.INT64),
                 ColumnContract.required("status", DataType.STRING),
                 ColumnContract.optional("module_name", DataType.STRING),
-                ColumnContract.required("is_package", DataType.BOOLEAN))));
+                ColumnContract.required("is_package", DataType.BOOLEAN))),
+                classBasesInput());
+    }
+
+    /** The columns of {@value #CLASS_BASES} that base resolution and the class hierarchy read. */
+    static InputRelation classBasesInput() {
+        return SpannedInput.of(CLASS_BASES,
+                ColumnContract.required("class_base_id", DataType.STRING),
+                ColumnContract.required("def_id", DataType.STRING),
+                ColumnContract.required("position", DataType.INT32),
+                ColumnContract.optional("keyword", DataType.STRING),
+                ColumnContract.required("is_starred", DataType.BOOLEAN),
+                ColumnContract.optional("dotted_name", DataType.STRING),
+                ColumnContract.required("scope_id", DataType.STRING));
     }
 
     @Override
@@ -116,11 +136,12 @@ public final class ImportResolution implements CpgPart {
                 ViewDefinition.of(MODULES, ViewKind.FILTER, modules()),
                 ViewDefinition.of(PREFIXES, ViewKind.FIXPOINT, prefixes()),
                 ViewDefinition.of(TOPS, ViewKind.AGGREGATE, tops()),
-                ViewDefinition.of(BASES, ViewKind.JOIN, bases()),
+                ViewDefinition.of(ALIASES, ViewKind.JOIN, aliases()),
                 ViewDefinition.of(MODULE_SYMBOLS, ViewKind.JOIN, moduleSymbols()),
                 ViewDefinition.of(DEFINERS, ViewKind.UNION, definers()),
                 ViewDefinition.of(DEFINER_COUNTS, ViewKind.AGGREGATE, definerCounts()),
                 ViewDefinition.of(STAR_IMPORTS, ViewKind.FILTER, starImports()),
+                ViewDefinition.of(BASE_REQUESTS, ViewKind.UNION, baseRequests()),
                 ViewDefinition.of(LOOKUPS, ViewKind.FIXPOINT, lookups()),
                 ViewDefinition.of(TARGETS, ViewKind.AGGREGATE, targets()),
                 ViewDefinition.of(BUILTIN_USES, ViewKind.JOIN, builtinUses()),
@@ -161,7 +182,8 @@ public final class ImportResolution implements CpgPart {
     }
 
     /**
-     * (name, prefix) for the repository's module names and the modules absolute imports name,
+     * (name, prefix) for the repository's module names, the modules absolute imports name and the
+     * dotted names of class bases,
      * each name with itself and every shorter prefix: gives the first component of a name (its
      * prefix of depth 1) and the package a relative import climbs to (the prefix of the depth
      * the level leaves), without string functions beyond {@code qualified_name_parent}.
@@ -171,7 +193,9 @@ public final class ImportResolution implements CpgPart {
                 RelSpec.scan(MODULES, "m").project(str("m", "module_name").as("name")),
                 RelSpec.scan(StructureGraph.IMPORT_ROWS, "i")
                         .filter(i32("i", "level").eq(0).and(str("i", "module").isNotNull()))
-                        .project(str("i", "module").as("name")));
+                        .project(str("i", "module").as("name")),
+                RelSpec.scan(CLASS_BASES, "c").filter(str("c", "dotted_name").isNotNull())
+                        .project(str("c", "dotted_name").as("name")));
         RelSpec seed = names.as("n").project(str("n", "name").as("name"), str("n", "name").as("prefix"));
         RelSpec step = RelSpec.scan(PREFIXES, "p")
                 .filter(QNames.parent(str("p", "prefix")).isNotNull())
@@ -196,7 +220,7 @@ public final class ImportResolution implements CpgPart {
      * refers to: {@code import a.b.c} binds {@code a}, {@code import a.b.c as x} binds
      * {@code a.b.c}.
      */
-    private static RelSpec bases() {
+    private static RelSpec aliases() {
         Field<String> importer = str("f", "module_name");
         Field<Integer> level = i32("i", "level");
         Field<Integer> packageDepth = Exprs.when(bool("f", "is_package"), QNames.depth(importer))
@@ -220,7 +244,7 @@ public final class ImportResolution implements CpgPart {
                 .project(str("i", "import_id").as("import_id"), str("i", "node_id").as("node_id"), str("i", "path").as("path"),
                         i64("i", "bstart").as("bstart"), i64("i", "bend").as("bend"), importer.as("importer"), level.as("level"),
                         bool("i", "is_from").as("is_from"), bool("i", "is_star").as("is_star"),
-                        str("i", "imported_name").as("imported_name"), absBase.as("abs_base"), boundModule.as("bound_module"),
+                        str("i", "imported_name").as("imported_name"), str("i", "asname").as("asname"), absBase.as("abs_base"), boundModule.as("bound_module"),
                         level.gt(0).or(str("t", "top").isNotNull()).as("in_repo"));
     }
 
@@ -267,25 +291,27 @@ public final class ImportResolution implements CpgPart {
     }
 
     private static RelSpec starImports() {
-        return RelSpec.scan(BASES, "b").filter(bool("b", "is_star").and(str("b", "abs_base").isNotNull()).and(str("b", "importer").isNotNull()))
+        return RelSpec.scan(ALIASES, "b").filter(bool("b", "is_star").and(str("b", "abs_base").isNotNull()).and(str("b", "importer").isNotNull()))
                 .project(str("b", "importer").as("module_name"), str("b", "abs_base").as("abs_base"), bool("b", "in_repo").as("in_repo"));
     }
 
     // ---- the lookup fixpoint --------------------------------------------------------------------
 
     /**
-     * Rows {@code (import_id, module, symbol, skip_alias, in_repo, via, target_id, external_name)}:
+     * Rows {@code (requester_id, module, symbol, skip_alias, in_repo, via, target_id, external_name)}:
      * a pending lookup has both targets null ({@code symbol} null: the module itself; {@code *}:
      * everything a star import brings), a found row one of them. {@code skip_alias} is the alias
      * whose own binding the lookup must not count (an {@code __init__.py} doing
      * {@code from . import mod} binds {@code mod} by that very alias, and means the submodule).
-     * The seed is one lookup per alias; each round expands the pending lookups of the previous one.
+     * The seed is one lookup per alias and per class base ({@value #BASE_REQUESTS}); each round
+     * expands the pending lookups of the previous one.
      */
     private static RelSpec lookups() {
         Field<String> symbol = Exprs.when(bool("b", "is_from"), str("b", "imported_name")).otherwise(Exprs.nullOf(DataType.STRING));
-        RelSpec seed = RelSpec.scan(BASES, "b").filter(str("b", "abs_base").isNotNull())
+        RelSpec seed = RelSpec.unionAll(RelSpec.scan(ALIASES, "b").filter(str("b", "abs_base").isNotNull())
                 .project(lookupRow(str("b", "import_id"), str("b", "abs_base"), symbol, str("b", "import_id"), bool("b", "in_repo"),
-                        Exprs.when(bool("b", "is_star"), val(STAR)).otherwise(val(DIRECT)), null, null));
+                        Exprs.when(bool("b", "is_star"), val(STAR)).otherwise(val(DIRECT)), null, null)),
+                RelSpec.scan(BASE_REQUESTS));
 
         Field<String> module = str("r", "module");
         Field<String> name = str("r", "symbol");
@@ -296,15 +322,15 @@ public final class ImportResolution implements CpgPart {
         // A definition or variable binds the name: found.
         RelSpec defined = scanPending(pendingName)
                 .join(RelSpec.scan(DEFINERS, "d"), JoinType.INNER, definedHere.and(str("d", "target_id").isNotNull()))
-                .project(lookupRow(str("r", "import_id"), null, null, null, bool("r", "in_repo"), i32("r", "via"), str("d", "target_id"), null));
+                .project(lookupRow(str("r", "requester_id"), null, null, null, bool("r", "in_repo"), i32("r", "via"), str("d", "target_id"), null));
         // An import alias binds it: look up what that alias imports.
         Condition otherAlias = str("d", "alias_id").isNotNull()
                 .and(str("r", "skip_alias").isNull().or(str("d", "alias_id").ne(str("r", "skip_alias"))));
         Field<String> aliasSymbol = Exprs.when(bool("a", "is_from"), str("a", "imported_name")).otherwise(Exprs.nullOf(DataType.STRING));
         RelSpec reExported = scanPending(pendingName)
                 .join(RelSpec.scan(DEFINERS, "d"), JoinType.INNER, definedHere.and(otherAlias))
-                .join(RelSpec.scan(BASES, "a"), JoinType.INNER, str("a", "import_id").eq(str("d", "alias_id")).and(str("a", "bound_module").isNotNull()))
-                .project(lookupRow(str("r", "import_id"), str("a", "bound_module"), aliasSymbol, str("a", "import_id"), bool("a", "in_repo"),
+                .join(RelSpec.scan(ALIASES, "a"), JoinType.INNER, str("a", "import_id").eq(str("d", "alias_id")).and(str("a", "bound_module").isNotNull()))
+                .project(lookupRow(str("r", "requester_id"), str("a", "bound_module"), aliasSymbol, str("a", "import_id"), bool("a", "in_repo"),
                         reExport, null, null));
         // Nothing else binds it: the submodule module.name (in the repository), the external name
         // module.name (outside), or what the module star-imports.
@@ -315,35 +341,84 @@ public final class ImportResolution implements CpgPart {
                 .join(RelSpec.scan(DEFINER_COUNTS, "c"), JoinType.LEFT, str("c", "module_name").eq(module).and(str("c", "symbol").eq(name)))
                 .filter(unbound);
         Condition inRepo = bool("r", "in_repo");
-        RelSpec fallback = notBound.project(lookupRow(str("r", "import_id"),
+        RelSpec fallback = notBound.project(lookupRow(str("r", "requester_id"),
                 Exprs.when(inRepo, qualified).otherwise(Exprs.nullOf(DataType.STRING)), null, null, inRepo, i32("r", "via"), null,
                 Exprs.when(inRepo, Exprs.nullOf(DataType.STRING)).otherwise(qualified)));
         RelSpec throughStar = notBound.filter(isPublic(name))
                 .join(RelSpec.scan(STAR_IMPORTS, "s"), JoinType.INNER, str("s", "module_name").eq(module))
-                .project(lookupRow(str("r", "import_id"), str("s", "abs_base"), name, null, bool("s", "in_repo"), val(STAR), null, null));
+                .project(lookupRow(str("r", "requester_id"), str("s", "abs_base"), name, null, bool("s", "in_repo"), val(STAR), null, null));
 
         // The module itself: its node, or an external name.
         Condition pendingModule = pending().and(name.isNull());
         RelSpec moduleFound = scanPending(pendingModule)
                 .join(RelSpec.scan(MODULES, "m"), JoinType.INNER, str("m", "module_name").eq(module))
-                .project(lookupRow(str("r", "import_id"), null, null, null, inRepo, i32("r", "via"), str("m", "node_id"), null));
+                .project(lookupRow(str("r", "requester_id"), null, null, null, inRepo, i32("r", "via"), str("m", "node_id"), null));
         RelSpec externalModule = scanPending(pendingModule.and(inRepo.not()))
-                .project(lookupRow(str("r", "import_id"), null, null, null, inRepo, i32("r", "via"), null, module));
+                .project(lookupRow(str("r", "requester_id"), null, null, null, inRepo, i32("r", "via"), null, module));
 
         // A star import: the module, each public name it binds, and what it star-imports in turn.
         Condition pendingStar = pending().and(name.eq("*"));
         RelSpec starModule = scanPending(pendingStar)
-                .project(lookupRow(str("r", "import_id"), module, null, null, inRepo, val(STAR), null, null));
+                .project(lookupRow(str("r", "requester_id"), module, null, null, inRepo, val(STAR), null, null));
         RelSpec starNames = scanPending(pendingStar)
                 .join(RelSpec.scan(MODULE_SYMBOLS, "y"), JoinType.INNER, str("y", "module_name").eq(module)
                         .and(bool("y", "bound")).and(isPublic(str("y", "symbol"))))
-                .project(lookupRow(str("r", "import_id"), module, str("y", "symbol"), null, inRepo, val(STAR), null, null));
+                .project(lookupRow(str("r", "requester_id"), module, str("y", "symbol"), null, inRepo, val(STAR), null, null));
         RelSpec starChain = scanPending(pendingStar)
                 .join(RelSpec.scan(STAR_IMPORTS, "s"), JoinType.INNER, str("s", "module_name").eq(module))
-                .project(lookupRow(str("r", "import_id"), str("s", "abs_base"), val("*"), null, bool("s", "in_repo"), val(STAR), null, null));
+                .project(lookupRow(str("r", "requester_id"), str("s", "abs_base"), val("*"), null, bool("s", "in_repo"), val(STAR), null, null));
 
         RelSpec step = RelSpec.unionAll(defined, reExported, fallback, throughStar, moduleFound, externalModule, starModule, starNames, starChain);
         return RecursiveRel.fixpoint(LOOKUPS, seed, step, MAX_IMPORT_HOPS);
+    }
+
+    /**
+     * The positional, unstarred bases with a dotted name, as lookups; only names the class
+     * statement reads from its module count (its scope is the module, or the name's binding there
+     * is global), which is where nearly every class statement is. A plain name {@code B} is looked
+     * up in the class's module like {@code from module import B}; a builtin name the module does not
+     * bind is the external {@code builtins.B}. A dotted name {@code m.C} whose first part the module
+     * binds by an import is looked up in the module that import names: {@code import a.b} then
+     * {@code a.b.C} is {@code C} in {@code a.b}; {@code import a.b as m} or {@code from a import m}
+     * then {@code m.C} is {@code C} in {@code a.b} or {@code a.m} (longer chains through such an
+     * alias are not followed).
+     */
+    private static RelSpec baseRequests() {
+        Field<String> dotted = str("c", "dotted_name");
+        Field<String> module = str("f", "module_name");
+        RelSpec read = RelSpec.scan(CLASS_BASES, "c")
+                .join(RelSpec.scan(DefinitionNodes.FILES, "f"), JoinType.INNER, str("f", "file_id").eq(str("c", "file_id")))
+                .filter(str("f", "status").eq("OK").and(module.isNotNull()).and(i32("c", "position").ge(0))
+                        .and(bool("c", "is_starred").not()).and(dotted.isNotNull()))
+                .join(RelSpec.scan(PREFIXES, "h"), JoinType.INNER, str("h", "name").eq(dotted).and(QNames.depth(str("h", "prefix")).eq(1)))
+                .join(RelSpec.scan(DefUseEdges.BINDINGS, "g"), JoinType.INNER, str("g", "scope_id").eq(str("c", "scope_id"))
+                        .and(str("g", "symbol").eq(str("h", "prefix"))))
+                .filter(str("g", "scope_id").eq(str("g", "file_id")).or(str("g", "scope").in(List.of("GLOBAL_IMPLICIT", "GLOBAL_EXPLICIT"))));
+        Condition simple = QNames.depth(dotted).eq(1);
+        RelSpec named = read.filter(simple)
+                .project(lookupRow(str("c", "class_base_id"), module, dotted, null, Exprs.val(true), val(DIRECT), null, null));
+        RelSpec builtin = read.filter(simple.and(dotted.in(BUILTINS)))
+                .join(RelSpec.scan(MODULE_SYMBOLS, "s"), JoinType.LEFT, str("s", "module_name").eq(module).and(str("s", "symbol").eq(dotted))
+                        .and(bool("s", "bound")))
+                .filter(str("s", "binding_id").isNull())
+                .project(lookupRow(str("c", "class_base_id"), null, null, null, Exprs.val(false), val(DIRECT), null,
+                        QNames.join(val("builtins"), dotted)));
+        Condition plain = bool("a", "is_from").not().and(str("a", "asname").isNull());
+        Field<String> bound = Exprs.when(bool("a", "is_from"), QNames.join(str("a", "abs_base"), str("a", "imported_name")))
+                .otherwise(str("a", "abs_base"));
+        Field<String> full = Exprs.when(plain, dotted).when(QNames.depth(dotted).eq(2), QNames.join(bound, QNames.leaf(dotted)))
+                .otherwise(Exprs.nullOf(DataType.STRING));
+        RelSpec throughImport = read.filter(simple.not())
+                .join(RelSpec.scan(DEFINERS, "d"), JoinType.INNER, str("d", "module_name").eq(module).and(str("d", "symbol").eq(str("h", "prefix")))
+                        .and(str("d", "alias_id").isNotNull()))
+                .join(RelSpec.scan(ALIASES, "a"), JoinType.INNER, str("a", "import_id").eq(str("d", "alias_id")).and(str("a", "abs_base").isNotNull())
+                        .and(bool("a", "is_star").not()))
+                .project(str("c", "class_base_id").as("class_base_id"), full.as("full_name"), bool("a", "in_repo").as("in_repo"))
+                .as("t")
+                .filter(str("t", "full_name").isNotNull())
+                .project(lookupRow(str("t", "class_base_id"), QNames.parent(str("t", "full_name")), QNames.leaf(str("t", "full_name")), null,
+                        bool("t", "in_repo"), val(RE_EXPORT), null, null));
+        return RelSpec.unionAll(named, builtin, throughImport);
     }
 
     private static RelSpec scanPending(Condition condition) {
@@ -354,9 +429,9 @@ public final class ImportResolution implements CpgPart {
         return str("r", "target_id").isNull().and(str("r", "external_name").isNull());
     }
 
-    private static List<NamedField<?>> lookupRow(Field<String> importId, Field<String> module, Field<String> symbol, Field<String> skipAlias,
+    private static List<NamedField<?>> lookupRow(Field<String> requesterId, Field<String> module, Field<String> symbol, Field<String> skipAlias,
             Field<Boolean> inRepo, Field<Integer> via, Field<String> targetId, Field<String> externalName) {
-        return List.of(importId.as("import_id"), orNull(module).as("module"), orNull(symbol).as("symbol"), orNull(skipAlias).as("skip_alias"),
+        return List.of(requesterId.as("requester_id"), orNull(module).as("module"), orNull(symbol).as("symbol"), orNull(skipAlias).as("skip_alias"),
                 inRepo.as("in_repo"), via.as("via"), orNull(targetId).as("target_id"), orNull(externalName).as("external_name"));
     }
 
@@ -376,7 +451,7 @@ public final class ImportResolution implements CpgPart {
     /** Found rows, one per (alias, target), by the most direct way found ({@code via} smallest). */
     private static RelSpec targets() {
         return RelSpec.scan(LOOKUPS, "r").filter(pending().not())
-                .aggregate(List.of(str("r", "import_id").as("import_id"), str("r", "target_id").as("target_id"),
+                .aggregate(List.of(str("r", "requester_id").as("requester_id"), str("r", "target_id").as("target_id"),
                         str("r", "external_name").as("external_name")), List.of(AggregateCall.min(i32("r", "via"), "via")));
     }
 
@@ -402,7 +477,10 @@ public final class ImportResolution implements CpgPart {
     private static RelSpec externalNodes() {
         RelSpec names = RelSpec.unionAll(
                 RelSpec.scan(TARGETS, "t").filter(str("t", "external_name").isNotNull()).project(str("t", "external_name").as("qualified_name")),
-                RelSpec.scan(BUILTIN_USES, "u").project(str("u", "qualified_name").as("qualified_name")));
+                RelSpec.scan(BUILTIN_USES, "u").project(str("u", "qualified_name").as("qualified_name")),
+                // Every class's MRO ends with object.
+                RelSpec.scan(StructureGraph.DEF_ROWS, "d").filter(str("d", "def_kind").eq("CLASS"))
+                        .project(StructureGraph.varchar(OBJECT).as("qualified_name")));
         Field<String> name = str("q", "qualified_name");
         return names.as("q").aggregate(List.of(name.as("qualified_name")), List.of(AggregateCall.count("uses")))
                 .as("x")
@@ -428,7 +506,7 @@ public final class ImportResolution implements CpgPart {
                 .otherwise(StructureGraph.varchar("absolute"));
         Field<Double> confidence = Exprs.when(external.or(via.eq(STAR)), val(0.9)).otherwise(val(1.0));
         return RelSpec.scan(TARGETS, "t")
-                .join(RelSpec.scan(BASES, "b"), JoinType.INNER, str("b", "import_id").eq(str("t", "import_id")))
+                .join(RelSpec.scan(ALIASES, "b"), JoinType.INNER, str("b", "import_id").eq(str("t", "requester_id")))
                 .project(val("IMPORTS").as("edge_kind"), str("b", "node_id").as("src_node_id"),
                         Exprs.coalesce(str("t", "target_id"), externalId(str("t", "external_name"))).as("dst_node_id"),
                         str("b", "path").as("path"), i64("b", "bstart").as("bstart"), i64("b", "bend").as("bend"),
@@ -445,7 +523,7 @@ public final class ImportResolution implements CpgPart {
 
     /** {@code imported_module}: the absolute name of the module an alias reads, where it has one. */
     private static RelSpec resolutionProps() {
-        return RelSpec.scan(BASES, "b").filter(str("b", "abs_base").isNotNull())
+        return RelSpec.scan(ALIASES, "b").filter(str("b", "abs_base").isNotNull())
                 .project(str("b", "node_id").as("entity_id"), val("imported_module").as("prop_key"), val("STRING").as("value_type"),
                         str("b", "abs_base").as("value_string"));
     }
