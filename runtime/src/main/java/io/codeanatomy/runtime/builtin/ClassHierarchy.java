@@ -2,6 +2,10 @@ package io.codeanatomy.runtime.builtin;
 
 import static io.codeanatomy.api.expr.Exprs.col;
 import static io.codeanatomy.api.expr.Exprs.val;
+import static io.codeanatomy.runtime.builtin.BuiltinColumns.bool;
+import static io.codeanatomy.runtime.builtin.BuiltinColumns.i32;
+import static io.codeanatomy.runtime.builtin.BuiltinColumns.i64;
+import static io.codeanatomy.runtime.builtin.BuiltinColumns.str;
 
 import io.codeanatomy.api.cpg.CpgFunctions;
 import io.codeanatomy.api.expr.Condition;
@@ -240,21 +244,5 @@ public final class ClassHierarchy implements CpgPart {
                 .project(str("h", "root_id").as("entity_id"), val("mro_error").as("prop_key"), val("STRING").as("value_type"),
                         Exprs.when(i32("h", "unknown").eq(0), StructureGraph.varchar(INCONSISTENT))
                                 .otherwise(StructureGraph.varchar(UNRESOLVED)).as("value_string"));
-    }
-
-    private static Field<String> str(String relation, String name) {
-        return col(relation, name, DataType.STRING);
-    }
-
-    private static Field<Long> i64(String relation, String name) {
-        return col(relation, name, DataType.INT64);
-    }
-
-    private static Field<Integer> i32(String relation, String name) {
-        return col(relation, name, DataType.INT32);
-    }
-
-    private static Condition bool(String relation, String name) {
-        return Exprs.condition(col(relation, name, DataType.BOOLEAN));
     }
 }

@@ -2,6 +2,10 @@ package io.codeanatomy.runtime.builtin;
 
 import static io.codeanatomy.api.expr.Exprs.col;
 import static io.codeanatomy.api.expr.Exprs.val;
+import static io.codeanatomy.runtime.builtin.BuiltinColumns.bool;
+import static io.codeanatomy.runtime.builtin.BuiltinColumns.i32;
+import static io.codeanatomy.runtime.builtin.BuiltinColumns.i64;
+import static io.codeanatomy.runtime.builtin.BuiltinColumns.str;
 
 import io.codeanatomy.api.cpg.CpgExprs;
 import io.codeanatomy.api.cpg.QNames;
@@ -35,7 +39,8 @@ import java.util.List;
  * submodule {@code m.x}, else the public names of what {@code m} star-imports. That lookup is one
  * recursive view, {@value #LOOKUPS}, whose rows are either a pending lookup (module, name) or a
  * found target, so chains of any length are followed and circular imports end when no new row
- * appears.
+ * appears. The same lookup resolves the names of class bases ({@value #BASE_REQUESTS}), which
+ * {@link ClassHierarchy} turns into {@code INHERITS} edges.
  */
 public final class ImportResolution implements CpgPart {
     /** Modules of the repository: {@code module_name, file_id, node_id} (a name may belong to several files). */
@@ -526,23 +531,5 @@ public final class ImportResolution implements CpgPart {
         return RelSpec.scan(ALIASES, "b").filter(str("b", "abs_base").isNotNull())
                 .project(str("b", "node_id").as("entity_id"), val("imported_module").as("prop_key"), val("STRING").as("value_type"),
                         str("b", "abs_base").as("value_string"));
-    }
-
-    // ---- column helpers -------------------------------------------------------------------------
-
-    private static Field<String> str(String relation, String name) {
-        return col(relation, name, DataType.STRING);
-    }
-
-    private static Field<Long> i64(String relation, String name) {
-        return col(relation, name, DataType.INT64);
-    }
-
-    private static Field<Integer> i32(String relation, String name) {
-        return col(relation, name, DataType.INT32);
-    }
-
-    private static Condition bool(String relation, String name) {
-        return Exprs.condition(col(relation, name, DataType.BOOLEAN));
     }
 }
