@@ -31,7 +31,7 @@ class TestKernelInternals {
 
     @RegisterExtension
     final TableFixture fixture =
-            new TableFixture(KernelEngine.create(Map.of(KernelEngine.TARGET_FILE_SIZE, "4096")));
+            new TableFixture(KernelEngine.create(Map.of(KernelEngine.TARGET_FILE_SIZE, "4096", KernelEngine.FILE_ARROW_BYTES, "4096")));
 
     @Test
     void removeAllFilesNamesEveryLiveFileOnce() {
