@@ -23,6 +23,7 @@ import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnWriteStore;
 import org.apache.parquet.column.ColumnWriter;
 import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 
 /**
@@ -403,7 +404,8 @@ final class ArrowParquetShredder {
 
         DecimalLeaf(boolean nullable, int defined, ColumnDescriptor descriptor) {
             super(nullable, defined, descriptor);
-            this.precision = descriptor.getPrimitiveType().getDecimalMetadata().getPrecision();
+            this.precision = ((LogicalTypeAnnotation.DecimalLogicalTypeAnnotation)
+                    descriptor.getPrimitiveType().getLogicalTypeAnnotation()).getPrecision();
             this.fixedBytes = descriptor.getPrimitiveType().getTypeLength();
         }
 

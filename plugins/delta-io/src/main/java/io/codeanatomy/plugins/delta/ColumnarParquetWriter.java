@@ -15,6 +15,7 @@ import io.delta.kernel.utils.FileStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.arrow.vector.util.VectorSchemaRootAppender;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.schema.MessageType;
@@ -178,14 +180,14 @@ final class ColumnarParquetWriter {
     /** One data file: its batches arrive through a queue and are encoded on a thread of its own. */
     private final class FileJob {
         private final OutputFile output;
-        private final org.apache.arrow.vector.types.pojo.Schema arrowSchema;
+        private final Schema arrowSchema;
         private final StructType schema;
         private final List<Column> stats;
         private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
         private volatile boolean abandoned;
         private CompletableFuture<DataFileStatus> result;
 
-        FileJob(OutputFile output, org.apache.arrow.vector.types.pojo.Schema arrowSchema, StructType schema, List<Column> stats) {
+        FileJob(OutputFile output, Schema arrowSchema, StructType schema, List<Column> stats) {
             this.output = output;
             this.arrowSchema = arrowSchema;
             this.schema = schema;
@@ -318,7 +320,7 @@ final class ColumnarParquetWriter {
     }
 
     private static <T> CloseableIterator<T> closeable(List<T> items) {
-        java.util.Iterator<T> iterator = items.iterator();
+        Iterator<T> iterator = items.iterator();
         return new CloseableIterator<>() {
             @Override
             public boolean hasNext() {

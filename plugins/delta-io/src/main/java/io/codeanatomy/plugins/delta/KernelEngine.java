@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -65,6 +66,22 @@ public final class KernelEngine extends DefaultEngine {
             ZSTD_LEVEL, "1", WRITER, COLUMNAR_WRITER,
             "fs.file.impl", NioLocalFileSystem.class.getName(),
             "fs.AbstractFileSystem.file.impl", NioLocalFileSystemForFileContext.class.getName());
+
+    /**
+     * Threads of the columnar writer, shared by every engine. Unbounded, so that a file waiting for
+     * its batches never keeps another write's file from starting; the number of files a write
+     * encodes at once is bounded by the writer itself. Idle threads end after a minute.
+     */
+    private static final ExecutorService WRITER_THREADS = Executors.newCachedThreadPool(new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "delta-parquet-writer-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    });
 
     private final RecordingFileIO fileIO;
     private final ColumnarParquetWriter columnarWriter;
@@ -119,11 +136,6 @@ public final class KernelEngine extends DefaultEngine {
                 configuration.getInt(PARALLEL_FILES, Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()))));
     }
 
-    /** Whether data files are written by the columnar writer rather than Kernel's. */
-    boolean columnarWrites() {
-        return columnarWriter != null;
-    }
-
     /**
      * Writes {@code data} as Parquet data files under {@code directory} with the configured writer
      * and returns their statuses, statistics included, for {@code Transaction.generateAppendActions}.
@@ -135,22 +147,6 @@ public final class KernelEngine extends DefaultEngine {
         }
         return getParquetHandler().writeParquetFiles(directory, data, statsColumns);
     }
-
-    /**
-     * Threads of the columnar writer, shared by every engine. Unbounded, so that a file waiting for
-     * its batches never keeps another write's file from starting; the number of files a write
-     * encodes at once is bounded by the writer itself. Idle threads end after a minute.
-     */
-    private static final ExecutorService WRITER_THREADS = Executors.newCachedThreadPool(new java.util.concurrent.ThreadFactory() {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "delta-parquet-writer-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
-    });
 
     @Override
     public List<MetricsReporter> getMetricsReporters() {

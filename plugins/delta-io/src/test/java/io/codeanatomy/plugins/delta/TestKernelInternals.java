@@ -99,7 +99,8 @@ class TestKernelInternals {
         List<Path> users;
         try (Stream<Path> files = Files.walk(sources)) {
             users = files.filter(path -> path.toString().endsWith(".java"))
-                    .filter(path -> read(path).contains("io.delta.kernel.internal"))
+                    .filter(path -> read(path).contains("io.delta.kernel.internal")
+                            || read(path).contains("io.delta.kernel.defaults.internal"))
                     .map(path -> path.getFileName())
                     .toList();
         }
