@@ -122,9 +122,9 @@ public final class KernelEngine extends DefaultEngine {
     /**
      * The row group is 64 MiB of encoded pages (parquet-mr's default is 128): a file being written
      * holds one row group in memory, and several files are written at once. A file closes after 128
-     * MiB of Arrow input, which ZSTD makes a 15-60 MB file on extraction tables: small enough that a
-     * large table is several files written in parallel, large enough that reading it stays a few
-     * files. Two files at once on two cores, at most four.
+     * MiB of Arrow input, which made 20-47 MB files of the standard library's CPG tables: small
+     * enough that a large table is several files written in parallel, large enough that reading it
+     * stays a few files. Two files at once on two cores, at most four.
      */
     private static ParquetWriteSettings writeSettings(Configuration configuration) {
         return new ParquetWriteSettings(

@@ -29,7 +29,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * in memory and rewrites it with Kernel's writer (ZSTD level 3, parquet-mr's default, which Kernel
  * cannot change), the columnar writer at ZSTD levels 1 and 3, and the columnar writer on one file
  * at a time; it prints each writer's total time (median of three rounds, the writers taking turns)
- * and bytes written.
+ * (wall and process CPU) and bytes written.
  */
 public final class DeltaWriteBench {
     private static final int BATCH = 65_536;
@@ -97,8 +97,10 @@ public final class DeltaWriteBench {
     private static void rewriteTables(String[] tables) throws IOException {
         Path scratch = Files.createTempDirectory("delta-rewrite-bench");
         Map<String, double[]> seconds = new java.util.LinkedHashMap<>();
+        Map<String, double[]> cpuSeconds = new java.util.LinkedHashMap<>();
         Map<String, Long> bytes = new java.util.LinkedHashMap<>();
         WRITERS.keySet().forEach(writer -> seconds.put(writer, new double[RUNS]));
+        WRITERS.keySet().forEach(writer -> cpuSeconds.put(writer, new double[RUNS]));
         long totalRows = 0;
         long totalArrow = 0;
         try (org.apache.arrow.memory.BufferAllocator allocator = new org.apache.arrow.memory.RootAllocator()) {
@@ -121,8 +123,10 @@ public final class DeltaWriteBench {
                     for (int run = 0; run < RUNS; run++) {
                         for (Map.Entry<String, Map<String, String>> writer : WRITERS.entrySet()) {
                             long start = System.nanoTime();
+                            long cpuStart = processCpuNanos();
                             Path written = rewrite(scratch, writer.getValue(), schema, batches);
                             seconds.get(writer.getKey())[run] += (System.nanoTime() - start) / 1e9;
+                            cpuSeconds.get(writer.getKey())[run] += (processCpuNanos() - cpuStart) / 1e9;
                             if (run == 0) {
                                 bytes.merge(writer.getKey(), parquetBytes(written), Long::sum);
                             }
@@ -138,9 +142,18 @@ public final class DeltaWriteBench {
         System.out.printf("%ntotal %,d rows, %.1f MB Arrow; median of %d rounds%n", totalRows, totalArrow / 1e6, RUNS);
         for (String writer : WRITERS.keySet()) {
             double[] runs = seconds.get(writer);
+            double[] cpu = cpuSeconds.get(writer);
             Arrays.sort(runs);
-            System.out.printf("%-36s %7.2f s  %8.1f MB Parquet%n", writer, runs[RUNS / 2], bytes.get(writer) / 1e6);
+            Arrays.sort(cpu);
+            System.out.printf("%-36s %7.2f s wall %7.2f s CPU %8.1f MB Parquet%n", writer, runs[RUNS / 2], cpu[RUNS / 2],
+                    bytes.get(writer) / 1e6);
         }
+    }
+
+    /** CPU time of every thread of this process (writer threads, GC and JIT included). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static Path rewrite(Path scratch, Map<String, String> settings, Schema schema, List<VectorSchemaRoot> batches)
