@@ -38,6 +38,10 @@ import org.apache.parquet.schema.MessageType;
  * at the level where the value stops. parquet-mr encodes the pages and keeps each page's
  * statistics (min, max, null count) as the values go in.
  *
+ * <p>The row loops of the common leaf types are spelled out per type, not shared through a
+ * virtual per-value read: one loop per class keeps each call site monomorphic, which C1 (the
+ * CLI's compiler for builds) needs to inline the buffer reads.
+ *
  * <p>Levels follow the schema {@link ParquetSchemas} builds: an optional field adds a definition
  * level; a list's repeated group adds one definition and one repetition level.
  */

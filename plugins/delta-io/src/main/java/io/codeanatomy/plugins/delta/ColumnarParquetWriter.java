@@ -15,7 +15,6 @@ import io.delta.kernel.utils.FileStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,7 +102,7 @@ final class ColumnarParquetWriter {
             for (FileJob job : jobs) {
                 files.add(job.await());
             }
-            return closeable(files);
+            return DeltaTableWriter.closeable(files.iterator());
         } catch (IOException e) {
             abandon(jobs);
             throw new UncheckedIOException("Writing data files under " + directory + " failed", e);
@@ -317,23 +316,5 @@ final class ColumnarParquetWriter {
                 drain();
             }
         }
-    }
-
-    private static <T> CloseableIterator<T> closeable(List<T> items) {
-        Iterator<T> iterator = items.iterator();
-        return new CloseableIterator<>() {
-            @Override
-            public boolean hasNext() {
-                return iterator.hasNext();
-            }
-
-            @Override
-            public T next() {
-                return iterator.next();
-            }
-
-            @Override
-            public void close() {}
-        };
     }
 }

@@ -197,7 +197,8 @@ public final class DeltaTableWriter {
         return location.toAbsolutePath().normalize().toString();
     }
 
-    private static <T> CloseableIterator<T> closeable(Iterator<T> iterator) {
+    /** {@code iterator} as Kernel's closeable iterator, with nothing to close. */
+    static <T> CloseableIterator<T> closeable(Iterator<T> iterator) {
         return new CloseableIterator<>() {
             @Override
             public boolean hasNext() {
