@@ -18,12 +18,13 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  */
 final class ArrowColumnarBatch implements ColumnarBatch {
     private final StructType schema;
+    private final VectorSchemaRoot root;
     private final ColumnVector[] columns;
     private final int rowCount;
 
     ArrowColumnarBatch(StructType schema, VectorSchemaRoot root) {
         this.schema = requireNonNull(schema, "schema is null");
-        requireNonNull(root, "root is null");
+        this.root = requireNonNull(root, "root is null");
         List<FieldVector> vectors = root.getFieldVectors();
         if (vectors.size() != schema.length()) {
             throw new IllegalArgumentException(
@@ -34,6 +35,11 @@ final class ArrowColumnarBatch implements ColumnarBatch {
         for (int i = 0; i < columns.length; i++) {
             columns[i] = ArrowColumnVector.of(vectors.get(i), schema.at(i).getDataType(), rowCount);
         }
+    }
+
+    /** The Arrow batch this view reads, for the columnar writer, which encodes the Arrow buffers directly. */
+    VectorSchemaRoot root() {
+        return root;
     }
 
     @Override

@@ -32,10 +32,10 @@ import org.apache.arrow.vector.types.pojo.Schema;
 /**
  * Writes Arrow batches to a Delta table through Delta Kernel transactions.
  *
- * <p>Batches stream: Kernel's Parquet writer pulls one batch at a time from the caller's iterator
- * and rolls to a new file at the engine's target file size, so memory holds one batch plus the
- * Parquet writer's buffers, never the whole input. Each write is one commit:
- * {@code transformLogicalData → getWriteContext → writeParquetFiles → generateAppendActions →
+ * <p>Batches stream: the engine's data file writer (see {@link KernelEngine#writeDataFiles}) pulls
+ * one batch at a time from the caller's iterator and rolls to a new file at its target size, so
+ * memory holds a few batches plus the Parquet writer's buffers, never the whole input. Each write is
+ * one commit: {@code transformLogicalData → getWriteContext → writeDataFiles → generateAppendActions →
  * commit}. Commits that are not blind appends do not retry (Kernel's conflict checking is only
  * complete for blind appends); a conflicting writer makes the write fail instead. Post-commit hooks
  * (checkpoints, checksums) run before a write returns. If a write fails before its commit, every
@@ -139,8 +139,8 @@ public final class DeltaTableWriter {
             engine.recordOutputs(created, () -> {
                 try (CloseableIterator<FilteredColumnarBatch> physical =
                                 Transaction.transformLogicalData(engine, state, source, Map.of());
-                        CloseableIterator<DataFileStatus> files = engine.getParquetHandler()
-                                .writeParquetFiles(context.getTargetDirectory(), physical, context.getStatisticsColumns());
+                        CloseableIterator<DataFileStatus> files = engine.writeDataFiles(
+                                context.getTargetDirectory(), physical, context.getStatisticsColumns());
                         CloseableIterator<Row> adds = Transaction.generateAppendActions(engine, state, files, context)) {
                     while (adds.hasNext()) {
                         actions.add(adds.next());
@@ -197,7 +197,8 @@ public final class DeltaTableWriter {
         return location.toAbsolutePath().normalize().toString();
     }
 
-    private static <T> CloseableIterator<T> closeable(Iterator<T> iterator) {
+    /** {@code iterator} as Kernel's closeable iterator, with nothing to close. */
+    static <T> CloseableIterator<T> closeable(Iterator<T> iterator) {
         return new CloseableIterator<>() {
             @Override
             public boolean hasNext() {

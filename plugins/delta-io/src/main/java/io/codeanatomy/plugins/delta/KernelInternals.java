@@ -7,12 +7,16 @@ import io.delta.kernel.Snapshot;
 import io.delta.kernel.Transaction;
 import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.data.Row;
+import io.delta.kernel.defaults.engine.fileio.InputFile;
+import io.delta.kernel.defaults.internal.parquet.ParquetStatsReader;
 import io.delta.kernel.engine.Engine;
+import io.delta.kernel.expressions.Column;
 import io.delta.kernel.internal.InternalScanFileUtils;
 import io.delta.kernel.internal.SnapshotImpl;
 import io.delta.kernel.internal.actions.AddFile;
 import io.delta.kernel.internal.actions.SingleAction;
 import io.delta.kernel.internal.data.ScanStateRow;
+import io.delta.kernel.statistics.DataFileStatistics;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.FileStatus;
@@ -23,11 +27,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every use of Delta Kernel's {@code io.delta.kernel.internal} classes, in one place.
+ * Every use of Delta Kernel's internal classes ({@code io.delta.kernel.internal} and
+ * {@code io.delta.kernel.defaults.internal}), in one place.
  *
  * <p>Kernel's public API (4.4) can only append: a commit accepts {@code remove} actions, but only
  * internal classes build them (delta-io/delta#3988), and replacing a table's schema is an internal
- * builder too. Reading a scan file needs two internal helpers that Kernel's own user guide uses.
+ * builder too. Reading a scan file needs two internal helpers that Kernel's own user guide uses. The
+ * columnar Parquet writer takes a data file's statistics from Kernel's default-engine statistics
+ * reader, so they are computed exactly as for a file Kernel wrote.
  * When Kernel moves any of these into its public API, this class is the only one to change; the
  * tests in {@code TestKernelInternals} pin what each method must do.
  */
@@ -77,6 +84,16 @@ final class KernelInternals {
     /** The Parquet file of a scan-file row returned by {@link Scan#getScanFiles}. */
     static FileStatus dataFile(Row scanFile) {
         return InternalScanFileUtils.getAddFileStatus(scanFile);
+    }
+
+    /**
+     * The Delta statistics of a Parquet data file, read from its footer by Kernel's default engine,
+     * exactly as Kernel's own Parquet writer computes them for the files it writes: row count, and
+     * min, max and null count of each of {@code statsColumns} that Kernel keeps statistics for.
+     */
+    static DataFileStatistics readStatistics(InputFile file, StructType dataSchema, List<Column> statsColumns)
+            throws IOException {
+        return ParquetStatsReader.readDataFileStatistics(file, dataSchema, statsColumns);
     }
 
     /** The schema to read from each Parquet file of a scan, given the scan's state row. */

@@ -8,20 +8,28 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * Write and read throughput of the Delta plugin, printed, never asserted: 1M rows of
- * {@link SampleBatches#SCHEMA} (6 columns) in batches of 65,536 rows, per Parquet codec, against
- * the time to produce the same Arrow batches without writing them.
+ * Write and read throughput of the Delta plugin, printed, never asserted.
  *
- * <p>Run: {@code java -cp <test classpath> io.codeanatomy.plugins.delta.DeltaWriteBench [rows]};
+ * <p>Synthetic: 1M rows of {@link SampleBatches#SCHEMA} (6 columns) in batches of 65,536 rows, per
+ * Parquet codec, against the time to produce the same Arrow batches without writing them. Run:
+ * {@code java -cp <test classpath> io.codeanatomy.plugins.delta.DeltaWriteBench [rows]};
  * {@code -Dbench.hadoop=key=value,...} adds Hadoop settings to the engine.
+ *
+ * <p>Real tables: {@code DeltaWriteBench --tables DIR...} loads each Delta table into Arrow batches
+ * in memory and rewrites it with Kernel's writer (ZSTD level 3, parquet-mr's default, which Kernel
+ * cannot change), the columnar writer at ZSTD levels 1 and 3, and the columnar writer on one file
+ * at a time; it prints each writer's total time (median of three rounds, the writers taking turns)
+ * (wall and process CPU) and bytes written.
  */
 public final class DeltaWriteBench {
     private static final int BATCH = 65_536;
@@ -30,6 +38,10 @@ public final class DeltaWriteBench {
     private DeltaWriteBench() {}
 
     public static void main(String[] args) throws IOException {
+        if (args.length > 0 && args[0].equals("--tables")) {
+            rewriteTables(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         long rows = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000L;
         Path scratch = Files.createTempDirectory("delta-bench");
         try (TableFixture fixture = new TableFixture()) {
@@ -69,6 +81,125 @@ public final class DeltaWriteBench {
                 }
             }
         }
+    }
+
+    private static final Map<String, Map<String, String>> WRITERS = writers();
+
+    private static Map<String, Map<String, String>> writers() {
+        Map<String, Map<String, String>> writers = new java.util.LinkedHashMap<>();
+        writers.put("kernel (zstd 3)", Map.of(KernelEngine.WRITER, KernelEngine.KERNEL_WRITER));
+        writers.put("columnar zstd 1", Map.of(KernelEngine.ZSTD_LEVEL, "1"));
+        writers.put("columnar zstd 3", Map.of(KernelEngine.ZSTD_LEVEL, "3"));
+        writers.put("columnar zstd 1, one file at a time", Map.of(KernelEngine.ZSTD_LEVEL, "1", KernelEngine.PARALLEL_FILES, "1"));
+        return writers;
+    }
+
+    private static void rewriteTables(String[] tables) throws IOException {
+        Path scratch = Files.createTempDirectory("delta-rewrite-bench");
+        Map<String, double[]> seconds = new java.util.LinkedHashMap<>();
+        Map<String, double[]> cpuSeconds = new java.util.LinkedHashMap<>();
+        Map<String, Long> bytes = new java.util.LinkedHashMap<>();
+        WRITERS.keySet().forEach(writer -> seconds.put(writer, new double[RUNS]));
+        WRITERS.keySet().forEach(writer -> cpuSeconds.put(writer, new double[RUNS]));
+        long totalRows = 0;
+        long totalArrow = 0;
+        try (org.apache.arrow.memory.BufferAllocator allocator = new org.apache.arrow.memory.RootAllocator()) {
+            boolean warm = false;
+            for (String table : tables) {
+                List<VectorSchemaRoot> batches = load(allocator, Path.of(table));
+                try {
+                    Schema schema = ArrowSchemas.toArrow(DeltaTableReader.open(KernelEngine.create(), Path.of(table)).schema());
+                    long rows = batches.stream().mapToLong(VectorSchemaRoot::getRowCount).sum();
+                    long arrow = batches.stream().mapToLong(DeltaWriteBench::arrowBytes).sum();
+                    totalRows += rows;
+                    totalArrow += arrow;
+                    System.out.printf("%-28s %,12d rows %,10.1f MB Arrow%n", Path.of(table).getFileName(), rows, arrow / 1e6);
+                    if (!warm) {
+                        for (Map<String, String> settings : WRITERS.values()) {
+                            rewrite(scratch, settings, schema, batches);
+                        }
+                        warm = true;
+                    }
+                    for (int run = 0; run < RUNS; run++) {
+                        for (Map.Entry<String, Map<String, String>> writer : WRITERS.entrySet()) {
+                            long start = System.nanoTime();
+                            long cpuStart = processCpuNanos();
+                            Path written = rewrite(scratch, writer.getValue(), schema, batches);
+                            seconds.get(writer.getKey())[run] += (System.nanoTime() - start) / 1e9;
+                            cpuSeconds.get(writer.getKey())[run] += (processCpuNanos() - cpuStart) / 1e9;
+                            if (run == 0) {
+                                bytes.merge(writer.getKey(), parquetBytes(written), Long::sum);
+                            }
+                        }
+                    }
+                } finally {
+                    batches.forEach(VectorSchemaRoot::close);
+                }
+            }
+        } finally {
+            delete(scratch);
+        }
+        System.out.printf("%ntotal %,d rows, %.1f MB Arrow; median of %d rounds%n", totalRows, totalArrow / 1e6, RUNS);
+        for (String writer : WRITERS.keySet()) {
+            double[] runs = seconds.get(writer);
+            double[] cpu = cpuSeconds.get(writer);
+            Arrays.sort(runs);
+            Arrays.sort(cpu);
+            System.out.printf("%-36s %7.2f s wall %7.2f s CPU %8.1f MB Parquet%n", writer, runs[RUNS / 2], cpu[RUNS / 2],
+                    bytes.get(writer) / 1e6);
+        }
+    }
+
+    /** CPU time of every thread of this process (writer threads, GC and JIT included). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static Path rewrite(Path scratch, Map<String, String> settings, Schema schema, List<VectorSchemaRoot> batches)
+            throws IOException {
+        Path target = Files.createTempDirectory(scratch, "t");
+        Files.delete(target);
+        new DeltaTableWriter(KernelEngine.create(settings)).create(target, schema, batches.iterator());
+        return target;
+    }
+
+    private static List<VectorSchemaRoot> load(org.apache.arrow.memory.BufferAllocator allocator, Path table) {
+        DeltaTableReader reader = DeltaTableReader.open(KernelEngine.create(), table);
+        Schema schema = ArrowSchemas.toArrow(reader.schema());
+        int[] columns = java.util.stream.IntStream.range(0, reader.schema().length()).toArray();
+        List<VectorSchemaRoot> batches = new java.util.ArrayList<>();
+        List<Object[]> chunk = new java.util.ArrayList<>();
+        try (CloseableIterator<Object[]> rows = reader.rows(columns, Optional.empty())) {
+            while (rows.hasNext()) {
+                chunk.add(rows.next());
+                if (chunk.size() == BATCH || !rows.hasNext()) {
+                    VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator);
+                    RowsToArrow.load(root, chunk);
+                    batches.add(root);
+                    chunk.clear();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return batches;
+    }
+
+    private static void delete(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    private static long arrowBytes(VectorSchemaRoot batch) {
+        long total = 0;
+        for (FieldVector vector : batch.getFieldVectors()) {
+            total += vector.getBufferSize();
+        }
+        return total;
     }
 
     private static Map<String, String> settings(String codec) {

@@ -188,7 +188,7 @@ class TestDeltaTableWriter {
 
     @Test
     void aSmallTargetFileSizeRollsTheWriteIntoSeveralFiles() {
-        TableFixture small = new TableFixture(KernelEngine.create(Map.of(KernelEngine.TARGET_FILE_SIZE, "4096")));
+        TableFixture small = new TableFixture(KernelEngine.create(Map.of(KernelEngine.TARGET_FILE_SIZE, "4096", KernelEngine.FILE_ARROW_BYTES, "4096")));
         try {
             Path table = dir.resolve("t");
 

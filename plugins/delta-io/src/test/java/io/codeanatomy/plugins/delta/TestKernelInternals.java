@@ -31,7 +31,7 @@ class TestKernelInternals {
 
     @RegisterExtension
     final TableFixture fixture =
-            new TableFixture(KernelEngine.create(Map.of(KernelEngine.TARGET_FILE_SIZE, "4096")));
+            new TableFixture(KernelEngine.create(Map.of(KernelEngine.TARGET_FILE_SIZE, "4096", KernelEngine.FILE_ARROW_BYTES, "4096")));
 
     @Test
     void removeAllFilesNamesEveryLiveFileOnce() {
@@ -99,7 +99,8 @@ class TestKernelInternals {
         List<Path> users;
         try (Stream<Path> files = Files.walk(sources)) {
             users = files.filter(path -> path.toString().endsWith(".java"))
-                    .filter(path -> read(path).contains("io.delta.kernel.internal"))
+                    .filter(path -> read(path).contains("io.delta.kernel.internal")
+                            || read(path).contains("io.delta.kernel.defaults.internal"))
                     .map(path -> path.getFileName())
                     .toList();
         }

@@ -1,0 +1,152 @@
+package io.codeanatomy.plugins.delta;
+
+import static java.util.Objects.requireNonNull;
+
+import io.delta.kernel.Meta;
+import java.io.IOException;
+import java.util.Map;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.column.ColumnWriteStore;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
+import org.apache.parquet.hadoop.CodecFactory;
+import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.schema.MessageType;
+
+/**
+ * One Parquet data file written from Arrow batches through parquet-mr's column API: a
+ * {@link ColumnWriteStore} per row group over a {@link ColumnChunkPageWriteStore}, flushed into a
+ * {@link ParquetFileWriter} when the buffered (encoded and compressed) row group reaches its size,
+ * as parquet-mr's own record writer does, minus the record layer. Not thread-safe: one thread
+ * writes a file from start to end.
+ */
+final class ArrowParquetFile implements AutoCloseable {
+    /** Footer key naming the writer, next to the one Kernel's writer sets. */
+    static final String WRITER_KEY = "io.codeanatomy.delta-io.writer";
+    /**
+     * Rows encoded per column before the next column: bounds a page to about this many rows and keeps
+     * a column's slice of the Arrow buffers in cache while it is encoded.
+     */
+    private static final int SLICE_ROWS = 4_096;
+
+    private final MessageType schema;
+    private final ParquetWriteSettings settings;
+    private final ParquetProperties properties;
+    private final CodecFactory codecs;
+    private final BytesInputCompressor compressor;
+    private final ParquetFileWriter file;
+    private final ArrowParquetShredder shredder;
+    private ColumnChunkPageWriteStore pages;
+    private ColumnWriteStore columns;
+    private long rowGroupRows;
+    private long rows;
+    private boolean closed;
+
+    ArrowParquetFile(org.apache.parquet.io.OutputFile output, Schema arrowSchema, MessageType schema,
+            ParquetWriteSettings settings, Configuration configuration) throws IOException {
+        requireNonNull(output, "output is null");
+        this.schema = requireNonNull(schema, "schema is null");
+        this.settings = requireNonNull(settings, "settings is null");
+        this.properties = ParquetProperties.builder()
+                .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
+                .withPageSize(settings.pageBytes())
+                .withDictionaryEncoding(settings.dictionary())
+                // Size statistics (level histograms, unencoded byte counts) feed no Delta reader.
+                .withSizeStatisticsEnabled(false)
+                .build();
+        this.codecs = new CodecFactory(requireNonNull(configuration, "configuration is null"), settings.pageBytes());
+        this.compressor = codecs.getCompressor(settings.codec());
+        this.shredder = new ArrowParquetShredder(arrowSchema, schema);
+        this.file = new ParquetFileWriter(output, schema, ParquetFileWriter.Mode.CREATE, settings.rowGroupBytes(), 0,
+                null, properties);
+        file.start();
+        startRowGroup();
+    }
+
+    /** Appends every row of {@code batch}. */
+    void write(VectorSchemaRoot batch) throws IOException {
+        int count = batch.getRowCount();
+        for (int from = 0; from < count; from += SLICE_ROWS) {
+            int to = Math.min(count, from + SLICE_ROWS);
+            shredder.write(batch, from, to);
+            for (int i = from; i < to; i++) {
+                columns.endRecord();
+            }
+            rowGroupRows += to - from;
+            rows += to - from;
+            if (columns.getBufferedSize() >= settings.rowGroupBytes()) {
+                flushRowGroup();
+                startRowGroup();
+            }
+        }
+    }
+
+    /** Rows written so far. */
+    long rows() {
+        return rows;
+    }
+
+    /** Writes the last row group and the footer, and closes the file. */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            flushRowGroup();
+            file.end(Map.of(WRITER_KEY, "CodeAnatomy-delta-io columnar, Kernel " + Meta.KERNEL_VERSION));
+        } finally {
+            closeStores();
+            codecs.release();
+        }
+    }
+
+    /** Closes the file without a footer, after a failure; the caller deletes it. */
+    void abort() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            file.close();
+            closeStores();
+        } catch (IOException | RuntimeException e) {
+            // The file is deleted next; what matters is that its stream is closed and its buffers freed.
+        } finally {
+            codecs.release();
+        }
+    }
+
+    private void startRowGroup() {
+        pages = new ColumnChunkPageWriteStore(compressor, schema, properties.getAllocator(),
+                properties.getColumnIndexTruncateLength(), properties.getPageWriteChecksumEnabled());
+        columns = properties.newColumnWriteStore(schema, pages, pages);
+        shredder.bind(columns);
+        rowGroupRows = 0;
+    }
+
+    private void flushRowGroup() throws IOException {
+        if (rowGroupRows > 0) {
+            file.startBlock(rowGroupRows);
+            columns.flush();
+            pages.flushToFileWriter(file);
+            file.endBlock();
+        }
+        closeStores();
+    }
+
+    private void closeStores() {
+        if (columns != null) {
+            columns.close();
+            columns = null;
+        }
+        if (pages != null) {
+            pages.close();
+            pages = null;
+        }
+    }
+}
