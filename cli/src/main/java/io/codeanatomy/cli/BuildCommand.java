@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = {
             "Extracts the Python files below SRC and builds the code property graph as Delta tables:",
-            "OUT/extract/<table>, OUT/cpg/ (cpg_nodes, cpg_edges, cpg_props, cpg_edges_by_src, cpg_edges_by_dst; docs/cpg-schema.md), and a record of the run in OUT/runs/<run-id>/run-result.json."
+            "OUT/extract/<table>, OUT/cpg/ (cpg_nodes, cpg_edges, cpg_props, cpg_edges_by_src, cpg_edges_by_dst, cpg_mro; docs/cpg-schema.md), and a record of the run in OUT/runs/<run-id>/run-result.json."
         })
 public final class BuildCommand implements Callable<Integer> {
     private static final long PLAIN_PROGRESS_NANOS = 5_000_000_000L;

@@ -66,6 +66,18 @@ public final class CpgFunctions {
             DataType.INT32, DataType.list(DataType.INT64), DataType.INT64);
 
     /**
+     * {@code c3_position(root, subs, positions, bases, candidate)}: the 0-based place of
+     * {@code candidate} in the C3 linearization (CPython's MRO, {@code object} left out) of the
+     * class {@code root}, given the inheritance edges among its ancestors as parallel lists
+     * ({@code subs[i]}'s base number {@code positions[i]} is {@code bases[i]}; entries with a null
+     * are skipped); null when the hierarchy has no consistent order or a cycle, or when the
+     * candidate is not in it.
+     */
+    public static final FunctionSignature<Integer> C3_POSITION = FunctionSignature.scalar("c3_position",
+            DataType.INT32, DataType.STRING, DataType.list(DataType.STRING), DataType.list(DataType.INT32), DataType.list(DataType.STRING),
+            DataType.STRING);
+
+    /**
      * Aggregate {@code span_rank(bstart, bend)}, called over a window ordered by {@code bstart,
      * bend DESC}: the nesting level of a span among the spans before it, 1 for the outermost.
      */
@@ -83,7 +95,7 @@ public final class CpgFunctions {
     /** Every function above, in declaration order. */
     public static final List<FunctionSignature<?>> ALL = List.of(BYTE_SPAN_CONTAINS, BYTE_SPAN_OVERLAPS,
             QUALIFIED_NAME_DEPTH, QUALIFIED_NAME_PARENT, QUALIFIED_NAME_LEAF, QUALIFIED_NAME_JOIN, TEXT_CONCAT, STABLE_HASH_ID, STABLE_EDGE_ID,
-            LINE_NUMBER, LINE_COLUMN, SPAN_MERGE, SPAN_RANK);
+            LINE_NUMBER, LINE_COLUMN, C3_POSITION, SPAN_MERGE, SPAN_RANK);
 
     private CpgFunctions() {
     }

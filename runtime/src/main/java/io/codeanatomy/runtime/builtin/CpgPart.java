@@ -1,6 +1,7 @@
 package io.codeanatomy.runtime.builtin;
 
 import io.codeanatomy.api.spec.InputRelation;
+import io.codeanatomy.api.spec.OutputTarget;
 import io.codeanatomy.api.spec.ViewDefinition;
 import java.util.List;
 
@@ -31,6 +32,11 @@ public interface CpgPart {
 
     /** Views with the property columns of {@link CpgSpec#PROPS}. */
     default List<String> propViews() {
+        return List.of();
+    }
+
+    /** Tables of the part's own beside the graph's ({@code cpg_mro}), written under {@code cpg/}. */
+    default List<OutputTarget> outputs() {
         return List.of();
     }
 }

@@ -15,6 +15,7 @@ import io.codeanatomy.api.rel.RelSpec;
 import io.codeanatomy.api.rel.SortKey;
 import io.codeanatomy.api.spec.ColumnContract;
 import io.codeanatomy.api.spec.InputRelation;
+import io.codeanatomy.api.spec.OutputTarget;
 import io.codeanatomy.api.spec.SchemaContract;
 import io.codeanatomy.api.spec.SemanticSpec;
 import io.codeanatomy.api.spec.SemanticSpecBuilder;
@@ -130,7 +131,8 @@ public final class CpgSpec {
 
     /** The parts of the built-in spec, in assembly order. */
     public static List<CpgPart> parts() {
-        return List.of(new DefinitionNodes(), new ModuleNodes(), new StructureGraph(), new ScopeBindings(), new DefUseEdges());
+        return List.of(new DefinitionNodes(), new ModuleNodes(), new StructureGraph(), new ScopeBindings(), new DefUseEdges(),
+                new ImportResolution(), new ClassHierarchy());
     }
 
     public static SemanticSpec spec() {
@@ -166,6 +168,8 @@ public final class CpgSpec {
             edgeViews.addAll(part.edgeViews());
             propViews.addAll(part.propViews());
         }
+        List<OutputTarget> partOutputs = new ArrayList<>();
+        parts.forEach(part -> partOutputs.addAll(part.outputs()));
         if (nodeViews.isEmpty()) {
             throw new IllegalStateException("no part of the CPG spec contributes a node view");
         }
@@ -178,6 +182,7 @@ public final class CpgSpec {
             builder.view(ViewDefinition.of("props", ViewKind.PROJECT, RelSpec.scan(view).project(columns(PROPS, ""))));
             builder.output(PROPS_OUTPUT, "props", "cpg/" + PROPS_OUTPUT, WriteMode.CREATE, PROPS);
         }
+        partOutputs.forEach(builder::output);
         return builder.build();
     }
 

@@ -62,7 +62,7 @@ class TestSession {
         String first;
         try (Session session = Session.open(config, List.of(new SpansPlugin()))) {
             assertThat(session.envelope(SHA).plugins()).containsExactly("udf-spans@0.1.0");
-            assertThat(session.envelope(SHA).functions()).containsOnlyKeys("byte_span_contains", "byte_span_overlaps", "line_column",
+            assertThat(session.envelope(SHA).functions()).containsOnlyKeys("byte_span_contains", "byte_span_overlaps", "c3_position", "line_column",
                     "line_number", "qualified_name_depth", "qualified_name_join", "qualified_name_leaf", "qualified_name_parent",
                     "span_merge", "span_rank", "stable_edge_id", "stable_hash_id", "text_concat");
             assertThat(session.envelope(SHA).functions()).containsEntry("stable_hash_id", true);

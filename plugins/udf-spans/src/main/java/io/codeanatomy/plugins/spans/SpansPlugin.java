@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The functions of the API's {@link CpgFunctions} catalogue: byte spans, qualified names, the
- * stable node and edge ids, line and column from the line index, the covering span of a group and the running span rank. Each contribution takes its name and signature from the catalogue, so the plugin and
+ * stable node and edge ids, line and column from the line index, the C3 linearization of classes, the covering span of a group and the running span rank. Each contribution takes its name and signature from the catalogue, so the plugin and
  * the expressions that call it cannot disagree; all are deterministic, so calls on constants fold
  * at plan time.
  */
@@ -46,7 +46,9 @@ public final class SpansPlugin implements Plugin {
                 new ScalarFunctionContribution(CpgFunctions.LINE_NUMBER, LineIndex.class, "lineNumber",
                         "the 1-based line of a byte offset, by binary search in the file's line starts"),
                 new ScalarFunctionContribution(CpgFunctions.LINE_COLUMN, LineIndex.class, "lineColumn",
-                        "the 0-based UTF-8 byte column of a byte offset within its line (CPython's col_offset)"));
+                        "the 0-based UTF-8 byte column of a byte offset within its line (CPython's col_offset)"),
+                new ScalarFunctionContribution(CpgFunctions.C3_POSITION, C3Linearization.class, "position",
+                        "the place of a class in another's C3 linearization (CPython's MRO) from the inheritance edges among its ancestors"));
     }
 
     @Override
