@@ -203,6 +203,7 @@ class Analysis:
         self.var = defaultdict(set)
         self.expr = defaultdict(set)
         self.field = defaultdict(set)
+        self.star = defaultdict(set)
         self.edges = defaultdict(set)  # (caller, callee def) -> sites
         self.changed = True
 
@@ -511,6 +512,12 @@ class Analysis:
                 self.call_obj(fn, [self.field.get((cont, "*"), set())], {}, caller, site)
             self.compare_elements(self.field.get((cont, "*"), set()), caller, site)
             return set()
+        if m == "setdefault" and len(pos) > 1:
+            self.add(self.field, (cont, "*"), pos[1])
+            self.add(self.field, (cont, "?"), {("?",)})
+            return set(self.field.get((cont, "*"), ())) | pos[1]
+        if m == "values":
+            return {cont}
         if m == "pop":
             return set(self.field.get((cont, "*"), ()))
         return set()
@@ -661,6 +668,8 @@ class Analysis:
             self.add_param(p, self.expr.get(default, set()))
         for imp in f.t["py_imports_v1"]:
             self.import_alias(imp)
+            if imp["is_star"]:
+                self.star_import(imp)
         for r in f.t["py_returns_v1"]:
             if r["kind"] == "YIELD_FROM" and r["def_id"]:
                 src = f.exprs[r["value_expr_id"]]
@@ -674,9 +683,11 @@ class Analysis:
                 for base in mro[1:]:
                     b = f.scope_binding.get((base, "__init_subclass__"))
                     if b:
-                        for v in self.var.get(f.resolve(b), ()):
+                        for v in list(self.var.get(f.resolve(b), ())):
                             if v[0] in ("F", "CM"):
-                                self.edge(caller, v[1], c["path"] + ":" + str(c["bstart"]))
+                                # implicitly a classmethod: cls is the new class
+                                self.call_fn(v[1], [{("C", c["def_id"])}], {}, caller,
+                                             c["path"] + ":" + str(c["bstart"]))
                         break
 
     def import_alias(self, imp):
@@ -687,7 +698,8 @@ class Analysis:
         if b is None:
             return
         out = set()
-        plain_dotted = imp["name"] is None and imp["bound_name"] != imp["module"]
+        plain_dotted = (imp["name"] is None and "." in imp["module"]
+                        and imp["bound_name"] == imp["module"].split(".")[0])
         for target in f.edges["IMPORTS"].get(nid, ()):
             n = f.node[target]
             kind = n["node_kind"]
@@ -703,6 +715,20 @@ class Analysis:
             elif kind == "PY_EXTERNAL":
                 out.add(("E", n["qualified_name"]))
         self.add(self.var, b, out)
+
+    def star_import(self, imp):
+        """`from m import *` binds no symbol; a module-level name it provides is read from here."""
+        f = self.f
+        nid = f.node_at.get((imp["path"], imp["bstart"], imp["bend"], "PY_IMPORT_ALIAS"))
+        for target in f.edges["IMPORTS"].get(nid, ()):
+            n = f.node[target]
+            if n["node_kind"] in ("PY_FUNCTION", "PY_CLASS"):
+                objs = self.var.get(f.resolve(f.defined_by.get(target)), set())
+            elif n["node_kind"] == "PY_BINDING":
+                objs = self.var.get(f.resolve(target), set())
+            else:
+                continue
+            self.add(self.star, (imp["path"], n["name"]), objs)
 
     def define(self, d):
         f = self.f
@@ -807,6 +833,8 @@ class Analysis:
                 n = f.node.get(b)
                 if n and n["node_kind"] == "PY_EXTERNAL":
                     out.add(("E", n["qualified_name"]))
+            if not out:
+                out |= self.star.get((e["path"], e["name"]), set())
             if e["name"] == "super" and not out:
                 out.add(("E", "builtins.super"))
         elif k == "ATTRIBUTE" and e["ctx"] == "LOAD":
@@ -966,6 +994,11 @@ class Analysis:
             return self.zero_arg_super(e)
         for o in callees:
             out |= self.call_obj(o, pos, kw, caller, site + "|" + call_id, star or None, rows)
+        if all(o[0] == "E" for o in callees):
+            for s in pos:
+                for o in s:
+                    if o[0] == "G":
+                        self.elements_of(o, caller, site)
         return out
 
     def zero_arg_super(self, e):
