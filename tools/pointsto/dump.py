@@ -32,6 +32,8 @@ TABLES = {
     "py_annotations_v1": ["kind", "owner_id", "def_id", "annotation_expr_id", "dotted_name",
                           "scope_id"],
     "py_expr_operands_v1": ["expr_id", "operand_expr_id", "position"],
+    "py_operator_operands_v1": ["expr_id", "operand_expr_id", "position", "op"],
+    "py_param_defaults_v1": ["param_id", "value_expr_id"],
     "py_class_bases_v1": ["def_id", "position", "keyword", "expr_id"],
     "py_decorators_v2": ["def_id", "position", "expr_id", "dotted_name"],
     "py_imports_v1": ["import_id", "path", "bstart", "bend", "scope_id", "module", "name",

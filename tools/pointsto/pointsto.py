@@ -26,7 +26,14 @@ import re
 import sys
 from collections import defaultdict
 
+# Rule groups to switch off for an ablation: POINTSTO_OFF=dunders,callbacks,decorators,indices
+OFF = set(filter(None, os.environ.get("POINTSTO_OFF", "").split(",")))
 COMP_PARTS = re.compile(r"\.<(listcomp|setcomp|dictcomp|genexpr)>")
+OP_NAMES = {"Add": "+", "Sub": "-", "Mult": "*", "Div": "/", "FloorDiv": "//", "Mod": "%",
+            "Pow": "**", "MatMult": "@", "BitAnd": "&", "BitOr": "|", "BitXor": "^", "LShift": "<<",
+            "RShift": ">>", "USub": "-", "UAdd": "+", "Invert": "~", "Not": "not", "Eq": "==",
+            "NotEq": "!=", "Lt": "<", "LtE": "<=", "Gt": ">", "GtE": ">=", "In": "in",
+            "NotIn": "not in", "Is": "is", "IsNot": "is not"}
 BINOPS = {"+": "add", "-": "sub", "*": "mul", "/": "truediv", "//": "floordiv", "%": "mod",
           "**": "pow", "@": "matmul", "&": "and", "|": "or", "^": "xor", "<<": "lshift",
           ">>": "rshift"}
@@ -119,6 +126,10 @@ class Facts:
         self.operands = defaultdict(list)
         for r in t["py_expr_operands_v1"]:
             self.operands[r["expr_id"]].append(r["operand_expr_id"])
+        # py_operator_operands_v1 where the build has it; else operands from spans and source
+        self.operator_operands = defaultdict(list)
+        for r in sorted(t["py_operator_operands_v1"], key=lambda r: r["position"]):
+            self.operator_operands[r["expr_id"]].append(r)
         self.class_bases = defaultdict(list)
         for r in t["py_class_bases_v1"]:
             self.class_bases[r["def_id"]].append(r)
@@ -134,8 +145,11 @@ class Facts:
         self.defaults = self.find_defaults()
 
     def find_defaults(self):
-        """(param, default expression) pairs. py_params_v1 has no default_expr_id, so the
-        prototype finds the outermost expression after the parameter that follows an `=`."""
+        """(param, default expression) pairs: py_param_defaults_v1 where the build has it, else the
+        outermost expression after the parameter that follows an `=`."""
+        if self.t["py_param_defaults_v1"]:
+            params = {p["param_id"]: p for p in self.t["py_params_v1"]}
+            return [(params[r["param_id"]], r["value_expr_id"]) for r in self.t["py_param_defaults_v1"]]
         out = []
         for p in self.t["py_params_v1"]:
             if not p["has_default"]:
@@ -186,6 +200,23 @@ class Facts:
         if scope_id in self.defs:
             return self.qualname(scope_id)
         return self.module_of_path[path]
+
+    def operator_parts(self, e):
+        """[(operand expr, op text before it)] of a BinOp, UnaryOp or Compare."""
+        rows = self.operator_operands.get(e["expr_id"])
+        if rows or self.t["py_operator_operands_v1"]:
+            ops = [OP_NAMES.get(r["op"]) for r in rows]
+            if e["node_type"] == "BinOp":
+                ops = [None, ops[0]]
+            return [(self.exprs[r["operand_expr_id"]], op) for r, op in zip(rows, ops)]
+        kids = self.children(e)
+        src = self.source(e["path"])
+        if e["node_type"] == "UnaryOp":
+            return [(k, src[e["bstart"]:k["bstart"]].decode().strip("( ")) for k in kids[:1]]
+        out = [(kids[0], None)] if kids else []
+        for left, right in zip(kids, kids[1:]):
+            out.append((right, src[left["bend"]:right["bstart"]].decode().strip().strip("()").strip()))
+        return out
 
     def children(self, e):
         """The outermost expressions strictly inside e, in its scope, by span (operands)."""
@@ -325,7 +356,7 @@ class Analysis:
         return set()
 
     def dunder(self, o, name, args, caller, site):
-        if o[0] != "I":
+        if o[0] != "I" or "dunders" in OFF:
             return set()
         _, objs = self.class_attr(o[1], name)
         out = set()
@@ -528,6 +559,9 @@ class Analysis:
                 self.dunder(e, "__lt__", [{e}], caller, site)
 
     def call_external(self, name, pos, kw, caller, site, arg_rows):
+        if "callbacks" in OFF and name in ("builtins.map", "builtins.filter", "builtins.sorted",
+                                           "builtins.min", "builtins.max", "functools.reduce"):
+            return set()
         if name in ("builtins.map", "builtins.filter") and pos:
             elems = set()
             for s in pos[1:]:
@@ -734,7 +768,8 @@ class Analysis:
         f = self.f
         val = {("C", d["def_id"])} if d["kind"] == "CLASS" else {("F", d["def_id"])}
         caller = f.caller(d["scope_id"], d["path"])
-        for deco in sorted(f.decorators[d["def_id"]], key=lambda r: -r["position"]):
+        decorators = [] if "decorators" in OFF else f.decorators[d["def_id"]]
+        for deco in sorted(decorators, key=lambda r: -r["position"]):
             fn = self.expr.get(deco["expr_id"], set())
             site = d["path"] + ":deco" + str(deco["position"]) + "|" + d["def_id"]
             out = set()
@@ -816,7 +851,7 @@ class Analysis:
         return set(self.field.get((o, "*"), ()))
 
     def index(self, o, i):
-        exact = self.field.get((o, i))
+        exact = None if "indices" in OFF else self.field.get((o, i))
         return set(exact) if exact else set(self.field.get((o, "*"), ()))
 
     def eval_expr(self, e):
@@ -908,18 +943,16 @@ class Analysis:
 
     def eval_operator(self, e, caller, site):
         f = self.f
-        kids = f.children(e)
-        src = f.source(e["path"])
+        parts = f.operator_parts(e)
         out = set()
         if e["node_type"] == "UnaryOp":
-            text = src[e["bstart"]:kids[0]["bstart"]].decode().strip("( ") if kids else ""
+            text = parts[0][1] if parts else ""
             name = {"-": "__neg__", "+": "__pos__", "~": "__invert__", "not": "__bool__"}.get(text)
-            if name and kids:
-                for o in self.expr.get(kids[0]["expr_id"], ()):
+            if name and parts:
+                for o in self.expr.get(parts[0][0]["expr_id"], ()):
                     out |= self.dunder(o, name, [], caller, site)
             return out if text != "not" else set()
-        for left, right in zip(kids, kids[1:]):
-            op = src[left["bend"]:right["bstart"]].decode().strip().strip("()").strip()
+        for (left, _), (right, op) in zip(parts, parts[1:]):
             lo = self.expr.get(left["expr_id"], set())
             ro = self.expr.get(right["expr_id"], set())
             if e["node_type"] == "BinOp" and op in BINOPS:
