@@ -9,6 +9,8 @@ import io.codeanatomy.plugins.python.facts.ExprRow;
 import io.codeanatomy.plugins.python.facts.FileFacts;
 import io.codeanatomy.plugins.python.facts.IterationRow;
 import io.codeanatomy.plugins.python.facts.OperandRow;
+import io.codeanatomy.plugins.python.facts.OperatorOperandRow;
+import io.codeanatomy.plugins.python.facts.ParamDefaultRow;
 import io.codeanatomy.plugins.python.facts.ReturnRow;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -152,6 +154,13 @@ final class FlowFactsComparison {
             }
             for (OperandRow o : facts.rows(OperandRow.class)) {
                 add("operand " + type(o.exprId()), o.bstart(), 3 * expr(o.exprId()) + 11L * o.position());
+            }
+            for (OperatorOperandRow o : facts.rows(OperatorOperandRow.class)) {
+                add("operator " + type(o.exprId()) + " " + dash(o.op()), o.bstart(),
+                        3 * expr(o.exprId()) + 11L * o.position());
+            }
+            for (ParamDefaultRow d : facts.rows(ParamDefaultRow.class)) {
+                add("default", d.bstart(), 3 * expr(d.valueExprId()));
             }
             for (AssignmentRow a : facts.rows(AssignmentRow.class)) {
                 add("assign " + a.kind() + " " + type(a.targetExprId()) + " " + dash(a.op()), a.bstart(),

@@ -34,7 +34,9 @@ class TestPythonExtractor {
             Map.entry("py_expr_operands_v1", "operand_id"), Map.entry("py_assignments_v1", "assignment_id"),
             Map.entry("py_container_elements_v1", "element_id"), Map.entry("py_returns_v1", "return_id"),
             Map.entry("py_call_args_v1", "arg_id"), Map.entry("py_iterations_v1", "iteration_id"),
-            Map.entry("py_annotations_v1", "annotation_id"));
+            Map.entry("py_annotations_v1", "annotation_id"),
+            Map.entry("py_operator_operands_v1", "operator_operand_id"),
+            Map.entry("py_param_defaults_v1", "param_default_id"));
 
     @TempDir
     Path root;

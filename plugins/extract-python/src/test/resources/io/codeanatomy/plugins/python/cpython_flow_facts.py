@@ -128,6 +128,15 @@ def exprs(tree, facts):
         elif kind == "BOOL_OP":
             for i, o in enumerate(node.values):
                 facts.add("operand BoolOp", o, (3, pos(node)), (11, i))
+        if isinstance(node, ast.BinOp):
+            for i, o in enumerate((node.left, node.right)):
+                facts.add("operator BinOp %s" % type(node.op).__name__, o, (3, pos(node)), (11, i))
+        elif isinstance(node, ast.UnaryOp):
+            facts.add("operator UnaryOp %s" % type(node.op).__name__, node.operand, (3, pos(node)), (11, 0))
+        elif isinstance(node, ast.Compare):
+            facts.add("operator Compare -", node.left, (3, pos(node)), (11, 0))
+            for i, (op, o) in enumerate(zip(node.ops, node.comparators)):
+                facts.add("operator Compare %s" % type(op).__name__, o, (3, pos(node)), (11, i + 1))
 
 
 def elements(node, facts):
@@ -206,6 +215,9 @@ def statements_and_more(tree, facts):
                           (11, i))
             for k in node.keywords:
                 facts.add("base keyword %s %s" % (k.arg is None, dotted(k.value)), k.value, (3, pos(node)), (11, -1))
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            for d in node.args.defaults + [d for d in node.args.kw_defaults if d is not None]:
+                facts.add("default", d, (3, pos(d)))
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             for i, d in enumerate(node.decorator_list):
                 facts.add("decorator", d, (3, pos(node)), (11, i))

@@ -20,6 +20,7 @@ final class FactCollectors {
                 new ImportCollector(), new DecoratorCollector(), new ComprehensionCollector(),
                 new ScopeDeclCollector(), new SemanticErrorCollector(), new ClassBaseCollector(),
                 new ExprCollector(), new AssignmentCollector(), new ElementCollector(), new OperandCollector(),
+                new OperatorOperandCollector(), new ParamDefaultCollector(),
                 new ReturnCollector(), new CallArgCollector(), new IterationCollector(), new AnnotationCollector());
     }
 }

@@ -25,6 +25,8 @@ public final class IdKinds {
      */
     public static final String EXPR_PREFIX = "py_expr.";
     public static final String EXPR_OPERAND = "py_expr_operand";
+    public static final String OPERATOR_OPERAND = "py_operator_operand";
+    public static final String PARAM_DEFAULT = "py_param_default";
     public static final String CLASS_BASE = "py_class_base";
     public static final String ASSIGNMENT = "py_assignment";
     public static final String ELEMENT = "py_element";

@@ -26,6 +26,8 @@ import io.codeanatomy.plugins.python.facts.IterationRow;
 import io.codeanatomy.plugins.python.facts.LineStartsRow;
 import io.codeanatomy.plugins.python.facts.NameRow;
 import io.codeanatomy.plugins.python.facts.OperandRow;
+import io.codeanatomy.plugins.python.facts.OperatorOperandRow;
+import io.codeanatomy.plugins.python.facts.ParamDefaultRow;
 import io.codeanatomy.plugins.python.facts.ParamRow;
 import io.codeanatomy.plugins.python.facts.ReturnRow;
 import io.codeanatomy.plugins.python.facts.Row;
@@ -151,6 +153,19 @@ public final class PyTables {
             int64("bend", Row::bend), string("expr_id", OperandRow::exprId),
             string("operand_expr_id", OperandRow::operandExprId), int32("position", OperandRow::position));
 
+    public static final TableSpec<OperatorOperandRow> OPERATOR_OPERANDS = new TableSpec<>("py_operator_operands_v1",
+            f -> f.rows(OperatorOperandRow.class),
+            string("operator_operand_id", OperatorOperandRow::id), Column.fileId(), Column.path(),
+            int64("bstart", Row::bstart), int64("bend", Row::bend), string("expr_id", OperatorOperandRow::exprId),
+            string("operand_expr_id", OperatorOperandRow::operandExprId),
+            int32("position", OperatorOperandRow::position), nullableString("op", OperatorOperandRow::op));
+
+    public static final TableSpec<ParamDefaultRow> PARAM_DEFAULTS = new TableSpec<>("py_param_defaults_v1",
+            f -> f.rows(ParamDefaultRow.class),
+            string("param_default_id", ParamDefaultRow::id), Column.fileId(), Column.path(),
+            int64("bstart", Row::bstart), int64("bend", Row::bend), string("param_id", ParamDefaultRow::paramId),
+            string("def_id", ParamDefaultRow::defId), string("value_expr_id", ParamDefaultRow::valueExprId));
+
     public static final TableSpec<AssignmentRow> ASSIGNMENTS = new TableSpec<>("py_assignments_v1",
             f -> f.rows(AssignmentRow.class),
             string("assignment_id", AssignmentRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
@@ -204,7 +219,7 @@ public final class PyTables {
     public static final List<TableSpec<?>> ALL = List.of(
             FILES, LINES, DEFS, PARAMS, NAMES, CALLS, IMPORTS, DECORATORS, COMPREHENSIONS, SCOPE_DECLS, ERRORS,
             SEMANTIC_ERRORS, CLASS_BASES, EXPRS, EXPR_OPERANDS, ASSIGNMENTS, CONTAINER_ELEMENTS, RETURNS, CALL_ARGS,
-            ITERATIONS, ANNOTATIONS);
+            ITERATIONS, ANNOTATIONS, OPERATOR_OPERANDS, PARAM_DEFAULTS);
 
     private PyTables() {
     }

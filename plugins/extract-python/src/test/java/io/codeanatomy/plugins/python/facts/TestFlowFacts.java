@@ -289,6 +289,38 @@ class TestFlowFacts {
     }
 
     @Test
+    void operatorOperandsCarryTheOperator() {
+        Walked w = new Walked("""
+                v = -a + b * c
+                w = x < y <= z not in s
+                """);
+        assertThat(w.rows(OperatorOperandRow.class,
+                r -> w.expr(r.exprId()) + " [" + r.position() + " " + r.op() + "] " + w.expr(r.operandExprId())))
+                .containsExactly(
+                        "-a + b * c [0 Add] -a",
+                        "-a [0 USub] a",
+                        "-a + b * c [1 Add] b * c",
+                        "b * c [0 Mult] b",
+                        "b * c [1 Mult] c",
+                        "x < y <= z not in s [0 null] x",
+                        "x < y <= z not in s [1 Lt] y",
+                        "x < y <= z not in s [2 LtE] z",
+                        "x < y <= z not in s [3 NotIn] s");
+    }
+
+    @Test
+    void defaultsPairWithTheirParametersByPosition() {
+        Walked w = new Walked("""
+                def f(a, b=B, /, c=C, *args, d, e=E, **kw):
+                    pass
+                g = lambda x, y=Y: x
+                """);
+        assertThat(w.rows(ParamDefaultRow.class,
+                r -> w.scope(r.defId()) + " " + w.scope(r.paramId()) + "=" + w.expr(r.valueExprId())))
+                .containsExactly("f param b=B", "f param c=C", "f param e=E", "<lambda> param y=Y");
+    }
+
+    @Test
     void stackedDecoratorsLinkToTheirExpressionsInListOrder() {
         Walked w = new Walked("""
                 @a.b
