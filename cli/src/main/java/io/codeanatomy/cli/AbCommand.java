@@ -3,6 +3,7 @@ package io.codeanatomy.cli;
 import io.codeanatomy.api.result.OutputResult;
 import io.codeanatomy.api.result.RunResult;
 import io.codeanatomy.api.result.Timing;
+import io.codeanatomy.runtime.exec.OperatorMetrics;
 import io.codeanatomy.runtime.pipeline.BuildFailedException;
 import io.codeanatomy.runtime.pipeline.BuildListener;
 import io.codeanatomy.runtime.pipeline.BuildOutcome;
@@ -17,6 +18,7 @@ import io.codeanatomy.runtime.session.SessionConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -32,7 +34,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code codeanatomy ab}: builds SRC with and without some optimizer rules and reports what the
- * rules change: the P1 difference, each side's wall time and phases, and whether the outputs are
+ * rules change: the P1 difference, each side's wall time and phases, its slowest operators (rows and
+ * own time of every operator are in each side's run-result.json), and whether the outputs are
  * identical row by row. Exit 0 when they are, 1 when they differ.
  */
 @Command(
@@ -113,6 +116,8 @@ public final class AbCommand implements Callable<Integer> {
 
     /** One build of the comparison. */
     private record Side(String name, BuildOutcome outcome, long wallMillis) {
+        private static final int TOP_OPERATORS = 10;
+
         void print(PrintWriter out) {
             RunResult result = outcome.result();
             List<String> phases = new ArrayList<>();
@@ -122,6 +127,14 @@ public final class AbCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-7s  wall %.2f s  (%s)%n", name, wallMillis / 1000.0, String.join(", ", phases));
             for (OutputResult output : result.outputs()) {
                 out.printf(Locale.ROOT, "         %-24s %,12d rows%n", output.name(), output.rowCount());
+            }
+            List<OperatorMetrics> operators = new ArrayList<>(outcome.operators());
+            operators.sort(Comparator.comparingLong(OperatorMetrics::selfNanos).reversed()
+                    .thenComparing(OperatorMetrics::plan).thenComparing(OperatorMetrics::path));
+            out.printf(Locale.ROOT, "         operators by own time (%d metered; all in run-result.json):%n", operators.size());
+            for (OperatorMetrics operator : operators.subList(0, Math.min(TOP_OPERATORS, operators.size()))) {
+                out.printf(Locale.ROOT, "         %9.2f s  %,12d rows  %s %s %s%n", operator.selfNanos() / 1e9,
+                        operator.rowsOut(), operator.plan(), operator.path(), operator.operator());
             }
         }
     }

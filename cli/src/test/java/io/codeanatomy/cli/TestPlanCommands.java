@@ -96,6 +96,9 @@ class TestPlanCommands {
         assertThat(ab.out()).containsPattern("plan: P1 differs in [^\\n]*spool\\.def_nodes").contains("@@ ")
                 .containsPattern("with +wall \\d+\\.\\d+ s").containsPattern("without +wall \\d+\\.\\d+ s")
                 .contains("outputs: identical row by row");
+        // Each side lists its slowest operators, with rows, by plan and place in the plan.
+        assertThat(ab.out()).containsPattern("operators by own time \\(\\d+ metered")
+                .containsPattern("\\d+\\.\\d\\d s +[\\d,]+ rows  (spool\\.)?\\w+ 0(\\.\\d+)* Enumerable\\w+");
         assertThat(out.resolve("with/cpg/cpg_nodes")).isDirectory();
         assertThat(out.resolve("without/cpg/cpg_nodes")).isDirectory();
     }

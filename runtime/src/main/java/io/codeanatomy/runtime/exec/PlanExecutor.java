@@ -2,8 +2,12 @@ package io.codeanatomy.runtime.exec;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -23,6 +27,8 @@ public final class PlanExecutor {
     private final JavaTypeFactory typeFactory;
     private final long startMillis;
     private final AtomicBoolean cancel = new AtomicBoolean();
+    /** The counters of each metered plan by name; plans of one run may run on several threads. */
+    private final SortedMap<String, List<OperatorCounter>> counters = new TreeMap<>();
 
     /**
      * @param startMillis what {@code CURRENT_TIMESTAMP} and friends return: the run's start, fixed
@@ -40,6 +46,34 @@ public final class PlanExecutor {
      */
     public Enumerator<?> rows(EnumerableRel plan) {
         requireNonNull(plan, "plan is null");
+        return bind(plan);
+    }
+
+    /**
+     * The rows of plan {@code name}, each operator metered: its rows and time are in
+     * {@link #operatorMetrics()} once the rows are consumed.
+     */
+    public Enumerator<?> rows(EnumerableRel plan, String name) {
+        requireNonNull(plan, "plan is null");
+        requireNonNull(name, "name is null");
+        List<OperatorCounter> counters = new ArrayList<>();
+        EnumerableRel metered = Metering.instrument(plan, name, counters);
+        synchronized (this.counters) {
+            this.counters.put(name, counters);
+        }
+        return bind(metered);
+    }
+
+    /** Rows and time of every operator of the plans run by name so far, by plan name, root first. */
+    public List<OperatorMetrics> operatorMetrics() {
+        List<OperatorMetrics> metrics = new ArrayList<>();
+        synchronized (counters) {
+            counters.values().forEach(plan -> metrics.addAll(Metering.metrics(plan)));
+        }
+        return metrics;
+    }
+
+    private Enumerator<?> bind(EnumerableRel plan) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         Bindable<?> bindable = EnumerableInterpretable.toBindable(parameters, null, plan, EnumerableRel.Prefer.ARRAY);
         return bindable.bind(new SessionDataContext(rootSchema, typeFactory, parameters, startMillis, cancel)).enumerator();
@@ -55,6 +89,11 @@ public final class PlanExecutor {
      * count and compatible types; a null in a column the schema declares NOT NULL fails the batch.
      */
     public RowBatchReader batches(EnumerableRel plan, BufferAllocator allocator, BatchLimits limits, Schema schema) {
+        return batches(plan, allocator, limits, schema, null);
+    }
+
+    /** As {@link #batches(EnumerableRel, BufferAllocator, BatchLimits, Schema)}; metered as plan {@code name} unless null. */
+    public RowBatchReader batches(EnumerableRel plan, BufferAllocator allocator, BatchLimits limits, Schema schema, String name) {
         requireNonNull(allocator, "allocator is null");
         requireNonNull(limits, "limits is null");
         requireNonNull(schema, "schema is null");
@@ -62,7 +101,7 @@ public final class PlanExecutor {
             throw new IllegalArgumentException("schema has " + schema.getFields().size() + " columns but the plan produces "
                     + plan.getRowType().getFieldCount());
         }
-        return new RowBatchReader(allocator, schema, rows(plan), limits);
+        return new RowBatchReader(allocator, schema, name == null ? rows(plan) : rows(plan, name), limits);
     }
 
     /** Asks running plans to stop at their next cancellation check. */

@@ -44,7 +44,7 @@ public final class Spools implements SpoolTables {
         SpoolTable table = table(view);
         List<Object[]> rows = new ArrayList<>();
         boolean oneColumn = plan.getRowType().getFieldCount() == 1;
-        try (Enumerator<?> enumerator = executor.rows(plan)) {
+        try (Enumerator<?> enumerator = executor.rows(plan, "spool." + view)) {
             while (enumerator.moveNext()) {
                 Object row = enumerator.current();
                 // Generated code hands out one-column rows as the bare value; a scan wants arrays.

@@ -3,8 +3,10 @@ package io.codeanatomy.runtime.pipeline;
 import static java.util.Objects.requireNonNull;
 
 import io.codeanatomy.api.result.RunResult;
+import io.codeanatomy.runtime.exec.OperatorMetrics;
 import io.codeanatomy.spi.extract.ExtractionSummary;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A successful build: its run result, where its records are, and what the extraction saw.
@@ -12,9 +14,11 @@ import java.nio.file.Path;
  * @param result the run result, as written to {@code run-result.json}
  * @param runDirectory {@code <out>/runs/<run-id>}
  * @param extraction files, bytes, problems and rows of the extraction
+ * @param operators rows and time of each operator of each executed plan (empty for a plan-only run)
  */
-public record BuildOutcome(RunResult result, Path runDirectory, ExtractionSummary extraction) {
+public record BuildOutcome(RunResult result, Path runDirectory, ExtractionSummary extraction, List<OperatorMetrics> operators) {
     public BuildOutcome {
+        operators = List.copyOf(operators);
         requireNonNull(result, "result is null");
         requireNonNull(runDirectory, "runDirectory is null");
         requireNonNull(extraction, "extraction is null");

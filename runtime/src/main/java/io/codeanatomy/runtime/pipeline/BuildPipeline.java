@@ -190,7 +190,7 @@ public final class BuildPipeline {
                     directory.discard(staging);
                     outputs.clear();
                     RunResult result = record(runDirectory, RunStatus.SUCCEEDED, Optional.empty(), Optional.of(extraction));
-                    return new BuildOutcome(result, runDirectory, extraction);
+                    return new BuildOutcome(result, runDirectory, extraction, session.operatorMetrics());
                 }
                 begin("execute");
                 outputs.addAll(session.run(planned, fragment -> materialize(output(fragment.name()), fragment.query(), staging, materializer)));
@@ -198,7 +198,7 @@ public final class BuildPipeline {
                 directory.publish(staging, publishedTrees());
                 end();
                 RunResult result = record(runDirectory, RunStatus.SUCCEEDED, Optional.empty(), Optional.of(extraction));
-                return new BuildOutcome(result, runDirectory, extraction);
+                return new BuildOutcome(result, runDirectory, extraction, session.operatorMetrics());
             } catch (RuntimeException | Error e) {
                 end();
                 directory.discard(staging);
@@ -239,7 +239,7 @@ public final class BuildPipeline {
 
         private OutputResult materialize(OutputTarget output, PlannedQuery planned, Path staging, Materializer materializer) {
             Schema schema = ArrowContracts.toArrowSchema(output.schema());
-            try (RowBatchReader batches = session.execute(planned, schema)) {
+            try (RowBatchReader batches = session.execute(planned, schema, output.name())) {
                 MaterializeResult result = materializer.write(staging.resolve(output.path()), output.mode(), schema, batches.asIterator());
                 return new OutputResult(output.name(), output.path(), result.rowsWritten(), result.tableVersion());
             } catch (IOException e) {
@@ -271,6 +271,7 @@ public final class BuildPipeline {
             SortedMap<String, Object> record = RunRecords.tree(result, extraction, started, Instant.now());
             record.put("spools", RunRecords.tree(session.spoolMetrics()));
             record.put("fixpoints", RunRecords.fixpoints(plans));
+            record.put("operators", RunRecords.operators(session.operatorMetrics()));
             PlanBundleFiles.write(runDirectory, plans, envelope, Instant.now());
             RunRecords.write(record, runDirectory.resolve(RunRecords.RUN_RESULT));
             return result;

@@ -17,6 +17,7 @@ import io.codeanatomy.api.result.SessionEnvelope;
 import io.codeanatomy.api.result.Timing;
 import io.codeanatomy.runtime.exec.FixpointRun;
 import io.codeanatomy.runtime.exec.FixpointRuns;
+import io.codeanatomy.runtime.exec.OperatorMetrics;
 import io.codeanatomy.runtime.exec.SpoolMetrics;
 import io.codeanatomy.runtime.plan.PlannedQuery;
 import io.codeanatomy.spi.extract.ExtractionSummary;
@@ -173,6 +174,26 @@ public final class RunRecords {
                 tree.add(b);
             }
         });
+        return tree;
+    }
+
+    /**
+     * Per operator of each executed plan (outputs by name, spools as {@code spool.<view>}): its path
+     * in the plan tree, Calcite's operator name, rows out, and milliseconds with and without its
+     * inputs. Rows are deterministic; times are not (a determinism check leaves them out).
+     */
+    public static List<Object> operators(List<OperatorMetrics> metrics) {
+        List<Object> tree = new ArrayList<>();
+        for (OperatorMetrics operator : metrics) {
+            SortedMap<String, Object> b = new TreeMap<>();
+            b.put("plan", operator.plan());
+            b.put("path", operator.path());
+            b.put("operator", operator.operator());
+            b.put("rowsOut", operator.rowsOut());
+            b.put("millis", operator.inclusiveNanos() / 1_000_000);
+            b.put("selfMillis", operator.selfNanos() / 1_000_000);
+            tree.add(b);
+        }
         return tree;
     }
 

@@ -15,6 +15,7 @@ import io.codeanatomy.runtime.compile.CompiledDag;
 import io.codeanatomy.runtime.compile.CompiledSpec;
 import io.codeanatomy.runtime.compile.SpecCompiler;
 import io.codeanatomy.runtime.compile.SqlCompiler;
+import io.codeanatomy.runtime.exec.OperatorMetrics;
 import io.codeanatomy.runtime.exec.PlanExecutor;
 import io.codeanatomy.runtime.exec.RowBatchReader;
 import io.codeanatomy.runtime.exec.SpoolMetrics;
@@ -260,6 +261,16 @@ public final class Session implements AutoCloseable {
     /** Runs a planned query; its rows come as batches of {@code arrowSchema}. */
     public RowBatchReader execute(PlannedQuery query, Schema arrowSchema) {
         return executor.batches(query.physical(), allocator, config.batchLimits(), arrowSchema);
+    }
+
+    /** As {@link #execute(PlannedQuery, Schema)}, each operator metered under plan {@code name} ({@link #operatorMetrics()}). */
+    public RowBatchReader execute(PlannedQuery query, Schema arrowSchema, String name) {
+        return executor.batches(query.physical(), allocator, config.batchLimits(), arrowSchema, name);
+    }
+
+    /** Rows and time of each operator of the plans this session ran by name (spools as {@code spool.<view>}). */
+    public List<OperatorMetrics> operatorMetrics() {
+        return executor.operatorMetrics();
     }
 
     public Materializer materializer(String format) {

@@ -8,6 +8,7 @@ import io.codeanatomy.runtime.testing.MemoryTable;
 import io.codeanatomy.runtime.testing.PlanningFixture;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
@@ -146,6 +147,44 @@ class TestPlanExecutor {
             assertThat(entries.getObject(0).toString()).isEqualTo(
                     "[{\"EXPR$0\":0,\"EXPR$1\":\"src/m0.py\"},{\"EXPR$0\":1,\"EXPR$1\":\"src/m1.py\"},{\"EXPR$0\":2,\"EXPR$1\":\"src/m2.py\"}]");
         }
+    }
+
+    @Test
+    void everyOperatorIsMeteredWithItsRowsAndTheRowsAreThoseOfTheUnmeteredPlan() {
+        RelBuilder b = fixture.builder();
+        RelNode grouped = b.push(joinPlan(b)).aggregate(b.groupKey("path"), b.countStar("n")).build();
+        PlannedQuery planned = plan(grouped);
+        PlanExecutor executor = executor();
+
+        List<String> plain = drain(executor.rows(planned.physical()));
+        List<String> metered = drain(executor.rows(planned.physical(), "per_file"));
+
+        assertThat(metered).hasSize(100).isEqualTo(plain);
+        List<OperatorMetrics> metrics = executor.operatorMetrics();
+        // One entry per operator of P2, root first; the root's rows are the plan's.
+        long operators = planned.physicalText().lines().count();
+        assertThat(metrics).hasSize((int) operators);
+        assertThat(metrics).extracting(OperatorMetrics::plan).containsOnly("per_file");
+        assertThat(metrics.get(0).path()).isEqualTo("0");
+        assertThat(metrics.get(0).rowsOut()).isEqualTo(100);
+        assertThat(metrics).filteredOn(m -> m.operator().equals("EnumerableHashJoin"))
+                .singleElement().satisfies(join -> assertThat(join.rowsOut()).isEqualTo(10_000));
+        // The join's inputs hand it the two tables' rows.
+        OperatorMetrics join = metrics.stream().filter(m -> m.operator().equals("EnumerableHashJoin")).findFirst().orElseThrow();
+        assertThat(metrics).filteredOn(m -> m.path().startsWith(join.path() + ".") && m.path().length() == join.path().length() + 2)
+                .extracting(OperatorMetrics::rowsOut).containsExactlyInAnyOrder(10_000L, 100L);
+        assertThat(metrics).allSatisfy(m -> assertThat(m.selfNanos()).isBetween(0L, m.inclusiveNanos()));
+        assertThat(metrics.get(0).inclusiveNanos()).isPositive();
+    }
+
+    private static List<String> drain(Enumerator<?> rows) {
+        List<String> out = new ArrayList<>();
+        try (rows) {
+            while (rows.moveNext()) {
+                out.add(Arrays.deepToString((Object[]) rows.current()));
+            }
+        }
+        return out;
     }
 
     private PlanExecutor executor() {
