@@ -11,10 +11,12 @@ import io.codeanatomy.runtime.pipeline.InvalidInputException;
 import io.codeanatomy.runtime.plugin.ContributedCpgPart;
 import io.codeanatomy.runtime.plugin.PluginException;
 import io.codeanatomy.runtime.result.RunDiff;
+import io.codeanatomy.runtime.report.RunReport;
 import io.codeanatomy.runtime.result.RunRecords;
 import io.codeanatomy.runtime.session.Session;
 import io.codeanatomy.runtime.session.SessionConfig;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,6 +116,10 @@ public final class BuildCommand implements Callable<Integer> {
         }
         stdout.println("  phases: " + String.join(", ", phases));
         stdout.println("  run record: " + outcome.runDirectory().resolve(RunRecords.RUN_RESULT));
+        Path report = outcome.runDirectory().resolve(RunReport.REPORT);
+        if (Files.isRegularFile(report)) {
+            stdout.println("  run report: " + report);
+        }
         stdout.flush();
     }
 }

@@ -55,6 +55,15 @@ final class BuildProgress implements BuildListener {
     }
 
     @Override
+    public synchronized void warning(String message) {
+        if (terminal) {
+            err.print("\r\u001b[K");
+        }
+        err.println("codeanatomy: warning: " + message);
+        err.flush();
+    }
+
+    @Override
     public void filesTotal(long count) {
         total.set(count);
     }

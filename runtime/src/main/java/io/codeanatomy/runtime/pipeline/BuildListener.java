@@ -12,7 +12,14 @@ public interface BuildListener extends ProgressListener {
     BuildListener NONE = new BuildListener() {
     };
 
-    /** A phase ({@code extract}, {@code register}, {@code compile}, {@code plan}, {@code execute}, {@code publish}) begins. */
+    /**
+     * A phase ({@code extract}, {@code register}, {@code compile}, {@code plan}, {@code execute},
+     * {@code report}, {@code publish}) begins.
+     */
     default void phaseStarted(String phase) {
+    }
+
+    /** Something went wrong that does not fail the build (the run report could not be drawn); one sentence. */
+    default void warning(String message) {
     }
 }

@@ -17,6 +17,8 @@ import io.codeanatomy.runtime.exec.RowBatchReader;
 import io.codeanatomy.runtime.plan.PlannedDag;
 import io.codeanatomy.runtime.plan.PlannedFragment;
 import io.codeanatomy.runtime.plan.PlannedQuery;
+import io.codeanatomy.runtime.report.RunReport;
+import io.codeanatomy.runtime.report.SourceProblemQueries;
 import io.codeanatomy.runtime.result.PlanBundleFiles;
 import io.codeanatomy.runtime.result.RunRecords;
 import io.codeanatomy.runtime.session.Session;
@@ -146,6 +148,8 @@ public final class BuildPipeline {
         private final List<String> excludeGlobs;
         private final String runId = RUN_TIME.format(Instant.now()) + "-" + HexFormat.of().formatHex(randomBytes());
         private final Instant started = Instant.now();
+        private Path source;
+        private Optional<Object> problems = Optional.empty();
         private final List<Timing> timings = new ArrayList<>();
         private final List<OutputResult> outputs = new ArrayList<>();
         private PlanDag dag = new PlanDag(List.of());
@@ -165,6 +169,7 @@ public final class BuildPipeline {
         }
 
         BuildOutcome execute(Path source) {
+            this.source = source;
             Path staging = directory.staging(runId);
             Path runDirectory = directory.runDirectory(runId);
             ExtractionSummary extraction = null;
@@ -194,6 +199,8 @@ public final class BuildPipeline {
                 }
                 begin("execute");
                 outputs.addAll(session.run(planned, fragment -> materialize(output(fragment.name()), fragment.query(), staging, materializer)));
+                begin("report");
+                problems = sourceProblems(staging);
                 begin("publish");
                 directory.publish(staging, publishedTrees());
                 end();
@@ -205,6 +212,22 @@ public final class BuildPipeline {
                 String message = (phase == null ? "build" : phase) + " failed: " + describe(e);
                 record(runDirectory, RunStatus.FAILED, Optional.of(message), Optional.ofNullable(extraction));
                 throw new BuildFailedException(message, runDirectory, e);
+            }
+        }
+
+        /**
+         * The problems in the sources, by SQL over the tables just written (still in staging), in a
+         * session of its own; a failure to collect them is recorded, never fails the build.
+         */
+        private Optional<Object> sourceProblems(Path staging) {
+            Map<String, Path> tables = new TreeMap<>();
+            for (OutputResult table : outputs) {
+                tables.put(table.name(), staging.resolve(table.path()));
+            }
+            try (Session reportSession = sessions.apply(config)) {
+                return Optional.of(SourceProblemQueries.collect(reportSession, tables).toRecord());
+            } catch (RuntimeException e) {
+                return Optional.of(new TreeMap<>(Map.of("unavailable", describe(e))));
             }
         }
 
@@ -272,8 +295,16 @@ public final class BuildPipeline {
             record.put("spools", RunRecords.tree(session.spoolMetrics()));
             record.put("fixpoints", RunRecords.fixpoints(plans));
             record.put("operators", RunRecords.operators(session.operatorMetrics()));
+            record.put("source", source.toString());
+            problems.ifPresent(tree -> record.put("problems", tree));
             PlanBundleFiles.write(runDirectory, plans, envelope, Instant.now());
             RunRecords.write(record, runDirectory.resolve(RunRecords.RUN_RESULT));
+            try {
+                RunReport.write(runDirectory);
+            } catch (RuntimeException e) {
+                // The report is a view of the records just written; a run never fails for want of it.
+                listener.warning("the run report could not be drawn: " + describe(e));
+            }
             return result;
         }
 

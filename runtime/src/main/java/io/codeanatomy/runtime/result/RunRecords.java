@@ -95,6 +95,8 @@ public final class RunRecords {
             phases.add(new TreeMap<>(Map.of("phase", timing.phase(), "millis", timing.millis())));
         }
         timings.put("phases", phases);
+        // Memory peaks vary between equal runs like clock readings do, so they live here too.
+        timings.putAll(ProcessMemory.peaks());
         tree.put("timings", timings);
         return tree;
     }
