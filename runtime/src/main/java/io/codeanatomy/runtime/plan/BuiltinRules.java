@@ -17,6 +17,12 @@ import org.apache.calcite.rel.rules.CoreRules;
 public final class BuiltinRules {
     /** The id of the rule implementing semi-naive fixpoints; with it disabled they cannot be planned. */
     public static final String SEMI_NAIVE_FIXPOINT = "codeanatomy.SEMI_NAIVE_FIXPOINT";
+    /** The id of the rule scanning filterable tables with push-down in generated code ({@link CompiledTableScan}). */
+    public static final String COMPILED_TABLE_SCAN = "codeanatomy.COMPILED_TABLE_SCAN";
+    /** The id of the rule scanning filterable tables without push-down in generated code. */
+    public static final String COMPILED_FULL_TABLE_SCAN = "codeanatomy.COMPILED_FULL_TABLE_SCAN";
+    /** The id of the rule running aggregates with {@code ARRAY_AGG} by sorting ({@link SortedArrayAggregate}). */
+    public static final String SORTED_ARRAY_AGGREGATE = "codeanatomy.SORTED_ARRAY_AGGREGATE";
 
     private BuiltinRules() {
     }
@@ -64,13 +70,17 @@ public final class BuiltinRules {
     public static List<PlannerRule> physical() {
         List<RelOptRule> rules = new ArrayList<>(EnumerableRules.ENUMERABLE_RULES);
         rules.remove(EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE);
-        // Runs the Bindable table scans that push-down made; only the scan is interpreted.
+        // Runs the Bindable scans of transient tables, and with COMPILED_TABLE_SCAN disabled those
+        // that push-down made; only the scan is interpreted.
         rules.add(EnumerableRules.TO_INTERPRETER);
         List<PlannerRule> named = new ArrayList<>(rules.stream()
                 .map(rule -> new PlannerRule("calcite." + physicalName(rule), RulePhase.PHYSICAL, rule))
                 .toList());
         named.add(new PlannerRule("calcite.BINDABLE_TRANSIENT_TABLE_SCAN", RulePhase.PHYSICAL, TRANSIENT_TABLE_SCAN));
         named.add(new PlannerRule("codeanatomy.SPOOL_SCAN", RulePhase.PHYSICAL, SpoolScan.RULE));
+        named.add(new PlannerRule(COMPILED_TABLE_SCAN, RulePhase.PHYSICAL, CompiledTableScan.RULE));
+        named.add(new PlannerRule(COMPILED_FULL_TABLE_SCAN, RulePhase.PHYSICAL, CompiledTableScan.PLAIN_RULE));
+        named.add(new PlannerRule(SORTED_ARRAY_AGGREGATE, RulePhase.PHYSICAL, SortedArrayAggregate.RULE));
         named.add(new PlannerRule(SEMI_NAIVE_FIXPOINT, RulePhase.PHYSICAL, EnumerableSemiNaiveFixpoint.RULE));
         return List.copyOf(named);
     }
