@@ -21,8 +21,8 @@ public final class BuiltinRules {
     public static final String COMPILED_TABLE_SCAN = "codeanatomy.COMPILED_TABLE_SCAN";
     /** The id of the rule scanning filterable tables without push-down in generated code. */
     public static final String COMPILED_FULL_TABLE_SCAN = "codeanatomy.COMPILED_FULL_TABLE_SCAN";
-    /** The id of the rule running aggregates with {@code ARRAY_AGG} by sorting ({@link SortedArrayAggregate}). */
-    public static final String SORTED_ARRAY_AGGREGATE = "codeanatomy.SORTED_ARRAY_AGGREGATE";
+    /** The id of the rule running aggregates with {@code ARRAY_AGG} by sorting ({@link ArrayAggregate}). */
+    public static final String ARRAY_AGGREGATE = "codeanatomy.ARRAY_AGGREGATE";
 
     private BuiltinRules() {
     }
@@ -80,7 +80,7 @@ public final class BuiltinRules {
         named.add(new PlannerRule("codeanatomy.SPOOL_SCAN", RulePhase.PHYSICAL, SpoolScan.RULE));
         named.add(new PlannerRule(COMPILED_TABLE_SCAN, RulePhase.PHYSICAL, CompiledTableScan.RULE));
         named.add(new PlannerRule(COMPILED_FULL_TABLE_SCAN, RulePhase.PHYSICAL, CompiledTableScan.PLAIN_RULE));
-        named.add(new PlannerRule(SORTED_ARRAY_AGGREGATE, RulePhase.PHYSICAL, SortedArrayAggregate.RULE));
+        named.add(new PlannerRule(ARRAY_AGGREGATE, RulePhase.PHYSICAL, ArrayAggregate.RULE));
         named.add(new PlannerRule(SEMI_NAIVE_FIXPOINT, RulePhase.PHYSICAL, EnumerableSemiNaiveFixpoint.RULE));
         return List.copyOf(named);
     }

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /**
- * One aggregate call of a {@link SortedArrayAggregate}, in the form its generated code hands to the
+ * One aggregate call of a {@link ArrayAggregate}, in the form its generated code hands to the
  * runtime: what to compute, from which input column, and for {@code ARRAY_AGG} the order of the
  * values within the group ({@code WITHIN GROUP}). As in Calcite's own aggregate, every call but
  * {@code COUNT(*)} skips null values: {@code ARRAY_AGG} leaves them out of the array.

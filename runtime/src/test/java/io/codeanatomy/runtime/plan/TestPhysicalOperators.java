@@ -91,10 +91,10 @@ class TestPhysicalOperators {
                         b.aggregateCall(SqlLibraryOperators.ARRAY_AGG, b.field("def_id")).as("in_input_order"))
                 .build();
         PlannedQuery on = plan(query, Set.of());
-        PlannedQuery off = plan(query, Set.of(BuiltinRules.SORTED_ARRAY_AGGREGATE));
+        PlannedQuery off = plan(query, Set.of(BuiltinRules.ARRAY_AGGREGATE));
 
-        assertThat(on.physicalText()).contains("SortedArrayAggregate");
-        assertThat(off.physicalText()).doesNotContain("SortedArrayAggregate");
+        assertThat(on.physicalText()).contains("ArrayAggregate");
+        assertThat(off.physicalText()).doesNotContain("ArrayAggregate");
         assertThat(sorted(run(on))).hasSize(40 * 3).isEqualTo(sorted(run(off)));
     }
 
@@ -104,7 +104,7 @@ class TestPhysicalOperators {
                 .aggregate(b.groupKey(b.field("file_id")), b.countStar("n"))
                 .build(), Set.of());
 
-        assertThat(planned.physicalText()).contains("EnumerableAggregate").doesNotContain("SortedArrayAggregate");
+        assertThat(planned.physicalText()).contains("EnumerableAggregate").doesNotContain("ArrayAggregate");
     }
 
     private PlannedQuery plan(Function<RelBuilder, RelNode> query, Set<String> disabled) {

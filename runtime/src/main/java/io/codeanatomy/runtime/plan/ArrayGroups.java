@@ -11,48 +11,134 @@ import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 
 /**
- * The runtime of {@link SortedArrayAggregate}, called by its generated code: the input rows are read
- * into one array, sorted by the group keys (a stable sort, so rows of a group keep their input
- * order), and each run of equal keys becomes one output row. Compared with Calcite's aggregate this
- * keeps no hash map of groups, no list and sorter object per group, and sorts each group's values
- * for {@code WITHIN GROUP} only when the call asks for an order.
+ * The runtime of {@link ArrayAggregate}, called by its generated code. The input rows are read into
+ * one array; each row's group key is looked up once in an open-addressing table that numbers the
+ * groups in order of first appearance; a counting sort by group number (stable, so rows of a group
+ * keep their input order) lines the groups up; each run becomes one output row. Compared with
+ * Calcite's aggregate this keeps no hash-map entry, list and sorter object per group, and sorts a
+ * group's values (for {@code WITHIN GROUP}) only when the call asks for an order.
  */
-public final class SortedGroups {
-    private SortedGroups() {
+public final class ArrayGroups {
+    private ArrayGroups() {
     }
 
     /**
-     * The groups of {@code input}: rows of the group key values (columns {@code keys}) followed by
-     * one value per call. {@code scalarRows} says the input rows are bare values (a one-column
-     * input), not {@code Object[]}.
+     * The groups of {@code input}, in order of first appearance: rows of the group key values
+     * (columns {@code keys}) followed by one value per call. {@code scalarRows} says the input rows
+     * are bare values (a one-column input), not {@code Object[]}.
      */
     public static Enumerable<Object[]> aggregate(Enumerable<?> input, boolean scalarRows, int[] keys, GroupedCall[] calls) {
         return new AbstractEnumerable<>() {
             @Override
             public Enumerator<Object[]> enumerator() {
-                return new Groups(sorted(input, scalarRows, keys), keys, calls);
+                return grouped(input, scalarRows, keys, calls);
             }
         };
     }
 
-    private static Object[][] sorted(Enumerable<?> input, boolean scalarRows, int[] keys) {
-        List<Object[]> rows = new ArrayList<>();
+    private static Groups grouped(Enumerable<?> input, boolean scalarRows, int[] keys, GroupedCall[] calls) {
+        List<Object[]> read = new ArrayList<>();
         try (Enumerator<?> e = input.enumerator()) {
             while (e.moveNext()) {
                 Object row = e.current();
-                rows.add(scalarRows ? new Object[] {row} : (Object[]) row);
+                read.add(scalarRows ? new Object[] {row} : (Object[]) row);
             }
         }
-        Object[][] array = rows.toArray(new Object[0][]);
-        Comparator<Object[]> byKeys = null;
-        for (int key : keys) {
-            Comparator<Object[]> next = column(new SortKey(key, false, true));
-            byKeys = byKeys == null ? next : byKeys.thenComparing(next);
+        Object[][] rows = read.toArray(new Object[0][]);
+        int[] groupOf = new int[rows.length];
+        GroupNumbers numbers = new GroupNumbers(rows.length);
+        for (int r = 0; r < rows.length; r++) {
+            groupOf[r] = numbers.of(key(rows[r], keys));
         }
-        if (byKeys != null) {
-            Arrays.sort(array, byKeys);
+        int groups = numbers.size();
+        int[] starts = new int[groups + 1];
+        for (int group : groupOf) {
+            starts[group + 1]++;
         }
-        return array;
+        for (int g = 0; g < groups; g++) {
+            starts[g + 1] += starts[g];
+        }
+        Object[][] ordered = new Object[rows.length][];
+        int[] next = Arrays.copyOf(starts, groups);
+        for (int r = 0; r < rows.length; r++) {
+            ordered[next[groupOf[r]]++] = rows[r];
+        }
+        return new Groups(ordered, starts, keys, calls);
+    }
+
+    private static Object key(Object[] row, int[] keys) {
+        if (keys.length == 1) {
+            return row[keys[0]];
+        }
+        Object[] values = new Object[keys.length];
+        for (int k = 0; k < keys.length; k++) {
+            values[k] = row[keys[k]];
+        }
+        return Arrays.asList(values);
+    }
+
+    /** Numbers distinct keys 0, 1, 2, ... in order of first appearance (null is a key like any other). */
+    private static final class GroupNumbers {
+        private Object[] keys;
+        private int[] numbers;
+        private int size;
+        private int nullNumber = -1;
+
+        GroupNumbers(int expected) {
+            int capacity = Integer.highestOneBit(Math.max(16, expected) * 2 - 1) << 1;
+            keys = new Object[capacity];
+            numbers = new int[capacity];
+        }
+
+        int size() {
+            return size;
+        }
+
+        int of(Object key) {
+            if (key == null) {
+                if (nullNumber < 0) {
+                    nullNumber = size++;
+                }
+                return nullNumber;
+            }
+            int mask = keys.length - 1;
+            int slot = spread(key.hashCode()) & mask;
+            while (keys[slot] != null) {
+                if (keys[slot].equals(key)) {
+                    return numbers[slot];
+                }
+                slot = (slot + 1) & mask;
+            }
+            keys[slot] = key;
+            numbers[slot] = size;
+            if (size * 2 >= keys.length) {
+                grow();
+            }
+            return size++;
+        }
+
+        private void grow() {
+            Object[] oldKeys = keys;
+            int[] oldNumbers = numbers;
+            keys = new Object[oldKeys.length * 2];
+            numbers = new int[oldKeys.length * 2];
+            int mask = keys.length - 1;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldKeys[i] != null) {
+                    int slot = spread(oldKeys[i].hashCode()) & mask;
+                    while (keys[slot] != null) {
+                        slot = (slot + 1) & mask;
+                    }
+                    keys[slot] = oldKeys[i];
+                    numbers[slot] = oldNumbers[i];
+                }
+            }
+        }
+
+        private static int spread(int hash) {
+            int h = hash * 0x9E3779B9;
+            return h ^ (h >>> 16);
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -89,28 +175,19 @@ public final class SortedGroups {
         return all;
     }
 
-    private static boolean sameKeys(Object[] a, Object[] b, int[] keys) {
-        for (int key : keys) {
-            Object x = a[key];
-            Object y = b[key];
-            if (x == null ? y != null : !x.equals(y)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** One output row per run of equal keys, made when it is asked for. */
+    /** One output row per group, made when it is asked for. */
     private static final class Groups implements Enumerator<Object[]> {
         private final Object[][] rows;
+        private final int[] starts;
         private final int[] keys;
         private final GroupedCall[] calls;
         private final Comparator<?>[] orders;
         private int next;
         private Object[] current;
 
-        Groups(Object[][] rows, int[] keys, GroupedCall[] calls) {
+        Groups(Object[][] rows, int[] starts, int[] keys, GroupedCall[] calls) {
             this.rows = rows;
+            this.starts = starts;
             this.keys = keys;
             this.calls = calls;
             this.orders = new Comparator<?>[calls.length];
@@ -130,16 +207,13 @@ public final class SortedGroups {
         @Override
         @SuppressWarnings("unchecked")
         public boolean moveNext() {
-            if (next >= rows.length) {
+            if (next >= starts.length - 1) {
                 current = null;
                 return false;
             }
-            int start = next;
-            int end = start + 1;
-            while (end < rows.length && sameKeys(rows[start], rows[end], keys)) {
-                end++;
-            }
-            next = end;
+            int start = starts[next];
+            int end = starts[next + 1];
+            next++;
             Object[] row = new Object[keys.length + calls.length];
             for (int k = 0; k < keys.length; k++) {
                 row[k] = rows[start][keys[k]];

@@ -30,27 +30,29 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**
- * A grouped aggregate with {@code ARRAY_AGG} calls, run by sorting: the CPG's adjacency outputs
- * ({@code cpg_edges_by_src}, {@code cpg_edges_by_dst}) group millions of edges and collect each
- * group's edges in order. Calcite's Enumerable aggregate keeps a hash map of groups with a list and a
- * sorter per group and sorts every list at the end; on the standard library those two aggregates
- * took 40 % of the execute phase's operator time, much of it garbage collection. Here the input is
- * sorted once by the group keys and each run of equal keys becomes a row (see {@link SortedGroups}).
+ * A grouped aggregate with {@code ARRAY_AGG} calls, run without per-group objects: the CPG's
+ * adjacency outputs ({@code cpg_edges_by_src}, {@code cpg_edges_by_dst}) group millions of edges and
+ * collect each group's edges in order. Calcite's Enumerable aggregate keeps a hash map of groups with
+ * a list and a sorter per group and sorts every list at the end; on the standard library those two
+ * aggregates took 40 % of the execute phase's operator time, much of it garbage collection. Here
+ * groups are numbered by one open-addressing table and lined up by a counting sort (see
+ * {@link ArrayGroups}). A first version sorted the rows by key instead: comparing string ids made it
+ * slower than Calcite's hashing.
  *
  * <p>Chosen only for aggregates that hold every input row anyway (an {@code ARRAY_AGG} among the
- * calls), with one grouping set of comparable keys and calls among {@code COUNT}, {@code MIN},
+ * calls), with one grouping set of keys of basic types and calls among {@code COUNT}, {@code MIN},
  * {@code MAX} and {@code ARRAY_AGG} without {@code DISTINCT} or {@code FILTER}. Groups come out in
- * key order instead of hash order; the rows are the same.
+ * order of first appearance instead of hash order; the rows are the same.
  */
-public final class SortedArrayAggregate extends Aggregate implements EnumerableRel {
+public final class ArrayAggregate extends Aggregate implements EnumerableRel {
     /** The physical rule choosing this operator for a logical aggregate of that shape. */
     public static final RelOptRule RULE = ConverterRule.Config.INSTANCE
-            .withConversion(LogicalAggregate.class, SortedArrayAggregate::applies, Convention.NONE,
-                    EnumerableConvention.INSTANCE, "SortedArrayAggregateRule")
+            .withConversion(LogicalAggregate.class, ArrayAggregate::applies, Convention.NONE,
+                    EnumerableConvention.INSTANCE, "ArrayAggregateRule")
             .withRuleFactory(Rule::new)
             .toRule(ConverterRule.class);
 
-    SortedArrayAggregate(RelOptCluster cluster, RelTraitSet traits, RelNode input, ImmutableBitSet groupSet,
+    ArrayAggregate(RelOptCluster cluster, RelTraitSet traits, RelNode input, ImmutableBitSet groupSet,
             List<AggregateCall> aggCalls) {
         super(cluster, traits, List.of(), input, groupSet, null, aggCalls);
     }
@@ -88,7 +90,10 @@ public final class SortedArrayAggregate extends Aggregate implements EnumerableR
         return kind(call) == GroupedCall.Kind.ARRAY_AGG || comparable(fields.get(call.getArgList().get(0)));
     }
 
-    /** Types whose Java values (in generated code's representation) are {@code Comparable} with SQL's order. */
+    /**
+     * Types whose Java values (in generated code's representation) are {@code Comparable} with SQL's
+     * order and equal by {@code equals} when SQL says so.
+     */
     private static boolean comparable(RelDataType type) {
         SqlTypeName name = type.getSqlTypeName();
         return switch (name) {
@@ -111,7 +116,7 @@ public final class SortedArrayAggregate extends Aggregate implements EnumerableR
     @Override
     public Aggregate copy(RelTraitSet traitSet, RelNode input, ImmutableBitSet groupSet, List<ImmutableBitSet> groupSets,
             List<AggregateCall> aggCalls) {
-        return new SortedArrayAggregate(getCluster(), traitSet, input, groupSet, aggCalls);
+        return new ArrayAggregate(getCluster(), traitSet, input, groupSet, aggCalls);
     }
 
     /** Half of what Calcite's aggregate costs, so the planner prefers this operator where it applies. */
@@ -134,10 +139,10 @@ public final class SortedArrayAggregate extends Aggregate implements EnumerableR
         List<GroupedCall> calls = new ArrayList<>();
         for (AggregateCall call : aggCalls) {
             List<GroupedCall.SortKey> order = call.getCollation().getFieldCollations().stream()
-                    .map(SortedArrayAggregate::sortKey).toList();
+                    .map(ArrayAggregate::sortKey).toList();
             calls.add(new GroupedCall(kind(call), call.getArgList(), order));
         }
-        builder.add(Expressions.call(SortedGroups.class, "aggregate", rows,
+        builder.add(Expressions.call(ArrayGroups.class, "aggregate", rows,
                 Expressions.constant(format == JavaRowFormat.SCALAR),
                 implementor.stash(groupSet.toArray(), int[].class),
                 implementor.stash(calls.toArray(new GroupedCall[0]), GroupedCall[].class)));
@@ -162,7 +167,7 @@ public final class SortedArrayAggregate extends Aggregate implements EnumerableR
         public RelNode convert(RelNode rel) {
             LogicalAggregate aggregate = (LogicalAggregate) rel;
             RelNode input = convert(aggregate.getInput(), aggregate.getInput().getTraitSet().replace(EnumerableConvention.INSTANCE));
-            return new SortedArrayAggregate(aggregate.getCluster(), aggregate.getTraitSet().replace(EnumerableConvention.INSTANCE),
+            return new ArrayAggregate(aggregate.getCluster(), aggregate.getTraitSet().replace(EnumerableConvention.INSTANCE),
                     input, aggregate.getGroupSet(), aggregate.getAggCallList());
         }
     }
