@@ -50,6 +50,9 @@ public final class BuiltinRules {
                 logical("calcite.FILTER_PROJECT_TRANSPOSE", CoreRules.FILTER_PROJECT_TRANSPOSE),
                 logical("calcite.FILTER_SET_OP_TRANSPOSE", CoreRules.FILTER_SET_OP_TRANSPOSE),
                 logical("calcite.FILTER_AGGREGATE_TRANSPOSE", CoreRules.FILTER_AGGREGATE_TRANSPOSE),
+                // Narrows join inputs to the columns used above the join, so scans below it read
+                // (and rows carry) only those: a join over an extraction table read every column.
+                logical("calcite.PROJECT_JOIN_TRANSPOSE", CoreRules.PROJECT_JOIN_TRANSPOSE),
                 logical("calcite.PROJECT_MERGE", CoreRules.PROJECT_MERGE),
                 logical("calcite.PROJECT_REMOVE", CoreRules.PROJECT_REMOVE),
                 logical("calcite.UNION_MERGE", CoreRules.UNION_MERGE),
