@@ -17,6 +17,12 @@ import org.apache.calcite.rel.rules.CoreRules;
 public final class BuiltinRules {
     /** The id of the rule implementing semi-naive fixpoints; with it disabled they cannot be planned. */
     public static final String SEMI_NAIVE_FIXPOINT = "codeanatomy.SEMI_NAIVE_FIXPOINT";
+    /** The id of the rule scanning filterable tables with push-down in generated code ({@link CompiledTableScan}). */
+    public static final String COMPILED_TABLE_SCAN = "codeanatomy.COMPILED_TABLE_SCAN";
+    /** The id of the rule scanning filterable tables without push-down in generated code. */
+    public static final String COMPILED_FULL_TABLE_SCAN = "codeanatomy.COMPILED_FULL_TABLE_SCAN";
+    /** The id of the rule running aggregates with {@code ARRAY_AGG} by sorting ({@link ArrayAggregate}). */
+    public static final String ARRAY_AGGREGATE = "codeanatomy.ARRAY_AGGREGATE";
 
     private BuiltinRules() {
     }
@@ -44,6 +50,9 @@ public final class BuiltinRules {
                 logical("calcite.FILTER_PROJECT_TRANSPOSE", CoreRules.FILTER_PROJECT_TRANSPOSE),
                 logical("calcite.FILTER_SET_OP_TRANSPOSE", CoreRules.FILTER_SET_OP_TRANSPOSE),
                 logical("calcite.FILTER_AGGREGATE_TRANSPOSE", CoreRules.FILTER_AGGREGATE_TRANSPOSE),
+                // Narrows join inputs to the columns used above the join, so scans below it read
+                // (and rows carry) only those: a join over an extraction table read every column.
+                logical("calcite.PROJECT_JOIN_TRANSPOSE", CoreRules.PROJECT_JOIN_TRANSPOSE),
                 logical("calcite.PROJECT_MERGE", CoreRules.PROJECT_MERGE),
                 logical("calcite.PROJECT_REMOVE", CoreRules.PROJECT_REMOVE),
                 logical("calcite.UNION_MERGE", CoreRules.UNION_MERGE),
@@ -64,13 +73,17 @@ public final class BuiltinRules {
     public static List<PlannerRule> physical() {
         List<RelOptRule> rules = new ArrayList<>(EnumerableRules.ENUMERABLE_RULES);
         rules.remove(EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE);
-        // Runs the Bindable table scans that push-down made; only the scan is interpreted.
+        // Runs the Bindable scans of transient tables, and with COMPILED_TABLE_SCAN disabled those
+        // that push-down made; only the scan is interpreted.
         rules.add(EnumerableRules.TO_INTERPRETER);
         List<PlannerRule> named = new ArrayList<>(rules.stream()
                 .map(rule -> new PlannerRule("calcite." + physicalName(rule), RulePhase.PHYSICAL, rule))
                 .toList());
         named.add(new PlannerRule("calcite.BINDABLE_TRANSIENT_TABLE_SCAN", RulePhase.PHYSICAL, TRANSIENT_TABLE_SCAN));
         named.add(new PlannerRule("codeanatomy.SPOOL_SCAN", RulePhase.PHYSICAL, SpoolScan.RULE));
+        named.add(new PlannerRule(COMPILED_TABLE_SCAN, RulePhase.PHYSICAL, CompiledTableScan.RULE));
+        named.add(new PlannerRule(COMPILED_FULL_TABLE_SCAN, RulePhase.PHYSICAL, CompiledTableScan.PLAIN_RULE));
+        named.add(new PlannerRule(ARRAY_AGGREGATE, RulePhase.PHYSICAL, ArrayAggregate.RULE));
         named.add(new PlannerRule(SEMI_NAIVE_FIXPOINT, RulePhase.PHYSICAL, EnumerableSemiNaiveFixpoint.RULE));
         return List.copyOf(named);
     }

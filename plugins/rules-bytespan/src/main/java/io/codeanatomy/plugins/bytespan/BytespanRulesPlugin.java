@@ -11,6 +11,9 @@ public final class BytespanRulesPlugin implements Plugin {
     private static final PluginDescriptor DESCRIPTOR = new PluginDescriptor("rules-bytespan", "0.1.0",
             "optimizer rules for byte-span predicates", List.of("udf-spans"));
 
+    /** The id of the rule choosing {@link EnumerableSpanJoin}. */
+    public static final String SPAN_JOIN = "bytespan.span-join";
+
     @Override
     public PluginDescriptor descriptor() {
         return DESCRIPTOR;
@@ -22,6 +25,8 @@ public final class BytespanRulesPlugin implements Plugin {
                 new RuleContribution("bytespan.expand-span-predicates-filter", RulePhase.LOGICAL, ExpandSpanPredicatesRule.onFilter(),
                         "byte_span_contains / byte_span_overlaps conjuncts of a filter become comparisons the optimizer can push"),
                 new RuleContribution("bytespan.expand-span-predicates-join", RulePhase.LOGICAL, ExpandSpanPredicatesRule.onJoin(),
-                        "byte_span_contains / byte_span_overlaps conjuncts of a join condition become comparisons beside its equi-keys"));
+                        "byte_span_contains / byte_span_overlaps conjuncts of a join condition become comparisons beside its equi-keys"),
+                new RuleContribution(SPAN_JOIN, RulePhase.PHYSICAL, SpanJoinRule.create(),
+                        "an inner join on same file and span containment or overlap runs as a sort and sweep per file"));
     }
 }

@@ -80,7 +80,7 @@ class TestExpandSpanPredicatesRule {
         List<RuleContribution> rules = new BytespanRulesPlugin().optimizerRules();
 
         assertThat(rules).extracting(RuleContribution::id)
-                .containsExactly("bytespan.expand-span-predicates-filter", "bytespan.expand-span-predicates-join");
+                .containsExactly("bytespan.expand-span-predicates-filter", "bytespan.expand-span-predicates-join", BytespanRulesPlugin.SPAN_JOIN);
         assertThat(rules).extracting(r -> r.rule().toString()).doesNotHaveDuplicates();
         assertThat(new BytespanRulesPlugin().descriptor().dependsOn()).containsExactly("udf-spans");
     }
