@@ -3,6 +3,7 @@ package io.codeanatomy.plugins.python;
 import static java.util.Objects.requireNonNull;
 
 import io.codeanatomy.plugins.python.facts.FactCollector;
+import io.codeanatomy.plugins.python.facts.FileExtractor;
 import io.codeanatomy.plugins.python.facts.IdCollisions;
 import io.codeanatomy.plugins.python.modules.ModuleNames;
 import io.codeanatomy.plugins.python.modules.ModulePath;
@@ -181,6 +182,7 @@ public final class PythonExtractor implements Extractor {
         progress.filesTotal(listing.files().size());
         Totals totals = new Totals();
         IdCollisions collisions = new IdCollisions();
+        Map<String, SourceFile> sources = new HashMap<>();
         Map<String, ModulePath> modules = modules(request.sourceRoot(), listing.files());
         try (TableSink tables = new TableSink(sink, BATCH_ROWS, this.tables)) {
             new ParallelExtraction(request.workers(), version, maxFileBytes, this::newFamilyCollectors).run(listing.files(),
@@ -188,6 +190,7 @@ public final class PythonExtractor implements Extractor {
                         try (group) {
                             for (FileSummary file : group.files()) {
                                 collisions.add(file.path(), file.ids());
+                                sources.put(file.path(), file.source());
                                 long bytes = Math.max(0, file.rawSize());
                                 totals.bytes += bytes;
                                 if (file.problem() != null) {
@@ -199,6 +202,12 @@ public final class PythonExtractor implements Extractor {
                             tables.send(group.batches());
                         }
                     });
+            // Only a candidate's files are extracted again, to name the two entities.
+            collisions.check(path -> {
+                SourceFile f = sources.get(path);
+                return new FileExtractor(version, maxFileBytes, newFamilyCollectors())
+                        .extract(f.path(), f.file(), modules.get(f.path())).ids();
+            });
             return ExtractionSummary.of(listing.files().size(), totals.bytes, totals.problems, tables.rowsByTable());
         }
     }

@@ -5,9 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.util.Arrays;
 
 /**
- * The entities one file's ids name: each id's 128-bit hash with the kind and span it was computed
- * from, in the order they were computed, an entity possibly more than once. Kept as parallel
- * primitive arrays: a large file names hundreds of thousands of entities.
+ * The distinct entities one file's ids name: each id's 128-bit hash with the kind and span it was
+ * computed from, in the order they were first computed. Kept as parallel primitive arrays: a large
+ * file names hundreds of thousands of entities.
  */
 public final class FileIds {
     /** No entities. */
@@ -29,7 +29,7 @@ public final class FileIds {
         this.kind = kind;
     }
 
-    /** How many entities were noted, repeats included. */
+    /** How many distinct entities were noted. */
     public int size() {
         return size;
     }
@@ -61,7 +61,11 @@ public final class FileIds {
         return i;
     }
 
-    /** Notes entities; {@link #build} hands them over (the builder must not be used after). */
+    /**
+     * Notes entities, each once: an entity named again (a node's id computed for several tables
+     * beyond the id cache's reach) is found in a small hash table of the file's entities, keyed by
+     * {@code h1}. {@link #build} hands them over (the builder must not be used after).
+     */
     static final class Builder {
         private int size;
         private long[] high = new long[64];
@@ -69,8 +73,19 @@ public final class FileIds {
         private long[] bstart = new long[64];
         private long[] bend = new long[64];
         private String[] kind = new String[64];
+        /** Entity index + 1 by {@code h1}, 0 for empty; open addressing, at most half full. */
+        private int[] table = new int[128];
 
         void add(long h, long l, String entityKind, long start, long end) {
+            requireNonNull(entityKind, "entityKind is null");
+            int mask = table.length - 1;
+            int slot = (int) (h ^ h >>> 32) & mask;
+            for (int at; (at = table[slot]) != 0; slot = (slot + 1) & mask) {
+                int i = at - 1;
+                if (high[i] == h && low[i] == l && bstart[i] == start && bend[i] == end && kind[i].equals(entityKind)) {
+                    return;
+                }
+            }
             if (size == high.length) {
                 int capacity = size * 2;
                 high = Arrays.copyOf(high, capacity);
@@ -83,8 +98,23 @@ public final class FileIds {
             low[size] = l;
             bstart[size] = start;
             bend[size] = end;
-            kind[size] = requireNonNull(entityKind, "entityKind is null");
-            size++;
+            kind[size] = entityKind;
+            table[slot] = ++size;
+            if (2 * size > table.length) {
+                rehash(table.length * 2);
+            }
+        }
+
+        private void rehash(int capacity) {
+            table = new int[capacity];
+            int mask = capacity - 1;
+            for (int i = 0; i < size; i++) {
+                int slot = (int) (high[i] ^ high[i] >>> 32) & mask;
+                while (table[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                table[slot] = i + 1;
+            }
         }
 
         FileIds build() {

@@ -95,7 +95,8 @@ public final class ParallelExtraction {
      * {@code consumer} gets the groups on the calling thread, in list order, and owns them.
      *
      * <p>Look-ahead: groups are started ahead of the consumer while the memory they are estimated
-     * to hold ({@link #RESIDENT_BYTES_PER_SOURCE_BYTE}) stays within an eighth of the heap limit, and
+     * to hold ({@link #RESIDENT_BYTES_PER_SOURCE_BYTE}) stays within an eighth of the heap limit and
+     * a quarter of the sink's Arrow memory ({@link TableSink#lookAheadLimit}), and
      * always at least one more than there are workers, so that no worker waits while input remains.
      * If anything fails, the workers are stopped and every batch built is freed before the failure
      * is rethrown.
@@ -110,7 +111,7 @@ public final class ParallelExtraction {
         if (groups.isEmpty()) {
             return;
         }
-        long budget = Runtime.getRuntime().maxMemory() / LOOK_AHEAD_HEAP_DIVISOR;
+        long budget = Math.min(Runtime.getRuntime().maxMemory() / LOOK_AHEAD_HEAP_DIVISOR, tables.lookAheadLimit());
         Queue<GroupWorker> idle = new ConcurrentLinkedQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, groups.size()), threads());
         List<Future<ExtractedGroup>> pending = new ArrayList<>(groups.size());
@@ -150,7 +151,7 @@ public final class ParallelExtraction {
             for (SourceFile f : group) {
                 FileFacts facts = worker.extractor().extract(f.path(), f.file(), modules.apply(f));
                 worker.batches().append(facts);
-                summaries.add(FileSummary.of(facts));
+                summaries.add(FileSummary.of(f, facts));
             }
             return new ExtractedGroup(summaries, worker.batches().finish());
         } catch (RuntimeException | Error e) {

@@ -18,6 +18,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  */
 public final class TableSink implements AutoCloseable {
     private final BufferAllocator allocator;
+    private final long arrowLimit;
     private final List<TableSpec<?>> specs;
     private final int batchRows;
     private final List<BatchWriter> writers = new ArrayList<>();
@@ -40,7 +41,16 @@ public final class TableSink implements AutoCloseable {
         for (TableSpec<?> spec : this.specs) {
             writers.add(sink.writer(spec.name()));
         }
+        this.arrowLimit = sink.allocator().getLimit();
         this.allocator = sink.allocator().newChildAllocator("extract-python", 0, Long.MAX_VALUE);
+    }
+
+    /**
+     * The Arrow memory that batches waiting for {@link #send} may take: a quarter of what the
+     * extraction sink's allocator allows, so the writers behind it keep room.
+     */
+    public long lookAheadLimit() {
+        return arrowLimit == Long.MAX_VALUE ? Long.MAX_VALUE : arrowLimit / 4;
     }
 
     /** Batches for one worker, closed with this sink. Safe to call from any thread. */
