@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.FieldVector;
 
 /**
  * Extracts a directory with the Python extractor (the whole path: listing, reading, parsing,
@@ -48,9 +49,13 @@ public final class ExtractionBench {
         print("CPython " + CPythonScript.version() + " ast.parse + symtable, 1 core", theirs, files0, lines, mb, cpython[4] + " refused");
         System.out.printf(Locale.ROOT, "ratio: 1 worker %.2fx CPython's throughput, %d workers %.2fx%n",
                 theirs / single.seconds, cores, theirs / parallel.seconds);
+        // What the extractor's look-ahead estimate (bytes held per source byte) is checked against.
+        System.out.printf(Locale.ROOT, "Arrow: %.1f bytes of batches per source byte; at most %.0f MB allocated at once (%d workers)%n",
+                parallel.arrowBytes / (mb * 1e6), parallel.peakArrowBytes / 1e6, cores);
     }
 
-    private record Run(double seconds, ExtractionSummary summary) {
+    /** @param arrowBytes the Arrow buffers of every batch; @param peakArrowBytes the most allocated at once */
+    private record Run(double seconds, ExtractionSummary summary, long arrowBytes, long peakArrowBytes) {
     }
 
     /** The fastest of {@code rounds} extractions, after one warm-up. */
@@ -63,7 +68,7 @@ public final class ExtractionBench {
                         new ExtractionRequest(dir, List.of(), excludeGlobs, workers, ProgressListener.NONE), sink);
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 if (r > 0 && (best == null || seconds < best.seconds)) {
-                    best = new Run(seconds, summary);
+                    best = new Run(seconds, summary, sink.bytes.get(), sink.allocator.getPeakMemoryAllocation());
                 }
             }
         }
@@ -79,10 +84,16 @@ public final class ExtractionBench {
     private static final class CountingSink implements ExtractionSink, AutoCloseable {
         private final BufferAllocator allocator = new RootAllocator();
         private final AtomicLong rows = new AtomicLong();
+        private final AtomicLong bytes = new AtomicLong();
 
         @Override
         public BatchWriter writer(String table) {
-            return batch -> rows.addAndGet(batch.getRowCount());
+            return batch -> {
+                rows.addAndGet(batch.getRowCount());
+                for (FieldVector v : batch.getFieldVectors()) {
+                    bytes.addAndGet(v.getBufferSize());
+                }
+            };
         }
 
         @Override

@@ -121,7 +121,7 @@ class TestFunctionCatalogue {
             // P0 holds the calls as written; P1 (the optimized logical plan) holds the values of
             // the calls on literals (cast to the call's nullable type), and still the call on a column.
             assertThat(bundle.p0()).contains("stable_hash_id('a.py', 0:BIGINT, 0:BIGINT, 'PY_FILE')").contains("qualified_name_depth('pkg.mod.f')");
-            assertThat(bundle.p1()).contains("file_id=[CAST('PY_FILE:5d84ea2e508886c67f8316f0b39b6c54':VARCHAR):VARCHAR]")
+            assertThat(bundle.p1()).contains("file_id=[CAST('PY_FILE:af36a7b025656fae10ded9ee15edb6fc':VARCHAR):VARCHAR]")
                     .contains("depth=[CAST(3):INTEGER]")
                     .doesNotContain("stable_hash_id").doesNotContain("qualified_name_depth")
                     .contains("qualified_name_parent($0)");

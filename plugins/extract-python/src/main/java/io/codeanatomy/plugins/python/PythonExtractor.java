@@ -2,12 +2,12 @@ package io.codeanatomy.plugins.python;
 
 import static java.util.Objects.requireNonNull;
 
-import io.codeanatomy.plugins.python.facts.ErrorRow;
 import io.codeanatomy.plugins.python.facts.FactCollector;
-import io.codeanatomy.plugins.python.facts.FileFacts;
-import io.codeanatomy.plugins.python.facts.ParseStatus;
+import io.codeanatomy.plugins.python.facts.FileExtractor;
+import io.codeanatomy.plugins.python.facts.IdCollisions;
 import io.codeanatomy.plugins.python.modules.ModuleNames;
 import io.codeanatomy.plugins.python.modules.ModulePath;
+import io.codeanatomy.plugins.python.run.FileSummary;
 import io.codeanatomy.plugins.python.run.ParallelExtraction;
 import io.codeanatomy.plugins.python.tables.PyTables;
 import io.codeanatomy.plugins.python.tables.TableSink;
@@ -181,19 +181,33 @@ public final class PythonExtractor implements Extractor {
         }
         progress.filesTotal(listing.files().size());
         Totals totals = new Totals();
+        IdCollisions collisions = new IdCollisions();
+        Map<String, SourceFile> sources = new HashMap<>();
         Map<String, ModulePath> modules = modules(request.sourceRoot(), listing.files());
         try (TableSink tables = new TableSink(sink, BATCH_ROWS, this.tables)) {
-            new ParallelExtraction(request.workers(), version, maxFileBytes, this::newFamilyCollectors).run(listing.files(), f -> modules.get(f.path()), facts -> {
-                tables.append(facts);
-                long bytes = Math.max(0, facts.file().rawSize());
-                totals.bytes += bytes;
-                if (facts.file().status() != ParseStatus.OK) {
-                    totals.problems++;
-                    progress.problem(facts.path(), describe(facts));
-                }
-                progress.fileDone(bytes);
+            new ParallelExtraction(request.workers(), version, maxFileBytes, this::newFamilyCollectors).run(listing.files(),
+                    f -> modules.get(f.path()), tables, group -> {
+                        try (group) {
+                            for (FileSummary file : group.files()) {
+                                collisions.add(file.path(), file.ids());
+                                sources.put(file.path(), file.source());
+                                long bytes = Math.max(0, file.rawSize());
+                                totals.bytes += bytes;
+                                if (file.problem() != null) {
+                                    totals.problems++;
+                                    progress.problem(file.path(), file.problem());
+                                }
+                                progress.fileDone(bytes);
+                            }
+                            tables.send(group.batches());
+                        }
+                    });
+            // Only a candidate's files are extracted again, to name the two entities.
+            collisions.check(path -> {
+                SourceFile f = sources.get(path);
+                return new FileExtractor(version, maxFileBytes, newFamilyCollectors())
+                        .extract(f.path(), f.file(), modules.get(f.path())).ids();
             });
-            tables.flush();
             return ExtractionSummary.of(listing.files().size(), totals.bytes, totals.problems, tables.rowsByTable());
         }
     }
@@ -237,16 +251,5 @@ public final class PythonExtractor implements Extractor {
             throw new IllegalArgumentException("The source root " + root
                     + " is not a readable directory or file; pass a directory of Python sources.", e);
         }
-    }
-
-    private static String describe(FileFacts facts) {
-        String status = facts.file().status().name();
-        if (facts.errors().isEmpty()) {
-            return status;
-        }
-        ErrorRow first = facts.errors().get(0);
-        int more = facts.errorCount() - 1;
-        String where = first.line() > 0 ? " at line " + first.line() : "";
-        return status + where + ": " + first.message() + (more > 0 ? " (and " + more + " more)" : "");
     }
 }

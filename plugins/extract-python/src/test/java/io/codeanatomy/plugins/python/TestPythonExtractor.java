@@ -219,6 +219,39 @@ class TestPythonExtractor {
     }
 
     @Test
+    void manyGroupsOfFilesBuiltByFourWorkersGiveTheRowsIdsAndBatchesOfOne() throws Exception {
+        // Enough source for several groups of files (64 KiB at least each), so that four workers
+        // really build batches side by side; every copy differs, so ids differ file by file.
+        Path fixtures = Path.of(TestPythonExtractor.class.getResource("/extract-fixtures").toURI());
+        List<Path> sources;
+        try (var listing = Files.list(fixtures)) {
+            sources = listing.filter(f -> f.toString().endsWith(".py")).sorted().toList();
+        }
+        for (int copy = 0; copy < 40; copy++) {
+            for (Path source : sources) {
+                String text = Files.readString(source, StandardCharsets.ISO_8859_1);
+                write("pkg" + copy + "/" + source.getFileName(), ("x" + copy + " = " + copy + "\n" + text)
+                        .getBytes(StandardCharsets.ISO_8859_1));
+            }
+        }
+        PythonExtractor extractor = new PythonExtractor();
+        Map<String, List<Map<String, Object>>> first;
+        Map<String, Integer> firstBatches = new TreeMap<>();
+        try (RecordingSink sink = new RecordingSink(extractor.tables())) {
+            extract(extractor, root, 1, new Progress(), sink);
+            first = new TreeMap<>(sink.allRows());
+            first.keySet().forEach(t -> firstBatches.put(t, sink.batches(t)));
+        }
+        try (RecordingSink sink = new RecordingSink(extractor.tables())) {
+            extract(extractor, root, 4, new Progress(), sink);
+            assertThat(sink.allRows()).isEqualTo(first);
+            first.keySet().forEach(t -> assertThat(sink.batches(t)).as(t).isEqualTo(firstBatches.get(t)));
+        }
+        assertThat(first.get("py_files_v1")).hasSize(40 * sources.size());
+        assertThat(firstBatches.get("py_files_v1")).as("groups").isGreaterThan(4);
+    }
+
+    @Test
     void everyRowHasARecomputableUniqueIdAndASpanInsideItsFile() throws Exception {
         Path fixtures = Path.of(TestPythonExtractor.class.getResource("/extract-fixtures").toURI());
         PythonExtractor extractor = new PythonExtractor();

@@ -1,14 +1,11 @@
 package io.codeanatomy.plugins.spans;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import io.codeanatomy.api.cpg.StableIdHasher;
 
 /**
  * {@code stable_edge_id(edge_kind, src_node_id, dst_node_id, path, bstart, bend)}, the stable id of
- * a CPG edge: {@code edge_kind + ":" +} lowercase hex of the first 16 bytes of SHA-256 over UTF-8
- * {@code edge_kind U+241F src U+241F dst U+241F path U+241F bstart U+241F bend}, the offsets in
- * decimal. The same formula as {@link StableHashId}, over the edge's kind and endpoints as well as
- * its span, so that two edges of one kind between the same nodes (two calls of {@code g} in
+ * a CPG edge, by the formula of {@link StableIdHasher}: over the edge's kind and endpoints as well
+ * as its span, so that two edges of one kind between the same nodes (two calls of {@code g} in
  * {@code f}) differ by where they are. An edge without a span (a null path, bstart or bend) hashes
  * that part as empty text; a null kind or endpoint gives null.
  */
@@ -21,18 +18,6 @@ public final class StableEdgeId {
         if (edgeKind == null || src == null || dst == null) {
             return null;
         }
-        MessageDigest digest = StableHashId.digest();
-        digest.update(edgeKind.getBytes(StandardCharsets.UTF_8));
-        digest.update(StableHashId.SEPARATOR);
-        digest.update(src.getBytes(StandardCharsets.UTF_8));
-        digest.update(StableHashId.SEPARATOR);
-        digest.update(dst.getBytes(StandardCharsets.UTF_8));
-        digest.update(StableHashId.SEPARATOR);
-        digest.update(path == null ? new byte[0] : path.getBytes(StandardCharsets.UTF_8));
-        digest.update(StableHashId.SEPARATOR);
-        digest.update(bstart == null ? new byte[0] : Long.toString(bstart).getBytes(StandardCharsets.US_ASCII));
-        digest.update(StableHashId.SEPARATOR);
-        digest.update(bend == null ? new byte[0] : Long.toString(bend).getBytes(StandardCharsets.US_ASCII));
-        return StableHashId.id(edgeKind, digest.digest());
+        return StableIdHasher.edgeOf(edgeKind, src, dst, path, bstart, bend);
     }
 }

@@ -179,7 +179,7 @@ public final class FileExtractor {
         facts.finish();
         facts.setFile(new FileRow(fileId, path, size, raw.length, sha256, source.lineCount(), source.encoding(),
                 source.bomLength() > 0, status, facts.errorCount(), futureAnnotations, version.toString(),
-                RelativePath.isExact(path), modulePath));
+                RelativePath.isExact(path), modulePath), ids.named());
         return facts;
     }
 
@@ -195,7 +195,7 @@ public final class FileExtractor {
         ids.startFile(path);
         addError(facts, 0, 0, 0, 0, message, stage, 0);
         facts.setFile(new FileRow(ids.id(IdKinds.FILE, 0, 0), path, 0, rawSize, sha256, 0, null, false, status,
-                1, false, version.toString(), RelativePath.isExact(path), module));
+                1, false, version.toString(), RelativePath.isExact(path), module), ids.named());
         return facts;
     }
 

@@ -22,6 +22,7 @@ public final class FileFacts {
 
     private final String path;
     private FileRow file;
+    private FileIds ids = FileIds.NONE;
     private LineStartsRow lines;
     /** Rows by their type; the map is only looked up, never iterated into output. */
     private final Map<Class<? extends Row>, List<Row>> rows = new HashMap<>();
@@ -99,8 +100,14 @@ public final class FileFacts {
         return errorCount;
     }
 
-    void setFile(FileRow row) {
+    /** The entities the file's ids name, for the extraction's collision check ({@link IdCollisions}). */
+    public FileIds ids() {
+        return ids;
+    }
+
+    void setFile(FileRow row, FileIds named) {
         this.file = requireNonNull(row, "row is null");
+        this.ids = requireNonNull(named, "named is null");
     }
 
     void setLines(LineStartsRow row) {

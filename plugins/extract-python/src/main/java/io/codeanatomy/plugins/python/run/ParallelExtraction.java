@@ -6,21 +6,45 @@ import io.codeanatomy.plugins.python.facts.FactCollector;
 import io.codeanatomy.plugins.python.facts.FileExtractor;
 import io.codeanatomy.plugins.python.facts.FileFacts;
 import io.codeanatomy.plugins.python.modules.ModulePath;
+import io.codeanatomy.plugins.python.tables.TableBatches;
+import io.codeanatomy.plugins.python.tables.TableSink;
 import io.codeanatomy.python.syntax.PythonVersion;
 import io.codeanatomy.spi.source.SourceFile;
 import io.codeanatomy.spi.source.SourceWorkers;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Extracts files on a pool of worker threads ({@link SourceWorkers}) and hands their facts to one
- * consumer, on the calling thread, in the order of the file list. At most a window of files' facts
- * is alive at once, never a whole repository's trees: a worker drops a tree as soon as it has
- * walked it.
+ * Extracts files on a pool of worker threads and hands the results to one consumer, on the calling
+ * thread, in the order of the file list: either each file's facts ({@link SourceWorkers}), or, for
+ * writing tables, groups of consecutive files already turned into Arrow batches by the worker that
+ * parsed them ({@link #run(List, Function, TableSink, Consumer)}), so the calling thread only hands
+ * finished batches on. A worker drops a tree as soon as it has walked it.
  */
 public final class ParallelExtraction {
+    /**
+     * Memory a group in flight holds per byte of source: its files' facts while they are walked,
+     * then its Arrow batches. Measured on the standard library: about 14 bytes of Arrow buffers per
+     * source byte (all {@code py_*} tables), taken with a margin for the facts and buffer rounding.
+     */
+    static final long RESIDENT_BYTES_PER_SOURCE_BYTE = 24;
+    /** The share of the heap limit that groups computed ahead of the consumer may hold. */
+    private static final long LOOK_AHEAD_HEAP_DIVISOR = 8;
+    private static final long WORKER_STACK_BYTES = 256L << 20;
+
     private final int workers;
     private final PythonVersion version;
     private final long maxFileBytes;
@@ -63,5 +87,135 @@ public final class ParallelExtraction {
         ThreadLocal<FileExtractor> extractors = ThreadLocal.withInitial(
                 () -> new FileExtractor(version, maxFileBytes, extraCollectors.get()));
         SourceWorkers.forEach(files, workers, "extract-python", f -> extractors.get().extract(f.path(), f.file(), modules.apply(f)), consumer);
+    }
+
+    /**
+     * Extracts {@code files} in groups of consecutive files ({@link FileGroups}): a worker parses
+     * a group's files and appends their rows to its own Arrow batches ({@link TableSink#newBatches});
+     * {@code consumer} gets the groups on the calling thread, in list order, and owns them.
+     *
+     * <p>Look-ahead: groups are started ahead of the consumer while the memory they are estimated
+     * to hold ({@link #RESIDENT_BYTES_PER_SOURCE_BYTE}) stays within an eighth of the heap limit and
+     * a quarter of the sink's Arrow memory ({@link TableSink#lookAheadLimit}), and
+     * always at least one more than there are workers, so that no worker waits while input remains.
+     * If anything fails, the workers are stopped and every batch built is freed before the failure
+     * is rethrown.
+     */
+    public void run(List<SourceFile> files, Function<SourceFile, ModulePath> modules, TableSink tables,
+                    Consumer<ExtractedGroup> consumer) {
+        requireNonNull(files, "files is null");
+        requireNonNull(modules, "modules is null");
+        requireNonNull(tables, "tables is null");
+        requireNonNull(consumer, "consumer is null");
+        List<List<SourceFile>> groups = FileGroups.of(files);
+        if (groups.isEmpty()) {
+            return;
+        }
+        long budget = Math.min(Runtime.getRuntime().maxMemory() / LOOK_AHEAD_HEAP_DIVISOR, tables.lookAheadLimit());
+        Queue<GroupWorker> idle = new ConcurrentLinkedQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, groups.size()), threads());
+        List<Future<ExtractedGroup>> pending = new ArrayList<>(groups.size());
+        boolean done = false;
+        try {
+            long inFlight = 0;
+            for (int i = 0; i < groups.size(); i++) {
+                while (pending.size() < groups.size()
+                        && (pending.size() - i <= workers || inFlight + cost(groups.get(pending.size())) <= budget)) {
+                    List<SourceFile> group = groups.get(pending.size());
+                    inFlight += cost(group);
+                    pending.add(pool.submit(() -> extractGroup(group, modules, tables, idle)));
+                }
+                ExtractedGroup result = await(pending.get(i));
+                pending.set(i, null);
+                inFlight -= cost(groups.get(i));
+                consumer.accept(result);
+            }
+            done = true;
+        } finally {
+            pool.shutdownNow();
+            if (!done) {
+                freeUnconsumed(pool, pending);
+            }
+        }
+    }
+
+    private ExtractedGroup extractGroup(List<SourceFile> group, Function<SourceFile, ModulePath> modules, TableSink tables,
+                                        Queue<GroupWorker> idle) {
+        // At most one worker state per pool thread: a state is taken for a whole group and put back.
+        GroupWorker worker = idle.poll();
+        if (worker == null) {
+            worker = new GroupWorker(new FileExtractor(version, maxFileBytes, extraCollectors.get()), tables.newBatches());
+        }
+        try {
+            List<FileSummary> summaries = new ArrayList<>(group.size());
+            for (SourceFile f : group) {
+                FileFacts facts = worker.extractor().extract(f.path(), f.file(), modules.apply(f));
+                worker.batches().append(facts);
+                summaries.add(FileSummary.of(f, facts));
+            }
+            return new ExtractedGroup(summaries, worker.batches().finish());
+        } catch (RuntimeException | Error e) {
+            worker.batches().abandon();
+            throw e;
+        } finally {
+            idle.add(worker);
+        }
+    }
+
+    /** A worker thread's extractor and batches (neither is thread-safe). */
+    private record GroupWorker(FileExtractor extractor, TableBatches batches) {
+    }
+
+    private static long cost(List<SourceFile> group) {
+        return FileGroups.bytes(group) * RESIDENT_BYTES_PER_SOURCE_BYTE;
+    }
+
+    /** After a failure: waits for the stopped workers, then frees the groups nobody consumed. */
+    private static void freeUnconsumed(ExecutorService pool, List<Future<ExtractedGroup>> pending) {
+        try {
+            if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        for (Future<ExtractedGroup> future : pending) {
+            if (future != null && future.isDone() && !future.isCancelled()) {
+                try {
+                    future.get().close();
+                } catch (ExecutionException | InterruptedException | CancellationException e) {
+                    // Its worker failed or never ran: it holds no batches.
+                }
+            }
+        }
+    }
+
+    private static ExtractedGroup await(Future<ExtractedGroup> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting for a worker");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** Daemon workers with a large stack, as {@link SourceWorkers} makes them: deep nesting hits the parser's limit first. */
+    private static ThreadFactory threads() {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(null, r, "extract-python-" + count.incrementAndGet(), WORKER_STACK_BYTES);
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

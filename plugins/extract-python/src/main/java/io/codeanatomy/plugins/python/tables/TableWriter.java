@@ -10,8 +10,8 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * Fills one table's Arrow batch, file by file, and hands it to the sink whenever it holds
- * {@code batchRows} rows; one reused batch, so memory stays flat whatever the repository's size.
+ * Fills one table's Arrow batch, file by file, and hands it to {@code sink} whenever it holds
+ * {@code batchRows} rows and when flushed; one reused batch, whose buffers the sink takes over.
  */
 final class TableWriter<R> implements AutoCloseable {
     private final TableSpec<R> spec;
@@ -60,6 +60,14 @@ final class TableWriter<R> implements AutoCloseable {
         root.setRowCount(count);
         sink.write(root);
         written += count;
+        count = 0;
+        for (FieldVector v : vectors) {
+            v.reset();
+        }
+    }
+
+    /** Drops the rows not yet sent. */
+    void discard() {
         count = 0;
         for (FieldVector v : vectors) {
             v.reset();
