@@ -7,6 +7,7 @@ import io.codeanatomy.api.spec.SemanticSpec;
 import io.codeanatomy.runtime.pipeline.BuildFailedException;
 import io.codeanatomy.runtime.pipeline.BuildOptions;
 import io.codeanatomy.runtime.pipeline.BuildOutcome;
+import io.codeanatomy.runtime.pipeline.DamagedOutputException;
 import io.codeanatomy.runtime.pipeline.BuildPipeline;
 import io.codeanatomy.runtime.pipeline.InvalidInputException;
 import io.codeanatomy.runtime.pipeline.OutputVacuum;
@@ -99,6 +100,9 @@ public final class BuildCommand implements Callable<Integer> {
             // Before the run starts writing only the session can fail this way: plugins or options.
             progress.finish();
             throw new UserError(e.getMessage(), 2);
+        } catch (DamagedOutputException e) {
+            progress.finish();
+            throw new UserError(e.getMessage(), 1);
         } catch (BuildFailedException e) {
             progress.finish();
             throw new UserError(e.getMessage() + " (run record: " + e.runDirectory().resolve(RunRecords.RUN_RESULT) + ")", 1);

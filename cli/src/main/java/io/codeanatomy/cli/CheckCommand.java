@@ -3,6 +3,7 @@ package io.codeanatomy.cli;
 import io.codeanatomy.api.spec.SemanticSpec;
 import io.codeanatomy.runtime.pipeline.BuildSelector;
 import io.codeanatomy.runtime.pipeline.CheckReport;
+import io.codeanatomy.runtime.pipeline.DamagedOutputException;
 import io.codeanatomy.runtime.pipeline.InvalidInputException;
 import io.codeanatomy.runtime.pipeline.OutputCheck;
 import io.codeanatomy.runtime.plugin.ContributedCpgPart;
@@ -53,6 +54,8 @@ public final class CheckCommand implements Callable<Integer> {
             report = OutputCheck.check(session, cpg, out, selector);
         } catch (InvalidInputException | PluginException e) {
             throw new UserError(e.getMessage(), 2);
+        } catch (DamagedOutputException e) {
+            throw new UserError(e.getMessage(), 1);
         }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();

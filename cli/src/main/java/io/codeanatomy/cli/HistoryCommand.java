@@ -2,7 +2,7 @@ package io.codeanatomy.cli;
 
 import io.codeanatomy.runtime.pipeline.BuildManifest;
 import io.codeanatomy.runtime.pipeline.BuildManifests;
-import io.codeanatomy.runtime.pipeline.InvalidInputException;
+import io.codeanatomy.runtime.pipeline.DamagedOutputException;
 import io.codeanatomy.runtime.pipeline.ManifestTable;
 import io.codeanatomy.runtime.pipeline.OutputDirectory;
 import java.io.PrintWriter;
@@ -45,7 +45,7 @@ public final class HistoryCommand implements Callable<Integer> {
         List<BuildManifest> builds;
         try {
             builds = BuildManifests.list(out);
-        } catch (InvalidInputException e) {
+        } catch (DamagedOutputException e) {
             throw new UserError(e.getMessage(), 1);
         }
         PrintWriter stdout = spec.commandLine().getOut();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.codeanatomy.runtime.pipeline.BuildSelector;
+import io.codeanatomy.runtime.pipeline.DamagedOutputException;
 import io.codeanatomy.runtime.pipeline.InvalidInputException;
 import io.codeanatomy.runtime.pipeline.OutputTables;
 import io.codeanatomy.runtime.compile.InvalidQueryException;
@@ -99,6 +100,8 @@ public final class QueryCommand implements Callable<Integer> {
             }
         } catch (InvalidInputException | PluginException e) {
             throw new UserError(e.getMessage(), 2);
+        } catch (DamagedOutputException e) {
+            throw new UserError(e.getMessage(), 1);
         } catch (InvalidQueryException e) {
             throw new UserError("invalid query: " + e.getMessage(), 1);
         }

@@ -1,6 +1,7 @@
 package io.codeanatomy.cli;
 
 import io.codeanatomy.runtime.pipeline.BuildPipeline;
+import io.codeanatomy.runtime.pipeline.DamagedOutputException;
 import io.codeanatomy.runtime.pipeline.InvalidInputException;
 import io.codeanatomy.runtime.pipeline.OutputDirectory;
 import io.codeanatomy.runtime.pipeline.OutputVacuum;
@@ -68,8 +69,11 @@ public final class VacuumCommand implements Callable<Integer> {
                 OutputDirectory directory = OutputDirectory.open(out, "vacuum")) {
             report = OutputVacuum.vacuum(directory, session.materializer(BuildPipeline.FORMAT),
                     keepBuilds == null ? OptionalInt.empty() : OptionalInt.of(keepBuilds), retention, Instant.now());
-        } catch (InvalidInputException | PluginException | IllegalArgumentException e) {
+        } catch (InvalidInputException | PluginException e) {
             throw new UserError(e.getMessage(), 2);
+        } catch (DamagedOutputException | IllegalArgumentException e) {
+            // A table that cannot be opened at a kept version: nothing of it was deleted.
+            throw new UserError(e.getMessage(), 1);
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "vacuumed %s: deleted %d data files (%.1f MB)%s; readable builds: %s%n", out, report.filesDeleted(),

@@ -56,7 +56,7 @@ public final class BuildManifests {
     /**
      * Every manifest of {@code out}, oldest first.
      *
-     * @throws InvalidInputException naming the file if a manifest is damaged
+     * @throws DamagedOutputException naming the file if a manifest is damaged
      */
     public static List<BuildManifest> list(Path out) {
         Path directory = out.resolve(DIRECTORY);
@@ -218,8 +218,8 @@ public final class BuildManifests {
             }
             return manifest;
         } catch (JsonProcessingException | RuntimeException e) {
-            throw new InvalidInputException("the build manifest " + file + " is damaged (" + describe(e)
-                    + "); delete it to read the build before it, or run 'codeanatomy build' again.");
+            throw new DamagedOutputException("the build manifest " + file + " is damaged (" + describe(e)
+                    + "); delete it to read the build before it.", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the build manifest " + file, e);
         }

@@ -144,9 +144,10 @@ public final class BuildPipeline {
         SourceGlobs.check(includeGlobs, "--include");
         SourceGlobs.check(excludeGlobs, "--exclude");
         OutputDirectory.check(out);
+        String runId = RUN_TIME.format(Instant.now()) + "-" + HexFormat.of().formatHex(randomBytes());
         try (Session session = sessions.apply(config);
-                OutputDirectory directory = OutputDirectory.open(out, executeOutputs ? "build" : "plan")) {
-            return new Run(session, directory, listener, List.copyOf(includeGlobs), List.copyOf(excludeGlobs), executeOutputs)
+                OutputDirectory directory = OutputDirectory.open(out, (executeOutputs ? "build " : "plan ") + runId)) {
+            return new Run(runId, session, directory, listener, List.copyOf(includeGlobs), List.copyOf(excludeGlobs), executeOutputs)
                     .execute(source);
         }
     }
@@ -171,7 +172,7 @@ public final class BuildPipeline {
         private final BuildListener listener;
         private final List<String> includeGlobs;
         private final List<String> excludeGlobs;
-        private final String runId = RUN_TIME.format(Instant.now()) + "-" + HexFormat.of().formatHex(randomBytes());
+        private final String runId;
         private final Instant started = Instant.now();
         private final List<Timing> timings = new ArrayList<>();
         private final List<OutputResult> outputs = new ArrayList<>();
@@ -183,8 +184,9 @@ public final class BuildPipeline {
         private long phaseStart;
         private String phase;
 
-        Run(Session session, OutputDirectory directory, BuildListener listener, List<String> includeGlobs,
+        Run(String runId, Session session, OutputDirectory directory, BuildListener listener, List<String> includeGlobs,
                 List<String> excludeGlobs, boolean executeOutputs) {
+            this.runId = runId;
             this.executeOutputs = executeOutputs;
             this.session = session;
             this.directory = directory;

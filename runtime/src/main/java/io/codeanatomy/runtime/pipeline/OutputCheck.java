@@ -63,7 +63,7 @@ public final class OutputCheck {
             try {
                 session.registerTable(table.name(), out.resolve(table.path()), table.path(), OptionalLong.of(table.version()));
             } catch (RuntimeException e) {
-                problems.add(where + " cannot be opened: " + firstLine(e) + "; rebuild the output.");
+                problems.add(where + " cannot be opened: " + OutputTables.firstLine(e) + "; rebuild the output.");
                 continue;
             }
             SchemaContract contract = contracts.get(table.name());
@@ -74,7 +74,7 @@ public final class OutputCheck {
                     Table registered = session.schema().plus().getTable(table.name());
                     ArrowContracts.requireMatches(contract, ArrowTypes.schema(registered.getRowType(session.typeFactory())), where);
                 } catch (IllegalArgumentException e) {
-                    problems.add(firstLine(e) + " Rebuild the output with this version of codeanatomy.");
+                    problems.add(OutputTables.firstLine(e) + " Rebuild the output with this version of codeanatomy.");
                 }
             }
             try {
@@ -85,7 +85,7 @@ public final class OutputCheck {
                 }
                 readable.add(table.name());
             } catch (RuntimeException e) {
-                problems.add(where + " cannot be read: " + firstLine(e) + "; rebuild the output.");
+                problems.add(where + " cannot be read: " + OutputTables.firstLine(e) + "; rebuild the output.");
             }
         }
         if (readable.contains(NODES) && readable.contains(EDGES)) {
@@ -166,14 +166,5 @@ public final class OutputCheck {
             Object value = enumerator.current();
             return ((Number) (value instanceof Object[] row ? row[0] : value)).longValue();
         }
-    }
-
-    private static String firstLine(Throwable e) {
-        Throwable cause = e;
-        while (cause.getMessage() == null && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return message.lines().findFirst().orElse(message).replaceAll("[.;]+$", "");
     }
 }

@@ -194,7 +194,11 @@ public final class OutputDirectory implements AutoCloseable {
             return;
         }
         Set<String> committed = new HashSet<>();
-        BuildManifests.list(root).forEach(manifest -> committed.add(manifest.runId()));
+        try {
+            BuildManifests.list(root).forEach(manifest -> committed.add(manifest.runId()));
+        } catch (DamagedOutputException e) {
+            // Readers report the damaged manifest; pending records then count as uncommitted.
+        }
         for (Path run : children(runs)) {
             String name = run.getFileName().toString();
             if (name.startsWith(".") && name.endsWith(PENDING)) {

@@ -43,8 +43,9 @@ public final class OutputTables {
     /**
      * Registers the tables of the build {@code selector} picks.
      *
-     * @throws InvalidInputException if {@code out} is not a CodeAnatomy output directory, has no
-     *     such build, or a table the build names is missing or damaged
+     * @throws InvalidInputException if {@code out} is not a CodeAnatomy output directory or has no
+     *     such build
+     * @throws DamagedOutputException if a table the build names is missing or cannot be opened
      */
     public static List<TableRegistration> register(Session session, Path out, BuildSelector selector) {
         requireNonNull(selector, "selector is null");
@@ -91,22 +92,29 @@ public final class OutputTables {
         for (ManifestTable table : manifest.tables()) {
             Path location = out.resolve(table.path());
             if (!Files.isDirectory(location)) {
-                throw new InvalidInputException("table " + table.name() + " of build " + manifest.build() + " is missing from " + out
-                        + " (no directory " + table.path() + "); run 'codeanatomy build' again.");
+                throw new DamagedOutputException("table " + table.name() + " of build " + manifest.build() + " is missing from " + out
+                        + " (no directory " + table.path() + "); run 'codeanatomy build' again.", null);
             }
             try {
                 registered.add(session.registerTable(table.name(), location, table.path(), OptionalLong.of(table.version())));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("cannot open version " + table.version() + " of table " + table.name() + " (" + table.path()
-                        + ") that build " + manifest.build() + " of " + out + " names: " + firstLine(e.getMessage())
-                        + "; run 'codeanatomy check " + out + "', or build again.");
+            } catch (RuntimeException e) {
+                // Kernel reports a damaged log in several exception types; each is the data's fault here.
+                throw new DamagedOutputException("cannot open version " + table.version() + " of table " + table.name() + " ("
+                        + location + ") that build " + manifest.build() + " names: " + firstLine(e)
+                        + "; run 'codeanatomy check " + out + "', then build again.", e);
             }
         }
         return registered;
     }
 
-    private static String firstLine(String message) {
-        return message == null ? "unreadable" : message.lines().findFirst().orElse(message).replaceAll("[.;]+$", "");
+    /** The first line of the first message in {@code e}'s causes, without closing punctuation: for one-sentence errors. */
+    static String firstLine(Throwable e) {
+        Throwable cause = e;
+        while ((cause.getMessage() == null || cause.getMessage().isBlank()) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return message.lines().findFirst().orElse(message).replaceAll("[.;:]+$", "");
     }
 
     private static List<Path> sortedChildren(Path directory) {
