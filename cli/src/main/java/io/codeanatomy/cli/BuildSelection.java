@@ -1,6 +1,8 @@
 package io.codeanatomy.cli;
 
 import io.codeanatomy.runtime.pipeline.BuildSelector;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import picocli.CommandLine.Option;
 
 /** The options of the commands that read an output: which build to read (default: the latest). */
@@ -13,10 +15,21 @@ final class BuildSelection {
             description = "Read the build of run RUN_ID (as 'codeanatomy history' and OUT/runs/ name it) instead of the latest.")
     String runId;
 
+    @Option(names = "--as-of-timestamp", paramLabel = "TIME",
+            description = "Read the latest build committed at or before TIME, an ISO-8601 instant such as 2026-12-02T08:00:00Z.")
+    String timestamp;
+
     /** The selector these options give; a {@link UserError} (exit 2) when they conflict. */
     BuildSelector selector() {
-        if (build != null && runId != null) {
-            throw new UserError("give --as-of-version or --as-of-build, not both.", 2);
+        if ((build != null ? 1 : 0) + (runId != null ? 1 : 0) + (timestamp != null ? 1 : 0) > 1) {
+            throw new UserError("give one of --as-of-version, --as-of-build and --as-of-timestamp.", 2);
+        }
+        if (timestamp != null) {
+            try {
+                return BuildSelector.asOf(Instant.parse(timestamp));
+            } catch (DateTimeParseException e) {
+                throw new UserError("--as-of-timestamp '" + timestamp + "' is not an ISO-8601 instant; write it as 2026-12-02T08:00:00Z.", 2);
+            }
         }
         if (build != null) {
             if (build < 0) {

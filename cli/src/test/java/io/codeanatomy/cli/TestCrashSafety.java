@@ -56,8 +56,11 @@ class TestCrashSafety {
         Set<Path> before = dataFiles(out);
 
         BuildProcess child = BuildProcess.start(point, null, "build", source.toString(), "--out", out.toString(), "--workers", "1");
-        child.awaitHalt(point);
-        child.kill();
+        try {
+            child.awaitHalt(point);
+        } finally {
+            child.kill();
+        }
 
         boolean committed = point.equals("committed");
         String expected = committed ? B_FUNCTIONS : A_FUNCTIONS;

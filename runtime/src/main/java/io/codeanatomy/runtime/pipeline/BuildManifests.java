@@ -102,9 +102,8 @@ public final class BuildManifests {
         if (selector.isLatest()) {
             return all.get(all.size() - 1);
         }
-        Optional<BuildManifest> found = all.stream()
-                .filter(m -> selector.build().isPresent() ? m.build() == selector.build().getAsLong() : m.runId().equals(selector.runId().get()))
-                .findFirst();
+        // The last match: for a time, the latest build committed by then; numbers and run ids match once.
+        Optional<BuildManifest> found = all.stream().filter(selector::matches).reduce((first, second) -> second);
         return found.orElseThrow(() -> new InvalidInputException(out + " has no " + selector + " (builds "
                 + all.get(0).build() + " to " + all.get(all.size() - 1).build() + "); see 'codeanatomy history " + out + "'."));
     }

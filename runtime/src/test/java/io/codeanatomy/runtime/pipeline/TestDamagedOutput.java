@@ -3,15 +3,11 @@ package io.codeanatomy.runtime.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.codeanatomy.plugins.delta.DeltaIoPlugin;
-import io.codeanatomy.plugins.spans.SpansPlugin;
 import io.codeanatomy.runtime.session.Session;
-import io.codeanatomy.runtime.session.SessionConfig;
 import io.codeanatomy.runtime.testing.TinyPythonPlugin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,8 +16,7 @@ class TestDamagedOutput {
     @TempDir
     Path temp;
 
-    private final BuildPipeline pipeline = new BuildPipeline(SessionConfig.defaults().withWorkers(1),
-            TestDamagedOutput::session, TinyPythonPlugin.spec());
+    private final BuildPipeline pipeline = TinyBuilds.pipeline();
 
     @Test
     void aDamagedLogEntryIsNamedByCheckWithItsTableAndVersion() throws Exception {
@@ -30,7 +25,7 @@ class TestDamagedOutput {
         Files.writeString(entry, Files.readString(entry).substring(0, 40));
 
         CheckReport report;
-        try (Session session = session(SessionConfig.defaults())) {
+        try (Session session = TinyBuilds.session()) {
             report = OutputCheck.check(session, TinyPythonPlugin.spec(), out, BuildSelector.LATEST);
         }
 
@@ -90,12 +85,9 @@ class TestDamagedOutput {
     }
 
     private static void register(Path out) {
-        try (Session session = session(SessionConfig.defaults())) {
+        try (Session session = TinyBuilds.session()) {
             OutputTables.register(session, out);
         }
     }
 
-    private static Session session(SessionConfig config) {
-        return Session.open(config, List.of(new DeltaIoPlugin(), new SpansPlugin(), new TinyPythonPlugin()));
-    }
 }

@@ -2,18 +2,13 @@ package io.codeanatomy.runtime.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.codeanatomy.plugins.delta.DeltaIoPlugin;
-import io.codeanatomy.plugins.spans.SpansPlugin;
 import io.codeanatomy.runtime.session.Session;
-import io.codeanatomy.runtime.session.SessionConfig;
 import io.codeanatomy.runtime.testing.TinyPythonPlugin;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,8 +16,7 @@ class TestOutputCheck {
     @TempDir
     Path temp;
 
-    private final BuildPipeline pipeline = new BuildPipeline(SessionConfig.defaults().withWorkers(1),
-            TestOutputCheck::session, TinyPythonPlugin.spec());
+    private final BuildPipeline pipeline = TinyBuilds.pipeline();
 
     @Test
     void aSoundBuildHasNoProblemsAndEveryRowIsRead() throws Exception {
@@ -38,7 +32,7 @@ class TestOutputCheck {
     @Test
     void aTruncatedDataFileIsNamedWithItsTable() throws Exception {
         Path out = build();
-        Path file = dataFiles(out.resolve("cpg/cpg_nodes")).get(0);
+        Path file = TinyBuilds.dataFiles(out.resolve("cpg/cpg_nodes")).get(0);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.truncate(channel.size() / 2);
         }
@@ -75,18 +69,10 @@ class TestOutputCheck {
     }
 
     private static CheckReport check(Path out) {
-        try (Session session = session(SessionConfig.defaults())) {
+        try (Session session = TinyBuilds.session()) {
             return OutputCheck.check(session, TinyPythonPlugin.spec(), out, BuildSelector.LATEST);
         }
     }
 
-    private static Session session(SessionConfig config) {
-        return Session.open(config, List.of(new DeltaIoPlugin(), new SpansPlugin(), new TinyPythonPlugin()));
-    }
 
-    private static List<Path> dataFiles(Path table) throws IOException {
-        try (Stream<Path> files = Files.walk(table)) {
-            return files.filter(f -> f.toString().endsWith(".parquet") && !f.toString().contains("_delta_log")).sorted().toList();
-        }
-    }
 }

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.codeanatomy.api.spec.WriteMode;
-import io.codeanatomy.plugins.delta.DeltaIoPlugin;
-import io.codeanatomy.plugins.spans.SpansPlugin;
 import io.codeanatomy.runtime.session.Session;
-import io.codeanatomy.runtime.session.SessionConfig;
 import io.codeanatomy.runtime.testing.TinyPythonPlugin;
 import io.codeanatomy.spi.arrow.ArrowContracts;
 import io.codeanatomy.spi.write.Materializer;
@@ -32,12 +29,11 @@ class TestVersionedBuilds {
     @TempDir
     Path temp;
 
-    private final BuildPipeline pipeline = new BuildPipeline(SessionConfig.defaults().withWorkers(1),
-            TestVersionedBuilds::session, TinyPythonPlugin.spec());
+    private final BuildPipeline pipeline = TinyBuilds.pipeline();
 
     @Test
     void eachRebuildCommitsANewVersionOfEveryTableAndOneManifest() throws Exception {
-        Path source = write(temp.resolve("src"), Map.of("m.py", "def a():\n    pass\n"));
+        Path source = TinyBuilds.write(temp.resolve("src"), Map.of("m.py", "def a():\n    pass\n"));
         Path out = temp.resolve("out");
         BuildOutcome first = pipeline.run(source, out, BuildListener.NONE);
         Files.writeString(source.resolve("m.py"), "def a():\n    pass\ndef b():\n    pass\n");
@@ -54,6 +50,10 @@ class TestVersionedBuilds {
         assertThat(functions(out, BuildSelector.LATEST)).containsExactly("a", "b");
         assertThat(functions(out, BuildSelector.build(0))).containsExactly("a");
         assertThat(functions(out, BuildSelector.run(first.result().runId()))).containsExactly("a");
+        assertThat(functions(out, BuildSelector.asOf(builds.get(0).time()))).containsExactly("a");
+        assertThat(functions(out, BuildSelector.asOf(builds.get(1).time().plusSeconds(60)))).containsExactly("a", "b");
+        assertThatThrownBy(() -> functions(out, BuildSelector.asOf(builds.get(0).time().minusSeconds(1))))
+                .hasMessageStartingWith(out + " has no build committed at or before ");
         assertThatThrownBy(() -> functions(out, BuildSelector.build(7)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage(out + " has no build 7 (builds 0 to 1); see 'codeanatomy history " + out + "'.");
@@ -61,12 +61,12 @@ class TestVersionedBuilds {
 
     @Test
     void readersIgnoreATableVersionThatNoManifestNames() throws Exception {
-        Path source = write(temp.resolve("src"), Map.of("m.py", "def a():\n    pass\n"));
+        Path source = TinyBuilds.write(temp.resolve("src"), Map.of("m.py", "def a():\n    pass\n"));
         Path out = temp.resolve("out");
         pipeline.run(source, out, BuildListener.NONE);
 
         // What a build killed between its table commits and its manifest leaves: a newer, unnamed version.
-        try (Session session = session(SessionConfig.defaults())) {
+        try (Session session = TinyBuilds.session()) {
             Materializer delta = session.materializer(BuildPipeline.FORMAT);
             delta.write(out.resolve("cpg/cpg_nodes"), WriteMode.OVERWRITE,
                     ArrowContracts.toArrowSchema(TinyPythonPlugin.spec().outputs().get(0).schema()), Collections.emptyIterator());
@@ -78,13 +78,13 @@ class TestVersionedBuilds {
 
     @Test
     void aBuildOfFarFewerFilesIsRefusedUnlessAllowed() throws Exception {
-        Path source = write(temp.resolve("src"), Map.of("a.py", "def a():\n    pass\n", "b.py", "def b():\n    pass\n",
+        Path source = TinyBuilds.write(temp.resolve("src"), Map.of("a.py", "def a():\n    pass\n", "b.py", "def b():\n    pass\n",
                 "c.py", "def c():\n    pass\n"));
         Path out = temp.resolve("out");
         BuildOutcome first = pipeline.run(source, out, BuildListener.NONE);
 
         // The tiny extractor ignores globs; a wrong SRC shrinks the selection as a mistyped --include does.
-        Path wrong = write(temp.resolve("wrong"), Map.of("a.py", "def a():\n    pass\n"));
+        Path wrong = TinyBuilds.write(temp.resolve("wrong"), Map.of("a.py", "def a():\n    pass\n"));
 
         assertThatThrownBy(() -> pipeline.run(wrong, out, BuildListener.NONE))
                 .isInstanceOf(InvalidInputException.class)
@@ -103,7 +103,7 @@ class TestVersionedBuilds {
 
     @Test
     void malformedGlobsAreRefusedBeforeAnythingIsWritten() throws Exception {
-        Path source = write(temp.resolve("src"), Map.of("a.py", "x = 1\n"));
+        Path source = TinyBuilds.write(temp.resolve("src"), Map.of("a.py", "x = 1\n"));
         Path out = temp.resolve("out");
 
         assertThatThrownBy(() -> pipeline.run(source, out, List.of("{a,b"), List.of(), BuildListener.NONE))
@@ -114,7 +114,7 @@ class TestVersionedBuilds {
 
     @Test
     void vacuumDeletesTheFilesOfExpiredBuildsAndOfWritesThatNeverCommitted() throws Exception {
-        Path source = write(temp.resolve("src"), Map.of("m.py", "def a():\n    pass\n"));
+        Path source = TinyBuilds.write(temp.resolve("src"), Map.of("m.py", "def a():\n    pass\n"));
         Path out = temp.resolve("out");
         for (String body : List.of("def a():\n    pass\n", "def b():\n    pass\n", "def c():\n    pass\n")) {
             Files.writeString(source.resolve("m.py"), body);
@@ -122,8 +122,8 @@ class TestVersionedBuilds {
         }
         Path nodes = out.resolve("cpg/cpg_nodes");
         Path orphan = nodes.resolve("killed-write.parquet");
-        Files.copy(dataFiles(nodes).get(0), orphan);
-        assertThat(dataFiles(nodes)).hasSize(4);
+        Files.copy(TinyBuilds.dataFiles(nodes).get(0), orphan);
+        assertThat(TinyBuilds.dataFiles(nodes)).hasSize(4);
 
         VacuumReport recent = vacuum(out, OptionalInt.of(1), OutputVacuum.DEFAULT_RETENTION);
 
@@ -136,7 +136,7 @@ class TestVersionedBuilds {
 
         assertThat(expired.expiredBuilds()).containsExactly(0L, 1L);
         assertThat(expired.keptBuilds()).containsExactly(2L);
-        assertThat(dataFiles(nodes)).hasSize(1);
+        assertThat(TinyBuilds.dataFiles(nodes)).hasSize(1);
         assertThat(functions(out, BuildSelector.LATEST)).containsExactly("c");
         assertThatThrownBy(() -> functions(out, BuildSelector.build(0))).hasMessageContaining("has no build 0 (builds 2 to 2)");
 
@@ -147,7 +147,7 @@ class TestVersionedBuilds {
 
     @Test
     void keepBuildsVacuumsAfterTheBuildCommits() throws Exception {
-        Path source = write(temp.resolve("src"), Map.of("m.py", "def a():\n    pass\n"));
+        Path source = TinyBuilds.write(temp.resolve("src"), Map.of("m.py", "def a():\n    pass\n"));
         Path out = temp.resolve("out");
         BuildPipeline keepOne = pipeline.with(new BuildOptions(false, OptionalInt.of(1), Duration.ZERO));
         keepOne.run(source, out, BuildListener.NONE);
@@ -156,23 +156,20 @@ class TestVersionedBuilds {
         keepOne.run(source, out, BuildListener.NONE);
 
         assertThat(BuildManifests.list(out)).extracting(BuildManifest::build).containsExactly(1L);
-        assertThat(dataFiles(out.resolve("cpg/cpg_nodes"))).hasSize(1);
+        assertThat(TinyBuilds.dataFiles(out.resolve("cpg/cpg_nodes"))).hasSize(1);
         assertThat(functions(out, BuildSelector.LATEST)).containsExactly("b");
     }
 
-    private static Session session(SessionConfig config) {
-        return Session.open(config, List.of(new DeltaIoPlugin(), new SpansPlugin(), new TinyPythonPlugin()));
-    }
 
     private static VacuumReport vacuum(Path out, OptionalInt keep, Duration retention) {
-        try (Session session = session(SessionConfig.defaults()); OutputDirectory directory = OutputDirectory.open(out, "vacuum")) {
+        try (Session session = TinyBuilds.session(); OutputDirectory directory = OutputDirectory.open(out, "vacuum")) {
             return OutputVacuum.vacuum(directory, session.materializer(BuildPipeline.FORMAT), keep, retention, Instant.now());
         }
     }
 
     private static List<String> functions(Path out, BuildSelector build) {
         List<String> names = new ArrayList<>();
-        try (Session session = session(SessionConfig.defaults())) {
+        try (Session session = TinyBuilds.session()) {
             OutputTables.register(session, out, build);
             try (Enumerator<?> rows = session.executor().rows(session.planSql(FUNCTIONS).query().physical())) {
                 while (rows.moveNext()) {
@@ -183,11 +180,6 @@ class TestVersionedBuilds {
         return names;
     }
 
-    private static List<Path> dataFiles(Path table) throws IOException {
-        try (Stream<Path> files = Files.walk(table)) {
-            return files.filter(f -> f.toString().endsWith(".parquet") && !f.toString().contains("_delta_log")).sorted().toList();
-        }
-    }
 
     private static List<String> versions(Path table) throws IOException {
         try (Stream<Path> files = Files.list(table.resolve("_delta_log"))) {
@@ -195,12 +187,4 @@ class TestVersionedBuilds {
         }
     }
 
-    private static Path write(Path root, Map<String, String> files) throws IOException {
-        for (Map.Entry<String, String> file : files.entrySet()) {
-            Path path = root.resolve(file.getKey());
-            Files.createDirectories(path.getParent());
-            Files.writeString(path, file.getValue());
-        }
-        return root;
-    }
 }
