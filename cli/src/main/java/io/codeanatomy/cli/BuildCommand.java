@@ -5,9 +5,12 @@ import io.codeanatomy.api.result.RunResult;
 import io.codeanatomy.api.result.Timing;
 import io.codeanatomy.api.spec.SemanticSpec;
 import io.codeanatomy.runtime.pipeline.BuildFailedException;
+import io.codeanatomy.runtime.pipeline.BuildOptions;
 import io.codeanatomy.runtime.pipeline.BuildOutcome;
+import io.codeanatomy.runtime.pipeline.DamagedOutputException;
 import io.codeanatomy.runtime.pipeline.BuildPipeline;
 import io.codeanatomy.runtime.pipeline.InvalidInputException;
+import io.codeanatomy.runtime.pipeline.OutputVacuum;
 import io.codeanatomy.runtime.plugin.ContributedCpgPart;
 import io.codeanatomy.runtime.plugin.PluginException;
 import io.codeanatomy.runtime.result.RunDiff;
@@ -21,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,7 +40,9 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = {
             "Extracts the Python files below SRC and builds the code property graph as Delta tables:",
-            "OUT/extract/<table>, OUT/cpg/ (cpg_nodes, cpg_edges, cpg_props, cpg_edges_by_src, cpg_edges_by_dst, cpg_mro; docs/cpg-schema.md), and a record of the run in OUT/runs/<run-id>/run-result.json."
+            "OUT/extract/<table>, OUT/cpg/ (cpg_nodes, cpg_edges, cpg_props, cpg_edges_by_src, cpg_edges_by_dst, cpg_mro; docs/cpg-schema.md), and a record of the run in OUT/runs/<run-id>/run-result.json.",
+            "Building into an earlier OUT commits a new version of every table; readers see the new build only once its manifest",
+            "(OUT/builds/) commits, so a failed or killed build leaves the previous one readable (docs/durability.md)."
         })
 public final class BuildCommand implements Callable<Integer> {
     private static final long PLAIN_PROGRESS_NANOS = 5_000_000_000L;
@@ -62,11 +68,25 @@ public final class BuildCommand implements Callable<Integer> {
     @Mixin
     private PluginOptions pluginOptions;
 
+    @Option(names = "--allow-shrink",
+            description = "Replace the output's latest build even if this build selects no files or less than half as many.")
+    private boolean allowShrink;
+
+    @Option(names = "--keep-builds", paramLabel = "N",
+            description = "After the build, delete the data files of all but the N latest builds (builds replaced less than "
+                    + "24 hours ago are kept; see 'codeanatomy vacuum').")
+    private Integer keepBuilds;
+
     @Override
     public Integer call() {
         if (baseline != null && !RunDiff.isRun(baseline)) {
             throw new UserError("the baseline " + baseline + " is not a run directory; give OUT/runs/<run-id> of an earlier build.", 2);
         }
+        if (keepBuilds != null && keepBuilds < 1) {
+            throw new UserError("--keep-builds must be at least 1, got " + keepBuilds + ".", 2);
+        }
+        BuildOptions options = new BuildOptions(allowShrink, keepBuilds == null ? OptionalInt.empty() : OptionalInt.of(keepBuilds),
+                OutputVacuum.DEFAULT_RETENTION);
         SessionConfig config = run.config(source);
         PrintWriter err = spec.commandLine().getErr();
         BuildProgress progress = new BuildProgress(err, System.console() != null, PLAIN_PROGRESS_NANOS);
@@ -75,13 +95,16 @@ public final class BuildCommand implements Callable<Integer> {
             config = pluginOptions.apply(config);
             // Plugins' CPG views join the built-in spec, so the catalog is needed before the pipeline.
             SemanticSpec cpg = ContributedCpgPart.cpgSpec(Session.prepare(config, plugins.plugins()).catalog());
-            outcome = new BuildPipeline(config, c -> Session.open(c, plugins.plugins()), cpg).run(source, out, run.includes, run.excludes, progress);
+            outcome = new BuildPipeline(config, c -> Session.open(c, plugins.plugins()), cpg).with(options).run(source, out, run.includes, run.excludes, progress);
         } catch (InvalidInputException e) {
             throw new UserError(e.getMessage(), 2);
         } catch (PluginException | IllegalArgumentException e) {
             // Before the run starts writing only the session can fail this way: plugins or options.
             progress.finish();
             throw new UserError(e.getMessage(), 2);
+        } catch (DamagedOutputException e) {
+            progress.finish();
+            throw new UserError(e.getMessage(), 1);
         } catch (BuildFailedException e) {
             progress.finish();
             throw new UserError(e.getMessage() + " (run record: " + e.runDirectory().resolve(RunRecords.RUN_RESULT) + ")", 1);

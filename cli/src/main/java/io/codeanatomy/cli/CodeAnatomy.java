@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Builds a Code Property Graph of a Python codebase into Delta Lake tables.",
         subcommands = {AstCommand.class, BuildCommand.class, PlanCommand.class, DiffCommand.class, AbCommand.class, RulesCommand.class,
-            QueryCommand.class, PluginsCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+            QueryCommand.class, HistoryCommand.class, CheckCommand.class, VacuumCommand.class, PluginsCommand.class, ReportCommand.class,
+            CommandLine.HelpCommand.class})
 public final class CodeAnatomy implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

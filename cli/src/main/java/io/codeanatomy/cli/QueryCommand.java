@@ -3,6 +3,8 @@ package io.codeanatomy.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import io.codeanatomy.runtime.pipeline.BuildSelector;
+import io.codeanatomy.runtime.pipeline.DamagedOutputException;
 import io.codeanatomy.runtime.pipeline.InvalidInputException;
 import io.codeanatomy.runtime.pipeline.OutputTables;
 import io.codeanatomy.runtime.compile.InvalidQueryException;
@@ -55,12 +57,16 @@ public final class QueryCommand implements Callable<Integer> {
     @Mixin
     private PluginOptions pluginOptions;
 
+    @Mixin
+    private BuildSelection build;
+
     @Override
     public Integer call() {
         if (!List.of("table", "csv", "json").contains(format)) {
             throw new UserError("--format must be table, csv or json, not '" + format + "'.", 2);
         }
         PrintWriter stdout = spec.commandLine().getOut();
+        BuildSelector selector = build.selector();
         PluginOptions.Loaded plugins;
         Session opened;
         try {
@@ -76,7 +82,7 @@ public final class QueryCommand implements Callable<Integer> {
             throw new UserError(e.getMessage(), 2);
         }
         try (plugins; Session session = opened) {
-            OutputTables.register(session, out);
+            OutputTables.register(session, out, selector);
             PlannedSql planned = session.planSql(sql);
             List<String> columns = planned.columnNames();
             boolean single = columns.size() == 1;
@@ -94,6 +100,8 @@ public final class QueryCommand implements Callable<Integer> {
             }
         } catch (InvalidInputException | PluginException e) {
             throw new UserError(e.getMessage(), 2);
+        } catch (DamagedOutputException e) {
+            throw new UserError(e.getMessage(), 1);
         } catch (InvalidQueryException e) {
             throw new UserError("invalid query: " + e.getMessage(), 1);
         }

@@ -9,6 +9,7 @@ import io.codeanatomy.runtime.builtin.CpgSpec;
 import io.codeanatomy.runtime.exec.ArrowTypes;
 import io.codeanatomy.runtime.pipeline.BuildListener;
 import io.codeanatomy.runtime.pipeline.BuildPipeline;
+import io.codeanatomy.runtime.pipeline.BuildSelector;
 import io.codeanatomy.runtime.pipeline.OutputTables;
 import io.codeanatomy.runtime.plan.PlannedSql;
 import io.codeanatomy.runtime.plugin.ContributedCpgPart;
@@ -175,13 +176,22 @@ public final class CodeAnatomy implements AutoCloseable {
      * @throws io.codeanatomy.runtime.compile.InvalidQueryException if the query does not parse or validate
      */
     public QueryResult query(Path out, String sql) {
+        return query(out, BuildSelector.LATEST, sql);
+    }
+
+    /**
+     * Same, over the build {@code build} selects (the latest, a build number, or a run id); every
+     * table is read at the version that build's manifest names.
+     */
+    public QueryResult query(Path out, BuildSelector build, String sql) {
+        requireNonNull(build, "build is null");
         requireNonNull(out, "out is null");
         requireNonNull(sql, "sql is null");
         PluginSet plugins = start();
         Session session = null;
         try {
             session = Session.open(config, plugins.plugins());
-            OutputTables.register(session, out);
+            OutputTables.register(session, out, build);
             PlannedSql planned = session.planSql(sql);
             return new QueryResult(session, planned.columnNames(),
                     session.execute(planned.query(), ArrowTypes.schema(planned.query().physical().getRowType())), () -> finish(plugins));

@@ -11,6 +11,7 @@ import io.codeanatomy.api.result.SessionEnvelope;
 import io.codeanatomy.api.result.Timing;
 import io.codeanatomy.api.spec.OutputTarget;
 import io.codeanatomy.api.spec.SemanticSpec;
+import io.codeanatomy.api.spec.WriteMode;
 import io.codeanatomy.runtime.builtin.CpgSpec;
 import io.codeanatomy.runtime.compile.CompiledDag;
 import io.codeanatomy.runtime.exec.RowBatchReader;
@@ -43,9 +44,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -54,9 +56,12 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * those tables in the session, compiles, plans and runs the built-in spec into
  * {@code <out>/cpg/...}, and records the run in {@code <out>/runs/<run-id>/}.
  *
- * <p>All tables are written below a staging directory first and published by renaming the
- * {@code extract} and {@code cpg} trees into place (see {@link OutputDirectory}): a run that fails
- * leaves the previous outputs as they were, plus a {@code FAILED} run result.
+ * <p>Every table is written in place as a new version of the same Delta table (one overwrite
+ * commit per table), and the build becomes visible in one step when its {@link BuildManifests
+ * manifest} commits: readers read the versions the latest manifest names. A run that fails or is
+ * killed at any point leaves the previous build readable; the versions it committed are named by no
+ * manifest, and the next build or {@code codeanatomy vacuum} supersedes and removes them
+ * (docs/durability.md).
  */
 public final class BuildPipeline {
     /** Format of every table the build writes. */
@@ -65,10 +70,19 @@ public final class BuildPipeline {
 
     private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** {@link BuildHalts} point: data files of the extraction tables written, not committed. */
+    static final String HALT_EXTRACTING = "extracting";
+    /** {@link BuildHalts} point: extraction tables committed, no output written. */
+    static final String HALT_EXTRACTED = "extracted";
+    /** {@link BuildHalts} point: the first output table committed, the others not. */
+    static final String HALT_EXECUTING = "executing";
+    /** {@link BuildHalts} point: the manifest committed, the run's records not yet in place. */
+    static final String HALT_COMMITTED = "committed";
 
     private final SessionConfig config;
     private final Function<SessionConfig, Session> sessions;
     private final SemanticSpec spec;
+    private final BuildOptions options;
 
     /** A pipeline over the plugins on the classpath, running the built-in spec. */
     public BuildPipeline(SessionConfig config) {
@@ -77,9 +91,19 @@ public final class BuildPipeline {
 
     /** A pipeline whose sessions come from {@code sessions} (e.g. over a chosen plugin set). */
     public BuildPipeline(SessionConfig config, Function<SessionConfig, Session> sessions, SemanticSpec spec) {
+        this(config, sessions, spec, BuildOptions.DEFAULT);
+    }
+
+    private BuildPipeline(SessionConfig config, Function<SessionConfig, Session> sessions, SemanticSpec spec, BuildOptions options) {
         this.config = requireNonNull(config, "config is null");
         this.sessions = requireNonNull(sessions, "sessions is null");
         this.spec = requireNonNull(spec, "spec is null");
+        this.options = requireNonNull(options, "options is null");
+    }
+
+    /** This pipeline with {@code options}. */
+    public BuildPipeline with(BuildOptions options) {
+        return new BuildPipeline(config, sessions, spec, options);
     }
 
     /**
@@ -119,9 +143,13 @@ public final class BuildPipeline {
         requireNonNull(excludeGlobs, "excludeGlobs is null");
         requireNonNull(listener, "listener is null");
         checkSource(source);
+        SourceGlobs.check(includeGlobs, "--include");
+        SourceGlobs.check(excludeGlobs, "--exclude");
         OutputDirectory.check(out);
-        try (Session session = sessions.apply(config); OutputDirectory directory = OutputDirectory.open(out)) {
-            return new Run(session, directory, listener, List.copyOf(includeGlobs), List.copyOf(excludeGlobs), executeOutputs)
+        String runId = RUN_TIME.format(Instant.now()) + "-" + HexFormat.of().formatHex(randomBytes());
+        try (Session session = sessions.apply(config);
+                OutputDirectory directory = OutputDirectory.open(out, (executeOutputs ? "build " : "plan ") + runId)) {
+            return new Run(runId, session, directory, listener, List.copyOf(includeGlobs), List.copyOf(excludeGlobs), executeOutputs)
                     .execute(source);
         }
     }
@@ -146,7 +174,7 @@ public final class BuildPipeline {
         private final BuildListener listener;
         private final List<String> includeGlobs;
         private final List<String> excludeGlobs;
-        private final String runId = RUN_TIME.format(Instant.now()) + "-" + HexFormat.of().formatHex(randomBytes());
+        private final String runId;
         private final Instant started = Instant.now();
         private Path source;
         private Optional<Object> problems = Optional.empty();
@@ -155,11 +183,14 @@ public final class BuildPipeline {
         private PlanDag dag = new PlanDag(List.of());
         private final SortedMap<String, PlannedQuery> plans = new TreeMap<>();
         private final boolean executeOutputs;
+        private final AtomicInteger materialized = new AtomicInteger();
+        private boolean committed;
         private long phaseStart;
         private String phase;
 
-        Run(Session session, OutputDirectory directory, BuildListener listener, List<String> includeGlobs,
+        Run(String runId, Session session, OutputDirectory directory, BuildListener listener, List<String> includeGlobs,
                 List<String> excludeGlobs, boolean executeOutputs) {
+            this.runId = runId;
             this.executeOutputs = executeOutputs;
             this.session = session;
             this.directory = directory;
@@ -170,16 +201,18 @@ public final class BuildPipeline {
 
         BuildOutcome execute(Path source) {
             this.source = source;
-            Path staging = directory.staging(runId);
-            Path runDirectory = directory.runDirectory(runId);
+            // A plan-only run's tables are thrown away, so they go to a scratch directory; a build's go in place.
+            Path tables = executeOutputs ? directory.root() : directory.staging(runId);
+            Path records = directory.pendingRun(runId);
+            Optional<BuildManifest> previous = BuildManifests.latest(directory.root());
             ExtractionSummary extraction = null;
             try {
                 Materializer materializer = session.materializer(FORMAT);
                 begin("extract");
-                extraction = extract(source, staging.resolve(EXTRACT), materializer);
+                extraction = extract(source, tables.resolve(EXTRACT), materializer, previous);
                 begin("register");
                 for (OutputResult table : List.copyOf(outputs)) {
-                    session.registerTable(table.name(), staging.resolve(table.path()), table.path());
+                    session.registerTable(table.name(), tables.resolve(table.path()), table.path(), OptionalLong.of(table.deltaVersion()));
                 }
                 begin("compile");
                 CompiledDag compiled = session.compileDag(spec);
@@ -192,37 +225,54 @@ public final class BuildPipeline {
                 }
                 if (!executeOutputs) {
                     end();
-                    directory.discard(staging);
+                    directory.discard(tables);
                     outputs.clear();
-                    RunResult result = record(runDirectory, RunStatus.SUCCEEDED, Optional.empty(), Optional.of(extraction));
-                    return new BuildOutcome(result, runDirectory, extraction, session.operatorMetrics());
+                    RunResult result = record(records, RunStatus.SUCCEEDED, Optional.empty(), Optional.of(extraction));
+                    return new BuildOutcome(result, directory.finishRun(runId), extraction, session.operatorMetrics());
                 }
                 begin("execute");
-                outputs.addAll(session.run(planned, fragment -> materialize(output(fragment.name()), fragment.query(), staging, materializer)));
+                outputs.addAll(session.run(planned, fragment -> materialize(output(fragment.name()), fragment.query(), materializer)));
                 begin("report");
-                problems = sourceProblems(staging);
-                begin("publish");
-                directory.publish(staging, publishedTrees());
+                problems = sourceProblems(tables);
                 end();
-                RunResult result = record(runDirectory, RunStatus.SUCCEEDED, Optional.empty(), Optional.of(extraction));
+                // The records first, then the manifest: the manifest's rename is the commit of the whole build.
+                RunResult result = record(records, RunStatus.SUCCEEDED, Optional.empty(), Optional.of(extraction));
+                BuildManifests.commit(directory.root(), manifest(extraction));
+                BuildHalts.point(HALT_COMMITTED);
+                committed = true;
+                Path runDirectory = directory.finishRun(runId);
+                if (options.keepBuilds().isPresent()) {
+                    OutputVacuum.vacuum(directory, materializer, options.keepBuilds(), options.retention(), Instant.now());
+                }
                 return new BuildOutcome(result, runDirectory, extraction, session.operatorMetrics());
             } catch (RuntimeException | Error e) {
+                if (committed) {
+                    // The build is in; only moving its records or the housekeeping after it failed.
+                    throw new BuildFailedException("build " + runId + " committed, but " + describe(e), directory.runDirectory(runId), e);
+                }
                 end();
-                directory.discard(staging);
+                if (!executeOutputs) {
+                    directory.discard(tables);
+                }
                 String message = (phase == null ? "build" : phase) + " failed: " + describe(e);
-                record(runDirectory, RunStatus.FAILED, Optional.of(message), Optional.ofNullable(extraction));
+                record(records, RunStatus.FAILED, Optional.of(message), Optional.ofNullable(extraction));
+                Path runDirectory = directory.finishRun(runId);
+                if (e instanceof InvalidInputException invalid) {
+                    throw invalid;
+                }
                 throw new BuildFailedException(message, runDirectory, e);
             }
         }
 
         /**
-         * The problems in the sources, by SQL over the tables just written (still in staging), in a
+         * The problems in the sources, by SQL over the tables just written (their new
+         * versions, which no manifest names yet), in a
          * session of its own; a failure to collect them is recorded, never fails the build.
          */
-        private Optional<Object> sourceProblems(Path staging) {
+        private Optional<Object> sourceProblems(Path root) {
             Map<String, Path> tables = new TreeMap<>();
             for (OutputResult table : outputs) {
-                tables.put(table.name(), staging.resolve(table.path()));
+                tables.put(table.name(), root.resolve(table.path()));
             }
             try (Session reportSession = sessions.apply(config)) {
                 return Optional.of(SourceProblemQueries.collect(reportSession, tables).toRecord());
@@ -231,7 +281,15 @@ public final class BuildPipeline {
             }
         }
 
-        private ExtractionSummary extract(Path source, Path target, Materializer materializer) {
+        private BuildManifest manifest(ExtractionSummary extraction) {
+            List<ManifestTable> tables = new ArrayList<>();
+            for (OutputResult output : outputs) {
+                tables.add(new ManifestTable(output.name(), output.path(), output.deltaVersion(), output.rowCount()));
+            }
+            return new BuildManifest(BuildManifests.nextBuild(directory.root()), runId, Instant.now(), extraction.files(), tables);
+        }
+
+        private ExtractionSummary extract(Path source, Path target, Materializer materializer, Optional<BuildManifest> previous) {
             List<Extractor> extractors = session.extractors();
             if (extractors.isEmpty()) {
                 throw new IllegalStateException("no extractor plugin is on the classpath");
@@ -240,30 +298,56 @@ public final class BuildPipeline {
             long bytes = 0;
             long problems = 0;
             Map<String, Long> rows = new TreeMap<>();
+            List<Map<String, MaterializeResult>> committed = new ArrayList<>();
             for (Extractor extractor : extractors) {
                 List<TableDefinition> tables = extractor.tables();
                 ExtractionSummary summary;
-                Map<String, MaterializeResult> written;
                 try (MaterializingSink sink = new MaterializingSink(tables, target, materializer, session.allocator())) {
                     summary = extractor.extract(new ExtractionRequest(source, includeGlobs, excludeGlobs, session.config().workers(), listener), sink);
-                    written = sink.finish();
+                    files += summary.files();
+                    bytes += summary.bytes();
+                    problems += summary.problems();
+                    if (extractor == extractors.get(extractors.size() - 1)) {
+                        // Before the last extractor's commits: a refused build commits nothing of its own.
+                        refuseShrink(previous, files);
+                    }
+                    BuildHalts.point(HALT_EXTRACTING);
+                    committed.add(sink.finish());
                 }
+                BuildHalts.point(HALT_EXTRACTED);
                 for (TableDefinition table : tables) {
-                    MaterializeResult result = written.get(table.name());
+                    MaterializeResult result = committed.get(committed.size() - 1).get(table.name());
                     outputs.add(new OutputResult(table.name(), EXTRACT + "/" + table.name(), result.rowsWritten(), result.tableVersion()));
                     rows.put(table.name(), result.rowsWritten());
                 }
-                files += summary.files();
-                bytes += summary.bytes();
-                problems += summary.problems();
             }
             return ExtractionSummary.of(files, bytes, problems, rows);
         }
 
-        private OutputResult materialize(OutputTarget output, PlannedQuery planned, Path staging, Materializer materializer) {
+        /**
+         * A build of no files, or of less than half the files of the build it replaces, is most
+         * likely a mistyped {@code --include} or a wrong SRC; it replaces nothing unless allowed.
+         */
+        private void refuseShrink(Optional<BuildManifest> previous, long files) {
+            if (!executeOutputs || options.allowShrink() || previous.isEmpty()) {
+                return;
+            }
+            long before = previous.get().files();
+            if (before > 0 && files * 2 < before) {
+                throw new InvalidInputException("this build selected " + files + (files == 1 ? " file" : " files") + " but the build it would replace ("
+                        + previous.get().runId() + ") had " + before + "; check SRC and --include/--exclude, or pass --allow-shrink to replace it.");
+            }
+        }
+
+        private OutputResult materialize(OutputTarget output, PlannedQuery planned, Materializer materializer) {
             Schema schema = ArrowContracts.toArrowSchema(output.schema());
             try (RowBatchReader batches = session.execute(planned, schema, output.name())) {
-                MaterializeResult result = materializer.write(staging.resolve(output.path()), output.mode(), schema, batches.asIterator());
+                // Each build replaces the whole table with a new version, whatever the spec's mode says about one write.
+                MaterializeResult result = materializer.write(directory.root().resolve(output.path()), WriteMode.OVERWRITE, schema,
+                        batches.asIterator());
+                if (materialized.incrementAndGet() == 1) {
+                    BuildHalts.point(HALT_EXECUTING);
+                }
                 return new OutputResult(output.name(), output.path(), result.rowsWritten(), result.tableVersion());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot release the batches of output '" + output.name() + "'", e);
@@ -275,18 +359,10 @@ public final class BuildPipeline {
                     .orElseThrow(() -> new IllegalStateException("the plan DAG has an output '" + name + "' the spec does not"));
         }
 
-        private List<String> publishedTrees() {
-            TreeSet<String> trees = new TreeSet<>();
-            trees.add(EXTRACT);
-            for (OutputTarget output : spec.outputs()) {
-                trees.add(Path.of(output.path()).getName(0).toString());
-            }
-            return List.copyOf(trees);
-        }
-
+        /** Writes the run's records to {@code runDirectory}, the pending directory of the run. */
         private RunResult record(Path runDirectory, RunStatus status, Optional<String> failure, Optional<ExtractionSummary> extraction) {
             SessionEnvelope envelope = session.envelope(spec.hash());
-            String bundleRef = directory.root().relativize(runDirectory.resolve(RunRecords.PLAN_BUNDLE)).toString();
+            String bundleRef = directory.root().relativize(directory.runDirectory(runId).resolve(RunRecords.PLAN_BUNDLE)).toString();
             RunResult result = new RunResult(runId, status, spec.hash(), envelope.hash(),
                     status == RunStatus.SUCCEEDED ? outputs : List.of(), timings, bundleRef, failure);
             RunRecords.write(RunRecords.tree(dag), runDirectory.resolve(RunRecords.PLAN_BUNDLE));

@@ -4,9 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
@@ -15,31 +12,43 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A CodeAnatomy output directory. A marker file, {@value #MARKER}, says the directory is ours; a
- * directory with other files and no marker is never written to. A run writes its tables below
- * {@code .staging/<run-id>/} and {@link #publish publishes} them by renaming whole table trees into
- * place, so a failed run leaves the previous outputs untouched and no half-written table visible.
- * The marker is locked for the whole run: two builds cannot write one directory at once.
+ * directory with other files and no marker is never written to.
+ *
+ * <p>Tables live in place ({@code extract/<table>}, {@code cpg/<table>}) and every build commits a
+ * new version of each; a build becomes visible when its {@link BuildManifests manifest} commits.
+ * An open directory holds the {@link OutputLock} until it is closed, so one process writes at a
+ * time. Opening it also clears what a killed writer left: temporary manifests, run records of
+ * builds that never committed (those of a build that committed are moved into place), and the
+ * staging and trash trees of older versions of this program (a tree that a kill left in the trash
+ * is moved back first).
+ *
+ * <p>A run's records are written to {@code runs/.<run-id>.pending/} and renamed to
+ * {@code runs/<run-id>/} when the run ends, so no empty or half-written run directory is left.
  */
 public final class OutputDirectory implements AutoCloseable {
     /** Name of the marker file. */
     public static final String MARKER = ".codeanatomy";
+    /** Directory of the run records. */
+    public static final String RUNS = "runs";
     private static final String STAGING = ".staging";
     private static final String TRASH = ".trash";
+    private static final String PENDING = ".pending";
     private static final String MARKER_TEXT = "CodeAnatomy output directory. Its tables are rewritten by 'codeanatomy build'.\n";
 
     private final Path root;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final OutputLock lock;
 
-    private OutputDirectory(Path root, FileChannel lockChannel, FileLock lock) {
+    private OutputDirectory(Path root, OutputLock lock) {
         this.root = root;
-        this.lockChannel = lockChannel;
         this.lock = lock;
     }
 
@@ -76,10 +85,12 @@ public final class OutputDirectory implements AutoCloseable {
     }
 
     /**
-     * Checks, creates the directory and marker if needed, locks it, and removes what crashed runs
-     * left in the staging area.
+     * Checks, creates the directory, marker and manifest directory if needed, locks it for
+     * {@code purpose} (named to a second writer), and clears what killed writers left.
+     *
+     * @throws InvalidInputException if the path is unusable or another process holds the lock
      */
-    public static OutputDirectory open(Path path) {
+    public static OutputDirectory open(Path path, String purpose) {
         check(path);
         try {
             Files.createDirectories(path);
@@ -87,32 +98,40 @@ public final class OutputDirectory implements AutoCloseable {
             if (!Files.exists(marker)) {
                 Files.writeString(marker, MARKER_TEXT, StandardCharsets.UTF_8);
             }
-            FileChannel channel = FileChannel.open(marker, StandardOpenOption.WRITE);
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                // Another build in this JVM holds it.
-                lock = null;
-            }
-            if (lock == null) {
-                channel.close();
-                throw new InvalidInputException("another codeanatomy build is writing to " + path + "; wait for it to finish.");
-            }
-            OutputDirectory directory = new OutputDirectory(path, channel, lock);
-            deleteTree(path.resolve(STAGING));
-            deleteTree(path.resolve(TRASH));
-            return directory;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare output directory " + path, e);
         }
+        OutputLock lock = OutputLock.acquire(path, purpose);
+        try {
+            // From here on readers go through manifests: a first build that dies is not half visible.
+            Files.createDirectories(path.resolve(BuildManifests.DIRECTORY));
+            OutputDirectory directory = new OutputDirectory(path, lock);
+            directory.recover();
+            return directory;
+        } catch (IOException e) {
+            lock.close();
+            throw new UncheckedIOException("cannot prepare output directory " + path, e);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** Opens {@code path} for a build. */
+    public static OutputDirectory open(Path path) {
+        return open(path, "build");
     }
 
     public Path root() {
         return root;
     }
 
-    /** A fresh, empty staging directory for one run. */
+    /** The line of a holder that died holding the lock before this one took it. */
+    public Optional<String> staleHolder() {
+        return lock.staleHolder();
+    }
+
+    /** A fresh, empty scratch directory for one run whose tables are thrown away (a plan-only run). */
     public Path staging(String runId) {
         Path staging = root.resolve(STAGING).resolve(runId);
         try {
@@ -123,9 +142,9 @@ public final class OutputDirectory implements AutoCloseable {
         return staging;
     }
 
-    /** The directory of a run's records, {@code runs/<run-id>}. */
-    public Path runDirectory(String runId) {
-        Path run = root.resolve("runs").resolve(runId);
+    /** The directory a run writes its records to until {@link #finishRun}: {@code runs/.<run-id>.pending}. */
+    public Path pendingRun(String runId) {
+        Path run = root.resolve(RUNS).resolve("." + runId + PENDING);
         try {
             Files.createDirectories(run);
         } catch (IOException e) {
@@ -134,30 +153,23 @@ public final class OutputDirectory implements AutoCloseable {
         return run;
     }
 
-    /**
-     * Moves {@code trees} (top-level directories such as {@code extract} and {@code cpg}) from the
-     * staging directory into place, replacing the previous ones. Each tree is one rename on the same
-     * file system; the replaced trees are deleted afterwards.
-     */
-    public void publish(Path staging, List<String> trees) {
-        Path trash = root.resolve(TRASH).resolve(staging.getFileName().toString());
-        try {
-            Files.createDirectories(trash);
-            for (String tree : trees) {
-                Path live = root.resolve(tree);
-                if (Files.exists(live, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.move(live, trash.resolve(tree), StandardCopyOption.ATOMIC_MOVE);
-                }
-                Files.move(staging.resolve(tree), live, StandardCopyOption.ATOMIC_MOVE);
-            }
-            deleteTree(root.resolve(TRASH));
-            deleteTree(root.resolve(STAGING));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot publish the outputs of " + staging, e);
-        }
+    /** Where a run's records end up: {@code runs/<run-id>}. */
+    public Path runDirectory(String runId) {
+        return root.resolve(RUNS).resolve(runId);
     }
 
-    /** Deletes a run's staging area (after a failure); the lock means no other run is using it. */
+    /** Renames the run's pending records to {@code runs/<run-id>}; returns that directory. */
+    public Path finishRun(String runId) {
+        Path run = runDirectory(runId);
+        try {
+            Files.move(pendingRun(runId), run, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move the records of run " + runId + " into " + run, e);
+        }
+        return run;
+    }
+
+    /** Deletes a run's scratch directory; the lock means no other run is using it. */
     public void discard(Path staging) {
         try {
             deleteTree(staging);
@@ -169,12 +181,67 @@ public final class OutputDirectory implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            lock.release();
-            lockChannel.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot unlock " + root, e);
+        lock.close();
+    }
+
+    private void recover() throws IOException {
+        BuildManifests.removeTemporaries(root);
+        restoreTrash();
+        deleteTree(root.resolve(STAGING));
+        deleteTree(root.resolve(TRASH));
+        Path runs = root.resolve(RUNS);
+        if (!Files.isDirectory(runs)) {
+            return;
         }
+        Set<String> committed = new HashSet<>();
+        try {
+            BuildManifests.list(root).forEach(manifest -> committed.add(manifest.runId()));
+        } catch (DamagedOutputException e) {
+            // Readers report the damaged manifest; pending records then count as uncommitted.
+        }
+        for (Path run : children(runs)) {
+            String name = run.getFileName().toString();
+            if (name.startsWith(".") && name.endsWith(PENDING)) {
+                String runId = name.substring(1, name.length() - PENDING.length());
+                if (committed.contains(runId) && !Files.exists(runs.resolve(runId))) {
+                    // Killed between its manifest and its records' rename: the build happened.
+                    Files.move(run, runs.resolve(runId), StandardCopyOption.ATOMIC_MOVE);
+                } else {
+                    deleteTree(run);
+                }
+            } else if (Files.isDirectory(run) && children(run).isEmpty()) {
+                // Left by a killed build of an older version of this program.
+                Files.delete(run);
+            }
+        }
+    }
+
+    /**
+     * Older versions of this program published by moving the live tree to {@code .trash/<run>/}
+     * and the new one in; a kill between the two left the output without the tree. Put it back.
+     */
+    private void restoreTrash() throws IOException {
+        Path trash = root.resolve(TRASH);
+        if (!Files.isDirectory(trash)) {
+            return;
+        }
+        for (Path run : children(trash)) {
+            for (Path tree : children(run)) {
+                Path live = root.resolve(tree.getFileName().toString());
+                if (!Files.exists(live, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.move(tree, live, StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+        }
+    }
+
+    private static List<Path> children(Path directory) throws IOException {
+        List<Path> children = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            entries.forEach(children::add);
+        }
+        children.sort(null);
+        return children;
     }
 
     private static boolean isEmpty(Path directory) {

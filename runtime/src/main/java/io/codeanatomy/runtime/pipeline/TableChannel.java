@@ -18,7 +18,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * Turns the pushed batches of one extraction table into the pulled iterator a {@link Materializer}
- * writes as one commit. Extractor workers hand batches over by transferring their buffers into a
+ * writes as one commit (a new version of the table, replacing its rows). Extractor workers hand batches over by transferring their buffers into a
  * root of this channel; a bounded queue makes fast extractors wait for the writer instead of
  * filling memory. The writer runs on its own thread; if it fails, producers fail fast instead of
  * blocking, and an aborted channel makes the writer fail so that no partial table is committed.
@@ -46,7 +46,7 @@ final class TableChannel implements BatchWriter {
         this.writer = new Thread(() -> {
             Batches batches = new Batches();
             try {
-                result = materializer.write(location, WriteMode.CREATE, schema, batches);
+                result = materializer.write(location, WriteMode.OVERWRITE, schema, batches);
             } catch (RuntimeException | Error e) {
                 failure = e;
                 drain();

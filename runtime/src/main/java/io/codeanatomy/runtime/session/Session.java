@@ -39,6 +39,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -158,6 +159,15 @@ public final class Session implements AutoCloseable {
      * @throws IllegalArgumentException if the name is taken or no provider can open the location
      */
     public TableRegistration registerTable(String name, Path location, String recordedPath) {
+        return registerTable(name, location, recordedPath, OptionalLong.empty());
+    }
+
+    /**
+     * Same, at snapshot {@code version} of the table when present (the version a build manifest
+     * names), else at its latest.
+     */
+    public TableRegistration registerTable(String name, Path location, String recordedPath, OptionalLong version) {
+        requireNonNull(version, "version is null");
         requireNonNull(name, "name is null");
         requireNonNull(location, "location is null");
         requireNonNull(recordedPath, "recordedPath is null");
@@ -166,7 +176,7 @@ public final class Session implements AutoCloseable {
         }
         for (TableProvider provider : catalog.tableProviders().values()) {
             if (provider.canOpen(location)) {
-                OpenedTable opened = provider.open(location);
+                OpenedTable opened = version.isPresent() ? provider.open(location, version.getAsLong()) : provider.open(location);
                 schema.add(name, opened.table());
                 TableRegistration registration = new TableRegistration(name, recordedPath, opened.version(), opened.schemaFingerprint());
                 tables.put(name, registration);

@@ -88,7 +88,7 @@ class TestBuildPipeline {
         assertThat(result.get("envelopeHash").asText()).hasSize(64);
         assertThat(result.get("outputs")).extracting(o -> o.get("name").asText()).containsExactly("py_files_v1", "py_lines_v2", "py_defs_v1", "cpg_nodes");
         assertThat(result.get("timings").get("phases")).extracting(p -> p.get("phase").asText())
-                .containsExactly("extract", "register", "compile", "plan", "execute", "report", "publish");
+                .containsExactly("extract", "register", "compile", "plan", "execute", "report");
         JsonNode dag = JSON.readTree(outcome.runDirectory().resolve(RunRecords.PLAN_BUNDLE).toFile());
         assertThat(dag.get("dagHash").asText()).hasSize(64);
         // File nodes feed both the stacked nodes and the module nodes: a spool.

@@ -19,4 +19,15 @@ public interface TableProvider {
      * readable table of this format, {@link java.io.UncheckedIOException} on I/O failure.
      */
     OpenedTable open(Path location);
+
+    /**
+     * Opens snapshot {@code version} of the table at {@code location}, as a build manifest names it.
+     * A format without versions has only its latest snapshot; the default says so. Throws as
+     * {@link #open(Path)} does, and {@link IllegalArgumentException} naming the version when the
+     * table has no such version (any more).
+     */
+    default OpenedTable open(Path location, long version) {
+        throw new IllegalArgumentException("tables of format '" + format() + "' have no versions, so " + location
+                + " cannot be opened at version " + version + ".");
+    }
 }

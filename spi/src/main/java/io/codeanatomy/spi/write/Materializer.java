@@ -6,6 +6,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.SortedSet;
 
 /**
  * Writes Arrow batches to a table of one format, as one commit.
@@ -22,4 +23,15 @@ public interface Materializer {
     String format();
 
     MaterializeResult write(Path location, WriteMode mode, Schema schema, Iterator<VectorSchemaRoot> batches);
+
+    /**
+     * Deletes the data files below the table at {@code location} that none of the versions in
+     * {@code keep} (nor the table's latest version) references: files of superseded versions and
+     * files of writes that never committed. The caller guarantees that no writer is writing the
+     * table and that no reader still needs another version. Log files are never deleted. A format
+     * without versions keeps everything; the default does that.
+     */
+    default VacuumResult vacuum(Path location, SortedSet<Long> keep) {
+        return VacuumResult.NONE;
+    }
 }

@@ -5,17 +5,21 @@ import static java.util.Objects.requireNonNull;
 import io.codeanatomy.api.spec.WriteMode;
 import io.codeanatomy.spi.write.MaterializeResult;
 import io.codeanatomy.spi.write.Materializer;
+import io.codeanatomy.spi.write.VacuumResult;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.SortedSet;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /** Writes Arrow batches as one Delta commit; see {@link DeltaTableWriter} for what each mode does. */
 public final class DeltaMaterializer implements Materializer {
+    private final KernelEngine engine;
     private final DeltaTableWriter writer;
 
     public DeltaMaterializer(KernelEngine engine) {
-        this.writer = new DeltaTableWriter(requireNonNull(engine, "engine is null"));
+        this.engine = requireNonNull(engine, "engine is null");
+        this.writer = new DeltaTableWriter(engine);
     }
 
     @Override
@@ -33,5 +37,11 @@ public final class DeltaMaterializer implements Materializer {
             case APPEND -> writer.append(location, schema, batches);
         };
         return new MaterializeResult(commit.rowsWritten(), commit.version());
+    }
+
+    /** See {@link DeltaVacuum}. */
+    @Override
+    public VacuumResult vacuum(Path location, SortedSet<Long> keep) {
+        return DeltaVacuum.vacuum(engine, location, keep);
     }
 }

@@ -7,7 +7,7 @@ import io.codeanatomy.spi.table.TableProvider;
 import io.delta.kernel.engine.Engine;
 import java.nio.file.Path;
 
-/** Opens Delta tables as Calcite tables at their latest version. */
+/** Opens Delta tables as Calcite tables at their latest version or at a given one. */
 public final class DeltaTableProvider implements TableProvider {
     private final Engine engine;
 
@@ -27,7 +27,15 @@ public final class DeltaTableProvider implements TableProvider {
 
     @Override
     public OpenedTable open(Path location) {
-        DeltaTableReader reader = DeltaTableReader.open(engine, location);
+        return opened(DeltaTableReader.open(engine, location));
+    }
+
+    @Override
+    public OpenedTable open(Path location, long version) {
+        return opened(DeltaTableReader.open(engine, location, version));
+    }
+
+    private static OpenedTable opened(DeltaTableReader reader) {
         return new OpenedTable(new DeltaCalciteTable(reader), reader.version(), reader.schemaFingerprint());
     }
 }

@@ -1,0 +1,34 @@
+package io.codeanatomy.runtime.pipeline;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What one successful build committed: the version of every table it wrote. The output directory's
+ * latest manifest is the single commit point of a build; readers open every table at the version
+ * the manifest names, so they see one build, never a mix of two (docs/durability.md).
+ *
+ * @param build the build's number in this output directory: 0, 1, 2, ... (the output's version)
+ * @param runId the run id of the build (its records are {@code runs/<run-id>/})
+ * @param time when the build committed
+ * @param files source files the build extracted
+ * @param tables every table of the build, in the order it wrote them
+ */
+public record BuildManifest(long build, String runId, Instant time, long files, List<ManifestTable> tables) {
+    public BuildManifest {
+        requireNonNull(runId, "runId is null");
+        requireNonNull(time, "time is null");
+        tables = List.copyOf(tables);
+        if (build < 0 || files < 0) {
+            throw new IllegalArgumentException("A build manifest needs a non-negative build number and file count, got " + build + " and " + files + ".");
+        }
+    }
+
+    /** The table called {@code name}, if the build wrote one. */
+    public Optional<ManifestTable> table(String name) {
+        return tables.stream().filter(table -> table.name().equals(name)).findFirst();
+    }
+}
