@@ -15,6 +15,7 @@ import io.codeanatomy.runtime.result.RunRecords;
 import io.codeanatomy.runtime.session.Session;
 import io.codeanatomy.runtime.session.SessionConfig;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +81,10 @@ public final class BuildCommand implements Callable<Integer> {
             // Before the run starts writing only the session can fail this way: plugins or options.
             progress.finish();
             throw new UserError(e.getMessage(), 2);
+        } catch (UncheckedIOException e) {
+            // The file system refused (a read-only or virtual directory, no room, no permission): the user's to fix.
+            progress.finish();
+            throw new UserError(IoErrors.sentence(e) + "; give a writable --out directory with room to spare.", 2);
         } catch (BuildFailedException e) {
             progress.finish();
             throw new UserError(e.getMessage() + " (run record: " + e.runDirectory().resolve(RunRecords.RUN_RESULT) + ")", 1);
