@@ -7,6 +7,7 @@ import io.codeanatomy.runtime.plugin.PluginException;
 import io.codeanatomy.runtime.session.Session;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A session over every table of a build's output directory, with the plugins that open them; what
@@ -25,6 +26,11 @@ final class OpenedOutput implements AutoCloseable {
 
     /** @throws UserError (exit 2) for bad plugin options or a directory that is not a build's output */
     static OpenedOutput open(Path out, PluginOptions pluginOptions, RuleOptions rules) {
+        return open(out, pluginOptions, rules, name -> true);
+    }
+
+    /** As {@link #open(Path, PluginOptions, RuleOptions)} with only the tables {@code wanted} accepts. */
+    static OpenedOutput open(Path out, PluginOptions pluginOptions, RuleOptions rules, Predicate<String> wanted) {
         PluginOptions.Loaded plugins = pluginOptions.load();
         Session session;
         try {
@@ -35,7 +41,7 @@ final class OpenedOutput implements AutoCloseable {
             throw new UserError(e.getMessage(), 2);
         }
         try {
-            return new OpenedOutput(plugins, session, OutputTables.register(session, out));
+            return new OpenedOutput(plugins, session, OutputTables.register(session, out, wanted));
         } catch (InvalidInputException | PluginException e) {
             session.close();
             plugins.close();

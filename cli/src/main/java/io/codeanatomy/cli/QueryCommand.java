@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,8 +62,11 @@ public final class QueryCommand implements Callable<Integer> {
                     + "'codeanatomy shell " + out + " < FILE'.", 2);
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        try (OpenedOutput opened = OpenedOutput.open(out, pluginOptions, toggles)) {
-            new StatementRunner(opened.session(), chosen, crlf).run(statements.isEmpty() ? "" : statements.get(0), stdout);
+        String statement = statements.isEmpty() ? "" : statements.get(0);
+        // Opening a table reads its Delta log: only those the query may name are opened.
+        Set<String> words = SqlStatements.words(statement);
+        try (OpenedOutput opened = OpenedOutput.open(out, pluginOptions, toggles, name -> words.contains(name.toLowerCase(Locale.ROOT)))) {
+            new StatementRunner(opened.session(), chosen, crlf).run(statement, stdout);
         }
         return 0;
     }

@@ -1,7 +1,12 @@
 package io.codeanatomy.cli;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Splits SQL text into statements at the semicolons outside string literals, quoted identifiers
@@ -9,6 +14,7 @@ import java.util.List;
  * ones are dropped.
  */
 final class SqlStatements {
+    private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
     private SqlStatements() {
     }
 
@@ -36,6 +42,19 @@ final class SqlStatements {
         }
         int last = scan.semicolons().get(scan.semicolons().size() - 1);
         return text.substring(last + 1).isBlank() || onlyLineComment(text.substring(last + 1));
+    }
+
+    /**
+     * Every word of {@code text} that could name a table, lowercased: a superset of the tables a
+     * query reads (a column may share a table's name), so that only those need opening.
+     */
+    static Set<String> words(String text) {
+        Set<String> words = new HashSet<>();
+        Matcher matcher = WORD.matcher(text);
+        while (matcher.find()) {
+            words.add(matcher.group().toLowerCase(Locale.ROOT));
+        }
+        return words;
     }
 
     private static boolean onlyLineComment(String rest) {

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Registers every table of an output directory in a session under its table name: each directory
@@ -31,8 +32,18 @@ public final class OutputTables {
      *     tables share a name
      */
     public static List<TableRegistration> register(Session session, Path out) {
+        return register(session, out, name -> true);
+    }
+
+    /**
+     * As {@link #register(Session, Path)}, only the tables whose name {@code wanted} accepts: opening
+     * a table reads its Delta log, and a query that names two tables of thirty need not wait for
+     * the other twenty-eight.
+     */
+    public static List<TableRegistration> register(Session session, Path out, Predicate<String> wanted) {
         requireNonNull(session, "session is null");
         requireNonNull(out, "out is null");
+        requireNonNull(wanted, "wanted is null");
         if (!Files.isDirectory(out)) {
             throw new InvalidInputException("output directory " + out + " does not exist.");
         }
@@ -54,6 +65,9 @@ public final class OutputTables {
                 Path previous = seen.putIfAbsent(name, table);
                 if (previous != null) {
                     throw new InvalidInputException("two tables are called '" + name + "': " + previous + " and " + table + ".");
+                }
+                if (!wanted.test(name)) {
+                    continue;
                 }
                 registered.add(session.registerTable(name, table, out.relativize(table).toString()));
             }
