@@ -59,7 +59,7 @@ class TestShell {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("cpg_nodes | cpg/cpg_nodes").contains("py_files_v1 | extract/py_files_v1")
                 .contains("column ").contains("CREATE TABLE cpg_edges (\n  edge_id VARCHAR NOT NULL,");
-        assertThat(run.out()).containsPattern("(?m)^class_node_id +\\| VARCHAR");
+        assertThat(run.out()).containsPattern("(?m)^mro_position +\\| INTEGER +\\| no$");
     }
 
     @Test

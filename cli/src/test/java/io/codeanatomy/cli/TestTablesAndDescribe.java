@@ -10,7 +10,8 @@ class TestTablesAndDescribe {
         CliRun run = CliRun.of("tables", SmallOutput.out().toString(), "--format", "json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("\"name\" : \"cpg_nodes\",\n    \"path\" : \"cpg/cpg_nodes\"").contains("\"name\" : \"py_defs_v1\"");
+        assertThat(run.out().replaceAll("\\s", "")).contains("{\"name\":\"cpg_nodes\",\"path\":\"cpg/cpg_nodes\",\"deltaVersion\":0,\"columns\":12}")
+                .contains("\"name\":\"py_defs_v1\"");
     }
 
     @Test
