@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Extracts the Python files below SRC and builds the code property graph as Delta tables:",
-            "OUT/extract/<table>, OUT/cpg/ (cpg_nodes, cpg_edges, cpg_props, cpg_edges_by_src, cpg_edges_by_dst, cpg_mro; docs/cpg-schema.md), and a record of the run in OUT/runs/<run-id>/run-result.json."
+            "Extracts the Python files below SRC and builds the code property graph as Delta tables.",
+            "It writes OUT/extract/<table>, OUT/cpg/ (cpg_nodes, cpg_edges, cpg_props, cpg_edges_by_src, cpg_edges_by_dst, cpg_mro; docs/cpg-schema.md), and a record of the run in OUT/runs/<run-id>/run-result.json."
         })
 public final class BuildCommand implements Callable<Integer> {
     private static final long PLAIN_PROGRESS_NANOS = 5_000_000_000L;
@@ -61,8 +61,15 @@ public final class BuildCommand implements Callable<Integer> {
     @Mixin
     private PluginOptions pluginOptions;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Prints the summary as text or json (default: ${DEFAULT-VALUE}).")
+    private String format;
+
     @Override
     public Integer call() {
+        if (!List.of("text", "json").contains(format)) {
+            throw new UserError("--format must be text or json, not '" + format + "'.", 2);
+        }
         if (baseline != null && !RunDiff.isRun(baseline)) {
             throw new UserError("the baseline " + baseline + " is not a run directory; give OUT/runs/<run-id> of an earlier build.", 2);
         }
@@ -91,7 +98,11 @@ public final class BuildCommand implements Callable<Integer> {
         } finally {
             progress.finish();
         }
-        summarize(outcome, spec.commandLine().getOut());
+        if (format.equals("json")) {
+            BuildSummary.json(out, outcome, progress.problemFiles(), spec.commandLine().getOut());
+        } else {
+            summarize(outcome, progress.problemFiles(), spec.commandLine().getOut());
+        }
         if (baseline != null) {
             RunDiff diff = RunDiff.compare(baseline, outcome.runDirectory());
             diff.print(spec.commandLine().getOut());
@@ -103,7 +114,7 @@ public final class BuildCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void summarize(BuildOutcome outcome, PrintWriter stdout) {
+    private void summarize(BuildOutcome outcome, List<BuildProgress.Problem> problems, PrintWriter stdout) {
         RunResult result = outcome.result();
         stdout.printf(Locale.ROOT, "built %s from %d files (%.1f MB)%s in %.1f s%n", out, outcome.extraction().files(),
                 outcome.extraction().bytes() / 1e6,
@@ -119,6 +130,15 @@ public final class BuildCommand implements Callable<Integer> {
         }
         stdout.println("  phases: " + String.join(", ", phases));
         stdout.println("  run record: " + outcome.runDirectory().resolve(RunRecords.RUN_RESULT));
+        if (!problems.isEmpty()) {
+            // Named, so a person can open the file; the rest are one query away.
+            stdout.println("  problems in " + problems.size() + (problems.size() == 1 ? " file:" : " files:"));
+            problems.stream().limit(BuildProgress.NAMED_PROBLEMS).forEach(p -> stdout.println("    " + p.path() + ": " + p.message()));
+            if (problems.size() > BuildProgress.NAMED_PROBLEMS) {
+                stdout.println("    and " + (problems.size() - BuildProgress.NAMED_PROBLEMS) + " more: codeanatomy query " + out
+                        + " \"SELECT path, status FROM py_files_v1 WHERE status <> 'OK'\"");
+            }
+        }
         stdout.flush();
     }
 }

@@ -127,7 +127,8 @@ final class Shell {
                 .parser(parser())
                 .completer(completer())
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, "...> ")
-                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.DISABLE_HIGHLIGHTER, CodeAnatomy.noColor());
         if (history != null) {
             builder.variable(LineReader.HISTORY_FILE, history);
         }
