@@ -43,8 +43,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Builds SRC twice, into OUT/with and OUT/without: with the given rules and without them. Prints the plan (P1)",
-            "difference, both sides' times, and whether every output is identical row by row. Exit 1 when outputs differ."
+            "Builds SRC twice, into OUT/with and OUT/without, with the given rules and without them.",
+            "Prints the plan (P1) difference, both sides' times, and whether every output is identical row by row. Exit 1 when outputs differ."
         })
 public final class AbCommand implements Callable<Integer> {
     @Spec

@@ -36,8 +36,8 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Prints the AST of Python files exactly as CPython's ast.dump(ast.parse(...)) does,",
-            "or, with --check, parses every .py file below directories (listed as build lists them:",
+            "Prints the AST of Python files exactly as CPython's ast.dump(ast.parse(...)) does.",
+            "With --check, it parses every .py file below directories (listed as build lists them:",
             ".gitignore respected, tool and environment directories skipped) and lists those that do not parse."
         })
 public final class AstCommand implements Callable<Integer> {

@@ -19,6 +19,7 @@ import io.codeanatomy.runtime.result.RunRecords;
 import io.codeanatomy.runtime.session.Session;
 import io.codeanatomy.runtime.session.SessionConfig;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,8 +40,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Extracts the Python files below SRC and builds the code property graph as Delta tables:",
-            "OUT/extract/<table>, OUT/cpg/ (cpg_nodes, cpg_edges, cpg_props, cpg_edges_by_src, cpg_edges_by_dst, cpg_mro; docs/cpg-schema.md), and a record of the run in OUT/runs/<run-id>/run-result.json.",
+            "Extracts the Python files below SRC and builds the code property graph as Delta tables.",
+            "It writes OUT/extract/<table>, OUT/cpg/ (cpg_nodes, cpg_edges, cpg_props, cpg_edges_by_src, cpg_edges_by_dst, cpg_mro; docs/cpg-schema.md), a record of the run in OUT/runs/<run-id>/run-result.json and its report, report.html.",
             "Building into an earlier OUT commits a new version of every table; readers see the new build only once its manifest",
             "(OUT/builds/) commits, so a failed or killed build leaves the previous one readable (docs/durability.md)."
         })
@@ -77,8 +78,15 @@ public final class BuildCommand implements Callable<Integer> {
                     + "24 hours ago are kept; see 'codeanatomy vacuum').")
     private Integer keepBuilds;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Prints the summary as text or json (default: ${DEFAULT-VALUE}).")
+    private String format;
+
     @Override
     public Integer call() {
+        if (!List.of("text", "json").contains(format)) {
+            throw new UserError("--format must be text or json, not '" + format + "'.", 2);
+        }
         if (baseline != null && !RunDiff.isRun(baseline)) {
             throw new UserError("the baseline " + baseline + " is not a run directory; give OUT/runs/<run-id> of an earlier build.", 2);
         }
@@ -105,13 +113,21 @@ public final class BuildCommand implements Callable<Integer> {
         } catch (DamagedOutputException e) {
             progress.finish();
             throw new UserError(e.getMessage(), 1);
+        } catch (UncheckedIOException e) {
+            // The file system refused (a read-only or virtual directory, no room, no permission): the user's to fix.
+            progress.finish();
+            throw new UserError(IoErrors.sentence(e) + "; give a writable --out directory with room to spare.", 2);
         } catch (BuildFailedException e) {
             progress.finish();
             throw new UserError(e.getMessage() + " (run record: " + e.runDirectory().resolve(RunRecords.RUN_RESULT) + ")", 1);
         } finally {
             progress.finish();
         }
-        summarize(outcome, spec.commandLine().getOut());
+        if (format.equals("json")) {
+            BuildSummary.json(out, outcome, progress.problemFiles(), spec.commandLine().getOut());
+        } else {
+            summarize(outcome, progress.problemFiles(), spec.commandLine().getOut());
+        }
         if (baseline != null) {
             RunDiff diff = RunDiff.compare(baseline, outcome.runDirectory());
             diff.print(spec.commandLine().getOut());
@@ -123,7 +139,7 @@ public final class BuildCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void summarize(BuildOutcome outcome, PrintWriter stdout) {
+    private void summarize(BuildOutcome outcome, List<BuildProgress.Problem> problems, PrintWriter stdout) {
         RunResult result = outcome.result();
         stdout.printf(Locale.ROOT, "built %s from %d files (%.1f MB)%s in %.1f s%n", out, outcome.extraction().files(),
                 outcome.extraction().bytes() / 1e6,
@@ -139,6 +155,15 @@ public final class BuildCommand implements Callable<Integer> {
         }
         stdout.println("  phases: " + String.join(", ", phases));
         stdout.println("  run record: " + outcome.runDirectory().resolve(RunRecords.RUN_RESULT));
+        if (!problems.isEmpty()) {
+            // Named, so a person can open the file; the rest are one query away.
+            stdout.println("  problems in " + problems.size() + (problems.size() == 1 ? " file:" : " files:"));
+            problems.stream().limit(BuildProgress.NAMED_PROBLEMS).forEach(p -> stdout.println("    " + p.path() + ": " + p.message()));
+            if (problems.size() > BuildProgress.NAMED_PROBLEMS) {
+                stdout.println("    and " + (problems.size() - BuildProgress.NAMED_PROBLEMS) + " more: codeanatomy query " + out
+                        + " \"SELECT path, status FROM py_files_v1 WHERE status <> 'OK'\"");
+            }
+        }
         Path report = outcome.runDirectory().resolve(RunReport.REPORT);
         if (Files.isRegularFile(report)) {
             stdout.println("  run report: " + report);

@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.codeanatomy.runtime.pipeline.BuildListener;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,6 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
 final class BuildProgress implements BuildListener {
     private static final int BAR_WIDTH = 30;
     private static final long REDRAW_NANOS = 100_000_000L;
+    private static final int PLAIN_ETA_MIN_FILES = 10;
+    /** The problem files named at the end of a build; more are counted. */
+    static final int NAMED_PROBLEMS = 10;
 
     private final PrintWriter err;
     private final boolean terminal;
@@ -24,6 +30,8 @@ final class BuildProgress implements BuildListener {
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong problems = new AtomicLong();
+    /** Path and message of each problem file (guarded by this); sorted when read, since threads report in any order. */
+    private final List<Problem> problemFiles = new ArrayList<>();
     private final long started = System.nanoTime();
     private long lastDrawn = Long.MIN_VALUE / 2;
     private String phase = "start";
@@ -86,6 +94,22 @@ final class BuildProgress implements BuildListener {
     @Override
     public void problem(String file, String message) {
         problems.incrementAndGet();
+        synchronized (this) {
+            problemFiles.add(new Problem(file, message));
+        }
+    }
+
+    /** A file extraction had trouble with: its path and what went wrong (status, first error, how many more). */
+    record Problem(String path, String message) {
+        Problem {
+            requireNonNull(path, "path is null");
+            requireNonNull(message, "message is null");
+        }
+    }
+
+    /** Every problem reported, by path. */
+    synchronized List<Problem> problemFiles() {
+        return problemFiles.stream().sorted(Comparator.comparing(Problem::path).thenComparing(Problem::message)).toList();
     }
 
     /** Ends the progress line so that what follows starts on a fresh line. */
@@ -110,7 +134,10 @@ final class BuildProgress implements BuildListener {
                 : String.format(Locale.ROOT, "%d files", finished);
         long until = extractEnded != 0 ? extractEnded : System.nanoTime();
         double extracting = Math.max(1e-3, (until - extractStarted) / 1e9);
-        String eta = all > 0 && finished > 0 && finished < all
+        // A log keeps every line, so its first ETA waits for a sample worth extrapolating from;
+        // on a terminal the estimate is redrawn and settles as files come.
+        boolean sampled = terminal || (finished >= PLAIN_ETA_MIN_FILES && finished * 20 >= all);
+        String eta = all > 0 && finished > 0 && finished < all && sampled
                 ? String.format(Locale.ROOT, ", ETA %.0fs", extracting * (all - finished) / finished)
                 : "";
         String text = String.format(Locale.ROOT, "%s, %.1f MB, %.1f MB/s%s%s", counts, bytes.get() / 1e6,

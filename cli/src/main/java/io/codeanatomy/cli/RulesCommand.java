@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Lists every optimizer rule, built-in or from a plugin, in planning order: its id (what --disable-rule takes),",
-            "phase, origin plugin, default state, and its state under the given --config/--disable-rule/--enable-rule."
+            "Lists every optimizer rule, built-in or from a plugin, in planning order.",
+            "Each has its id (what --disable-rule takes), phase, origin plugin, default state, and its state under the given "
+                    + "--config/--disable-rule/--enable-rule."
         })
 public final class RulesCommand implements Callable<Integer> {
     @Spec

@@ -71,7 +71,7 @@ class TestBuildCommand {
                 + " GROUP BY node_kind ORDER BY node_kind", "--format", "csv");
 
         assertThat(query.exitCode()).as(query.err()).isZero();
-        assertThat(query.out()).isEqualTo("node_kind,n\r\n" + pythonCounts());
+        assertThat(query.out()).isEqualTo("node_kind,n\n" + pythonCounts());
     }
 
     @Test
@@ -95,7 +95,7 @@ class TestBuildCommand {
         CliRun files = CliRun.of("query", selected.toString(), "SELECT path FROM py_files_v1 ORDER BY path", "--format", "csv");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(files.out()).isEqualTo("path\r\npkg/shapes.py\r\n");
+        assertThat(files.out()).isEqualTo("path\npkg/shapes.py\n");
     }
 
     @Test
@@ -111,9 +111,9 @@ class TestBuildCommand {
         assertThat(run311.exitCode()).as(run311.err()).isZero();
         assertThat(run312.exitCode()).as(run312.err()).isZero();
         assertThat(CliRun.of("query", old.toString(), "SELECT status FROM py_files_v1", "--format", "csv").out())
-                .isEqualTo("status\r\nSYNTAX_ERROR\r\n");
+                .isEqualTo("status\nSYNTAX_ERROR\n");
         assertThat(CliRun.of("query", now.toString(), "SELECT name FROM cpg_nodes WHERE node_kind = 'PY_FUNCTION'", "--format", "csv").out())
-                .isEqualTo("name\r\nfirst\r\n");
+                .isEqualTo("name\nfirst\n");
         assertThat(envelope(now)).contains("\"python.version\":\"3.12\"");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).isEqualTo("codeanatomy: python.version: unsupported Python version 4.0: use one from 3.8 to 3.14.\n");
@@ -169,11 +169,11 @@ class TestBuildCommand {
         assertThat(roots.exitCode()).as(roots.err()).isZero();
         // lib/ holds no module of its own: guessed as a namespace package; given, it is the root.
         assertThat(CliRun.of("query", guessed.toString(), sql, "--format", "csv").out()).isEqualTo(
-                "path,module_name,source_root\r\nlib/app/__init__.py,lib.app,.\r\nlib/app/core.py,lib.app.core,.\r\n"
-                        + "tools/run.py,run,tools\r\n");
+                "path,module_name,source_root\nlib/app/__init__.py,lib.app,.\nlib/app/core.py,lib.app.core,.\n"
+                        + "tools/run.py,run,tools\n");
         assertThat(CliRun.of("query", given.toString(), sql, "--format", "csv").out()).isEqualTo(
-                "path,module_name,source_root\r\nlib/app/__init__.py,app,lib\r\nlib/app/core.py,app.core,lib\r\n"
-                        + "tools/run.py,tools.run,.\r\n");
+                "path,module_name,source_root\nlib/app/__init__.py,app,lib\nlib/app/core.py,app.core,lib\n"
+                        + "tools/run.py,tools.run,.\n");
         assertThat(envelope(given)).contains("\"python.source_roots\":\"lib,.\"");
         assertThat(twice.exitCode()).isEqualTo(2);
         assertThat(twice.err()).isEqualTo("codeanatomy: --source-root and -X python.source_roots=src disagree; give the "
@@ -297,7 +297,7 @@ class TestBuildCommand {
                 "        elif isinstance(node, ast.ClassDef):",
                 "            counts['PY_CLASS'] += 1",
                 "for kind in sorted(counts):",
-                "    sys.stdout.write(f'{kind},{counts[kind]}\\r\\n')");
+                "    sys.stdout.write(f'{kind},{counts[kind]}\\n')");
         return Python3.require().output(script, source.toString());
     }
 }

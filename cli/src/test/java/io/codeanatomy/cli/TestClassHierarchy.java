@@ -129,9 +129,9 @@ class TestClassHierarchy {
             "        if inspect.isclass(cls) and cls.__module__ == name:",
             "            for k, base in enumerate(cls.__mro__):",
             "                rows.append((name + '.' + cls.__qualname__, k, base.__module__ + '.' + base.__qualname__))",
-            "print('class,mro_position,base', end='\\r\\n')",
+            "print('class,mro_position,base', end='\\n')",
             "for row in sorted(rows):",
-            "    print('%s,%d,%s' % row, end='\\r\\n')",
+            "    print('%s,%d,%s' % row, end='\\n')",
             "");
 
     /** For every class of the consistent modules and every method name defined in them: the function getattr finds. */
@@ -149,9 +149,9 @@ class TestClassHierarchy {
             "        f = getattr(c, m, None)",
             "        if inspect.isfunction(f):",
             "            rows.append((c.__module__ + '.' + c.__qualname__, m, f.__module__ + '.' + f.__qualname__, f.__code__.co_firstlineno))",
-            "print('class,method_name,function_name,line', end='\\r\\n')",
+            "print('class,method_name,function_name,line', end='\\n')",
             "for row in sorted(rows):",
-            "    print('%s,%s,%s,%d' % row, end='\\r\\n')",
+            "    print('%s,%s,%s,%d' % row, end='\\n')",
             "");
 
     @TempDir
@@ -187,10 +187,10 @@ class TestClassHierarchy {
                 "import shapes.bad", "print(shapes.bad.MESSAGE)", ""), source.toString());
         assertThat(message.replaceAll("\\s+", " ")).startsWith("Cannot create a consistent method resolution order (MRO)");
         assertThat(csv("SELECT COUNT(*) AS n FROM cpg_mro m JOIN cpg_nodes c ON c.node_id = m.class_id WHERE c.name = 'Bad'"))
-                .isEqualTo("n\r\n0\r\n");
+                .isEqualTo("n\n0\n");
         assertThat(csv("SELECT p.value_string FROM cpg_props p JOIN cpg_nodes c ON c.node_id = p.entity_id"
                 + " WHERE c.name = 'Bad' AND p.prop_key = 'mro_error'"))
-                .isEqualTo("value_string\r\nCannot create a consistent method resolution order (MRO)\r\n");
+                .isEqualTo("value_string\nCannot create a consistent method resolution order (MRO)\n");
     }
 
     @Test
@@ -199,30 +199,30 @@ class TestClassHierarchy {
                 + " FROM cpg_edges e JOIN cpg_nodes c ON c.node_id = e.src_node_id JOIN cpg_nodes b ON b.node_id = e.dst_node_id"
                 + " WHERE e.edge_kind = 'INHERITS' ORDER BY c.path, c.bstart, e.bstart"))
                 .isEqualTo("""
-                        class,node_kind,base,resolution_method,confidence\r
-                        Bad,PY_CLASS,shapes.diamond.P,import,1.0\r
-                        Bad,PY_CLASS,shapes.diamond.Q,import,1.0\r
-                        A,PY_CLASS,shapes.base.Shape,import,1.0\r
-                        B,PY_CLASS,shapes.diamond.A,name,1.0\r
-                        C,PY_CLASS,shapes.diamond.A,name,1.0\r
-                        D,PY_CLASS,shapes.diamond.B,name,1.0\r
-                        D,PY_CLASS,shapes.diamond.C,name,1.0\r
-                        E,PY_CLASS,shapes.base.Named,import,1.0\r
-                        E,PY_CLASS,shapes.diamond.D,name,1.0\r
-                        Y,PY_EXTERNAL,builtins.object,external,0.9\r
-                        P,PY_CLASS,shapes.diamond.X,name,1.0\r
-                        P,PY_CLASS,shapes.diamond.Y,name,1.0\r
-                        Q,PY_CLASS,shapes.diamond.Y,name,1.0\r
-                        Q,PY_CLASS,shapes.diamond.X,name,1.0\r
-                        MyError,PY_EXTERNAL,builtins.ValueError,external,0.9\r
-                        Ordered,PY_EXTERNAL,collections.OrderedDict,external,0.9\r
-                        Ordered,PY_EXTERNAL,collections.abc.Mapping,external,0.9\r
+                        class,node_kind,base,resolution_method,confidence
+                        Bad,PY_CLASS,shapes.diamond.P,import,1.0
+                        Bad,PY_CLASS,shapes.diamond.Q,import,1.0
+                        A,PY_CLASS,shapes.base.Shape,import,1.0
+                        B,PY_CLASS,shapes.diamond.A,name,1.0
+                        C,PY_CLASS,shapes.diamond.A,name,1.0
+                        D,PY_CLASS,shapes.diamond.B,name,1.0
+                        D,PY_CLASS,shapes.diamond.C,name,1.0
+                        E,PY_CLASS,shapes.base.Named,import,1.0
+                        E,PY_CLASS,shapes.diamond.D,name,1.0
+                        Y,PY_EXTERNAL,builtins.object,external,0.9
+                        P,PY_CLASS,shapes.diamond.X,name,1.0
+                        P,PY_CLASS,shapes.diamond.Y,name,1.0
+                        Q,PY_CLASS,shapes.diamond.Y,name,1.0
+                        Q,PY_CLASS,shapes.diamond.X,name,1.0
+                        MyError,PY_EXTERNAL,builtins.ValueError,external,0.9
+                        Ordered,PY_EXTERNAL,collections.OrderedDict,external,0.9
+                        Ordered,PY_EXTERNAL,collections.abc.Mapping,external,0.9
                         """);
         assertThat(csv("SELECT m.mro_position, m.base_qualified_name FROM cpg_mro m JOIN cpg_nodes c ON c.node_id = m.class_id"
                 + " WHERE c.name = 'Ordered' ORDER BY m.mro_position"))
                 .as("an external base's own bases are unknown: object follows it")
-                .isEqualTo("mro_position,base_qualified_name\r\n0,shapes.ext.Ordered\r\n1,collections.OrderedDict\r\n"
-                        + "2,collections.abc.Mapping\r\n3,builtins.object\r\n");
+                .isEqualTo("mro_position,base_qualified_name\n0,shapes.ext.Ordered\n1,collections.OrderedDict\n"
+                        + "2,collections.abc.Mapping\n3,builtins.object\n");
     }
 
     @Test

@@ -117,14 +117,14 @@ class TestCpgGraph {
 
     @Test
     void everyEdgeEndpointIsANodeAndIdsAreUnique() {
-        assertThat(csv(DANGLING)).isEqualTo("dangling\r\n0\r\n");
+        assertThat(csv(DANGLING)).isEqualTo("dangling\n0\n");
         assertThat(csv("SELECT COUNT(*) AS duplicates FROM (SELECT node_id FROM cpg_nodes GROUP BY node_id HAVING COUNT(*) > 1)"))
-                .isEqualTo("duplicates\r\n0\r\n");
+                .isEqualTo("duplicates\n0\n");
         assertThat(csv("SELECT COUNT(*) AS duplicates FROM (SELECT edge_id FROM cpg_edges GROUP BY edge_id HAVING COUNT(*) > 1)"))
-                .isEqualTo("duplicates\r\n0\r\n");
+                .isEqualTo("duplicates\n0\n");
         // Resolved edges (imports, a binding's resolution) say how they were found; every other edge is syntax.
         assertThat(csv("SELECT COUNT(*) AS bad FROM cpg_edges WHERE edge_kind NOT IN ('IMPORTS', 'RESOLVES_TO')"
-                + " AND (origin <> 'syntax' OR confidence <> 1.0)")).isEqualTo("bad\r\n0\r\n");
+                + " AND (origin <> 'syntax' OR confidence <> 1.0)")).isEqualTo("bad\n0\n");
     }
 
     @Test
@@ -132,42 +132,42 @@ class TestCpgGraph {
         // handler's parameters in order, its two decorators, and what the class contains, recursively by depth.
         assertThat(csv("SELECT p.name FROM cpg_edges e JOIN cpg_nodes f ON f.node_id = e.src_node_id"
                 + " JOIN cpg_nodes p ON p.node_id = e.dst_node_id WHERE e.edge_kind = 'HAS_PARAM' AND f.name = 'handler' ORDER BY p.bstart"))
-                .isEqualTo("name\r\na\r\nb\r\nrest\r\nc\r\nd\r\nkw\r\n");
+                .isEqualTo("name\na\nb\nrest\nc\nd\nkw\n");
         assertThat(csv("SELECT x.name FROM cpg_edges e JOIN cpg_nodes x ON x.node_id = e.src_node_id"
                 + " JOIN cpg_nodes f ON f.node_id = e.dst_node_id WHERE e.edge_kind = 'DECORATES' AND f.name = 'handler' ORDER BY x.bstart"))
-                .isEqualTo("name\r\ndeco\r\nstaticmethod\r\n");
+                .isEqualTo("name\ndeco\nstaticmethod\n");
         assertThat(csv("SELECT c.node_kind, c.name FROM cpg_edges e JOIN cpg_nodes p ON p.node_id = e.src_node_id"
                 + " JOIN cpg_nodes c ON c.node_id = e.dst_node_id WHERE e.edge_kind = 'CONTAINS' AND p.path = 'app/core.py'"
                 + " ORDER BY c.bstart"))
                 .as("a file contains its top-level definitions, a definition the ones nested in it")
-                .isEqualTo("node_kind,name\r\nPY_FUNCTION,deco\r\nPY_LAMBDA,<lambda>\r\nPY_FUNCTION,handler\r\nPY_LAMBDA,<lambda>\r\n"
-                        + "PY_LAMBDA,<lambda>\r\nPY_CLASS,Outer\r\nPY_CLASS,Inner\r\nPY_FUNCTION,run\r\n");
+                .isEqualTo("node_kind,name\nPY_FUNCTION,deco\nPY_LAMBDA,<lambda>\nPY_FUNCTION,handler\nPY_LAMBDA,<lambda>\n"
+                        + "PY_LAMBDA,<lambda>\nPY_CLASS,Outer\nPY_CLASS,Inner\nPY_FUNCTION,run\n");
         assertThat(csv("SELECT COUNT(*) AS n FROM cpg_nodes WHERE path = 'app/broken.py' AND node_kind <> 'PY_FILE'"))
-                .as("a file that does not parse has no syntax nodes").isEqualTo("n\r\n0\r\n");
+                .as("a file that does not parse has no syntax nodes").isEqualTo("n\n0\n");
     }
 
     @Test
     void propertiesAreTypedValuesOfTheirNodes() {
         assertThat(csv("SELECT p.prop_key, p.value_type, p.value_string, p.value_int, p.value_bool FROM cpg_props p"
                 + " JOIN cpg_nodes n ON n.node_id = p.entity_id WHERE n.node_kind = 'PY_PARAM' AND n.name = 'rest' ORDER BY p.prop_key"))
-                .isEqualTo("prop_key,value_type,value_string,value_int,value_bool\r\nhas_annotation,BOOLEAN,,,false\r\n"
-                        + "has_default,BOOLEAN,,,false\r\nkind,STRING,VAR_POSITIONAL,,\r\nposition,INT64,,2,\r\n");
+                .isEqualTo("prop_key,value_type,value_string,value_int,value_bool\nhas_annotation,BOOLEAN,,,false\n"
+                        + "has_default,BOOLEAN,,,false\nkind,STRING,VAR_POSITIONAL,,\nposition,INT64,,2,\n");
         assertThat(csv("SELECT p.value_string FROM cpg_props p JOIN cpg_nodes n ON n.node_id = p.entity_id"
                 + " WHERE n.node_kind = 'PY_IMPORT_ALIAS' AND n.name = 'OD' AND p.prop_key = 'imported_name'"))
-                .isEqualTo("value_string\r\nOrderedDict\r\n");
+                .isEqualTo("value_string\nOrderedDict\n");
     }
 
     @Test
     void adjacencyListsHoldEveryEdgeOnceFromEachEnd() {
         String total = csv("SELECT COUNT(*) AS n FROM cpg_edges");
         assertThat(csv("SELECT SUM(CARDINALITY(edges)) AS n FROM cpg_edges_by_src")).isEqualTo(total);
-        assertThat(csv("SELECT COUNT(*) AS bad FROM cpg_edges_by_src WHERE edge_count <> CARDINALITY(edges)")).isEqualTo("bad\r\n0\r\n");
+        assertThat(csv("SELECT COUNT(*) AS bad FROM cpg_edges_by_src WHERE edge_count <> CARDINALITY(edges)")).isEqualTo("bad\n0\n");
         assertThat(csv("SELECT SUM(CARDINALITY(edges)) AS n FROM cpg_edges_by_dst")).isEqualTo(total);
-        String handler = csv("SELECT node_id FROM cpg_nodes WHERE name = 'handler'").split("\r\n")[1];
+        String handler = csv("SELECT node_id FROM cpg_nodes WHERE name = 'handler'").split("\n")[1];
         // One lookup per hop; edges are ordered by kind, then span.
         assertThat(csv("SELECT edge_count, edges[1].edge_kind AS first_kind, edges[7].edge_kind AS last_kind"
                 + " FROM cpg_edges_by_src WHERE node_id = '" + handler + "'"))
-                .isEqualTo("edge_count,first_kind,last_kind\r\n7,CONTAINS,HAS_PARAM\r\n");
+                .isEqualTo("edge_count,first_kind,last_kind\n7,CONTAINS,HAS_PARAM\n");
     }
 
     @Test
@@ -177,20 +177,20 @@ class TestCpgGraph {
                 new DefinitionNodes(), new StructureGraph(), new StandInBindings(), new DefUseEdges())))
                 .run(source, defUse, BuildListener.NONE);
 
-        assertThat(CliRun.of("query", defUse.toString(), DANGLING, "--format", "csv").out()).isEqualTo("dangling\r\n0\r\n");
+        assertThat(CliRun.of("query", defUse.toString(), DANGLING, "--format", "csv").out()).isEqualTo("dangling\n0\n");
         assertThat(CliRun.of("query", defUse.toString(), "SELECT e.edge_kind, d.node_kind, d.name FROM cpg_edges e"
                 + " JOIN cpg_nodes b ON b.node_id = e.src_node_id JOIN cpg_nodes d ON d.node_id = e.dst_node_id"
                 + " WHERE e.edge_kind = 'DEFINES' AND b.path = 'app/core.py' ORDER BY d.bstart", "--format", "csv").out())
-                .isEqualTo("edge_kind,node_kind,name\r\nDEFINES,PY_IMPORT_ALIAS,os\r\nDEFINES,PY_IMPORT_ALIAS,system\r\n"
-                        + "DEFINES,PY_IMPORT_ALIAS,OD\r\nDEFINES,PY_IMPORT_ALIAS,defaultdict\r\nDEFINES,PY_FUNCTION,deco\r\n"
-                        + "DEFINES,PY_PARAM,arg\r\nDEFINES,PY_PARAM,f\r\nDEFINES,PY_FUNCTION,handler\r\nDEFINES,PY_PARAM,a\r\n"
-                        + "DEFINES,PY_PARAM,b\r\nDEFINES,PY_PARAM,rest\r\nDEFINES,PY_PARAM,c\r\nDEFINES,PY_PARAM,d\r\n"
-                        + "DEFINES,PY_PARAM,kw\r\nDEFINES,PY_PARAM,t\r\nDEFINES,PY_CLASS,Outer\r\nDEFINES,PY_CLASS,Inner\r\n"
-                        + "DEFINES,PY_FUNCTION,run\r\nDEFINES,PY_PARAM,self\r\nDEFINES,PY_PARAM,timeout\r\n");
+                .isEqualTo("edge_kind,node_kind,name\nDEFINES,PY_IMPORT_ALIAS,os\nDEFINES,PY_IMPORT_ALIAS,system\n"
+                        + "DEFINES,PY_IMPORT_ALIAS,OD\nDEFINES,PY_IMPORT_ALIAS,defaultdict\nDEFINES,PY_FUNCTION,deco\n"
+                        + "DEFINES,PY_PARAM,arg\nDEFINES,PY_PARAM,f\nDEFINES,PY_FUNCTION,handler\nDEFINES,PY_PARAM,a\n"
+                        + "DEFINES,PY_PARAM,b\nDEFINES,PY_PARAM,rest\nDEFINES,PY_PARAM,c\nDEFINES,PY_PARAM,d\n"
+                        + "DEFINES,PY_PARAM,kw\nDEFINES,PY_PARAM,t\nDEFINES,PY_CLASS,Outer\nDEFINES,PY_CLASS,Inner\n"
+                        + "DEFINES,PY_FUNCTION,run\nDEFINES,PY_PARAM,self\nDEFINES,PY_PARAM,timeout\n");
         assertThat(CliRun.of("query", defUse.toString(), "SELECT e.edge_kind, COUNT(*) AS n FROM cpg_edges e"
                 + " JOIN cpg_nodes n ON n.node_id = e.src_node_id WHERE n.name = 'table' GROUP BY e.edge_kind ORDER BY e.edge_kind",
                 "--format", "csv").out())
-                .isEqualTo("edge_kind,n\r\nREADS,1\r\nWRITES,1\r\n");
+                .isEqualTo("edge_kind,n\nREADS,1\nWRITES,1\n");
     }
 
     private static String csv(String sql) {

@@ -75,13 +75,13 @@ class TestExamplePlugin {
                 "SELECT name FROM cpg_nodes WHERE node_kind = 'PY_TEST_FUNCTION' ORDER BY name", "--format", "csv");
         assertThat(tests.exitCode()).as(tests.err()).isZero();
         // Functions and methods named test*, in files that parse: what pytest collects by default.
-        assertThat(tests.out()).isEqualTo("name\r\ntest_add\r\ntest_async_checkout\r\ntest_total\r\n");
+        assertThat(tests.out()).isEqualTo("name\ntest_add\ntest_async_checkout\ntest_total\n");
 
         CliRun called = CliRun.of("query", out.toString(),
                 "SELECT COUNT(*) AS n FROM py_defs_v1 WHERE path = 'test_shop.py' AND is_test_name(name)", "--format", "csv",
                 "--plugins", plugins.toString());
         assertThat(called.exitCode()).as(called.err()).isZero();
-        assertThat(called.out()).isEqualTo("n\r\n3\r\n");
+        assertThat(called.out()).isEqualTo("n\n3\n");
     }
 
     @Test
@@ -93,6 +93,6 @@ class TestExamplePlugin {
 
         CliRun tests = CliRun.of("query", out.toString(), "SELECT COUNT(*) AS n FROM cpg_nodes WHERE node_kind = 'PY_TEST_FUNCTION'",
                 "--format", "csv");
-        assertThat(tests.out()).isEqualTo("n\r\n0\r\n");
+        assertThat(tests.out()).isEqualTo("n\n0\n");
     }
 }

@@ -128,7 +128,7 @@ class TestPlanCommands {
         CliRun toggled = CliRun.of("query", built.toString(), sql, "--format", "csv", "--disable-rule", "calcite.FILTER_SCAN");
         CliRun unknown = CliRun.of("query", built.toString(), sql, "--disable-rule", "calcite.NOPE");
 
-        assertThat(plain.out()).isEqualTo("n\r\n1\r\n");
+        assertThat(plain.out()).isEqualTo("n\n1\n");
         assertThat(toggled.out()).isEqualTo(plain.out());
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("cannot disable unknown optimizer rule(s) [calcite.NOPE]");

@@ -61,8 +61,8 @@ class TestStdlibCpgCounts {
         assertThat(build.exitCode()).as(build.err()).isZero();
         assertThat(counts.exitCode()).as(counts.err()).isZero();
         assertThat(counts.out()).isEqualTo(Python3.require().output(CPYTHON_COUNTS, stdlib.toString()));
-        assertThat(dangling.out()).as("every edge endpoint is a node").isEqualTo("dangling\r\n0\r\n");
-        assertThat(edges.out()).isNotEqualTo("edges\r\n0\r\n");
+        assertThat(dangling.out()).as("every edge endpoint is a node").isEqualTo("dangling\n0\n");
+        assertThat(edges.out()).isNotEqualTo("edges\n0\n");
     }
 
     private static Path stdlib() {

@@ -13,6 +13,7 @@ import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParseException;
@@ -36,7 +37,7 @@ public final class SqlCompiler {
 
     /**
      * @throws InvalidQueryException with Calcite's message, which gives the position, when the SQL
-     *     does not parse or validate
+     *     does not parse or validate, is empty, or is not a query (DML, DDL)
      */
     public static RelNode compile(String sql, CalciteSchema schema, RelOptCluster cluster) {
         requireNonNull(sql, "sql is null");
@@ -50,12 +51,19 @@ public final class SqlCompiler {
                 .withCaseSensitive(false)
                 .withUnquotedCasing(Casing.UNCHANGED)
                 .withQuotedCasing(Casing.UNCHANGED);
-        SqlNode parsed;
-        try {
-            parsed = SqlParser.create(sql, parserConfig).parseQuery();
-        } catch (SqlParseException e) {
-            throw new InvalidQueryException(withPosition(firstParagraph(e.getMessage()), e), e);
+        // A statement may end with semicolons, as it does in a file or the shell.
+        String statement = sql.replaceFirst("[\\s;]+$", "");
+        if (statement.isBlank()) {
+            throw new InvalidQueryException("the query is empty; give a SELECT statement.", null);
         }
+        SqlNode parsed = parse(statement, parserConfig);
+        if (!parsed.getKind().belongsTo(SqlKind.QUERY)) {
+            throw new InvalidQueryException(parsed.getKind().belongsTo(SqlKind.DML)
+                    ? "only queries run here (SELECT, WITH, VALUES); " + parsed.getKind() + " would change a table, and a build's tables are read-only."
+                    : "only queries run here (SELECT, WITH, VALUES), not " + parsed.getKind() + ".", null);
+        }
+        new ReadableColumnNames(statement).name(parsed);
+        parsed = parsed.accept(new LargeLiteralLists(schema, text -> parse(text, parserConfig)));
         SqlValidator validator = SqlValidatorUtil.newValidator(
                 SqlOperatorTables.chain(SqlStdOperatorTable.instance(), reader), reader, typeFactory,
                 SqlValidator.Config.DEFAULT.withIdentifierExpansion(true));
@@ -76,6 +84,14 @@ public final class SqlCompiler {
                 SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(true));
         // Forced, so the plan's field names are the query's; see PlannedSql for why they are kept apart.
         return converter.convertQuery(validated, false, true).project(true);
+    }
+
+    private static SqlNode parse(String sql, SqlParser.Config config) {
+        try {
+            return SqlParser.create(sql, config).parseQuery();
+        } catch (SqlParseException e) {
+            throw new InvalidQueryException(withPosition(firstParagraph(e.getMessage()), e), e);
+        }
     }
 
     /** Calcite's parse messages continue with every token it would have accepted; keep the sentence with the position. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Registers every table of an output directory in a session under its table name, each at the
@@ -37,7 +38,7 @@ public final class OutputTables {
      *     tables share a name
      */
     public static List<TableRegistration> register(Session session, Path out) {
-        return register(session, out, BuildSelector.LATEST);
+        return register(session, out, BuildSelector.LATEST, name -> true);
     }
 
     /**
@@ -48,9 +49,19 @@ public final class OutputTables {
      * @throws DamagedOutputException if a table the build names is missing or cannot be opened
      */
     public static List<TableRegistration> register(Session session, Path out, BuildSelector selector) {
+        return register(session, out, selector, name -> true);
+    }
+
+    /**
+     * As {@link #register(Session, Path, BuildSelector)}, only the tables whose name {@code wanted}
+     * accepts: opening a table reads its Delta log, and a query that names two tables of thirty
+     * need not wait for the other twenty-eight.
+     */
+    public static List<TableRegistration> register(Session session, Path out, BuildSelector selector, Predicate<String> wanted) {
         requireNonNull(selector, "selector is null");
         requireNonNull(session, "session is null");
         requireNonNull(out, "out is null");
+        requireNonNull(wanted, "wanted is null");
         if (!Files.isDirectory(out)) {
             throw new InvalidInputException("output directory " + out + " does not exist.");
         }
@@ -59,7 +70,7 @@ public final class OutputTables {
                     + " file); give the --out directory of a build.");
         }
         if (BuildManifests.isVersioned(out)) {
-            return register(session, out, BuildManifests.select(out, selector));
+            return register(session, out, BuildManifests.select(out, selector), wanted);
         }
         if (!selector.isLatest()) {
             throw new InvalidInputException(out + " was written before builds were versioned, so it has only its latest build;"
@@ -80,6 +91,9 @@ public final class OutputTables {
                 if (previous != null) {
                     throw new InvalidInputException("two tables are called '" + name + "': " + previous + " and " + table + ".");
                 }
+                if (!wanted.test(name)) {
+                    continue;
+                }
                 registered.add(session.registerTable(name, table, out.relativize(table).toString()));
             }
         }
@@ -87,9 +101,12 @@ public final class OutputTables {
     }
 
     /** Registers every table of {@code manifest} at the version it names. */
-    static List<TableRegistration> register(Session session, Path out, BuildManifest manifest) {
+    static List<TableRegistration> register(Session session, Path out, BuildManifest manifest, Predicate<String> wanted) {
         List<TableRegistration> registered = new ArrayList<>();
         for (ManifestTable table : manifest.tables()) {
+            if (!wanted.test(table.name())) {
+                continue;
+            }
             Path location = out.resolve(table.path());
             if (!Files.isDirectory(location)) {
                 throw new DamagedOutputException("table " + table.name() + " of build " + manifest.build() + " is missing from " + out

@@ -1,0 +1,61 @@
+package io.codeanatomy.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import io.codeanatomy.api.result.OutputResult;
+import io.codeanatomy.api.result.Timing;
+import io.codeanatomy.runtime.pipeline.BuildOutcome;
+import io.codeanatomy.runtime.result.RunRecords;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code build --format json}: what the text summary says, for programs. */
+final class BuildSummary {
+    private BuildSummary() {
+    }
+
+    static void json(Path out, BuildOutcome outcome, List<BuildProgress.Problem> problems, PrintWriter stdout) {
+        try {
+            JsonGenerator json = new JsonFactory().createGenerator(stdout).setPrettyPrinter(new DefaultPrettyPrinter());
+            json.writeStartObject();
+            json.writeStringField("out", out.toString());
+            json.writeNumberField("files", outcome.extraction().files());
+            json.writeNumberField("bytes", outcome.extraction().bytes());
+            json.writeNumberField("millis", outcome.result().totalMillis());
+            json.writeArrayFieldStart("outputs");
+            for (OutputResult output : outcome.result().outputs()) {
+                json.writeStartObject();
+                json.writeStringField("path", output.path());
+                json.writeNumberField("rows", output.rowCount());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("phases");
+            for (Timing timing : outcome.result().timings()) {
+                json.writeStartObject();
+                json.writeStringField("phase", timing.phase());
+                json.writeNumberField("millis", timing.millis());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("problems");
+            for (BuildProgress.Problem problem : problems) {
+                json.writeStartObject();
+                json.writeStringField("path", problem.path());
+                json.writeStringField("message", problem.message());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeStringField("runRecord", outcome.runDirectory().resolve(RunRecords.RUN_RESULT).toString());
+            json.writeEndObject();
+            json.writeRaw('\n');
+            json.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
