@@ -30,9 +30,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -262,10 +260,8 @@ class TestBuildPipeline {
         return rows;
     }
 
-    private static String id(String path, long bstart, long bend, String kind) throws Exception {
-        byte[] digest = MessageDigest.getInstance("SHA-256")
-                .digest((path + "\u241F" + bstart + "\u241F" + bend + "\u241F" + kind).getBytes(StandardCharsets.UTF_8));
-        return kind + ":" + HexFormat.of().formatHex(digest, 0, 16);
+    private static String id(String path, long bstart, long bend, String kind) {
+        return StableIdHasher.of(path, bstart, bend, kind);
     }
 
     private static JsonNode withoutRunIdAndTimings(BuildOutcome outcome) throws IOException {
