@@ -176,7 +176,7 @@ def main():
         phase_times[name] = (t1 - t0, cpu)
         print(f"{name:<21}{t1 - t0:>9.2f}{cpu:>9.2f}")
     print(f"{'build (whole process)':<21}{wall:>9.2f}{total_cpu:>9.2f}   peak RSS {usage.ru_maxrss / 1024:.0f} MB, "
-          f"{mb / wall:.1f} MB/s wall, extract {mb / phase_times.get('extract', (float('nan'),))[0]:.1f} MB/s")
+          f"{mb / wall:.2f} MB/s wall, extract {mb / phase_times.get('extract', (float('nan'),))[0]:.2f} MB/s")
     print(f"{'CPython ast.parse':<21}{parse_wall:>9.2f}{parse_cpu:>9.2f}   (parse only, one core)")
     print(f"{'CPython ast+symtable':<21}{walk_wall:>9.2f}{walk_cpu:>9.2f}   (the facts' walk, one core)")
     extract_wall, extract_cpu = phase_times.get("extract", (float("nan"), float("nan")))
