@@ -15,6 +15,7 @@ import io.codeanatomy.api.rel.AggregateCall;
 import io.codeanatomy.api.rel.JoinType;
 import io.codeanatomy.api.rel.RelSpec;
 import io.codeanatomy.api.rel.SemiNaiveRel;
+import io.codeanatomy.api.rel.SortKey;
 import io.codeanatomy.api.spec.ColumnContract;
 import io.codeanatomy.api.spec.InputRelation;
 import io.codeanatomy.api.spec.OutputTarget;
@@ -54,6 +55,8 @@ public final class CallResolution implements CpgPart {
     public static final String RETURNS = "py_returns_v1";
     public static final String PARAM_DEFAULTS = "py_param_defaults_v1";
     public static final String EXPR_OPERANDS = "py_expr_operands_v1";
+    public static final String ELEMENTS = "py_container_elements_v1";
+    public static final String ITERATIONS = "py_iterations_v1";
 
     /** Every definition: {@code def_id, node_id, node_kind, def_kind, qualified_name, file_id, scope_id}. */
     public static final String DEFS = "calls_defs";
@@ -69,6 +72,12 @@ public final class CallResolution implements CpgPart {
     public static final String METHODS = "calls_methods";
     /** Top-level bindings of each module: {@code module_node_id, symbol, binding_id}. */
     public static final String MODULE_ATTRS = "calls_module_attrs";
+    /** Container elements by the field they fill: {@code container_expr_id, ctx, element_expr_id, k} (an index, a negative index, a constant key, or {@code *}). */
+    public static final String ELEMENT_KEYS = "calls_element_keys";
+    /** Zero-argument {@code super()} calls in methods: {@code expr_id, method_def_id, class_def_id}. */
+    public static final String SUPER_CALLS = "calls_super_calls";
+    /** Per class {@code c} and class {@code k} of its MRO: the method a name finds after {@code k}: {@code class_def_id, after_def_id, method_name, function_def_id}. */
+    public static final String SUPER_METHODS = "calls_super_methods";
     /** The fixpoint: {@code rel, s, k, okind, o1, o2}. */
     public static final String POINTS_TO = "calls_points_to";
     /** Each resolved call with its caller: {@code call_node_id, caller_id, callee_id, resolution_method, candidates, span}. */
@@ -96,7 +105,16 @@ public final class CallResolution implements CpgPart {
                 SpannedInput.of(EXPRS, ColumnContract.required("expr_id", DataType.STRING), ColumnContract.required("kind", DataType.STRING),
                         ColumnContract.required("scope_id", DataType.STRING), ColumnContract.optional("ctx", DataType.STRING),
                         ColumnContract.optional("attr", DataType.STRING), ColumnContract.optional("base_expr_id", DataType.STRING),
-                        ColumnContract.optional("value_expr_id", DataType.STRING), ColumnContract.optional("ref_id", DataType.STRING)),
+                        ColumnContract.optional("value_expr_id", DataType.STRING), ColumnContract.optional("ref_id", DataType.STRING),
+                        ColumnContract.optional("const_text", DataType.STRING)),
+                SpannedInput.of(ELEMENTS, ColumnContract.required("element_id", DataType.STRING),
+                        ColumnContract.required("container_expr_id", DataType.STRING), ColumnContract.required("container_kind", DataType.STRING),
+                        ColumnContract.required("ctx", DataType.STRING), ColumnContract.required("element_expr_id", DataType.STRING),
+                        ColumnContract.required("index", DataType.INT32), ColumnContract.optional("key_const_text", DataType.STRING),
+                        ColumnContract.required("is_starred", DataType.BOOLEAN), ColumnContract.required("is_double_star", DataType.BOOLEAN),
+                        ColumnContract.required("element_count", DataType.INT32), ColumnContract.required("star_index", DataType.INT32)),
+                SpannedInput.of(ITERATIONS, ColumnContract.required("iteration_id", DataType.STRING), ColumnContract.required("kind", DataType.STRING),
+                        ColumnContract.optional("target_expr_id", DataType.STRING), ColumnContract.required("source_expr_id", DataType.STRING)),
                 SpannedInput.of(ASSIGNMENTS, ColumnContract.required("assignment_id", DataType.STRING),
                         ColumnContract.required("target_expr_id", DataType.STRING), ColumnContract.required("value_expr_id", DataType.STRING)),
                 SpannedInput.of(CALL_ARGS, ColumnContract.required("arg_id", DataType.STRING), ColumnContract.required("call_id", DataType.STRING),
@@ -125,6 +143,9 @@ public final class CallResolution implements CpgPart {
                 ViewDefinition.of(FLOW, ViewKind.UNION, flow()),
                 ViewDefinition.of(METHODS, ViewKind.JOIN, methods()),
                 ViewDefinition.of(MODULE_ATTRS, ViewKind.JOIN, moduleAttrs()),
+                ViewDefinition.of(ELEMENT_KEYS, ViewKind.UNION, elementKeys()),
+                ViewDefinition.of(SUPER_CALLS, ViewKind.JOIN, superCalls()),
+                ViewDefinition.of(SUPER_METHODS, ViewKind.RANK, superMethods()),
                 ViewDefinition.of(POINTS_TO, ViewKind.FIXPOINT, pointsTo()),
                 ViewDefinition.of(RESOLVED, ViewKind.AGGREGATE, resolved()),
                 ViewDefinition.of(CALLS_EDGES, ViewKind.PROJECT, callsEdges()),
@@ -187,9 +208,10 @@ public final class CallResolution implements CpgPart {
     private static RelSpec flow() {
         RelSpec loads = RelSpec.scan(NAME_EXPRS, "n").filter(str("n", "ctx").eq("LOAD"))
                 .project(copy(val("var"), str("n", "binding_id"), val("expr"), str("n", "expr_id")));
-        RelSpec stores = RelSpec.scan(ASSIGNMENTS, "a")
-                .join(RelSpec.scan(NAME_EXPRS, "n"), JoinType.INNER, str("n", "expr_id").eq(str("a", "target_expr_id")))
-                .project(copy(val("expr"), str("a", "value_expr_id"), val("var"), str("n", "binding_id")));
+        RelSpec assigned = RelSpec.scan(ASSIGNMENTS, "a")
+                .project(copy(val("expr"), str("a", "value_expr_id"), val("tgt"), str("a", "target_expr_id")));
+        RelSpec stores = RelSpec.scan(NAME_EXPRS, "n").filter(str("n", "ctx").eq("STORE"))
+                .project(copy(val("tgt"), str("n", "expr_id"), val("var"), str("n", "binding_id")));
         RelSpec defaults = RelSpec.scan(PARAM_DEFAULTS, "d")
                 .join(RelSpec.scan(BINDERS, "b"), JoinType.INNER, str("b", "entity_id").eq(str("d", "param_id")))
                 .project(copy(val("expr"), str("d", "value_expr_id"), val("var"), str("b", "binding_id")));
@@ -207,7 +229,33 @@ public final class CallResolution implements CpgPart {
                 .join(RelSpec.scan(DEFS, "d"), JoinType.INNER, str("d", "node_id").eq(str("t", "target_id")))
                 .join(RelSpec.scan(BINDERS, "b"), JoinType.INNER, str("b", "entity_id").eq(str("d", "def_id")))
                 .project(copy(val("var"), str("b", "binding_id"), val("var"), str("a", "binding_id")));
-        return RelSpec.unionAll(loads, stores, defaults, operands, wrapped, returns, imports);
+        return RelSpec.unionAll(loads, assigned, stores, defaults, operands, wrapped, returns, imports);
+    }
+
+    /**
+     * The fields container elements fill: every element but {@code *x}/{@code **m} the any-element
+     * field {@code *}; a tuple's or list's element its index, and its index from the end (negative)
+     * when no starred element comes before it (after it, for the negative one); a dict entry with
+     * a constant key that key (a subscript's constant index is matched as the same text).
+     */
+    private static RelSpec elementKeys() {
+        Condition plain = BuiltinColumns.bool("x", "is_starred").not().and(BuiltinColumns.bool("x", "is_double_star").not());
+        Condition sequence = str("x", "container_kind").in(List.of("TUPLE", "LIST"));
+        Field<Integer> star = i32("x", "star_index");
+        RelSpec any = RelSpec.scan(ELEMENTS, "x").filter(plain)
+                .project(elementKey(val("*")));
+        RelSpec index = RelSpec.scan(ELEMENTS, "x").filter(plain.and(sequence).and(star.eq(-1).or(i32("x", "index").lt(star))))
+                .project(elementKey(Exprs.cast(i32("x", "index"), DataType.STRING)));
+        RelSpec fromEnd = RelSpec.scan(ELEMENTS, "x").filter(plain.and(sequence).and(star.eq(-1).or(i32("x", "index").gt(star))))
+                .project(elementKey(Exprs.cast(Exprs.minus(i32("x", "index"), i32("x", "element_count")), DataType.STRING)));
+        RelSpec keyed = RelSpec.scan(ELEMENTS, "x").filter(plain.and(str("x", "container_kind").eq("DICT")).and(str("x", "key_const_text").isNotNull()))
+                .project(elementKey(str("x", "key_const_text")));
+        return RelSpec.unionAll(any, index, fromEnd, keyed);
+    }
+
+    private static List<NamedField<?>> elementKey(Field<String> key) {
+        return List.of(str("x", "container_expr_id").as("container_expr_id"), str("x", "ctx").as("ctx"),
+                str("x", "element_expr_id").as("element_expr_id"), key.as("k"));
     }
 
     private static List<NamedField<?>> copy(Field<String> srcRel, Field<String> src, Field<String> dstRel, Field<String> dst) {
@@ -225,6 +273,42 @@ public final class CallResolution implements CpgPart {
         return RelSpec.scan(ImportResolution.MODULE_SYMBOLS, "s")
                 .join(RelSpec.scan(ModuleNodes.MODULE_NODES, "m"), JoinType.INNER, str("m", "qualified_name").eq(str("s", "module_name")))
                 .project(str("m", "node_id").as("module_node_id"), str("s", "symbol").as("symbol"), str("s", "binding_id").as("binding_id"));
+    }
+
+    /**
+     * {@code super()} without arguments called in a function whose scope is a class body: the
+     * class it names is that class, the receiver the function's first parameter.
+     */
+    private static RelSpec superCalls() {
+        return callExprs("e")
+                .join(RelSpec.scan(StructureGraph.CALL_ROWS, "c"), JoinType.INNER,
+                        str("c", "node_id").eq(CpgExprs.stableId(str("e", "path"), i64("e", "bstart"), i64("e", "bend"), val("PY_CALL")))
+                                .and(i32("c", "positional_count").eq(0)).and(i32("c", "keyword_count").eq(0)))
+                .join(RelSpec.scan(NAME_EXPRS, "n"), JoinType.INNER, str("n", "expr_id").eq(str("e", "base_expr_id")))
+                .join(RelSpec.scan(ImportResolution.BUILTIN_USES, "u"), JoinType.INNER, str("u", "binding_id").eq(str("n", "binding_id"))
+                        .and(str("u", "qualified_name").eq("builtins.super")))
+                .join(RelSpec.scan(DEFS, "m"), JoinType.INNER, str("m", "def_id").eq(str("e", "scope_id")))
+                .join(RelSpec.scan(DEFS, "k"), JoinType.INNER, str("k", "def_id").eq(str("m", "scope_id")).and(str("k", "def_kind").eq("CLASS")))
+                .project(str("e", "expr_id").as("expr_id"), str("m", "def_id").as("method_def_id"), str("k", "def_id").as("class_def_id"));
+    }
+
+    /** The first class after {@code k} in {@code c}'s MRO whose body defines the name (its last such def). */
+    private static RelSpec superMethods() {
+        return RelSpec.scan(ClassHierarchy.MRO, "a")
+                .join(RelSpec.scan(ClassHierarchy.MRO, "b"), JoinType.INNER, str("b", "class_id").eq(str("a", "class_id"))
+                        .and(i32("b", "mro_position").gt(i32("a", "mro_position"))))
+                .join(RelSpec.scan(DEFS, "base"), JoinType.INNER, str("base", "node_id").eq(str("b", "base_id")))
+                .join(RelSpec.scan(StructureGraph.DEF_ROWS, "f"), JoinType.INNER, str("f", "parent_def_id").eq(str("base", "def_id"))
+                        .and(str("f", "def_kind").in(List.of("FUNCTION", "ASYNC_FUNCTION"))))
+                .topPerGroup(List.of(str("a", "class_id"), str("a", "base_id"), str("f", "name")), 1, SortKey.asc(i32("b", "mro_position")),
+                        SortKey.desc(i64("f", "bstart")))
+                .project(str("a", "class_id").as("class_id"), str("a", "base_id").as("base_id"), str("f", "name").as("name"),
+                        str("f", "def_id").as("def_id"))
+                .as("t")
+                .join(RelSpec.scan(DEFS, "c"), JoinType.INNER, str("c", "node_id").eq(str("t", "class_id")))
+                .join(RelSpec.scan(DEFS, "k"), JoinType.INNER, str("k", "node_id").eq(str("t", "base_id")))
+                .project(str("c", "def_id").as("class_def_id"), str("k", "def_id").as("after_def_id"), str("t", "name").as("method_name"),
+                        str("t", "def_id").as("function_def_id"));
     }
 
     // ---- the fixpoint ---------------------------------------------------------------------------
@@ -249,7 +333,10 @@ public final class CallResolution implements CpgPart {
                 .join(RelSpec.scan(BINDERS, "a"), JoinType.INNER, str("a", "entity_id").eq(str("t", "requester_id")))
                 .join(RelSpec.scan(ModuleNodes.MODULE_NODES, "m"), JoinType.INNER, str("m", "node_id").eq(str("t", "target_id")))
                 .project(row(val("var"), str("a", "binding_id"), val(NONE), val("M"), str("m", "node_id"), val(NONE)));
-        RelSpec seed = RelSpec.unionAll(defined, lambdas, modules);
+        RelSpec displays = RelSpec.scan(EXPRS, "e")
+                .filter(str("e", "kind").in(List.of("TUPLE", "LIST", "SET", "DICT", "COMPREHENSION")).and(str("e", "ctx").isNull().or(str("e", "ctx").eq("LOAD"))))
+                .project(row(val("expr"), str("e", "expr_id"), val(NONE), val("L"), str("e", "expr_id"), val(NONE)));
+        RelSpec seed = RelSpec.unionAll(defined, lambdas, modules, displays);
 
         List<RelSpec> rules = new ArrayList<>();
         // Copies.
@@ -308,6 +395,34 @@ public final class CallResolution implements CpgPart {
                 .join(RelSpec.scan(MODULE_ATTRS, "m"), JoinType.INNER, str("m", "module_node_id").eq(o1("b")).and(str("m", "symbol").eq(str("e", "attr"))))
                 .join(pts("v", "var"), JoinType.INNER, str("v", "s").eq(str("m", "binding_id")))
                 .project(row(val("expr"), str("e", "expr_id"), val(NONE), okind("v"), o1("v"), o2("v"))));
+        // Containers: elements fill fields of the display's L object; subscripts read them (a
+        // non-constant index the any-element field); unpacking targets take them by index; for
+        // loops and comprehensions bind their target to any element.
+        rules.add(RelSpec.scan(ELEMENT_KEYS, "x").filter(str("x", "ctx").eq("LOAD"))
+                .join(pts("v", "expr"), JoinType.INNER, str("v", "s").eq(str("x", "element_expr_id")))
+                .project(row(val("field"), str("x", "container_expr_id"), str("x", "k"), okind("v"), o1("v"), o2("v"))));
+        rules.add(RelSpec.scan(EXPRS, "e").filter(str("e", "kind").eq("SUBSCRIPT").and(str("e", "ctx").eq("LOAD")))
+                .join(pts("b", "expr"), JoinType.INNER, str("b", "s").eq(str("e", "base_expr_id")).and(okind("b").eq("L")))
+                .join(pts("f", "field"), JoinType.INNER, str("f", "s").eq(o1("b")).and(str("f", "k").eq(Exprs.coalesce(str("e", "const_text"), "*"))))
+                .project(row(val("expr"), str("e", "expr_id"), val(NONE), okind("f"), o1("f"), o2("f"))));
+        rules.add(RelSpec.scan(ELEMENT_KEYS, "x").filter(str("x", "ctx").eq("STORE").and(str("x", "k").ne("*")))
+                .join(pts("t", "tgt"), JoinType.INNER, str("t", "s").eq(str("x", "container_expr_id")).and(okind("t").eq("L")))
+                .join(pts("f", "field"), JoinType.INNER, str("f", "s").eq(o1("t")).and(str("f", "k").eq(str("x", "k"))))
+                .project(row(val("tgt"), str("x", "element_expr_id"), val(NONE), okind("f"), o1("f"), o2("f"))));
+        rules.add(RelSpec.scan(ITERATIONS, "i").filter(str("i", "kind").in(List.of("FOR", "COMPREHENSION")).and(str("i", "target_expr_id").isNotNull()))
+                .join(pts("b", "expr"), JoinType.INNER, str("b", "s").eq(str("i", "source_expr_id")).and(okind("b").eq("L")))
+                .join(pts("f", "field"), JoinType.INNER, str("f", "s").eq(o1("b")).and(str("f", "k").eq("*")))
+                .project(row(val("tgt"), str("i", "target_expr_id"), val(NONE), okind("f"), o1("f"), o2("f"))));
+        // super(): an S(class, receiver's class) object, whose attributes are found after the class in the receiver's MRO.
+        rules.add(RelSpec.scan(SUPER_CALLS, "u")
+                .join(RelSpec.scan(PARAM_SLOTS, "q"), JoinType.INNER, str("q", "def_id").eq(str("u", "method_def_id")).and(i32("q", "position").eq(0)))
+                .join(pts("r", "var"), JoinType.INNER, str("r", "s").eq(str("q", "binding_id")).and(okind("r").eq("I")))
+                .project(row(val("expr"), str("u", "expr_id"), val(NONE), val("S"), str("u", "class_def_id"), o1("r"))));
+        rules.add(attributeLoads("e")
+                .join(pts("b", "expr"), JoinType.INNER, str("b", "s").eq(str("e", "base_expr_id")).and(okind("b").eq("S")))
+                .join(RelSpec.scan(SUPER_METHODS, "m"), JoinType.INNER, str("m", "class_def_id").eq(o2("b")).and(str("m", "after_def_id").eq(o1("b")))
+                        .and(str("m", "method_name").eq(str("e", "attr"))))
+                .project(row(val("expr"), str("e", "expr_id"), val(NONE), val("B"), str("m", "function_def_id"), o2("b"))));
         return SemiNaiveRel.ofRules(POINTS_TO, seed, rules, MAX_ROUNDS);
     }
 
