@@ -6,6 +6,7 @@ import static io.codeanatomy.runtime.builtin.BuiltinColumns.i64;
 import static io.codeanatomy.runtime.builtin.BuiltinColumns.str;
 
 import io.codeanatomy.api.cpg.CpgExprs;
+import io.codeanatomy.api.cpg.QNames;
 import io.codeanatomy.api.expr.Condition;
 import io.codeanatomy.api.expr.DataType;
 import io.codeanatomy.api.expr.Exprs;
@@ -78,6 +79,10 @@ public final class CallResolution implements CpgPart {
     public static final String SUPER_CALLS = "calls_super_calls";
     /** Per class {@code c} and class {@code k} of its MRO: the method a name finds after {@code k}: {@code class_def_id, after_def_id, method_name, function_def_id}. */
     public static final String SUPER_METHODS = "calls_super_methods";
+    /** Arguments of calls and decorator applications: {@code site, arg_rel, arg_s, arg_k, position, keyword}. */
+    public static final String ARGS = "calls_args";
+    /** Call sites with their node and scope: {@code site, node_id, file_id, scope_id, path, bstart, bend}. */
+    public static final String SITES = "calls_sites";
     /** The fixpoint: {@code rel, s, k, okind, o1, o2}. */
     public static final String POINTS_TO = "calls_points_to";
     /** Each resolved call with its caller: {@code call_node_id, caller_id, callee_id, resolution_method, candidates, span}. */
@@ -98,6 +103,12 @@ public final class CallResolution implements CpgPart {
     static final int MAX_ROUNDS = 200;
 
     private static final String NONE = "";
+
+    /** Decorators (external names) whose result calls the function they decorate when called. */
+    private static final List<String> IDENTITY_DECORATORS = List.of("builtins.staticmethod", "builtins.classmethod", "builtins.property",
+            "functools.cache", "dataclasses.dataclass");
+    /** External functions whose result is such a decorator: {@code functools.wraps(f)}, {@code lru_cache(maxsize=...)}. */
+    private static final List<String> IDENTITY_DECORATOR_FACTORIES = List.of("functools.wraps", "functools.lru_cache", "dataclasses.dataclass");
 
     @Override
     public List<InputRelation> inputs() {
@@ -128,7 +139,11 @@ public final class CallResolution implements CpgPart {
                 SpannedInput.of(EXPR_OPERANDS, ColumnContract.required("operand_id", DataType.STRING),
                         ColumnContract.required("expr_id", DataType.STRING), ColumnContract.required("operand_expr_id", DataType.STRING)),
                 SpannedInput.of(StructureGraph.DEFS, ColumnContract.required("def_id", DataType.STRING),
-                        ColumnContract.required("qualname", DataType.STRING), ColumnContract.required("scope_id", DataType.STRING)),
+                        ColumnContract.required("qualname", DataType.STRING), ColumnContract.required("scope_id", DataType.STRING),
+                        ColumnContract.required("decorator_count", DataType.INT32)),
+                SpannedInput.of(StructureGraph.DECORATORS, ColumnContract.required("decorator_id", DataType.STRING),
+                        ColumnContract.required("def_id", DataType.STRING), ColumnContract.required("position", DataType.INT32),
+                        ColumnContract.required("scope_id", DataType.STRING), ColumnContract.required("expr_id", DataType.STRING)),
                 SpannedInput.of(ScopeBindings.COMPREHENSIONS, ColumnContract.required("comp_id", DataType.STRING),
                         ColumnContract.optional("parent_def_id", DataType.STRING)));
     }
@@ -146,6 +161,8 @@ public final class CallResolution implements CpgPart {
                 ViewDefinition.of(ELEMENT_KEYS, ViewKind.UNION, elementKeys()),
                 ViewDefinition.of(SUPER_CALLS, ViewKind.JOIN, superCalls()),
                 ViewDefinition.of(SUPER_METHODS, ViewKind.RANK, superMethods()),
+                ViewDefinition.of(ARGS, ViewKind.UNION, args()),
+                ViewDefinition.of(SITES, ViewKind.UNION, sites()),
                 ViewDefinition.of(POINTS_TO, ViewKind.FIXPOINT, pointsTo()),
                 ViewDefinition.of(RESOLVED, ViewKind.AGGREGATE, resolved()),
                 ViewDefinition.of(CALLS_EDGES, ViewKind.PROJECT, callsEdges()),
@@ -171,7 +188,8 @@ public final class CallResolution implements CpgPart {
                 .project(str("r", "def_id").as("def_id"), str("r", "node_id").as("node_id"), str("r", "node_kind").as("node_kind"),
                         str("r", "def_kind").as("def_kind"),
                         DefinitionNodes.qualifiedName(str("f", "module_name"), str("d", "qualname")).as("qualified_name"),
-                        str("d", "file_id").as("file_id"), str("d", "scope_id").as("scope_id"));
+                        str("d", "file_id").as("file_id"), str("d", "scope_id").as("scope_id"),
+                        Exprs.cast(i32("d", "decorator_count"), DataType.STRING).as("decorated"));
     }
 
     /** A Name expression's binding; a free or global one is followed to the binding it refers to. */
@@ -229,7 +247,16 @@ public final class CallResolution implements CpgPart {
                 .join(RelSpec.scan(DEFS, "d"), JoinType.INNER, str("d", "node_id").eq(str("t", "target_id")))
                 .join(RelSpec.scan(BINDERS, "b"), JoinType.INNER, str("b", "entity_id").eq(str("d", "def_id")))
                 .project(copy(val("var"), str("b", "binding_id"), val("var"), str("a", "binding_id")));
-        return RelSpec.unionAll(loads, assigned, stores, defaults, operands, wrapped, returns, imports);
+        // A call's result is its expression's value; a decorator application's the decorated value one step up;
+        // the value after the top decorator (position 0) is what the definition's name is bound to.
+        RelSpec callResults = callExprs("e").project(copy(val("res"), str("e", "expr_id"), val("expr"), str("e", "expr_id")));
+        RelSpec applied = RelSpec.scan(StructureGraph.DECORATORS, "d")
+                .project(copy(val("res"), str("d", "decorator_id"), val(NONE), val("dval"), str("d", "def_id"),
+                        Exprs.cast(i32("d", "position"), DataType.STRING)));
+        RelSpec named = RelSpec.scan(BINDERS, "b")
+                .join(RelSpec.scan(DEFS, "d"), JoinType.INNER, str("d", "def_id").eq(str("b", "entity_id")))
+                .project(copy(val("dval"), str("d", "def_id"), val("0"), val("var"), str("b", "binding_id"), val(NONE)));
+        return RelSpec.unionAll(loads, assigned, stores, defaults, operands, wrapped, returns, imports, callResults, applied, named);
     }
 
     /**
@@ -259,7 +286,12 @@ public final class CallResolution implements CpgPart {
     }
 
     private static List<NamedField<?>> copy(Field<String> srcRel, Field<String> src, Field<String> dstRel, Field<String> dst) {
-        return List.of(srcRel.as("src_rel"), src.as("src"), dstRel.as("dst_rel"), dst.as("dst"));
+        return copy(srcRel, src, val(NONE), dstRel, dst, val(NONE));
+    }
+
+    private static List<NamedField<?>> copy(Field<String> srcRel, Field<String> src, Field<String> srcK, Field<String> dstRel, Field<String> dst,
+            Field<String> dstK) {
+        return List.of(srcRel.as("src_rel"), src.as("src"), srcK.as("src_k"), dstRel.as("dst_rel"), dst.as("dst"), dstK.as("dst_k"));
     }
 
     private static RelSpec methods() {
@@ -326,7 +358,7 @@ public final class CallResolution implements CpgPart {
         RelSpec defined = RelSpec.scan(BINDERS, "b")
                 .join(RelSpec.scan(DEFS, "d"), JoinType.INNER, str("d", "def_id").eq(str("b", "entity_id")))
                 .filter(str("d", "def_kind").ne("LAMBDA"))
-                .project(row(val("var"), str("b", "binding_id"), val(NONE), objectKind(str("d", "def_kind")), str("d", "def_id"), val(NONE)));
+                .project(row(val("dval"), str("d", "def_id"), str("d", "decorated"), objectKind(str("d", "def_kind")), str("d", "def_id"), val(NONE)));
         RelSpec lambdas = RelSpec.scan(EXPRS, "e").filter(str("e", "kind").eq("LAMBDA").and(str("e", "ref_id").isNotNull()))
                 .project(row(val("expr"), str("e", "expr_id"), val(NONE), val("F"), str("e", "ref_id"), val(NONE)));
         RelSpec modules = RelSpec.scan(ImportResolution.TARGETS, "t")
@@ -336,13 +368,41 @@ public final class CallResolution implements CpgPart {
         RelSpec displays = RelSpec.scan(EXPRS, "e")
                 .filter(str("e", "kind").in(List.of("TUPLE", "LIST", "SET", "DICT", "COMPREHENSION")).and(str("e", "ctx").isNull().or(str("e", "ctx").eq("LOAD"))))
                 .project(row(val("expr"), str("e", "expr_id"), val(NONE), val("L"), str("e", "expr_id"), val(NONE)));
-        RelSpec seed = RelSpec.unionAll(defined, lambdas, modules, displays);
+        RelSpec builtins = RelSpec.scan(ImportResolution.BUILTIN_USES, "u")
+                .project(row(val("var"), str("u", "binding_id"), val(NONE), val("E"), str("u", "qualified_name"), val(NONE)));
+        RelSpec externals = RelSpec.scan(ImportResolution.TARGETS, "t").filter(str("t", "external_name").isNotNull())
+                .join(RelSpec.scan(BINDERS, "a"), JoinType.INNER, str("a", "entity_id").eq(str("t", "requester_id")))
+                .project(row(val("var"), str("a", "binding_id"), val(NONE), val("E"), str("t", "external_name"), val(NONE)));
+        RelSpec seed = RelSpec.unionAll(defined, lambdas, modules, displays, builtins, externals);
 
         List<RelSpec> rules = new ArrayList<>();
         // Copies.
         rules.add(RelSpec.scan(FLOW, "c")
-                .join(pts("p"), JoinType.INNER, str("p", "rel").eq(str("c", "src_rel")).and(str("p", "s").eq(str("c", "src"))))
-                .project(row(str("c", "dst_rel"), str("c", "dst"), val(NONE), okind("p"), o1("p"), o2("p"))));
+                .join(pts("p"), JoinType.INNER, str("p", "rel").eq(str("c", "src_rel")).and(str("p", "s").eq(str("c", "src")))
+                        .and(str("p", "k").eq(str("c", "src_k"))))
+                .project(row(str("c", "dst_rel"), str("c", "dst"), str("c", "dst_k"), okind("p"), o1("p"), o2("p"))));
+        // A decorator is called with the value below it.
+        rules.add(RelSpec.scan(StructureGraph.DECORATORS, "d")
+                .join(pts("p", "expr"), JoinType.INNER, str("p", "s").eq(str("d", "expr_id")))
+                .filter(okind("p").in(List.of("F", "C", "B")))
+                .project(row(val("call"), str("d", "decorator_id"), val(NONE), okind("p"), o1("p"), o2("p"))));
+        // Decorators that return their argument: staticmethod, classmethod, property (calls of the
+        // function they wrap are still calls of it), functools.wraps(...), lru_cache(...), cache.
+        rules.add(RelSpec.scan(StructureGraph.DECORATORS, "d")
+                .join(pts("p", "expr"), JoinType.INNER, str("p", "s").eq(str("d", "expr_id")).and(okind("p").eq("E"))
+                        .and(o2("p").eq(NONE).and(o1("p").in(IDENTITY_DECORATORS))
+                                .or(o2("p").eq("call").and(o1("p").in(IDENTITY_DECORATOR_FACTORIES)))))
+                .join(pts("v", "dval"), JoinType.INNER, str("v", "s").eq(str("d", "def_id"))
+                        .and(str("v", "k").eq(Exprs.cast(Exprs.plus(i32("d", "position"), 1), DataType.STRING))))
+                .project(row(val("dval"), str("d", "def_id"), Exprs.cast(i32("d", "position"), DataType.STRING), okind("v"), o1("v"), o2("v"))));
+        // A call of an external factory of identity decorators, and attributes of externals (functools.wraps).
+        rules.add(callExprs("e")
+                .join(pts("p", "expr"), JoinType.INNER, str("p", "s").eq(str("e", "base_expr_id")).and(okind("p").eq("E"))
+                        .and(o1("p").in(IDENTITY_DECORATOR_FACTORIES)).and(o2("p").eq(NONE)))
+                .project(row(val("expr"), str("e", "expr_id"), val(NONE), val("E"), o1("p"), val("call"))));
+        rules.add(attributeLoads("e")
+                .join(pts("b", "expr"), JoinType.INNER, str("b", "s").eq(str("e", "base_expr_id")).and(okind("b").eq("E")).and(o2("b").eq(NONE)))
+                .project(row(val("expr"), str("e", "expr_id"), val(NONE), val("E"), QNames.join(o1("b"), str("e", "attr")), val(NONE))));
         // A call of whatever its callee expression may be that is callable.
         rules.add(callExprs("e")
                 .join(pts("p", "expr"), JoinType.INNER, str("p", "s").eq(str("e", "base_expr_id")))
@@ -350,22 +410,23 @@ public final class CallResolution implements CpgPart {
                 .project(row(val("call"), str("e", "expr_id"), val(NONE), okind("p"), o1("p"), o2("p"))));
         // A class call makes an instance and calls __init__ found by the MRO with it.
         rules.add(pts("c", "call").filter(okind("c").eq("C"))
-                .project(row(val("expr"), str("c", "s"), val(NONE), val("I"), o1("c"), val(NONE))));
+                .project(row(val("res"), str("c", "s"), val(NONE), val("I"), o1("c"), val(NONE))));
         rules.add(pts("c", "call").filter(okind("c").eq("C"))
                 .join(RelSpec.scan(METHODS, "m"), JoinType.INNER, str("m", "class_def_id").eq(o1("c")).and(str("m", "method_name").eq("__init__")))
                 .project(row(val("call"), str("c", "s"), val(NONE), val("B"), str("m", "function_def_id"), o1("c"))));
         // The result of a function or method call is what the callee returns.
         rules.add(pts("c", "call").filter(okind("c").in(List.of("F", "B")))
                 .join(pts("r", "ret"), JoinType.INNER, str("r", "s").eq(o1("c")))
-                .project(row(val("expr"), str("c", "s"), val(NONE), okind("r"), o1("r"), o2("r"))));
+                .project(row(val("res"), str("c", "s"), val(NONE), okind("r"), o1("r"), o2("r"))));
         // Positional arguments: a bound method's first parameter is the instance, so they shift by one.
         rules.add(positional("F", 0));
         rules.add(positional("B", 1));
         rules.add(pts("c", "call").filter(okind("c").in(List.of("F", "B")))
-                .join(callArgs("a"), JoinType.INNER, str("a", "call_expr_id").eq(str("c", "s")).and(str("a", "keyword").isNotNull()))
+                .join(RelSpec.scan(ARGS, "a"), JoinType.INNER, str("a", "site").eq(str("c", "s")).and(str("a", "keyword").isNotNull()))
                 .join(RelSpec.scan(PARAM_SLOTS, "q"), JoinType.INNER, str("q", "def_id").eq(o1("c")).and(str("q", "name").eq(str("a", "keyword")))
                         .and(str("q", "kind").in(List.of("REGULAR", "KEYWORD_ONLY"))))
-                .join(pts("v", "expr"), JoinType.INNER, str("v", "s").eq(str("a", "arg_expr_id")))
+                .join(pts("v"), JoinType.INNER, str("v", "rel").eq(str("a", "arg_rel")).and(str("v", "s").eq(str("a", "arg_s")))
+                        .and(str("v", "k").eq(str("a", "arg_k"))))
                 .project(row(val("var"), str("q", "binding_id"), val(NONE), okind("v"), o1("v"), o2("v"))));
         rules.add(pts("c", "call").filter(okind("c").eq("B"))
                 .join(RelSpec.scan(PARAM_SLOTS, "q"), JoinType.INNER, str("q", "def_id").eq(o1("c")).and(i32("q", "position").eq(0)))
@@ -374,11 +435,13 @@ public final class CallResolution implements CpgPart {
         rules.add(attributeLoads("e")
                 .join(pts("b", "expr"), JoinType.INNER, str("b", "s").eq(str("e", "base_expr_id")).and(okind("b").eq("I")))
                 .join(RelSpec.scan(METHODS, "m"), JoinType.INNER, str("m", "class_def_id").eq(o1("b")).and(str("m", "method_name").eq(str("e", "attr"))))
-                .project(row(val("expr"), str("e", "expr_id"), val(NONE), val("B"), str("m", "function_def_id"), o1("b"))));
+                .join(pts("f", "dval"), JoinType.INNER, str("f", "s").eq(str("m", "function_def_id")).and(str("f", "k").eq("0")).and(okind("f").eq("F")))
+                .project(row(val("expr"), str("e", "expr_id"), val(NONE), val("B"), o1("f"), o1("b"))));
         rules.add(attributeLoads("e")
                 .join(pts("b", "expr"), JoinType.INNER, str("b", "s").eq(str("e", "base_expr_id")).and(okind("b").eq("C")))
                 .join(RelSpec.scan(METHODS, "m"), JoinType.INNER, str("m", "class_def_id").eq(o1("b")).and(str("m", "method_name").eq(str("e", "attr"))))
-                .project(row(val("expr"), str("e", "expr_id"), val(NONE), val("F"), str("m", "function_def_id"), val(NONE))));
+                .join(pts("f", "dval"), JoinType.INNER, str("f", "s").eq(str("m", "function_def_id")).and(str("f", "k").eq("0")))
+                .project(row(val("expr"), str("e", "expr_id"), val(NONE), okind("f"), o1("f"), o2("f"))));
         // Instance attributes: stores through any reference to an instance, loads of them.
         rules.add(RelSpec.scan(ASSIGNMENTS, "a")
                 .join(RelSpec.scan(EXPRS, "t"), JoinType.INNER, str("t", "expr_id").eq(str("a", "target_expr_id")).and(str("t", "kind").eq("ATTRIBUTE")))
@@ -429,20 +492,42 @@ public final class CallResolution implements CpgPart {
     private static RelSpec positional(String kind, int shift) {
         Field<Integer> position = shift == 0 ? i32("a", "position") : Exprs.plus(i32("a", "position"), shift);
         return pts("c", "call").filter(okind("c").eq(kind))
-                .join(callArgs("a"), JoinType.INNER, str("a", "call_expr_id").eq(str("c", "s")).and(i32("a", "position").ge(0)))
+                .join(RelSpec.scan(ARGS, "a"), JoinType.INNER, str("a", "site").eq(str("c", "s")).and(i32("a", "position").ge(0)))
                 .join(RelSpec.scan(PARAM_SLOTS, "q"), JoinType.INNER, str("q", "def_id").eq(o1("c")).and(i32("q", "position").eq(position))
                         .and(str("q", "kind").in(List.of("POSITIONAL_ONLY", "REGULAR"))))
-                .join(pts("v", "expr"), JoinType.INNER, str("v", "s").eq(str("a", "arg_expr_id")))
+                .join(pts("v"), JoinType.INNER, str("v", "rel").eq(str("a", "arg_rel")).and(str("v", "s").eq(str("a", "arg_s")))
+                        .and(str("v", "k").eq(str("a", "arg_k"))))
                 .project(row(val("var"), str("q", "binding_id"), val(NONE), okind("v"), o1("v"), o2("v")));
     }
 
-    /** Plain arguments (no {@code *a}, {@code **m}) with the call's expression id. */
-    private static RelSpec callArgs(String alias) {
-        return RelSpec.scan(CALL_ARGS, "ca").filter(BuiltinColumns.bool("ca", "is_star").not().and(BuiltinColumns.bool("ca", "is_double_star").not()))
+    /**
+     * Plain arguments (no {@code *a}, {@code **m}) of calls, by the call's expression id; a
+     * decorator application's one argument, the value below it ({@code dval} one position up).
+     */
+    private static RelSpec args() {
+        RelSpec plain = RelSpec.scan(CALL_ARGS, "ca").filter(BuiltinColumns.bool("ca", "is_star").not().and(BuiltinColumns.bool("ca", "is_double_star").not()))
                 .join(RelSpec.scan(EXPRS, "ce"), JoinType.INNER, str("ce", "ref_id").eq(str("ca", "call_id")).and(str("ce", "kind").eq("CALL")))
-                .project(str("ce", "expr_id").as("call_expr_id"), str("ca", "arg_expr_id").as("arg_expr_id"), i32("ca", "position").as("position"),
-                        str("ca", "keyword").as("keyword"))
-                .as(alias);
+                .project(str("ce", "expr_id").as("site"), val("expr").as("arg_rel"), str("ca", "arg_expr_id").as("arg_s"), val(NONE).as("arg_k"),
+                        i32("ca", "position").as("position"), str("ca", "keyword").as("keyword"));
+        RelSpec decorated = RelSpec.scan(StructureGraph.DECORATORS, "d")
+                .project(str("d", "decorator_id").as("site"), val("dval").as("arg_rel"), str("d", "def_id").as("arg_s"),
+                        Exprs.cast(Exprs.plus(i32("d", "position"), 1), DataType.STRING).as("arg_k"), val(0).as("position"),
+                        Exprs.nullOf(DataType.STRING).as("keyword"));
+        return RelSpec.unionAll(plain, decorated);
+    }
+
+    /** Calls (their {@code PY_CALL} node) and decorator applications (their {@code PY_DECORATOR} node), in the scope that runs them. */
+    private static RelSpec sites() {
+        RelSpec calls = callExprs("e")
+                .project(str("e", "expr_id").as("site"), CpgExprs.stableId(str("e", "path"), i64("e", "bstart"), i64("e", "bend"), val("PY_CALL")).as("node_id"),
+                        str("e", "file_id").as("file_id"), str("e", "scope_id").as("scope_id"), str("e", "path").as("path"),
+                        i64("e", "bstart").as("bstart"), i64("e", "bend").as("bend"));
+        RelSpec decorators = RelSpec.scan(StructureGraph.DECORATORS, "d")
+                .project(str("d", "decorator_id").as("site"),
+                        CpgExprs.stableId(str("d", "path"), i64("d", "bstart"), i64("d", "bend"), val("PY_DECORATOR")).as("node_id"),
+                        str("d", "file_id").as("file_id"), str("d", "scope_id").as("scope_id"), str("d", "path").as("path"),
+                        i64("d", "bstart").as("bstart"), i64("d", "bend").as("bend"));
+        return RelSpec.unionAll(calls, decorators);
     }
 
     private static RelSpec callExprs(String alias) {
@@ -496,10 +581,10 @@ public final class CallResolution implements CpgPart {
                 .otherwise(StructureGraph.varchar("function"));
         Field<String> callerScope = Exprs.when(str("k", "comp_id").isNotNull(), str("k", "parent_def_id")).otherwise(str("e", "scope_id"));
         RelSpec calls = pts("c", "call")
-                .join(RelSpec.scan(EXPRS, "e"), JoinType.INNER, str("e", "expr_id").eq(str("c", "s")))
+                .join(RelSpec.scan(SITES, "e"), JoinType.INNER, str("e", "site").eq(str("c", "s")))
                 .join(RelSpec.scan(DEFS, "d"), JoinType.INNER, str("d", "def_id").eq(o1("c")))
                 .join(RelSpec.scan(ScopeBindings.COMPREHENSIONS, "k"), JoinType.LEFT, str("k", "comp_id").eq(str("e", "scope_id")))
-                .project(CpgExprs.stableId(str("e", "path"), i64("e", "bstart"), i64("e", "bend"), val("PY_CALL")).as("call_node_id"),
+                .project(str("e", "node_id").as("call_node_id"),
                         str("e", "file_id").as("file_id"), callerScope.as("caller_scope"), str("d", "node_id").as("callee_id"),
                         str("d", "qualified_name").as("callee_qualified_name"), method.as("resolution_method"),
                         str("e", "path").as("path"), i64("e", "bstart").as("bstart"), i64("e", "bend").as("bend"))
