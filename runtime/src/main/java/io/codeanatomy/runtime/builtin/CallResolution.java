@@ -103,6 +103,8 @@ public final class CallResolution implements CpgPart {
     static final int MAX_ROUNDS = 200;
 
     private static final String NONE = "";
+    /** The {@code k} of a call row made by a builtin calling its function argument. */
+    private static final String CALLBACK = "callback";
 
     /** Decorators (external names) whose result calls the function they decorate when called. */
     private static final List<String> IDENTITY_DECORATORS = List.of("builtins.staticmethod", "builtins.classmethod", "builtins.property",
@@ -409,26 +411,26 @@ public final class CallResolution implements CpgPart {
                 .filter(okind("p").in(List.of("F", "C", "B")))
                 .project(row(val("call"), str("e", "expr_id"), val(NONE), okind("p"), o1("p"), o2("p"))));
         // A class call makes an instance and calls __init__ found by the MRO with it.
-        rules.add(pts("c", "call").filter(okind("c").eq("C"))
+        rules.add(pts("c", "call").filter(okind("c").eq("C").and(str("c", "k").eq(NONE)))
                 .project(row(val("res"), str("c", "s"), val(NONE), val("I"), o1("c"), val(NONE))));
-        rules.add(pts("c", "call").filter(okind("c").eq("C"))
+        rules.add(pts("c", "call").filter(okind("c").eq("C").and(str("c", "k").eq(NONE)))
                 .join(RelSpec.scan(METHODS, "m"), JoinType.INNER, str("m", "class_def_id").eq(o1("c")).and(str("m", "method_name").eq("__init__")))
                 .project(row(val("call"), str("c", "s"), val(NONE), val("B"), str("m", "function_def_id"), o1("c"))));
         // The result of a function or method call is what the callee returns.
-        rules.add(pts("c", "call").filter(okind("c").in(List.of("F", "B")))
+        rules.add(pts("c", "call").filter(okind("c").in(List.of("F", "B")).and(str("c", "k").eq(NONE)))
                 .join(pts("r", "ret"), JoinType.INNER, str("r", "s").eq(o1("c")))
                 .project(row(val("res"), str("c", "s"), val(NONE), okind("r"), o1("r"), o2("r"))));
         // Positional arguments: a bound method's first parameter is the instance, so they shift by one.
         rules.add(positional("F", 0));
         rules.add(positional("B", 1));
-        rules.add(pts("c", "call").filter(okind("c").in(List.of("F", "B")))
+        rules.add(pts("c", "call").filter(okind("c").in(List.of("F", "B")).and(str("c", "k").eq(NONE)))
                 .join(RelSpec.scan(ARGS, "a"), JoinType.INNER, str("a", "site").eq(str("c", "s")).and(str("a", "keyword").isNotNull()))
                 .join(RelSpec.scan(PARAM_SLOTS, "q"), JoinType.INNER, str("q", "def_id").eq(o1("c")).and(str("q", "name").eq(str("a", "keyword")))
                         .and(str("q", "kind").in(List.of("REGULAR", "KEYWORD_ONLY"))))
                 .join(pts("v"), JoinType.INNER, str("v", "rel").eq(str("a", "arg_rel")).and(str("v", "s").eq(str("a", "arg_s")))
                         .and(str("v", "k").eq(str("a", "arg_k"))))
                 .project(row(val("var"), str("q", "binding_id"), val(NONE), okind("v"), o1("v"), o2("v"))));
-        rules.add(pts("c", "call").filter(okind("c").eq("B"))
+        rules.add(pts("c", "call").filter(okind("c").eq("B").and(str("c", "k").eq(NONE)))
                 .join(RelSpec.scan(PARAM_SLOTS, "q"), JoinType.INNER, str("q", "def_id").eq(o1("c")).and(i32("q", "position").eq(0)))
                 .project(row(val("var"), str("q", "binding_id"), val(NONE), val("I"), o2("c"), val(NONE))));
         // Methods through instances (bound) and classes (plain functions).
@@ -476,6 +478,20 @@ public final class CallResolution implements CpgPart {
                 .join(pts("b", "expr"), JoinType.INNER, str("b", "s").eq(str("i", "source_expr_id")).and(okind("b").eq("L")))
                 .join(pts("f", "field"), JoinType.INNER, str("f", "s").eq(o1("b")).and(str("f", "k").eq("*")))
                 .project(row(val("tgt"), str("i", "target_expr_id"), val(NONE), okind("f"), o1("f"), o2("f"))));
+        // Builtins that call a function they are given (map/filter its first argument with the
+        // elements of the second, sorted/min/max their key= with the elements of the first): a call
+        // from the builtin's caller, kept apart (k = 'callback') from the call's own arguments.
+        rules.add(callbackCall("builtins.map", 0, null));
+        rules.add(callbackCall("builtins.filter", 0, null));
+        rules.add(callbackCall("functools.reduce", 0, null));
+        for (String sorting : List.of("builtins.sorted", "builtins.min", "builtins.max")) {
+            rules.add(callbackCall(sorting, -1, "key"));
+        }
+        rules.add(callbackElements("builtins.map", 1));
+        rules.add(callbackElements("builtins.filter", 1));
+        for (String sorting : List.of("builtins.sorted", "builtins.min", "builtins.max")) {
+            rules.add(callbackElements(sorting, 0));
+        }
         // super(): an S(class, receiver's class) object, whose attributes are found after the class in the receiver's MRO.
         rules.add(RelSpec.scan(SUPER_CALLS, "u")
                 .join(RelSpec.scan(PARAM_SLOTS, "q"), JoinType.INNER, str("q", "def_id").eq(str("u", "method_def_id")).and(i32("q", "position").eq(0)))
@@ -489,9 +505,35 @@ public final class CallResolution implements CpgPart {
         return SemiNaiveRel.ofRules(POINTS_TO, seed, rules, MAX_ROUNDS);
     }
 
+    /** The function argument (by position, or the keyword) of a call of {@code builtin}, called from the call's site. */
+    private static RelSpec callbackCall(String builtin, int position, String keyword) {
+        Condition slot = keyword == null ? i32("a", "position").eq(position) : str("a", "keyword").eq(keyword);
+        return callExprs("e")
+                .join(pts("p", "expr"), JoinType.INNER, str("p", "s").eq(str("e", "base_expr_id")).and(okind("p").eq("E"))
+                        .and(o1("p").eq(builtin)).and(o2("p").eq(NONE)))
+                .join(RelSpec.scan(ARGS, "a"), JoinType.INNER, str("a", "site").eq(str("e", "expr_id")).and(slot))
+                .join(pts("f"), JoinType.INNER, str("f", "rel").eq(str("a", "arg_rel")).and(str("f", "s").eq(str("a", "arg_s")))
+                        .and(str("f", "k").eq(str("a", "arg_k"))).and(okind("f").in(List.of("F", "B", "C"))))
+                .project(row(val("call"), str("e", "expr_id"), val(CALLBACK), okind("f"), o1("f"), o2("f")));
+    }
+
+    /** The elements of the iterable argument at {@code iterable} flow to the callback's first parameter. */
+    private static RelSpec callbackElements(String builtin, int iterable) {
+        return RelSpec.scan(EXPRS, "e").filter(str("e", "kind").eq("CALL"))
+                .join(pts("p", "expr"), JoinType.INNER, str("p", "s").eq(str("e", "base_expr_id")).and(okind("p").eq("E"))
+                        .and(o1("p").eq(builtin)).and(o2("p").eq(NONE)))
+                .join(pts("c", "call"), JoinType.INNER, str("c", "s").eq(str("e", "expr_id")).and(str("c", "k").eq(CALLBACK))
+                        .and(okind("c").eq("F")))
+                .join(RelSpec.scan(ARGS, "a"), JoinType.INNER, str("a", "site").eq(str("e", "expr_id")).and(i32("a", "position").eq(iterable)))
+                .join(pts("l", "expr"), JoinType.INNER, str("l", "s").eq(str("a", "arg_s")).and(okind("l").eq("L")))
+                .join(pts("v", "field"), JoinType.INNER, str("v", "s").eq(o1("l")).and(str("v", "k").eq("*")))
+                .join(RelSpec.scan(PARAM_SLOTS, "q"), JoinType.INNER, str("q", "def_id").eq(o1("c")).and(i32("q", "position").eq(0)))
+                .project(row(val("var"), str("q", "binding_id"), val(NONE), okind("v"), o1("v"), o2("v")));
+    }
+
     private static RelSpec positional(String kind, int shift) {
         Field<Integer> position = shift == 0 ? i32("a", "position") : Exprs.plus(i32("a", "position"), shift);
-        return pts("c", "call").filter(okind("c").eq(kind))
+        return pts("c", "call").filter(okind("c").eq(kind).and(str("c", "k").eq(NONE)))
                 .join(RelSpec.scan(ARGS, "a"), JoinType.INNER, str("a", "site").eq(str("c", "s")).and(i32("a", "position").ge(0)))
                 .join(RelSpec.scan(PARAM_SLOTS, "q"), JoinType.INNER, str("q", "def_id").eq(o1("c")).and(i32("q", "position").eq(position))
                         .and(str("q", "kind").in(List.of("POSITIONAL_ONLY", "REGULAR"))))
@@ -576,7 +618,8 @@ public final class CallResolution implements CpgPart {
      * has.
      */
     private static RelSpec resolved() {
-        Field<String> method = Exprs.when(okind("c").eq("C"), StructureGraph.varchar("class"))
+        Field<String> method = Exprs.when(str("c", "k").eq(CALLBACK), StructureGraph.varchar("callback"))
+                .when(okind("c").eq("C"), StructureGraph.varchar("class"))
                 .when(okind("c").eq("B"), StructureGraph.varchar("bound_method"))
                 .otherwise(StructureGraph.varchar("function"));
         Field<String> callerScope = Exprs.when(str("k", "comp_id").isNotNull(), str("k", "parent_def_id")).otherwise(str("e", "scope_id"));
