@@ -67,7 +67,7 @@ public final class Metering {
         for (OperatorCounter counter : counters) {
             long inputs = 0;
             for (OperatorCounter other : counters) {
-                if (other.plan().equals(counter.plan()) && counter.inputPaths().contains(other.path())) {
+                if (counter.inputPaths().contains(other.path())) {
                     inputs += other.nanos();
                 }
             }

@@ -4,10 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.codeanatomy.api.plan.PlanDag;
 import io.codeanatomy.api.plan.PlanNodeKind;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The planned DAG of a run: spools first, in dependency order, then the outputs; run in this order,
@@ -27,21 +24,6 @@ public record PlannedDag(List<PlannedFragment> fragments) {
     public PlannedFragment output(String name) {
         return fragments(PlanNodeKind.OUTPUT).stream().filter(fragment -> fragment.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the plan DAG has no output '" + name + "'"));
-    }
-
-    /** The spools that no fragment after {@code fragment} reads: their rows can go once it ran. */
-    public List<String> spoolsDoneAfter(PlannedFragment fragment) {
-        Map<String, PlannedFragment> lastReader = new HashMap<>();
-        for (PlannedFragment each : fragments) {
-            each.reads().forEach(spool -> lastReader.put(spool, each));
-        }
-        List<String> done = new ArrayList<>();
-        for (String spool : fragment.reads()) {
-            if (lastReader.get(spool) == fragment) {
-                done.add(spool);
-            }
-        }
-        return List.copyOf(done);
     }
 
     /** The DAG as the run's plan bundle records it. */
