@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Builds a Code Property Graph of a Python codebase into Delta Lake tables.",
         subcommands = {AstCommand.class, BuildCommand.class, PlanCommand.class, DiffCommand.class, AbCommand.class, RulesCommand.class,
-            QueryCommand.class, ShellCommand.class, TablesCommand.class, DescribeCommand.class, ExportCommand.class,
+            QueryCommand.class, AskCommand.class, ShellCommand.class, TablesCommand.class, DescribeCommand.class, ExportCommand.class,
             HistoryCommand.class, CheckCommand.class, VacuumCommand.class, ReportCommand.class, PluginsCommand.class,
             AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class})
 public final class CodeAnatomy implements Runnable {

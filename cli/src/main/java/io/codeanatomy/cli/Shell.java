@@ -37,7 +37,7 @@ import org.jline.terminal.Terminal;
  * statement); otherwise it reads a script from standard input and prints only results.
  */
 final class Shell {
-    static final List<String> META = List.of("!tables", "!describe", "!schema", "!timing", "!pager", "!help", "!quit", "!exit");
+    static final List<String> META = List.of("!tables", "!describe", "!schema", "!ask", "!timing", "!pager", "!help", "!quit", "!exit");
     private static final List<String> KEYWORDS = List.of("SELECT", "FROM", "WHERE", "GROUP", "BY", "ORDER", "HAVING", "JOIN", "LEFT",
             "ON", "AS", "AND", "OR", "NOT", "IN", "IS", "NULL", "COUNT", "DISTINCT", "LIMIT", "UNION", "ALL", "WITH", "CASE", "WHEN",
             "THEN", "ELSE", "END", "LIKE", "BETWEEN", "EXISTS", "DESC", "ASC");
@@ -48,6 +48,7 @@ final class Shell {
     private boolean timing;
     private boolean pager;
     private boolean quit;
+    private GraphQuestionRunner questions;
 
     Shell(Session session, List<TableRegistration> tables) {
         this.session = requireNonNull(session, "session is null");
@@ -231,12 +232,27 @@ final class Shell {
                 }
                 TableListing.describe(TableColumns.of(session, found), false, out);
             }
+            case "!ask" -> {
+                if (words.length == 1) {
+                    GraphQuestionRunner.list(out);
+                } else {
+                    questions().run(words[1], List.of(words).subList(2, words.length), ResultFormat.TABLE, false, out);
+                }
+            }
             case "!timing" -> timing = onOff(words, timing);
             case "!pager" -> pager = onOff(words, pager);
             case "!quit", "!exit" -> quit = true;
             case "!help" -> help(out);
             default -> throw new UserError("unknown command " + words[0] + "; the commands are " + String.join(", ", META) + ".", 2);
         }
+    }
+
+    /** Made on the first {@code !ask}: it needs the plugins' spec, which plain SQL does not. */
+    private GraphQuestionRunner questions() {
+        if (questions == null) {
+            questions = new GraphQuestionRunner(session);
+        }
+        return questions;
     }
 
     private static boolean onOff(String[] words, boolean current) {
@@ -256,6 +272,7 @@ final class Shell {
         lines.add("!tables            lists the tables");
         lines.add("!describe TABLE    lists a table's columns and types");
         lines.add("!schema            prints every table as CREATE TABLE");
+        lines.add("!ask [Q ARGS...]   answers a saved graph question (callers pkg.mod.f 2, definition a.py:3:5, ...); alone, lists them");
         lines.add("!timing [on|off]   prints each statement's time (on by default on a terminal)");
         lines.add("!pager [on|off]    pages results taller than the screen (on by default on a terminal)");
         lines.add("!quit, !exit       leaves the shell (so does Ctrl-D)");

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = {
             "Opens an SQL prompt over every table of an output directory, with history, completion of table and column names, "
-                    + "!tables, !describe TABLE, !schema and the time of each statement.",
+                    + "!tables, !describe TABLE, !schema, !ask (saved graph questions) and the time of each statement.",
             "When standard input is not a terminal, it runs the statements it reads there (each ending with ;) and exits 1 if any failed."
         })
 public final class ShellCommand implements Callable<Integer> {

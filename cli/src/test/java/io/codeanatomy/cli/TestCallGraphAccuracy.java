@@ -98,7 +98,7 @@ class TestCallGraphAccuracy {
                 + " WHERE caller_qualified_name IS NOT NULL AND callee_qualified_name IS NOT NULL", "--format", "csv");
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<CallEdge> edges = new ArrayList<>();
-        String[] lines = run.out().split("\r\n");
+        String[] lines = run.out().split("\n");
         for (int i = 1; i < lines.length; i++) {
             if (lines[i].isEmpty()) {
                 continue;

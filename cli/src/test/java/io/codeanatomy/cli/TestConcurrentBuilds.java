@@ -81,7 +81,7 @@ class TestConcurrentBuilds {
             int succeeded = (codeOne == 0 ? 1 : 0) + (codeTwo == 0 ? 1 : 0);
             assertThat(BuildManifests.list(out)).hasSize(1 + succeeded);
             assertThat(query(out, FUNCTIONS)).isEqualTo(B_FUNCTIONS);
-            assertThat(query(out, "SELECT COUNT(*) AS duplicates FROM (SELECT node_id FROM cpg_nodes GROUP BY node_id HAVING COUNT(*) > 1)")).isEqualTo("duplicates\r\n0\r\n");
+            assertThat(query(out, "SELECT COUNT(*) AS duplicates FROM (SELECT node_id FROM cpg_nodes GROUP BY node_id HAVING COUNT(*) > 1)")).isEqualTo("duplicates\n0\n");
             assertThat(seen).isNotEmpty();
         } finally {
             one.kill();

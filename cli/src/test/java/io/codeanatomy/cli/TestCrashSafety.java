@@ -34,8 +34,8 @@ class TestCrashSafety {
             "extra.py", "def extra():\n    pass\n");
     static final String FUNCTIONS = "SELECT name FROM cpg_nodes WHERE node_kind = 'PY_FUNCTION' ORDER BY name";
     static final String DEFINED = "SELECT name FROM py_defs_v1 WHERE kind = 'FUNCTION' ORDER BY name";
-    static final String A_FUNCTIONS = "name\r\narea\r\nmain\r\n";
-    static final String B_FUNCTIONS = "name\r\nextra\r\nhelper\r\nmain\r\nperimeter\r\n";
+    static final String A_FUNCTIONS = "name\narea\nmain\n";
+    static final String B_FUNCTIONS = "name\nextra\nhelper\nmain\nperimeter\n";
 
     @TempDir
     static Path temp;
