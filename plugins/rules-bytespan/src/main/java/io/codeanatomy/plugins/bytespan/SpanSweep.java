@@ -27,17 +27,12 @@ final class SpanSweep implements Function2<Enumerable<Object>, Enumerable<Object
     private final SpanPredicate predicate;
     private final boolean scalarLeft;
     private final boolean scalarRight;
-    private final boolean innermost;
 
-    /**
-     * @param scalarLeft whether left rows are bare values (a one-column input) rather than {@code Object[]}
-     * @param innermost for containment: pair each inner span with its smallest container only
-     */
-    SpanSweep(SpanPredicate predicate, boolean scalarLeft, boolean scalarRight, boolean innermost) {
+    /** @param scalarLeft whether left rows are bare values (a one-column input) rather than {@code Object[]} */
+    SpanSweep(SpanPredicate predicate, boolean scalarLeft, boolean scalarRight) {
         this.predicate = requireNonNull(predicate, "predicate is null");
         this.scalarLeft = scalarLeft;
         this.scalarRight = scalarRight;
-        this.innermost = innermost;
     }
 
     @Override
@@ -123,18 +118,10 @@ final class SpanSweep implements Function2<Enumerable<Object>, Enumerable<Object
                 active.add(outers[next++]);
             }
             active.removeIf(outer -> outer.end() < inner.start());
-            Span smallest = null;
             for (Span outer : active) {
                 if (inner.end() <= outer.end()) {
-                    if (!innermost) {
-                        emit(outer, inner, out);
-                    } else if (smallest == null || outer.end() - outer.start() < smallest.end() - smallest.start()) {
-                        smallest = outer;
-                    }
+                    emit(outer, inner, out);
                 }
-            }
-            if (smallest != null) {
-                emit(smallest, inner, out);
             }
         }
     }
