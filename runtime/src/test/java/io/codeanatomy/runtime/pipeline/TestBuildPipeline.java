@@ -93,7 +93,7 @@ class TestBuildPipeline {
         assertThat(dag.get("nodes")).extracting(n -> n.get("id").asText()).containsExactly("spool:file_nodes", "output:cpg_nodes");
         JsonNode bundle = dag.get("nodes").get(1);
         assertThat(bundle.get("p2").asText()).contains("EnumerableUnion").contains("EnumerableHashJoin")
-                .contains("BindableTableScan(table=[[py_defs_v1]], filters=").contains("projects=");
+                .contains("CompiledTableScan(table=[[py_defs_v1]], filters=").contains("projects=").doesNotContain("EnumerableInterpreter");
         assertThat(bundle.get("ruleTrace").size()).isPositive();
     }
 

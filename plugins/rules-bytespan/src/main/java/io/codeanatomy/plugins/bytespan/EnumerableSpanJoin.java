@@ -33,48 +33,36 @@ import org.apache.calcite.rex.RexNode;
  * sort and sweep per file ({@link SpanSweep}) instead of a hash join on the file key that tests
  * every pair of spans of a file. Its condition is exactly what the sweep decides (see
  * {@link SpanPredicate#sweepCondition}); other conjuncts of the original join are tested above it.
- * With {@code innermost} it keeps, for each contained span, only its smallest container.
  */
 public final class EnumerableSpanJoin extends Join implements EnumerableRel {
     private static final Method APPLY = Types.lookupMethod(Function2.class, "apply", Object.class, Object.class);
 
     private final SpanPredicate predicate;
-    private final boolean innermost;
 
-    EnumerableSpanJoin(RelOptCluster cluster, RelTraitSet traits, RelNode left, RelNode right, SpanPredicate predicate,
-            boolean innermost) {
+    EnumerableSpanJoin(RelOptCluster cluster, RelTraitSet traits, RelNode left, RelNode right, SpanPredicate predicate) {
         super(cluster, traits, List.of(), left, right,
                 predicate.sweepCondition(cluster.getRexBuilder(), left.getRowType(), right.getRowType()), Set.of(), JoinRelType.INNER);
         this.predicate = requireNonNull(predicate, "predicate is null");
         if (!predicate.residual().isEmpty()) {
             throw new IllegalArgumentException("the sweep decides no residual condition: " + predicate.residual());
         }
-        if (innermost && predicate.kind() != SpanPredicate.Kind.CONTAINS) {
-            throw new IllegalArgumentException("only containment has an innermost container");
-        }
-        this.innermost = innermost;
     }
 
-    static EnumerableSpanJoin create(RelNode left, RelNode right, SpanPredicate predicate, boolean innermost) {
+    static EnumerableSpanJoin create(RelNode left, RelNode right, SpanPredicate predicate) {
         RelOptCluster cluster = left.getCluster();
-        return new EnumerableSpanJoin(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), left, right, predicate, innermost);
-    }
-
-    /** Whether it keeps only the smallest container of each contained span. */
-    public boolean innermost() {
-        return innermost;
+        return new EnumerableSpanJoin(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), left, right, predicate);
     }
 
     @Override
     public Join copy(RelTraitSet traitSet, RexNode condition, RelNode left, RelNode right, JoinRelType joinType, boolean semiJoinDone) {
         SpanPredicate copied = SpanPredicate.analyse(condition, left.getRowType(), right.getRowType())
                 .orElseThrow(() -> new IllegalArgumentException("not a span condition: " + condition));
-        return new EnumerableSpanJoin(getCluster(), traitSet, left, right, copied, innermost);
+        return new EnumerableSpanJoin(getCluster(), traitSet, left, right, copied);
     }
 
     @Override
     public RelWriter explainTerms(RelWriter pw) {
-        return super.explainTerms(pw).item("span", predicate.kind()).itemIf("innermost", true, innermost);
+        return super.explainTerms(pw).item("span", predicate.kind());
     }
 
     /**
@@ -89,9 +77,8 @@ public final class EnumerableSpanJoin extends Join implements EnumerableRel {
 
     @Override
     public double estimateRowCount(RelMetadataQuery mq) {
-        // Each contained span has few containers (its nesting depth); innermost keeps one.
-        double inner = mq.getRowCount(predicate.outerLeft() ? getRight() : getLeft());
-        return innermost ? inner : inner * 4;
+        // Each contained span has few containers: its nesting depth.
+        return mq.getRowCount(predicate.outerLeft() ? getRight() : getLeft()) * 4;
     }
 
     @Override
@@ -101,7 +88,7 @@ public final class EnumerableSpanJoin extends Join implements EnumerableRel {
         Result right = implementor.visitChild(this, 1, (EnumerableRel) getRight(), Prefer.ARRAY);
         Expression leftRows = rows(builder, "left", left);
         Expression rightRows = rows(builder, "right", right);
-        SpanSweep sweep = new SpanSweep(predicate, scalar(left, getLeft()), scalar(right, getRight()), innermost);
+        SpanSweep sweep = new SpanSweep(predicate, scalar(left, getLeft()), scalar(right, getRight()));
         Expression call = Expressions.call(implementor.stash(sweep, Function2.class), APPLY, leftRows, rightRows);
         builder.add(Expressions.convert_(call, Enumerable.class));
         // Rows are Object[] even for one column; the physical type says so.

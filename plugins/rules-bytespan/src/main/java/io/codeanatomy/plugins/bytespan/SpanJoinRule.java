@@ -42,7 +42,7 @@ public final class SpanJoinRule extends ConverterRule {
         SpanPredicate predicate = analyse(join).orElseThrow();
         RelNode left = convert(join.getLeft(), join.getLeft().getTraitSet().replace(EnumerableConvention.INSTANCE));
         RelNode right = convert(join.getRight(), join.getRight().getTraitSet().replace(EnumerableConvention.INSTANCE));
-        RelNode spanJoin = EnumerableSpanJoin.create(left, right, predicate.withoutResidual(), false);
+        RelNode spanJoin = EnumerableSpanJoin.create(left, right, predicate.withoutResidual());
         if (predicate.residual().isEmpty()) {
             return spanJoin;
         }

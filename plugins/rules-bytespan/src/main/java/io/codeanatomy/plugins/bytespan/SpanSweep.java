@@ -5,12 +5,14 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
-import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.linq4j.function.Function2;
 
 /**
@@ -20,45 +22,89 @@ import org.apache.calcite.linq4j.function.Function2;
  *
  * <p>Generated code reaches this class through the stashed {@link Function2} only, so the plugin's
  * class loader need not be visible to Calcite's compiler. Rows with a null key or span never match,
- * as in SQL. Pairs come out file by file (files in the order the left input first names them), in
- * sweep order within a file.
+ * as in SQL. Pairs come out file by file (files in the order the inputs first name them), in sweep
+ * order within a file; a file's rows are dropped once its pairs are out.
  */
 final class SpanSweep implements Function2<Enumerable<Object>, Enumerable<Object>, Enumerable<Object[]>> {
     private final SpanPredicate predicate;
     private final boolean scalarLeft;
     private final boolean scalarRight;
-    private final boolean innermost;
 
-    /**
-     * @param scalarLeft whether left rows are bare values (a one-column input) rather than {@code Object[]}
-     * @param innermost for containment: pair each inner span with its smallest container only
-     */
-    SpanSweep(SpanPredicate predicate, boolean scalarLeft, boolean scalarRight, boolean innermost) {
+    /** @param scalarLeft whether left rows are bare values (a one-column input) rather than {@code Object[]} */
+    SpanSweep(SpanPredicate predicate, boolean scalarLeft, boolean scalarRight) {
         this.predicate = requireNonNull(predicate, "predicate is null");
         this.scalarLeft = scalarLeft;
         this.scalarRight = scalarRight;
-        this.innermost = innermost;
     }
 
     @Override
     public Enumerable<Object[]> apply(Enumerable<Object> left, Enumerable<Object> right) {
-        Map<Object, List<Object[]>[]> files = new LinkedHashMap<>();
-        collect(left, scalarLeft, 0, predicate.leftKeys(), predicate.leftStart(), predicate.leftEnd(), files);
-        collect(right, scalarRight, 1, predicate.rightKeys(), predicate.rightStart(), predicate.rightEnd(), files);
-        List<Object[]> out = new ArrayList<>();
-        for (List<Object[]>[] sides : files.values()) {
-            if (sides[0] == null || sides[1] == null) {
-                continue;
+        return new AbstractEnumerable<>() {
+            @Override
+            public Enumerator<Object[]> enumerator() {
+                Map<Object, List<Object[]>[]> files = new LinkedHashMap<>();
+                collect(left, scalarLeft, 0, predicate.leftKeys(), predicate.leftStart(), predicate.leftEnd(), files);
+                collect(right, scalarRight, 1, predicate.rightKeys(), predicate.rightStart(), predicate.rightEnd(), files);
+                return new FilePairs(files.values().iterator());
             }
-            Span[] l = spans(sides[0], predicate.leftStart(), predicate.leftEnd());
-            Span[] r = spans(sides[1], predicate.rightStart(), predicate.rightEnd());
-            if (predicate.kind() == SpanPredicate.Kind.CONTAINS) {
-                contains(predicate.outerLeft() ? l : r, predicate.outerLeft() ? r : l, out);
-            } else {
-                overlaps(l, r, out);
-            }
+        };
+    }
+
+    /** The pairs of one file after another: only one file's pairs are held at a time. */
+    private final class FilePairs implements Enumerator<Object[]> {
+        private final Iterator<List<Object[]>[]> files;
+        private List<Object[]> pairs = List.of();
+        private int next;
+        private Object[] current;
+
+        FilePairs(Iterator<List<Object[]>[]> files) {
+            this.files = files;
         }
-        return Linq4j.asEnumerable(out);
+
+        @Override
+        public Object[] current() {
+            if (current == null) {
+                throw new NoSuchElementException();
+            }
+            return current;
+        }
+
+        @Override
+        public boolean moveNext() {
+            while (next >= pairs.size()) {
+                if (!files.hasNext()) {
+                    current = null;
+                    return false;
+                }
+                List<Object[]>[] sides = files.next();
+                files.remove();
+                pairs = sides[0] == null || sides[1] == null ? List.of() : pairs(sides);
+                next = 0;
+            }
+            current = pairs.get(next++);
+            return true;
+        }
+
+        @Override
+        public void reset() {
+            throw new UnsupportedOperationException("the pairs of a span join are produced once");
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private List<Object[]> pairs(List<Object[]>[] sides) {
+        List<Object[]> out = new ArrayList<>();
+        Span[] l = spans(sides[0], predicate.leftStart(), predicate.leftEnd());
+        Span[] r = spans(sides[1], predicate.rightStart(), predicate.rightEnd());
+        if (predicate.kind() == SpanPredicate.Kind.CONTAINS) {
+            contains(predicate.outerLeft() ? l : r, predicate.outerLeft() ? r : l, out);
+        } else {
+            overlaps(l, r, out);
+        }
+        return out;
     }
 
     /** A row with its span, read once. */
@@ -123,18 +169,10 @@ final class SpanSweep implements Function2<Enumerable<Object>, Enumerable<Object
                 active.add(outers[next++]);
             }
             active.removeIf(outer -> outer.end() < inner.start());
-            Span smallest = null;
             for (Span outer : active) {
                 if (inner.end() <= outer.end()) {
-                    if (!innermost) {
-                        emit(outer, inner, out);
-                    } else if (smallest == null || outer.end() - outer.start() < smallest.end() - smallest.start()) {
-                        smallest = outer;
-                    }
+                    emit(outer, inner, out);
                 }
-            }
-            if (smallest != null) {
-                emit(smallest, inner, out);
             }
         }
     }
