@@ -84,12 +84,13 @@ class TestGraphQuestions {
 
     @TempDir
     static Path work;
+    static Path out;
     static Session session;
     static GraphAsk ask;
 
     @BeforeAll
     static void build() throws IOException {
-        Path out = work.resolve("out");
+        out = work.resolve("out");
         CliRun run = CliRun.buildTree(work.resolve("src"), FIXTURES, out);
         assertThat(run.exitCode()).as(run.err()).isZero();
         session = Session.open(SessionConfig.defaults());
@@ -172,6 +173,32 @@ class TestGraphQuestions {
         assertThat(rows(ask.ask("unresolved", List.of("shop.cart")), "line", "callee")).containsExactly("15 sum", "28 json.dumps");
         assertThat(rows(ask.ask("dead", List.of()), "qualified_name", "path", "line")).containsExactly("shop.cart.never_used shop/cart.py 31");
         assertThat(rows(ask.ask("dead", List.of("shop.util")), "qualified_name")).isEmpty();
+    }
+
+    @Test
+    void askOnTheCommandLineAndInTheShell() throws IOException {
+        CliRun list = CliRun.of("ask", out.toString());
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out()).contains("callers FUNCTION [DEPTH]").contains("definition LOCATION").contains("dead [MODULE]");
+        CliRun json = CliRun.of("ask", out.toString(), "callers", "shop.cart.format_total", "2", "--format", "json");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode rows = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(1).path("qualified_name").asText()).isEqualTo("main.run");
+        assertThat(rows.get(1).path("depth").asInt()).isEqualTo(2);
+        CliRun bad = CliRun.of("ask", out.toString(), "callers");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err().strip()).isEqualTo("codeanatomy: 'callers' takes 1 to 2 arguments (callers FUNCTION [DEPTH]), not 0.");
+        java.io.InputStream saved = System.in;
+        CliRun shell;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("!ask superclasses shop.cart.Gift\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            shell = CliRun.of("shell", out.toString());
+        } finally {
+            System.setIn(saved);
+        }
+        assertThat(shell.exitCode()).as(shell.err()).isZero();
+        assertThat(shell.out()).contains("shop.cart.Cart").contains("shop.cart.Base").contains("builtins.object");
     }
 
     @Test
