@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Builds a Code Property Graph of a Python codebase into Delta Lake tables.",
         subcommands = {AstCommand.class, BuildCommand.class, PlanCommand.class, DiffCommand.class, AbCommand.class, RulesCommand.class,
-            QueryCommand.class, ShellCommand.class, TablesCommand.class, DescribeCommand.class, ExportCommand.class, PluginsCommand.class,
+            QueryCommand.class, ShellCommand.class, TablesCommand.class, DescribeCommand.class, ExportCommand.class, AskCommand.class, PluginsCommand.class,
             AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class})
 public final class CodeAnatomy implements Runnable {
     @CommandLine.Spec
