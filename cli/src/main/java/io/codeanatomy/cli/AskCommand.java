@@ -1,12 +1,10 @@
 package io.codeanatomy.cli;
 
-import io.codeanatomy.runtime.plan.PlannedQuery;
 import io.codeanatomy.runtime.session.Session;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.rel.RelNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,16 +53,7 @@ public final class AskCommand implements Callable<Integer> {
         try (OpenedOutput opened = OpenedOutput.open(out, pluginOptions, toggles, Set.of("cpg_nodes", "cpg_edges", "cpg_mro")::contains)) {
             Session session = opened.session();
             RelNode plan = asked.plan(session.relBuilder(), argument);
-            PlannedQuery planned = session.plan(plan);
-            RowPrinter printer = chosen.printer(stdout, plan.getRowType().getFieldNames(), false);
-            boolean single = plan.getRowType().getFieldCount() == 1;
-            try (Enumerator<?> rows = session.executor().rows(planned.physical())) {
-                while (rows.moveNext()) {
-                    Object current = rows.current();
-                    printer.row(single ? new Object[] {current} : (Object[]) current);
-                }
-            }
-            printer.end();
+            new StatementRunner(session, chosen, false).print(session.plan(plan), plan.getRowType().getFieldNames(), stdout);
         }
         stdout.flush();
         return 0;

@@ -7,11 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class TestAskCommand {
     private static CliRun ask(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "ask";
-        all[1] = SmallOutput.out().toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return CliRun.of(all);
+        return SmallOutput.run("ask", args);
     }
 
     @Test
