@@ -2,6 +2,7 @@ package io.codeanatomy.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import io.codeanatomy.runtime.plan.PlannedQuery;
 import io.codeanatomy.runtime.plan.PlannedSql;
 import io.codeanatomy.runtime.session.Session;
 import java.util.List;
@@ -35,8 +36,13 @@ final class QueryRows {
      */
     static void forEach(Session session, String sql, Consumer<Object[]> rows) {
         PlannedSql planned = plan(session, sql);
-        boolean single = planned.columnNames().size() == 1;
-        try (Enumerator<?> enumerator = session.executor().rows(planned.query().physical())) {
+        forEach(session, planned.query(), planned.columnNames().size(), rows);
+    }
+
+    /** As {@link #forEach(Session, String, Consumer)} for a planned query of {@code columnCount} columns. */
+    static void forEach(Session session, PlannedQuery query, int columnCount, Consumer<Object[]> rows) {
+        boolean single = columnCount == 1;
+        try (Enumerator<?> enumerator = session.executor().rows(query.physical())) {
             while (enumerator.moveNext()) {
                 Object current = enumerator.current();
                 rows.accept(single ? new Object[] {current} : (Object[]) current);

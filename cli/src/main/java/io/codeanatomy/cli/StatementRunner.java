@@ -2,11 +2,11 @@ package io.codeanatomy.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import io.codeanatomy.runtime.plan.PlannedQuery;
 import io.codeanatomy.runtime.plan.PlannedSql;
 import io.codeanatomy.runtime.session.Session;
 import java.io.PrintWriter;
 import java.util.List;
-import org.apache.calcite.linq4j.Enumerator;
 
 /** Plans and runs one SQL statement over a session's tables and prints its rows; shared by {@code query} and the shell. */
 final class StatementRunner {
@@ -31,27 +31,30 @@ final class StatementRunner {
         } catch (RuntimeException e) {
             throw QueryErrors.translate(e);
         }
-        List<String> columns = planned.columnNames();
-        boolean single = columns.size() == 1;
-        long count = 0;
-        try (Enumerator<?> rows = session.executor().rows(planned.query().physical())) {
-            // The first row is fetched before anything is printed: a query that fails at once prints no header.
-            boolean first = rows.moveNext();
-            RowPrinter printer = format.printer(out, columns, crlf);
-            for (boolean more = first; more; more = rows.moveNext()) {
-                Object current = rows.current();
-                printer.row(single ? new Object[] {current} : (Object[]) current);
-                count++;
+        return print(planned.query(), planned.columnNames(), out);
+    }
+
+    /**
+     * Runs a planned query and prints its rows under {@code columns}.
+     *
+     * @return the number of rows printed
+     */
+    long print(PlannedQuery query, List<String> columns, PrintWriter out) {
+        RowPrinter[] printer = new RowPrinter[1];
+        long[] count = {0};
+        // The printer starts at the first row: a query that fails at once prints no header.
+        QueryRows.forEach(session, query, columns.size(), row -> {
+            if (printer[0] == null) {
+                printer[0] = format.printer(out, columns, crlf);
             }
-            printer.end();
-        } catch (ExceptionInInitializerError e) {
-            throw QueryErrors.translate(e);
-        } catch (UserError e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw QueryErrors.translate(e);
+            printer[0].row(row);
+            count[0]++;
+        });
+        if (printer[0] == null) {
+            printer[0] = format.printer(out, columns, crlf);
         }
+        printer[0].end();
         out.flush();
-        return count;
+        return count[0];
     }
 }

@@ -45,6 +45,15 @@ final class SmallOutput {
         return root.resolve("out");
     }
 
+    /** Runs {@code command OUT args...} on this output. */
+    static CliRun run(String command, String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = command;
+        all[1] = out().toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return CliRun.of(all);
+    }
+
     /** What the build printed. */
     static synchronized CliRun build() {
         out();

@@ -85,9 +85,9 @@ class TestCpgGraph {
             "                rows.append((rel, node.lineno, node.col_offset, node.end_lineno, node.end_col_offset, kind))",
             "            for dec in getattr(node, 'decorator_list', []):",
             "                rows.append((rel, dec.lineno, dec.col_offset, dec.end_lineno, dec.end_col_offset, 'PY_DECORATOR'))",
-            "print('path,line,col,end_line,end_col,node_kind', end='\\r\\n')",
+            "print('path,line,col,end_line,end_col,node_kind', end='\\n')",
             "for row in sorted(rows):",
-            "    print(','.join(map(str, row)), end='\\r\\n')",
+            "    print(','.join(map(str, row)), end='\\n')",
             "");
     private static final String DANGLING = "SELECT COUNT(*) AS dangling FROM cpg_edges e"
             + " LEFT JOIN cpg_nodes s ON s.node_id = e.src_node_id LEFT JOIN cpg_nodes d ON d.node_id = e.dst_node_id"

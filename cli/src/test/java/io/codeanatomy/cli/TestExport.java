@@ -29,11 +29,7 @@ class TestExport {
     }
 
     private static CliRun export(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "export";
-        all[1] = SmallOutput.out().toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return CliRun.of(all);
+        return SmallOutput.run("export", args);
     }
 
     @Test

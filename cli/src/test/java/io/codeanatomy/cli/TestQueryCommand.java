@@ -18,11 +18,7 @@ class TestQueryCommand {
     Path temp;
 
     private static CliRun query(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "query";
-        all[1] = SmallOutput.out().toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return CliRun.of(all);
+        return SmallOutput.run("query", args);
     }
 
     private static void assertOneSentence(CliRun run, int exitCode, String message) {

@@ -37,9 +37,9 @@ class TestStdlibCpgCounts {
             "            if type(node) in kinds:",
             "                counts[kinds[type(node)]] += 1",
             "            counts['PY_DECORATOR'] += len(getattr(node, 'decorator_list', []))",
-            "print('node_kind,n', end='\\r\\n')",
+            "print('node_kind,n', end='\\n')",
             "for kind in sorted(counts):",
-            "    print('%s,%d' % (kind, counts[kind]), end='\\r\\n')",
+            "    print('%s,%d' % (kind, counts[kind]), end='\\n')",
             "");
 
     @TempDir
