@@ -6,9 +6,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
-import org.apache.calcite.adapter.enumerable.EnumerableProject;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.adapter.enumerable.EnumerableUnion;
@@ -33,11 +31,10 @@ import org.apache.calcite.rel.type.RelDataType;
  * Implements an input of a fixpoint so that the generated code does not grow with its rule count in
  * one method: Calcite writes a whole plan into one {@code bind} method, and Janino refuses a method
  * beyond the JVM's 64 KB, which a points-to step of a few dozen rules (each a union of its
- * differentiated copies) reaches. Every branch of the input's union (nested unions flattened,
- * row-wise projections above the union kept above it) is generated into the {@code apply} method of
- * an anonymous class of its own, and the method the plan is in only concatenates their results.
- * Duplicates the concatenation keeps where a distinct union would drop them do not matter: the
- * fixpoint keeps each row once.
+ * differentiated copies) reaches. Every branch of the input's {@code UNION ALL} (nested ones
+ * flattened, operators above a union, such as the cast projection and the metering nodes, kept
+ * above it) is generated into the {@code apply} method of an anonymous class of its own, and the
+ * method the plan is in only concatenates their results.
  */
 final class BranchMethods {
     private static final Method CONCAT = Types.lookupMethod(SemiNaiveEvaluation.class, "concat", Enumerable[].class);
@@ -57,34 +54,38 @@ final class BranchMethods {
      * constructor parameters, past the JVM's 255.
      */
     Expression rows(BlockBuilder builder, EnumerableRel parent, int ordinal, EnumerableRel input) {
-        EnumerableRel union = unionUnderProjections(input);
-        if (union == null) {
+        if (unionBelow(input) == null) {
             return append(builder, implementor.visitChild(parent, ordinal, input, EnumerableRel.Prefer.ARRAY));
         }
+        return split(builder, input);
+    }
+
+    /**
+     * The rows of a {@code UNION ALL}, or of a chain of single-input operators over one (the cast
+     * projection, the per-operator metering nodes): each branch in a method of its own (a branch
+     * that is such a chain itself split in turn), the branches concatenated in order, which is
+     * what the union gives, and the operators above generated as they are over a leaf giving the
+     * concatenation.
+     */
+    private Expression split(BlockBuilder builder, EnumerableRel node) {
+        EnumerableUnion union = unionBelow(node);
         List<Expression> branches = new ArrayList<>();
-        flatten((EnumerableUnion) union, branches);
+        for (int i = 0; i < union.getInputs().size(); i++) {
+            EnumerableRel branch = (EnumerableRel) union.getInput(i);
+            branches.add(unionBelow(branch) != null
+                    ? split(builder, branch)
+                    : inOwnMethod(implementor.visitChild(union, i, branch, EnumerableRel.Prefer.ARRAY)));
+        }
         Expression concatenated = builder.append("branches", Expressions.call(CONCAT, Expressions.newArrayInit(Enumerable.class, branches)));
-        if (union == input) {
+        if (union == node) {
             return concatenated;
         }
-        // The projections above the union are generated as they are, over a leaf giving the branches' rows.
-        RelNode above = replace(input, union, new Rows(union.getCluster(), union.getTraitSet(), union.getRowType(), concatenated));
+        RelNode above = replace(node, union, new Rows(union.getCluster(), union.getTraitSet(), union.getRowType(), concatenated));
         return append(builder, implementor.visitChild(null, 0, (EnumerableRel) above, EnumerableRel.Prefer.ARRAY));
     }
 
     private static Expression append(BlockBuilder builder, EnumerableRel.Result result) {
         return result.physType.convertTo(builder.append("rows", result.block), JavaRowFormat.ARRAY);
-    }
-
-    private void flatten(EnumerableUnion union, List<Expression> branches) {
-        for (int i = 0; i < union.getInputs().size(); i++) {
-            EnumerableRel branch = (EnumerableRel) union.getInput(i);
-            if (branch instanceof EnumerableUnion nested) {
-                flatten(nested, branches);
-            } else {
-                branches.add(inOwnMethod(implementor.visitChild(union, i, branch, EnumerableRel.Prefer.ARRAY)));
-            }
-        }
     }
 
     /** {@code (Enumerable) new Function0() { public Object apply() { <result's block>; return rows; } }.apply()}. */
@@ -97,13 +98,17 @@ final class BranchMethods {
         return Expressions.convert_(Expressions.call(function, "apply"), Enumerable.class);
     }
 
-    /** The union below {@code node} through row-wise projections only, or null. */
-    private static EnumerableRel unionUnderProjections(EnumerableRel node) {
+    /**
+     * The {@code UNION ALL} that {@code node} is or stands on through single-input operators, or
+     * null. Only a union that keeps duplicates: its rows are exactly the concatenation, so any
+     * operator above sees what it saw before.
+     */
+    private static EnumerableUnion unionBelow(RelNode node) {
         RelNode current = node;
-        while (current instanceof EnumerableCalc || current instanceof EnumerableProject) {
+        while (!(current instanceof EnumerableUnion) && current.getInputs().size() == 1) {
             current = current.getInput(0);
         }
-        return current instanceof EnumerableUnion union ? union : null;
+        return current instanceof EnumerableUnion union && union.all ? union : null;
     }
 
     private static RelNode replace(RelNode node, RelNode target, RelNode replacement) {
