@@ -61,6 +61,9 @@ class TestCallGraphAccuracy {
         }
         report = Scorer.score(predictions);
         System.out.println(report.format());
+        // What is still missed or wrong, to read in the test's output when a rule group is added.
+        report.categories().forEach(c -> System.out.println(c.category() + " FP " + c.falsePositives() + "\n" + c.category() + " FN "
+                + c.falseNegatives()));
         System.out.println("points-to fixpoint (rounds, reached bound): " + FIXPOINT_RUNS);
     }
 
@@ -131,14 +134,14 @@ class TestCallGraphAccuracy {
         static final double OVERALL_RECALL = 0.75;
         /** category: {precision, recall}. */
         static final Map<String, double[]> CATEGORIES = Map.ofEntries(
-                Map.entry("attributes", new double[] {1.00, 0.83}),
-                Map.entry("classes", new double[] {0.96, 0.81}),
+                Map.entry("attributes", new double[] {1.00, 0.88}),
+                Map.entry("classes", new double[] {0.96, 0.84}),
                 Map.entry("containers", new double[] {1.00, 0.81}),
-                Map.entry("decorators", new double[] {1.00, 0.83}),
+                Map.entry("decorators", new double[] {1.00, 0.90}),
                 Map.entry("direct", new double[] {1.00, 1.00}),
-                Map.entry("dunders", new double[] {1.00, 0.41}),
+                Map.entry("dunders", new double[] {1.00, 0.85}),
                 Map.entry("flow", new double[] {1.00, 0.84}),
-                Map.entry("generators", new double[] {1.00, 0.84}),
+                Map.entry("generators", new double[] {1.00, 0.96}),
                 Map.entry("higher_order", new double[] {1.00, 0.91}),
                 Map.entry("imports", new double[] {1.00, 0.86}),
                 Map.entry("realistic", new double[] {0.98, 0.59}),

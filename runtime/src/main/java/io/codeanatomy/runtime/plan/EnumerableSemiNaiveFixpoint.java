@@ -25,7 +25,7 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
 
 /**
  * Runs a semi-naive fixpoint in generated code: the seed and the step are compiled like any other
- * inputs, and {@link SemiNaiveEvaluation#evaluate} re-enumerates the step once per round after
+ * inputs, each branch of their unions (each rule) into a method of its own ({@link BranchMethods}), and {@link SemiNaiveEvaluation#evaluate} re-enumerates the step once per round after
  * setting the delta and total tables its {@link SpoolScan}s read. Calcite's {@code RepeatUnion}
  * cannot do this: its step sees only the previous round, never the rows so far.
  */
@@ -58,10 +58,10 @@ public final class EnumerableSemiNaiveFixpoint extends SemiNaiveFixpoint impleme
     @Override
     public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
         BlockBuilder builder = new BlockBuilder();
-        Result seed = implementor.visitChild(this, 0, (EnumerableRel) getLeft(), Prefer.ARRAY);
-        Result step = implementor.visitChild(this, 1, (EnumerableRel) getRight(), Prefer.ARRAY);
-        Expression seedRows = seed.physType.convertTo(builder.append("seed", seed.block), JavaRowFormat.ARRAY);
-        Expression stepRows = step.physType.convertTo(builder.append("step", step.block), JavaRowFormat.ARRAY);
+        // Each rule in a method of its own: one method for all would pass the JVM's 64 KB limit.
+        BranchMethods methods = new BranchMethods(implementor);
+        Expression seedRows = methods.rows(builder, this, 0, (EnumerableRel) getLeft());
+        Expression stepRows = methods.rows(builder, this, 1, (EnumerableRel) getRight());
         builder.add(Expressions.call(EVALUATE, seedRows, stepRows, implementor.stash(tables(), SemiNaiveTables.class),
                 Expressions.constant(maxIterations())));
         // Rows are arrays even for one column, as the tables hold them.

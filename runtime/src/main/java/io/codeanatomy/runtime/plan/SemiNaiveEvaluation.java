@@ -45,6 +45,13 @@ public final class SemiNaiveEvaluation {
         };
     }
 
+    /** The rows of every branch, branch after branch; called by the code {@link BranchMethods} generates. */
+    @SafeVarargs
+    public static Enumerable<Object[]> concat(Enumerable<Object[]>... branches) {
+        requireNonNull(branches, "branches is null");
+        return Linq4j.concat(List.of(branches));
+    }
+
     private static List<Object[]> run(Enumerable<Object[]> seed, Enumerable<Object[]> step, SemiNaiveTables tables, int maxIterations) {
         synchronized (tables) {
             tables.startEvaluation();
