@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Each saved graph question on a small shop whose answers are known: who calls what (CPython
- * would make exactly these calls running {@code main.py}), what a name refers to, imports both
- * ways, the class tree, calls left unresolved and a function nothing uses.
+ * Each saved graph question on a small shop whose answers are known: what a name refers to,
+ * imports both ways, the class tree, calls left unresolved and a function nothing uses; the walks
+ * over the call graph refuse in one sentence while the spec has no call resolution.
  */
 class TestGraphQuestions {
     static final Map<String, String> FIXTURES = new TreeMap<>(Map.of(
@@ -119,20 +119,13 @@ class TestGraphQuestions {
     }
 
     @Test
-    void callersWithinADepth() {
-        assertThat(rows(ask.ask("callers", List.of("shop.cart.format_total")), "depth", "qualified_name", "kind", "line"))
-                .containsExactly("1 shop.cart.checkout PY_FUNCTION 22");
-        assertThat(rows(ask.ask("callers", List.of("shop.cart.format_total", "3")), "depth", "qualified_name", "kind"))
-                .containsExactly("1 shop.cart.checkout PY_FUNCTION", "2 main.run PY_FUNCTION", "3 main PY_MODULE");
-    }
-
-    @Test
-    void calleesAndEverythingReachable() {
-        assertThat(rows(ask.ask("callees", List.of("main.run")), "depth", "qualified_name")).containsExactly("1 shop.cart.checkout");
-        assertThat(rows(ask.ask("callees", List.of("shop.cart.checkout")), "qualified_name"))
-                .containsExactly("shop.cart.Cart", "shop.cart.Cart.__init__", "shop.cart.Cart.total", "shop.cart.format_total");
-        assertThat(rows(ask.ask("reachable", List.of("main.run")), "qualified_name")).containsExactly("shop.cart.Cart",
-                "shop.cart.Cart.__init__", "shop.cart.Cart.total", "shop.cart.checkout", "shop.cart.format_total", "shop.util.clamp");
+    void theCallQuestionsNeedTheCallGraph() {
+        // Call resolution (CALLS edges, cpg_call_graph) is not part of the built-in spec yet: the walks over the call
+        // graph say so in one sentence instead of answering nothing.
+        for (String question : List.of("callers", "callees", "reachable")) {
+            assertThatThrownBy(() -> ask.ask(question, List.of("shop.cart.checkout"))).isInstanceOf(InvalidQuestionException.class)
+                    .hasMessage("'" + question + "' reads the table cpg_call_graph, which this build's spec does not have.");
+        }
     }
 
     @Test
@@ -169,8 +162,9 @@ class TestGraphQuestions {
 
     @Test
     void unresolvedCallsAndDeadFunctions() {
-        // sum is a builtin and json.dumps a library function: no CALLS edge reaches into the repository for them.
-        assertThat(rows(ask.ask("unresolved", List.of("shop.cart")), "line", "callee")).containsExactly("15 sum", "28 json.dumps");
+        // No CALLS edges yet: every call of the module is unresolved, in source order.
+        assertThat(rows(ask.ask("unresolved", List.of("shop.cart")), "line", "column", "callee")).containsExactly("15 16 clamp",
+                "15 22 sum", "23 12 Cart", "24 12 format_total", "24 25 cart.total", "28 12 json.dumps");
         assertThat(rows(ask.ask("dead", List.of()), "qualified_name", "path", "line")).containsExactly("shop.cart.never_used shop/cart.py 31");
         assertThat(rows(ask.ask("dead", List.of("shop.util")), "qualified_name")).isEmpty();
     }
@@ -180,11 +174,11 @@ class TestGraphQuestions {
         CliRun list = CliRun.of("ask", out.toString());
         assertThat(list.exitCode()).as(list.err()).isZero();
         assertThat(list.out()).contains("callers FUNCTION [DEPTH]").contains("definition LOCATION").contains("dead [MODULE]");
-        CliRun json = CliRun.of("ask", out.toString(), "callers", "shop.cart.format_total", "2", "--format", "json");
+        CliRun json = CliRun.of("ask", out.toString(), "subclasses", "shop.cart.Base", "--format", "json");
         assertThat(json.exitCode()).as(json.err()).isZero();
         com.fasterxml.jackson.databind.JsonNode rows = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
         assertThat(rows).hasSize(2);
-        assertThat(rows.get(1).path("qualified_name").asText()).isEqualTo("main.run");
+        assertThat(rows.get(1).path("qualified_name").asText()).isEqualTo("shop.cart.Gift");
         assertThat(rows.get(1).path("depth").asInt()).isEqualTo(2);
         CliRun bad = CliRun.of("ask", out.toString(), "callers");
         assertThat(bad.exitCode()).isEqualTo(2);
