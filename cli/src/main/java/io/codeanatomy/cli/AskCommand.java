@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -34,12 +33,8 @@ public final class AskCommand implements Callable<Integer> {
     @Parameters(index = "2..*", paramLabel = "ARG", description = "The question's arguments, as the list gives them.")
     private List<String> arguments = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "Prints table, csv (a header row, LF line ends) or json (an array of objects) (default: ${DEFAULT-VALUE}).")
-    private String format;
-
-    @Option(names = "--csv-crlf", description = "Ends CSV records with CR LF, as RFC 4180 has it.")
-    private boolean crlf;
+    @Mixin
+    private ResultOptions result;
 
     @Mixin
     private RuleOptions toggles;
@@ -52,13 +47,13 @@ public final class AskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ResultFormat chosen = ResultFormat.parse(format);
+        ResultFormat chosen = result.format();
         if (question == null) {
             GraphQuestionRunner.list(spec.commandLine().getOut());
             return 0;
         }
         try (OpenedOutput opened = OpenedOutput.open(out, pluginOptions, toggles, build.selector(), name -> true)) {
-            new GraphQuestionRunner(opened.session()).run(question, arguments, chosen, crlf, spec.commandLine().getOut());
+            new GraphQuestionRunner(opened.session()).run(question, arguments, chosen, result.crlf(), spec.commandLine().getOut());
         }
         return 0;
     }

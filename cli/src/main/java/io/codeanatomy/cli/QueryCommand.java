@@ -42,12 +42,8 @@ public final class QueryCommand implements Callable<Integer> {
     @Mixin
     private RuleOptions toggles;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "Prints table, csv (a header row, LF line ends) or json (an array of objects) (default: ${DEFAULT-VALUE}).")
-    private String format;
-
-    @Option(names = "--csv-crlf", description = "Ends CSV records with CR LF, as RFC 4180 has it.")
-    private boolean crlf;
+    @Mixin
+    private ResultOptions result;
 
     @Mixin
     private PluginOptions pluginOptions;
@@ -57,7 +53,7 @@ public final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ResultFormat chosen = ResultFormat.parse(format);
+        ResultFormat chosen = result.format();
         String text = text();
         List<String> statements = SqlStatements.split(text);
         if (statements.size() > 1) {
@@ -70,7 +66,7 @@ public final class QueryCommand implements Callable<Integer> {
         Set<String> words = SqlStatements.words(statement);
         try (OpenedOutput opened = OpenedOutput.open(out, pluginOptions, toggles, build.selector(),
                 name -> words.contains(name.toLowerCase(Locale.ROOT)))) {
-            new StatementRunner(opened.session(), chosen, crlf).run(statement, stdout);
+            new StatementRunner(opened.session(), chosen, result.crlf()).run(statement, stdout);
         }
         return 0;
     }
