@@ -93,7 +93,7 @@ class TestRunDiff {
     @Test
     void aRuleThatChangedBehaviourUnderTheSameVersionIsAnUnexpectedRegressionNamingIt() throws Exception {
         BuildOutcome a = plan(temp.resolve("a"), SessionConfig.defaults(), new VariantPlugin(CoreRules.INTERSECT_TO_DISTINCT));
-        BuildOutcome b = plan(temp.resolve("b"), SessionConfig.defaults(), new VariantPlugin(CoreRules.PROJECT_JOIN_TRANSPOSE));
+        BuildOutcome b = plan(temp.resolve("b"), SessionConfig.defaults(), new VariantPlugin(CoreRules.JOIN_TO_CORRELATE));
 
         RunDiff diff = RunDiff.compare(a.runDirectory(), b.runDirectory());
 
