@@ -144,7 +144,9 @@ public final class StableIdHasher {
 
     private void appendDecimal(long value) {
         if (value < 0) {
-            throw new IllegalArgumentException("a stable id's offsets cannot be negative, got " + value);
+            // No extraction row has one, but a function must answer every argument: the decimal text with its sign.
+            appendUtf8(Long.toString(value));
+            return;
         }
         int digits = 1;
         for (long v = value / 10; v > 0; v /= 10) {

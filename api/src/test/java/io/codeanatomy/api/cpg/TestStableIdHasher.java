@@ -1,7 +1,6 @@
 package io.codeanatomy.api.cpg;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -86,7 +85,16 @@ class TestStableIdHasher {
     }
 
     @Test
-    void negativeOffsetsAreRefused() {
-        assertThatThrownBy(() -> StableIdHasher.of("a.py", -1, 2, "py_name")).hasMessageContaining("negative");
+    void negativeOffsetsHashTheirSignedDecimalText() {
+        // No extraction row has one, but stable_hash_id must answer any argument: the text is "a.py␟-1␟2␟py_name".
+        StableIdHasher recording = new StableIdHasher((data, length, out) -> {
+            String text = new String(data, 0, length, java.nio.charset.StandardCharsets.UTF_8);
+            out[0] = text.equals("a.py\u241F-1\u241F2\u241Fpy_name") ? 7 : 0;
+            out[1] = 0;
+        });
+        recording.startPath("a.py");
+        assertThat(recording.id("py_name", -1, 2)).isEqualTo("py_name:07000000000000000000000000000000");
+        assertThat(StableIdHasher.of("a.py", Long.MIN_VALUE, 2, "py_name")).isEqualTo(StableIdHasher.of("a.py", Long.MIN_VALUE, 2, "py_name"))
+                .isNotEqualTo(StableIdHasher.of("a.py", 0, 2, "py_name"));
     }
 }
