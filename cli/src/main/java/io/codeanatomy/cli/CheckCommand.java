@@ -26,9 +26,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Verifies a build of an output directory (the latest unless chosen): every table opens at the version its",
-            "manifest names, has its contract's schema, reads to the last row of every data file, and has the rows the",
-            "build recorded; every edge's endpoints are nodes. Exits 1 naming each problem."
+            "Verifies a build of an output directory, the latest unless chosen.",
+            "Every table must open at the version its manifest names, have its contract's schema, read to the last row of",
+            "every data file and have the rows the build recorded, and every edge's endpoints must be nodes. Exits 1 naming each problem."
         })
 public final class CheckCommand implements Callable<Integer> {
     @Spec

@@ -23,9 +23,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Lists the readable builds of an output directory, oldest first: build number (for query --as-of-version),",
-            "run id (for query --as-of-build), time, source files, and each table's Delta version and rows, with the",
-            "change in rows against the build before."
+            "Lists the readable builds of an output directory, oldest first.",
+            "Each shows its build number (for query --as-of-version), run id (for query --as-of-build), time, source files,",
+            "and each table's Delta version and rows, with the change in rows against the build before."
         })
 public final class HistoryCommand implements Callable<Integer> {
     @Spec

@@ -30,9 +30,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Deletes the data files of an output directory that no kept build reads: those of builds older than the",
-            "--keep-builds latest, and those of builds that died before they committed. A build replaced less than",
-            "--retain-hours ago is kept whatever --keep-builds says, for readers that may still be reading it."
+            "Deletes the data files of an output directory that no kept build reads.",
+            "Those are the files of builds older than the --keep-builds latest, and of builds that died before they committed.",
+            "A build replaced less than --retain-hours ago is kept whatever --keep-builds says, for readers that may still be reading it."
         })
 public final class VacuumCommand implements Callable<Integer> {
     @Spec

@@ -41,6 +41,9 @@ public final class GraphAsk {
         this.session = requireNonNull(session, "session is null");
         requireNonNull(spec, "spec is null");
         Map<String, InputRelation> known = new TreeMap<>();
+        for (InputRelation input : GraphQuestions.extractionInputs()) {
+            known.put(input.name(), input);
+        }
         for (InputRelation input : spec.inputs()) {
             known.put(input.name(), input);
         }

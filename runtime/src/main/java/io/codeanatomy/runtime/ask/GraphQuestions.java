@@ -16,6 +16,7 @@ import io.codeanatomy.api.rel.RelSpec;
 import io.codeanatomy.api.rel.RelTemplate;
 import io.codeanatomy.api.rel.SortKey;
 import io.codeanatomy.api.spec.ColumnContract;
+import io.codeanatomy.api.spec.InputRelation;
 import io.codeanatomy.api.spec.SchemaContract;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,7 +97,7 @@ public final class GraphQuestions {
     private GraphQuestions() {
     }
 
-    /** A contract of (name, type) pairs; every column may be null (a left join's, a node without a line). */
+    /** A contract of (name, type) pairs; every column may be null (a left join's, a node without a line, a table's optional column). */
     private static SchemaContract answer(Object... pairs) {
         List<ColumnContract> columns = new ArrayList<>();
         for (int i = 0; i < pairs.length; i += 2) {
@@ -107,6 +108,14 @@ public final class GraphQuestions {
 
     public static List<GraphQuestion> all() {
         return ALL;
+    }
+
+    /**
+     * The columns questions read of extraction tables the built-in spec may not read itself (so
+     * it gives them no contract): {@code dead} reads attribute loads from {@code py_exprs_v1}.
+     */
+    public static List<InputRelation> extractionInputs() {
+        return List.of(new InputRelation(EXPRS, answer("kind", STR, "ctx", STR, "attr", STR)));
     }
 
     public static Optional<GraphQuestion> named(String name) {

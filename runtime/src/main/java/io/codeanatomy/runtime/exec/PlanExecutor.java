@@ -15,6 +15,8 @@ import org.apache.calcite.adapter.enumerable.EnumerableInterpretable;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.schema.SchemaPlus;
 
@@ -76,7 +78,14 @@ public final class PlanExecutor {
     private Enumerator<?> bind(EnumerableRel plan) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         Bindable<?> bindable = EnumerableInterpretable.toBindable(parameters, null, plan, EnumerableRel.Prefer.ARRAY);
-        return bindable.bind(new SessionDataContext(rootSchema, typeFactory, parameters, startMillis, cancel)).enumerator();
+        Enumerator<?> rows = bindable.bind(new SessionDataContext(rootSchema, typeFactory, parameters, startMillis, cancel)).enumerator();
+        List<RelDataTypeField> fields = plan.getRowType().getFieldList();
+        if (fields.size() == 1 && !fields.get(0).getType().isStruct()) {
+            // Operators that keep rows as arrays (CompiledTableScan, and a sort above it) give a one-column plan
+            // Object[1] rows where Calcite's own give the bare value; the contract above is the bare value.
+            return Linq4j.transform(rows, row -> row instanceof Object[] array && array.length == 1 ? array[0] : row);
+        }
+        return rows;
     }
 
     /** The plan's rows as Arrow batches with the plan's row type as schema. */
