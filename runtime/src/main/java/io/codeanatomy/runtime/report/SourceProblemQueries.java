@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,9 +29,11 @@ public final class SourceProblemQueries {
     /** Files that parsed but that CPython's compiler would refuse. */
     private static final String SEMANTIC_ERRORS = "SELECT f.path, e.line, e.\"column\", e.message"
             + " FROM py_semantic_errors_v1 e JOIN py_files_v1 f ON e.file_id = f.file_id";
-    private static final String CALLS = "SELECT n.path, COUNT(*) AS calls, COUNT(r.src_node_id) AS resolved"
-            + " FROM cpg_nodes n LEFT JOIN (SELECT DISTINCT src_node_id FROM cpg_edges WHERE edge_kind = 'CALLS') r"
-            + " ON r.src_node_id = n.node_id WHERE n.node_kind = 'PY_CALL' GROUP BY n.path";
+    /** Calls per file, from the extraction (one PY_CALL node per row), so the CPG's largest tables are not scanned for them. */
+    private static final String CALLS = "SELECT path, COUNT(*) AS calls FROM py_calls_v1 GROUP BY path";
+    /** Per file, the calls a CALLS edge leaves (an edge's span is its call's). */
+    private static final String RESOLVED = "SELECT path, COUNT(*) AS resolved FROM (SELECT DISTINCT path, src_node_id FROM cpg_edges"
+            + " WHERE edge_kind = 'CALLS' AND src_node_id LIKE 'PY_CALL:%') GROUP BY path";
 
     private SourceProblemQueries() {
     }
@@ -63,13 +66,16 @@ public final class SourceProblemQueries {
         List<ProblemFile> problemFiles = new ArrayList<>();
         files.forEach((path, file) -> problemFiles.add(new ProblemFile(path, file.status, file.count, file.first())));
         List<ModuleCalls> calls = new ArrayList<>();
-        if (tables.keySet().containsAll(List.of("cpg_nodes", "cpg_edges"))) {
-            TreeMap<String, ModuleCalls> byPath = new TreeMap<>();
+        if (tables.keySet().containsAll(List.of("py_calls_v1", "cpg_edges"))) {
+            TreeMap<String, Long> resolved = new TreeMap<>();
+            for (Object[] row : rows(session, RESOLVED)) {
+                resolved.put((String) row[0], ((Number) row[1]).longValue());
+            }
             for (Object[] row : rows(session, CALLS)) {
                 long all = ((Number) row[1]).longValue();
-                byPath.put((String) row[0], new ModuleCalls((String) row[0], all, all - ((Number) row[2]).longValue()));
+                calls.add(new ModuleCalls((String) row[0], all, all - Math.min(all, resolved.getOrDefault((String) row[0], 0L))));
             }
-            calls.addAll(byPath.values());
+            calls.sort(Comparator.comparing(ModuleCalls::path));
         }
         return new SourceProblems(problemFiles, calls);
     }
