@@ -98,7 +98,7 @@ class TestPlanCommands {
                 .contains("outputs: identical row by row");
         // Each side lists its slowest operators, with rows, by plan and place in the plan.
         assertThat(ab.out()).containsPattern("operators by own time \\(\\d+ metered")
-                .containsPattern("\\d+\\.\\d\\d s +[\\d,]+ rows  (spool\\.)?\\w+ 0(\\.\\d+)* Enumerable\\w+");
+                .containsPattern("\\d+\\.\\d\\d s +[\\d,]+ rows  (spool\\.)?\\w+ 0(\\.\\d+)* (Enumerable|Compiled|Array|Spool)\\w+");
         assertThat(out.resolve("with/cpg/cpg_nodes")).isDirectory();
         assertThat(out.resolve("without/cpg/cpg_nodes")).isDirectory();
     }
