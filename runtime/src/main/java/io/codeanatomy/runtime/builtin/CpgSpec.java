@@ -132,7 +132,7 @@ public final class CpgSpec {
     /** The parts of the built-in spec, in assembly order. */
     public static List<CpgPart> parts() {
         return List.of(new DefinitionNodes(), new ModuleNodes(), new StructureGraph(), new ScopeBindings(), new DefUseEdges(),
-                new ImportResolution(), new ClassHierarchy());
+                new ImportResolution(), new ClassHierarchy(), new CallResolution());
     }
 
     public static SemanticSpec spec() {

