@@ -7,6 +7,7 @@ import static io.codeanatomy.runtime.builtin.BuiltinColumns.i64;
 import static io.codeanatomy.runtime.builtin.BuiltinColumns.str;
 
 import io.codeanatomy.api.cpg.CpgExprs;
+import io.codeanatomy.api.cpg.CpgFunctions;
 import io.codeanatomy.api.cpg.QNames;
 import io.codeanatomy.api.expr.Condition;
 import io.codeanatomy.api.expr.DataType;
@@ -68,7 +69,10 @@ public final class CallResolution implements CpgPart {
     static final String OPERANDS = "py_expr_operands_v1";
     static final String DEFAULTS = "py_param_defaults_v1";
     static final String ITERATIONS = "py_iterations_v1";
+    static final String OPERATORS = "py_operator_operands_v1";
 
+    /** Every definition with its node and qualified name: {@code node_id, def_id, def_kind, name, parent_def_id, qualified_name}. */
+    public static final String FUNCTIONS = "cr_functions";
     /** Scope to the function, class or module whose code it is: {@code scope_id, owner_id, owner_name} (comprehensions see through). */
     public static final String OWNERS = "cr_owners";
     /** Name expressions to the binding they read or write, followed through {@code RESOLVES_TO}: {@code expr_id, ctx, binding_id}. */
@@ -81,6 +85,28 @@ public final class CallResolution implements CpgPart {
     public static final String SITES = "cr_sites";
     /** Arguments: {@code site, position, keyword, arg}. */
     public static final String ARGS = "cr_args";
+    /** Implicit calls of special methods: {@code site, recv, method, arg, result, guard_site, guard_name, scope_id, span}. */
+    public static final String IMPLICIT = "cr_implicit";
+    /** Functions builtins call: {@code site, fn, iterable, guard_site, guard_kind, guard_name}. */
+    public static final String CALLBACKS = "cr_callbacks";
+    /** Attribute loads that may read a property: {@code site, result, scope_id, span}. */
+    public static final String PROPERTY_LOADS = "cr_property_loads";
+    /** Iteration sources and targets: {@code source, target}. */
+    public static final String ITERATED = "cr_iterated";
+    /** Subscripts: {@code base, key, ptr, is_store}. */
+    public static final String SUBSCRIPTS = "cr_subscripts";
+    /** Unpacking targets' elements: {@code target, element, key, is_star}. */
+    public static final String UNPACKED = "cr_unpacked";
+    /** Starred elements of displays: {@code source, container}. */
+    public static final String SPREADS = "cr_spreads";
+    /** Names bound in class bodies: {@code class_id, attr, ptr}. */
+    public static final String CLASS_BODIES = "cr_class_bodies";
+    /** {@code super()} calls in methods: {@code site, class_id, self_ptr}. */
+    public static final String SUPER_SITES = "cr_super_sites";
+    /** Lookup after a class in an MRO: {@code class_id, after_id, attr, ptr}. */
+    public static final String SUPER_ATTRS = "cr_super_attrs";
+    /** What calling a class calls besides {@code __init__}: {@code class_id, function_id, kind}. */
+    public static final String CONSTRUCTION = "cr_construction";
     /** Attribute loads {@code base, attr, dst} and stores {@code value, base, attr}. */
     public static final String LOADS = "cr_loads";
     public static final String STORES = "cr_stores";
@@ -116,6 +142,10 @@ public final class CallResolution implements CpgPart {
     private static final List<String> CALLABLE = List.of("F", "S", "B", "BK");
     private static final List<String> POSITIONAL = List.of("POSITIONAL_ONLY", "REGULAR");
     private static final List<String> BY_KEYWORD = List.of("REGULAR", "KEYWORD_ONLY");
+    private static final List<String> CONTAINER_METHODS = List.of("append", "add", "insert", "get", "pop", "setdefault", "values", "copy",
+            "sort");
+    private static final List<String> COPYING_BUILTINS = List.of("builtins.dict", "builtins.list", "builtins.tuple", "builtins.set",
+            "builtins.frozenset", "builtins.sorted", "builtins.reversed");
     private static final List<String> WRAPPERS = List.of("builtins.staticmethod", "builtins.classmethod", "builtins.property");
 
     @Override
@@ -125,7 +155,9 @@ public final class CallResolution implements CpgPart {
                         ColumnContract.required("node_type", DataType.STRING), ColumnContract.required("scope_id", DataType.STRING),
                         ColumnContract.optional("ctx", DataType.STRING), ColumnContract.optional("attr", DataType.STRING),
                         ColumnContract.optional("base_expr_id", DataType.STRING), ColumnContract.optional("value_expr_id", DataType.STRING),
-                        ColumnContract.optional("ref_id", DataType.STRING)),
+                        ColumnContract.optional("ref_id", DataType.STRING), ColumnContract.optional("name", DataType.STRING),
+                        ColumnContract.optional("index_expr_id", DataType.STRING), ColumnContract.optional("const_kind", DataType.STRING),
+                        ColumnContract.optional("const_text", DataType.STRING)),
                 SpannedInput.of(ASSIGNMENTS, ColumnContract.required("kind", DataType.STRING),
                         ColumnContract.required("target_expr_id", DataType.STRING), ColumnContract.required("value_expr_id", DataType.STRING)),
                 SpannedInput.of(RETURNS, ColumnContract.required("kind", DataType.STRING), ColumnContract.optional("def_id", DataType.STRING),
@@ -136,13 +168,23 @@ public final class CallResolution implements CpgPart {
                 SpannedInput.of(ELEMENTS, ColumnContract.required("container_expr_id", DataType.STRING),
                         ColumnContract.required("element_expr_id", DataType.STRING), ColumnContract.required("index", DataType.INT32),
                         ColumnContract.required("ctx", DataType.STRING), ColumnContract.required("is_starred", DataType.BOOLEAN),
-                        ColumnContract.required("star_index", DataType.INT32)),
+                        ColumnContract.required("star_index", DataType.INT32), ColumnContract.required("element_count", DataType.INT32),
+                        ColumnContract.required("container_kind", DataType.STRING), ColumnContract.required("is_double_star", DataType.BOOLEAN),
+                        ColumnContract.optional("key_const_kind", DataType.STRING), ColumnContract.optional("key_const_text", DataType.STRING)),
+                SpannedInput.of(OPERATORS, ColumnContract.required("expr_id", DataType.STRING),
+                        ColumnContract.required("operand_expr_id", DataType.STRING), ColumnContract.required("position", DataType.INT32),
+                        ColumnContract.optional("op", DataType.STRING)),
+                SpannedInput.of(DefinitionNodes.DEFS, ColumnContract.required("def_id", DataType.STRING),
+                        ColumnContract.required("qualname", DataType.STRING)),
+                SpannedInput.of(StructureGraph.CALLS, ColumnContract.required("call_id", DataType.STRING),
+                        ColumnContract.required("scope_id", DataType.STRING)),
                 SpannedInput.of(OPERANDS, ColumnContract.required("expr_id", DataType.STRING),
                         ColumnContract.required("operand_expr_id", DataType.STRING)),
                 SpannedInput.of(DEFAULTS, ColumnContract.required("param_id", DataType.STRING),
                         ColumnContract.required("value_expr_id", DataType.STRING)),
-                SpannedInput.of(ITERATIONS, ColumnContract.required("kind", DataType.STRING),
-                        ColumnContract.optional("target_expr_id", DataType.STRING), ColumnContract.required("source_expr_id", DataType.STRING)),
+                SpannedInput.of(ITERATIONS, ColumnContract.required("kind", DataType.STRING), ColumnContract.required("is_async", DataType.BOOLEAN),
+                        ColumnContract.optional("target_expr_id", DataType.STRING), ColumnContract.required("source_expr_id", DataType.STRING),
+                        ColumnContract.required("scope_id", DataType.STRING)),
                 SpannedInput.of(StructureGraph.DECORATORS, ColumnContract.required("decorator_id", DataType.STRING),
                         ColumnContract.required("def_id", DataType.STRING), ColumnContract.required("position", DataType.INT32),
                         ColumnContract.required("scope_id", DataType.STRING), ColumnContract.required("expr_id", DataType.STRING)),
@@ -153,15 +195,27 @@ public final class CallResolution implements CpgPart {
     @Override
     public List<ViewDefinition> views() {
         return List.of(
+                ViewDefinition.of(FUNCTIONS, ViewKind.JOIN, functions()),
                 ViewDefinition.of(OWNERS, ViewKind.FIXPOINT, owners()),
                 ViewDefinition.of(NAME_BINDINGS, ViewKind.JOIN, nameBindings()),
                 ViewDefinition.of(PARAMS, ViewKind.JOIN, params()),
                 ViewDefinition.of(FLOW, ViewKind.UNION, flow()),
+                ViewDefinition.of(IMPLICIT, ViewKind.UNION, implicit()),
+                ViewDefinition.of(CALLBACKS, ViewKind.UNION, callbacks()),
+                ViewDefinition.of(PROPERTY_LOADS, ViewKind.JOIN, propertyLoads()),
                 ViewDefinition.of(SITES, ViewKind.UNION, sites()),
                 ViewDefinition.of(ARGS, ViewKind.UNION, args()),
+                ViewDefinition.of(ITERATED, ViewKind.UNION, iterated()),
                 ViewDefinition.of(LOADS, ViewKind.FILTER, loads()),
                 ViewDefinition.of(STORES, ViewKind.FILTER, stores()),
+                ViewDefinition.of(SUBSCRIPTS, ViewKind.UNION, subscripts()),
+                ViewDefinition.of(UNPACKED, ViewKind.FILTER, unpacked()),
+                ViewDefinition.of(SPREADS, ViewKind.FILTER, spreads()),
+                ViewDefinition.of(CLASS_BODIES, ViewKind.JOIN, classBodies()),
                 ViewDefinition.of(CLASS_ATTRS, ViewKind.RANK, classAttrs()),
+                ViewDefinition.of(SUPER_SITES, ViewKind.JOIN, superSites()),
+                ViewDefinition.of(SUPER_ATTRS, ViewKind.RANK, superAttrs()),
+                ViewDefinition.of(CONSTRUCTION, ViewKind.UNION, construction()),
                 ViewDefinition.of(MODULE_ATTRS, ViewKind.JOIN, moduleAttrs()),
                 ViewDefinition.of(SUBMODULES, ViewKind.JOIN, submodules()),
                 ViewDefinition.of(SEED, ViewKind.UNION, seed()),
@@ -189,11 +243,20 @@ public final class CallResolution implements CpgPart {
 
     // ---- static facts ---------------------------------------------------------------------------
 
+    /** Every definition, lambdas included, with its qualified name ({@code module.qualname}). */
+    private static RelSpec functions() {
+        return RelSpec.scan(StructureGraph.DEF_ROWS, "d")
+                .join(RelSpec.scan(DefinitionNodes.DEFS, "q"), JoinType.INNER, str("q", "def_id").eq(str("d", "def_id")))
+                .join(RelSpec.scan(DefinitionNodes.FILES, "f"), JoinType.INNER, str("f", "file_id").eq(str("d", "file_id")))
+                .project(str("d", "node_id").as("node_id"), str("d", "def_id").as("def_id"), str("d", "def_kind").as("def_kind"),
+                        str("d", "name").as("name"), str("d", "parent_def_id").as("parent_def_id"),
+                        DefinitionNodes.qualifiedName(str("f", "module_name"), str("q", "qualname")).as("qualified_name"));
+    }
+
     /** Functions, classes and modules own their scopes; a comprehension's owner is its enclosing scope's. */
     private static RelSpec owners() {
-        RelSpec defs = RelSpec.scan(StructureGraph.DEF_ROWS, "d")
-                .join(RelSpec.scan(DefinitionNodes.DEF_NODES, "n"), JoinType.INNER, str("n", "node_id").eq(str("d", "node_id")))
-                .project(str("d", "def_id").as("scope_id"), str("d", "node_id").as("owner_id"), str("n", "qualified_name").as("owner_name"));
+        RelSpec defs = RelSpec.scan(FUNCTIONS, "d")
+                .project(str("d", "def_id").as("scope_id"), str("d", "node_id").as("owner_id"), str("d", "qualified_name").as("owner_name"));
         RelSpec modules = RelSpec.scan(ImportResolution.MODULES, "m")
                 .project(str("m", "file_id").as("scope_id"), str("m", "node_id").as("owner_id"), str("m", "module_name").as("owner_name"));
         RelSpec step = RelSpec.scan(OWNERS, "o")
@@ -221,11 +284,12 @@ public final class CallResolution implements CpgPart {
 
     /**
      * Flow that needs no recursion to find: a variable to the names that read it, a stored name to
-     * its variable, an assignment's value to its target, a displayed element unpacked to the target
-     * at its index, a returned value to its function's result, the operands of {@code a if c else b}
-     * and {@code a or b} to the expression, a starred, awaited or {@code :=} value to the
-     * expression, a default to its parameter, and a definition's value after its decorators to the
-     * name it binds.
+     * its variable, an assignment's value to its target, a returned value to its function's
+     * result, the operands of {@code a if c else b} and {@code a or b} to the expression, a
+     * starred, awaited or {@code :=} value to the expression, a default to its parameter, a
+     * definition's value after its decorators to the name it binds, and a displayed element to the
+     * fields of its container: by index from the front (before any star) and from the back (after
+     * it), by constant key, and {@code *} (any element).
      */
     private static RelSpec flow() {
         RelSpec reads = RelSpec.scan(NAME_BINDINGS, "n").filter(str("n", "ctx").eq("LOAD"))
@@ -234,22 +298,11 @@ public final class CallResolution implements CpgPart {
                 .project(str("n", "expr_id").as("src"), str("n", "binding_id").as("dst"));
         RelSpec assignments = RelSpec.scan(ASSIGNMENTS, "a").filter(str("a", "kind").ne("AUG_ASSIGN"))
                 .project(str("a", "value_expr_id").as("src"), str("a", "target_expr_id").as("dst"));
-        // (a, b) = (x, y) and for a, b in [(x, y)]: element to element by index, before any star.
-        RelSpec unpacked = RelSpec.scan(ELEMENTS, "t").filter(str("t", "ctx").eq("STORE").and(bool("t", "is_starred").not()))
-                .join(RelSpec.scan(ASSIGNMENTS, "a"), JoinType.INNER, str("a", "target_expr_id").eq(str("t", "container_expr_id")))
-                .join(RelSpec.scan(ELEMENTS, "v"), JoinType.INNER, str("v", "container_expr_id").eq(str("a", "value_expr_id"))
-                        .and(i32("v", "index").eq(i32("t", "index"))).and(i32("v", "star_index").lt(0)))
-                .filter(i32("t", "star_index").lt(0).or(i32("t", "index").lt(i32("t", "star_index"))))
-                .project(str("v", "element_expr_id").as("src"), str("t", "element_expr_id").as("dst"));
-        RelSpec iterated = RelSpec.scan(ITERATIONS, "i").filter(str("i", "kind").ne("WITH").and(str("i", "target_expr_id").isNotNull()))
-                .join(RelSpec.scan(ELEMENTS, "v"), JoinType.INNER, str("v", "container_expr_id").eq(str("i", "source_expr_id"))
-                        .and(str("v", "ctx").eq("LOAD")).and(bool("v", "is_starred").not()))
-                .project(str("v", "element_expr_id").as("src"), str("i", "target_expr_id").as("dst"));
         RelSpec returns = RelSpec.scan(RETURNS, "r").filter(str("r", "kind").in(List.of("RETURN", "LAMBDA")).and(str("r", "value_expr_id").isNotNull()))
                 .join(RelSpec.scan(StructureGraph.DEF_ROWS, "d"), JoinType.INNER, str("d", "def_id").eq(str("r", "def_id")))
                 .project(str("r", "value_expr_id").as("src"), returnOf(str("d", "node_id")).as("dst"));
         RelSpec operands = RelSpec.scan(OPERANDS, "o").project(str("o", "operand_expr_id").as("src"), str("o", "expr_id").as("dst"));
-        RelSpec wrapped = RelSpec.scan(EXPRS, "e").filter(str("e", "kind").in(List.of("STARRED", "AWAIT")).or(str("e", "node_type").eq("NamedExpr"))
+        RelSpec wrapped = RelSpec.scan(EXPRS, "e").filter(str("e", "kind").in(List.of("AWAIT")).or(str("e", "node_type").eq("NamedExpr"))
                         .and(str("e", "value_expr_id").isNotNull()))
                 .project(str("e", "value_expr_id").as("src"), str("e", "expr_id").as("dst"));
         RelSpec defaults = RelSpec.scan(DEFAULTS, "p")
@@ -261,28 +314,185 @@ public final class CallResolution implements CpgPart {
                 .join(RelSpec.scan(StructureGraph.DECORATORS, "t"), JoinType.LEFT, str("t", "def_id").eq(str("d", "def_id")).and(i32("t", "position").eq(0)))
                 .project(Exprs.coalesce(decorated(str("t", "decorator_id")), definition(str("d", "node_id"))).as("src"),
                         str("b", "src_node_id").as("dst"));
-        return RelSpec.unionAll(reads, writes, assignments, unpacked, iterated, returns, operands, wrapped, defaults, defined);
+        RelSpec shown = RelSpec.scan(ELEMENTS, "v").filter(str("v", "ctx").eq("LOAD").and(bool("v", "is_starred").not())
+                .and(bool("v", "is_double_star").not()));
+        RelSpec any = shown.project(str("v", "element_expr_id").as("src"), container(str("v", "container_expr_id"), val("*")).as("dst"));
+        Condition sequence = str("v", "container_kind").in(List.of("TUPLE", "LIST"));
+        RelSpec front = shown.filter(sequence.and(i32("v", "star_index").lt(0).or(i32("v", "index").lt(i32("v", "star_index")))))
+                .project(str("v", "element_expr_id").as("src"), container(str("v", "container_expr_id"), text(i32("v", "index"))).as("dst"));
+        RelSpec back = shown.filter(sequence.and(i32("v", "index").gt(i32("v", "star_index"))))
+                .project(str("v", "element_expr_id").as("src"),
+                        container(str("v", "container_expr_id"), text(Exprs.minus(i32("v", "index"), i32("v", "element_count")))).as("dst"));
+        RelSpec keyed = shown.filter(str("v", "container_kind").eq("DICT").and(str("v", "key_const_text").isNotNull()))
+                .project(str("v", "element_expr_id").as("src"), container(str("v", "container_expr_id"), key(str("v", "key_const_text"))).as("dst"));
+        return RelSpec.unionAll(reads, writes, assignments, returns, operands, wrapped, defaults, defined, any, front, back, keyed);
     }
 
-    /** Calls, whose result is the call expression, and decorator applications, whose result is {@code dec.<decorator>}. */
+    /**
+     * The special methods the language calls on the values of expressions: operators and
+     * comparisons ({@code a + b} calls {@code __add__} on {@code a}; {@code x in c}
+     * {@code __contains__} on {@code c}), subscripts, iteration ({@code __iter__}, then
+     * {@code __next__} on what it returns), {@code with} ({@code __enter__}, {@code __exit__}), and
+     * the builtins that call one on their argument ({@code len} {@code __len__}, ...), guarded by
+     * the callee being that builtin. Columns: {@code site, recv, method, arg, result, guard_site,
+     * guard_name, scope_id, path, bstart, bend}.
+     */
+    private static RelSpec implicit() {
+        Field<String> op = str("o", "op");
+        Field<String> binary = Exprs.when(op.eq("Add"), val("__add__")).when(op.eq("Sub"), val("__sub__")).when(op.eq("Mult"), val("__mul__"))
+                .when(op.eq("Div"), val("__truediv__")).when(op.eq("FloorDiv"), val("__floordiv__")).when(op.eq("Mod"), val("__mod__"))
+                .when(op.eq("Pow"), val("__pow__")).when(op.eq("MatMult"), val("__matmul__")).when(op.eq("BitAnd"), val("__and__"))
+                .when(op.eq("BitOr"), val("__or__")).when(op.eq("BitXor"), val("__xor__")).when(op.eq("LShift"), val("__lshift__"))
+                .when(op.eq("RShift"), val("__rshift__")).when(op.eq("USub"), val("__neg__")).when(op.eq("UAdd"), val("__pos__"))
+                .when(op.eq("Invert"), val("__invert__")).otherwise(Exprs.nullOf(DataType.STRING));
+        RelSpec operators = RelSpec.scan(OPERATORS, "o").filter(i32("o", "position").eq(0))
+                .join(RelSpec.scan(EXPRS, "e"), JoinType.INNER, str("e", "expr_id").eq(str("o", "expr_id")).and(str("e", "node_type").ne("Compare")))
+                .join(RelSpec.scan(OPERATORS, "r"), JoinType.LEFT, str("r", "expr_id").eq(str("o", "expr_id")).and(i32("r", "position").eq(1)))
+                .project(implicitSite(binary, str("e", "expr_id"), str("o", "operand_expr_id"), str("r", "operand_expr_id"), str("e", "expr_id")));
+        Field<String> cmp = str("r", "op");
+        Field<String> compared = Exprs.when(cmp.eq("Eq"), val("__eq__")).when(cmp.eq("NotEq"), val("__ne__")).when(cmp.eq("Lt"), val("__lt__"))
+                .when(cmp.eq("LtE"), val("__le__")).when(cmp.eq("Gt"), val("__gt__")).when(cmp.eq("GtE"), val("__ge__"))
+                .when(cmp.in(List.of("In", "NotIn")), val("__contains__")).otherwise(Exprs.nullOf(DataType.STRING));
+        Condition contains = cmp.in(List.of("In", "NotIn"));
+        RelSpec comparisons = RelSpec.scan(OPERATORS, "r").filter(i32("r", "position").ge(1))
+                .join(RelSpec.scan(OPERATORS, "o"), JoinType.INNER, str("o", "expr_id").eq(str("r", "expr_id"))
+                        .and(i32("o", "position").eq(Exprs.minus(i32("r", "position"), 1))))
+                .join(RelSpec.scan(EXPRS, "e"), JoinType.INNER, str("e", "expr_id").eq(str("r", "expr_id")))
+                .project(implicitSite(compared, str("r", "operator_operand_id"),
+                        Exprs.when(contains, str("r", "operand_expr_id")).otherwise(str("o", "operand_expr_id")),
+                        Exprs.when(contains, str("o", "operand_expr_id")).otherwise(str("r", "operand_expr_id")), str("e", "expr_id")));
+        Field<String> itemMethod = Exprs.when(str("e", "ctx").eq("STORE"), val("__setitem__")).when(str("e", "ctx").eq("DEL"), val("__delitem__"))
+                .otherwise(val("__getitem__"));
+        RelSpec items = RelSpec.scan(EXPRS, "e").filter(str("e", "kind").eq("SUBSCRIPT"))
+                .project(implicitSite(itemMethod, str("e", "expr_id"), str("e", "base_expr_id"), str("e", "index_expr_id"), str("e", "expr_id")));
+        RelSpec sources = RelSpec.scan(ITERATIONS, "i")
+                .join(RelSpec.scan(EXPRS, "e"), JoinType.INNER, str("e", "expr_id").eq(str("i", "source_expr_id")));
+        Condition loop = str("i", "kind").ne("WITH");
+        Field<String> iter = Exprs.when(bool("i", "is_async"), val("__aiter__")).otherwise(val("__iter__"));
+        Field<String> next = Exprs.when(bool("i", "is_async"), val("__anext__")).otherwise(val("__next__"));
+        Field<String> enter = Exprs.when(bool("i", "is_async"), val("__aenter__")).otherwise(val("__enter__"));
+        Field<String> exit = Exprs.when(bool("i", "is_async"), val("__aexit__")).otherwise(val("__exit__"));
+        Field<String> iterator = QNames.join(val("iter"), str("e", "expr_id"));
+        Field<String> none = Exprs.nullOf(DataType.STRING);
+        RelSpec iterations = RelSpec.unionAll(
+                sources.filter(loop).project(implicitSite(iter, str("e", "expr_id"), str("e", "expr_id"), none, iterator)),
+                sources.filter(loop).project(implicitSite(next, str("e", "expr_id"), iterator, none, str("i", "target_expr_id"))),
+                sources.filter(loop.not()).project(implicitSite(enter, str("e", "expr_id"), str("e", "expr_id"), none, str("i", "target_expr_id"))),
+                sources.filter(loop.not()).project(implicitSite(exit, str("e", "expr_id"), str("e", "expr_id"), none, none)));
+        // len(x) and friends: the call's first argument, when the callee is the builtin.
+        Field<String> builtin = str("f", "name");
+        Field<String> dunder = Exprs.when(builtin.eq("len"), val("__len__")).when(builtin.eq("str"), val("__str__"))
+                .when(builtin.eq("repr"), val("__repr__")).when(builtin.eq("bool"), val("__bool__")).when(builtin.eq("hash"), val("__hash__"))
+                .when(builtin.eq("abs"), val("__abs__")).when(builtin.eq("iter"), val("__iter__")).when(builtin.eq("next"), val("__next__"))
+                .when(builtin.eq("format"), val("__format__")).otherwise(Exprs.nullOf(DataType.STRING));
+        List<NamedField<?>> guarded = new ArrayList<>(implicitSite(dunder, str("e", "expr_id"), str("a", "arg_expr_id"), none, str("e", "expr_id")));
+        guarded.set(5, str("e", "expr_id").as("guard_site"));
+        guarded.set(6, QNames.join(val("builtins"), builtin).as("guard_name"));
+        RelSpec builtins = RelSpec.scan(EXPRS, "e").filter(str("e", "kind").eq("CALL"))
+                .join(RelSpec.scan(EXPRS, "f"), JoinType.INNER, str("f", "expr_id").eq(str("e", "base_expr_id")).and(str("f", "kind").eq("NAME"))
+                        .and(str("f", "name").in(List.of("len", "str", "repr", "bool", "hash", "abs", "iter", "next", "format"))))
+                .join(RelSpec.scan(CALL_ARGS, "a"), JoinType.INNER, str("a", "call_id").eq(str("e", "ref_id")).and(i32("a", "position").eq(0)))
+                .project(guarded);
+        return RelSpec.unionAll(operators, comparisons, items, iterations, builtins).as("s").filter(str("s", "method").isNotNull());
+    }
+
+    /** One implicit call: its site is the method's name joined to {@code at}, its caller the owner of the expression's scope. */
+    private static List<NamedField<?>> implicitSite(Field<String> method, Field<String> at, Field<String> recv, Field<String> arg, Field<String> result) {
+        return List.of(QNames.join(method, at).as("site"), recv.as("recv"), method.as("method"), arg.as("arg"), result.as("result"),
+                Exprs.nullOf(DataType.STRING).as("guard_site"), Exprs.nullOf(DataType.STRING).as("guard_name"),
+                str("e", "scope_id").as("scope_id"), str("e", "path").as("path"), i64("e", "bstart").as("bstart"), i64("e", "bend").as("bend"));
+    }
+
+    /**
+     * Functions a builtin calls: {@code map}, {@code filter} and {@code functools.reduce} their
+     * first argument, {@code sorted}, {@code min}, {@code max} and {@code list.sort} their
+     * {@code key=}, from the call of the builtin, each with the elements of the iterable it is given
+     * ({@code el.<call>}). Columns: {@code site, fn, iterable, guard_site, guard_kind, guard_name, call_id}.
+     */
+    private static RelSpec callbacks() {
+        RelSpec calls = RelSpec.scan(EXPRS, "e").filter(str("e", "kind").eq("CALL"))
+                .join(RelSpec.scan(EXPRS, "f"), JoinType.INNER, str("f", "expr_id").eq(str("e", "base_expr_id")));
+        Field<String> name = Exprs.coalesce(str("f", "name"), str("f", "attr"));
+        RelSpec positional = calls.filter(name.in(List.of("map", "filter", "reduce")))
+                .join(RelSpec.scan(CALL_ARGS, "a"), JoinType.INNER, str("a", "call_id").eq(str("e", "ref_id")).and(i32("a", "position").eq(0)))
+                .join(RelSpec.scan(CALL_ARGS, "b"), JoinType.LEFT, str("b", "call_id").eq(str("e", "ref_id")).and(i32("b", "position").eq(1)))
+                .project(callback(Exprs.when(name.eq("reduce"), val("functools.reduce")).otherwise(QNames.join(val("builtins"), name)),
+                        val("E"), str("b", "arg_expr_id")));
+        RelSpec keyed = calls.filter(name.in(List.of("sorted", "min", "max", "sort")))
+                .join(RelSpec.scan(CALL_ARGS, "a"), JoinType.INNER, str("a", "call_id").eq(str("e", "ref_id")).and(str("a", "keyword").eq("key")))
+                .join(RelSpec.scan(CALL_ARGS, "b"), JoinType.LEFT, str("b", "call_id").eq(str("e", "ref_id")).and(i32("b", "position").eq(0)))
+                .project(callback(Exprs.when(name.eq("sort"), val("sort")).otherwise(QNames.join(val("builtins"), name)),
+                        Exprs.when(name.eq("sort"), val("LB")).otherwise(val("E")),
+                        Exprs.when(name.eq("sort"), str("f", "base_expr_id")).otherwise(str("b", "arg_expr_id"))));
+        return RelSpec.unionAll(positional, keyed);
+    }
+
+    private static List<NamedField<?>> callback(Field<String> guardName, Field<String> guardKind, Field<String> iterable) {
+        return List.of(QNames.join(val("cb"), str("e", "expr_id")).as("site"), str("a", "arg_expr_id").as("fn"), iterable.as("iterable"),
+                str("e", "expr_id").as("guard_site"), guardKind.as("guard_kind"), guardName.as("guard_name"));
+    }
+
+    /** Attribute loads of a name some {@code @property} defines: each may call its getter ({@code prop.<load>}). */
+    private static RelSpec propertyLoads() {
+        RelSpec names = RelSpec.scan(StructureGraph.DECORATORS, "t").filter(str("t", "dotted_name").eq("property"))
+                .join(RelSpec.scan(StructureGraph.DEF_ROWS, "d"), JoinType.INNER, str("d", "def_id").eq(str("t", "def_id")))
+                .aggregate(List.of(str("d", "name").as("name")), List.of(AggregateCall.count("n")));
+        return RelSpec.scan(EXPRS, "e").filter(str("e", "kind").eq("ATTRIBUTE").and(str("e", "ctx").eq("LOAD")))
+                .join(names.as("p"), JoinType.INNER, str("p", "name").eq(str("e", "attr")))
+                .project(QNames.join(val("prop"), str("e", "expr_id")).as("site"), str("e", "expr_id").as("result"),
+                        str("e", "scope_id").as("scope_id"), str("e", "path").as("path"), i64("e", "bstart").as("bstart"), i64("e", "bend").as("bend"));
+    }
+
+    /**
+     * Every site: calls (their node the {@code PY_CALL}), decorator applications (the
+     * {@code PY_DECORATOR}), callbacks (the builtin's call), implicit calls and property reads (from
+     * the caller, at the expression), and class statements calling {@code __init_subclass__} (the
+     * class). Columns: {@code site, callee, result, src_node_id, caller_id, kind, path, bstart, bend}.
+     */
     private static RelSpec sites() {
+        Field<String> none = Exprs.nullOf(DataType.STRING);
         RelSpec calls = RelSpec.scan(EXPRS, "e").filter(str("e", "kind").eq("CALL"))
                 .join(RelSpec.scan(OWNERS, "o"), JoinType.INNER, str("o", "scope_id").eq(str("e", "scope_id")))
-                .project(str("e", "expr_id").as("site"), str("e", "base_expr_id").as("callee"), str("e", "expr_id").as("result"),
-                        CpgExprs.stableId(str("e", "path"), i64("e", "bstart"), i64("e", "bend"), val("PY_CALL")).as("src_node_id"),
-                        str("o", "owner_id").as("caller_id"), val(false).as("is_decorator"),
-                        str("e", "path").as("path"), i64("e", "bstart").as("bstart"), i64("e", "bend").as("bend"));
-        RelSpec decorators = RelSpec.scan(StructureGraph.DECORATORS, "t")
-                .join(RelSpec.scan(OWNERS, "o"), JoinType.INNER, str("o", "scope_id").eq(str("t", "scope_id")))
-                .project(str("t", "decorator_id").as("site"), str("t", "expr_id").as("callee"), decorated(str("t", "decorator_id")).as("result"),
-                        CpgExprs.stableId(str("t", "path"), i64("t", "bstart"), i64("t", "bend"), val("PY_DECORATOR")).as("src_node_id"),
-                        str("o", "owner_id").as("caller_id"), val(true).as("is_decorator"),
-                        str("t", "path").as("path"), i64("t", "bstart").as("bstart"), i64("t", "bend").as("bend"));
-        return RelSpec.unionAll(calls, decorators);
+                .project(site(str("e", "expr_id"), str("e", "base_expr_id"), str("e", "expr_id"), callNode("e"), "call", "e"));
+        RelSpec decorators = RelSpec.scan(StructureGraph.DECORATORS, "e")
+                .join(RelSpec.scan(OWNERS, "o"), JoinType.INNER, str("o", "scope_id").eq(str("e", "scope_id")))
+                .project(site(str("e", "decorator_id"), str("e", "expr_id"), decorated(str("e", "decorator_id")),
+                        CpgExprs.stableId(str("e", "path"), i64("e", "bstart"), i64("e", "bend"), val("PY_DECORATOR")), "decorator", "e"));
+        RelSpec callbacks = RelSpec.scan(CALLBACKS, "c")
+                .join(RelSpec.scan(EXPRS, "e"), JoinType.INNER, str("e", "expr_id").eq(str("c", "guard_site")))
+                .join(RelSpec.scan(OWNERS, "o"), JoinType.INNER, str("o", "scope_id").eq(str("e", "scope_id")))
+                .project(site(str("c", "site"), none, QNames.join(val("cbres"), str("c", "site")), callNode("e"), "callback", "e"));
+        RelSpec implicit = RelSpec.scan(IMPLICIT, "e")
+                .join(RelSpec.scan(OWNERS, "o"), JoinType.INNER, str("o", "scope_id").eq(str("e", "scope_id")))
+                .project(site(str("e", "site"), none, str("e", "result"), str("o", "owner_id"), "implicit", "e"));
+        RelSpec properties = RelSpec.scan(PROPERTY_LOADS, "e")
+                .join(RelSpec.scan(OWNERS, "o"), JoinType.INNER, str("o", "scope_id").eq(str("e", "scope_id")))
+                .project(site(str("e", "site"), none, str("e", "result"), str("o", "owner_id"), "property", "e"));
+        RelSpec classes = RelSpec.scan(StructureGraph.DEF_ROWS, "e").filter(str("e", "def_kind").eq("CLASS"))
+                .join(RelSpec.scan(FUNCTIONS, "c"), JoinType.INNER, str("c", "node_id").eq(str("e", "node_id")))
+                .join(RelSpec.scan(DefinitionNodes.DEFS, "q"), JoinType.INNER, str("q", "def_id").eq(str("e", "def_id")))
+                .join(RelSpec.scan(OWNERS, "o"), JoinType.INNER, str("o", "scope_id").eq(str("q", "scope_id")))
+                .project(site(QNames.join(val("cls"), str("e", "node_id")), none, none, str("e", "node_id"), "class", "e"));
+        return RelSpec.unionAll(calls, decorators, callbacks, implicit, properties, classes);
     }
 
-    /** A call's arguments (starred ones left out); a decorator's one argument, what the decorator below it returns or the definition. */
+    private static List<NamedField<?>> site(Field<String> site, Field<String> callee, Field<String> result, Field<String> node, String kind,
+            String span) {
+        return List.of(site.as("site"), callee.as("callee"), result.as("result"), node.as("src_node_id"), str("o", "owner_id").as("caller_id"),
+                val(kind).as("kind"), str(span, "path").as("path"), i64(span, "bstart").as("bstart"), i64(span, "bend").as("bend"));
+    }
+
+    private static Field<String> callNode(String alias) {
+        return CpgExprs.stableId(str(alias, "path"), i64(alias, "bstart"), i64(alias, "bend"), val("PY_CALL"));
+    }
+
+    /**
+     * Arguments by site: a call's (starred ones left out), a decorator's one (what the decorator
+     * below it returns, or the definition), an implicit call's operand, a callback's element of
+     * the iterable (two for {@code reduce}). Columns: {@code site, position, keyword, arg}.
+     */
     private static RelSpec args() {
+        Field<String> noKeyword = Exprs.nullOf(DataType.STRING);
         RelSpec calls = RelSpec.scan(CALL_ARGS, "a").filter(bool("a", "is_star").not().and(bool("a", "is_double_star").not()))
                 .join(RelSpec.scan(EXPRS, "e"), JoinType.INNER, str("e", "ref_id").eq(str("a", "call_id")).and(str("e", "kind").eq("CALL")))
                 .project(str("e", "expr_id").as("site"), i32("a", "position").as("position"), str("a", "keyword").as("keyword"),
@@ -291,9 +501,24 @@ public final class CallResolution implements CpgPart {
                 .join(RelSpec.scan(StructureGraph.DEF_ROWS, "d"), JoinType.INNER, str("d", "def_id").eq(str("t", "def_id")))
                 .join(RelSpec.scan(StructureGraph.DECORATORS, "b"), JoinType.LEFT, str("b", "def_id").eq(str("t", "def_id"))
                         .and(i32("b", "position").eq(Exprs.plus(i32("t", "position"), 1))))
-                .project(str("t", "decorator_id").as("site"), val(0).as("position"), Exprs.nullOf(DataType.STRING).as("keyword"),
+                .project(str("t", "decorator_id").as("site"), val(0).as("position"), noKeyword.as("keyword"),
                         Exprs.coalesce(decorated(str("b", "decorator_id")), definition(str("d", "node_id"))).as("arg"));
-        return RelSpec.unionAll(calls, decorators);
+        RelSpec implicit = RelSpec.scan(IMPLICIT, "i").filter(str("i", "arg").isNotNull())
+                .project(str("i", "site").as("site"), val(0).as("position"), noKeyword.as("keyword"), str("i", "arg").as("arg"));
+        RelSpec callbacks = RelSpec.scan(CALLBACKS, "c")
+                .project(str("c", "site").as("site"), val(0).as("position"), noKeyword.as("keyword"), elementOf(str("c", "site")).as("arg"));
+        RelSpec reduced = RelSpec.scan(CALLBACKS, "c").filter(str("c", "guard_name").eq("functools.reduce"))
+                .project(str("c", "site").as("site"), val(1).as("position"), noKeyword.as("keyword"), elementOf(str("c", "site")).as("arg"));
+        return RelSpec.unionAll(calls, decorators, implicit, callbacks, reduced);
+    }
+
+    /** What is iterated into what: {@code for} and comprehension targets, and the elements a callback is given. */
+    private static RelSpec iterated() {
+        RelSpec loops = RelSpec.scan(ITERATIONS, "i").filter(str("i", "kind").ne("WITH").and(str("i", "target_expr_id").isNotNull()))
+                .project(str("i", "source_expr_id").as("source"), str("i", "target_expr_id").as("target"));
+        RelSpec callbacks = RelSpec.scan(CALLBACKS, "c").filter(str("c", "iterable").isNotNull())
+                .project(str("c", "iterable").as("source"), elementOf(str("c", "site")).as("target"));
+        return RelSpec.unionAll(loops, callbacks);
     }
 
     private static RelSpec loads() {
@@ -308,20 +533,106 @@ public final class CallResolution implements CpgPart {
     }
 
     /**
-     * For each class and name bound in the body of a class of its MRO, the binding of the first
-     * such class; a class whose MRO is unknown looks in its own body only.
+     * Subscripts with the container field they read or write: a constant index or key names one
+     * ({@code 0}, {@code -1}, {@code k:name}; an int index may be a list's position or a dict's
+     * key), any other index {@code *} when read and {@code +} (added later) when written.
+     * Columns: {@code base, key, ptr, is_store}.
      */
-    private static RelSpec classAttrs() {
+    private static RelSpec subscripts() {
+        RelSpec subscripts = RelSpec.scan(EXPRS, "e").filter(str("e", "kind").eq("SUBSCRIPT").and(str("e", "ctx").in(List.of("LOAD", "STORE"))));
+        Condition store = str("e", "ctx").eq("STORE");
+        Condition constant = str("e", "const_text").isNotNull().and(str("e", "const_kind").in(List.of("INT", "STR")));
+        Field<String> other = Exprs.when(store, val("+")).otherwise(val("*"));
+        return RelSpec.unionAll(
+                subscripts.filter(constant.not()).project(subscript(other)),
+                subscripts.filter(constant).project(subscript(key(str("e", "const_text")))),
+                subscripts.filter(constant.and(str("e", "const_kind").eq("INT"))).project(subscript(str("e", "const_text"))));
+    }
+
+    private static List<NamedField<?>> subscript(Field<String> key) {
+        return List.of(str("e", "base_expr_id").as("base"), key.as("key"), str("e", "expr_id").as("ptr"), str("e", "ctx").eq("STORE").as("is_store"));
+    }
+
+    /**
+     * The elements of unpacking targets ({@code a, *b, c = v}): before the star by index, after it
+     * by index from the end, the starred one a new list of the rest ({@code key = '*'}).
+     * Columns: {@code target, element, key, is_star}.
+     */
+    private static RelSpec unpacked() {
+        Field<String> key = Exprs.when(bool("v", "is_starred"), val("*"))
+                .when(i32("v", "star_index").ge(0).and(i32("v", "index").gt(i32("v", "star_index"))),
+                        text(Exprs.minus(i32("v", "index"), i32("v", "element_count"))))
+                .otherwise(text(i32("v", "index")));
+        return RelSpec.scan(ELEMENTS, "v").filter(str("v", "ctx").eq("STORE"))
+                .project(str("v", "container_expr_id").as("target"), str("v", "element_expr_id").as("element"), key.as("key"),
+                        bool("v", "is_starred").as("is_star"));
+    }
+
+    /** {@code *x} in a display and {@code **m} in a dict display: the elements of {@code x} become elements of the display. */
+    private static RelSpec spreads() {
+        return RelSpec.scan(ELEMENTS, "v").filter(str("v", "ctx").eq("LOAD").and(bool("v", "is_starred").or(bool("v", "is_double_star"))))
+                .project(str("v", "element_expr_id").as("source"), str("v", "container_expr_id").as("container"));
+    }
+
+    /** Names bound in class bodies: {@code class_id, attr, ptr}. */
+    private static RelSpec classBodies() {
+        return RelSpec.scan(StructureGraph.DEF_ROWS, "c").filter(str("c", "def_kind").eq("CLASS"))
+                .join(RelSpec.scan(DefUseEdges.BINDINGS, "b"), JoinType.INNER, str("b", "scope_id").eq(str("c", "def_id")).and(bool("b", "is_assigned")))
+                .project(str("c", "node_id").as("class_id"), str("b", "symbol").as("attr"), str("b", "binding_id").as("ptr"));
+    }
+
+    /** Each class's MRO, or the class alone when its MRO is unknown: {@code class_id, mro_position, base_id}. */
+    private static RelSpec mroOrSelf() {
         RelSpec own = RelSpec.scan(StructureGraph.DEF_ROWS, "c").filter(str("c", "def_kind").eq("CLASS"))
                 .project(str("c", "node_id").as("class_id"), val(0).as("mro_position"), str("c", "node_id").as("base_id"));
         RelSpec mro = RelSpec.scan(ClassHierarchy.MRO, "m")
                 .project(str("m", "class_id").as("class_id"), i32("m", "mro_position").as("mro_position"), str("m", "base_id").as("base_id"));
-        return RelSpec.unionDistinct(own, mro).as("m")
-                .join(RelSpec.scan(StructureGraph.DEF_ROWS, "c"), JoinType.INNER, str("c", "node_id").eq(str("m", "base_id")))
-                .join(RelSpec.scan(DefUseEdges.BINDINGS, "b"), JoinType.INNER, str("b", "scope_id").eq(str("c", "def_id"))
-                        .and(bool("b", "is_assigned")))
-                .topPerGroup(List.of(str("m", "class_id"), str("b", "symbol")), 1, SortKey.asc(i32("m", "mro_position")))
-                .project(str("m", "class_id").as("class_id"), str("b", "symbol").as("attr"), str("b", "binding_id").as("ptr"));
+        return RelSpec.unionDistinct(own, mro);
+    }
+
+    /** For each class and name bound in the body of a class of its MRO, the binding of the first such class. */
+    private static RelSpec classAttrs() {
+        return mroOrSelf().as("m")
+                .join(RelSpec.scan(CLASS_BODIES, "b"), JoinType.INNER, str("b", "class_id").eq(str("m", "base_id")))
+                .topPerGroup(List.of(str("m", "class_id"), str("b", "attr")), 1, SortKey.asc(i32("m", "mro_position")))
+                .project(str("m", "class_id").as("class_id"), str("b", "attr").as("attr"), str("b", "ptr").as("ptr"));
+    }
+
+    /** {@code super()} without arguments in a method: the class it is defined in and the method's first parameter. */
+    private static RelSpec superSites() {
+        return RelSpec.scan(EXPRS, "e").filter(str("e", "kind").eq("CALL"))
+                .join(RelSpec.scan(EXPRS, "f"), JoinType.INNER, str("f", "expr_id").eq(str("e", "base_expr_id")).and(str("f", "name").eq("super")))
+                .join(RelSpec.scan(FUNCTIONS, "m"), JoinType.INNER, str("m", "def_id").eq(str("e", "scope_id")))
+                .join(RelSpec.scan(FUNCTIONS, "k"), JoinType.INNER, str("k", "def_id").eq(str("m", "parent_def_id")).and(str("k", "def_kind").eq("CLASS")))
+                .join(RelSpec.scan(PARAMS, "p"), JoinType.INNER, str("p", "def_node").eq(str("m", "node_id")).and(i32("p", "position").eq(0)))
+                .project(str("e", "expr_id").as("site"), str("k", "node_id").as("class_id"), str("p", "binding_id").as("self_ptr"));
+    }
+
+    /** Attribute lookup from {@code super(k, x)} for x an instance of {@code c}: the first class after {@code k} in the MRO of {@code c}. */
+    private static RelSpec superAttrs() {
+        return RelSpec.scan(ClassHierarchy.MRO, "k")
+                .join(RelSpec.scan(ClassHierarchy.MRO, "m"), JoinType.INNER, str("m", "class_id").eq(str("k", "class_id"))
+                        .and(i32("m", "mro_position").gt(i32("k", "mro_position"))))
+                .join(RelSpec.scan(CLASS_BODIES, "b"), JoinType.INNER, str("b", "class_id").eq(str("m", "base_id")))
+                .topPerGroup(List.of(str("k", "class_id"), str("k", "base_id"), str("b", "attr")), 1, SortKey.asc(i32("m", "mro_position")))
+                .project(str("k", "class_id").as("class_id"), str("k", "base_id").as("after_id"), str("b", "attr").as("attr"), str("b", "ptr").as("ptr"));
+    }
+
+    /**
+     * What calling a class calls besides making the instance, by MRO: {@code __init__} and
+     * {@code __call__} of instances are looked up by the rules; here {@code __new__} (bound to the
+     * class) and a dataclass's {@code __post_init__} (bound to the instance). Columns:
+     * {@code class_id, function_id, kind}.
+     */
+    private static RelSpec construction() {
+        RelSpec news = RelSpec.scan(ClassHierarchy.METHOD_LOOKUP, "m").filter(str("m", "method_name").eq("__new__"))
+                .project(str("m", "class_id").as("class_id"), str("m", "function_id").as("function_id"), val("BK").as("kind"));
+        RelSpec postInit = RelSpec.scan(ClassHierarchy.METHOD_LOOKUP, "m").filter(str("m", "method_name").eq("__post_init__"))
+                .join(RelSpec.scan(FUNCTIONS, "c"), JoinType.INNER, str("c", "node_id").eq(str("m", "class_id")))
+                .whereExists(RelSpec.scan(StructureGraph.DECORATORS, "t").filter(str("t", "def_id").eq(str("c", "def_id"))
+                        .and(str("t", "dotted_name").in(List.of("dataclass", "dataclasses.dataclass")))))
+                .project(str("m", "class_id").as("class_id"), str("m", "function_id").as("function_id"), val("B").as("kind"));
+        return RelSpec.unionAll(news, postInit);
     }
 
     private static RelSpec moduleAttrs() {
@@ -337,9 +648,11 @@ public final class CallResolution implements CpgPart {
     }
 
     /**
-     * Definitions before their decorators, lambdas, modules, and what imports and builtins bind:
-     * an import alias points to the module, function or class it imports, to an external name, or
-     * takes the value of the module-level variable it names ({@code X} row).
+     * Definitions before their decorators, lambdas, displays (each its own container object),
+     * starred unpacking targets (a new list each), modules, what imports and builtins bind (an
+     * import alias points to the module, function or class it imports, to an external name, or
+     * takes the value of the module-level variable it names: an {@code X} fact), and the
+     * {@code __init_subclass__} each class statement calls.
      */
     private static RelSpec seed() {
         Field<String> defKind = Exprs.when(str("d", "def_kind").eq("CLASS"), val("C")).otherwise(val("F"));
@@ -348,25 +661,30 @@ public final class CallResolution implements CpgPart {
         RelSpec lambdas = RelSpec.scan(EXPRS, "e").filter(str("e", "kind").eq("LAMBDA"))
                 .join(RelSpec.scan(StructureGraph.DEF_ROWS, "d"), JoinType.INNER, str("d", "def_id").eq(str("e", "ref_id")))
                 .project(fact("P", str("e", "expr_id"), val("F"), str("d", "node_id")));
+        RelSpec displays = RelSpec.scan(EXPRS, "e").filter(str("e", "kind").in(List.of("TUPLE", "LIST", "SET", "DICT", "COMPREHENSION"))
+                        .and(str("e", "ctx").isNull().or(str("e", "ctx").eq("LOAD"))))
+                .project(fact("P", str("e", "expr_id"), val("L"), str("e", "expr_id")));
+        RelSpec rests = RelSpec.scan(UNPACKED, "u").filter(bool("u", "is_star"))
+                .project(fact("P", str("u", "element"), val("L"), str("u", "element")));
         RelSpec builtins = RelSpec.scan(ImportResolution.BUILTIN_USES, "b")
                 .project(fact("P", str("b", "binding_id"), val("E"), str("b", "qualified_name")));
         RelSpec aliases = RelSpec.scan(StructureGraph.IMPORT_ROWS, "i")
                 .join(RelSpec.scan(DefUseEdges.NAME_BINDINGS, "u"), JoinType.INNER, str("u", "introduced_id").eq(str("i", "import_id"))
                         .and(str("u", "ctx").eq("STORE")))
                 .join(RelSpec.scan(ImportResolution.TARGETS, "t"), JoinType.INNER, str("t", "requester_id").eq(str("i", "import_id")))
-                .join(RelSpec.scan(DefinitionNodes.DEF_NODES, "n"), JoinType.LEFT, str("n", "node_id").eq(str("t", "target_id")))
+                .join(RelSpec.scan(FUNCTIONS, "n"), JoinType.LEFT, str("n", "node_id").eq(str("t", "target_id")))
                 .join(RelSpec.scan(ImportResolution.MODULES, "m"), JoinType.LEFT, str("m", "node_id").eq(str("t", "target_id")))
                 .project(str("u", "binding_id").as("binding_id"), bool("i", "is_from").as("is_from"), str("i", "asname").as("asname"),
                         str("i", "module").as("module"), str("i", "name").as("bound_name"), str("t", "target_id").as("target_id"),
-                        str("t", "external_name").as("external_name"), str("n", "node_kind").as("node_kind"),
+                        str("t", "external_name").as("external_name"), str("n", "def_kind").as("def_kind"),
                         str("m", "module_name").as("module_name"))
                 .as("x");
         // `import a.b.c` binds `a`: its first component, a module of the repository or an external name.
         Condition plainDotted = bool("x", "is_from").not().and(str("x", "asname").isNull()).and(str("x", "module").ne(str("x", "bound_name")));
         Field<String> aliasKind = Exprs.when(str("x", "external_name").isNotNull(), val("E"))
                 .when(str("x", "module_name").isNotNull(), val("M"))
-                .when(str("x", "node_kind").eq("PY_CLASS"), val("C"))
-                .when(str("x", "node_kind").in(List.of("PY_FUNCTION", "PY_LAMBDA")), val("F"))
+                .when(str("x", "def_kind").eq("CLASS"), val("C"))
+                .when(str("x", "def_kind").isNotNull(), val("F"))
                 .otherwise(val("X"));
         RelSpec aliasObjects = aliases.filter(plainDotted.not())
                 .project(str("x", "binding_id").as("binding_id"), aliasKind.as("kind"), str("x", "target_id").as("target_id"),
@@ -385,7 +703,11 @@ public final class CallResolution implements CpgPart {
                 .join(RelSpec.scan(ImportResolution.MODULES, "m"), JoinType.LEFT, str("m", "module_name").eq(str("f", "prefix")))
                 .project(fact("P", str("p", "binding_id"), Exprs.when(str("m", "node_id").isNotNull(), val("M")).otherwise(val("E")),
                         Exprs.coalesce(str("m", "node_id"), str("f", "prefix"))));
-        return RelSpec.unionAll(definitions, lambdas, builtins, aliasObjects, tops);
+        // A class statement calls the first __init_subclass__ after the class in its MRO, with the class.
+        RelSpec initSubclass = RelSpec.scan(SUPER_ATTRS, "s").filter(str("s", "attr").eq("__init_subclass__").and(str("s", "after_id").eq(str("s", "class_id"))))
+                .join(RelSpec.scan(DefUseEdges.DEFINES, "b"), JoinType.INNER, str("b", "src_node_id").eq(str("s", "ptr")))
+                .project(fact("C", QNames.join(val("cls"), str("s", "class_id")), val("BK"), str("b", "dst_node_id"), str("s", "class_id")));
+        return RelSpec.unionAll(definitions, lambdas, displays, rests, builtins, aliasObjects, tops, initSubclass);
     }
 
     // ---- the fixpoint ---------------------------------------------------------------------------
@@ -397,10 +719,19 @@ public final class CallResolution implements CpgPart {
                 .project(fact("P", str("f", "dst"), str("p", "kind"), str("p", "id"), str("p", "recv"))));
         rules.add(facts("X", "x").join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("x", "a")))
                 .project(fact("P", str("x", "id"), str("p", "kind"), str("p", "id"), str("p", "recv"))));
-        // What each call site calls.
-        rules.add(RelSpec.scan(SITES, "s").join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("s", "callee")))
+        callRules(rules);
+        attributeRules(rules);
+        containerRules(rules);
+        implicitRules(rules);
+        return SemiNaiveRel.ofRules(POINTS_TO, RelSpec.scan(SEED), rules, MAX_ROUNDS);
+    }
+
+    /** What each site calls, arguments to parameters, returns to results, classes to instances and their constructors. */
+    private static void callRules(List<RelSpec> rules) {
+        rules.add(RelSpec.scan(SITES, "s").filter(str("s", "callee").isNotNull())
+                .join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("s", "callee")))
                 .project(fact("C", str("s", "site"), str("p", "kind"), str("p", "id"), str("p", "recv"))));
-        // Arguments to parameters: positional (a bound method's receiver takes the first), then by keyword.
+        // Positional arguments (a bound method's receiver takes the first parameter), then keywords.
         Field<Integer> shift = Exprs.when(str("c", "kind").in(List.of("B", "BK")), val(1)).otherwise(val(0));
         rules.add(callable("c").join(RelSpec.scan(ARGS, "g"), JoinType.INNER, str("g", "site").eq(str("c", "a")).and(i32("g", "position").ge(0)))
                 .join(RelSpec.scan(PARAMS, "q"), JoinType.INNER, str("q", "def_node").eq(str("c", "id"))
@@ -413,15 +744,21 @@ public final class CallResolution implements CpgPart {
         rules.add(facts("C", "c").filter(str("c", "kind").in(List.of("B", "BK")))
                 .join(RelSpec.scan(PARAMS, "q"), JoinType.INNER, str("q", "def_node").eq(str("c", "id")).and(i32("q", "position").eq(0)))
                 .project(fact("P", str("q", "binding_id"), Exprs.when(str("c", "kind").eq("B"), val("I")).otherwise(val("C")), str("c", "recv"))));
-        // Returns to results; a class makes an instance and calls its __init__ bound to it.
-        rules.add(callable("c").join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")))
+        rules.add(callable("c").join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")).and(str("s", "result").isNotNull()))
                 .project(fact("X", returnOf(str("c", "id")), val(""), str("s", "result"))));
-        rules.add(facts("C", "c").filter(str("c", "kind").eq("C"))
-                .join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")))
+        // A class makes an instance and calls __init__ by MRO bound to it, __new__ bound to the class, a dataclass's __post_init__.
+        RelSpec classCalls = facts("C", "c").filter(str("c", "kind").eq("C"));
+        rules.add(classCalls.join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")).and(str("s", "result").isNotNull()))
                 .project(fact("P", str("s", "result"), val("I"), str("c", "id"))));
-        rules.add(facts("C", "c").filter(str("c", "kind").eq("C"))
-                .join(RelSpec.scan(ClassHierarchy.METHOD_LOOKUP, "m"), JoinType.INNER, str("m", "class_id").eq(str("c", "id"))
+        rules.add(classCalls.join(RelSpec.scan(ClassHierarchy.METHOD_LOOKUP, "m"), JoinType.INNER, str("m", "class_id").eq(str("c", "id"))
                         .and(str("m", "method_name").eq("__init__")))
+                .project(fact("C", str("c", "a"), val("B"), str("m", "function_id"), str("c", "id"))));
+        rules.add(classCalls.join(RelSpec.scan(CONSTRUCTION, "m"), JoinType.INNER, str("m", "class_id").eq(str("c", "id")))
+                .project(fact("C", str("c", "a"), str("m", "kind"), str("m", "function_id"), str("c", "id"))));
+        // An instance called calls its class's __call__.
+        rules.add(facts("C", "c").filter(str("c", "kind").eq("I"))
+                .join(RelSpec.scan(ClassHierarchy.METHOD_LOOKUP, "m"), JoinType.INNER, str("m", "class_id").eq(str("c", "id"))
+                        .and(str("m", "method_name").eq("__call__")))
                 .project(fact("C", str("c", "a"), val("B"), str("m", "function_id"), str("c", "id"))));
         // staticmethod, classmethod and property wrap their argument; other external decorators return it.
         Field<String> wrapped = Exprs.when(str("c", "id").eq(WRAPPERS.get(0)), val("S"))
@@ -432,15 +769,31 @@ public final class CallResolution implements CpgPart {
                 .join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("g", "arg")).and(str("p", "kind").eq("F")))
                 .project(fact("P", str("s", "result"), wrapped, str("p", "id"))));
         rules.add(facts("C", "c").filter(str("c", "kind").eq("E").and(str("c", "id").in(WRAPPERS).not()))
-                .join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")).and(bool("s", "is_decorator")))
+                .join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")).and(str("s", "kind").eq("decorator")))
                 .join(RelSpec.scan(ARGS, "g"), JoinType.INNER, str("g", "site").eq(str("c", "a")))
                 .project(fact("X", str("g", "arg"), val(""), str("s", "result"))));
-        // Attribute loads: fields of instances and classes, class attributes by MRO, module attributes and submodules, external names.
+        // Builtins a function is passed to call it (guarded by the callee being that builtin or list.sort).
+        rules.add(RelSpec.scan(CALLBACKS, "b")
+                .join(facts("C", "g"), JoinType.INNER, str("g", "a").eq(str("b", "guard_site")).and(str("g", "kind").eq(str("b", "guard_kind")))
+                        .and(Exprs.when(str("g", "kind").eq("LB"), str("g", "recv")).otherwise(str("g", "id")).eq(str("b", "guard_name"))))
+                .join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("b", "fn")))
+                .project(fact("C", str("b", "site"), str("p", "kind"), str("p", "id"), str("p", "recv"))));
+    }
+
+    /**
+     * Attribute loads (fields of instances and classes, class attributes by MRO, module attributes
+     * and submodules, external names, super()), stores, and property getters called on reads.
+     */
+    private static void attributeRules(List<RelSpec> rules) {
         rules.add(attributeBases(LOADS, "l").filter(str("p", "kind").in(List.of("I", "C")))
                 .project(fact("X", field(str("p", "kind"), str("p", "id"), str("l", "attr")), val(""), str("l", "dst"))));
         rules.add(attributeBases(LOADS, "l").filter(str("p", "kind").in(List.of("I", "C")))
                 .join(RelSpec.scan(CLASS_ATTRS, "k"), JoinType.INNER, str("k", "class_id").eq(str("p", "id")).and(str("k", "attr").eq(str("l", "attr"))))
                 .project(fact("Y", str("k", "ptr"), str("p", "kind"), str("l", "dst"), str("p", "id"))));
+        rules.add(attributeBases(LOADS, "l").filter(str("p", "kind").eq("SU"))
+                .join(RelSpec.scan(SUPER_ATTRS, "k"), JoinType.INNER, str("k", "class_id").eq(str("p", "recv"))
+                        .and(str("k", "after_id").eq(str("p", "id"))).and(str("k", "attr").eq(str("l", "attr"))))
+                .project(fact("Y", str("k", "ptr"), val("I"), str("l", "dst"), str("p", "recv"))));
         rules.add(attributeBases(LOADS, "l").filter(str("p", "kind").eq("M"))
                 .join(RelSpec.scan(MODULE_ATTRS, "k"), JoinType.INNER, str("k", "module_id").eq(str("p", "id")).and(str("k", "attr").eq(str("l", "attr"))))
                 .project(fact("X", str("k", "ptr"), val(""), str("l", "dst"))));
@@ -450,21 +803,100 @@ public final class CallResolution implements CpgPart {
         rules.add(attributeBases(LOADS, "l").filter(str("p", "kind").eq("E"))
                 .project(fact("P", str("l", "dst"), val("E"), QNames.join(str("p", "id"), str("l", "attr")))));
         // A class attribute read through an instance binds functions to it, through the class classmethods to the class.
-        Field<String> boundKind = Exprs.when(str("y", "kind").eq("I").and(str("p", "kind").eq("F")), val("B"))
+        Condition onInstance = str("y", "kind").eq("I").and(str("p", "kind").eq("F"));
+        Field<String> boundKind = Exprs.when(onInstance, val("B"))
                 .when(str("p", "kind").eq("K"), val("BK"))
                 .when(str("p", "kind").eq("S"), val("F"))
                 .otherwise(str("p", "kind"));
-        Field<String> boundRecv = Exprs.when(str("y", "kind").eq("I").and(str("p", "kind").eq("F")).or(str("p", "kind").eq("K")), str("y", "recv"))
-                .otherwise(str("p", "recv"));
+        Field<String> boundRecv = Exprs.when(onInstance.or(str("p", "kind").eq("K")), str("y", "recv")).otherwise(str("p", "recv"));
         rules.add(facts("Y", "y").join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("y", "a")))
                 .project(fact("P", str("y", "id"), boundKind, str("p", "id"), boundRecv)));
-        // Attribute stores: into the fields of instances and classes, into a module's variable.
+        // Reading a property through an instance calls its getter.
+        rules.add(facts("Y", "y").filter(str("y", "kind").eq("I"))
+                .join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("y", "a")).and(str("p", "kind").eq("PR")))
+                .project(fact("C", QNames.join(val("prop"), str("y", "id")), val("B"), str("p", "id"), str("y", "recv"))));
+        // super() in a method of class k, called on an instance of c.
+        rules.add(facts("C", "c").filter(str("c", "kind").eq("E").and(str("c", "id").eq("builtins.super")))
+                .join(RelSpec.scan(SUPER_SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")))
+                .join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("s", "self_ptr")).and(str("p", "kind").eq("I")))
+                .project(fact("P", str("s", "site"), val("SU"), str("s", "class_id"), str("p", "id"))));
         rules.add(attributeBases(STORES, "l").filter(str("p", "kind").in(List.of("I", "C")))
                 .project(fact("X", str("l", "value"), val(""), field(str("p", "kind"), str("p", "id"), str("l", "attr")))));
         rules.add(attributeBases(STORES, "l").filter(str("p", "kind").eq("M"))
                 .join(RelSpec.scan(MODULE_ATTRS, "k"), JoinType.INNER, str("k", "module_id").eq(str("p", "id")).and(str("k", "attr").eq(str("l", "attr"))))
                 .project(fact("X", str("l", "value"), val(""), str("k", "ptr"))));
-        return SemiNaiveRel.ofRules(POINTS_TO, RelSpec.scan(SEED), rules, MAX_ROUNDS);
+    }
+
+    /**
+     * Containers ({@code L} objects: displays, comprehensions, starred targets): subscripts read
+     * and write their fields, iteration and unpacking read them, spreads copy them; the builtin
+     * methods {@code append}, {@code add}, {@code get}, {@code pop}, {@code setdefault},
+     * {@code values}, {@code copy}; {@code dict(x)}, {@code list(x)} and the like return their
+     * argument's container.
+     */
+    private static void containerRules(List<RelSpec> rules) {
+        RelSpec subscripted = RelSpec.scan(SUBSCRIPTS, "u").join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("u", "base"))
+                .and(str("p", "kind").eq("L")));
+        for (String key : List.of("key", "added")) {
+            Field<String> name = key.equals("key") ? str("u", "key") : val("+");
+            rules.add(subscripted.filter(bool("u", "is_store").not())
+                    .project(fact("X", container(str("p", "id"), name), val(""), str("u", "ptr"))));
+            rules.add(subscripted.filter(bool("u", "is_store"))
+                    .project(fact("X", str("u", "ptr"), val(""), container(str("p", "id"), name))));
+        }
+        for (String key : List.of("*", "+")) {
+            rules.add(RelSpec.scan(ITERATED, "i").join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("i", "source")).and(str("p", "kind").eq("L")))
+                    .project(fact("X", container(str("p", "id"), val(key)), val(""), str("i", "target"))));
+            rules.add(RelSpec.scan(SPREADS, "s").join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("s", "source")).and(str("p", "kind").eq("L")))
+                    .project(fact("X", container(str("p", "id"), val(key)), val(""), container(str("s", "container"), val("*")))));
+            rules.add(RelSpec.scan(UNPACKED, "u").filter(bool("u", "is_star"))
+                    .join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("u", "target")).and(str("p", "kind").eq("L")))
+                    .project(fact("X", container(str("p", "id"), val(key)), val(""), container(str("u", "element"), val("*")))));
+        }
+        RelSpec unpacked = RelSpec.scan(UNPACKED, "u").filter(bool("u", "is_star").not())
+                .join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("u", "target")).and(str("p", "kind").eq("L")));
+        rules.add(unpacked.project(fact("X", container(str("p", "id"), str("u", "key")), val(""), str("u", "element"))));
+        rules.add(unpacked.project(fact("X", container(str("p", "id"), val("+")), val(""), str("u", "element"))));
+        // Builtin methods of containers, read as attributes, are LB objects: the container and the method's name.
+        rules.add(attributeBases(LOADS, "l").filter(str("p", "kind").eq("L").and(str("l", "attr").in(CONTAINER_METHODS)))
+                .project(fact("P", str("l", "dst"), val("LB"), str("p", "id"), str("l", "attr"))));
+        RelSpec methodCalls = facts("C", "c").filter(str("c", "kind").eq("LB"))
+                .join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")).and(str("s", "result").isNotNull()));
+        rules.add(methodCalls.filter(str("c", "recv").in(List.of("get", "pop", "setdefault")))
+                .project(fact("X", container(str("c", "id"), val("*")), val(""), str("s", "result"))));
+        rules.add(methodCalls.filter(str("c", "recv").in(List.of("get", "pop", "setdefault")))
+                .project(fact("X", container(str("c", "id"), val("+")), val(""), str("s", "result"))));
+        rules.add(methodCalls.filter(str("c", "recv").in(List.of("values", "copy")))
+                .project(fact("P", str("s", "result"), val("L"), str("c", "id"))));
+        Condition stored = str("c", "recv").in(List.of("append", "add")).and(i32("g", "position").eq(0))
+                .or(str("c", "recv").in(List.of("insert", "setdefault")).and(i32("g", "position").eq(1)));
+        rules.add(facts("C", "c").filter(str("c", "kind").eq("LB"))
+                .join(RelSpec.scan(ARGS, "g"), JoinType.INNER, str("g", "site").eq(str("c", "a")))
+                .filter(stored)
+                .project(fact("X", str("g", "arg"), val(""), container(str("c", "id"), val("+")))));
+        rules.add(facts("C", "c").filter(str("c", "kind").eq("LB").and(str("c", "recv").eq("get")))
+                .join(RelSpec.scan(ARGS, "g"), JoinType.INNER, str("g", "site").eq(str("c", "a")).and(i32("g", "position").eq(1)))
+                .join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")))
+                .project(fact("X", str("g", "arg"), val(""), str("s", "result"))));
+        rules.add(facts("C", "c").filter(str("c", "kind").eq("E").and(str("c", "id").in(COPYING_BUILTINS)))
+                .join(RelSpec.scan(ARGS, "g"), JoinType.INNER, str("g", "site").eq(str("c", "a")).and(i32("g", "position").eq(0)))
+                .join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")))
+                .join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("g", "arg")).and(str("p", "kind").eq("L")))
+                .project(fact("P", str("s", "result"), val("L"), str("p", "id"))));
+    }
+
+    /** The special methods the language calls on instances: operators, subscripts, iteration, with, and the builtins' dunders. */
+    private static void implicitRules(List<RelSpec> rules) {
+        RelSpec onInstances = RelSpec.scan(IMPLICIT, "i")
+                .join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("i", "recv")).and(str("p", "kind").eq("I")))
+                .join(RelSpec.scan(ClassHierarchy.METHOD_LOOKUP, "m"), JoinType.INNER, str("m", "class_id").eq(str("p", "id"))
+                        .and(str("m", "method_name").eq(str("i", "method"))));
+        rules.add(onInstances.filter(str("i", "guard_site").isNull())
+                .project(fact("C", str("i", "site"), val("B"), str("m", "function_id"), str("p", "id"))));
+        rules.add(onInstances.filter(str("i", "guard_site").isNotNull())
+                .join(facts("C", "g"), JoinType.INNER, str("g", "a").eq(str("i", "guard_site")).and(str("g", "kind").eq("E"))
+                        .and(str("g", "id").eq(str("i", "guard_name"))))
+                .project(fact("C", str("i", "site"), val("B"), str("m", "function_id"), str("p", "id"))));
     }
 
     /** The fixpoint's rows of one tag, under {@code alias}. */
@@ -502,8 +934,26 @@ public final class CallResolution implements CpgPart {
         return QNames.join(val("dec"), decorator);
     }
 
+    private static Field<String> elementOf(Field<String> callback) {
+        return QNames.join(val("el"), callback);
+    }
+
+    /** A field of an instance ({@code I}), class ({@code C}) or container ({@code L}) object. */
     private static Field<String> field(Field<String> kind, Field<String> object, Field<String> attr) {
         return QNames.join(QNames.join(kind, object), attr);
+    }
+
+    private static Field<String> container(Field<String> object, Field<String> key) {
+        return field(val("L"), object, key);
+    }
+
+    /** A constant key of a dict: {@code k:} and its text. */
+    private static Field<String> key(Field<String> text) {
+        return CpgFunctions.TEXT_CONCAT.call(val("k:"), text);
+    }
+
+    private static Field<String> text(Field<Integer> number) {
+        return Exprs.cast(number, DataType.STRING);
     }
 
     // ---- edges, graph, props --------------------------------------------------------------------
@@ -514,13 +964,16 @@ public final class CallResolution implements CpgPart {
      * not counted apart from its class.
      */
     private static RelSpec resolved() {
-        Field<String> method = Exprs.when(str("c", "kind").eq("C"), val("instantiation"))
-                .when(str("c", "kind").eq("B").and(str("c", "recv").ne("")).and(str("n", "name").eq("__init__")), val("constructor"))
+        Field<String> method = Exprs.when(str("s", "kind").ne("call"), str("s", "kind"))
+                .when(str("c", "kind").eq("C"), val("instantiation"))
+                .when(str("c", "kind").eq("B").and(str("n", "name").in(List.of("__init__", "__post_init__"))), val("constructor"))
+                .when(str("c", "kind").eq("BK").and(str("n", "name").eq("__new__")), val("constructor"))
                 .when(str("c", "kind").in(List.of("B", "BK")), val("bound_method"))
                 .when(str("c", "kind").eq("E"), val("external"))
                 .otherwise(val("function"));
         RelSpec callees = facts("C", "c").filter(str("c", "kind").in(List.of("F", "S", "B", "BK", "C", "E")))
-                .join(RelSpec.scan(DefinitionNodes.DEF_NODES, "n"), JoinType.LEFT, str("n", "node_id").eq(str("c", "id")))
+                .join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")))
+                .join(RelSpec.scan(FUNCTIONS, "n"), JoinType.LEFT, str("n", "node_id").eq(str("c", "id")))
                 .join(RelSpec.scan(ImportResolution.EXTERNAL_NODES, "x"), JoinType.LEFT, str("x", "qualified_name").eq(str("c", "id"))
                         .and(str("c", "kind").eq("E")))
                 .filter(str("n", "node_id").isNotNull().or(str("x", "node_id").isNotNull()))
@@ -538,8 +991,8 @@ public final class CallResolution implements CpgPart {
     }
 
     /**
-     * {@code CALLS} from the call (or decorator) node to each callee; confidence 1 for a site with
-     * one candidate, else shared equally, the candidates of a site in one ambiguity group.
+     * {@code CALLS} from the site's node to each callee; confidence 1 for a site with one
+     * candidate, else shared equally, the candidates of a site in one ambiguity group.
      */
     private static RelSpec callEdges() {
         Field<Double> confidence = Exprs.div(val(1.0), Exprs.cast(i64("r", "candidates"), DataType.FLOAT64));
@@ -549,7 +1002,7 @@ public final class CallResolution implements CpgPart {
                         str("s", "path").as("path"), i64("s", "bstart").as("bstart"), i64("s", "bend").as("bend"),
                         val("flow").as("origin"), str("r", "method").as("resolution_method"), confidence.as("confidence"),
                         confidence.as("score"),
-                        Exprs.when(i64("r", "candidates").gt(1L), str("s", "src_node_id")).otherwise(Exprs.nullOf(DataType.STRING)).as("ambiguity_group_id"));
+                        Exprs.when(i64("r", "candidates").gt(1L), str("s", "site")).otherwise(Exprs.nullOf(DataType.STRING)).as("ambiguity_group_id"));
     }
 
     private static RelSpec callGraph() {
@@ -566,7 +1019,7 @@ public final class CallResolution implements CpgPart {
     /** Calls nothing resolves: {@code external} when the callee is a name from outside the repository, else {@code unknown_callee}. */
     private static RelSpec unresolvedProps() {
         RelSpec external = facts("C", "e").filter(str("e", "kind").eq("E"));
-        return RelSpec.scan(SITES, "s").filter(bool("s", "is_decorator").not())
+        return RelSpec.scan(SITES, "s").filter(str("s", "kind").eq("call"))
                 .whereNotExists(RelSpec.scan(RESOLVED, "r").filter(str("r", "site").eq(str("s", "site"))))
                 .project(str("s", "site").as("site"), str("s", "src_node_id").as("src_node_id")).as("u")
                 .join(external.aggregate(List.of(str("e", "a").as("site")), List.of(AggregateCall.count("n"))).as("x"), JoinType.LEFT,

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.codeanatomy.api.spec.OutputTarget;
 import io.codeanatomy.api.spec.SemanticSpec;
 import io.codeanatomy.api.spec.ViewDefinition;
+import io.codeanatomy.api.spec.ViewKind;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -18,7 +19,8 @@ import java.util.Set;
  * being another view or an output, counting only what the outputs reach. Calcite's Enumerable
  * code computes a subtree once per place it appears, so a view read from two places is computed
  * twice unless it is spooled; a view with one consumer stays inside its consumer's plan, where the
- * optimizer can push filters and projections into it.
+ * optimizer can push filters and projections into it. A view a fixpoint ({@code FIXPOINT}) reads
+ * is spooled too: the fixpoint's step runs once per round, and would compute it each time.
  */
 public final class SharedViews {
     private SharedViews() {
@@ -34,7 +36,9 @@ public final class SharedViews {
         }
         for (ViewDefinition view : spec.views()) {
             if (reached.contains(view.name())) {
-                view.dependencies().forEach(dependency -> consumers.merge(dependency, 1, Integer::sum));
+                // A fixpoint's step runs once per round: what it reads is computed once, before it.
+                int weight = view.kind() == ViewKind.FIXPOINT ? 2 : 1;
+                view.dependencies().forEach(dependency -> consumers.merge(dependency, weight, Integer::sum));
             }
         }
         return spec.topologicalOrder().stream()
