@@ -155,6 +155,13 @@ public final class AbCommand implements Callable<Integer> {
             with.json(json);
             without.json(json);
             json.writeEndArray();
+            ratios(json);
+            outputs(json);
+            json.writeEndObject();
+        }
+
+        /** {@code "ratios": {"wall", "phases": [{"phase", "ratio"}]}}, the phases both sides ran, in the order they ran. */
+        private void ratios(JsonGenerator json) throws IOException {
             json.writeObjectFieldStart("ratios");
             ratio(json, "wall", with.wallMillis, without.wallMillis);
             json.writeArrayFieldStart("phases");
@@ -169,6 +176,10 @@ public final class AbCommand implements Callable<Integer> {
             }
             json.writeEndArray();
             json.writeEndObject();
+        }
+
+        /** {@code "outputs": {"identical", "tables", "differing": [{"name", "rowsInOneSideOnly"}]}}. */
+        private void outputs(JsonGenerator json) throws IOException {
             json.writeObjectFieldStart("outputs");
             json.writeBooleanField("identical", identical());
             json.writeNumberField("tables", differing.size());
@@ -182,7 +193,6 @@ public final class AbCommand implements Callable<Integer> {
                 }
             }
             json.writeEndArray();
-            json.writeEndObject();
             json.writeEndObject();
         }
 
