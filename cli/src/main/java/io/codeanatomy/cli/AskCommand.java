@@ -1,6 +1,5 @@
 package io.codeanatomy.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,8 +23,8 @@ public final class AskCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "OUT", description = "The output directory of a build.")
-    private Path out;
+    @Mixin
+    private OutputOptions output;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "QUESTION", description = "The question's name; leave it out to list them.")
     private String question;
@@ -37,12 +36,6 @@ public final class AskCommand implements Callable<Integer> {
     private ResultOptions result;
 
     @Mixin
-    private RuleOptions toggles;
-
-    @Mixin
-    private PluginOptions pluginOptions;
-
-    @Mixin
     private BuildSelection build;
 
     @Override
@@ -52,7 +45,7 @@ public final class AskCommand implements Callable<Integer> {
             GraphQuestionRunner.list(spec.commandLine().getOut());
             return 0;
         }
-        try (OpenedOutput opened = OpenedOutput.open(out, pluginOptions, toggles, build.selector(), name -> true)) {
+        try (OpenedOutput opened = output.open(build.selector(), name -> true)) {
             new GraphQuestionRunner(opened.session()).run(question, arguments, chosen, result.crlf(), spec.commandLine().getOut());
         }
         return 0;

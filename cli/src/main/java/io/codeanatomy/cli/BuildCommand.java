@@ -84,9 +84,7 @@ public final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!List.of("text", "json").contains(format)) {
-            throw new UserError("--format must be text or json, not '" + format + "'.", 2);
-        }
+        boolean json = TextOrJsonOption.json(format);
         if (baseline != null && !RunDiff.isRun(baseline)) {
             throw new UserError("the baseline " + baseline + " is not a run directory; give OUT/runs/<run-id> of an earlier build.", 2);
         }
@@ -123,7 +121,7 @@ public final class BuildCommand implements Callable<Integer> {
         } finally {
             progress.finish();
         }
-        if (format.equals("json")) {
+        if (json) {
             BuildSummary.json(out, outcome, progress.problemFiles(), spec.commandLine().getOut());
         } else {
             summarize(outcome, progress.problemFiles(), spec.commandLine().getOut());

@@ -1,15 +1,12 @@
 package io.codeanatomy.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.codeanatomy.api.result.OutputResult;
 import io.codeanatomy.api.result.Timing;
 import io.codeanatomy.runtime.pipeline.BuildOutcome;
 import io.codeanatomy.runtime.result.RunRecords;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -19,8 +16,7 @@ final class BuildSummary {
     }
 
     static void json(Path out, BuildOutcome outcome, List<BuildProgress.Problem> problems, PrintWriter stdout) {
-        try {
-            JsonGenerator json = new JsonFactory().createGenerator(stdout).setPrettyPrinter(new DefaultPrettyPrinter());
+        JsonDocument.print(stdout, json -> {
             json.writeStartObject();
             json.writeStringField("out", out.toString());
             json.writeNumberField("files", outcome.extraction().files());
@@ -34,14 +30,7 @@ final class BuildSummary {
                 json.writeEndObject();
             }
             json.writeEndArray();
-            json.writeArrayFieldStart("phases");
-            for (Timing timing : outcome.result().timings()) {
-                json.writeStartObject();
-                json.writeStringField("phase", timing.phase());
-                json.writeNumberField("millis", timing.millis());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
+            phases(outcome.result().timings(), json);
             json.writeArrayFieldStart("problems");
             for (BuildProgress.Problem problem : problems) {
                 json.writeStartObject();
@@ -52,10 +41,18 @@ final class BuildSummary {
             json.writeEndArray();
             json.writeStringField("runRecord", outcome.runDirectory().resolve(RunRecords.RUN_RESULT).toString());
             json.writeEndObject();
-            json.writeRaw('\n');
-            json.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        });
+    }
+
+    /** The field {@code "phases": [{"phase", "millis"}, ...]}, in the order the build ran them; {@code ab} gives each side's too. */
+    static void phases(List<Timing> timings, JsonGenerator json) throws IOException {
+        json.writeArrayFieldStart("phases");
+        for (Timing timing : timings) {
+            json.writeStartObject();
+            json.writeStringField("phase", timing.phase());
+            json.writeNumberField("millis", timing.millis());
+            json.writeEndObject();
         }
+        json.writeEndArray();
     }
 }

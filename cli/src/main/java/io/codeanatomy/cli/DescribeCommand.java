@@ -1,7 +1,6 @@
 package io.codeanatomy.cli;
 
 import io.codeanatomy.api.result.TableRegistration;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,8 +20,8 @@ public final class DescribeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "OUT", description = "The output directory of a build.")
-    private Path out;
+    @Mixin
+    private OutputOptions output;
 
     @Parameters(index = "1", paramLabel = "TABLE", description = "The table's name, as 'tables' lists it (any case).")
     private String table;
@@ -30,20 +29,14 @@ public final class DescribeCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "Prints table or json (default: ${DEFAULT-VALUE}).")
     private String format;
 
-    @Mixin
-    private RuleOptions toggles;
-
-    @Mixin
-    private PluginOptions pluginOptions;
-
     @Override
     public Integer call() {
         boolean json = TextOrJson.json(format);
         String wanted = table.toLowerCase(Locale.ROOT);
-        try (OpenedOutput opened = OpenedOutput.open(out, pluginOptions, toggles, name -> name.toLowerCase(Locale.ROOT).equals(wanted))) {
+        try (OpenedOutput opened = output.open(name -> name.toLowerCase(Locale.ROOT).equals(wanted))) {
             TableRegistration found = TableColumns.find(opened.tables(), table);
             if (found == null) {
-                throw new UserError(out + " has no table '" + table + "'; 'codeanatomy tables " + out + "' lists them.", 2);
+                throw new UserError(output.out() + " has no table '" + table + "'; 'codeanatomy tables " + output.out() + "' lists them.", 2);
             }
             TableListing.describe(TableColumns.of(opened.session(), found), json, spec.commandLine().getOut());
         }

@@ -4,6 +4,7 @@ import io.codeanatomy.runtime.result.RunDiff;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -29,15 +30,26 @@ public final class DiffCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "RUN_B", description = "The later run directory.")
     private Path runB;
 
+    @Mixin
+    private TextOrJsonOption format;
+
     @Override
     public Integer call() {
-        RunDiff diff;
+        boolean json = format.json();
+        RunDiff diff = compare();
+        if (json) {
+            JsonDocument.print(spec.commandLine().getOut(), document -> RunDiffJson.write(diff, document));
+        } else {
+            diff.print(spec.commandLine().getOut());
+        }
+        return diff.verdict().exitCode();
+    }
+
+    private RunDiff compare() {
         try {
-            diff = RunDiff.compare(runA, runB);
+            return RunDiff.compare(runA, runB);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), 2);
         }
-        diff.print(spec.commandLine().getOut());
-        return diff.verdict().exitCode();
     }
 }

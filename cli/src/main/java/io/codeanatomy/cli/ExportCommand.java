@@ -16,7 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code codeanatomy export}: the CPG, or part of it, in the formats graph tools read. */
@@ -34,8 +33,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "OUT", description = "The output directory of a build.")
-    private Path out;
+    @Mixin
+    private OutputOptions output;
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "Writes graphml, neo4j (a directory of CSV files), jsonl or dot.")
     private String format;
@@ -62,12 +61,6 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Prints the summary (file, nodes, edges) as JSON.")
     private boolean json;
 
-    @Mixin
-    private RuleOptions toggles;
-
-    @Mixin
-    private PluginOptions pluginOptions;
-
     @Override
     public Integer call() {
         if (!List.of("graphml", "neo4j", "jsonl", "dot").contains(format)) {
@@ -86,7 +79,7 @@ public final class ExportCommand implements Callable<Integer> {
             throw new UserError("the directory of --to " + to + " does not exist.", 2);
         }
         long[] counts = new long[2];
-        try (OpenedOutput opened = OpenedOutput.open(out, pluginOptions, toggles);
+        try (OpenedOutput opened = output.open();
                 GraphSink sink = sink()) {
             Session session = opened.session();
             if (imports != null) {

@@ -13,7 +13,8 @@ import java.util.function.Predicate;
 
 /**
  * A session over every table of a build's output directory, with the plugins that open them; what
- * {@code query}, {@code shell}, {@code tables}, {@code describe} and {@code export} read from.
+ * {@code query}, {@code ask}, {@code shell}, {@code tables}, {@code describe} and {@code export}
+ * read from, opened through their {@link OutputOptions}.
  */
 final class OpenedOutput implements AutoCloseable {
     private final PluginOptions.Loaded plugins;
@@ -26,21 +27,12 @@ final class OpenedOutput implements AutoCloseable {
         this.tables = List.copyOf(tables);
     }
 
-    /** @throws UserError (exit 2) for bad plugin options or a directory that is not a build's output */
-    static OpenedOutput open(Path out, PluginOptions pluginOptions, RuleOptions rules) {
-        return open(out, pluginOptions, rules, name -> true);
-    }
-
-    /** As {@link #open(Path, PluginOptions, RuleOptions)} with only the tables {@code wanted} accepts. */
-    static OpenedOutput open(Path out, PluginOptions pluginOptions, RuleOptions rules, Predicate<String> wanted) {
-        return open(out, pluginOptions, rules, BuildSelector.LATEST, wanted);
-    }
-
     /**
      * The tables of the build {@code selector} picks ({@code --as-of-*}), only those {@code wanted}
      * accepts.
      *
-     * @throws UserError exit 2 as above, exit 1 for a damaged output (named, with what to do)
+     * @throws UserError exit 2 for bad plugin options or a directory that is not a build's output,
+     *     exit 1 for a damaged output (named, with what to do)
      */
     static OpenedOutput open(Path out, PluginOptions pluginOptions, RuleOptions rules, BuildSelector selector, Predicate<String> wanted) {
         PluginOptions.Loaded plugins = pluginOptions.load();

@@ -1,5 +1,6 @@
 package io.codeanatomy.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.codeanatomy.runtime.pipeline.BuildFailedException;
 import io.codeanatomy.runtime.pipeline.BuildListener;
 import io.codeanatomy.runtime.pipeline.BuildOutcome;
@@ -67,8 +68,12 @@ public final class PlanCommand implements Callable<Integer> {
     @Mixin
     private RunOptions run;
 
+    @Mixin
+    private TextOrJsonOption format;
+
     @Override
     public Integer call() {
+        boolean json = format.json();
         BuildOutcome outcome;
         try {
             outcome = new BuildPipeline(run.config(source)).plan(source, out, run.includes, run.excludes, BuildListener.NONE);
@@ -80,15 +85,34 @@ public final class PlanCommand implements Callable<Integer> {
         Path bundle = outcome.runDirectory().resolve(PlanBundleFiles.DIRECTORY);
         PrintWriter stdout = spec.commandLine().getOut();
         List<Path> units = units(bundle);
-        for (Path unit : units) {
-            if (units.size() > 1) {
-                stdout.println("-- " + unit.getFileName());
+        if (json) {
+            JsonDocument.print(stdout, document -> json(units, document));
+        } else {
+            for (Path unit : units) {
+                if (units.size() > 1) {
+                    stdout.println("-- " + unit.getFileName());
+                }
+                stdout.print(read(unit.resolve(show.file)));
             }
-            stdout.print(read(unit.resolve(show.file)));
         }
         stdout.flush();
         spec.commandLine().getErr().println("plan bundle: " + bundle);
         return 0;
+    }
+
+    /** {@code {"show": FORM, "plans": [{"name": unit, "plan": text}, ...]}}, units by name. */
+    private void json(List<Path> units, JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("show", show.name());
+        json.writeArrayFieldStart("plans");
+        for (Path unit : units) {
+            json.writeStartObject();
+            json.writeStringField("name", unit.getFileName().toString());
+            json.writeStringField("plan", read(unit.resolve(show.file)));
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
     private static List<Path> units(Path bundle) {

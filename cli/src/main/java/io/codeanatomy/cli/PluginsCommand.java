@@ -43,9 +43,7 @@ public final class PluginsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!List.of("text", "json").contains(format)) {
-            throw new UserError("--format must be text or json, not '" + format + "'.", 2);
-        }
+        boolean json = TextOrJsonOption.json(format);
         PrintWriter out = spec.commandLine().getOut();
         try (PluginOptions.Loaded loaded = pluginOptions.load()) {
             PluginCatalog catalog;
@@ -54,7 +52,7 @@ public final class PluginsCommand implements Callable<Integer> {
             } catch (PluginException | IllegalArgumentException e) {
                 throw new UserError(e.getMessage(), 2);
             }
-            if (format.equals("json")) {
+            if (json) {
                 json(catalog, out);
             } else {
                 text(catalog, out);

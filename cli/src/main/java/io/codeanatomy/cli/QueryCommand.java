@@ -29,8 +29,8 @@ public final class QueryCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "OUT", description = "The output directory of a build.")
-    private Path out;
+    @Mixin
+    private OutputOptions output;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "SQL",
             description = "The query, e.g. \"SELECT node_kind, COUNT(*) FROM cpg_nodes GROUP BY node_kind\"; - reads it from standard input.")
@@ -40,13 +40,7 @@ public final class QueryCommand implements Callable<Integer> {
     private Path file;
 
     @Mixin
-    private RuleOptions toggles;
-
-    @Mixin
     private ResultOptions result;
-
-    @Mixin
-    private PluginOptions pluginOptions;
 
     @Mixin
     private BuildSelection build;
@@ -58,13 +52,13 @@ public final class QueryCommand implements Callable<Integer> {
         List<String> statements = SqlStatements.split(text);
         if (statements.size() > 1) {
             throw new UserError("the SQL holds " + statements.size() + " statements and query runs one; run a script with "
-                    + "'codeanatomy shell " + out + " < FILE'.", 2);
+                    + "'codeanatomy shell " + output.out() + " < FILE'.", 2);
         }
         PrintWriter stdout = spec.commandLine().getOut();
         String statement = statements.isEmpty() ? "" : statements.get(0);
         // Opening a table reads its Delta log: only those the query may name are opened.
         Set<String> words = SqlStatements.words(statement);
-        try (OpenedOutput opened = OpenedOutput.open(out, pluginOptions, toggles, build.selector(),
+        try (OpenedOutput opened = output.open(build.selector(),
                 name -> words.contains(name.toLowerCase(Locale.ROOT)))) {
             new StatementRunner(opened.session(), chosen, result.crlf()).run(statement, stdout);
         }

@@ -10,7 +10,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -51,18 +50,16 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!List.of("text", "json").contains(format)) {
-            throw new UserError("--format must be text or json, not '" + format + "'.", 2);
-        }
+        boolean json = TextOrJsonOption.json(format);
         Path runDirectory = runDirectory(run);
         Path report = runDirectory.resolve(RunReport.REPORT);
         if (!Files.isRegularFile(report)) {
             report = RunReport.write(runDirectory);
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (format.equals("json")) {
-            StringWriter json = new StringWriter();
-            try (JsonGenerator generator = JSON.createGenerator(json)) {
+        if (json) {
+            StringWriter line = new StringWriter();
+            try (JsonGenerator generator = JSON.createGenerator(line)) {
                 generator.writeStartObject();
                 generator.writeStringField("report", report.toString());
                 generator.writeStringField("run", runDirectory.toString());
@@ -70,7 +67,7 @@ public final class ReportCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write JSON to a string", e);
             }
-            out.println(json);
+            out.println(line);
         } else {
             out.println(report);
         }

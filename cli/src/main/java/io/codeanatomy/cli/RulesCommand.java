@@ -1,9 +1,11 @@
 package io.codeanatomy.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.codeanatomy.api.result.RuleState;
 import io.codeanatomy.runtime.plugin.PluginException;
 import io.codeanatomy.runtime.session.Session;
 import io.codeanatomy.runtime.session.SessionConfig;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -30,31 +32,64 @@ public final class RulesCommand implements Callable<Integer> {
     @Mixin
     private RuleOptions toggles;
 
+    @Mixin
+    private TextOrJsonOption format;
+
     @Override
     public Integer call() {
-        SessionConfig config = toggles.config();
-        List<RuleState> defaults;
-        List<RuleState> configured;
-        try (Session plain = Session.open(SessionConfig.defaults()); Session toggled = Session.open(config)) {
-            defaults = plain.rules();
-            configured = toggled.rules();
-        } catch (PluginException | IllegalArgumentException e) {
-            throw new UserError(e.getMessage(), 2);
-        }
-        int width = configured.stream().mapToInt(rule -> rule.id().length()).max().orElse(2);
-        int originWidth = configured.stream().mapToInt(rule -> rule.origin().length()).max().orElse(6);
+        boolean json = format.json();
+        Rules rules = Rules.of(toggles.config());
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "%-" + width + "s  %-8s  %-" + originWidth + "s  %-7s  %s%n", "id", "phase", "origin", "default", "this run");
-        for (int i = 0; i < configured.size(); i++) {
-            RuleState rule = configured.get(i);
-            out.printf(Locale.ROOT, "%-" + width + "s  %-8s  %-" + originWidth + "s  %-7s  %s%n", rule.id(),
-                    rule.phase().name().toLowerCase(Locale.ROOT), rule.origin(), state(defaults.get(i)), state(rule));
+        if (json) {
+            JsonDocument.print(out, rules::json);
+        } else {
+            rules.text(out);
         }
         out.flush();
         return 0;
     }
 
-    private static String state(RuleState rule) {
-        return rule.enabled() ? "on" : "off";
+    /** The rules in planning order under the defaults and under the given toggles, position by position. */
+    private record Rules(List<RuleState> defaults, List<RuleState> configured) {
+        static Rules of(SessionConfig config) {
+            try (Session plain = Session.open(SessionConfig.defaults()); Session toggled = Session.open(config)) {
+                return new Rules(plain.rules(), toggled.rules());
+            } catch (PluginException | IllegalArgumentException e) {
+                throw new UserError(e.getMessage(), 2);
+            }
+        }
+
+        void text(PrintWriter out) {
+            int width = configured.stream().mapToInt(rule -> rule.id().length()).max().orElse(2);
+            int originWidth = configured.stream().mapToInt(rule -> rule.origin().length()).max().orElse(6);
+            out.printf(Locale.ROOT, "%-" + width + "s  %-8s  %-" + originWidth + "s  %-7s  %s%n", "id", "phase", "origin", "default", "this run");
+            for (int i = 0; i < configured.size(); i++) {
+                RuleState rule = configured.get(i);
+                out.printf(Locale.ROOT, "%-" + width + "s  %-8s  %-" + originWidth + "s  %-7s  %s%n", rule.id(),
+                        rule.phase().name().toLowerCase(Locale.ROOT), rule.origin(), state(defaults.get(i)), state(rule));
+            }
+        }
+
+        /** {@code {"rules": [{"id", "phase", "origin", "enabledByDefault", "enabled"}, ...]}}, in planning order. */
+        void json(JsonGenerator json) throws IOException {
+            json.writeStartObject();
+            json.writeArrayFieldStart("rules");
+            for (int i = 0; i < configured.size(); i++) {
+                RuleState rule = configured.get(i);
+                json.writeStartObject();
+                json.writeStringField("id", rule.id());
+                json.writeStringField("phase", rule.phase().name().toLowerCase(Locale.ROOT));
+                json.writeStringField("origin", rule.origin());
+                json.writeBooleanField("enabledByDefault", defaults.get(i).enabled());
+                json.writeBooleanField("enabled", rule.enabled());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+
+        private static String state(RuleState rule) {
+            return rule.enabled() ? "on" : "off";
+        }
     }
 }

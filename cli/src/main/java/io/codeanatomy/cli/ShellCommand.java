@@ -12,7 +12,6 @@ import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code codeanatomy shell}: an SQL prompt over every table of an output directory. */
@@ -29,18 +28,12 @@ public final class ShellCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "OUT", description = "The output directory of a build.")
-    private Path out;
-
     @Mixin
-    private RuleOptions toggles;
-
-    @Mixin
-    private PluginOptions pluginOptions;
+    private OutputOptions output;
 
     @Override
     public Integer call() {
-        try (OpenedOutput opened = OpenedOutput.open(out, pluginOptions, toggles)) {
+        try (OpenedOutput opened = output.open()) {
             Shell shell = new Shell(opened.session(), opened.tables());
             if (System.console() == null) {
                 BufferedReader script = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

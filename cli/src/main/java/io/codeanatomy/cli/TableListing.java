@@ -1,11 +1,6 @@
 package io.codeanatomy.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /** Prints tables and columns, for {@code tables}, {@code describe} and the shell's {@code !tables}, {@code !describe}, {@code !schema}. */
@@ -16,7 +11,7 @@ final class TableListing {
     /** One row per table: name, path below the output, Delta version, column count. */
     static void tables(List<TableColumns> tables, boolean json, PrintWriter out) {
         if (json) {
-            json(out, generator -> {
+            JsonDocument.print(out, generator -> {
                 generator.writeStartArray();
                 for (TableColumns table : tables) {
                     generator.writeStartObject();
@@ -40,7 +35,7 @@ final class TableListing {
     /** One row per column: name, SQL type, nullable. */
     static void describe(TableColumns table, boolean json, PrintWriter out) {
         if (json) {
-            json(out, generator -> {
+            JsonDocument.print(out, generator -> {
                 generator.writeStartObject();
                 generator.writeStringField("name", table.table().name());
                 generator.writeStringField("path", table.table().path());
@@ -75,22 +70,6 @@ final class TableListing {
                         + (i + 1 < table.columns().size() ? "," : ""));
             }
             out.println(");");
-        }
-        out.flush();
-    }
-
-    private interface JsonBody {
-        void write(JsonGenerator generator) throws IOException;
-    }
-
-    private static void json(PrintWriter out, JsonBody body) {
-        try {
-            JsonGenerator generator = new JsonFactory().createGenerator(out).setPrettyPrinter(new DefaultPrettyPrinter());
-            body.write(generator);
-            generator.writeRaw('\n');
-            generator.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         out.flush();
     }

@@ -1,12 +1,10 @@
 package io.codeanatomy.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code codeanatomy tables}: the tables of an output directory, for scripts. */
@@ -19,22 +17,16 @@ public final class TablesCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "OUT", description = "The output directory of a build.")
-    private Path out;
+    @Mixin
+    private OutputOptions output;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "Prints table or json (default: ${DEFAULT-VALUE}).")
     private String format;
 
-    @Mixin
-    private RuleOptions toggles;
-
-    @Mixin
-    private PluginOptions pluginOptions;
-
     @Override
     public Integer call() {
         boolean json = TextOrJson.json(format);
-        try (OpenedOutput opened = OpenedOutput.open(out, pluginOptions, toggles)) {
+        try (OpenedOutput opened = output.open()) {
             TableListing.tables(TableColumns.of(opened.session(), opened.tables()), json, spec.commandLine().getOut());
         }
         return 0;

@@ -2,6 +2,7 @@ package io.codeanatomy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.codeanatomy.runtime.pipeline.BuildSelector;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -74,7 +75,7 @@ class TestShell {
 
     @Test
     void onATerminalTabCompletesTableAndColumnNamesAndStatementsSpanLines() throws Exception {
-        try (OpenedOutput opened = OpenedOutput.open(SmallOutput.out(), new PluginOptions(), new RuleOptions());
+        try (OpenedOutput opened = OpenedOutput.open(SmallOutput.out(), new PluginOptions(), new RuleOptions(), BuildSelector.LATEST, name -> true);
                 PipedOutputStream keys = new PipedOutputStream();
                 PipedInputStream input = new PipedInputStream(keys);
                 Terminal terminal = new ExternalTerminal("test", "xterm", input, new ByteArrayOutputStream(), StandardCharsets.UTF_8)) {

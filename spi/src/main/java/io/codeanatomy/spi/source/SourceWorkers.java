@@ -88,7 +88,14 @@ public final class SourceWorkers {
         return pool.submit(call);
     }
 
-    private static <R> R await(Future<R> future) {
+    /**
+     * The result of a worker's task, for a pool of one's own ({@link #threadFactory}): waits for it
+     * and rethrows what the task threw as it was.
+     *
+     * @throws CancellationException if the calling thread is interrupted while waiting (its
+     *     interrupt flag is set again)
+     */
+    public static <R> R await(Future<R> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -106,7 +113,13 @@ public final class SourceWorkers {
         }
     }
 
-    private static ThreadFactory threadFactory(String prefix) {
+    /**
+     * Daemon threads named {@code prefix-N}, with the large stack workers need so that deeply
+     * nested sources hit a recursive-descent parser's own nesting limit, not the thread's: for an
+     * extractor that runs a pool of its own instead of {@link #forEach}.
+     */
+    public static ThreadFactory threadFactory(String prefix) {
+        requireNonNull(prefix, "prefix is null");
         AtomicInteger count = new AtomicInteger();
         return r -> {
             Thread t = new Thread(null, r, prefix + "-" + count.incrementAndGet(), WORKER_STACK_BYTES);

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -51,6 +54,25 @@ class TestSourceWorkers {
     void workersHaveAStackForDeepRecursion() {
         // 200,000 frames overflow a default 512 KiB-1 MiB thread stack.
         assertThat(SourceWorkers.map(List.of(200_000), 1, "test", TestSourceWorkers::depth)).containsExactly(200_000);
+    }
+
+    @Test
+    void aPoolOfOnesOwnGetsNamedDaemonWorkersWithTheStackAndTheTasksOwnFailure() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2, SourceWorkers.threadFactory("own"));
+        try {
+            Future<String> name = pool.submit(() -> Thread.currentThread().getName() + " " + Thread.currentThread().isDaemon());
+            Future<Integer> deep = pool.submit(() -> depth(200_000));
+            Future<Integer> failing = pool.submit(() -> {
+                throw new IllegalStateException("task failed");
+            });
+
+            assertThat(SourceWorkers.await(name)).matches("own-[12] true");
+            assertThat(SourceWorkers.await(deep)).isEqualTo(200_000);
+            // Rethrown as the task threw it, not wrapped in an ExecutionException.
+            assertThatThrownBy(() -> SourceWorkers.await(failing)).isInstanceOf(IllegalStateException.class).hasMessage("task failed");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -20,9 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -43,7 +41,7 @@ public final class ParallelExtraction {
     static final long RESIDENT_BYTES_PER_SOURCE_BYTE = 48;
     /** The share of the heap limit that groups computed ahead of the consumer may hold. */
     private static final long LOOK_AHEAD_HEAP_DIVISOR = 8;
-    private static final long WORKER_STACK_BYTES = 256L << 20;
+    private static final String THREAD_PREFIX = "extract-python";
 
     private final int workers;
     private final PythonVersion version;
@@ -86,7 +84,7 @@ public final class ParallelExtraction {
         // One extractor per worker thread: its digest and id generator are not thread-safe.
         ThreadLocal<FileExtractor> extractors = ThreadLocal.withInitial(
                 () -> new FileExtractor(version, maxFileBytes, extraCollectors.get()));
-        SourceWorkers.forEach(files, workers, "extract-python", f -> extractors.get().extract(f.path(), f.file(), modules.apply(f)), consumer);
+        SourceWorkers.forEach(files, workers, THREAD_PREFIX, f -> extractors.get().extract(f.path(), f.file(), modules.apply(f)), consumer);
     }
 
     /**
@@ -113,7 +111,7 @@ public final class ParallelExtraction {
         }
         long budget = Math.min(Runtime.getRuntime().maxMemory() / LOOK_AHEAD_HEAP_DIVISOR, tables.lookAheadLimit());
         Queue<GroupWorker> idle = new ConcurrentLinkedQueue<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, groups.size()), threads());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, groups.size()), SourceWorkers.threadFactory(THREAD_PREFIX));
         List<Future<ExtractedGroup>> pending = new ArrayList<>(groups.size());
         boolean done = false;
         try {
@@ -125,7 +123,7 @@ public final class ParallelExtraction {
                     inFlight += cost(group);
                     pending.add(pool.submit(() -> extractGroup(group, modules, tables, idle)));
                 }
-                ExtractedGroup result = await(pending.get(i));
+                ExtractedGroup result = SourceWorkers.await(pending.get(i));
                 pending.set(i, null);
                 inFlight -= cost(groups.get(i));
                 consumer.accept(result);
@@ -189,33 +187,5 @@ public final class ParallelExtraction {
                 }
             }
         }
-    }
-
-    private static ExtractedGroup await(Future<ExtractedGroup> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while waiting for a worker");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        }
-    }
-
-    /** Daemon workers with a large stack, as {@link SourceWorkers} makes them: deep nesting hits the parser's limit first. */
-    private static ThreadFactory threads() {
-        AtomicInteger count = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(null, r, "extract-python-" + count.incrementAndGet(), WORKER_STACK_BYTES);
-            t.setDaemon(true);
-            return t;
-        };
     }
 }
