@@ -70,6 +70,7 @@ public final class CallResolution implements CpgPart {
     static final String DEFAULTS = "py_param_defaults_v1";
     static final String ITERATIONS = "py_iterations_v1";
     static final String OPERATORS = "py_operator_operands_v1";
+    static final String CLASS_KEYWORDS = "py_class_bases_v1";
 
     /** Every definition with its node and qualified name: {@code node_id, def_id, def_kind, name, parent_def_id, qualified_name}. */
     public static final String FUNCTIONS = "cr_functions";
@@ -93,6 +94,20 @@ public final class CallResolution implements CpgPart {
     public static final String PROPERTY_LOADS = "cr_property_loads";
     /** Iteration sources and targets: {@code source, target}. */
     public static final String ITERATED = "cr_iterated";
+    /** {@code f(**m)}: {@code site, arg}. */
+    public static final String DOUBLE_STARS = "cr_double_stars";
+    /** Decorators that are calls: {@code site}. */
+    public static final String DECORATOR_CALLS = "cr_decorator_calls";
+    /** What star imports bind: {@code binding_id, kind, target_id}. */
+    public static final String STAR_IMPORTS = "cr_star_imports";
+    /** Generator functions: {@code node_id}. */
+    public static final String GENERATORS = "cr_generators";
+    /** Classes called through a metaclass's {@code __call__}: {@code class_id, function_id}. */
+    public static final String METACLASS_CALLS = "cr_metaclass_calls";
+    /** Constant arguments: {@code site, position, key}. */
+    public static final String CONSTANT_ARGS = "cr_constant_args";
+    /** Tuple and list displays without stars: {@code container, position, count, element}. */
+    public static final String EXACT_DISPLAYS = "cr_exact_displays";
     /** Subscripts: {@code base, key, ptr, is_store}. */
     public static final String SUBSCRIPTS = "cr_subscripts";
     /** Unpacking targets' elements: {@code target, element, key, is_star}. */
@@ -146,6 +161,9 @@ public final class CallResolution implements CpgPart {
             "sort");
     private static final List<String> COPYING_BUILTINS = List.of("builtins.dict", "builtins.list", "builtins.tuple", "builtins.set",
             "builtins.frozenset", "builtins.sorted", "builtins.reversed");
+    private static final List<String> UNARY_BUILTINS = List.of("len", "str", "repr", "bool", "hash", "abs", "iter", "next", "format");
+    private static final List<String> DRAINING = List.of("list", "tuple", "set", "frozenset", "sum", "sorted", "min", "max", "any", "all",
+            "enumerate", "zip", "dict");
     private static final List<String> WRAPPERS = List.of("builtins.staticmethod", "builtins.classmethod", "builtins.property");
 
     @Override
@@ -174,6 +192,8 @@ public final class CallResolution implements CpgPart {
                 SpannedInput.of(OPERATORS, ColumnContract.required("expr_id", DataType.STRING),
                         ColumnContract.required("operand_expr_id", DataType.STRING), ColumnContract.required("position", DataType.INT32),
                         ColumnContract.optional("op", DataType.STRING)),
+                SpannedInput.of(CLASS_KEYWORDS, ColumnContract.required("def_id", DataType.STRING),
+                        ColumnContract.optional("keyword", DataType.STRING), ColumnContract.required("expr_id", DataType.STRING)),
                 SpannedInput.of(DefinitionNodes.DEFS, ColumnContract.required("def_id", DataType.STRING),
                         ColumnContract.required("qualname", DataType.STRING)),
                 SpannedInput.of(StructureGraph.CALLS, ColumnContract.required("call_id", DataType.STRING),
@@ -206,6 +226,12 @@ public final class CallResolution implements CpgPart {
                 ViewDefinition.of(SITES, ViewKind.UNION, sites()),
                 ViewDefinition.of(ARGS, ViewKind.UNION, args()),
                 ViewDefinition.of(ITERATED, ViewKind.UNION, iterated()),
+                ViewDefinition.of(DOUBLE_STARS, ViewKind.JOIN, doubleStars()),
+                ViewDefinition.of(DECORATOR_CALLS, ViewKind.JOIN, decoratorCalls()),
+                ViewDefinition.of(STAR_IMPORTS, ViewKind.JOIN, starImports()),
+                ViewDefinition.of(GENERATORS, ViewKind.AGGREGATE, generators()),
+                ViewDefinition.of(CONSTANT_ARGS, ViewKind.JOIN, constantArgs()),
+                ViewDefinition.of(EXACT_DISPLAYS, ViewKind.FILTER, exactDisplays()),
                 ViewDefinition.of(LOADS, ViewKind.FILTER, loads()),
                 ViewDefinition.of(STORES, ViewKind.FILTER, stores()),
                 ViewDefinition.of(SUBSCRIPTS, ViewKind.UNION, subscripts()),
@@ -216,6 +242,7 @@ public final class CallResolution implements CpgPart {
                 ViewDefinition.of(SUPER_SITES, ViewKind.JOIN, superSites()),
                 ViewDefinition.of(SUPER_ATTRS, ViewKind.RANK, superAttrs()),
                 ViewDefinition.of(CONSTRUCTION, ViewKind.UNION, construction()),
+                ViewDefinition.of(METACLASS_CALLS, ViewKind.AGGREGATE, metaclassCalls()),
                 ViewDefinition.of(MODULE_ATTRS, ViewKind.JOIN, moduleAttrs()),
                 ViewDefinition.of(SUBMODULES, ViewKind.JOIN, submodules()),
                 ViewDefinition.of(SEED, ViewKind.UNION, seed()),
@@ -298,7 +325,7 @@ public final class CallResolution implements CpgPart {
                 .project(str("n", "expr_id").as("src"), str("n", "binding_id").as("dst"));
         RelSpec assignments = RelSpec.scan(ASSIGNMENTS, "a").filter(str("a", "kind").ne("AUG_ASSIGN"))
                 .project(str("a", "value_expr_id").as("src"), str("a", "target_expr_id").as("dst"));
-        RelSpec returns = RelSpec.scan(RETURNS, "r").filter(str("r", "kind").in(List.of("RETURN", "LAMBDA")).and(str("r", "value_expr_id").isNotNull()))
+        RelSpec returns = RelSpec.scan(RETURNS, "r").filter(str("r", "kind").in(List.of("RETURN", "LAMBDA", "YIELD")).and(str("r", "value_expr_id").isNotNull()))
                 .join(RelSpec.scan(StructureGraph.DEF_ROWS, "d"), JoinType.INNER, str("d", "def_id").eq(str("r", "def_id")))
                 .project(str("r", "value_expr_id").as("src"), returnOf(str("d", "node_id")).as("dst"));
         RelSpec operands = RelSpec.scan(OPERANDS, "o").project(str("o", "operand_expr_id").as("src"), str("o", "expr_id").as("dst"));
@@ -384,16 +411,29 @@ public final class CallResolution implements CpgPart {
         Field<String> dunder = Exprs.when(builtin.eq("len"), val("__len__")).when(builtin.eq("str"), val("__str__"))
                 .when(builtin.eq("repr"), val("__repr__")).when(builtin.eq("bool"), val("__bool__")).when(builtin.eq("hash"), val("__hash__"))
                 .when(builtin.eq("abs"), val("__abs__")).when(builtin.eq("iter"), val("__iter__")).when(builtin.eq("next"), val("__next__"))
-                .when(builtin.eq("format"), val("__format__")).otherwise(Exprs.nullOf(DataType.STRING));
-        List<NamedField<?>> guarded = new ArrayList<>(implicitSite(dunder, str("e", "expr_id"), str("a", "arg_expr_id"), none, str("e", "expr_id")));
+                .when(builtin.eq("format"), val("__format__")).when(builtin.in(DRAINING), val("__iter__"))
+                .otherwise(Exprs.nullOf(DataType.STRING));
+        // A draining builtin's result is a new container, not what it iterates.
+        Field<String> builtinResult = Exprs.when(builtin.in(DRAINING), none).otherwise(str("e", "expr_id"));
+        List<NamedField<?>> guarded = new ArrayList<>(implicitSite(dunder, str("e", "expr_id"), str("a", "arg_expr_id"), none, builtinResult));
         guarded.set(5, str("e", "expr_id").as("guard_site"));
         guarded.set(6, QNames.join(val("builtins"), builtin).as("guard_name"));
         RelSpec builtins = RelSpec.scan(EXPRS, "e").filter(str("e", "kind").eq("CALL"))
                 .join(RelSpec.scan(EXPRS, "f"), JoinType.INNER, str("f", "expr_id").eq(str("e", "base_expr_id")).and(str("f", "kind").eq("NAME"))
-                        .and(str("f", "name").in(List.of("len", "str", "repr", "bool", "hash", "abs", "iter", "next", "format"))))
+                        .and(str("f", "name").in(UNARY_BUILTINS).or(str("f", "name").in(DRAINING))))
                 .join(RelSpec.scan(CALL_ARGS, "a"), JoinType.INNER, str("a", "call_id").eq(str("e", "ref_id")).and(i32("a", "position").eq(0)))
                 .project(guarded);
-        return RelSpec.unionAll(operators, comparisons, items, iterations, builtins).as("s").filter(str("s", "method").isNotNull());
+        // sorted, min and max without key= compare the elements of their iterable.
+        RelSpec ordered = RelSpec.scan(CALLBACKS, "c").filter(str("c", "fn").isNull())
+                .join(RelSpec.scan(EXPRS, "e"), JoinType.INNER, str("e", "expr_id").eq(str("c", "guard_site")))
+                .project(QNames.join(val("__lt__"), str("c", "site")).as("site"), elementOf(str("c", "site")).as("recv"), val("__lt__").as("method"),
+                        elementOf(str("c", "site")).as("arg"), none.as("result"), str("c", "guard_site").as("guard_site"),
+                        str("c", "guard_name").as("guard_name"), str("e", "scope_id").as("scope_id"), str("e", "path").as("path"),
+                        i64("e", "bstart").as("bstart"), i64("e", "bend").as("bend"));
+        RelSpec delegates = RelSpec.scan(RETURNS, "r").filter(str("r", "kind").eq("YIELD_FROM").and(str("r", "value_expr_id").isNotNull()))
+                .join(RelSpec.scan(EXPRS, "e"), JoinType.INNER, str("e", "expr_id").eq(str("r", "value_expr_id")))
+                .project(implicitSite(val("__iter__"), str("e", "expr_id"), str("e", "expr_id"), none, none));
+        return RelSpec.unionAll(operators, comparisons, items, iterations, builtins, ordered, delegates).as("s").filter(str("s", "method").isNotNull());
     }
 
     /** One implicit call: its site is the method's name joined to {@code at}, its caller the owner of the expression's scope. */
@@ -424,7 +464,13 @@ public final class CallResolution implements CpgPart {
                 .project(callback(Exprs.when(name.eq("sort"), val("sort")).otherwise(QNames.join(val("builtins"), name)),
                         Exprs.when(name.eq("sort"), val("LB")).otherwise(val("E")),
                         Exprs.when(name.eq("sort"), str("f", "base_expr_id")).otherwise(str("b", "arg_expr_id"))));
-        return RelSpec.unionAll(positional, keyed);
+        RelSpec compared = calls.filter(name.in(List.of("sorted", "min", "max")).and(str("f", "kind").eq("NAME")))
+                .whereNotExists(RelSpec.scan(CALL_ARGS, "k").filter(str("k", "call_id").eq(str("e", "ref_id")).and(str("k", "keyword").eq("key"))))
+                .join(RelSpec.scan(CALL_ARGS, "b"), JoinType.INNER, str("b", "call_id").eq(str("e", "ref_id")).and(i32("b", "position").eq(0)))
+                .project(QNames.join(val("cb"), str("e", "expr_id")).as("site"), Exprs.nullOf(DataType.STRING).as("fn"),
+                        str("b", "arg_expr_id").as("iterable"), str("e", "expr_id").as("guard_site"), val("E").as("guard_kind"),
+                        QNames.join(val("builtins"), name).as("guard_name"));
+        return RelSpec.unionAll(positional, keyed, compared);
     }
 
     private static List<NamedField<?>> callback(Field<String> guardName, Field<String> guardKind, Field<String> iterable) {
@@ -493,22 +539,26 @@ public final class CallResolution implements CpgPart {
      */
     private static RelSpec args() {
         Field<String> noKeyword = Exprs.nullOf(DataType.STRING);
-        RelSpec calls = RelSpec.scan(CALL_ARGS, "a").filter(bool("a", "is_star").not().and(bool("a", "is_double_star").not()))
+        // A starred argument passes its elements (its iteration target, star.<arg>) to every parameter from its position on.
+        RelSpec calls = RelSpec.scan(CALL_ARGS, "a").filter(bool("a", "is_double_star").not())
                 .join(RelSpec.scan(EXPRS, "e"), JoinType.INNER, str("e", "ref_id").eq(str("a", "call_id")).and(str("e", "kind").eq("CALL")))
                 .project(str("e", "expr_id").as("site"), i32("a", "position").as("position"), str("a", "keyword").as("keyword"),
-                        str("a", "arg_expr_id").as("arg"));
+                        Exprs.when(bool("a", "is_star"), starred(str("a", "arg_expr_id"))).otherwise(str("a", "arg_expr_id")).as("arg"),
+                        bool("a", "is_star").as("is_star"));
         RelSpec decorators = RelSpec.scan(StructureGraph.DECORATORS, "t")
                 .join(RelSpec.scan(StructureGraph.DEF_ROWS, "d"), JoinType.INNER, str("d", "def_id").eq(str("t", "def_id")))
                 .join(RelSpec.scan(StructureGraph.DECORATORS, "b"), JoinType.LEFT, str("b", "def_id").eq(str("t", "def_id"))
                         .and(i32("b", "position").eq(Exprs.plus(i32("t", "position"), 1))))
                 .project(str("t", "decorator_id").as("site"), val(0).as("position"), noKeyword.as("keyword"),
-                        Exprs.coalesce(decorated(str("b", "decorator_id")), definition(str("d", "node_id"))).as("arg"));
+                        Exprs.coalesce(decorated(str("b", "decorator_id")), definition(str("d", "node_id"))).as("arg"), val(false).as("is_star"));
         RelSpec implicit = RelSpec.scan(IMPLICIT, "i").filter(str("i", "arg").isNotNull())
-                .project(str("i", "site").as("site"), val(0).as("position"), noKeyword.as("keyword"), str("i", "arg").as("arg"));
-        RelSpec callbacks = RelSpec.scan(CALLBACKS, "c")
-                .project(str("c", "site").as("site"), val(0).as("position"), noKeyword.as("keyword"), elementOf(str("c", "site")).as("arg"));
+                .project(str("i", "site").as("site"), val(0).as("position"), noKeyword.as("keyword"), str("i", "arg").as("arg"), val(false).as("is_star"));
+        RelSpec callbacks = RelSpec.scan(CALLBACKS, "c").filter(str("c", "fn").isNotNull())
+                .project(str("c", "site").as("site"), val(0).as("position"), noKeyword.as("keyword"), elementOf(str("c", "site")).as("arg"),
+                        val(false).as("is_star"));
         RelSpec reduced = RelSpec.scan(CALLBACKS, "c").filter(str("c", "guard_name").eq("functools.reduce"))
-                .project(str("c", "site").as("site"), val(1).as("position"), noKeyword.as("keyword"), elementOf(str("c", "site")).as("arg"));
+                .project(str("c", "site").as("site"), val(1).as("position"), noKeyword.as("keyword"), elementOf(str("c", "site")).as("arg"),
+                        val(false).as("is_star"));
         return RelSpec.unionAll(calls, decorators, implicit, callbacks, reduced);
     }
 
@@ -518,7 +568,41 @@ public final class CallResolution implements CpgPart {
                 .project(str("i", "source_expr_id").as("source"), str("i", "target_expr_id").as("target"));
         RelSpec callbacks = RelSpec.scan(CALLBACKS, "c").filter(str("c", "iterable").isNotNull())
                 .project(str("c", "iterable").as("source"), elementOf(str("c", "site")).as("target"));
-        return RelSpec.unionAll(loops, callbacks);
+        RelSpec delegated = RelSpec.scan(RETURNS, "r").filter(str("r", "kind").eq("YIELD_FROM").and(str("r", "value_expr_id").isNotNull()))
+                .join(RelSpec.scan(StructureGraph.DEF_ROWS, "d"), JoinType.INNER, str("d", "def_id").eq(str("r", "def_id")))
+                .project(str("r", "value_expr_id").as("source"), returnOf(str("d", "node_id")).as("target"));
+        RelSpec starArgs = RelSpec.scan(CALL_ARGS, "a").filter(bool("a", "is_star"))
+                .project(str("a", "arg_expr_id").as("source"), starred(str("a", "arg_expr_id")).as("target"));
+        return RelSpec.unionAll(loops, callbacks, delegated, starArgs);
+    }
+
+    /** {@code f(**m)}: {@code site, arg}. */
+    private static RelSpec doubleStars() {
+        return RelSpec.scan(CALL_ARGS, "a").filter(bool("a", "is_double_star"))
+                .join(RelSpec.scan(EXPRS, "e"), JoinType.INNER, str("e", "ref_id").eq(str("a", "call_id")).and(str("e", "kind").eq("CALL")))
+                .project(str("e", "expr_id").as("site"), str("a", "arg_expr_id").as("arg"));
+    }
+
+    /** Decorators that are calls ({@code @functools.wraps(f)}): the call's site. */
+    private static RelSpec decoratorCalls() {
+        return RelSpec.scan(StructureGraph.DECORATORS, "t")
+                .join(RelSpec.scan(EXPRS, "e"), JoinType.INNER, str("e", "expr_id").eq(str("t", "expr_id")).and(str("e", "kind").eq("CALL")))
+                .project(str("e", "expr_id").as("site"));
+    }
+
+    /**
+     * Names a {@code from m import *} provides to the importing file's module-level and global
+     * names that nothing else binds: {@code binding_id, kind, target_id}.
+     */
+    private static RelSpec starImports() {
+        return RelSpec.scan(StructureGraph.IMPORT_ROWS, "i").filter(bool("i", "is_star"))
+                .join(RelSpec.scan(ImportResolution.TARGETS, "t"), JoinType.INNER, str("t", "requester_id").eq(str("i", "import_id")))
+                .join(RelSpec.scan(FUNCTIONS, "n"), JoinType.INNER, str("n", "node_id").eq(str("t", "target_id")))
+                .join(RelSpec.scan(DefUseEdges.BINDINGS, "b"), JoinType.INNER, str("b", "file_id").eq(str("i", "file_id"))
+                        .and(str("b", "symbol").eq(str("n", "name"))).and(str("b", "scope").eq("GLOBAL_IMPLICIT")
+                                .or(str("b", "scope_id").eq(str("i", "file_id")).and(bool("b", "is_assigned").not()).and(bool("b", "is_imported").not()))))
+                .project(str("b", "binding_id").as("binding_id"), Exprs.when(str("n", "def_kind").eq("CLASS"), val("C")).otherwise(val("F")).as("kind"),
+                        str("n", "node_id").as("target_id"));
     }
 
     private static RelSpec loads() {
@@ -565,7 +649,47 @@ public final class CallResolution implements CpgPart {
                 .otherwise(text(i32("v", "index")));
         return RelSpec.scan(ELEMENTS, "v").filter(str("v", "ctx").eq("STORE"))
                 .project(str("v", "container_expr_id").as("target"), str("v", "element_expr_id").as("element"), key.as("key"),
-                        bool("v", "is_starred").as("is_star"));
+                        bool("v", "is_starred").as("is_star"), i32("v", "index").as("position"), i32("v", "element_count").as("count"));
+    }
+
+    /**
+     * Classes called through their metaclass's {@code __call__}: a class of the MRO (or the class)
+     * names {@code metaclass=M} with a name that binds a class of the repository defining
+     * {@code __call__}. Columns: {@code class_id, function_id}.
+     */
+    private static RelSpec metaclassCalls() {
+        return RelSpec.scan(CLASS_KEYWORDS, "k").filter(str("k", "keyword").eq("metaclass"))
+                .join(RelSpec.scan(StructureGraph.DEF_ROWS, "a"), JoinType.INNER, str("a", "def_id").eq(str("k", "def_id")))
+                .join(mroOrSelf().as("m"), JoinType.INNER, str("m", "base_id").eq(str("a", "node_id")))
+                .join(RelSpec.scan(NAME_BINDINGS, "n"), JoinType.INNER, str("n", "expr_id").eq(str("k", "expr_id")))
+                .join(RelSpec.scan(DefUseEdges.DEFINES, "d"), JoinType.INNER, str("d", "src_node_id").eq(str("n", "binding_id")))
+                .join(RelSpec.scan(ClassHierarchy.METHOD_LOOKUP, "l"), JoinType.INNER, str("l", "class_id").eq(str("d", "dst_node_id"))
+                        .and(str("l", "method_name").eq("__call__")))
+                .aggregate(List.of(str("m", "class_id").as("class_id"), str("l", "function_id").as("function_id")), List.of(AggregateCall.count("n")));
+    }
+
+    /** Generator functions: {@code node_id} of each function with a {@code yield}. */
+    private static RelSpec generators() {
+        return RelSpec.scan(RETURNS, "r").filter(str("r", "kind").in(List.of("YIELD", "YIELD_FROM")))
+                .join(RelSpec.scan(StructureGraph.DEF_ROWS, "d"), JoinType.INNER, str("d", "def_id").eq(str("r", "def_id")))
+                .aggregate(List.of(str("d", "node_id").as("node_id")), List.of(AggregateCall.count("yields")));
+    }
+
+    /** Arguments that are str or int constants, as the field they name: {@code site, position, key}. */
+    private static RelSpec constantArgs() {
+        return RelSpec.scan(CALL_ARGS, "a").filter(i32("a", "position").ge(0))
+                .join(RelSpec.scan(EXPRS, "e"), JoinType.INNER, str("e", "ref_id").eq(str("a", "call_id")).and(str("e", "kind").eq("CALL")))
+                .join(RelSpec.scan(EXPRS, "v"), JoinType.INNER, str("v", "expr_id").eq(str("a", "arg_expr_id"))
+                        .and(str("v", "const_kind").in(List.of("STR", "INT"))).and(str("v", "const_text").isNotNull()).and(str("v", "kind").ne("SUBSCRIPT")))
+                .project(str("e", "expr_id").as("site"), i32("a", "position").as("position"), key(str("v", "const_text")).as("key"));
+    }
+
+    /** Tuple and list displays without starred elements: {@code container, position, count, element}. */
+    private static RelSpec exactDisplays() {
+        return RelSpec.scan(ELEMENTS, "v").filter(str("v", "ctx").eq("LOAD").and(str("v", "container_kind").in(List.of("TUPLE", "LIST")))
+                        .and(i32("v", "star_index").lt(0)))
+                .project(str("v", "container_expr_id").as("container"), i32("v", "index").as("position"), i32("v", "element_count").as("count"),
+                        str("v", "element_expr_id").as("element"));
     }
 
     /** {@code *x} in a display and {@code **m} in a dict display: the elements of {@code x} become elements of the display. */
@@ -707,7 +831,10 @@ public final class CallResolution implements CpgPart {
         RelSpec initSubclass = RelSpec.scan(SUPER_ATTRS, "s").filter(str("s", "attr").eq("__init_subclass__").and(str("s", "after_id").eq(str("s", "class_id"))))
                 .join(RelSpec.scan(DefUseEdges.DEFINES, "b"), JoinType.INNER, str("b", "src_node_id").eq(str("s", "ptr")))
                 .project(fact("C", QNames.join(val("cls"), str("s", "class_id")), val("BK"), str("b", "dst_node_id"), str("s", "class_id")));
-        return RelSpec.unionAll(definitions, lambdas, displays, rests, builtins, aliasObjects, tops, initSubclass);
+        RelSpec variadic = RelSpec.scan(PARAMS, "q").filter(str("q", "kind").in(List.of("VAR_POSITIONAL", "VAR_KEYWORD")))
+                .project(fact("P", str("q", "binding_id"), val("L"), str("q", "param_id")));
+        RelSpec starred = RelSpec.scan(STAR_IMPORTS, "s").project(fact("P", str("s", "binding_id"), str("s", "kind"), str("s", "target_id")));
+        return RelSpec.unionAll(definitions, lambdas, displays, rests, variadic, builtins, aliasObjects, tops, starred, initSubclass);
     }
 
     // ---- the fixpoint ---------------------------------------------------------------------------
@@ -733,21 +860,48 @@ public final class CallResolution implements CpgPart {
                 .project(fact("C", str("s", "site"), str("p", "kind"), str("p", "id"), str("p", "recv"))));
         // Positional arguments (a bound method's receiver takes the first parameter), then keywords.
         Field<Integer> shift = Exprs.when(str("c", "kind").in(List.of("B", "BK")), val(1)).otherwise(val(0));
+        Field<Integer> at = Exprs.plus(i32("g", "position"), shift);
+        Condition matched = bool("g", "is_star").not().and(i32("q", "position").eq(at)).or(bool("g", "is_star").and(i32("q", "position").ge(at)));
         rules.add(callable("c").join(RelSpec.scan(ARGS, "g"), JoinType.INNER, str("g", "site").eq(str("c", "a")).and(i32("g", "position").ge(0)))
-                .join(RelSpec.scan(PARAMS, "q"), JoinType.INNER, str("q", "def_node").eq(str("c", "id"))
-                        .and(i32("q", "position").eq(Exprs.plus(i32("g", "position"), shift))).and(str("q", "kind").in(POSITIONAL)))
+                .join(RelSpec.scan(PARAMS, "q"), JoinType.INNER, str("q", "def_node").eq(str("c", "id")).and(str("q", "kind").in(POSITIONAL)))
+                .filter(matched)
                 .project(fact("X", str("g", "arg"), val(""), str("q", "binding_id"))));
+        // Positional arguments past the named parameters fill *args, keywords **kwargs; f(**m) gives m's keys to parameters by name.
+        rules.add(callable("c").join(RelSpec.scan(ARGS, "g"), JoinType.INNER, str("g", "site").eq(str("c", "a")).and(i32("g", "position").ge(0)))
+                .join(RelSpec.scan(PARAMS, "q"), JoinType.INNER, str("q", "def_node").eq(str("c", "id")).and(str("q", "kind").eq("VAR_POSITIONAL")))
+                .filter(i32("q", "position").le(at).or(bool("g", "is_star")))
+                .project(fact("X", str("g", "arg"), val(""), container(str("q", "param_id"), val("*")))));
+        rules.add(callable("c").join(RelSpec.scan(ARGS, "g"), JoinType.INNER, str("g", "site").eq(str("c", "a")).and(str("g", "keyword").isNotNull()))
+                .join(RelSpec.scan(PARAMS, "q"), JoinType.INNER, str("q", "def_node").eq(str("c", "id")).and(str("q", "kind").eq("VAR_KEYWORD")))
+                .project(fact("X", str("g", "arg"), val(""), container(str("q", "param_id"), key(str("g", "keyword"))))));
+        RelSpec spread = callable("c").join(RelSpec.scan(DOUBLE_STARS, "g"), JoinType.INNER, str("g", "site").eq(str("c", "a")))
+                .join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("g", "arg")).and(str("p", "kind").eq("L")));
+        rules.add(spread.join(RelSpec.scan(PARAMS, "q"), JoinType.INNER, str("q", "def_node").eq(str("c", "id")).and(str("q", "kind").in(BY_KEYWORD)))
+                .project(fact("X", container(str("p", "id"), key(str("q", "name"))), val(""), str("q", "binding_id"))));
+        rules.add(spread.join(RelSpec.scan(PARAMS, "q"), JoinType.INNER, str("q", "def_node").eq(str("c", "id")).and(str("q", "kind").eq("VAR_KEYWORD")))
+                .project(fact("P", str("q", "binding_id"), val("L"), str("p", "id"))));
         rules.add(callable("c").join(RelSpec.scan(ARGS, "g"), JoinType.INNER, str("g", "site").eq(str("c", "a")).and(str("g", "keyword").isNotNull()))
                 .join(RelSpec.scan(PARAMS, "q"), JoinType.INNER, str("q", "def_node").eq(str("c", "id"))
                         .and(str("q", "name").eq(str("g", "keyword"))).and(str("q", "kind").in(BY_KEYWORD)))
                 .project(fact("X", str("g", "arg"), val(""), str("q", "binding_id"))));
         rules.add(facts("C", "c").filter(str("c", "kind").in(List.of("B", "BK")))
                 .join(RelSpec.scan(PARAMS, "q"), JoinType.INNER, str("q", "def_node").eq(str("c", "id")).and(i32("q", "position").eq(0)))
-                .project(fact("P", str("q", "binding_id"), Exprs.when(str("c", "kind").eq("B"), val("I")).otherwise(val("C")), str("c", "recv"))));
-        rules.add(callable("c").join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")).and(str("s", "result").isNotNull()))
-                .project(fact("X", returnOf(str("c", "id")), val(""), str("s", "result"))));
+                .project(fact("P", Exprs.when(str("q", "kind").eq("VAR_POSITIONAL"), container(str("q", "param_id"), val("*")))
+                                .otherwise(str("q", "binding_id")),
+                        Exprs.when(str("c", "kind").eq("B"), val("I")).otherwise(val("C")), str("c", "recv"))));
+        // A function's result is what it returns; a generator function's is the generator, which yields when iterated.
+        RelSpec results = callable("c").join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")).and(str("s", "result").isNotNull()))
+                .join(RelSpec.scan(GENERATORS, "y"), JoinType.LEFT, str("y", "node_id").eq(str("c", "id")));
+        rules.add(results.filter(str("y", "node_id").isNull()).project(fact("X", returnOf(str("c", "id")), val(""), str("s", "result"))));
+        rules.add(results.filter(str("y", "node_id").isNotNull()).project(fact("P", str("s", "result"), val("G"), str("c", "id"))));
         // A class makes an instance and calls __init__ by MRO bound to it, __new__ bound to the class, a dataclass's __post_init__.
-        RelSpec classCalls = facts("C", "c").filter(str("c", "kind").eq("C"));
+        // A class whose metaclass defines __call__ calls that instead; its super().__call__ constructs (CT).
+        RelSpec classCalls = facts("C", "c").filter(str("c", "kind").in(List.of("C", "CT")))
+                .join(RelSpec.scan(METACLASS_CALLS, "mc"), JoinType.LEFT, str("mc", "class_id").eq(str("c", "id")).and(str("c", "kind").eq("C")))
+                .filter(str("mc", "class_id").isNull());
+        rules.add(facts("C", "c").filter(str("c", "kind").eq("C"))
+                .join(RelSpec.scan(METACLASS_CALLS, "mc"), JoinType.INNER, str("mc", "class_id").eq(str("c", "id")))
+                .project(fact("C", str("c", "a"), val("BK"), str("mc", "function_id"), str("c", "id"))));
         rules.add(classCalls.join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")).and(str("s", "result").isNotNull()))
                 .project(fact("P", str("s", "result"), val("I"), str("c", "id"))));
         rules.add(classCalls.join(RelSpec.scan(ClassHierarchy.METHOD_LOOKUP, "m"), JoinType.INNER, str("m", "class_id").eq(str("c", "id"))
@@ -772,8 +926,21 @@ public final class CallResolution implements CpgPart {
                 .join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")).and(str("s", "kind").eq("decorator")))
                 .join(RelSpec.scan(ARGS, "g"), JoinType.INNER, str("g", "site").eq(str("c", "a")))
                 .project(fact("X", str("g", "arg"), val(""), str("s", "result"))));
+        // A decorator factory from outside the repository (@functools.wraps(f), @lru_cache(...)) makes an external decorator.
+        rules.add(facts("C", "c").filter(str("c", "kind").eq("E"))
+                .join(RelSpec.scan(DECORATOR_CALLS, "d"), JoinType.INNER, str("d", "site").eq(str("c", "a")))
+                .project(fact("P", str("c", "a"), val("E"), CpgFunctions.TEXT_CONCAT.call(str("c", "id"), val("()")))));
+        // functools.partial(f, ...) called calls f (its arguments are not followed).
+        rules.add(facts("C", "c").filter(str("c", "kind").eq("E").and(str("c", "id").eq("functools.partial")))
+                .join(RelSpec.scan(ARGS, "g"), JoinType.INNER, str("g", "site").eq(str("c", "a")).and(i32("g", "position").eq(0)))
+                .join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")))
+                .join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("g", "arg")).and(str("p", "kind").in(CALLABLE)))
+                .project(fact("P", str("s", "result"), val("PA"), str("p", "id"))));
+        rules.add(facts("C", "c").filter(str("c", "kind").eq("PA"))
+                .join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")).and(str("s", "result").isNotNull()))
+                .project(fact("X", returnOf(str("c", "id")), val(""), str("s", "result"))));
         // Builtins a function is passed to call it (guarded by the callee being that builtin or list.sort).
-        rules.add(RelSpec.scan(CALLBACKS, "b")
+        rules.add(RelSpec.scan(CALLBACKS, "b").filter(str("b", "fn").isNotNull())
                 .join(facts("C", "g"), JoinType.INNER, str("g", "a").eq(str("b", "guard_site")).and(str("g", "kind").eq(str("b", "guard_kind")))
                         .and(Exprs.when(str("g", "kind").eq("LB"), str("g", "recv")).otherwise(str("g", "id")).eq(str("b", "guard_name"))))
                 .join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("b", "fn")))
@@ -790,6 +957,8 @@ public final class CallResolution implements CpgPart {
         rules.add(attributeBases(LOADS, "l").filter(str("p", "kind").in(List.of("I", "C")))
                 .join(RelSpec.scan(CLASS_ATTRS, "k"), JoinType.INNER, str("k", "class_id").eq(str("p", "id")).and(str("k", "attr").eq(str("l", "attr"))))
                 .project(fact("Y", str("k", "ptr"), str("p", "kind"), str("l", "dst"), str("p", "id"))));
+        rules.add(attributeBases(LOADS, "l").filter(str("p", "kind").eq("I"))
+                .project(fact("Y", field(val("C"), str("p", "id"), str("l", "attr")), val("I"), str("l", "dst"), str("p", "id"))));
         rules.add(attributeBases(LOADS, "l").filter(str("p", "kind").eq("SU"))
                 .join(RelSpec.scan(SUPER_ATTRS, "k"), JoinType.INNER, str("k", "class_id").eq(str("p", "recv"))
                         .and(str("k", "after_id").eq(str("p", "id"))).and(str("k", "attr").eq(str("l", "attr"))))
@@ -820,6 +989,12 @@ public final class CallResolution implements CpgPart {
                 .join(RelSpec.scan(SUPER_SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")))
                 .join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("s", "self_ptr")).and(str("p", "kind").eq("I")))
                 .project(fact("P", str("s", "site"), val("SU"), str("s", "class_id"), str("p", "id"))));
+        rules.add(facts("C", "c").filter(str("c", "kind").eq("E").and(str("c", "id").eq("builtins.super")))
+                .join(RelSpec.scan(SUPER_SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")))
+                .join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("s", "self_ptr")).and(str("p", "kind").eq("C")))
+                .project(fact("P", str("s", "site"), val("SC"), str("s", "class_id"), str("p", "id"))));
+        rules.add(attributeBases(LOADS, "l").filter(str("p", "kind").eq("SC").and(str("l", "attr").eq("__call__")))
+                .project(fact("P", str("l", "dst"), val("CT"), str("p", "recv"))));
         rules.add(attributeBases(STORES, "l").filter(str("p", "kind").in(List.of("I", "C")))
                 .project(fact("X", str("l", "value"), val(""), field(str("p", "kind"), str("p", "id"), str("l", "attr")))));
         rules.add(attributeBases(STORES, "l").filter(str("p", "kind").eq("M"))
@@ -849,10 +1024,19 @@ public final class CallResolution implements CpgPart {
                     .project(fact("X", container(str("p", "id"), val(key)), val(""), str("i", "target"))));
             rules.add(RelSpec.scan(SPREADS, "s").join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("s", "source")).and(str("p", "kind").eq("L")))
                     .project(fact("X", container(str("p", "id"), val(key)), val(""), container(str("s", "container"), val("*")))));
+            // A starred target takes the middle of a display whose elements are known, else any element.
             rules.add(RelSpec.scan(UNPACKED, "u").filter(bool("u", "is_star"))
                     .join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("u", "target")).and(str("p", "kind").eq("L")))
+                    .join(RelSpec.scan(EXACT_DISPLAYS, "d"), JoinType.LEFT, str("d", "container").eq(str("p", "id")).and(i32("d", "position").eq(0)))
+                    .filter(str("d", "container").isNull().or(val(key).eq("+")))
                     .project(fact("X", container(str("p", "id"), val(key)), val(""), container(str("u", "element"), val("*")))));
         }
+        rules.add(RelSpec.scan(UNPACKED, "u").filter(bool("u", "is_star"))
+                .join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("u", "target")).and(str("p", "kind").eq("L")))
+                .join(RelSpec.scan(EXACT_DISPLAYS, "d"), JoinType.INNER, str("d", "container").eq(str("p", "id"))
+                        .and(i32("d", "position").ge(i32("u", "position")))
+                        .and(i32("d", "position").lt(Exprs.minus(i32("d", "count"), Exprs.minus(Exprs.minus(i32("u", "count"), i32("u", "position")), 1)))))
+                .project(fact("X", str("d", "element"), val(""), container(str("u", "element"), val("*")))));
         RelSpec unpacked = RelSpec.scan(UNPACKED, "u").filter(bool("u", "is_star").not())
                 .join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("u", "target")).and(str("p", "kind").eq("L")));
         rules.add(unpacked.project(fact("X", container(str("p", "id"), str("u", "key")), val(""), str("u", "element"))));
@@ -863,7 +1047,8 @@ public final class CallResolution implements CpgPart {
         RelSpec methodCalls = facts("C", "c").filter(str("c", "kind").eq("LB"))
                 .join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")).and(str("s", "result").isNotNull()));
         rules.add(methodCalls.filter(str("c", "recv").in(List.of("get", "pop", "setdefault")))
-                .project(fact("X", container(str("c", "id"), val("*")), val(""), str("s", "result"))));
+                .join(RelSpec.scan(CONSTANT_ARGS, "k"), JoinType.LEFT, str("k", "site").eq(str("c", "a")).and(i32("k", "position").eq(0)))
+                .project(fact("X", container(str("c", "id"), Exprs.coalesce(str("k", "key"), val("*"))), val(""), str("s", "result"))));
         rules.add(methodCalls.filter(str("c", "recv").in(List.of("get", "pop", "setdefault")))
                 .project(fact("X", container(str("c", "id"), val("+")), val(""), str("s", "result"))));
         rules.add(methodCalls.filter(str("c", "recv").in(List.of("values", "copy")))
@@ -887,6 +1072,17 @@ public final class CallResolution implements CpgPart {
 
     /** The special methods the language calls on instances: operators, subscripts, iteration, with, and the builtins' dunders. */
     private static void implicitRules(List<RelSpec> rules) {
+        // Iterating a generator resumes it: a call from the iterating code; its elements are its yields.
+        RelSpec onGenerators = RelSpec.scan(IMPLICIT, "i")
+                .join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("i", "recv")).and(str("p", "kind").eq("G")));
+        rules.add(onGenerators.filter(str("i", "method").in(List.of("__iter__", "__aiter__", "__next__", "__anext__")))
+                .project(fact("C", str("i", "site"), val("GI"), str("p", "id"))));
+        rules.add(onGenerators.filter(str("i", "method").in(List.of("__iter__", "__aiter__")).and(str("i", "result").isNotNull()))
+                .project(fact("P", str("i", "result"), val("G"), str("p", "id"))));
+        rules.add(onGenerators.filter(str("i", "method").in(List.of("__next__", "__anext__")).and(str("i", "result").isNotNull()))
+                .project(fact("X", returnOf(str("p", "id")), val(""), str("i", "result"))));
+        rules.add(RelSpec.scan(ITERATED, "i").join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("i", "source")).and(str("p", "kind").eq("G")))
+                .project(fact("X", returnOf(str("p", "id")), val(""), str("i", "target"))));
         RelSpec onInstances = RelSpec.scan(IMPLICIT, "i")
                 .join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("i", "recv")).and(str("p", "kind").eq("I")))
                 .join(RelSpec.scan(ClassHierarchy.METHOD_LOOKUP, "m"), JoinType.INNER, str("m", "class_id").eq(str("p", "id"))
@@ -934,6 +1130,10 @@ public final class CallResolution implements CpgPart {
         return QNames.join(val("dec"), decorator);
     }
 
+    private static Field<String> starred(Field<String> arg) {
+        return QNames.join(val("star"), arg);
+    }
+
     private static Field<String> elementOf(Field<String> callback) {
         return QNames.join(val("el"), callback);
     }
@@ -964,15 +1164,19 @@ public final class CallResolution implements CpgPart {
      * not counted apart from its class.
      */
     private static RelSpec resolved() {
-        Field<String> method = Exprs.when(str("s", "kind").ne("call"), str("s", "kind"))
+        Field<String> method = Exprs.when(str("c", "kind").eq("GI"), val("generator"))
+                .when(str("s", "kind").ne("call"), str("s", "kind"))
                 .when(str("c", "kind").eq("C"), val("instantiation"))
                 .when(str("c", "kind").eq("B").and(str("n", "name").in(List.of("__init__", "__post_init__"))), val("constructor"))
                 .when(str("c", "kind").eq("BK").and(str("n", "name").eq("__new__")), val("constructor"))
                 .when(str("c", "kind").in(List.of("B", "BK")), val("bound_method"))
                 .when(str("c", "kind").eq("E"), val("external"))
                 .otherwise(val("function"));
-        RelSpec callees = facts("C", "c").filter(str("c", "kind").in(List.of("F", "S", "B", "BK", "C", "E")))
+        // Calling a generator function runs none of it: the code that iterates the generator calls it.
+        RelSpec callees = facts("C", "c").filter(str("c", "kind").in(List.of("F", "S", "B", "BK", "C", "E", "PA", "GI")))
                 .join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")))
+                .join(RelSpec.scan(GENERATORS, "y"), JoinType.LEFT, str("y", "node_id").eq(str("c", "id")))
+                .filter(str("y", "node_id").isNull().or(str("c", "kind").eq("GI")).or(str("s", "kind").eq("implicit")))
                 .join(RelSpec.scan(FUNCTIONS, "n"), JoinType.LEFT, str("n", "node_id").eq(str("c", "id")))
                 .join(RelSpec.scan(ImportResolution.EXTERNAL_NODES, "x"), JoinType.LEFT, str("x", "qualified_name").eq(str("c", "id"))
                         .and(str("c", "kind").eq("E")))
@@ -983,6 +1187,18 @@ public final class CallResolution implements CpgPart {
                 .as("r")
                 .aggregate(List.of(str("r", "site").as("site"), str("r", "callee_id").as("callee_id"), str("r", "callee_name").as("callee_name")),
                         List.of(AggregateCall.min(str("r", "method"), "method")));
+        // A generator passed to a call nothing in the repository answers ("".join(lines())) is iterated by the caller.
+        RelSpec drained = RelSpec.scan(ARGS, "g")
+                .join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("g", "arg")).and(str("p", "kind").eq("G")))
+                .join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("g", "site")).and(str("s", "kind").eq("call")))
+                .whereNotExists(facts("C", "k").filter(str("k", "a").eq(str("g", "site")).and(str("k", "kind").in(List.of("F", "S", "B", "BK", "C", "PA")))))
+                .join(RelSpec.scan(FUNCTIONS, "n"), JoinType.INNER, str("n", "node_id").eq(str("p", "id")))
+                .project(str("g", "site").as("site"), val("generator").as("method"), str("n", "node_id").as("callee_id"),
+                        str("n", "qualified_name").as("callee_name"));
+        callees = RelSpec.unionAll(callees.as("r").project(str("r", "site").as("site"), str("r", "callee_id").as("callee_id"),
+                        str("r", "callee_name").as("callee_name"), str("r", "method").as("method")),
+                drained.as("d").project(str("d", "site").as("site"), str("d", "callee_id").as("callee_id"),
+                        str("d", "callee_name").as("callee_name"), str("d", "method").as("method")));
         RelSpec counts = callees.as("k").filter(str("k", "method").ne("constructor"))
                 .aggregate(List.of(str("k", "site").as("site")), List.of(AggregateCall.count("candidates")));
         return callees.as("r").join(counts.as("n"), JoinType.LEFT, str("n", "site").eq(str("r", "site")))

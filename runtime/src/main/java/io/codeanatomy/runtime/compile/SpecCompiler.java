@@ -656,7 +656,7 @@ public final class SpecCompiler {
             recursions.add(new Recursion(semiNaive.deltaName(), tables.delta().name(), tables.delta(), rowType));
             recursions.add(new Recursion(semiNaive.totalName(), tables.total().name(), tables.total(), rowType));
             try {
-                semiNaive.step().accept(this);
+                DeltaFirst.rewrite(semiNaive.step(), semiNaive.deltaName()).accept(this);
             } finally {
                 recursions.remove(recursions.size() - 1);
                 recursions.remove(recursions.size() - 1);

@@ -1,7 +1,10 @@
 package io.codeanatomy.runtime.plan;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableHashJoin;
+import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
@@ -60,13 +63,54 @@ public final class EnumerableSemiNaiveFixpoint extends SemiNaiveFixpoint impleme
         BlockBuilder builder = new BlockBuilder();
         // Each rule in a method of its own: one method for all would pass the JVM's 64 KB limit.
         BranchMethods methods = new BranchMethods(implementor);
-        Expression seedRows = methods.rows(builder, this, 0, (EnumerableRel) getLeft());
-        Expression stepRows = methods.rows(builder, this, 1, (EnumerableRel) getRight());
+        // The code is generated for a copy whose step keeps its joins' lookups from round to round.
+        RelNode self = copy(getTraitSet(), List.of(getLeft(), memoized(getRight())));
+        Expression seedRows = methods.rows(builder, (EnumerableRel) self, 0, (EnumerableRel) self.getInput(0));
+        Expression stepRows = methods.rows(builder, (EnumerableRel) self, 1, (EnumerableRel) self.getInput(1));
         builder.add(Expressions.call(EVALUATE, seedRows, stepRows, implementor.stash(tables(), SemiNaiveTables.class),
                 Expressions.constant(maxIterations())));
         // Rows are arrays even for one column, as the tables hold them.
         PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
         return implementor.result(physType, builder.toBlock());
+    }
+
+    /**
+     * The step with the build side of each inner hash join on the delta's path kept across rounds
+     * ({@link MemoRows}): a right input that reads neither table of the fixpoint is built once, one
+     * that reads the total once is extended by the total's new rows. Joins inside a kept input,
+     * and right inputs that read the delta or the total twice, stay as they are.
+     */
+    private RelNode memoized(RelNode node) {
+        if (!scans(node, tables().delta())) {
+            return node;
+        }
+        List<RelNode> inputs = new ArrayList<>(node.getInputs());
+        boolean changed = false;
+        for (int i = 0; i < inputs.size(); i++) {
+            RelNode input = inputs.get(i);
+            RelNode rewritten;
+            if (node instanceof EnumerableHashJoin join && join.getJoinType() == JoinRelType.INNER && i == 1
+                    && !scans(input, tables().delta()) && count(input, tables().total()) <= 1) {
+                rewritten = new MemoRows(input.getCluster(), input.getTraitSet(), input, tables().memo(count(input, tables().total()) == 1));
+            } else {
+                rewritten = memoized(input);
+            }
+            changed |= rewritten != input;
+            inputs.set(i, rewritten);
+        }
+        return changed ? node.copy(node.getTraitSet(), inputs) : node;
+    }
+
+    private static boolean scans(RelNode node, FixpointTable table) {
+        return count(node, table) > 0;
+    }
+
+    private static int count(RelNode node, FixpointTable table) {
+        int n = node instanceof SpoolScan scan && scan.getTable().unwrap(SpooledRows.class) == table ? 1 : 0;
+        for (RelNode input : node.getInputs()) {
+            n += count(input, table);
+        }
+        return n;
     }
 
     private static final class Rule extends ConverterRule {

@@ -25,6 +25,8 @@ public final class FixpointTable extends AbstractTable implements SpooledRows, T
     private final String name;
     private final RelDataType rowType;
     private volatile List<Object[]> rows = List.of();
+    /** Scans read the rows from this index on ({@link MemoRows}: the rows added since it last read them). */
+    private volatile int from;
 
     public FixpointTable(String name, RelDataType rowType) {
         this.name = requireNonNull(name, "name is null");
@@ -45,12 +47,24 @@ public final class FixpointTable extends AbstractTable implements SpooledRows, T
         rows = requireNonNull(current, "current is null");
     }
 
+    /** The number of rows a scan would read from the start. */
+    int size() {
+        return rows.size();
+    }
+
+    /** Makes scans read the rows from {@code offset} on, until set back to 0. */
+    void from(int offset) {
+        from = offset;
+    }
+
     @Override
     public Enumerable<@Nullable Object[]> scan(DataContext root) {
         return new AbstractEnumerable<>() {
             @Override
             public Enumerator<@Nullable Object[]> enumerator() {
-                return Linq4j.enumerator(rows);
+                List<Object[]> current = rows;
+                int start = from;
+                return Linq4j.enumerator(start == 0 ? current : current.subList(start, current.size()));
             }
         };
     }

@@ -18,6 +18,8 @@ public final class SemiNaiveTables {
     private final FixpointTable delta;
     private final FixpointTable total;
     private final List<Long> rowsPerRound = new ArrayList<>();
+    /** The lookups the step's joins keep across rounds, cleared when an evaluation starts. */
+    private final List<MemoRows.Memo> memos = new ArrayList<>();
     private final List<Long> newRowsPerRound = new ArrayList<>();
     private final List<Long> nanosPerRound = new ArrayList<>();
 
@@ -43,6 +45,13 @@ public final class SemiNaiveTables {
         return total;
     }
 
+    /** A lookup kept across the rounds of an evaluation, over rows that read {@code total} when {@code incremental}. */
+    synchronized MemoRows.Memo memo(boolean incremental) {
+        MemoRows.Memo memo = new MemoRows.Memo(incremental ? total : null);
+        memos.add(memo);
+        return memo;
+    }
+
     /** Rows the seed, then each step round, produced in the last evaluation, duplicates included. */
     public synchronized List<Long> rowsPerRound() {
         return List.copyOf(rowsPerRound);
@@ -59,6 +68,7 @@ public final class SemiNaiveTables {
     }
 
     synchronized void startEvaluation() {
+        memos.forEach(MemoRows.Memo::clear);
         rowsPerRound.clear();
         newRowsPerRound.clear();
         nanosPerRound.clear();
