@@ -219,24 +219,24 @@ public final class CallResolution implements CpgPart {
                 ViewDefinition.of(OWNERS, ViewKind.FIXPOINT, owners()),
                 ViewDefinition.of(NAME_BINDINGS, ViewKind.JOIN, nameBindings()),
                 ViewDefinition.of(PARAMS, ViewKind.JOIN, params()),
-                ViewDefinition.of(FLOW, ViewKind.UNION, flow()),
-                ViewDefinition.of(IMPLICIT, ViewKind.UNION, implicit()),
-                ViewDefinition.of(CALLBACKS, ViewKind.UNION, callbacks()),
+                ViewDefinition.of(FLOW, ViewKind.JOIN, readingVariables(flow(), List.of(column("src", DataType.STRING), column("dst", DataType.STRING)), "src")),
+                ViewDefinition.of(IMPLICIT, ViewKind.JOIN, readingVariables(implicit(), List.of(column("site", DataType.STRING), column("recv", DataType.STRING), column("method", DataType.STRING), column("arg", DataType.STRING), column("result", DataType.STRING), column("guard_site", DataType.STRING), column("guard_name", DataType.STRING), column("scope_id", DataType.STRING), column("path", DataType.STRING), column("bstart", DataType.INT64), column("bend", DataType.INT64)), "recv", "arg")),
+                ViewDefinition.of(CALLBACKS, ViewKind.JOIN, readingVariables(callbacks(), List.of(column("site", DataType.STRING), column("fn", DataType.STRING), column("iterable", DataType.STRING), column("guard_site", DataType.STRING), column("guard_kind", DataType.STRING), column("guard_name", DataType.STRING)), "fn", "iterable")),
                 ViewDefinition.of(PROPERTY_LOADS, ViewKind.JOIN, propertyLoads()),
-                ViewDefinition.of(SITES, ViewKind.UNION, sites()),
-                ViewDefinition.of(ARGS, ViewKind.UNION, args()),
-                ViewDefinition.of(ITERATED, ViewKind.UNION, iterated()),
-                ViewDefinition.of(DOUBLE_STARS, ViewKind.JOIN, doubleStars()),
+                ViewDefinition.of(SITES, ViewKind.JOIN, readingVariables(sites(), List.of(column("site", DataType.STRING), column("callee", DataType.STRING), column("result", DataType.STRING), column("src_node_id", DataType.STRING), column("caller_id", DataType.STRING), column("kind", DataType.STRING), column("path", DataType.STRING), column("bstart", DataType.INT64), column("bend", DataType.INT64)), "callee")),
+                ViewDefinition.of(ARGS, ViewKind.JOIN, readingVariables(args(), List.of(column("site", DataType.STRING), column("position", DataType.INT32), column("keyword", DataType.STRING), column("arg", DataType.STRING), column("is_star", DataType.BOOLEAN)), "arg")),
+                ViewDefinition.of(ITERATED, ViewKind.JOIN, readingVariables(iterated(), List.of(column("source", DataType.STRING), column("target", DataType.STRING)), "source")),
+                ViewDefinition.of(DOUBLE_STARS, ViewKind.JOIN, readingVariables(doubleStars(), List.of(column("site", DataType.STRING), column("arg", DataType.STRING)), "arg")),
                 ViewDefinition.of(DECORATOR_CALLS, ViewKind.JOIN, decoratorCalls()),
                 ViewDefinition.of(STAR_IMPORTS, ViewKind.JOIN, starImports()),
                 ViewDefinition.of(GENERATORS, ViewKind.AGGREGATE, generators()),
                 ViewDefinition.of(CONSTANT_ARGS, ViewKind.JOIN, constantArgs()),
-                ViewDefinition.of(EXACT_DISPLAYS, ViewKind.FILTER, exactDisplays()),
-                ViewDefinition.of(LOADS, ViewKind.FILTER, loads()),
-                ViewDefinition.of(STORES, ViewKind.FILTER, stores()),
-                ViewDefinition.of(SUBSCRIPTS, ViewKind.UNION, subscripts()),
+                ViewDefinition.of(EXACT_DISPLAYS, ViewKind.JOIN, readingVariables(exactDisplays(), List.of(column("container", DataType.STRING), column("position", DataType.INT32), column("count", DataType.INT32), column("element", DataType.STRING)), "element")),
+                ViewDefinition.of(LOADS, ViewKind.JOIN, readingVariables(loads(), List.of(column("base", DataType.STRING), column("attr", DataType.STRING), column("dst", DataType.STRING)), "base")),
+                ViewDefinition.of(STORES, ViewKind.JOIN, readingVariables(stores(), List.of(column("value", DataType.STRING), column("base", DataType.STRING), column("attr", DataType.STRING)), "base")),
+                ViewDefinition.of(SUBSCRIPTS, ViewKind.JOIN, readingVariables(subscripts(), List.of(column("base", DataType.STRING), column("key", DataType.STRING), column("ptr", DataType.STRING), column("is_store", DataType.BOOLEAN)), "base")),
                 ViewDefinition.of(UNPACKED, ViewKind.FILTER, unpacked()),
-                ViewDefinition.of(SPREADS, ViewKind.FILTER, spreads()),
+                ViewDefinition.of(SPREADS, ViewKind.JOIN, readingVariables(spreads(), List.of(column("source", DataType.STRING), column("container", DataType.STRING)), "source")),
                 ViewDefinition.of(CLASS_BODIES, ViewKind.JOIN, classBodies()),
                 ViewDefinition.of(CLASS_ATTRS, ViewKind.RANK, classAttrs()),
                 ViewDefinition.of(SUPER_SITES, ViewKind.JOIN, superSites()),
@@ -269,6 +269,36 @@ public final class CallResolution implements CpgPart {
     }
 
     // ---- static facts ---------------------------------------------------------------------------
+
+    private record Column(String name, DataType<?> type) {
+    }
+
+    private static Column column(String name, DataType<?> type) {
+        return new Column(name, type);
+    }
+
+    /**
+     * {@code rel} with each of its {@code reads} columns that holds a name expression reading a
+     * variable replaced by the variable's binding: the fixpoint reads the variable's objects where
+     * the name is used, instead of copying them into every name that reads it (a base class's
+     * {@code self}, read a thousand times, may point to instances of hundreds of subclasses).
+     */
+    private static RelSpec readingVariables(RelSpec rel, List<Column> columns, String... reads) {
+        RelSpec out = rel.as("x");
+        List<String> read = List.of(reads);
+        for (int i = 0; i < reads.length; i++) {
+            String alias = "n" + i;
+            out = out.join(RelSpec.scan(NAME_BINDINGS, alias), JoinType.LEFT,
+                    str(alias, "expr_id").eq(str("x", reads[i])).and(str(alias, "ctx").eq("LOAD")));
+        }
+        List<NamedField<?>> projected = new ArrayList<>();
+        for (Column column : columns) {
+            int k = read.indexOf(column.name());
+            projected.add(k < 0 ? Exprs.col("x", column.name(), column.type()).as(column.name())
+                    : Exprs.coalesce(str("n" + k, "binding_id"), str("x", column.name())).as(column.name()));
+        }
+        return out.project(projected);
+    }
 
     /** Every definition, lambdas included, with its qualified name ({@code module.qualname}). */
     private static RelSpec functions() {
@@ -310,7 +340,8 @@ public final class CallResolution implements CpgPart {
     }
 
     /**
-     * Flow that needs no recursion to find: a variable to the names that read it, a stored name to
+     * Flow that needs no recursion to find (a name that reads a variable is the variable: see
+     * {@link #readingVariables}): a stored name to
      * its variable, an assignment's value to its target, a returned value to its function's
      * result, the operands of {@code a if c else b} and {@code a or b} to the expression, a
      * starred, awaited or {@code :=} value to the expression, a default to its parameter, a
@@ -319,8 +350,6 @@ public final class CallResolution implements CpgPart {
      * it), by constant key, and {@code *} (any element).
      */
     private static RelSpec flow() {
-        RelSpec reads = RelSpec.scan(NAME_BINDINGS, "n").filter(str("n", "ctx").eq("LOAD"))
-                .project(str("n", "binding_id").as("src"), str("n", "expr_id").as("dst"));
         RelSpec writes = RelSpec.scan(NAME_BINDINGS, "n").filter(str("n", "ctx").eq("STORE"))
                 .project(str("n", "expr_id").as("src"), str("n", "binding_id").as("dst"));
         RelSpec assignments = RelSpec.scan(ASSIGNMENTS, "a").filter(str("a", "kind").ne("AUG_ASSIGN"))
@@ -352,7 +381,7 @@ public final class CallResolution implements CpgPart {
                         container(str("v", "container_expr_id"), text(Exprs.minus(i32("v", "index"), i32("v", "element_count")))).as("dst"));
         RelSpec keyed = shown.filter(str("v", "container_kind").eq("DICT").and(str("v", "key_const_text").isNotNull()))
                 .project(str("v", "element_expr_id").as("src"), container(str("v", "container_expr_id"), key(str("v", "key_const_text"))).as("dst"));
-        return RelSpec.unionAll(reads, writes, assignments, returns, operands, wrapped, defaults, defined, any, front, back, keyed);
+        return RelSpec.unionAll(writes, assignments, returns, operands, wrapped, defaults, defined, any, front, back, keyed);
     }
 
     /**
