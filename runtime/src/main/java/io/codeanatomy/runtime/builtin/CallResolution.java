@@ -102,6 +102,10 @@ public final class CallResolution implements CpgPart {
     public static final String STAR_IMPORTS = "cr_star_imports";
     /** Generator functions: {@code node_id}. */
     public static final String GENERATORS = "cr_generators";
+    /** Classes with the functions of their MRO: {@code class_id, function_id}. */
+    public static final String CLASS_METHODS = "cr_class_methods";
+    /** Functions not defined in class bodies: {@code node_id}. */
+    public static final String FREE_FUNCTIONS = "cr_free_functions";
     /** Classes called through a metaclass's {@code __call__}: {@code class_id, function_id}. */
     public static final String METACLASS_CALLS = "cr_metaclass_calls";
     /** Constant arguments: {@code site, position, key}. */
@@ -154,7 +158,9 @@ public final class CallResolution implements CpgPart {
     /** Bound on nested comprehensions. */
     static final int MAX_NESTING = 100;
 
-    private static final List<String> CALLABLE = List.of("F", "S", "B", "BK");
+    private static final List<String> CALLABLE = List.of("F", "S", "B", "BC", "BK", "BKP");
+    /** Bound methods: the receiver takes the first parameter. */
+    private static final List<String> BOUND = List.of("B", "BC", "BK", "BKP");
     private static final List<String> POSITIONAL = List.of("POSITIONAL_ONLY", "REGULAR");
     private static final List<String> BY_KEYWORD = List.of("REGULAR", "KEYWORD_ONLY");
     private static final List<String> CONTAINER_METHODS = List.of("append", "add", "insert", "get", "pop", "setdefault", "values", "copy",
@@ -230,6 +236,8 @@ public final class CallResolution implements CpgPart {
                 ViewDefinition.of(DECORATOR_CALLS, ViewKind.JOIN, decoratorCalls()),
                 ViewDefinition.of(STAR_IMPORTS, ViewKind.JOIN, starImports()),
                 ViewDefinition.of(GENERATORS, ViewKind.AGGREGATE, generators()),
+                ViewDefinition.of(CLASS_METHODS, ViewKind.AGGREGATE, classMethods()),
+                ViewDefinition.of(FREE_FUNCTIONS, ViewKind.FILTER, freeFunctions()),
                 ViewDefinition.of(CONSTANT_ARGS, ViewKind.JOIN, constantArgs()),
                 ViewDefinition.of(EXACT_DISPLAYS, ViewKind.JOIN, readingVariables(exactDisplays(), List.of(column("container", DataType.STRING), column("position", DataType.INT32), column("count", DataType.INT32), column("element", DataType.STRING)), "element")),
                 ViewDefinition.of(LOADS, ViewKind.JOIN, readingVariables(loads(), List.of(column("base", DataType.STRING), column("attr", DataType.STRING), column("dst", DataType.STRING)), "base")),
@@ -697,7 +705,24 @@ public final class CallResolution implements CpgPart {
                 .aggregate(List.of(str("m", "class_id").as("class_id"), str("l", "function_id").as("function_id")), List.of(AggregateCall.count("n")));
     }
 
-    /** Generator functions: {@code node_id} of each function with a {@code yield}. */
+    /** Each class with every function its MRO's classes define: {@code class_id, function_id}. */
+    private static RelSpec classMethods() {
+        return mroOrSelf().as("m")
+                .join(RelSpec.scan(StructureGraph.DEF_ROWS, "c"), JoinType.INNER, str("c", "node_id").eq(str("m", "base_id")))
+                .join(RelSpec.scan(StructureGraph.DEF_ROWS, "f"), JoinType.INNER, str("f", "parent_def_id").eq(str("c", "def_id"))
+                        .and(str("f", "def_kind").in(List.of("FUNCTION", "ASYNC_FUNCTION"))))
+                .aggregate(List.of(str("m", "class_id").as("class_id"), str("f", "node_id").as("function_id")), List.of(AggregateCall.count("n")));
+    }
+
+    /** Functions and lambdas not defined in a class body (a method may still be made of them: {@code cls.m = f}): {@code node_id}. */
+    private static RelSpec freeFunctions() {
+        return RelSpec.scan(FUNCTIONS, "f").filter(str("f", "def_kind").ne("CLASS"))
+                .join(RelSpec.scan(StructureGraph.DEF_ROWS, "p"), JoinType.LEFT, str("p", "def_id").eq(str("f", "parent_def_id")))
+                .filter(str("p", "def_kind").isNull().or(str("p", "def_kind").ne("CLASS")))
+                .project(str("f", "node_id").as("node_id"));
+    }
+
+    /** Generator functions: the {@code node_id} of each function with a {@code yield}. */
     private static RelSpec generators() {
         return RelSpec.scan(RETURNS, "r").filter(str("r", "kind").in(List.of("YIELD", "YIELD_FROM")))
                 .join(RelSpec.scan(StructureGraph.DEF_ROWS, "d"), JoinType.INNER, str("d", "def_id").eq(str("r", "def_id")))
@@ -784,7 +809,7 @@ public final class CallResolution implements CpgPart {
                 .join(RelSpec.scan(FUNCTIONS, "c"), JoinType.INNER, str("c", "node_id").eq(str("m", "class_id")))
                 .whereExists(RelSpec.scan(StructureGraph.DECORATORS, "t").filter(str("t", "def_id").eq(str("c", "def_id"))
                         .and(str("t", "dotted_name").in(List.of("dataclass", "dataclasses.dataclass")))))
-                .project(str("m", "class_id").as("class_id"), str("m", "function_id").as("function_id"), val("B").as("kind"));
+                .project(str("m", "class_id").as("class_id"), str("m", "function_id").as("function_id"), val("BC").as("kind"));
         return RelSpec.unionAll(news, postInit);
     }
 
@@ -888,7 +913,7 @@ public final class CallResolution implements CpgPart {
                 .join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("s", "callee")))
                 .project(fact("C", str("s", "site"), str("p", "kind"), str("p", "id"), str("p", "recv"))));
         // Positional arguments (a bound method's receiver takes the first parameter), then keywords.
-        Field<Integer> shift = Exprs.when(str("c", "kind").in(List.of("B", "BK")), val(1)).otherwise(val(0));
+        Field<Integer> shift = Exprs.when(str("c", "kind").in(BOUND), val(1)).otherwise(val(0));
         Field<Integer> at = Exprs.plus(i32("g", "position"), shift);
         Condition matched = bool("g", "is_star").not().and(i32("q", "position").eq(at)).or(bool("g", "is_star").and(i32("q", "position").ge(at)));
         rules.add(callable("c").join(RelSpec.scan(ARGS, "g"), JoinType.INNER, str("g", "site").eq(str("c", "a")).and(i32("g", "position").ge(0)))
@@ -913,11 +938,22 @@ public final class CallResolution implements CpgPart {
                 .join(RelSpec.scan(PARAMS, "q"), JoinType.INNER, str("q", "def_node").eq(str("c", "id"))
                         .and(str("q", "name").eq(str("g", "keyword"))).and(str("q", "kind").in(BY_KEYWORD)))
                 .project(fact("X", str("g", "arg"), val(""), str("q", "binding_id"))));
-        rules.add(facts("C", "c").filter(str("c", "kind").in(List.of("B", "BK")))
+        // The receiver: an instance (BC) or class (BK) the fact names, or (B) the instances the receiver
+        // expression points to whose class finds the function in its MRO, or (BKP) their classes.
+        Field<String> self = Exprs.when(str("q", "kind").eq("VAR_POSITIONAL"), container(str("q", "param_id"), val("*"))).otherwise(str("q", "binding_id"));
+        rules.add(facts("C", "c").filter(str("c", "kind").in(List.of("BC", "BK")))
                 .join(RelSpec.scan(PARAMS, "q"), JoinType.INNER, str("q", "def_node").eq(str("c", "id")).and(i32("q", "position").eq(0)))
-                .project(fact("P", Exprs.when(str("q", "kind").eq("VAR_POSITIONAL"), container(str("q", "param_id"), val("*")))
-                                .otherwise(str("q", "binding_id")),
-                        Exprs.when(str("c", "kind").eq("B"), val("I")).otherwise(val("C")), str("c", "recv"))));
+                .project(fact("P", self, Exprs.when(str("c", "kind").eq("BC"), val("I")).otherwise(val("C")), str("c", "recv"))));
+        RelSpec receivers = facts("C", "c").filter(str("c", "kind").in(List.of("B", "BKP")))
+                .join(facts("P", "r"), JoinType.INNER, str("r", "a").eq(str("c", "recv")).and(str("r", "kind").eq("I")))
+                .join(RelSpec.scan(PARAMS, "q"), JoinType.INNER, str("q", "def_node").eq(str("c", "id")).and(i32("q", "position").eq(0)));
+        rules.add(receivers.filter(str("c", "kind").eq("B"))
+                .join(RelSpec.scan(CLASS_METHODS, "m"), JoinType.INNER, str("m", "class_id").eq(str("r", "id")).and(str("m", "function_id").eq(str("c", "id"))))
+                .project(fact("P", self, val("I"), str("r", "id"))));
+        rules.add(receivers.filter(str("c", "kind").eq("B"))
+                .join(RelSpec.scan(FREE_FUNCTIONS, "m"), JoinType.INNER, str("m", "node_id").eq(str("c", "id")))
+                .project(fact("P", self, val("I"), str("r", "id"))));
+        rules.add(receivers.filter(str("c", "kind").eq("BKP")).project(fact("P", self, val("C"), str("r", "id"))));
         // A function's result is what it returns; a generator function's is the generator, which yields when iterated.
         RelSpec results = callable("c").join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")).and(str("s", "result").isNotNull()))
                 .join(RelSpec.scan(GENERATORS, "y"), JoinType.LEFT, str("y", "node_id").eq(str("c", "id")));
@@ -935,14 +971,14 @@ public final class CallResolution implements CpgPart {
                 .project(fact("P", str("s", "result"), val("I"), str("c", "id"))));
         rules.add(classCalls.join(RelSpec.scan(ClassHierarchy.METHOD_LOOKUP, "m"), JoinType.INNER, str("m", "class_id").eq(str("c", "id"))
                         .and(str("m", "method_name").eq("__init__")))
-                .project(fact("C", str("c", "a"), val("B"), str("m", "function_id"), str("c", "id"))));
+                .project(fact("C", str("c", "a"), val("BC"), str("m", "function_id"), str("c", "id"))));
         rules.add(classCalls.join(RelSpec.scan(CONSTRUCTION, "m"), JoinType.INNER, str("m", "class_id").eq(str("c", "id")))
                 .project(fact("C", str("c", "a"), str("m", "kind"), str("m", "function_id"), str("c", "id"))));
         // An instance called calls its class's __call__.
         rules.add(facts("C", "c").filter(str("c", "kind").eq("I"))
                 .join(RelSpec.scan(ClassHierarchy.METHOD_LOOKUP, "m"), JoinType.INNER, str("m", "class_id").eq(str("c", "id"))
                         .and(str("m", "method_name").eq("__call__")))
-                .project(fact("C", str("c", "a"), val("B"), str("m", "function_id"), str("c", "id"))));
+                .project(fact("C", str("c", "a"), val("BC"), str("m", "function_id"), str("c", "id"))));
         // staticmethod, classmethod and property wrap their argument; other external decorators return it.
         Field<String> wrapped = Exprs.when(str("c", "id").eq(WRAPPERS.get(0)), val("S"))
                 .when(str("c", "id").eq(WRAPPERS.get(1)), val("K")).otherwise(val("PR"));
@@ -985,13 +1021,14 @@ public final class CallResolution implements CpgPart {
                 .project(fact("X", field(str("p", "kind"), str("p", "id"), str("l", "attr")), val(""), str("l", "dst"))));
         rules.add(attributeBases(LOADS, "l").filter(str("p", "kind").in(List.of("I", "C")))
                 .join(RelSpec.scan(CLASS_ATTRS, "k"), JoinType.INNER, str("k", "class_id").eq(str("p", "id")).and(str("k", "attr").eq(str("l", "attr"))))
-                .project(fact("Y", str("k", "ptr"), str("p", "kind"), str("l", "dst"), str("p", "id"))));
+                .project(fact("Y", str("k", "ptr"), str("p", "kind"), str("l", "dst"),
+                        Exprs.when(str("p", "kind").eq("I"), str("l", "base")).otherwise(str("p", "id")))));
         rules.add(attributeBases(LOADS, "l").filter(str("p", "kind").eq("I"))
-                .project(fact("Y", field(val("C"), str("p", "id"), str("l", "attr")), val("I"), str("l", "dst"), str("p", "id"))));
+                .project(fact("Y", field(val("C"), str("p", "id"), str("l", "attr")), val("I"), str("l", "dst"), str("l", "base"))));
         rules.add(attributeBases(LOADS, "l").filter(str("p", "kind").eq("SU"))
                 .join(RelSpec.scan(SUPER_ATTRS, "k"), JoinType.INNER, str("k", "class_id").eq(str("p", "recv"))
                         .and(str("k", "after_id").eq(str("p", "id"))).and(str("k", "attr").eq(str("l", "attr"))))
-                .project(fact("Y", str("k", "ptr"), val("I"), str("l", "dst"), str("p", "recv"))));
+                .project(fact("Y", str("k", "ptr"), val("IC"), str("l", "dst"), str("p", "recv"))));
         rules.add(attributeBases(LOADS, "l").filter(str("p", "kind").eq("M"))
                 .join(RelSpec.scan(MODULE_ATTRS, "k"), JoinType.INNER, str("k", "module_id").eq(str("p", "id")).and(str("k", "attr").eq(str("l", "attr"))))
                 .project(fact("X", str("k", "ptr"), val(""), str("l", "dst"))));
@@ -1000,19 +1037,24 @@ public final class CallResolution implements CpgPart {
                 .project(fact("P", str("l", "dst"), val("M"), str("k", "sub_id"))));
         rules.add(attributeBases(LOADS, "l").filter(str("p", "kind").eq("E"))
                 .project(fact("P", str("l", "dst"), val("E"), QNames.join(str("p", "id"), str("l", "attr")))));
-        // A class attribute read through an instance binds functions to it, through the class classmethods to the class.
-        Condition onInstance = str("y", "kind").eq("I").and(str("p", "kind").eq("F"));
-        Field<String> boundKind = Exprs.when(onInstance, val("B"))
+        // A class attribute read through an instance binds functions to it (B: the receiver expression's
+        // instances, so one fact per function, not per class of receiver; BC: one instance class, for
+        // super()), through the class classmethods to the class.
+        Field<String> boundKind = Exprs.when(str("y", "kind").eq("I").and(str("p", "kind").eq("F")), val("B"))
+                .when(str("y", "kind").eq("IC").and(str("p", "kind").eq("F")), val("BC"))
+                .when(str("y", "kind").eq("I").and(str("p", "kind").eq("K")), val("BKP"))
                 .when(str("p", "kind").eq("K"), val("BK"))
                 .when(str("p", "kind").eq("S"), val("F"))
                 .otherwise(str("p", "kind"));
-        Field<String> boundRecv = Exprs.when(onInstance.or(str("p", "kind").eq("K")), str("y", "recv")).otherwise(str("p", "recv"));
+        Field<String> boundRecv = Exprs.when(str("p", "kind").eq("K").or(str("y", "kind").in(List.of("I", "IC")).and(str("p", "kind").eq("F"))),
+                str("y", "recv")).otherwise(str("p", "recv"));
         rules.add(facts("Y", "y").join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("y", "a")))
                 .project(fact("P", str("y", "id"), boundKind, str("p", "id"), boundRecv)));
         // Reading a property through an instance calls its getter.
-        rules.add(facts("Y", "y").filter(str("y", "kind").eq("I"))
+        rules.add(facts("Y", "y").filter(str("y", "kind").in(List.of("I", "IC")))
                 .join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("y", "a")).and(str("p", "kind").eq("PR")))
-                .project(fact("C", QNames.join(val("prop"), str("y", "id")), val("B"), str("p", "id"), str("y", "recv"))));
+                .project(fact("C", QNames.join(val("prop"), str("y", "id")), Exprs.when(str("y", "kind").eq("I"), val("B")).otherwise(val("BC")),
+                        str("p", "id"), str("y", "recv"))));
         // super() in a method of class k, called on an instance of c.
         rules.add(facts("C", "c").filter(str("c", "kind").eq("E").and(str("c", "id").eq("builtins.super")))
                 .join(RelSpec.scan(SUPER_SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")))
@@ -1117,11 +1159,11 @@ public final class CallResolution implements CpgPart {
                 .join(RelSpec.scan(ClassHierarchy.METHOD_LOOKUP, "m"), JoinType.INNER, str("m", "class_id").eq(str("p", "id"))
                         .and(str("m", "method_name").eq(str("i", "method"))));
         rules.add(onInstances.filter(str("i", "guard_site").isNull())
-                .project(fact("C", str("i", "site"), val("B"), str("m", "function_id"), str("p", "id"))));
+                .project(fact("C", str("i", "site"), val("BC"), str("m", "function_id"), str("p", "id"))));
         rules.add(onInstances.filter(str("i", "guard_site").isNotNull())
                 .join(facts("C", "g"), JoinType.INNER, str("g", "a").eq(str("i", "guard_site")).and(str("g", "kind").eq("E"))
                         .and(str("g", "id").eq(str("i", "guard_name"))))
-                .project(fact("C", str("i", "site"), val("B"), str("m", "function_id"), str("p", "id"))));
+                .project(fact("C", str("i", "site"), val("BC"), str("m", "function_id"), str("p", "id"))));
     }
 
     /** The fixpoint's rows of one tag, under {@code alias}. */
@@ -1196,13 +1238,13 @@ public final class CallResolution implements CpgPart {
         Field<String> method = Exprs.when(str("c", "kind").eq("GI"), val("generator"))
                 .when(str("s", "kind").ne("call"), str("s", "kind"))
                 .when(str("c", "kind").eq("C"), val("instantiation"))
-                .when(str("c", "kind").eq("B").and(str("n", "name").in(List.of("__init__", "__post_init__"))), val("constructor"))
+                .when(str("c", "kind").eq("BC").and(str("n", "name").in(List.of("__init__", "__post_init__"))), val("constructor"))
                 .when(str("c", "kind").eq("BK").and(str("n", "name").eq("__new__")), val("constructor"))
-                .when(str("c", "kind").in(List.of("B", "BK")), val("bound_method"))
+                .when(str("c", "kind").in(BOUND), val("bound_method"))
                 .when(str("c", "kind").eq("E"), val("external"))
                 .otherwise(val("function"));
         // Calling a generator function runs none of it: the code that iterates the generator calls it.
-        RelSpec callees = facts("C", "c").filter(str("c", "kind").in(List.of("F", "S", "B", "BK", "C", "E", "PA", "GI")))
+        RelSpec callees = facts("C", "c").filter(str("c", "kind").in(List.of("F", "S", "B", "BC", "BK", "BKP", "C", "E", "PA", "GI")))
                 .join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")))
                 .join(RelSpec.scan(GENERATORS, "y"), JoinType.LEFT, str("y", "node_id").eq(str("c", "id")))
                 .filter(str("y", "node_id").isNull().or(str("c", "kind").eq("GI")).or(str("s", "kind").eq("implicit")))
@@ -1220,7 +1262,7 @@ public final class CallResolution implements CpgPart {
         RelSpec drained = RelSpec.scan(ARGS, "g")
                 .join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("g", "arg")).and(str("p", "kind").eq("G")))
                 .join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("g", "site")).and(str("s", "kind").eq("call")))
-                .whereNotExists(facts("C", "k").filter(str("k", "a").eq(str("g", "site")).and(str("k", "kind").in(List.of("F", "S", "B", "BK", "C", "PA")))))
+                .whereNotExists(facts("C", "k").filter(str("k", "a").eq(str("g", "site")).and(str("k", "kind").in(List.of("F", "S", "B", "BC", "BK", "BKP", "C", "PA")))))
                 .join(RelSpec.scan(FUNCTIONS, "n"), JoinType.INNER, str("n", "node_id").eq(str("p", "id")))
                 .project(str("g", "site").as("site"), val("generator").as("method"), str("n", "node_id").as("callee_id"),
                         str("n", "qualified_name").as("callee_name"));
