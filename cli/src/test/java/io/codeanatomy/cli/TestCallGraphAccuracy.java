@@ -13,6 +13,7 @@ import io.codeanatomy.testkit.callgraph.Scorer;
 import io.codeanatomy.testkit.cpython.Python3;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -71,8 +72,37 @@ class TestCallGraphAccuracy {
     }
 
     @Test
-    void overall() {
-        assertThat(report.overall().precision()).isGreaterThanOrEqualTo(0.0);
-        assertThat(report.overall().recall()).isGreaterThanOrEqualTo(0.0);
+    void overallBeyondTheBestPublishedTools() {
+        // Measured 0.997 / 0.986 (365 pairs found, 1 wrong, 5 missed); issue 10 asks for 0.99 / 0.97.
+        assertThat(report.overall().precision()).isGreaterThanOrEqualTo(0.99);
+        assertThat(report.overall().recall()).isGreaterThanOrEqualTo(0.98);
+    }
+
+    @Test
+    void everyCategory() {
+        // The measured scores, rounded down: dunders misses a dataclass default_factory and __getattr__,
+        // realistic a method called through a dict of bound methods and two through a drained generator,
+        // typed has the one context-insensitive false positive (a factory returning either of two classes).
+        Map<String, double[]> floors = new LinkedHashMap<>();
+        for (String category : CallGraphTruth.CATEGORIES) {
+            floors.put(category, new double[] {1.0, 1.0});
+        }
+        floors.put("dunders", new double[] {1.0, 0.95});
+        floors.put("realistic", new double[] {1.0, 0.96});
+        floors.put("typed", new double[] {0.95, 1.0});
+        floors.forEach((category, floor) -> {
+            assertThat(report.category(category).score().precision()).as(category + " precision").isGreaterThanOrEqualTo(floor[0]);
+            assertThat(report.category(category).score().recall()).as(category + " recall").isGreaterThanOrEqualTo(floor[1]);
+        });
+    }
+
+    @Test
+    void thePatternsOtherToolsMiss() {
+        // starred unpacking, callbacks through builtins, self.child set to a bound method, stacked
+        // decorators: all found; the implicit calls but two (__getattr__, a default_factory).
+        for (String pattern : List.of("starred-unpacking", "callback", "bound-method-attribute", "stacked-decorators")) {
+            assertThat(report.pattern(pattern).recall()).as(pattern).isEqualTo(1.0);
+        }
+        assertThat(report.pattern("implicit-call").recall()).isGreaterThanOrEqualTo(0.91);
     }
 }

@@ -229,7 +229,7 @@ public final class CallResolution implements CpgPart {
                 ViewDefinition.of(IMPLICIT, ViewKind.JOIN, readingVariables(implicit(), List.of(column("site", DataType.STRING), column("recv", DataType.STRING), column("method", DataType.STRING), column("arg", DataType.STRING), column("result", DataType.STRING), column("guard_site", DataType.STRING), column("guard_name", DataType.STRING), column("scope_id", DataType.STRING), column("path", DataType.STRING), column("bstart", DataType.INT64), column("bend", DataType.INT64)), "recv", "arg")),
                 ViewDefinition.of(CALLBACKS, ViewKind.JOIN, readingVariables(callbacks(), List.of(column("site", DataType.STRING), column("fn", DataType.STRING), column("iterable", DataType.STRING), column("guard_site", DataType.STRING), column("guard_kind", DataType.STRING), column("guard_name", DataType.STRING)), "fn", "iterable")),
                 ViewDefinition.of(PROPERTY_LOADS, ViewKind.JOIN, propertyLoads()),
-                ViewDefinition.of(SITES, ViewKind.JOIN, readingVariables(sites(), List.of(column("site", DataType.STRING), column("callee", DataType.STRING), column("result", DataType.STRING), column("src_node_id", DataType.STRING), column("caller_id", DataType.STRING), column("kind", DataType.STRING), column("path", DataType.STRING), column("bstart", DataType.INT64), column("bend", DataType.INT64)), "callee")),
+                ViewDefinition.of(SITES, ViewKind.JOIN, readingVariables(sites(), List.of(column("site", DataType.STRING), column("callee", DataType.STRING), column("result", DataType.STRING), column("src_node_id", DataType.STRING), column("caller_id", DataType.STRING), column("caller_name", DataType.STRING), column("kind", DataType.STRING), column("path", DataType.STRING), column("bstart", DataType.INT64), column("bend", DataType.INT64)), "callee")),
                 ViewDefinition.of(ARGS, ViewKind.JOIN, readingVariables(args(), List.of(column("site", DataType.STRING), column("position", DataType.INT32), column("keyword", DataType.STRING), column("arg", DataType.STRING), column("is_star", DataType.BOOLEAN)), "arg")),
                 ViewDefinition.of(ITERATED, ViewKind.JOIN, readingVariables(iterated(), List.of(column("source", DataType.STRING), column("target", DataType.STRING)), "source")),
                 ViewDefinition.of(DOUBLE_STARS, ViewKind.JOIN, readingVariables(doubleStars(), List.of(column("site", DataType.STRING), column("arg", DataType.STRING)), "arg")),
@@ -530,7 +530,7 @@ public final class CallResolution implements CpgPart {
      * Every site: calls (their node the {@code PY_CALL}), decorator applications (the
      * {@code PY_DECORATOR}), callbacks (the builtin's call), implicit calls and property reads (from
      * the caller, at the expression), and class statements calling {@code __init_subclass__} (the
-     * class). Columns: {@code site, callee, result, src_node_id, caller_id, kind, path, bstart, bend}.
+     * class). Columns: {@code site, callee, result, src_node_id, caller_id, caller_name, kind, path, bstart, bend}.
      */
     private static RelSpec sites() {
         Field<String> none = Exprs.nullOf(DataType.STRING);
@@ -562,7 +562,7 @@ public final class CallResolution implements CpgPart {
     private static List<NamedField<?>> site(Field<String> site, Field<String> callee, Field<String> result, Field<String> node, String kind,
             String span) {
         return List.of(site.as("site"), callee.as("callee"), result.as("result"), node.as("src_node_id"), str("o", "owner_id").as("caller_id"),
-                val(kind).as("kind"), str(span, "path").as("path"), i64(span, "bstart").as("bstart"), i64(span, "bend").as("bend"));
+                str("o", "owner_name").as("caller_name"), val(kind).as("kind"), str(span, "path").as("path"), i64(span, "bstart").as("bstart"), i64(span, "bend").as("bend"));
     }
 
     private static Field<String> callNode(String alias) {
@@ -1294,9 +1294,9 @@ public final class CallResolution implements CpgPart {
 
     private static RelSpec callGraph() {
         return RelSpec.scan(RESOLVED, "r")
-                .join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("r", "site")))
-                .join(RelSpec.scan(OWNERS, "o"), JoinType.INNER, str("o", "owner_id").eq(str("s", "caller_id")))
-                .aggregate(List.of(str("s", "caller_id").as("caller_id"), str("o", "owner_name").as("caller_qualified_name"),
+                .join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("r", "site")).and(str("s", "caller_name").isNotNull()))
+                .filter(str("r", "callee_name").isNotNull())
+                .aggregate(List.of(str("s", "caller_id").as("caller_id"), str("s", "caller_name").as("caller_qualified_name"),
                                 str("r", "callee_id").as("callee_id"), str("r", "callee_name").as("callee_qualified_name")),
                         // RESOLVED has one row per (site, callee), so this counts sites.
                         List.of(AggregateCall.count("call_sites"),
