@@ -155,6 +155,8 @@ public final class CallResolution implements CpgPart {
 
     /** Bound on the fixpoint's rounds: far above the longest chain of derivations real code needs. */
     static final int MAX_ROUNDS = 200;
+    /** The most components an external name gets from attribute reads ({@code a.b.c.d}). */
+    static final int MAX_EXTERNAL_DEPTH = 4;
     /** Bound on nested comprehensions. */
     static final int MAX_NESTING = 100;
 
@@ -1035,7 +1037,9 @@ public final class CallResolution implements CpgPart {
         rules.add(attributeBases(LOADS, "l").filter(str("p", "kind").eq("M"))
                 .join(RelSpec.scan(SUBMODULES, "k"), JoinType.INNER, str("k", "module_id").eq(str("p", "id")).and(str("k", "attr").eq(str("l", "attr"))))
                 .project(fact("P", str("l", "dst"), val("M"), str("k", "sub_id"))));
-        rules.add(attributeBases(LOADS, "l").filter(str("p", "kind").eq("E"))
+        // External names grow by the attributes read (os + .path + .join), to a bounded depth: a loop
+        // such as `node = node.parent` over an external value would otherwise name without end.
+        rules.add(attributeBases(LOADS, "l").filter(str("p", "kind").eq("E").and(QNames.depth(str("p", "id")).lt(MAX_EXTERNAL_DEPTH)))
                 .project(fact("P", str("l", "dst"), val("E"), QNames.join(str("p", "id"), str("l", "attr")))));
         // A class attribute read through an instance binds functions to it (B: the receiver expression's
         // instances, so one fact per function, not per class of receiver; BC: one instance class, for
