@@ -61,11 +61,19 @@ import java.util.List;
 public final class CallResolution implements CpgPart {
     public static final String CALL_GRAPH_OUTPUT = "cpg_call_graph";
 
-    static final String EXPRS = "py_exprs_v1";
+    static final String EXPRS_TABLE = "py_exprs_v1";
     static final String ASSIGNMENTS = "py_assignments_v1";
-    static final String RETURNS = "py_returns_v1";
-    static final String CALL_ARGS = "py_call_args_v1";
-    static final String ELEMENTS = "py_container_elements_v1";
+    static final String RETURNS_TABLE = "py_returns_v1";
+    static final String CALL_ARGS_TABLE = "py_call_args_v1";
+    static final String ELEMENTS_TABLE = "py_container_elements_v1";
+    /**
+     * The extraction tables most views read, each once per run into memory (a spool): reading
+     * them from Delta once per view cost more than the rest of the static facts together.
+     */
+    static final String EXPRS = "cr_exprs";
+    static final String RETURNS = "cr_returns";
+    static final String CALL_ARGS = "cr_call_args";
+    static final String ELEMENTS = "cr_elements";
     static final String OPERANDS = "py_expr_operands_v1";
     static final String DEFAULTS = "py_param_defaults_v1";
     static final String ITERATIONS = "py_iterations_v1";
@@ -177,7 +185,7 @@ public final class CallResolution implements CpgPart {
     @Override
     public List<InputRelation> inputs() {
         return List.of(
-                SpannedInput.of(EXPRS, ColumnContract.required("expr_id", DataType.STRING), ColumnContract.required("kind", DataType.STRING),
+                SpannedInput.of(EXPRS_TABLE, ColumnContract.required("expr_id", DataType.STRING), ColumnContract.required("kind", DataType.STRING),
                         ColumnContract.required("node_type", DataType.STRING), ColumnContract.required("scope_id", DataType.STRING),
                         ColumnContract.optional("ctx", DataType.STRING), ColumnContract.optional("attr", DataType.STRING),
                         ColumnContract.optional("base_expr_id", DataType.STRING), ColumnContract.optional("value_expr_id", DataType.STRING),
@@ -186,12 +194,12 @@ public final class CallResolution implements CpgPart {
                         ColumnContract.optional("const_text", DataType.STRING)),
                 SpannedInput.of(ASSIGNMENTS, ColumnContract.required("kind", DataType.STRING),
                         ColumnContract.required("target_expr_id", DataType.STRING), ColumnContract.required("value_expr_id", DataType.STRING)),
-                SpannedInput.of(RETURNS, ColumnContract.required("kind", DataType.STRING), ColumnContract.optional("def_id", DataType.STRING),
+                SpannedInput.of(RETURNS_TABLE, ColumnContract.required("kind", DataType.STRING), ColumnContract.optional("def_id", DataType.STRING),
                         ColumnContract.optional("value_expr_id", DataType.STRING), ColumnContract.optional("expr_id", DataType.STRING)),
-                SpannedInput.of(CALL_ARGS, ColumnContract.required("call_id", DataType.STRING), ColumnContract.required("arg_expr_id", DataType.STRING),
+                SpannedInput.of(CALL_ARGS_TABLE, ColumnContract.required("call_id", DataType.STRING), ColumnContract.required("arg_expr_id", DataType.STRING),
                         ColumnContract.required("position", DataType.INT32), ColumnContract.optional("keyword", DataType.STRING),
                         ColumnContract.required("is_star", DataType.BOOLEAN), ColumnContract.required("is_double_star", DataType.BOOLEAN)),
-                SpannedInput.of(ELEMENTS, ColumnContract.required("container_expr_id", DataType.STRING),
+                SpannedInput.of(ELEMENTS_TABLE, ColumnContract.required("container_expr_id", DataType.STRING),
                         ColumnContract.required("element_expr_id", DataType.STRING), ColumnContract.required("index", DataType.INT32),
                         ColumnContract.required("ctx", DataType.STRING), ColumnContract.required("is_starred", DataType.BOOLEAN),
                         ColumnContract.required("star_index", DataType.INT32), ColumnContract.required("element_count", DataType.INT32),
@@ -223,6 +231,10 @@ public final class CallResolution implements CpgPart {
     @Override
     public List<ViewDefinition> views() {
         return List.of(
+                ViewDefinition.of(EXPRS, ViewKind.PROJECT, copy(EXPRS_TABLE)),
+                ViewDefinition.of(RETURNS, ViewKind.PROJECT, copy(RETURNS_TABLE)),
+                ViewDefinition.of(CALL_ARGS, ViewKind.PROJECT, copy(CALL_ARGS_TABLE)),
+                ViewDefinition.of(ELEMENTS, ViewKind.PROJECT, copy(ELEMENTS_TABLE)),
                 ViewDefinition.of(FUNCTIONS, ViewKind.JOIN, functions()),
                 ViewDefinition.of(OWNERS, ViewKind.FIXPOINT, owners()),
                 ViewDefinition.of(NAME_BINDINGS, ViewKind.JOIN, nameBindings()),
@@ -279,6 +291,16 @@ public final class CallResolution implements CpgPart {
     }
 
     // ---- static facts ---------------------------------------------------------------------------
+
+    /** The columns of {@code table} this part declares, as they are. */
+    private RelSpec copy(String table) {
+        InputRelation input = inputs().stream().filter(i -> i.name().equals(table)).findFirst().orElseThrow();
+        List<NamedField<?>> columns = new ArrayList<>();
+        for (ColumnContract column : input.schema().columns()) {
+            columns.add(Exprs.col("t", column.name(), column.type()).as(column.name()));
+        }
+        return RelSpec.scan(table, "t").project(columns);
+    }
 
     private record Column(String name, DataType<?> type) {
     }

@@ -75,25 +75,31 @@ public final class EnumerableSemiNaiveFixpoint extends SemiNaiveFixpoint impleme
     }
 
     /**
-     * The step with the build side of each inner hash join on the delta's path kept across rounds
-     * ({@link MemoRows}): a right input that reads neither table of the fixpoint is built once, one
-     * that reads the total once is extended by the total's new rows. Joins inside a kept input,
-     * and right inputs that read the delta or the total twice, stay as they are.
+     * The step with the build side of each inner or left hash join kept across rounds
+     * ({@link MemoRows}): a right input that reads neither table of the fixpoint is built once; on
+     * the delta's path, one that reads the total once is extended by the total's new rows each
+     * round, and its own static build sides are kept too. Right inputs that read the delta, or the
+     * total twice, are rebuilt each round as before.
      */
     private RelNode memoized(RelNode node) {
-        if (!scans(node, tables().delta())) {
-            return node;
-        }
+        return memoized(node, scans(node, tables().delta()));
+    }
+
+    private RelNode memoized(RelNode node, boolean deltaPath) {
         List<RelNode> inputs = new ArrayList<>(node.getInputs());
         boolean changed = false;
         for (int i = 0; i < inputs.size(); i++) {
             RelNode input = inputs.get(i);
             RelNode rewritten;
-            if (node instanceof EnumerableHashJoin join && join.getJoinType() == JoinRelType.INNER && i == 1
-                    && !scans(input, tables().delta()) && count(input, tables().total()) <= 1) {
-                rewritten = new MemoRows(input.getCluster(), input.getTraitSet(), input, tables().memo(count(input, tables().total()) == 1));
+            boolean buildSide = i == 1 && node instanceof EnumerableHashJoin join
+                    && (join.getJoinType() == JoinRelType.INNER || join.getJoinType() == JoinRelType.LEFT);
+            int totals = count(input, tables().total());
+            if (buildSide && !scans(input, tables().delta()) && totals == 0) {
+                rewritten = new MemoRows(input.getCluster(), input.getTraitSet(), input, tables().memo(false));
+            } else if (buildSide && deltaPath && !scans(input, tables().delta()) && totals == 1) {
+                rewritten = new MemoRows(input.getCluster(), input.getTraitSet(), memoized(input, false), tables().memo(true));
             } else {
-                rewritten = memoized(input);
+                rewritten = memoized(input, deltaPath && scans(input, tables().delta()));
             }
             changed |= rewritten != input;
             inputs.set(i, rewritten);
