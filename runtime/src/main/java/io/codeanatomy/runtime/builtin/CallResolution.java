@@ -205,7 +205,7 @@ public final class CallResolution implements CpgPart {
                         ColumnContract.required("star_index", DataType.INT32), ColumnContract.required("element_count", DataType.INT32),
                         ColumnContract.required("container_kind", DataType.STRING), ColumnContract.required("is_double_star", DataType.BOOLEAN),
                         ColumnContract.optional("key_const_kind", DataType.STRING), ColumnContract.optional("key_const_text", DataType.STRING)),
-                SpannedInput.of(OPERATORS, ColumnContract.required("expr_id", DataType.STRING),
+                SpannedInput.of(OPERATORS, ColumnContract.required("operator_operand_id", DataType.STRING), ColumnContract.required("expr_id", DataType.STRING),
                         ColumnContract.required("operand_expr_id", DataType.STRING), ColumnContract.required("position", DataType.INT32),
                         ColumnContract.optional("op", DataType.STRING)),
                 SpannedInput.of(CLASS_KEYWORDS, ColumnContract.required("def_id", DataType.STRING),

@@ -84,7 +84,7 @@ class TestFunctionCatalogue {
             assertThat(called).containsOnlyKeys(CpgFunctions.QUALIFIED_NAME_JOIN.name(), CpgFunctions.STABLE_HASH_ID.name(),
                     CpgFunctions.STABLE_EDGE_ID.name(), CpgFunctions.LINE_NUMBER.name(), CpgFunctions.LINE_COLUMN.name(),
                     CpgFunctions.QUALIFIED_NAME_LEAF.name(), CpgFunctions.QUALIFIED_NAME_DEPTH.name(), CpgFunctions.QUALIFIED_NAME_PARENT.name(),
-                    CpgFunctions.C3_POSITION.name());
+                    CpgFunctions.C3_POSITION.name(), CpgFunctions.TEXT_CONCAT.name());
             Map<String, FunctionSignature<?>> catalogue = new TreeMap<>();
             CpgFunctions.ALL.forEach(s -> catalogue.put(s.name(), s));
             called.forEach((name, signature) -> assertThat(signature).as("call of %s in the built-in spec", name)
