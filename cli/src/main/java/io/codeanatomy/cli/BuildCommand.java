@@ -11,6 +11,7 @@ import io.codeanatomy.runtime.pipeline.DamagedOutputException;
 import io.codeanatomy.runtime.pipeline.BuildPipeline;
 import io.codeanatomy.runtime.pipeline.InvalidInputException;
 import io.codeanatomy.runtime.pipeline.OutputVacuum;
+import io.codeanatomy.runtime.builtin.CpgSpec;
 import io.codeanatomy.runtime.plugin.ContributedCpgPart;
 import io.codeanatomy.runtime.plugin.PluginException;
 import io.codeanatomy.runtime.result.RunDiff;
@@ -78,6 +79,10 @@ public final class BuildCommand implements Callable<Integer> {
                     + "24 hours ago are kept; see 'codeanatomy vacuum').")
     private Integer keepBuilds;
 
+    @Option(names = "--no-calls",
+            description = "Leave out call resolution (CALLS edges, cpg_call_graph): the rest of the graph, sooner, on a large repository.")
+    boolean noCalls;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Prints the summary as text or json (default: ${DEFAULT-VALUE}).")
     private String format;
@@ -100,7 +105,8 @@ public final class BuildCommand implements Callable<Integer> {
         try (PluginOptions.Loaded plugins = pluginOptions.load()) {
             config = pluginOptions.apply(config);
             // Plugins' CPG views join the built-in spec, so the catalog is needed before the pipeline.
-            SemanticSpec cpg = ContributedCpgPart.cpgSpec(Session.prepare(config, plugins.plugins()).catalog());
+            SemanticSpec cpg = ContributedCpgPart.cpgSpec(noCalls ? CpgSpec.partsWithoutCalls() : CpgSpec.parts(),
+                    Session.prepare(config, plugins.plugins()).catalog());
             outcome = new BuildPipeline(config, c -> Session.open(c, plugins.plugins()), cpg).with(options).run(source, out, run.includes, run.excludes, progress);
         } catch (InvalidInputException e) {
             throw new UserError(e.getMessage(), 2);

@@ -50,7 +50,9 @@ class TestStdlibCpgCounts {
         Path stdlib = stdlib();
         Path out = temp.resolve("out");
 
-        CliRun build = CliRun.of("build", stdlib.toString(), "--out", out.toString(), "--exclude", "site-packages/**");
+        // Without call resolution: its fixpoint does not finish on the whole standard library within
+        // this JVM's heap yet (docs/cpg-calls.md); the fixtures of TestCallGraphAccuracy cover it.
+        CliRun build = CliRun.of("build", stdlib.toString(), "--out", out.toString(), "--exclude", "site-packages/**", "--no-calls");
         CliRun counts = CliRun.of("query", out.toString(), "SELECT node_kind, COUNT(*) AS n FROM cpg_nodes"
                 + " WHERE node_kind NOT IN ('PY_NAME', 'PY_SCOPE', 'PY_BINDING', 'PY_EXTERNAL') GROUP BY node_kind ORDER BY node_kind", "--format", "csv");
         CliRun dangling = CliRun.of("query", out.toString(), "SELECT COUNT(*) AS dangling FROM cpg_edges e"

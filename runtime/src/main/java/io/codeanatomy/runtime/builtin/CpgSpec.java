@@ -135,6 +135,15 @@ public final class CpgSpec {
                 new ImportResolution(), new ClassHierarchy(), new CallResolution());
     }
 
+    /**
+     * The parts without call resolution ({@code build --no-calls}): the whole-program points-to
+     * fixpoint is the costliest part by far, and on a large repository a build may want the rest
+     * of the graph first.
+     */
+    public static List<CpgPart> partsWithoutCalls() {
+        return parts().stream().filter(part -> !(part instanceof CallResolution)).toList();
+    }
+
     public static SemanticSpec spec() {
         return assemble(parts());
     }
