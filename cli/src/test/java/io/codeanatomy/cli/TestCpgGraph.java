@@ -122,8 +122,8 @@ class TestCpgGraph {
                 .isEqualTo("duplicates\n0\n");
         assertThat(csv("SELECT COUNT(*) AS duplicates FROM (SELECT edge_id FROM cpg_edges GROUP BY edge_id HAVING COUNT(*) > 1)"))
                 .isEqualTo("duplicates\n0\n");
-        // Resolved edges (imports, a binding's resolution) say how they were found; every other edge is syntax.
-        assertThat(csv("SELECT COUNT(*) AS bad FROM cpg_edges WHERE edge_kind NOT IN ('IMPORTS', 'RESOLVES_TO')"
+        // Resolved edges (imports, a binding's resolution, calls) say how they were found; every other edge is syntax.
+        assertThat(csv("SELECT COUNT(*) AS bad FROM cpg_edges WHERE edge_kind NOT IN ('IMPORTS', 'RESOLVES_TO', 'CALLS')"
                 + " AND (origin <> 'syntax' OR confidence <> 1.0)")).isEqualTo("bad\n0\n");
     }
 
