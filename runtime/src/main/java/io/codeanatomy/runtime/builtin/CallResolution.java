@@ -912,7 +912,17 @@ public final class CallResolution implements CpgPart {
         RelSpec variadic = RelSpec.scan(PARAMS, "q").filter(str("q", "kind").in(List.of("VAR_POSITIONAL", "VAR_KEYWORD")))
                 .project(fact("P", str("q", "binding_id"), val("L"), str("q", "param_id")));
         RelSpec starred = RelSpec.scan(STAR_IMPORTS, "s").project(fact("P", str("s", "binding_id"), str("s", "kind"), str("s", "target_id")));
-        return RelSpec.unionAll(definitions, lambdas, displays, rests, variadic, builtins, aliasObjects, tops, starred, initSubclass);
+        // A method's first parameter is an instance of its class (a classmethod's, the class) even where no
+        // code of the repository makes one: test methods, callbacks a framework calls by name.
+        RelSpec selves = RelSpec.scan(PARAMS, "q").filter(i32("q", "position").eq(0).and(str("q", "kind").in(POSITIONAL)))
+                .join(RelSpec.scan(FUNCTIONS, "f"), JoinType.INNER, str("f", "node_id").eq(str("q", "def_node")).and(str("f", "def_kind").ne("CLASS")))
+                .join(RelSpec.scan(FUNCTIONS, "c"), JoinType.INNER, str("c", "def_id").eq(str("f", "parent_def_id")).and(str("c", "def_kind").eq("CLASS")))
+                .join(RelSpec.scan(StructureGraph.DECORATORS, "t"), JoinType.LEFT, str("t", "def_id").eq(str("f", "def_id"))
+                        .and(str("t", "dotted_name").in(List.of("staticmethod", "classmethod"))))
+                .filter(str("t", "dotted_name").isNull().or(str("t", "dotted_name").eq("classmethod")).and(str("f", "name").ne("__new__")))
+                .project(fact("P", str("q", "binding_id"), Exprs.when(str("t", "dotted_name").isNull(), val("I")).otherwise(val("C")),
+                        str("c", "node_id")));
+        return RelSpec.unionAll(definitions, lambdas, displays, rests, variadic, builtins, aliasObjects, tops, starred, selves, initSubclass);
     }
 
     // ---- the fixpoint ---------------------------------------------------------------------------
