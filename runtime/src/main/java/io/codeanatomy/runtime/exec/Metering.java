@@ -21,11 +21,20 @@ import org.apache.calcite.util.Util;
 /**
  * Per-operator metrics of an Enumerable plan: before it runs, every operator whose inputs are
  * Enumerable is put under a {@link Metered} node that wraps the operator's rows in a counting
- * enumerable, so the generated code counts each operator's rows and times each step of its
- * enumerator. Only the executed copy is changed: the recorded P2 and its hash stay as planned. The
- * cost is a {@code System.nanoTime()} pair per row per operator.
+ * enumerable, so the generated code counts each operator's rows and times the steps of its
+ * enumerator. Only the executed copy is changed: the recorded P2 and its hash stay as planned.
+ * Rows are counted exactly; time is measured on an operator's first {@value #TIMED_STEPS} steps
+ * (where a hash join builds its table, an aggregate its groups) and then on every
+ * {@value #SAMPLED_EVERY}th step, standing for the steps around it: a {@code System.nanoTime()}
+ * pair on every step of every operator was 59% of a call-resolution fixpoint's samples, whose
+ * rows pass through a dozen operators each.
  */
 public final class Metering {
+    /** Steps of an enumerator that are all timed. */
+    static final int TIMED_STEPS = 16;
+    /** After those, one step in this many is timed, standing for them all. */
+    static final int SAMPLED_EVERY = 16;
+
     private Metering() {
     }
 
@@ -91,11 +100,19 @@ public final class Metering {
                         return enumerator.current();
                     }
 
+                    private long steps;
+
                     @Override
                     public boolean moveNext() {
+                        long step = steps++;
+                        if (step >= TIMED_STEPS && step % SAMPLED_EVERY != 0) {
+                            boolean moved = enumerator.moveNext();
+                            counter.add(0, moved);
+                            return moved;
+                        }
                         long begin = System.nanoTime();
                         boolean moved = enumerator.moveNext();
-                        counter.add(System.nanoTime() - begin, moved);
+                        counter.add((System.nanoTime() - begin) * (step < TIMED_STEPS ? 1 : SAMPLED_EVERY), moved);
                         return moved;
                     }
 

@@ -21,6 +21,7 @@ import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.convert.ConverterRule;
@@ -95,9 +96,10 @@ public final class EnumerableSemiNaiveFixpoint extends SemiNaiveFixpoint impleme
                     && (join.getJoinType() == JoinRelType.INNER || join.getJoinType() == JoinRelType.LEFT);
             int totals = count(input, tables().total());
             if (buildSide && !scans(input, tables().delta()) && totals == 0) {
-                rewritten = new MemoRows(input.getCluster(), input.getTraitSet(), input, tables().memo(false));
+                rewritten = new MemoRows(input.getCluster(), input.getTraitSet(), input, tables().memo(false, shape((EnumerableHashJoin) node)));
             } else if (buildSide && deltaPath && !scans(input, tables().delta()) && totals == 1) {
-                rewritten = new MemoRows(input.getCluster(), input.getTraitSet(), memoized(input, false), tables().memo(true));
+                rewritten = new MemoRows(input.getCluster(), input.getTraitSet(), memoized(input, false),
+                        tables().memo(true, shape((EnumerableHashJoin) node)));
             } else {
                 rewritten = memoized(input, deltaPath && scans(input, tables().delta()));
             }
@@ -105,6 +107,11 @@ public final class EnumerableSemiNaiveFixpoint extends SemiNaiveFixpoint impleme
             inputs.set(i, rewritten);
         }
         return changed ? node.copy(node.getTraitSet(), inputs) : node;
+    }
+
+    /** What a join's build side holds: its input's whole plan and the key columns it is looked up by. */
+    private static String shape(EnumerableHashJoin join) {
+        return RelOptUtil.toString(join.getRight()) + " by " + join.analyzeCondition().rightKeys;
     }
 
     private static boolean scans(RelNode node, FixpointTable table) {

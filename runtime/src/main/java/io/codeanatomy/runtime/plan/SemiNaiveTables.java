@@ -3,7 +3,9 @@ package io.codeanatomy.runtime.plan;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.calcite.rel.type.RelDataType;
 
 /**
@@ -20,6 +22,7 @@ public final class SemiNaiveTables {
     private final List<Long> rowsPerRound = new ArrayList<>();
     /** The lookups the step's joins keep across rounds, cleared when an evaluation starts. */
     private final List<MemoRows.Memo> memos = new ArrayList<>();
+    private final Map<String, MemoRows.Memo> shared = new HashMap<>();
     private final List<Long> newRowsPerRound = new ArrayList<>();
     private final List<Long> nanosPerRound = new ArrayList<>();
 
@@ -45,11 +48,19 @@ public final class SemiNaiveTables {
         return total;
     }
 
-    /** A lookup kept across the rounds of an evaluation, over rows that read {@code total} when {@code incremental}. */
-    synchronized MemoRows.Memo memo(boolean incremental) {
-        MemoRows.Memo memo = new MemoRows.Memo(incremental ? total : null);
-        memos.add(memo);
-        return memo;
+    /**
+     * A lookup kept across the rounds of an evaluation, over rows that read {@code total} when
+     * {@code incremental}; joins whose build sides have the same {@code shape} (the same rows
+     * looked up by the same key columns) share one, so a relation many rules join with on the same
+     * key is indexed once, not once per rule.
+     */
+    synchronized MemoRows.Memo memo(boolean incremental, String shape) {
+        requireNonNull(shape, "shape is null");
+        return shared.computeIfAbsent((incremental ? "incremental " : "static ") + shape, key -> {
+            MemoRows.Memo memo = new MemoRows.Memo(incremental ? total : null);
+            memos.add(memo);
+            return memo;
+        });
     }
 
     /** Rows the seed, then each step round, produced in the last evaluation, duplicates included. */
