@@ -79,6 +79,7 @@ public final class CallResolution implements CpgPart {
     static final String ITERATIONS = "py_iterations_v1";
     static final String OPERATORS = "py_operator_operands_v1";
     static final String CLASS_KEYWORDS = "py_class_bases_v1";
+    static final String ANNOTATIONS = "py_annotations_v1";
 
     /** Every definition with its node and qualified name: {@code node_id, def_id, def_kind, name, parent_def_id, qualified_name}. */
     public static final String FUNCTIONS = "cr_functions";
@@ -158,7 +159,16 @@ public final class CallResolution implements CpgPart {
     public static final String SEED = "cr_seed";
     /** The fixpoint. */
     public static final String POINTS_TO = "cr_points_to";
-    /** Resolved calls: {@code site, kind, callee_id, method, candidates}. */
+    /** Calls the points-to facts resolve: {@code site, callee_id, callee_name, method, candidates}. */
+    public static final String FLOW_RESOLVED = "cr_flow_resolved";
+    /**
+     * Pointers flow finds nothing for whose type an annotation states, {@code ptr, class_id}: an
+     * annotated parameter's binding, the result of a call of a function with an annotated return.
+     */
+    public static final String ANNOTATED = "cr_annotated";
+    /** Calls of methods on annotated pointers that flow leaves unresolved: same columns as {@value #FLOW_RESOLVED}. */
+    public static final String ANNOTATION_RESOLVED = "cr_annotation_resolved";
+    /** Every resolved call with its origin ({@code flow} or {@code annotation}): {@code site, callee_id, callee_name, method, candidates, origin}. */
     public static final String RESOLVED = "cr_resolved";
     public static final String CALL_EDGES = "cr_call_edges";
     public static final String CALL_GRAPH = "cr_call_graph";
@@ -217,6 +227,8 @@ public final class CallResolution implements CpgPart {
                         ColumnContract.required("star_index", DataType.INT32), ColumnContract.required("element_count", DataType.INT32),
                         ColumnContract.required("container_kind", DataType.STRING), ColumnContract.required("is_double_star", DataType.BOOLEAN),
                         ColumnContract.optional("key_const_kind", DataType.STRING), ColumnContract.optional("key_const_text", DataType.STRING)),
+                SpannedInput.of(ANNOTATIONS, ColumnContract.required("kind", DataType.STRING), ColumnContract.required("owner_id", DataType.STRING),
+                        ColumnContract.optional("def_id", DataType.STRING), ColumnContract.required("annotation_expr_id", DataType.STRING)),
                 SpannedInput.of(OPERATORS, ColumnContract.required("operator_operand_id", DataType.STRING), ColumnContract.required("expr_id", DataType.STRING),
                         ColumnContract.required("operand_expr_id", DataType.STRING), ColumnContract.required("position", DataType.INT32),
                         ColumnContract.optional("op", DataType.STRING)),
@@ -284,7 +296,10 @@ public final class CallResolution implements CpgPart {
                 ViewDefinition.of(SUBMODULES, ViewKind.JOIN, submodules()),
                 ViewDefinition.of(SEED, ViewKind.UNION, seed()),
                 ViewDefinition.of(POINTS_TO, ViewKind.FIXPOINT, pointsTo()),
-                ViewDefinition.of(RESOLVED, ViewKind.AGGREGATE, resolved()),
+                ViewDefinition.of(FLOW_RESOLVED, ViewKind.AGGREGATE, flowResolved()),
+                ViewDefinition.of(ANNOTATED, ViewKind.JOIN, annotated()),
+                ViewDefinition.of(ANNOTATION_RESOLVED, ViewKind.AGGREGATE, annotationResolved()),
+                ViewDefinition.of(RESOLVED, ViewKind.UNION, resolved()),
                 ViewDefinition.of(CALL_EDGES, ViewKind.JOIN, callEdges()),
                 ViewDefinition.of(CALL_GRAPH, ViewKind.AGGREGATE, callGraph()),
                 ViewDefinition.of(UNRESOLVED_PROPS, ViewKind.JOIN, unresolvedProps()));
@@ -1333,7 +1348,7 @@ public final class CallResolution implements CpgPart {
      * that have a node; {@code candidates} counts them, an {@code __init__} a class call reaches
      * not counted apart from its class.
      */
-    private static RelSpec resolved() {
+    private static RelSpec flowResolved() {
         Field<String> method = Exprs.when(str("c", "kind").eq("GI"), val("generator"))
                 .when(str("s", "kind").ne("call"), str("s", "kind"))
                 .when(str("c", "kind").eq("C"), val("instantiation"))
@@ -1377,6 +1392,64 @@ public final class CallResolution implements CpgPart {
     }
 
     /**
+     * Annotated pointers: a parameter's binding, and the result of each call of a function whose
+     * return is annotated, with the class the annotation's expression names (a name or attribute the
+     * points-to facts resolve to a class), when flow gives the pointer no object at all.
+     */
+    private static RelSpec annotated() {
+        RelSpec named = RelSpec.scan(ANNOTATIONS, "n")
+                .join(RelSpec.scan(NAME_BINDINGS, "b"), JoinType.LEFT, str("b", "expr_id").eq(str("n", "annotation_expr_id")).and(str("b", "ctx").eq("LOAD")))
+                .project(str("n", "kind").as("kind"), str("n", "owner_id").as("owner_id"), str("n", "def_id").as("def_id"),
+                        Exprs.coalesce(str("b", "binding_id"), str("n", "annotation_expr_id")).as("value"))
+                .as("a")
+                .join(facts("P", "k"), JoinType.INNER, str("k", "a").eq(str("a", "value")).and(str("k", "kind").eq("C")));
+        RelSpec params = named.filter(str("a", "kind").eq("PARAM"))
+                .join(RelSpec.scan(PARAMS, "q"), JoinType.INNER, str("q", "param_id").eq(str("a", "owner_id")))
+                .project(str("q", "binding_id").as("ptr"), str("k", "id").as("class_id"));
+        RelSpec returns = named.filter(str("a", "kind").eq("RETURN"))
+                .join(RelSpec.scan(FUNCTIONS, "f"), JoinType.INNER, str("f", "def_id").eq(str("a", "def_id")))
+                .join(callable("c"), JoinType.INNER, str("c", "id").eq(str("f", "node_id")))
+                .join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")).and(str("s", "result").isNotNull()))
+                .project(str("s", "result").as("ptr"), str("k", "id").as("class_id"));
+        return RelSpec.unionAll(params, returns).as("t")
+                .whereNotExists(facts("P", "x").filter(str("x", "a").eq(str("t", "ptr"))))
+                .aggregate(List.of(str("t", "ptr").as("ptr"), str("t", "class_id").as("class_id")), List.of(AggregateCall.count("n")));
+    }
+
+    /**
+     * Methods called on annotated pointers ({@code shape.draw()} for {@code shape: Shape}) at calls
+     * flow resolves to nothing: the method each class that is the annotation's or derives from it
+     * finds by its MRO, since the value may be an instance of any of them.
+     */
+    private static RelSpec annotationResolved() {
+        RelSpec callees = RelSpec.scan(ANNOTATED, "t")
+                .join(RelSpec.scan(LOADS, "l"), JoinType.INNER, str("l", "base").eq(str("t", "ptr")))
+                .join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "callee").eq(str("l", "dst")).and(str("s", "kind").eq("call")))
+                .whereNotExists(RelSpec.scan(FLOW_RESOLVED, "r").filter(str("r", "site").eq(str("s", "site"))))
+                .join(mroOrSelf().as("m"), JoinType.INNER, str("m", "base_id").eq(str("t", "class_id")))
+                .join(RelSpec.scan(ClassHierarchy.METHOD_LOOKUP, "k"), JoinType.INNER, str("k", "class_id").eq(str("m", "class_id"))
+                        .and(str("k", "method_name").eq(str("l", "attr"))))
+                .join(RelSpec.scan(FUNCTIONS, "f"), JoinType.INNER, str("f", "node_id").eq(str("k", "function_id")))
+                .aggregate(List.of(str("s", "site").as("site"), str("f", "node_id").as("callee_id"), str("f", "qualified_name").as("callee_name")),
+                        List.of(AggregateCall.count("n")));
+        RelSpec counts = callees.as("c").aggregate(List.of(str("c", "site").as("site")), List.of(AggregateCall.count("candidates")));
+        return callees.as("r").join(counts.as("n"), JoinType.INNER, str("n", "site").eq(str("r", "site")))
+                .project(str("r", "site").as("site"), str("r", "callee_id").as("callee_id"), str("r", "callee_name").as("callee_name"),
+                        val("bound_method").as("method"), i64("n", "candidates").as("candidates"));
+    }
+
+    /** The calls flow resolves and those only annotations resolve, each with its origin. */
+    private static RelSpec resolved() {
+        return RelSpec.unionAll(resolvedBy(FLOW_RESOLVED, "flow"), resolvedBy(ANNOTATION_RESOLVED, "annotation"));
+    }
+
+    private static RelSpec resolvedBy(String view, String origin) {
+        return RelSpec.scan(view, "r").project(str("r", "site").as("site"), str("r", "callee_id").as("callee_id"),
+                str("r", "callee_name").as("callee_name"), str("r", "method").as("method"), i64("r", "candidates").as("candidates"),
+                val(origin).as("origin"));
+    }
+
+    /**
      * {@code CALLS} from the site's node to each callee; confidence 1 for a site with one
      * candidate, else shared equally, the candidates of a site in one ambiguity group.
      */
@@ -1386,7 +1459,7 @@ public final class CallResolution implements CpgPart {
                 .join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("r", "site")))
                 .project(val("CALLS").as("edge_kind"), str("s", "src_node_id").as("src_node_id"), str("r", "callee_id").as("dst_node_id"),
                         str("s", "path").as("path"), i64("s", "bstart").as("bstart"), i64("s", "bend").as("bend"),
-                        val("flow").as("origin"), str("r", "method").as("resolution_method"), confidence.as("confidence"),
+                        str("r", "origin").as("origin"), str("r", "method").as("resolution_method"), confidence.as("confidence"),
                         confidence.as("score"),
                         Exprs.when(i64("r", "candidates").gt(1L), str("s", "site")).otherwise(Exprs.nullOf(DataType.STRING)).as("ambiguity_group_id"));
     }
