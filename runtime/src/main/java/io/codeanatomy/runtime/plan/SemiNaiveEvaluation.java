@@ -4,9 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
@@ -55,7 +53,7 @@ public final class SemiNaiveEvaluation {
     private static List<Object[]> run(Enumerable<Object[]> seed, Enumerable<Object[]> step, SemiNaiveTables tables, int maxIterations) {
         synchronized (tables) {
             tables.startEvaluation();
-            Set<Row> seen = new HashSet<>();
+            RowSet seen = new RowSet();
             List<Object[]> all = new ArrayList<>();
             List<Object[]> fresh = new ArrayList<>();
             long start = System.nanoTime();
@@ -83,13 +81,13 @@ public final class SemiNaiveEvaluation {
     }
 
     /** Enumerates {@code rows}, adding those not {@code seen} to {@code fresh}; returns how many came. */
-    private static long derive(Enumerable<Object[]> rows, Set<Row> seen, List<Object[]> fresh) {
+    private static long derive(Enumerable<Object[]> rows, RowSet seen, List<Object[]> fresh) {
         long produced = 0;
         try (Enumerator<Object[]> enumerator = rows.enumerator()) {
             while (enumerator.moveNext()) {
                 Object[] row = enumerator.current();
                 produced++;
-                if (seen.add(new Row(row))) {
+                if (seen.add(row)) {
                     fresh.add(row);
                 }
             }
@@ -97,24 +95,54 @@ public final class SemiNaiveEvaluation {
         return produced;
     }
 
-    /** A row as a set member: equal when its values are (nested arrays, i.e. structs, compared deeply). */
-    private static final class Row {
-        private final Object[] values;
-        private final int hash;
+    /**
+     * The rows derived so far, as a set: open addressing over the rows themselves and their hashes
+     * (about 12 bytes a row at most load), instead of a wrapper object and a map entry per row
+     * (about 60): a fixpoint of millions of rows keeps every one. Rows are equal when their values
+     * are (nested arrays, i.e. structs, compared deeply).
+     */
+    static final class RowSet {
+        private Object[][] rows = new Object[1024][];
+        private int[] hashes = new int[1024];
+        private int size;
 
-        Row(Object[] values) {
-            this.values = values;
-            this.hash = Arrays.deepHashCode(values);
+        /** Adds {@code row} unless an equal row is in; says whether it was added. */
+        boolean add(Object[] row) {
+            int hash = Arrays.deepHashCode(row);
+            hash ^= hash >>> 16;
+            int mask = rows.length - 1;
+            for (int i = hash & mask; ; i = (i + 1) & mask) {
+                Object[] present = rows[i];
+                if (present == null) {
+                    rows[i] = row;
+                    hashes[i] = hash;
+                    if (++size * 3L > rows.length * 2L) {
+                        grow();
+                    }
+                    return true;
+                }
+                if (hashes[i] == hash && Arrays.deepEquals(present, row)) {
+                    return false;
+                }
+            }
         }
 
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Row row && hash == row.hash && Arrays.deepEquals(values, row.values);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
+        private void grow() {
+            Object[][] oldRows = rows;
+            int[] oldHashes = hashes;
+            rows = new Object[oldRows.length * 2][];
+            hashes = new int[oldRows.length * 2];
+            int mask = rows.length - 1;
+            for (int k = 0; k < oldRows.length; k++) {
+                if (oldRows[k] != null) {
+                    int i = oldHashes[k] & mask;
+                    while (rows[i] != null) {
+                        i = (i + 1) & mask;
+                    }
+                    rows[i] = oldRows[k];
+                    hashes[i] = oldHashes[k];
+                }
+            }
         }
     }
 }
