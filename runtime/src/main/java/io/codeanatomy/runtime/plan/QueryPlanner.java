@@ -137,7 +137,8 @@ public final class QueryPlanner {
         hep.setExecutor(RexUtil.EXECUTOR);
         hep.addListener(tracer);
         hep.setRoot(root);
-        tracer.enterRuleByRule(phase, () -> RelOptUtil.toString(requireNonNull(hep.getRoot(), "root")));
+        PlanText text = new PlanText();
+        tracer.enterRuleByRule(phase, () -> text.of(requireNonNull(hep.getRoot(), "root")));
         return hep.findBestExp();
     }
 

@@ -14,6 +14,7 @@ import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.tools.RelBuilder;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,21 @@ class TestQueryPlanner {
         assertThat(firings.get(firings.size() - 1).planAfter()).isEqualTo(planned.optimizedText());
         assertThat(firings).extracting(RuleStep::sequence).isSorted().doesNotHaveDuplicates();
         assertThat(planned.trace().physicalProductions()).containsKey("calcite.EnumerableJoinRule");
+    }
+
+    @Test
+    void traceTextIsCalcitesPlanTextInEveryRuleByRulePhase() {
+        RelBuilder b = fixture.builder();
+        RelNode plan = b.push(joinPlan(b)).filter(b.equals(b.field("name"), b.literal("f3")))
+                .project(b.field("name"), b.call(SqlStdOperatorTable.CHAR_LENGTH, b.field("name"))).build();
+
+        PlannedQuery planned = QueryPlanner.create(List.of(), Set.of()).plan(plan);
+
+        List<RuleStep> physical = planned.trace().steps().stream().filter(step -> step.phase() == RulePhase.PHYSICAL).toList();
+        assertThat(physical).isNotEmpty();
+        assertThat(physical.get(physical.size() - 1).planAfter()).isEqualTo(planned.physicalText()).contains("EnumerableCalc(");
+        List<RuleStep> logical = planned.trace().logicalSteps();
+        assertThat(logical.get(logical.size() - 1).planAfter()).isEqualTo(planned.optimizedText());
     }
 
     @Test
