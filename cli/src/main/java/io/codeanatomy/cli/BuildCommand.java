@@ -127,18 +127,20 @@ public final class BuildCommand implements Callable<Integer> {
         } finally {
             progress.finish();
         }
+        PrintWriter stdout = spec.commandLine().getOut();
+        RunDiff diff = baseline == null ? null : RunDiff.compare(baseline, outcome.runDirectory());
         if (json) {
-            BuildSummary.json(out, outcome, progress.problemFiles(), spec.commandLine().getOut());
+            // One document: the comparison is inside it, as 'diff --format json' prints it.
+            BuildSummary.json(out, outcome, progress.problemFiles(), baseline, diff, stdout);
         } else {
-            summarize(outcome, progress.problemFiles(), spec.commandLine().getOut());
-        }
-        if (baseline != null) {
-            RunDiff diff = RunDiff.compare(baseline, outcome.runDirectory());
-            diff.print(spec.commandLine().getOut());
-            if (diff.verdict() == RunDiff.Verdict.UNEXPECTED_REGRESSION) {
-                throw new UserError("the plans changed against the baseline " + baseline
-                        + " although nothing in the session envelope did; see the diff above.", RunDiff.Verdict.UNEXPECTED_REGRESSION.exitCode());
+            summarize(outcome, progress.problemFiles(), stdout);
+            if (diff != null) {
+                diff.print(stdout);
             }
+        }
+        if (diff != null && diff.verdict() == RunDiff.Verdict.UNEXPECTED_REGRESSION) {
+            throw new UserError("the plans changed against the baseline " + baseline + " although nothing in the session envelope did; see "
+                    + (json ? "\"diff\" in the JSON document." : "the diff above."), RunDiff.Verdict.UNEXPECTED_REGRESSION.exitCode());
         }
         return 0;
     }

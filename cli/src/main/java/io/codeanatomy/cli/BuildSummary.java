@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.codeanatomy.api.result.OutputResult;
 import io.codeanatomy.api.result.Timing;
 import io.codeanatomy.runtime.pipeline.BuildOutcome;
+import io.codeanatomy.runtime.result.RunDiff;
 import io.codeanatomy.runtime.result.RunRecords;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,7 +16,12 @@ final class BuildSummary {
     private BuildSummary() {
     }
 
-    static void json(Path out, BuildOutcome outcome, List<BuildProgress.Problem> problems, PrintWriter stdout) {
+    /**
+     * The summary; with a {@code baseline} run, {@code "baseline"} names it and {@code "diff"} holds the
+     * comparison as {@code diff --format json} prints it (both null without one).
+     */
+    static void json(Path out, BuildOutcome outcome, List<BuildProgress.Problem> problems, Path baseline, RunDiff diff,
+            PrintWriter stdout) {
         JsonDocument.print(stdout, json -> {
             json.writeStartObject();
             json.writeStringField("out", out.toString());
@@ -40,6 +46,14 @@ final class BuildSummary {
             }
             json.writeEndArray();
             json.writeStringField("runRecord", outcome.runDirectory().resolve(RunRecords.RUN_RESULT).toString());
+            json.writeFieldName("baseline");
+            json.writeString(baseline == null ? null : baseline.toString());
+            json.writeFieldName("diff");
+            if (diff == null) {
+                json.writeNull();
+            } else {
+                RunDiffJson.write(diff, json);
+            }
             json.writeEndObject();
         });
     }

@@ -3,6 +3,7 @@ package io.codeanatomy.cli;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The {@code codeanatomy} command: entry point of the runnable jar. */
 @Command(
@@ -15,23 +16,57 @@ import picocli.CommandLine.Command;
             HistoryCommand.class, CheckCommand.class, VacuumCommand.class, ReportCommand.class, PluginsCommand.class,
             AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class})
 public final class CodeAnatomy implements Runnable {
+    private static final String LOGGER_CONTEXT_FACTORY = "log4j2.loggerContextFactory";
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // Libraries log through log4j; without a configuration, log4j-core's start-up (plugin scan, JMX lookups)
+        // cost a short command about a tenth of its CPU, for the same thing log4j's simple logger does: ERROR and
+        // above, here on stderr instead of mixed into stdout (docs/decisions.md).
+        if (System.getProperty(LOGGER_CONTEXT_FACTORY) == null) {
+            System.setProperty(LOGGER_CONTEXT_FACTORY, "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        }
         System.exit(run(args));
     }
 
     /** Runs the command line and returns the exit code (docs/cli.md: 0 ok, 1 failure, 2 usage error, 3 plan regression). */
     public static int run(String... args) {
-        CommandLine commandLine = new CommandLine(new CodeAnatomy());
+        Class<?> named = args.length == 0 ? null : subcommand(args[0]);
+        CommandLine commandLine;
+        if (named != null) {
+            // picocli reflects over every option of every subcommand it is given; a run needs only the one named
+            // (a fifth of a short query's start-up). The root is the same command without the others.
+            Command root = CodeAnatomy.class.getAnnotation(Command.class);
+            commandLine = new CommandLine(CommandSpec.wrapWithoutInspection(new CodeAnatomy()).name(root.name())
+                    .mixinStandardHelpOptions(root.mixinStandardHelpOptions()).versionProvider(new VersionProvider()));
+            commandLine.addSubcommand(args[0], named);
+        } else {
+            commandLine = new CommandLine(new CodeAnatomy());
+            // picocli hides its completion-script command; listed, people find it (docs/cli.md).
+            commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+        }
         commandLine.setExecutionExceptionHandler(new UserErrorHandler());
         if (noColor()) {
             commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         }
-        // picocli hides its completion-script command; listed, people find it (docs/cli.md).
-        commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
         return commandLine.execute(args);
+    }
+
+    /**
+     * The class of the subcommand called {@code name}, or null when there is none or it needs its
+     * siblings ({@code help} lists them, {@code generate-completion} completes them).
+     */
+    private static Class<?> subcommand(String name) {
+        for (Class<?> command : CodeAnatomy.class.getAnnotation(Command.class).subcommands()) {
+            Command annotation = command.getAnnotation(Command.class);
+            if (annotation.name().equals(name) && command != CommandLine.HelpCommand.class
+                    && command != AutoComplete.GenerateCompletion.class) {
+                return command;
+            }
+        }
+        return null;
     }
 
     /** https://no-color.org: a NO_COLOR variable that is set and not empty turns colour off. */

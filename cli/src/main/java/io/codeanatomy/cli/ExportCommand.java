@@ -1,10 +1,12 @@
 package io.codeanatomy.cli;
 
 import io.codeanatomy.runtime.session.Session;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -75,12 +78,31 @@ public final class ExportCommand implements Callable<Integer> {
         if (around != null && where != null) {
             throw new UserError("give --where or --around, not both.", 2);
         }
+        if (to.getFileName() == null) {
+            throw new UserError("--to must name a file or directory to write, not " + to + ".", 2);
+        }
         if (to.getParent() != null && !Files.isDirectory(to.getParent())) {
             throw new UserError("the directory of --to " + to + " does not exist.", 2);
         }
         long[] counts = new long[2];
+        // Written beside --to and moved there once complete, so a failed export leaves nothing behind.
+        Path partial = to.resolveSibling("." + to.getFileName() + ".partial-" + ProcessHandle.current().pid());
+        try {
+            export(partial, counts);
+            publish(partial);
+        } catch (UncheckedIOException e) {
+            throw new UserError("cannot write " + to + " (" + IoErrors.reason(e.getCause()) + "); give a writable --to path.", 2);
+        } finally {
+            deletePartial(partial);
+        }
+        summary(counts);
+        return 0;
+    }
+
+    /** Streams the chosen graph into {@code partial}, counting its nodes and edges. */
+    private void export(Path partial, long[] counts) {
         try (OpenedOutput opened = output.open();
-                GraphSink sink = sink()) {
+                GraphSink sink = sink(partial)) {
             Session session = opened.session();
             if (imports != null) {
                 new ImportGraph(session).write(imports, depth, sink, counts);
@@ -113,20 +135,48 @@ public final class ExportCommand implements Callable<Integer> {
                 });
             }
             sink.end();
-        } catch (UncheckedIOException e) {
-            throw new UserError(IoErrors.sentence(e) + "; give a writable --to path.", 2);
         }
-        summary(counts);
-        return 0;
     }
 
-    private GraphSink sink() {
+    private GraphSink sink(Path file) {
         return switch (format) {
-            case "graphml" -> new GraphMlSink(to);
-            case "neo4j" -> new Neo4jSink(to);
-            case "jsonl" -> new JsonLinesSink(to);
-            default -> new DotSink(to);
+            case "graphml" -> new GraphMlSink(file);
+            case "neo4j" -> new Neo4jSink(file);
+            case "jsonl" -> new JsonLinesSink(file);
+            default -> new DotSink(file);
         };
+    }
+
+    /** Moves the complete export to --to: the file, or neo4j's four files into the directory (others there stay). */
+    private void publish(Path partial) {
+        try {
+            if (format.equals("neo4j")) {
+                Files.createDirectories(to);
+                for (String file : Neo4jSink.FILES) {
+                    Files.move(partial.resolve(file), to.resolve(file), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                }
+            } else {
+                Files.move(partial, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Removes what a failed export left beside --to; nothing is there once it is published. */
+    private static void deletePartial(Path partial) {
+        try {
+            if (Files.isDirectory(partial)) {
+                try (Stream<Path> files = Files.list(partial)) {
+                    for (Path file : files.toList()) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            }
+            Files.deleteIfExists(partial);
+        } catch (IOException e) {
+            // Left behind with a name that says what it is; the export's own error is the one to report.
+        }
     }
 
     /** The node ids within {@link #depth} edges of {@link #around}, breadth first, either direction. */

@@ -16,7 +16,7 @@ final class IoErrors {
         String what = failure.getMessage() == null ? "an I/O operation failed" : failure.getMessage();
         IOException cause = failure.getCause();
         // UncheckedIOException(IOException) copies the cause's text as its message; say it once.
-        if (cause == null || what.equals(cause.toString())) {
+        if (cause == null || what.equals(cause.toString()) || what.equals(cause.getMessage())) {
             return reason(cause);
         }
         return what + " (" + reason(cause) + ")";

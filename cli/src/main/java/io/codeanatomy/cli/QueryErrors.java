@@ -1,6 +1,7 @@
 package io.codeanatomy.cli;
 
 import io.codeanatomy.runtime.compile.InvalidQueryException;
+import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.runtime.CalciteException;
@@ -8,7 +9,9 @@ import org.apache.calcite.runtime.CalciteException;
 /**
  * Turns what a user's SQL can make planning or execution throw into one sentence (exit 1): a
  * division by zero, a cast of text that is no number, a query Calcite has no plan for, generated
- * code beyond the JVM's limits. Anything else is a bug and keeps its stack trace.
+ * code beyond the JVM's limits; and a table that cannot be read (a truncated data file, a damaged
+ * log entry: the table provider's I/O failure, which names the table and the file). Anything else
+ * is a bug and keeps its stack trace.
  */
 final class QueryErrors {
     static final int EXIT = 1;
@@ -53,6 +56,10 @@ final class QueryErrors {
             }
             if (cause instanceof DateTimeException || cause instanceof CalciteException) {
                 return new UserError("the query failed while running: " + cause.getMessage() + ".", EXIT);
+            }
+            if (cause instanceof UncheckedIOException unreadable) {
+                // A query only reads the output's tables: the stored data is damaged, or the file system refused it.
+                return new UserError(IoErrors.sentence(unreadable) + "; run 'codeanatomy check' on the output, then build it again.", EXIT);
             }
             String message = cause.getMessage();
             if (message != null && message.contains("grows beyond 64 KB")) {

@@ -45,14 +45,35 @@ final class QueryRows {
         try (Enumerator<?> enumerator = session.executor().rows(query.physical())) {
             while (enumerator.moveNext()) {
                 Object current = enumerator.current();
-                rows.accept(single ? new Object[] {current} : (Object[]) current);
+                try {
+                    rows.accept(single ? new Object[] {current} : (Object[]) current);
+                } catch (RuntimeException e) {
+                    throw new ConsumerFailure(e);
+                }
             }
+        } catch (ConsumerFailure e) {
+            // The consumer's own failure (an export's full disk) is not the query's: it goes up as thrown.
+            throw e.getCause();
         } catch (ExceptionInInitializerError e) {
             throw QueryErrors.translate(e);
         } catch (UserError e) {
             throw e;
         } catch (RuntimeException e) {
             throw QueryErrors.translate(e);
+        }
+    }
+
+    /** Carries a consumer's exception past the translation of the query's own. */
+    private static final class ConsumerFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ConsumerFailure(RuntimeException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized RuntimeException getCause() {
+            return (RuntimeException) super.getCause();
         }
     }
 

@@ -3,6 +3,7 @@ package io.codeanatomy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.codeanatomy.runtime.result.RunRecords;
@@ -256,6 +257,34 @@ class TestPlanCommands {
         assertThat(notARun.exitCode()).isEqualTo(2);
         assertThat(notARun.err()).contains("is not a run directory");
         assertThat(temp.resolve("never")).doesNotExist();
+    }
+
+    @Test
+    void buildAgainstABaselineAsJsonIsOneDocumentHoldingTheDiff() throws IOException {
+        Path first = temp.resolve("json-base");
+        CliRun base = CliRun.of("build", source.toString(), "--out", first.toString());
+        CliRun changed = CliRun.of("build", source.toString(), "--out", temp.resolve("json-changed").toString(), "--baseline",
+                onlyRun(first).toString(), "--disable-rule", "calcite.FILTER_INTO_JOIN", "--format", "json");
+
+        assertThat(base.exitCode()).as(base.err()).isZero();
+        assertThat(changed.exitCode()).as(changed.err()).isZero();
+        // The whole of stdout is one document: a second value after it (the text diff of old) fails the parse.
+        JsonNode summary = JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(changed.out());
+        assertThat(fieldNames(summary)).containsExactly("out", "files", "bytes", "millis", "outputs", "phases", "problems", "runRecord",
+                "baseline", "diff");
+        assertThat(summary.path("baseline").asText()).isEqualTo(onlyRun(first).toString());
+        JsonNode diff = summary.path("diff");
+        assertThat(fieldNames(diff)).containsExactly("verdict", "exitCode", "changedKeys", "changedPlans");
+        assertThat(diff.path("verdict").asText()).isEqualTo("expected_change");
+        assertThat(diff.path("exitCode").asInt()).isEqualTo(1);
+        List<String> keys = new ArrayList<>();
+        diff.path("changedKeys").forEach(key -> keys.add(key.asText()));
+        assertThat(keys).contains("rules.calcite.FILTER_INTO_JOIN.enabled");
+        JsonNode spool = StreamSupport.stream(diff.path("changedPlans").spliterator(), false)
+                .filter(plan -> plan.path("name").asText().equals("spool.def_nodes")).findFirst().orElseThrow();
+        assertThat(fieldNames(spool)).containsExactly("name", "firstDifferingRule", "diff");
+        assertThat(spool.path("diff").asText()).contains("@@ ");
+        assertThat(changed.out()).doesNotContain("expected change:");
     }
 
     @Test

@@ -145,8 +145,28 @@ public final class MemoRows extends SingleRel implements EnumerableRel {
 
         @Override
         public Enumerator<Grouping<K, V>> enumerator() {
-            List<Grouping<K, V>> groups = new ArrayList<>();
-            map.forEach((k, v) -> groups.add(Linq4j.asEnumerable(v).groupBy(x -> k).first()));
+            // One key's rows as they are now: rows added later are not in it, as groupBy(...).first() gave them.
+            final class Group extends AbstractEnumerable<V> implements Grouping<K, V> {
+                private final K key;
+                private final List<V> rows;
+
+                Group(K key, List<V> rows) {
+                    this.key = key;
+                    this.rows = rows;
+                }
+
+                @Override
+                public K getKey() {
+                    return key;
+                }
+
+                @Override
+                public Enumerator<V> enumerator() {
+                    return Linq4j.enumerator(rows);
+                }
+            }
+            List<Grouping<K, V>> groups = new ArrayList<>(map.size());
+            map.forEach((k, v) -> groups.add(new Group(k, new ArrayList<>(v))));
             return Linq4j.enumerator(groups);
         }
 

@@ -12,10 +12,17 @@ import io.delta.kernel.expressions.Predicate;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.FileStatus;
+import java.io.EOFException;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Rows of a Kernel scan, read lazily: one scan file at a time, one Parquet batch at a time.
@@ -24,9 +31,14 @@ import java.util.Optional;
  * {@code outputToRead[j]}. Rows deselected by Kernel (deletion vectors) are skipped. The filter
  * given to Kernel only prunes files and row groups; rows that survive are returned whether or not
  * they match it.
+ *
+ * <p>Whatever stops Kernel from reading the table's log or one of its data files (a truncated or
+ * missing file, a damaged log entry) is rethrown as an {@link UncheckedIOException}, the SPI's
+ * I/O failure, in one sentence naming the table and the file.
  */
 final class DeltaRowIterator implements CloseableIterator<Object[]> {
     private final Engine engine;
+    private final String tablePath;
     private final Row scanState;
     private final StructType physicalSchema;
     private final Optional<Predicate> filter;
@@ -40,9 +52,11 @@ final class DeltaRowIterator implements CloseableIterator<Object[]> {
     private ColumnVector selection;
     private int cursor;
     private Object[] next;
+    private String dataFile;
 
-    DeltaRowIterator(Engine engine, Scan scan, StructType readSchema, int[] outputToRead, Optional<Predicate> filter) {
+    DeltaRowIterator(Engine engine, String tablePath, Scan scan, StructType readSchema, int[] outputToRead, Optional<Predicate> filter) {
         this.engine = requireNonNull(engine, "engine is null");
+        this.tablePath = requireNonNull(tablePath, "tablePath is null");
         this.filter = requireNonNull(filter, "filter is null");
         this.outputToRead = outputToRead.clone();
         this.scanState = scan.getScanState(engine);
@@ -84,27 +98,110 @@ final class DeltaRowIterator implements CloseableIterator<Object[]> {
                     }
                     batch = null;
                 }
-                if (data != null && data.hasNext()) {
-                    FilteredColumnarBatch filtered = data.next();
-                    batch = filtered.getData();
-                    selection = filtered.getSelectionVector().orElse(null);
-                    cursor = 0;
+                if (data != null && nextBatch()) {
                     continue;
                 }
                 closeData();
-                if (scanFiles != null && scanFiles.hasNext()) {
-                    data = openData(scanFiles.next());
+                if (nextScanFile()) {
                     continue;
                 }
                 closeScanFiles();
-                if (!scanFileBatches.hasNext()) {
+                if (!nextScanFiles()) {
                     return null;
                 }
-                scanFiles = scanFileBatches.next().getRows();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The data file's next batch, if it has one. */
+    private boolean nextBatch() {
+        try {
+            if (!data.hasNext()) {
+                return false;
+            }
+            FilteredColumnarBatch filtered = data.next();
+            batch = filtered.getData();
+            selection = filtered.getSelectionVector().orElse(null);
+            cursor = 0;
+            return true;
+        } catch (RuntimeException e) {
+            throw unreadable("the data file " + dataFile, e);
+        }
+    }
+
+    /** Opens the next data file of the current batch of scan files, if there is one. */
+    private boolean nextScanFile() throws IOException {
+        if (scanFiles == null) {
+            return false;
+        }
+        Row scanFile;
+        try {
+            if (!scanFiles.hasNext()) {
+                return false;
+            }
+            scanFile = scanFiles.next();
+        } catch (RuntimeException e) {
+            throw unreadable("the log", e);
+        }
+        FileStatus file = KernelInternals.dataFile(scanFile);
+        dataFile = localPath(file.getPath()).replaceFirst("^" + Pattern.quote(tablePath + "/"), "");
+        try {
+            data = openData(scanFile, file);
+        } catch (RuntimeException e) {
+            throw unreadable("the data file " + dataFile, e);
+        }
+        return true;
+    }
+
+    /** Reads the next batch of scan files from the log, if there is one. */
+    private boolean nextScanFiles() {
+        try {
+            if (!scanFileBatches.hasNext()) {
+                return false;
+            }
+            scanFiles = scanFileBatches.next().getRows();
+            return true;
+        } catch (RuntimeException e) {
+            throw unreadable("the log", e);
+        }
+    }
+
+    /**
+     * "cannot read the data file F of the Delta table NAME at PATH (EOFException)": the stored table
+     * is damaged (or the file system refused), not the query.
+     */
+    private UncheckedIOException unreadable(String what, RuntimeException failure) {
+        String message = "cannot read " + what + " of the Delta table " + Path.of(tablePath).getFileName() + " at " + tablePath
+                + " (" + reason(failure) + ")";
+        return new UncheckedIOException(message, new IOException(message, failure));
+    }
+
+    /** Kernel names files by URI ({@code file:/...}); people and shells by path. */
+    private static String localPath(String uri) {
+        try {
+            return Path.of(URI.create(uri)).toString();
+        } catch (IllegalArgumentException | FileSystemNotFoundException e) {
+            return uri;
+        }
+    }
+
+    /** The innermost cause, which says what went wrong: Kernel's wrappers only say that something did. */
+    private static String reason(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        if (root instanceof EOFException) {
+            return "the file ends too early: it is truncated";
+        }
+        if (root instanceof FileNotFoundException || root instanceof NoSuchFileException) {
+            return "the file does not exist";
+        }
+        String message = root.getMessage();
+        String type = root.getClass().getSimpleName();
+        return message == null || message.isBlank() ? type : type + ": " + message.lines().findFirst().orElse(message).strip();
     }
 
     private Object[] project(int row) {
@@ -115,8 +212,7 @@ final class DeltaRowIterator implements CloseableIterator<Object[]> {
         return values;
     }
 
-    private CloseableIterator<FilteredColumnarBatch> openData(Row scanFile) throws IOException {
-        FileStatus file = KernelInternals.dataFile(scanFile);
+    private CloseableIterator<FilteredColumnarBatch> openData(Row scanFile, FileStatus file) throws IOException {
         CloseableIterator<ColumnarBatch> physical = engine.getParquetHandler()
                 .readParquetFiles(single(file), physicalSchema, filter)
                 .map(result -> result.getData());

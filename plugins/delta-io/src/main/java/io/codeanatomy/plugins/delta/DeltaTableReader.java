@@ -150,7 +150,7 @@ public final class DeltaTableReader {
             outputToRead[j] = Arrays.binarySearch(read, columns[j]);
         }
         Scan scan = scanBuilder(filter).withReadSchema(readSchema).build();
-        return new DeltaRowIterator(engine, scan, readSchema, outputToRead, filter);
+        return new DeltaRowIterator(engine, tablePath, scan, readSchema, outputToRead, filter);
     }
 
     private ScanBuilder scanBuilder(Optional<Predicate> filter) {

@@ -8,8 +8,10 @@ import io.delta.kernel.expressions.Column;
 import io.delta.kernel.expressions.Literal;
 import io.delta.kernel.expressions.Predicate;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -165,5 +167,20 @@ class TestDeltaTableReader {
         } finally {
             smallGroups.close();
         }
+    }
+
+    @Test
+    void aTruncatedDataFileIsAnIoFailureNamingTheTableAndTheFile() throws IOException {
+        Path table = dir.resolve("t");
+        fixture.create(table, 0, 1_000, 1_000);
+        DeltaTableReader reader = DeltaTableReader.open(fixture.engine, table);
+        String file = reader.dataFiles(Optional.empty()).get(0);
+        Path data = table.resolve(file.substring(file.lastIndexOf('/') + 1));
+        Files.write(data, Arrays.copyOf(Files.readAllBytes(data), (int) Files.size(data) / 2));
+
+        assertThatThrownBy(() -> TableFixture.read(reader, new int[] {0}, Optional.empty()))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessage("cannot read the data file " + data.getFileName() + " of the Delta table t at " + table.toAbsolutePath()
+                        + " (the file ends too early: it is truncated)");
     }
 }
