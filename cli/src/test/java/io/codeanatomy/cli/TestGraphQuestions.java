@@ -67,8 +67,8 @@ class TestGraphQuestions {
                         return json.dumps(value)
 
 
-                    def never_used():
-                        return 1
+                    def never_used(callback):
+                        return callback()
                     """,
             "main.py", """
                     from shop.cart import checkout
@@ -129,7 +129,7 @@ class TestGraphQuestions {
                 .containsExactly("1 shop.cart.Cart PY_CLASS", "1 shop.cart.Cart.__init__ PY_FUNCTION", "1 shop.cart.Cart.total PY_FUNCTION",
                         "1 shop.cart.format_total PY_FUNCTION");
         assertThat(rows(ask.ask("reachable", List.of("main.run")), "qualified_name"))
-                .containsExactly("builtins.max", "builtins.sum", "shop.cart.Cart", "shop.cart.Cart.__init__", "shop.cart.Cart.total",
+                .containsExactly("builtins.max", "builtins.sum", "json.dumps", "shop.cart.Cart", "shop.cart.Cart.__init__", "shop.cart.Cart.total",
                         "shop.cart.checkout", "shop.cart.format_total", "shop.util.clamp");
     }
 
@@ -167,8 +167,8 @@ class TestGraphQuestions {
 
     @Test
     void unresolvedCallsAndDeadFunctions() {
-        // Every call but json.dumps resolves: json is outside the repository and has no dumps node.
-        assertThat(rows(ask.ask("unresolved", List.of("shop.cart")), "line", "column", "callee")).containsExactly("28 12 json.dumps");
+        // Every call but that of a parameter nothing passes a value resolves (json.dumps reaches its external node).
+        assertThat(rows(ask.ask("unresolved", List.of("shop.cart")), "line", "column", "callee")).containsExactly("32 12 callback");
         assertThat(rows(ask.ask("dead", List.of()), "qualified_name", "path", "line")).containsExactly("shop.cart.never_used shop/cart.py 31");
         assertThat(rows(ask.ask("dead", List.of("shop.util")), "qualified_name")).isEmpty();
     }

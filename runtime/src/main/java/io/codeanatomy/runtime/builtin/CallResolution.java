@@ -159,6 +159,12 @@ public final class CallResolution implements CpgPart {
     public static final String SEED = "cr_seed";
     /** The fixpoint. */
     public static final String POINTS_TO = "cr_points_to";
+    /**
+     * {@code PY_EXTERNAL} nodes of the names from outside the repository that calls reach and no
+     * import names as such ({@code os.path.join} read from {@code import os}), so calls of
+     * libraries are edges, not dropped.
+     */
+    public static final String CALLED_EXTERNALS = "cr_called_externals";
     /** Calls the points-to facts resolve: {@code site, callee_id, callee_name, method, candidates}. */
     public static final String FLOW_RESOLVED = "cr_flow_resolved";
     /**
@@ -296,6 +302,7 @@ public final class CallResolution implements CpgPart {
                 ViewDefinition.of(SUBMODULES, ViewKind.JOIN, submodules()),
                 ViewDefinition.of(SEED, ViewKind.UNION, seed()),
                 ViewDefinition.of(POINTS_TO, ViewKind.FIXPOINT, pointsTo()),
+                ViewDefinition.of(CALLED_EXTERNALS, ViewKind.AGGREGATE, calledExternals()),
                 ViewDefinition.of(FLOW_RESOLVED, ViewKind.AGGREGATE, flowResolved()),
                 ViewDefinition.of(ANNOTATED, ViewKind.JOIN, annotated()),
                 ViewDefinition.of(ANNOTATION_RESOLVED, ViewKind.AGGREGATE, annotationResolved()),
@@ -303,6 +310,11 @@ public final class CallResolution implements CpgPart {
                 ViewDefinition.of(CALL_EDGES, ViewKind.JOIN, callEdges()),
                 ViewDefinition.of(CALL_GRAPH, ViewKind.AGGREGATE, callGraph()),
                 ViewDefinition.of(UNRESOLVED_PROPS, ViewKind.JOIN, unresolvedProps()));
+    }
+
+    @Override
+    public List<String> nodeViews() {
+        return List.of(CALLED_EXTERNALS);
     }
 
     @Override
@@ -1099,14 +1111,14 @@ public final class CallResolution implements CpgPart {
                 .join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")))
                 .join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("g", "arg")).and(str("p", "kind").eq("F")))
                 .project(fact("P", str("s", "result"), wrapped, str("p", "id"))));
-        rules.add(facts("C", "c").filter(str("c", "kind").eq("E").and(str("c", "id").in(WRAPPERS).not()))
+        rules.add(facts("C", "c").filter(str("c", "kind").eq("ED").or(str("c", "kind").eq("E").and(str("c", "id").in(WRAPPERS).not())))
                 .join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")).and(str("s", "kind").eq("decorator")))
                 .join(RelSpec.scan(ARGS, "g"), JoinType.INNER, str("g", "site").eq(str("c", "a")))
                 .project(fact("X", str("g", "arg"), val(""), str("s", "result"))));
         // A decorator factory from outside the repository (@functools.wraps(f), @lru_cache(...)) makes an external decorator.
         rules.add(facts("C", "c").filter(str("c", "kind").eq("E"))
                 .join(RelSpec.scan(DECORATOR_CALLS, "d"), JoinType.INNER, str("d", "site").eq(str("c", "a")))
-                .project(fact("P", str("c", "a"), val("E"), CpgFunctions.TEXT_CONCAT.call(str("c", "id"), val("()")))));
+                .project(fact("P", str("c", "a"), val("ED"), CpgFunctions.TEXT_CONCAT.call(str("c", "id"), val("()")))));
         // functools.partial(f, ...) called calls f (its arguments are not followed).
         rules.add(facts("C", "c").filter(str("c", "kind").eq("E").and(str("c", "id").eq("functools.partial")))
                 .join(RelSpec.scan(ARGS, "g"), JoinType.INNER, str("g", "site").eq(str("c", "a")).and(i32("g", "position").eq(0)))
@@ -1363,12 +1375,10 @@ public final class CallResolution implements CpgPart {
                 .join(RelSpec.scan(GENERATORS, "y"), JoinType.LEFT, str("y", "node_id").eq(str("c", "id")))
                 .filter(str("y", "node_id").isNull().or(str("c", "kind").eq("GI")).or(str("s", "kind").eq("implicit")))
                 .join(RelSpec.scan(FUNCTIONS, "n"), JoinType.LEFT, str("n", "node_id").eq(str("c", "id")))
-                .join(RelSpec.scan(ImportResolution.EXTERNAL_NODES, "x"), JoinType.LEFT, str("x", "qualified_name").eq(str("c", "id"))
-                        .and(str("c", "kind").eq("E")))
-                .filter(str("n", "node_id").isNotNull().or(str("x", "node_id").isNotNull()))
+                .filter(str("n", "node_id").isNotNull().or(str("c", "kind").eq("E")))
                 .project(str("c", "a").as("site"), method.as("method"),
-                        Exprs.coalesce(str("n", "node_id"), str("x", "node_id")).as("callee_id"),
-                        Exprs.coalesce(str("n", "qualified_name"), str("x", "qualified_name")).as("callee_name"))
+                        Exprs.coalesce(str("n", "node_id"), ImportResolution.externalId(str("c", "id"))).as("callee_id"),
+                        Exprs.coalesce(str("n", "qualified_name"), str("c", "id")).as("callee_name"))
                 .as("r")
                 .aggregate(List.of(str("r", "site").as("site"), str("r", "callee_id").as("callee_id"), str("r", "callee_name").as("callee_name")),
                         List.of(AggregateCall.min(str("r", "method"), "method")));
@@ -1438,6 +1448,16 @@ public final class CallResolution implements CpgPart {
                         val("bound_method").as("method"), i64("n", "candidates").as("candidates"));
     }
 
+    private static RelSpec calledExternals() {
+        return facts("C", "c").filter(str("c", "kind").eq("E"))
+                .whereNotExists(RelSpec.scan(ImportResolution.EXTERNAL_NODES, "x").filter(str("x", "qualified_name").eq(str("c", "id"))))
+                .aggregate(List.of(str("c", "id").as("qualified_name")), List.of(AggregateCall.count("sites")))
+                .as("e")
+                .project(ImportResolution.externalId(str("e", "qualified_name")).as("node_id"), val("PY_EXTERNAL").as("node_kind"),
+                        StructureGraph.varchar("").as("file_id"), StructureGraph.varchar("").as("path"), val(0L).as("bstart"), val(0L).as("bend"),
+                        QNames.leaf(str("e", "qualified_name")).as("name"), str("e", "qualified_name").as("qualified_name"));
+    }
+
     /** The calls flow resolves and those only annotations resolve, each with its origin. */
     private static RelSpec resolved() {
         return RelSpec.unionAll(resolvedBy(FLOW_RESOLVED, "flow"), resolvedBy(ANNOTATION_RESOLVED, "annotation"));
@@ -1475,9 +1495,12 @@ public final class CallResolution implements CpgPart {
                                 AggregateCall.max(Exprs.div(val(1.0), Exprs.cast(i64("r", "candidates"), DataType.FLOAT64)), "confidence")));
     }
 
-    /** Calls nothing resolves: {@code external} when the callee is a name from outside the repository, else {@code unknown_callee}. */
+    /**
+     * Calls nothing resolves: {@code external} when the callee is a method of a builtin container
+     * or what an external decorator factory returns (values with no node), else {@code unknown_callee}.
+     */
     private static RelSpec unresolvedProps() {
-        RelSpec external = facts("C", "e").filter(str("e", "kind").eq("E"));
+        RelSpec external = facts("C", "e").filter(str("e", "kind").in(List.of("LB", "ED")));
         return RelSpec.scan(SITES, "s").filter(str("s", "kind").eq("call"))
                 .whereNotExists(RelSpec.scan(RESOLVED, "r").filter(str("r", "site").eq(str("s", "site"))))
                 .project(str("s", "site").as("site"), str("s", "src_node_id").as("src_node_id")).as("u")
