@@ -2,15 +2,13 @@ package io.codeanatomy.runtime.report;
 
 import static java.util.Objects.requireNonNull;
 
-import io.codeanatomy.runtime.result.UnifiedDiff;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The rule-by-rule changes of one plan, from its {@code trace.txt}: each {@code === step N: rule
- * (phase)} section holds the whole plan after that rule fired, so a step's change is the diff
- * from the plan before it (the first step's, from P0). Sections that are not steps (the
- * cost-based search's summary) are kept as they are.
+ * (phase)} section holds the unified diff that rule made to the plan. Sections that are not steps
+ * (the cost-based search's summary) are kept as they are.
  */
 final class RuleChanges {
     private static final String HEADER = "=== ";
@@ -31,11 +29,9 @@ final class RuleChanges {
     private RuleChanges() {
     }
 
-    static List<Change> of(String p0, String trace) {
-        requireNonNull(p0, "p0 is null");
+    static List<Change> of(String trace) {
         requireNonNull(trace, "trace is null");
         List<Change> changes = new ArrayList<>();
-        String before = p0;
         String title = null;
         StringBuilder body = new StringBuilder();
         for (String line : (trace + "\n" + HEADER + "end").lines().toList()) {
@@ -44,13 +40,8 @@ final class RuleChanges {
                 continue;
             }
             if (title != null) {
-                String text = body.toString().strip() + "\n";
-                if (title.startsWith(STEP.substring(HEADER.length()))) {
-                    changes.add(new Change(title, UnifiedDiff.of("before", before, "after", text), true));
-                    before = text;
-                } else {
-                    changes.add(new Change(title, text, false));
-                }
+                boolean step = title.startsWith(STEP.substring(HEADER.length()));
+                changes.add(new Change(title, step ? body.toString() : body.toString().strip() + "\n", step));
             }
             title = line.substring(HEADER.length()).strip();
             body.setLength(0);

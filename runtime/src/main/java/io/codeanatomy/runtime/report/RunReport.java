@@ -465,7 +465,7 @@ public final class RunReport {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the rule trace " + trace, e);
         }
-        List<RuleChanges.Change> changes = RuleChanges.of(fragment.node().path("p0").asText(""), text);
+        List<RuleChanges.Change> changes = RuleChanges.of(text);
         long steps = changes.stream().filter(RuleChanges.Change::step).count();
         html.append("<details class=\"trace\"><summary>Rule by rule: ").append(steps).append(" rule firings</summary><ol>");
         for (RuleChanges.Change change : changes) {

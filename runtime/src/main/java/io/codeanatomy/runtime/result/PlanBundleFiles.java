@@ -105,7 +105,7 @@ public final class PlanBundleFiles {
         unit.put("p1Hash", writeText(folder.resolve(P1), plan.optimizedText()));
         unit.put("p2Hash", writeText(folder.resolve(P2), plan.physicalText()));
         writeText(folder.resolve(P1_DOT), PlanDot.of(plan.optimized()));
-        writeText(folder.resolve(TRACE), TraceText.of(plan.trace()));
+        writeText(folder.resolve(TRACE), TraceText.of(plan.compiledText(), plan.trace()));
         unit.put("relJson", record(folder, P1_JSON, PlanJson.of(plan.optimized())));
         unit.put("substrait", record(folder, P1_SUBSTRAIT, PlanSubstrait.of(plan.optimized())));
         SortedMap<String, Object> sql = new TreeMap<>();

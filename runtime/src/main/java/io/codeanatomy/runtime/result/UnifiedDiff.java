@@ -52,26 +52,45 @@ public final class UnifiedDiff {
     }
 
     /** Edit script: one entry per line, {@code ' '} kept, {@code '-'} removed, {@code '+'} added; [1] and [2] are line indexes. */
+    /**
+     * The edit script of {@code a} to {@code b}: the lines both start and end with are kept as they
+     * are, and a longest common subsequence is computed only between them (a rule changes a few
+     * lines of a plan of hundreds, so the table stays small).
+     */
     private static List<int[]> script(List<String> a, List<String> b) {
-        int n = a.size();
-        int m = b.size();
+        int head = 0;
+        while (head < a.size() && head < b.size() && a.get(head).equals(b.get(head))) {
+            head++;
+        }
+        int tail = 0;
+        while (tail < a.size() - head && tail < b.size() - head && a.get(a.size() - 1 - tail).equals(b.get(b.size() - 1 - tail))) {
+            tail++;
+        }
+        int n = a.size() - head - tail;
+        int m = b.size() - head - tail;
         int[][] lcs = new int[n + 1][m + 1];
         for (int x = n - 1; x >= 0; x--) {
             for (int y = m - 1; y >= 0; y--) {
-                lcs[x][y] = a.get(x).equals(b.get(y)) ? lcs[x + 1][y + 1] + 1 : Math.max(lcs[x + 1][y], lcs[x][y + 1]);
+                lcs[x][y] = a.get(head + x).equals(b.get(head + y)) ? lcs[x + 1][y + 1] + 1 : Math.max(lcs[x + 1][y], lcs[x][y + 1]);
             }
         }
         List<int[]> ops = new ArrayList<>();
+        for (int k = 0; k < head; k++) {
+            ops.add(new int[] {' ', k, k});
+        }
         int x = 0;
         int y = 0;
         while (x < n || y < m) {
-            if (x < n && y < m && a.get(x).equals(b.get(y))) {
-                ops.add(new int[] {' ', x++, y++});
+            if (x < n && y < m && a.get(head + x).equals(b.get(head + y))) {
+                ops.add(new int[] {' ', head + x++, head + y++});
             } else if (x < n && (y == m || lcs[x + 1][y] >= lcs[x][y + 1])) {
-                ops.add(new int[] {'-', x++, y});
+                ops.add(new int[] {'-', head + x++, head + y});
             } else {
-                ops.add(new int[] {'+', x, y++});
+                ops.add(new int[] {'+', head + x, head + y++});
             }
+        }
+        for (int k = 0; k < tail; k++) {
+            ops.add(new int[] {' ', head + n + k, head + m + k});
         }
         return ops;
     }
