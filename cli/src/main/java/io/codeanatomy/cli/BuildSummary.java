@@ -31,6 +31,9 @@ final class BuildSummary {
             }
             json.writeEndArray();
             phases(outcome.result().timings(), json);
+            if (outcome.changes().isPresent()) {
+                json.writeObjectField("changes", outcome.changes().get().tree());
+            }
             json.writeArrayFieldStart("problems");
             for (BuildProgress.Problem problem : problems) {
                 json.writeStartObject();

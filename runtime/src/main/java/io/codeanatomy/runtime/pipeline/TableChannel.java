@@ -3,7 +3,6 @@ package io.codeanatomy.runtime.pipeline;
 import static java.util.Objects.requireNonNull;
 
 import io.codeanatomy.api.spec.WriteMode;
-import io.codeanatomy.spi.extract.BatchWriter;
 import io.codeanatomy.spi.write.MaterializeResult;
 import io.codeanatomy.spi.write.Materializer;
 import java.nio.file.Path;
@@ -23,7 +22,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * filling memory. The writer runs on its own thread; if it fails, producers fail fast instead of
  * blocking, and an aborted channel makes the writer fail so that no partial table is committed.
  */
-final class TableChannel implements BatchWriter {
+final class TableChannel implements MaterializingSink.Channel<MaterializeResult> {
     private static final int QUEUE_BATCHES = 8;
     private static final long POLL_MILLIS = 50;
     private static final Object END = new Object();
@@ -80,7 +79,8 @@ final class TableChannel implements BatchWriter {
     }
 
     /** Ends the table and waits for its commit. */
-    MaterializeResult finish() {
+    @Override
+    public MaterializeResult finish() {
         put(END);
         join();
         if (failure != null) {
@@ -90,7 +90,8 @@ final class TableChannel implements BatchWriter {
     }
 
     /** Makes the writer fail without committing, and waits for it. */
-    void abort() {
+    @Override
+    public void abort() {
         // The writer may already have failed and stopped taking; then there is nothing to stop.
         while (failure == null && writer.isAlive() && !offer(ABORT)) {
             Thread.onSpinWait();
