@@ -40,6 +40,7 @@ class TestIncrementalBuilds {
             "app/__init__.py", "",
             "app/core.py", "class Base:\n    def run(self):\n        return 1\n",
             "app/util.py", "def helper(x):\n    return x * 2\n",
+            "broken.py", "def (:\n",
             "app/models.py", "from app.core import Base\nfrom app.util import helper\n\nclass Model(Base):\n"
                     + "    def run(self):\n        return helper(3)\n",
             "main.py", "from app.models import Model\n\nModel().run()\n",
@@ -50,50 +51,57 @@ class TestIncrementalBuilds {
 
     @TempDir
     Path temp;
+    private CliRun lastRun;
+    private CliRun lastRebuild;
 
     @Test
     void eachEditRebuildsOnlyTheChangedFilesGroupsAndGivesTheTablesOfABuildFromScratch() throws IOException {
-        Path source = temp.resolve("src");
-        for (Map.Entry<String, String> file : FILES.entrySet()) {
-            write(source.resolve(file.getKey()), file.getValue());
-        }
+        Path source = fixture();
         Path out = temp.resolve("out");
         JsonNode first = build(source, out);
         assertThat(first.get("mode").asText()).isEqualTo("full");
         assertThat(first.get("fullReason").asText()).isEqualTo("no previous build");
-        assertThat(first.get("parsed").asLong()).isEqualTo(8);
+        assertThat(first.get("parsed").asLong()).isEqualTo(9);
         assertThat(first.get("groups").asLong()).isGreaterThan(3);
 
         write(source.resolve("app/util.py"), "def helper(x):\n    return x * 3\n\ndef other():\n    pass\n");
         JsonNode edited = rebuildAndCompare(source, out, 1);
-        assertThat(counts(edited)).isEqualTo("unchanged 7, changed 1, added 0, deleted 0, renamed 0, parsed 1");
+        assertThat(counts(edited)).isEqualTo("unchanged 8, changed 1, added 0, deleted 0, renamed 0, parsed 1");
         assertThat(edited.get("groupsRewritten").asLong()).isEqualTo(1);
 
         write(source.resolve("app/extra.py"), "from app.util import other\n\nother()\n");
         JsonNode added = rebuildAndCompare(source, out, 2);
-        assertThat(counts(added)).isEqualTo("unchanged 8, changed 0, added 1, deleted 0, renamed 0, parsed 1");
+        assertThat(counts(added)).isEqualTo("unchanged 9, changed 0, added 1, deleted 0, renamed 0, parsed 1");
 
         Files.delete(source.resolve("tools/cli.py"));
         JsonNode deleted = rebuildAndCompare(source, out, 3);
-        assertThat(counts(deleted)).isEqualTo("unchanged 8, changed 0, added 0, deleted 1, renamed 0, parsed 0");
+        assertThat(counts(deleted)).isEqualTo("unchanged 9, changed 0, added 0, deleted 1, renamed 0, parsed 0");
 
         Files.move(source.resolve("zeta.py"), source.resolve("omega.py"));
         JsonNode renamed = rebuildAndCompare(source, out, 4);
-        assertThat(counts(renamed)).isEqualTo("unchanged 7, changed 0, added 0, deleted 0, renamed 1, parsed 1");
+        assertThat(counts(renamed)).isEqualTo("unchanged 8, changed 0, added 0, deleted 0, renamed 1, parsed 1");
 
         Path core = source.resolve("app/core.py");
         Files.setLastModifiedTime(core, FileTime.fromMillis(Files.getLastModifiedTime(core).toMillis() + 60_000));
         JsonNode touched = rebuildAndCompare(source, out, 5);
-        assertThat(counts(touched)).isEqualTo("unchanged 8, changed 0, added 0, deleted 0, renamed 0, parsed 0");
+        assertThat(counts(touched)).isEqualTo("unchanged 9, changed 0, added 0, deleted 0, renamed 0, parsed 0");
+        assertThat(lastRebuild.out()).as("a kept file's problem is named again").contains("    broken.py: ");
         assertThat(touched.get("groupsRewritten").asLong()).isZero();
+
+        CliRun history = CliRun.of("history", out.toString());
+        assertThat(history.exitCode()).as(history.err()).isZero();
+        assertThat(history.out()).contains("  extraction: full build (no previous build): 9 files parsed, ")
+                .contains("  extraction: incremental: 8 unchanged, 1 changed, 0 added, 0 deleted, 0 renamed; 1 parsed; 1 of ")
+                .contains("  extraction: incremental: 9 unchanged, 0 changed, 0 added, 1 deleted, 0 renamed; 0 parsed; 1 of ")
+                .contains("  extraction: incremental: 9 unchanged, 0 changed, 0 added, 0 deleted, 0 renamed; 0 parsed; 0 of ");
+
+        CliRun check = CliRun.of("check", out.toString());
+        assertThat(check.exitCode()).as(check.out() + check.err()).isZero();
     }
 
     @Test
     void changedGlobsMakeAFullBuildThatSaysWhy() throws IOException {
-        Path source = temp.resolve("src");
-        for (Map.Entry<String, String> file : FILES.entrySet()) {
-            write(source.resolve(file.getKey()), file.getValue());
-        }
+        Path source = fixture();
         Path out = temp.resolve("out");
         build(source, out);
 
@@ -102,7 +110,7 @@ class TestIncrementalBuilds {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("  extraction: full build (the source root, globs, extractor options, plugins or extraction tables "
-                + "changed): 6 files parsed");
+                + "changed): 7 files parsed");
     }
 
     /**
@@ -112,6 +120,7 @@ class TestIncrementalBuilds {
      */
     private JsonNode rebuildAndCompare(Path source, Path out, int step) throws IOException {
         JsonNode changes = build(source, out);
+        lastRebuild = lastRun;
         assertThat(changes.get("mode").asText()).isEqualTo("incremental");
         Path scratch = temp.resolve("scratch-" + step);
         build(source, scratch);
@@ -150,7 +159,7 @@ class TestIncrementalBuilds {
     }
 
     private JsonNode build(Path source, Path out) throws IOException {
-        CliRun run = CliRun.of("build", source.toString(), "--out", out.toString(), "--no-calls", "--group-bytes", GROUP_BYTES);
+        CliRun run = lastRun = CliRun.of("build", source.toString(), "--out", out.toString(), "--no-calls", "--group-bytes", GROUP_BYTES);
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("  extraction: ");
         Path record = Path.of(run.out().lines().filter(line -> line.startsWith("  run record: ")).findFirst().orElseThrow()
@@ -184,6 +193,14 @@ class TestIncrementalBuilds {
         return String.format(Locale.ROOT, "unchanged %d, changed %d, added %d, deleted %d, renamed %d, parsed %d",
                 changes.get("unchanged").asLong(), changes.get("changed").asLong(), changes.get("added").asLong(),
                 changes.get("deleted").asLong(), changes.get("renamed").asLong(), changes.get("parsed").asLong());
+    }
+
+    private Path fixture() throws IOException {
+        Path source = temp.resolve("src");
+        for (Map.Entry<String, String> file : FILES.entrySet()) {
+            write(source.resolve(file.getKey()), file.getValue());
+        }
+        return source;
     }
 
     private static void write(Path file, String text) throws IOException {

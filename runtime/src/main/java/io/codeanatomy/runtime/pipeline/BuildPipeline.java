@@ -338,7 +338,7 @@ public final class BuildPipeline {
                     rows.put(table.name(), result.rowsWritten());
                 }
             }
-            changes = Optional.of(ExtractionChanges.full("the extractors do not tell what changed", files, 1));
+            changes = Optional.of(ExtractionChanges.full("the extractors do not tell what changed", files, 0));
             return ExtractionSummary.of(files, bytes, problems, rows);
         }
 
@@ -359,8 +359,9 @@ public final class BuildPipeline {
             String key = extractionKey(source, tables);
             ExtractionRequest request = request(source);
             Optional<String> fullReason = fullReason(previous, key, target, tables);
-            Optional<SourceChanges> found = extractor.changes(request, fullReason.isEmpty()
-                    ? new PreviousBuildTables(session, directory.root(), previous.orElseThrow()) : PreviousTables.NONE);
+            PreviousTables before = fullReason.isEmpty() ? new PreviousBuildTables(session, directory.root(), previous.orElseThrow())
+                    : PreviousTables.NONE;
+            Optional<SourceChanges> found = extractor.changes(request, before);
             if (found.isEmpty()) {
                 return Optional.empty();
             }
@@ -382,7 +383,7 @@ public final class BuildPipeline {
             try (MaterializingSink<GroupedWriteResult> sink = new MaterializingSink<>(tables, session.allocator(),
                     (table, allocator) -> new GroupedTableChannel(table.name(), table.arrowSchema(), allocator, materializer,
                             target.resolve(table.name()), groups, planned(table.name(), base, rewritten, sources), base.isEmpty()))) {
-                summary = base.isEmpty() ? extractor.extract(request, sink) : extractor.extract(request, sources, sink);
+                summary = base.isEmpty() ? extractor.extract(request, sink) : extractor.extract(request, sources, before, sink);
                 BuildHalts.point(HALT_EXTRACTING);
                 results = sink.finish();
             }

@@ -59,12 +59,14 @@ public record ExtractionChanges(Optional<String> fullReason, long selected, long
         return tree;
     }
 
-    /** One line for people: {@code incremental: 3 changed, ...} or {@code full build (reason)}. */
+    /** One line for people: {@code incremental: 3 unchanged, 1 changed, ...} or {@code full build (reason): ...}. */
     public String describe() {
+        String grouped = groups == 0 ? "" : (isFull() ? ", " : "; ") + (isFull() ? "" : groupsRewritten + " of ") + groups
+                + (groups == 1 ? " group" : " groups") + " of files" + (isFull() ? "" : " rewritten");
         if (isFull()) {
-            return "full build (" + fullReason.get() + "): " + parsed + " files parsed, " + groups + " groups of files";
+            return "full build (" + fullReason.get() + "): " + parsed + (parsed == 1 ? " file" : " files") + " parsed" + grouped;
         }
         return "incremental: " + unchanged + " unchanged, " + changed + " changed, " + added + " added, " + deleted + " deleted, "
-                + renamed + " renamed; " + parsed + " parsed; " + groupsRewritten + " of " + groups + " groups of files rewritten";
+                + renamed + " renamed; " + parsed + " parsed" + grouped;
     }
 }

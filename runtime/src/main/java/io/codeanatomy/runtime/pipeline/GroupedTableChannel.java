@@ -11,9 +11,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.SortedSet;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -27,77 +24,45 @@ import org.apache.arrow.vector.util.TransferPair;
  * commit. Only the planned groups are written; rows must come in path order, and a row of a group
  * that is not planned, or of a group already written, fails the table.
  */
-final class GroupedTableChannel implements MaterializingSink.Channel<GroupedWriteResult> {
+final class GroupedTableChannel extends QueuedChannel<GroupedWriteResult> {
     /** The column every grouped table has, that groups are by. */
     static final String PATH_COLUMN = "path";
 
-    private static final int QUEUE_BATCHES = 8;
-    private static final long POLL_MILLIS = 50;
-    private static final Object END = new Object();
-    private static final Object ABORT = new Object();
-
     /** Rows of one group, in a root the channel owns. */
-    private record Piece(int group, VectorSchemaRoot root) {
+    private record Piece(int group, VectorSchemaRoot root) implements AutoCloseable {
+        @Override
+        public void close() {
+            root.close();
+        }
     }
 
     /** One group to write: its number, and what its writes replace. */
     record PlannedGroup(int group, List<String> replacedFiles, SortedSet<String> droppedPaths) {
     }
 
-    private final String table;
-    private final Schema schema;
     private final int pathColumn;
     private final SourceGroups groups;
-    private final BufferAllocator allocator;
-    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
-    private final Thread writer;
     private int lastGroup;
-    private volatile Throwable failure;
-    private volatile GroupedWriteResult result;
 
     GroupedTableChannel(String table, Schema schema, BufferAllocator allocator, Materializer materializer, Path location,
             SourceGroups groups, List<PlannedGroup> planned, boolean replaceAll) {
-        this.table = requireNonNull(table, "table is null");
-        this.schema = requireNonNull(schema, "schema is null");
-        this.allocator = requireNonNull(allocator, "allocator is null");
+        super(table, schema, allocator);
         this.groups = requireNonNull(groups, "groups is null");
         this.pathColumn = schema.getFields().indexOf(schema.findField(PATH_COLUMN));
-        List<PlannedGroup> plan = List.copyOf(planned);
         requireNonNull(materializer, "materializer is null");
         requireNonNull(location, "location is null");
-        this.writer = new Thread(() -> {
-            Groups pieces = new Groups(plan);
-            try {
-                result = materializer.writeGroups(location, schema, replaceAll, PATH_COLUMN, pieces);
-            } catch (RuntimeException | Error e) {
-                failure = e;
-                drain();
-            } finally {
-                pieces.closeCurrent();
-            }
-        }, "write-" + table);
-        writer.setDaemon(true);
-        writer.start();
+        Groups pieces = new Groups(List.copyOf(planned));
+        start(() -> materializer.writeGroups(location, schema, replaceAll, PATH_COLUMN, pieces), pieces::closeCurrent);
     }
 
     @Override
     public void write(VectorSchemaRoot batch) {
-        requireNonNull(batch, "batch is null");
-        if (!schema.equals(batch.getSchema())) {
-            throw new IllegalArgumentException("batch for table '" + table + "' has schema " + batch.getSchema()
-                    + " but the table was declared with " + schema);
-        }
-        int rows = batch.getRowCount();
+        VectorSchemaRoot owned = takeOver(batch);
+        int rows = owned.getRowCount();
         if (rows == 0) {
+            owned.close();
             return;
         }
-        // Take the buffers first: the caller may refill its root as soon as this returns.
-        VectorSchemaRoot owned = VectorSchemaRoot.create(schema, allocator);
-        for (int i = 0; i < schema.getFields().size(); i++) {
-            batch.getVector(i).makeTransferPair(owned.getVector(i)).transfer();
-        }
-        owned.setRowCount(rows);
-        batch.setRowCount(0);
         VarCharVector paths = (VarCharVector) owned.getVector(pathColumn);
         int first = groupOf(paths, 0);
         if (first == groupOf(paths, rows - 1)) {
@@ -140,67 +105,7 @@ final class GroupedTableChannel implements MaterializingSink.Channel<GroupedWrit
             throw new IllegalStateException("rows of table '" + table + "' came out of path order: group " + group + " after group " + lastGroup);
         }
         lastGroup = group;
-        try {
-            put(new Piece(group, root));
-        } catch (RuntimeException e) {
-            root.close();
-            throw e;
-        }
-    }
-
-    /** Ends the table and waits for its commit. */
-    @Override
-    public GroupedWriteResult finish() {
-        put(END);
-        join();
-        if (failure != null) {
-            throw new IllegalStateException("writing extraction table '" + table + "' failed: " + failure.getMessage(), failure);
-        }
-        return requireNonNull(result, "result");
-    }
-
-    /** Makes the writer fail without committing, and waits for it. */
-    @Override
-    public void abort() {
-        while (failure == null && writer.isAlive() && !offer(ABORT)) {
-            Thread.onSpinWait();
-        }
-        join();
-        drain();
-    }
-
-    private void put(Object item) {
-        while (!offer(item)) {
-            if (failure != null) {
-                throw new IllegalStateException("writing extraction table '" + table + "' failed: " + failure.getMessage(), failure);
-            }
-        }
-    }
-
-    private boolean offer(Object item) {
-        try {
-            return queue.offer(item, POLL_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing table '" + table + "'", e);
-        }
-    }
-
-    private void join() {
-        try {
-            writer.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing table '" + table + "'", e);
-        }
-    }
-
-    private void drain() {
-        for (Object item; (item = queue.poll()) != null; ) {
-            if (item instanceof Piece piece) {
-                piece.root().close();
-            }
-        }
+        put(new Piece(group, root));
     }
 
     /** The materializer's view: the planned groups in order, each with the pieces of its rows. */
@@ -219,10 +124,8 @@ final class GroupedTableChannel implements MaterializingSink.Channel<GroupedWrit
                 return true;
             }
             // Every piece must have gone to a planned group.
-            Object last = peek();
-            if (last != END) {
-                throw new IllegalStateException("table '" + table + "' got rows of group " + ((Piece) last).group()
-                        + ", which this build does not write");
+            if (peek() instanceof Piece piece) {
+                throw unplanned(piece);
             }
             return false;
         }
@@ -237,12 +140,13 @@ final class GroupedTableChannel implements MaterializingSink.Channel<GroupedWrit
                 @Override
                 public boolean hasNext() {
                     closeCurrent();
-                    Object head = peek();
-                    if (head instanceof Piece piece && piece.group() < group.group()) {
-                        throw new IllegalStateException("table '" + table + "' got rows of group " + piece.group()
-                                + ", which this build does not write");
+                    if (peek() instanceof Piece piece) {
+                        if (piece.group() < group.group()) {
+                            throw unplanned(piece);
+                        }
+                        return piece.group() == group.group();
                     }
-                    return head instanceof Piece piece && piece.group() == group.group();
+                    return false;
                 }
 
                 @Override
@@ -257,17 +161,13 @@ final class GroupedTableChannel implements MaterializingSink.Channel<GroupedWrit
             });
         }
 
+        private IllegalStateException unplanned(Piece piece) {
+            return new IllegalStateException("table '" + table + "' got rows of group " + piece.group() + ", which this build does not write");
+        }
+
         private Object peek() {
             if (next == null) {
-                try {
-                    next = queue.take();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while writing table '" + table + "'", e);
-                }
-            }
-            if (next == ABORT) {
-                throw new IllegalStateException("extraction of table '" + table + "' was aborted");
+                next = take();
             }
             return next;
         }

@@ -61,10 +61,12 @@ public interface Extractor {
     /**
      * Extracts the files {@code changes} names as {@linkplain SourceChanges#extracted() extracted},
      * and no other, into {@code sink}, in path order. Called only with what {@link #changes}
-     * returned for the same request; the default, for an extractor that never returns any, refuses.
-     * The summary counts the files extracted.
+     * returned for the same request and {@code previous}; the default, for an extractor that never
+     * returns any, refuses. The summary counts the files extracted, and the problems of every
+     * selected file: those of the files kept are reported to the progress listener again, as a
+     * full extraction reports them.
      */
-    default ExtractionSummary extract(ExtractionRequest request, SourceChanges changes, ExtractionSink sink) {
+    default ExtractionSummary extract(ExtractionRequest request, SourceChanges changes, PreviousTables previous, ExtractionSink sink) {
         throw new UnsupportedOperationException("the " + id() + " extractor cannot extract some of the selected files only");
     }
 }

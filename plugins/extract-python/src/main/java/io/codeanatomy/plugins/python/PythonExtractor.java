@@ -8,6 +8,7 @@ import io.codeanatomy.plugins.python.facts.IdCollisions;
 import io.codeanatomy.plugins.python.modules.ModuleNames;
 import io.codeanatomy.plugins.python.modules.ModulePath;
 import io.codeanatomy.plugins.python.run.FileSummary;
+import io.codeanatomy.plugins.python.run.KeptProblems;
 import io.codeanatomy.plugins.python.run.ParallelExtraction;
 import io.codeanatomy.plugins.python.run.SourceComparison;
 import io.codeanatomy.plugins.python.tables.PyTables;
@@ -196,14 +197,18 @@ public final class PythonExtractor implements Extractor {
         return Optional.of(SourceComparison.compare(files, f -> modules.get(f.path()), previous, request.workers()));
     }
 
+    /** Extracts the changed files; the kept files' problems are reported again from {@code previous} ({@link KeptProblems}). */
     @Override
-    public ExtractionSummary extract(ExtractionRequest request, SourceChanges changes, ExtractionSink sink) {
+    public ExtractionSummary extract(ExtractionRequest request, SourceChanges changes, PreviousTables previous, ExtractionSink sink) {
         requireNonNull(request, "request is null");
         requireNonNull(changes, "changes is null");
+        requireNonNull(previous, "previous is null");
         requireNonNull(sink, "sink is null");
         SourceListing listing = list(request);
         Set<String> extracted = changes.extracted();
-        return extract(request, listing, listing.files().stream().filter(f -> extracted.contains(f.path())).toList(), sink);
+        ExtractionSummary summary = extract(request, listing, listing.files().stream().filter(f -> extracted.contains(f.path())).toList(), sink);
+        long kept = KeptProblems.report(changes, previous, request.progress());
+        return new ExtractionSummary(summary.files(), summary.bytes(), summary.problems() + kept, summary.rowsByTable());
     }
 
     private ExtractionSummary extract(ExtractionRequest request, SourceListing listing, List<SourceFile> files, ExtractionSink sink) {
