@@ -2,6 +2,7 @@ package io.codeanatomy.runtime.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
+import io.codeanatomy.api.canonical.CanonicalJson;
 import io.codeanatomy.api.plan.PlanDag;
 import io.codeanatomy.api.plan.PlanNodeKind;
 import io.codeanatomy.api.result.OutputResult;
@@ -25,14 +26,13 @@ import io.codeanatomy.runtime.result.RunRecords;
 import io.codeanatomy.runtime.session.Session;
 import io.codeanatomy.runtime.session.SessionConfig;
 import io.codeanatomy.spi.arrow.ArrowContracts;
-import io.codeanatomy.api.canonical.CanonicalJson;
 import io.codeanatomy.spi.extract.ExtractionRequest;
-import io.codeanatomy.spi.extract.PreviousTables;
-import io.codeanatomy.spi.extract.SourceChanges;
-import io.codeanatomy.spi.write.GroupedWriteResult;
 import io.codeanatomy.spi.extract.ExtractionSummary;
 import io.codeanatomy.spi.extract.Extractor;
+import io.codeanatomy.spi.extract.PreviousTables;
+import io.codeanatomy.spi.extract.SourceChanges;
 import io.codeanatomy.spi.extract.TableDefinition;
+import io.codeanatomy.spi.write.GroupedWriteResult;
 import io.codeanatomy.spi.write.MaterializeResult;
 import io.codeanatomy.spi.write.Materializer;
 import java.io.IOException;
@@ -62,9 +62,10 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * those tables in the session, compiles, plans and runs the built-in spec into
  * {@code <out>/cpg/...}, and records the run in {@code <out>/runs/<run-id>/}.
  *
- * <p>Every table is written in place as a new version of the same Delta table (one overwrite
- * commit per table), and the build becomes visible in one step when its {@link BuildManifests
- * manifest} commits: readers read the versions the latest manifest names. A run that fails or is
+ * <p>Every table is written in place as a new version of the same Delta table (one commit per
+ * table: the extraction tables in groups of source files, of which a rebuild replaces only the
+ * groups holding changed files, docs/incremental.md; the outputs whole), and the build becomes
+ * visible in one step when its {@link BuildManifests manifest} commits: readers read the versions the latest manifest names. A run that fails or is
  * killed at any point leaves the previous build readable; the versions it committed are named by no
  * manifest, and the next build or {@code codeanatomy vacuum} supersedes and removes them
  * (docs/durability.md).

@@ -47,7 +47,9 @@ import java.util.SortedMap;
  * directories), parsed and walked on {@code request.workers()} threads, and written in path
  * order, every table's rows of one file in source order: the same sources give the same rows in
  * the same order. A file that cannot be read, decoded or parsed is written with its status and
- * errors and reported to the progress listener; it never stops the extraction.
+ * errors and reported to the progress listener; it never stops the extraction. A rebuild first
+ * compares the selection with the previous build's {@code py_files_v1} ({@link #changes}) and then
+ * extracts only the files that changed.
  */
 public final class PythonExtractor implements Extractor {
     /** Files above this size are not read: status TOO_LARGE. */
