@@ -79,6 +79,11 @@ public final class BuildCommand implements Callable<Integer> {
                     + "24 hours ago are kept; see 'codeanatomy vacuum').")
     private Integer keepBuilds;
 
+    @Option(names = "--group-bytes", paramLabel = "BYTES",
+            description = "Source bytes per group of files a full build stores extraction rows in (default 4 MiB); a rebuild "
+                    + "rewrites only the groups of changed files (docs/incremental.md).")
+    private Long groupBytes;
+
     @Option(names = "--no-calls",
             description = "Leave out call resolution (CALLS edges, cpg_call_graph): the rest of the graph, sooner, on a large repository.")
     boolean noCalls;
@@ -96,8 +101,11 @@ public final class BuildCommand implements Callable<Integer> {
         if (keepBuilds != null && keepBuilds < 1) {
             throw new UserError("--keep-builds must be at least 1, got " + keepBuilds + ".", 2);
         }
+        if (groupBytes != null && groupBytes < 1) {
+            throw new UserError("--group-bytes must be at least 1, got " + groupBytes + ".", 2);
+        }
         BuildOptions options = new BuildOptions(allowShrink, keepBuilds == null ? OptionalInt.empty() : OptionalInt.of(keepBuilds),
-                OutputVacuum.DEFAULT_RETENTION);
+                OutputVacuum.DEFAULT_RETENTION, groupBytes == null ? BuildOptions.DEFAULT.groupBytes() : groupBytes);
         SessionConfig config = run.config(source);
         PrintWriter err = spec.commandLine().getErr();
         BuildProgress progress = new BuildProgress(err, System.console() != null, PLAIN_PROGRESS_NANOS);
@@ -160,6 +168,7 @@ public final class BuildCommand implements Callable<Integer> {
             phases.add(String.format(Locale.ROOT, "%s %.1f s", timing.phase(), timing.millis() / 1000.0));
         }
         stdout.println("  phases: " + String.join(", ", phases));
+        outcome.changes().ifPresent(changes -> stdout.println("  extraction: " + changes.describe()));
         stdout.println("  run record: " + outcome.runDirectory().resolve(RunRecords.RUN_RESULT));
         if (!problems.isEmpty()) {
             // Named, so a person can open the file; the rest are one query away.

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** {@code build --format json}: what the text summary says, for programs. */
 final class BuildSummary {
@@ -37,6 +38,17 @@ final class BuildSummary {
             }
             json.writeEndArray();
             phases(outcome.result().timings(), json);
+            if (outcome.changes().isPresent()) {
+                json.writeObjectFieldStart("changes");
+                for (Map.Entry<String, Object> entry : outcome.changes().get().tree().entrySet()) {
+                    if (entry.getValue() instanceof Number number) {
+                        json.writeNumberField(entry.getKey(), number.longValue());
+                    } else {
+                        json.writeStringField(entry.getKey(), String.valueOf(entry.getValue()));
+                    }
+                }
+                json.writeEndObject();
+            }
             json.writeArrayFieldStart("problems");
             for (BuildProgress.Problem problem : problems) {
                 json.writeStartObject();

@@ -16,15 +16,26 @@ import java.util.Optional;
  * @param time when the build committed
  * @param files source files the build extracted
  * @param tables every table of the build, in the order it wrote them
+ * @param extraction how the extraction tables are stored, for the next build to keep what did not change;
+ *     empty when they were written whole
+ * @param changes what the extraction read again against the build before
  */
-public record BuildManifest(long build, String runId, Instant time, long files, List<ManifestTable> tables) {
+public record BuildManifest(long build, String runId, Instant time, long files, List<ManifestTable> tables,
+        Optional<ExtractionLayout> extraction, Optional<ExtractionChanges> changes) {
     public BuildManifest {
+        requireNonNull(extraction, "extraction is null");
+        requireNonNull(changes, "changes is null");
         requireNonNull(runId, "runId is null");
         requireNonNull(time, "time is null");
         tables = List.copyOf(tables);
         if (build < 0 || files < 0) {
             throw new IllegalArgumentException("A build manifest needs a non-negative build number and file count, got " + build + " and " + files + ".");
         }
+    }
+
+    /** A manifest that records no extraction layout or changes. */
+    public BuildManifest(long build, String runId, Instant time, long files, List<ManifestTable> tables) {
+        this(build, runId, time, files, tables, Optional.empty(), Optional.empty());
     }
 
     /** The table called {@code name}, if the build wrote one. */

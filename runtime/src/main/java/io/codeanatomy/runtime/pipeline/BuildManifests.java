@@ -199,7 +199,49 @@ public final class BuildManifests {
             tables.add(entry);
         }
         tree.put("tables", tables);
+        manifest.extraction().ifPresent(layout -> tree.put("extraction", layoutTree(layout)));
+        manifest.changes().ifPresent(changes -> tree.put("changes", changes.tree()));
         return tree;
+    }
+
+    private static Map<String, Object> layoutTree(ExtractionLayout layout) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("key", layout.key());
+        List<Object> groups = new ArrayList<>();
+        for (int g = 0; g < layout.groups().size(); g++) {
+            Map<String, Object> group = new LinkedHashMap<>();
+            group.put("from", layout.groups().starts().get(g));
+            Map<String, Object> files = new TreeMap<>();
+            for (Map.Entry<String, List<List<String>>> table : layout.files().entrySet()) {
+                files.put(table.getKey(), table.getValue().get(g));
+            }
+            group.put("files", files);
+            groups.add(group);
+        }
+        tree.put("groups", groups);
+        return tree;
+    }
+
+    private static ExtractionLayout layout(JsonNode tree) {
+        List<String> starts = new ArrayList<>();
+        Map<String, List<List<String>>> files = new TreeMap<>();
+        for (JsonNode group : required(tree, "groups")) {
+            starts.add(required(group, "from").asText());
+            required(group, "files").fields().forEachRemaining(table -> {
+                List<String> names = new ArrayList<>();
+                table.getValue().forEach(name -> names.add(name.asText()));
+                files.computeIfAbsent(table.getKey(), t -> new ArrayList<>()).add(names);
+            });
+        }
+        return new ExtractionLayout(required(tree, "key").asText(), new SourceGroups(starts), new TreeMap<>(files));
+    }
+
+    private static ExtractionChanges changes(JsonNode tree) {
+        JsonNode reason = tree.get("fullReason");
+        return new ExtractionChanges(reason == null ? Optional.empty() : Optional.of(reason.asText()), required(tree, "selected").asLong(),
+                required(tree, "unchanged").asLong(), required(tree, "changed").asLong(), required(tree, "added").asLong(),
+                required(tree, "deleted").asLong(), required(tree, "renamed").asLong(), required(tree, "parsed").asLong(),
+                required(tree, "groups").asLong(), required(tree, "groupsRewritten").asLong());
     }
 
     private static BuildManifest read(Path file, long build) {
@@ -211,7 +253,9 @@ public final class BuildManifests {
                         required(table, "version").asLong(), required(table, "rows").asLong()));
             }
             BuildManifest manifest = new BuildManifest(required(tree, "build").asLong(), required(tree, "run_id").asText(),
-                    Instant.parse(required(tree, "time").asText()), required(tree, "files").asLong(), tables);
+                    Instant.parse(required(tree, "time").asText()), required(tree, "files").asLong(), tables,
+                    tree.has("extraction") ? Optional.of(layout(tree.get("extraction"))) : Optional.empty(),
+                    tree.has("changes") ? Optional.of(changes(tree.get("changes"))) : Optional.empty());
             if (manifest.build() != build) {
                 throw new IllegalArgumentException("it names build " + manifest.build());
             }

@@ -14,12 +14,22 @@ import java.util.OptionalInt;
  *     latest builds are deleted ({@link OutputVacuum}), within {@code retention}
  * @param retention builds superseded less than this long ago keep their files, for readers that
  *     may still be reading them
+ * @param groupBytes source bytes per group of files a full build stores extraction rows in
+ *     ({@link SourceGroups}); incremental builds keep the groups they find
  */
-public record BuildOptions(boolean allowShrink, OptionalInt keepBuilds, Duration retention) {
+public record BuildOptions(boolean allowShrink, OptionalInt keepBuilds, Duration retention, long groupBytes) {
     /** Refuse to shrink, keep every build. */
     public static final BuildOptions DEFAULT = new BuildOptions(false, OptionalInt.empty(), OutputVacuum.DEFAULT_RETENTION);
 
+    /** Groups of the default size ({@link SourceGroups#TARGET_BYTES}). */
+    public BuildOptions(boolean allowShrink, OptionalInt keepBuilds, Duration retention) {
+        this(allowShrink, keepBuilds, retention, SourceGroups.TARGET_BYTES);
+    }
+
     public BuildOptions {
+        if (groupBytes < 1) {
+            throw new IllegalArgumentException("--group-bytes must be at least 1, got " + groupBytes + ".");
+        }
         requireNonNull(keepBuilds, "keepBuilds is null");
         requireNonNull(retention, "retention is null");
         if (keepBuilds.isPresent() && keepBuilds.getAsInt() < 1) {

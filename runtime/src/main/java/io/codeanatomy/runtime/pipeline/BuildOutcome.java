@@ -7,6 +7,7 @@ import io.codeanatomy.runtime.exec.OperatorMetrics;
 import io.codeanatomy.spi.extract.ExtractionSummary;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A successful build: its run result, where its records are, and what the extraction saw.
@@ -15,9 +16,12 @@ import java.util.List;
  * @param runDirectory {@code <out>/runs/<run-id>}
  * @param extraction files, bytes, problems and rows of the extraction
  * @param operators rows and time of each operator of each executed plan (empty for a plan-only run)
+ * @param changes what the extraction read again against the build before
  */
-public record BuildOutcome(RunResult result, Path runDirectory, ExtractionSummary extraction, List<OperatorMetrics> operators) {
+public record BuildOutcome(RunResult result, Path runDirectory, ExtractionSummary extraction, List<OperatorMetrics> operators,
+        Optional<ExtractionChanges> changes) {
     public BuildOutcome {
+        requireNonNull(changes, "changes is null");
         operators = List.copyOf(operators);
         requireNonNull(result, "result is null");
         requireNonNull(runDirectory, "runDirectory is null");

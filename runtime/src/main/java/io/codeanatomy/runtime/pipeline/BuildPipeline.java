@@ -2,6 +2,7 @@ package io.codeanatomy.runtime.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
+import io.codeanatomy.api.canonical.CanonicalJson;
 import io.codeanatomy.api.plan.PlanDag;
 import io.codeanatomy.api.plan.PlanNodeKind;
 import io.codeanatomy.api.result.OutputResult;
@@ -28,7 +29,10 @@ import io.codeanatomy.spi.arrow.ArrowContracts;
 import io.codeanatomy.spi.extract.ExtractionRequest;
 import io.codeanatomy.spi.extract.ExtractionSummary;
 import io.codeanatomy.spi.extract.Extractor;
+import io.codeanatomy.spi.extract.PreviousTables;
+import io.codeanatomy.spi.extract.SourceChanges;
 import io.codeanatomy.spi.extract.TableDefinition;
+import io.codeanatomy.spi.write.GroupedWriteResult;
 import io.codeanatomy.spi.write.MaterializeResult;
 import io.codeanatomy.spi.write.Materializer;
 import java.io.IOException;
@@ -46,7 +50,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -56,9 +62,10 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * those tables in the session, compiles, plans and runs the built-in spec into
  * {@code <out>/cpg/...}, and records the run in {@code <out>/runs/<run-id>/}.
  *
- * <p>Every table is written in place as a new version of the same Delta table (one overwrite
- * commit per table), and the build becomes visible in one step when its {@link BuildManifests
- * manifest} commits: readers read the versions the latest manifest names. A run that fails or is
+ * <p>Every table is written in place as a new version of the same Delta table (one commit per
+ * table: the extraction tables in groups of source files, of which a rebuild replaces only the
+ * groups holding changed files, docs/incremental.md; the outputs whole), and the build becomes
+ * visible in one step when its {@link BuildManifests manifest} commits: readers read the versions the latest manifest names. A run that fails or is
  * killed at any point leaves the previous build readable; the versions it committed are named by no
  * manifest, and the next build or {@code codeanatomy vacuum} supersedes and removes them
  * (docs/durability.md).
@@ -185,6 +192,8 @@ public final class BuildPipeline {
         private final boolean executeOutputs;
         private final AtomicInteger materialized = new AtomicInteger();
         private boolean committed;
+        private Optional<ExtractionChanges> changes = Optional.empty();
+        private Optional<ExtractionLayout> layout = Optional.empty();
         private long phaseStart;
         private String phase;
 
@@ -228,7 +237,7 @@ public final class BuildPipeline {
                     directory.discard(tables);
                     outputs.clear();
                     RunResult result = record(records, RunStatus.SUCCEEDED, Optional.empty(), Optional.of(extraction));
-                    return new BuildOutcome(result, directory.finishRun(runId), extraction, session.operatorMetrics());
+                    return new BuildOutcome(result, directory.finishRun(runId), extraction, session.operatorMetrics(), changes);
                 }
                 begin("execute");
                 outputs.addAll(session.run(planned, fragment -> materialize(output(fragment.name()), fragment.query(), materializer)));
@@ -244,7 +253,7 @@ public final class BuildPipeline {
                 if (options.keepBuilds().isPresent()) {
                     OutputVacuum.vacuum(directory, materializer, options.keepBuilds(), options.retention(), Instant.now());
                 }
-                return new BuildOutcome(result, runDirectory, extraction, session.operatorMetrics());
+                return new BuildOutcome(result, runDirectory, extraction, session.operatorMetrics(), changes);
             } catch (RuntimeException | Error e) {
                 if (committed) {
                     // The build is in; only moving its records or the housekeeping after it failed.
@@ -286,13 +295,20 @@ public final class BuildPipeline {
             for (OutputResult output : outputs) {
                 tables.add(new ManifestTable(output.name(), output.path(), output.deltaVersion(), output.rowCount()));
             }
-            return new BuildManifest(BuildManifests.nextBuild(directory.root()), runId, Instant.now(), extraction.files(), tables);
+            return new BuildManifest(BuildManifests.nextBuild(directory.root()), runId, Instant.now(), extraction.files(), tables, layout,
+                    changes);
         }
 
         private ExtractionSummary extract(Path source, Path target, Materializer materializer, Optional<BuildManifest> previous) {
             List<Extractor> extractors = session.extractors();
             if (extractors.isEmpty()) {
                 throw new IllegalStateException("no extractor plugin is on the classpath");
+            }
+            if (extractors.size() == 1 && materializer.writesGroups()) {
+                Optional<ExtractionSummary> grouped = extractGrouped(source, target, materializer, previous, extractors.get(0));
+                if (grouped.isPresent()) {
+                    return grouped.get();
+                }
             }
             long files = 0;
             long bytes = 0;
@@ -302,8 +318,10 @@ public final class BuildPipeline {
             for (Extractor extractor : extractors) {
                 List<TableDefinition> tables = extractor.tables();
                 ExtractionSummary summary;
-                try (MaterializingSink sink = new MaterializingSink(tables, target, materializer, session.allocator())) {
-                    summary = extractor.extract(new ExtractionRequest(source, includeGlobs, excludeGlobs, session.config().workers(), listener), sink);
+                try (MaterializingSink<MaterializeResult> sink = new MaterializingSink<>(tables, session.allocator(),
+                        (table, allocator) -> new TableChannel(table.name(), table.arrowSchema(), allocator, materializer,
+                                target.resolve(table.name())))) {
+                    summary = extractor.extract(request(source), sink);
                     files += summary.files();
                     bytes += summary.bytes();
                     problems += summary.problems();
@@ -321,7 +339,142 @@ public final class BuildPipeline {
                     rows.put(table.name(), result.rowsWritten());
                 }
             }
+            changes = Optional.of(ExtractionChanges.full("the extractors do not tell what changed", files, 0));
             return ExtractionSummary.of(files, bytes, problems, rows);
+        }
+
+        private ExtractionRequest request(Path source) {
+            return new ExtractionRequest(source, includeGlobs, excludeGlobs, session.config().workers(), listener);
+        }
+
+        /**
+         * Extracts into tables stored in groups of source files (docs/incremental.md): when the
+         * previous build's layout can be kept, only the changed and added files are extracted and
+         * only their groups' data files replaced, each rewritten group keeping the previous rows of
+         * its unchanged files; otherwise every file is extracted into new groups. Empty when the
+         * extractor cannot tell what changed.
+         */
+        private Optional<ExtractionSummary> extractGrouped(Path source, Path target, Materializer materializer,
+                Optional<BuildManifest> previous, Extractor extractor) {
+            List<TableDefinition> tables = extractor.tables();
+            String key = extractionKey(source, tables);
+            ExtractionRequest request = request(source);
+            Optional<String> fullReason = fullReason(previous, key, target, tables);
+            PreviousTables before = fullReason.isEmpty() ? new PreviousBuildTables(session, directory.root(), previous.orElseThrow())
+                    : PreviousTables.NONE;
+            Optional<SourceChanges> found = extractor.changes(request, before);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            SourceChanges sources = found.get();
+            refuseShrink(previous, sources.selected().size());
+            Optional<ExtractionLayout> base = fullReason.isEmpty() ? previous.orElseThrow().extraction() : Optional.empty();
+            SourceGroups groups = base.map(ExtractionLayout::groups).orElseGet(() -> SourceGroups.of(sources.selected(), options.groupBytes()));
+            SortedSet<Integer> rewritten = new TreeSet<>();
+            if (base.isEmpty()) {
+                for (int g = 0; g < groups.size(); g++) {
+                    rewritten.add(g);
+                }
+            } else {
+                sources.extracted().forEach(path -> rewritten.add(groups.groupOf(path)));
+                sources.dropped().forEach(path -> rewritten.add(groups.groupOf(path)));
+            }
+            ExtractionSummary summary;
+            Map<String, GroupedWriteResult> results;
+            try (MaterializingSink<GroupedWriteResult> sink = new MaterializingSink<>(tables, session.allocator(),
+                    (table, allocator) -> new GroupedTableChannel(table.name(), table.arrowSchema(), allocator, materializer,
+                            target.resolve(table.name()), groups, planned(table.name(), base, rewritten, sources), base.isEmpty()))) {
+                summary = base.isEmpty() ? extractor.extract(request, sink) : extractor.extract(request, sources, before, sink);
+                BuildHalts.point(HALT_EXTRACTING);
+                results = sink.finish();
+            }
+            BuildHalts.point(HALT_EXTRACTED);
+            Map<String, Long> rows = new TreeMap<>();
+            SortedMap<String, List<List<String>>> files = new TreeMap<>();
+            for (TableDefinition table : tables) {
+                GroupedWriteResult result = results.get(table.name());
+                long count = result.rowsWritten() + result.rowsCarried();
+                List<List<String>> groupFiles = new ArrayList<>(result.files());
+                if (base.isPresent()) {
+                    count = previous.orElseThrow().table(table.name()).orElseThrow().rows() - result.rowsDropped() + result.rowsWritten();
+                    groupFiles = new ArrayList<>(base.get().files().get(table.name()));
+                    int i = 0;
+                    for (int g : rewritten) {
+                        groupFiles.set(g, result.files().get(i++));
+                    }
+                }
+                files.put(table.name(), groupFiles);
+                outputs.add(new OutputResult(table.name(), EXTRACT + "/" + table.name(), count, result.tableVersion()));
+                rows.put(table.name(), count);
+            }
+            layout = Optional.of(new ExtractionLayout(key, groups, files));
+            changes = Optional.of(fullReason.isPresent()
+                    ? ExtractionChanges.full(fullReason.get(), sources.selected().size(), groups.size())
+                    : ExtractionChanges.incremental(sources, groups.size(), rewritten.size()));
+            long bytes = base.isEmpty() ? summary.bytes() : sources.selected().values().stream().mapToLong(size -> Math.max(0, size)).sum();
+            return Optional.of(ExtractionSummary.of(sources.selected().size(), bytes, summary.problems(), rows));
+        }
+
+        /** The groups a table's grouped write replaces, each with the data files and paths it replaces. */
+        private List<GroupedTableChannel.PlannedGroup> planned(String table, Optional<ExtractionLayout> base, SortedSet<Integer> rewritten,
+                SourceChanges sources) {
+            List<GroupedTableChannel.PlannedGroup> planned = new ArrayList<>();
+            for (int g : rewritten) {
+                List<String> replaced = base.map(layout -> layout.files().get(table).get(g)).orElse(List.of());
+                int group = g;
+                SortedSet<String> dropped = new TreeSet<>();
+                base.ifPresent(layout -> sources.dropped().stream().filter(path -> layout.groups().groupOf(path) == group).forEach(dropped::add));
+                planned.add(new GroupedTableChannel.PlannedGroup(g, replaced, dropped));
+            }
+            return planned;
+        }
+
+        /**
+         * Why this build cannot keep the previous build's extraction rows, if it cannot: there is none,
+         * it recorded no layout, what the rows depend on changed ({@link #extractionKey}), or a table
+         * has versions after that build's (a build that failed after committing it).
+         */
+        private Optional<String> fullReason(Optional<BuildManifest> previous, String key, Path target, List<TableDefinition> tables) {
+            if (!executeOutputs) {
+                return Optional.of("a plan-only run");
+            }
+            if (previous.isEmpty()) {
+                return Optional.of("no previous build");
+            }
+            Optional<ExtractionLayout> base = previous.get().extraction();
+            if (base.isEmpty()) {
+                return Optional.of("the previous build did not record how its extraction tables are stored");
+            }
+            if (!base.get().key().equals(key)) {
+                return Optional.of("the source root, globs, extractor options, plugins or extraction tables changed");
+            }
+            PreviousBuildTables before = new PreviousBuildTables(session, directory.root(), previous.get());
+            for (TableDefinition table : tables) {
+                Optional<ManifestTable> recorded = previous.get().table(table.name());
+                if (recorded.isEmpty() || !base.get().files().containsKey(table.name())) {
+                    return Optional.of("the previous build has no table " + table.name());
+                }
+                if (before.latestVersion(target.resolve(table.name())) != recorded.get().version()) {
+                    return Optional.of("table " + table.name() + " has versions after the previous build's (a build that did not finish)");
+                }
+            }
+            return Optional.empty();
+        }
+
+        /**
+         * What every file's extraction rows depend on besides its content and module: where the
+         * sources are, which are selected, the extractor options, the plugins (extractor
+         * versions included) and the tables' schemas.
+         */
+        private String extractionKey(Path source, List<TableDefinition> tables) {
+            SortedMap<String, Object> key = new TreeMap<>();
+            key.put("source", source.toAbsolutePath().normalize().toString());
+            key.put("include", includeGlobs);
+            key.put("exclude", excludeGlobs);
+            key.put("options", new TreeMap<>(session.config().extractorOptions()));
+            key.put("plugins", session.plugins().coordinates());
+            key.put("tables", tables.stream().map(table -> table.name() + " " + table.arrowSchema()).toList());
+            return CanonicalJson.sha256(key);
         }
 
         /**
@@ -372,6 +525,7 @@ public final class BuildPipeline {
             record.put("fixpoints", RunRecords.fixpoints(plans));
             record.put("operators", RunRecords.operators(session.operatorMetrics()));
             record.put("source", source.toString());
+            changes.ifPresent(c -> record.put("changes", c.tree()));
             problems.ifPresent(tree -> record.put("problems", tree));
             PlanBundleFiles.write(runDirectory, plans, envelope, Instant.now());
             RunRecords.write(record, runDirectory.resolve(RunRecords.RUN_RESULT));

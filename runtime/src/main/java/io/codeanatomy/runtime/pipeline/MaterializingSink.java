@@ -5,36 +5,50 @@ import static java.util.Objects.requireNonNull;
 import io.codeanatomy.spi.extract.BatchWriter;
 import io.codeanatomy.spi.extract.ExtractionSink;
 import io.codeanatomy.spi.extract.TableDefinition;
-import io.codeanatomy.spi.write.MaterializeResult;
-import io.codeanatomy.spi.write.Materializer;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * The runtime's {@link ExtractionSink}: each declared table streams into its own materializer
- * commit at {@code <directory>/<table>}, all tables in parallel.
+ * commit through a channel ({@link TableChannel}, or {@link GroupedTableChannel} for tables stored
+ * in groups of source files), all tables in parallel.
+ *
+ * @param <R> what a channel's commit returns
  */
-final class MaterializingSink implements ExtractionSink, AutoCloseable {
+final class MaterializingSink<R> implements ExtractionSink, AutoCloseable {
+    /** One table's way to its commit. */
+    interface Channel<R> extends BatchWriter {
+        /** Ends the table and waits for its commit. */
+        R finish();
+
+        /** Makes the writer fail without committing, and waits for it. */
+        void abort();
+    }
+
     private final BufferAllocator allocator;
-    private final Map<String, TableChannel> channels = new LinkedHashMap<>();
+    private final Map<String, Channel<R>> channels = new LinkedHashMap<>();
     private boolean finished;
 
-    MaterializingSink(List<TableDefinition> tables, Path directory, Materializer materializer, BufferAllocator parent) {
+    MaterializingSink(List<TableDefinition> tables, BufferAllocator parent, BiFunction<TableDefinition, BufferAllocator, Channel<R>> channel) {
         requireNonNull(tables, "tables is null");
-        requireNonNull(directory, "directory is null");
+        requireNonNull(channel, "channel is null");
         this.allocator = parent.newChildAllocator("extraction", 0, parent.getLimit());
-        for (TableDefinition table : tables) {
-            channels.put(table.name(), new TableChannel(table.name(), table.arrowSchema(), allocator, materializer,
-                    directory.resolve(table.name())));
+        try {
+            for (TableDefinition table : tables) {
+                channels.put(table.name(), channel.apply(table, allocator));
+            }
+        } catch (RuntimeException | Error e) {
+            close();
+            throw e;
         }
     }
 
     @Override
     public BatchWriter writer(String table) {
-        TableChannel channel = channels.get(table);
+        Channel<R> channel = channels.get(table);
         if (channel == null) {
             throw new IllegalArgumentException("the extractor did not declare the table '" + table + "' (declared: " + channels.keySet() + ")");
         }
@@ -47,9 +61,9 @@ final class MaterializingSink implements ExtractionSink, AutoCloseable {
     }
 
     /** Commits every table; the results in declaration order. */
-    Map<String, MaterializeResult> finish() {
-        Map<String, MaterializeResult> results = new LinkedHashMap<>();
-        for (Map.Entry<String, TableChannel> channel : channels.entrySet()) {
+    Map<String, R> finish() {
+        Map<String, R> results = new LinkedHashMap<>();
+        for (Map.Entry<String, Channel<R>> channel : channels.entrySet()) {
             results.put(channel.getKey(), channel.getValue().finish());
         }
         finished = true;
@@ -60,7 +74,7 @@ final class MaterializingSink implements ExtractionSink, AutoCloseable {
     @Override
     public void close() {
         if (!finished) {
-            channels.values().forEach(TableChannel::abort);
+            channels.values().forEach(Channel::abort);
         }
         allocator.close();
     }

@@ -17,14 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
-import org.apache.calcite.DataContext;
-import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
-import org.apache.calcite.linq4j.QueryProvider;
-import org.apache.calcite.schema.ProjectableFilterableTable;
-import org.apache.calcite.schema.ScannableTable;
-import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Table;
 
 /**
@@ -118,35 +112,7 @@ public final class OutputCheck {
      * cannot return some nested columns as rows); the number of rows.
      */
     private static long count(Session session, Table table) {
-        DataContext context = new DataContext() {
-            @Override
-            public SchemaPlus getRootSchema() {
-                return session.schema().plus();
-            }
-
-            @Override
-            public JavaTypeFactory getTypeFactory() {
-                return session.typeFactory();
-            }
-
-            @Override
-            public QueryProvider getQueryProvider() {
-                return null;
-            }
-
-            @Override
-            public Object get(String name) {
-                return null;
-            }
-        };
-        Enumerable<Object[]> rows;
-        if (table instanceof ProjectableFilterableTable projectable) {
-            rows = projectable.scan(context, new ArrayList<>(), null);
-        } else if (table instanceof ScannableTable scannable) {
-            rows = scannable.scan(context);
-        } else {
-            throw new IllegalArgumentException("its provider's table cannot be scanned");
-        }
+        Enumerable<Object[]> rows = TableScans.scan(session, table, null);
         long count = 0;
         try (Enumerator<Object[]> enumerator = rows.enumerator()) {
             while (enumerator.moveNext()) {

@@ -3,6 +3,7 @@ package io.codeanatomy.spi.extract;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 
 /**
@@ -39,4 +40,33 @@ public interface Extractor {
 
     /** Extracts everything the request selects into {@code sink}; returns when all batches are written. */
     ExtractionSummary extract(ExtractionRequest request, ExtractionSink sink);
+
+    /**
+     * The files {@code request} selects, compared by content with those the previous build extracted
+     * ({@code previous}, that build's tables): which ones an incremental build must read and extract
+     * again, and which ones it can keep. Empty when this extractor cannot tell, and then every
+     * build extracts every file; the default.
+     *
+     * <p>An extractor that answers promises that an unchanged file's rows are the rows it would
+     * extract now, and that every row of its tables carries its file's path in the column
+     * {@code path}, with each table's rows sent in path order: the runtime keeps the previous rows of
+     * unchanged files and stores rows in groups of files by path.
+     */
+    default Optional<SourceChanges> changes(ExtractionRequest request, PreviousTables previous) {
+        requireNonNull(request, "request is null");
+        requireNonNull(previous, "previous is null");
+        return Optional.empty();
+    }
+
+    /**
+     * Extracts the files {@code changes} names as {@linkplain SourceChanges#extracted() extracted},
+     * and no other, into {@code sink}, in path order. Called only with what {@link #changes}
+     * returned for the same request and {@code previous}; the default, for an extractor that never
+     * returns any, refuses. The summary counts the files extracted, and the problems of every
+     * selected file: those of the files kept are reported to the progress listener again, as a
+     * full extraction reports them.
+     */
+    default ExtractionSummary extract(ExtractionRequest request, SourceChanges changes, PreviousTables previous, ExtractionSink sink) {
+        throw new UnsupportedOperationException("the " + id() + " extractor cannot extract some of the selected files only");
+    }
 }

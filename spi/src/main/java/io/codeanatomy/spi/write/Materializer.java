@@ -34,4 +34,23 @@ public interface Materializer {
     default VacuumResult vacuum(Path location, SortedSet<Long> keep) {
         return VacuumResult.NONE;
     }
+
+    /**
+     * One commit that replaces some groups of the table's data files and keeps the others: for each
+     * of {@code groups}, in order, its replaced files are removed and new data files written holding
+     * the replaced files' rows whose {@code keyColumn} value the group does not drop, then the
+     * group's batches; with {@code replaceAll} every live file is removed (the table is created if
+     * absent, replaced if its schema differs) and groups replace nothing. Each group gets data files
+     * of its own, so a later write can replace it alone. All or nothing, as {@link #write}. The
+     * default, for a format without files to group, refuses; callers then {@link #write} whole tables.
+     */
+    default GroupedWriteResult writeGroups(Path location, Schema schema, boolean replaceAll, String keyColumn,
+            Iterator<GroupWrite> groups) {
+        throw new UnsupportedOperationException("the " + format() + " materializer cannot write groups of data files");
+    }
+
+    /** Whether {@link #writeGroups} is supported; the default says no. */
+    default boolean writesGroups() {
+        return false;
+    }
 }

@@ -3,6 +3,8 @@ package io.codeanatomy.plugins.delta;
 import static java.util.Objects.requireNonNull;
 
 import io.codeanatomy.api.spec.WriteMode;
+import io.codeanatomy.spi.write.GroupWrite;
+import io.codeanatomy.spi.write.GroupedWriteResult;
 import io.codeanatomy.spi.write.MaterializeResult;
 import io.codeanatomy.spi.write.Materializer;
 import io.codeanatomy.spi.write.VacuumResult;
@@ -37,6 +39,18 @@ public final class DeltaMaterializer implements Materializer {
             case APPEND -> writer.append(location, schema, batches);
         };
         return new MaterializeResult(commit.rowsWritten(), commit.version());
+    }
+
+    /** See {@link DeltaTableWriter#writeGroups}. */
+    @Override
+    public GroupedWriteResult writeGroups(Path location, Schema schema, boolean replaceAll, String keyColumn,
+            Iterator<GroupWrite> groups) {
+        return writer.writeGroups(location, schema, replaceAll, keyColumn, groups);
+    }
+
+    @Override
+    public boolean writesGroups() {
+        return true;
     }
 
     /** See {@link DeltaVacuum}. */

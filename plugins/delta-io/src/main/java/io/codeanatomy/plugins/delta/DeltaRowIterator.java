@@ -243,7 +243,7 @@ final class DeltaRowIterator implements CloseableIterator<Object[]> {
         }
     }
 
-    private static CloseableIterator<FileStatus> single(FileStatus file) {
+    static CloseableIterator<FileStatus> single(FileStatus file) {
         return new CloseableIterator<>() {
             private boolean consumed;
 

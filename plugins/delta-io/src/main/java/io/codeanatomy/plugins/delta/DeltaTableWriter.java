@@ -2,6 +2,8 @@ package io.codeanatomy.plugins.delta;
 
 import static java.util.Objects.requireNonNull;
 
+import io.codeanatomy.spi.write.GroupWrite;
+import io.codeanatomy.spi.write.GroupedWriteResult;
 import io.delta.kernel.DataWriteContext;
 import io.delta.kernel.Operation;
 import io.delta.kernel.Snapshot;
@@ -18,6 +20,7 @@ import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterable;
 import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.DataFileStatus;
+import io.delta.kernel.utils.FileStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -26,6 +29,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -102,6 +109,113 @@ public final class DeltaTableWriter {
         return write(transaction, target, schema, batches, List.of());
     }
 
+    /**
+     * One commit replacing groups of data files ({@link io.codeanatomy.spi.write.Materializer#writeGroups}):
+     * each group's files are written by a data file writer of their own, so no file holds rows of two
+     * groups; the commit removes every live file ({@code replaceAll}) or the groups' replaced files,
+     * which must all be live, and adds every group's new files.
+     */
+    public GroupedWriteResult writeGroups(Path location, Schema schema, boolean replaceAll, String keyColumn,
+            Iterator<GroupWrite> groups) {
+        requireNonNull(keyColumn, "keyColumn is null");
+        requireNonNull(groups, "groups is null");
+        Target target = target(location, schema);
+        Transaction transaction;
+        SortedMap<String, KernelInternals.LiveFile> live = new TreeMap<>();
+        if (target.snapshot().isEmpty()) {
+            transaction = TableManager.buildCreateTableTransaction(target.path(), target.kernelSchema(), ENGINE_INFO)
+                    .withMaxRetries(0)
+                    .build(engine);
+        } else if (!target.schemaMatches(target.snapshot().get())) {
+            if (!replaceAll) {
+                throw new DeltaIoException("Cannot replace groups of files of the Delta table at " + target.path() + ": "
+                        + SchemaDifference.describe(target.snapshot().get().getSchema(), target.kernelSchema())
+                        + "; rewrite the whole table.");
+            }
+            transaction = KernelInternals.replaceTable(engine, target.snapshot().get(), target.kernelSchema(), ENGINE_INFO);
+        } else {
+            transaction = target.snapshot().get().buildUpdateTableTransaction(ENGINE_INFO, Operation.WRITE)
+                    .withMaxRetries(0)
+                    .build(engine);
+            live = KernelInternals.liveFiles(engine, target.snapshot().get());
+        }
+        Row state = transaction.getTransactionState(engine);
+        DataWriteContext context = Transaction.getWriteContext(engine, state, Map.of());
+        List<Row> actions = new ArrayList<>();
+        if (replaceAll) {
+            live.values().forEach(file -> actions.add(file.remove()));
+        }
+        List<List<String>> groupFiles = new ArrayList<>();
+        List<String> created = new ArrayList<>();
+        long written = 0;
+        long carried = 0;
+        long dropped = 0;
+        try (BufferAllocator allocator = new RootAllocator()) {
+            while (groups.hasNext()) {
+                GroupWrite group = groups.next();
+                List<FileStatus> replaced = new ArrayList<>();
+                for (String path : group.replacedFiles()) {
+                    KernelInternals.LiveFile file = live.get(path);
+                    if (file == null || replaceAll) {
+                        throw new DeltaIoException("Cannot replace the data file " + path + " of the Delta table at " + target.path()
+                                + ": it is not live in the table's latest version; rebuild the whole table.");
+                    }
+                    actions.add(file.remove());
+                    replaced.add(file.file());
+                }
+                try (CarriedRows carry = new CarriedRows(engine, replaced, schema, keyColumn, group.droppedKeys(), allocator)) {
+                    ArrowBatchSource source = new ArrowBatchSource(target.path(), schema, target.kernelSchema(),
+                            concat(carry, group.batches()));
+                    List<String> files = new ArrayList<>();
+                    engine.recordOutputs(created, () -> {
+                        try (CloseableIterator<FilteredColumnarBatch> physical = Transaction.transformLogicalData(engine, state, source, Map.of());
+                                CloseableIterator<DataFileStatus> statuses = engine.writeDataFiles(
+                                        context.getTargetDirectory(), physical, context.getStatisticsColumns());
+                                CloseableIterator<Row> adds = Transaction.generateAppendActions(engine, state, statuses, context)) {
+                            while (adds.hasNext()) {
+                                Row add = adds.next();
+                                actions.add(add);
+                                files.add(addedPath(add));
+                            }
+                        }
+                    });
+                    groupFiles.add(files);
+                    carried += carry.carried();
+                    dropped += carry.dropped();
+                    written += source.rows() - carry.carried();
+                }
+            }
+        } catch (IOException e) {
+            deleteFiles(created);
+            throw new UncheckedIOException("Writing data files to the Delta table at " + target.path() + " failed", e);
+        } catch (RuntimeException | Error e) {
+            deleteFiles(created);
+            throw e;
+        }
+        long version = commit(transaction, target.path(), actions, created);
+        return new GroupedWriteResult(version, written, carried, dropped, groupFiles);
+    }
+
+    /** The data file path of an {@code add} action row, as the log names it. */
+    private static String addedPath(Row action) {
+        Row add = action.getStruct(action.getSchema().indexOf("add"));
+        return add.getString(add.getSchema().indexOf("path"));
+    }
+
+    private static Iterator<VectorSchemaRoot> concat(Iterator<VectorSchemaRoot> first, Iterator<VectorSchemaRoot> second) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return first.hasNext() || second.hasNext();
+            }
+
+            @Override
+            public VectorSchemaRoot next() {
+                return first.hasNext() ? first.next() : second.next();
+            }
+        };
+    }
+
     /** Where a write goes: the table path, the data's Delta schema, and the table's latest snapshot if any. */
     private record Target(String path, StructType kernelSchema, Optional<Snapshot> snapshot) {
         boolean schemaMatches(Snapshot existing) {
@@ -154,6 +268,12 @@ public final class DeltaTableWriter {
             deleteFiles(created);
             throw e;
         }
+        long version = commit(transaction, tablePath, actions, created);
+        return new DeltaCommit(tablePath, version, source.rows(), actions.size() - removes.size(), removes.size());
+    }
+
+    /** Commits {@code actions} and runs the post-commit hooks; the new version. A failed commit deletes {@code created}. */
+    private long commit(Transaction transaction, String tablePath, List<Row> actions, List<String> created) {
         TransactionCommitResult result;
         try {
             result = transaction.commit(engine, CloseableIterable.inMemoryIterable(closeable(actions.iterator())));
@@ -166,7 +286,7 @@ public final class DeltaTableWriter {
             throw e;
         }
         runPostCommitHooks(tablePath, result);
-        return new DeltaCommit(tablePath, result.getVersion(), source.rows(), actions.size() - removes.size(), removes.size());
+        return result.getVersion();
     }
 
     private void runPostCommitHooks(String tablePath, TransactionCommitResult result) {

@@ -22,9 +22,10 @@ import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.FileStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Every use of Delta Kernel's internal classes ({@code io.delta.kernel.internal} and
@@ -46,25 +47,38 @@ final class KernelInternals {
      * for every data file live in {@code snapshot}, marked as a data change.
      */
     static List<Row> removeAllFiles(Engine engine, Snapshot snapshot) {
+        return liveFiles(engine, snapshot).values().stream().map(LiveFile::remove).toList();
+    }
+
+    /** A data file live in a snapshot: its path as the log names it, its {@code remove} action, and where to read it. */
+    record LiveFile(String path, Row remove, FileStatus file) {
+    }
+
+    /**
+     * Every data file live in {@code snapshot}, by its path as the log names it, with the
+     * {@code remove} action that would remove it (marked as a data change), sorted by path.
+     */
+    static SortedMap<String, LiveFile> liveFiles(Engine engine, Snapshot snapshot) {
         requireNonNull(engine, "engine is null");
         requireNonNull(snapshot, "snapshot is null");
         Scan scan = snapshot.getScanBuilder().build();
-        List<Row> removes = new ArrayList<>();
+        SortedMap<String, LiveFile> live = new TreeMap<>();
         try (CloseableIterator<FilteredColumnarBatch> batches = scan.getScanFiles(engine)) {
             while (batches.hasNext()) {
                 try (CloseableIterator<Row> scanFiles = batches.next().getRows()) {
                     while (scanFiles.hasNext()) {
                         Row scanFile = scanFiles.next();
                         AddFile add = new AddFile(scanFile.getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL));
-                        removes.add(SingleAction.createRemoveFileSingleAction(
-                                add.toRemoveFileRow(true, Optional.empty())));
+                        live.put(add.getPath(), new LiveFile(add.getPath(),
+                                SingleAction.createRemoveFileSingleAction(add.toRemoveFileRow(true, Optional.empty())),
+                                InternalScanFileUtils.getAddFileStatus(scanFile)));
                     }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the data files of " + snapshot.getPath(), e);
         }
-        return removes;
+        return live;
     }
 
     /**

@@ -8,7 +8,9 @@ import io.codeanatomy.plugins.python.facts.IdCollisions;
 import io.codeanatomy.plugins.python.modules.ModuleNames;
 import io.codeanatomy.plugins.python.modules.ModulePath;
 import io.codeanatomy.plugins.python.run.FileSummary;
+import io.codeanatomy.plugins.python.run.KeptProblems;
 import io.codeanatomy.plugins.python.run.ParallelExtraction;
+import io.codeanatomy.plugins.python.run.SourceComparison;
 import io.codeanatomy.plugins.python.tables.PyTables;
 import io.codeanatomy.plugins.python.tables.TableSink;
 import io.codeanatomy.plugins.python.tables.TableSpec;
@@ -17,7 +19,9 @@ import io.codeanatomy.spi.extract.ExtractionRequest;
 import io.codeanatomy.spi.extract.ExtractionSink;
 import io.codeanatomy.spi.extract.ExtractionSummary;
 import io.codeanatomy.spi.extract.Extractor;
+import io.codeanatomy.spi.extract.PreviousTables;
 import io.codeanatomy.spi.extract.ProgressListener;
+import io.codeanatomy.spi.extract.SourceChanges;
 import io.codeanatomy.spi.extract.TableDefinition;
 import io.codeanatomy.spi.source.SourceFile;
 import io.codeanatomy.spi.source.SourceListing;
@@ -32,6 +36,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 
@@ -42,7 +47,9 @@ import java.util.SortedMap;
  * directories), parsed and walked on {@code request.workers()} threads, and written in path
  * order, every table's rows of one file in source order: the same sources give the same rows in
  * the same order. A file that cannot be read, decoded or parsed is written with its status and
- * errors and reported to the progress listener; it never stops the extraction.
+ * errors and reported to the progress listener; it never stops the extraction. A rebuild first
+ * compares the selection with the previous build's {@code py_files_v1} ({@link #changes}) and then
+ * extracts only the files that changed.
  */
 public final class PythonExtractor implements Extractor {
     /** Files above this size are not read: status TOO_LARGE. */
@@ -174,18 +181,50 @@ public final class PythonExtractor implements Extractor {
     public ExtractionSummary extract(ExtractionRequest request, ExtractionSink sink) {
         requireNonNull(request, "request is null");
         requireNonNull(sink, "sink is null");
-        ProgressListener progress = request.progress();
         SourceListing listing = list(request);
+        return extract(request, listing, listing.files(), sink);
+    }
+
+    /**
+     * Compares the selection with the previous build's {@code py_files_v1} ({@link SourceComparison}):
+     * the rows of a file depend only on its bytes, its module, the language version and the fact
+     * families, and the runtime compares the last two.
+     */
+    @Override
+    public Optional<SourceChanges> changes(ExtractionRequest request, PreviousTables previous) {
+        requireNonNull(request, "request is null");
+        requireNonNull(previous, "previous is null");
+        List<SourceFile> files = list(request).files();
+        Map<String, ModulePath> modules = modules(request.sourceRoot(), files);
+        return Optional.of(SourceComparison.compare(files, f -> modules.get(f.path()), previous, request.workers()));
+    }
+
+    /** Extracts the changed files; the kept files' problems are reported again from {@code previous} ({@link KeptProblems}). */
+    @Override
+    public ExtractionSummary extract(ExtractionRequest request, SourceChanges changes, PreviousTables previous, ExtractionSink sink) {
+        requireNonNull(request, "request is null");
+        requireNonNull(changes, "changes is null");
+        requireNonNull(previous, "previous is null");
+        requireNonNull(sink, "sink is null");
+        SourceListing listing = list(request);
+        Set<String> extracted = changes.extracted();
+        ExtractionSummary summary = extract(request, listing, listing.files().stream().filter(f -> extracted.contains(f.path())).toList(), sink);
+        long kept = KeptProblems.report(changes, previous, request.progress());
+        return new ExtractionSummary(summary.files(), summary.bytes(), summary.problems() + kept, summary.rowsByTable());
+    }
+
+    private ExtractionSummary extract(ExtractionRequest request, SourceListing listing, List<SourceFile> files, ExtractionSink sink) {
+        ProgressListener progress = request.progress();
         for (String warning : listing.warnings()) {
             progress.problem(".", warning);
         }
-        progress.filesTotal(listing.files().size());
+        progress.filesTotal(files.size());
         Totals totals = new Totals();
         IdCollisions collisions = new IdCollisions();
         Map<String, SourceFile> sources = new HashMap<>();
-        Map<String, ModulePath> modules = modules(request.sourceRoot(), listing.files());
+        Map<String, ModulePath> modules = modules(request.sourceRoot(), files);
         try (TableSink tables = new TableSink(sink, BATCH_ROWS, this.tables)) {
-            new ParallelExtraction(request.workers(), version, maxFileBytes, this::newFamilyCollectors).run(listing.files(),
+            new ParallelExtraction(request.workers(), version, maxFileBytes, this::newFamilyCollectors).run(files,
                     f -> modules.get(f.path()), tables, group -> {
                         try (group) {
                             for (FileSummary file : group.files()) {
@@ -208,7 +247,7 @@ public final class PythonExtractor implements Extractor {
                 return new FileExtractor(version, maxFileBytes, newFamilyCollectors())
                         .extract(f.path(), f.file(), modules.get(f.path())).ids();
             });
-            return ExtractionSummary.of(listing.files().size(), totals.bytes, totals.problems, tables.rowsByTable());
+            return ExtractionSummary.of(files.size(), totals.bytes, totals.problems, tables.rowsByTable());
         }
     }
 

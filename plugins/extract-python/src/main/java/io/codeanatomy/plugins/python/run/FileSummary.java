@@ -37,8 +37,12 @@ public record FileSummary(SourceFile source, String path, long rawSize, String p
             return status;
         }
         ErrorRow first = facts.errors().get(0);
-        int more = facts.errorCount() - 1;
-        String where = first.line() > 0 ? " at line " + first.line() : "";
-        return status + where + ": " + first.message() + (more > 0 ? " (and " + more + " more)" : "");
+        return problem(status, first.line(), first.message(), facts.errorCount());
+    }
+
+    /** The problem of a file with {@code status} and {@code errors} errors, the first at {@code line} saying {@code message}. */
+    static String problem(String status, int line, String message, long errors) {
+        String where = line > 0 ? " at line " + line : "";
+        return status + where + ": " + message + (errors > 1 ? " (and " + (errors - 1) + " more)" : "");
     }
 }

@@ -1,0 +1,210 @@
+package io.codeanatomy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.codeanatomy.api.result.OutputResult;
+import io.codeanatomy.runtime.pipeline.BuildManifest;
+import io.codeanatomy.runtime.pipeline.BuildManifests;
+import io.codeanatomy.runtime.pipeline.ExtractionLayout;
+import io.codeanatomy.runtime.result.OutputComparison;
+import io.codeanatomy.runtime.session.Session;
+import io.codeanatomy.runtime.session.SessionConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A fixture repository is edited, extended, shrunk, renamed and touched in sequence, and rebuilt
+ * into one output after each step: the rebuild parses only the files that changed, replaces only
+ * the data files of their groups, and every table, extraction and CPG, equals a build from scratch
+ * row by row.
+ */
+class TestIncrementalBuilds {
+    /** Small groups, so that the fixture spans several and a change leaves most alone. */
+    private static final String GROUP_BYTES = "40";
+    private static final Map<String, String> FILES = Map.of(
+            "app/__init__.py", "",
+            "app/core.py", "class Base:\n    def run(self):\n        return 1\n",
+            "app/util.py", "def helper(x):\n    return x * 2\n",
+            "broken.py", "def (:\n",
+            "app/models.py", "from app.core import Base\nfrom app.util import helper\n\nclass Model(Base):\n"
+                    + "    def run(self):\n        return helper(3)\n",
+            "main.py", "from app.models import Model\n\nModel().run()\n",
+            "tools/__init__.py", "",
+            "tools/cli.py", "import sys\n\ndef main():\n    print(sys.argv)\n",
+            "zeta.py", "def z():\n    return 'z'\n");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path temp;
+    private CliRun lastRun;
+    private CliRun lastRebuild;
+
+    @Test
+    void eachEditRebuildsOnlyTheChangedFilesGroupsAndGivesTheTablesOfABuildFromScratch() throws IOException {
+        Path source = fixture();
+        Path out = temp.resolve("out");
+        JsonNode first = build(source, out);
+        assertThat(first.get("mode").asText()).isEqualTo("full");
+        assertThat(first.get("fullReason").asText()).isEqualTo("no previous build");
+        assertThat(first.get("parsed").asLong()).isEqualTo(9);
+        assertThat(first.get("groups").asLong()).isGreaterThan(3);
+
+        write(source.resolve("app/util.py"), "def helper(x):\n    return x * 3\n\ndef other():\n    pass\n");
+        JsonNode edited = rebuildAndCompare(source, out, 1);
+        assertThat(counts(edited)).isEqualTo("unchanged 8, changed 1, added 0, deleted 0, renamed 0, parsed 1");
+        assertThat(edited.get("groupsRewritten").asLong()).isEqualTo(1);
+
+        write(source.resolve("app/extra.py"), "from app.util import other\n\nother()\n");
+        JsonNode added = rebuildAndCompare(source, out, 2);
+        assertThat(counts(added)).isEqualTo("unchanged 9, changed 0, added 1, deleted 0, renamed 0, parsed 1");
+
+        Files.delete(source.resolve("tools/cli.py"));
+        JsonNode deleted = rebuildAndCompare(source, out, 3);
+        assertThat(counts(deleted)).isEqualTo("unchanged 9, changed 0, added 0, deleted 1, renamed 0, parsed 0");
+
+        Files.move(source.resolve("zeta.py"), source.resolve("omega.py"));
+        JsonNode renamed = rebuildAndCompare(source, out, 4);
+        assertThat(counts(renamed)).isEqualTo("unchanged 8, changed 0, added 0, deleted 0, renamed 1, parsed 1");
+
+        Path core = source.resolve("app/core.py");
+        Files.setLastModifiedTime(core, FileTime.fromMillis(Files.getLastModifiedTime(core).toMillis() + 60_000));
+        JsonNode touched = rebuildAndCompare(source, out, 5);
+        assertThat(counts(touched)).isEqualTo("unchanged 9, changed 0, added 0, deleted 0, renamed 0, parsed 0");
+        assertThat(lastRebuild.out()).as("a kept file's problem is named again").contains("    broken.py: ");
+        assertThat(touched.get("groupsRewritten").asLong()).isZero();
+
+        CliRun history = CliRun.of("history", out.toString());
+        assertThat(history.exitCode()).as(history.err()).isZero();
+        assertThat(history.out()).contains("  extraction: full build (no previous build): 9 files parsed, ")
+                .contains("  extraction: incremental: 8 unchanged, 1 changed, 0 added, 0 deleted, 0 renamed; 1 parsed; 1 of ")
+                .contains("  extraction: incremental: 9 unchanged, 0 changed, 0 added, 1 deleted, 0 renamed; 0 parsed; 1 of ")
+                .contains("  extraction: incremental: 9 unchanged, 0 changed, 0 added, 0 deleted, 0 renamed; 0 parsed; 0 of ");
+
+        CliRun check = CliRun.of("check", out.toString());
+        assertThat(check.exitCode()).as(check.out() + check.err()).isZero();
+    }
+
+    @Test
+    void changedGlobsMakeAFullBuildThatSaysWhy() throws IOException {
+        Path source = fixture();
+        Path out = temp.resolve("out");
+        build(source, out);
+
+        CliRun run = CliRun.of("build", source.toString(), "--out", out.toString(), "--no-calls", "--group-bytes", GROUP_BYTES,
+                "--exclude", "tools/**");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("  extraction: full build (the source root, globs, extractor options, plugins or extraction tables "
+                + "changed): 7 files parsed");
+    }
+
+    /**
+     * Rebuilds {@code out} and builds {@code source} from scratch beside it; checks that every table
+     * is equal, and that the rebuild's commit to each extraction table removed exactly the data
+     * files of the groups it rewrote. The rebuild's changes.
+     */
+    private JsonNode rebuildAndCompare(Path source, Path out, int step) throws IOException {
+        JsonNode changes = build(source, out);
+        lastRebuild = lastRun;
+        assertThat(changes.get("mode").asText()).isEqualTo("incremental");
+        Path scratch = temp.resolve("scratch-" + step);
+        build(source, scratch);
+
+        List<OutputResult> outputs = outputs(out);
+        try (Session session = Session.open(SessionConfig.defaults())) {
+            SortedMap<String, Long> differing = OutputComparison.compare(session, out, scratch, outputs);
+            assertThat(differing).as("rows in one build and not the other, after step " + step).allSatisfy((table, rows) -> assertThat(rows)
+                    .as(table).isZero());
+        }
+
+        List<BuildManifest> builds = BuildManifests.list(out);
+        ExtractionLayout before = builds.get(builds.size() - 2).extraction().orElseThrow();
+        ExtractionLayout after = builds.get(builds.size() - 1).extraction().orElseThrow();
+        assertThat(after.groups()).isEqualTo(before.groups());
+        for (String table : after.files().keySet()) {
+            SortedSet<String> replaced = new TreeSet<>();
+            SortedSet<String> written = new TreeSet<>();
+            int rewrittenGroups = 0;
+            for (int g = 0; g < after.groups().size(); g++) {
+                List<String> old = before.files().get(table).get(g);
+                List<String> now = after.files().get(table).get(g);
+                if (!old.equals(now)) {
+                    replaced.addAll(old);
+                    written.addAll(now);
+                    rewrittenGroups++;
+                }
+            }
+            assertThat(rewrittenGroups).as(table).isLessThanOrEqualTo(changes.get("groupsRewritten").asInt());
+            long version = builds.get(builds.size() - 1).table(table).orElseThrow().version();
+            Map<String, SortedSet<String>> actions = logActions(out.resolve("extract").resolve(table), version);
+            assertThat(actions.get("remove")).as("files %s removed at version %d", table, version).isEqualTo(replaced);
+            assertThat(actions.get("add")).as("files %s added at version %d", table, version).isEqualTo(written);
+        }
+        return changes;
+    }
+
+    private JsonNode build(Path source, Path out) throws IOException {
+        CliRun run = lastRun = CliRun.of("build", source.toString(), "--out", out.toString(), "--no-calls", "--group-bytes", GROUP_BYTES);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("  extraction: ");
+        Path record = Path.of(run.out().lines().filter(line -> line.startsWith("  run record: ")).findFirst().orElseThrow()
+                .substring("  run record: ".length()));
+        return JSON.readTree(record.toFile()).get("changes");
+    }
+
+    private static List<OutputResult> outputs(Path out) {
+        List<OutputResult> outputs = new ArrayList<>();
+        BuildManifests.latest(out).orElseThrow().tables().forEach(table -> outputs.add(
+                new OutputResult(table.name(), table.path(), table.rows(), table.version())));
+        return outputs;
+    }
+
+    /** The data files the commit of {@code version} added and removed, by action. */
+    private static Map<String, SortedSet<String>> logActions(Path table, long version) throws IOException {
+        Map<String, SortedSet<String>> actions = new TreeMap<>(Map.of("add", new TreeSet<>(), "remove", new TreeSet<>()));
+        Path commit = table.resolve("_delta_log").resolve(String.format(Locale.ROOT, "%020d.json", version));
+        for (String line : Files.readAllLines(commit, StandardCharsets.UTF_8)) {
+            JsonNode action = JSON.readTree(line);
+            for (String kind : actions.keySet()) {
+                if (action.has(kind)) {
+                    actions.get(kind).add(action.get(kind).get("path").asText());
+                }
+            }
+        }
+        return actions;
+    }
+
+    private static String counts(JsonNode changes) {
+        return String.format(Locale.ROOT, "unchanged %d, changed %d, added %d, deleted %d, renamed %d, parsed %d",
+                changes.get("unchanged").asLong(), changes.get("changed").asLong(), changes.get("added").asLong(),
+                changes.get("deleted").asLong(), changes.get("renamed").asLong(), changes.get("parsed").asLong());
+    }
+
+    private Path fixture() throws IOException {
+        Path source = temp.resolve("src");
+        for (Map.Entry<String, String> file : FILES.entrySet()) {
+            write(source.resolve(file.getKey()), file.getValue());
+        }
+        return source;
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+}

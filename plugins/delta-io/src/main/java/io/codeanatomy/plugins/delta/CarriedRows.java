@@ -1,0 +1,139 @@
+package io.codeanatomy.plugins.delta;
+
+import static java.util.Objects.requireNonNull;
+
+import io.delta.kernel.data.ColumnVector;
+import io.delta.kernel.data.ColumnarBatch;
+import io.delta.kernel.engine.Engine;
+import io.delta.kernel.types.StructType;
+import io.delta.kernel.utils.CloseableIterator;
+import io.delta.kernel.utils.FileStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * The rows of some data files of a table whose key column's value is not dropped, as Arrow batches:
+ * what a grouped write carries from a group's replaced files into its new one. One batch per
+ * batch Kernel reads, in one reused root that is refilled when the next batch is asked for; the
+ * files are read one at a time, in order.
+ */
+final class CarriedRows implements Iterator<VectorSchemaRoot>, AutoCloseable {
+    private final Engine engine;
+    private final Iterator<FileStatus> files;
+    private final StructType physicalSchema;
+    private final int keyOrdinal;
+    private final Set<String> dropped;
+    private final VectorSchemaRoot root;
+    private CloseableIterator<ColumnarBatch> current;
+    private boolean ready;
+    private long carried;
+    private long skipped;
+
+    CarriedRows(Engine engine, List<FileStatus> files, Schema schema, String keyColumn, Set<String> dropped, BufferAllocator allocator) {
+        this.engine = requireNonNull(engine, "engine is null");
+        this.files = List.copyOf(files).iterator();
+        this.physicalSchema = ArrowSchemas.toKernel(schema);
+        this.keyOrdinal = physicalSchema.indexOf(keyColumn);
+        if (keyOrdinal < 0) {
+            throw new DeltaIoException("The key column '" + keyColumn + "' of a grouped write is not a column of its schema " + schema + ".");
+        }
+        this.dropped = Set.copyOf(dropped);
+        this.root = VectorSchemaRoot.create(schema, allocator);
+    }
+
+    @Override
+    public boolean hasNext() {
+        while (!ready) {
+            if (current == null || !current.hasNext()) {
+                closeCurrent();
+                if (!files.hasNext()) {
+                    return false;
+                }
+                current = open(files.next());
+                continue;
+            }
+            ready = fill(current.next());
+        }
+        return true;
+    }
+
+    @Override
+    public VectorSchemaRoot next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        ready = false;
+        return root;
+    }
+
+    /** Rows carried so far. */
+    long carried() {
+        return carried;
+    }
+
+    /** Rows read and left out so far: their key was dropped. */
+    long dropped() {
+        return skipped;
+    }
+
+    private boolean fill(ColumnarBatch batch) {
+        root.clear();
+        for (FieldVector vector : root.getFieldVectors()) {
+            vector.allocateNew();
+        }
+        ColumnVector keys = batch.getColumnVector(keyOrdinal);
+        int count = 0;
+        for (int row = 0; row < batch.getSize(); row++) {
+            if (!keys.isNullAt(row) && dropped.contains(keys.getString(row))) {
+                skipped++;
+                continue;
+            }
+            for (int c = 0; c < root.getFieldVectors().size(); c++) {
+                KernelToArrow.copy(batch.getColumnVector(c), row, root.getVector(c), count);
+            }
+            count++;
+        }
+        root.setRowCount(count);
+        carried += count;
+        return count > 0;
+    }
+
+    private CloseableIterator<ColumnarBatch> open(FileStatus file) {
+        try {
+            return engine.getParquetHandler().readParquetFiles(DeltaRowIterator.single(file), physicalSchema, Optional.empty())
+                    .map(result -> result.getData());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the data file " + file.getPath() + " to carry its rows", e);
+        }
+    }
+
+    private void closeCurrent() {
+        if (current != null) {
+            try {
+                current.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                current = null;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            closeCurrent();
+        } finally {
+            root.close();
+        }
+    }
+}

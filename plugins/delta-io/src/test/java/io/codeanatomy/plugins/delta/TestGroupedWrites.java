@@ -1,0 +1,155 @@
+package io.codeanatomy.plugins.delta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.codeanatomy.spi.write.GroupWrite;
+import io.codeanatomy.spi.write.GroupedWriteResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link DeltaTableWriter#writeGroups}: each group gets data files of its own, and replacing a
+ * group removes exactly its files and carries the rows it keeps, of every type, into the new ones.
+ */
+class TestGroupedWrites {
+    private static final int ROWS = 300;
+
+    @TempDir
+    Path dir;
+
+    private final KernelEngine engine = KernelEngine.create();
+    private final DeltaTableWriter writer = new DeltaTableWriter(engine);
+    private final BufferAllocator allocator = new RootAllocator();
+    private final List<VectorSchemaRoot> roots = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        roots.forEach(VectorSchemaRoot::close);
+        allocator.close();
+    }
+
+    @Test
+    void eachGroupGetsDataFilesOfItsOwn() {
+        Path table = dir.resolve("t");
+
+        GroupedWriteResult result = writer.writeGroups(table, AllTypesBatches.SCHEMA, true, "path", groups(0, 1, 2));
+
+        assertThat(result.files()).hasSize(3).allSatisfy(files -> assertThat(files).hasSize(1));
+        assertThat(result.rowsWritten()).isEqualTo(3 * ROWS);
+        assertThat(new TreeSet<>(DeltaLog.paths(table, 0, "add"))).isEqualTo(all(result.files()));
+        for (int g = 0; g < 3; g++) {
+            int group = g;
+            assertThat(ids(table)).filteredOn(id -> id / 1000 == group).hasSize(ROWS);
+        }
+    }
+
+    @Test
+    void replacingAGroupRemovesOnlyItsFilesAndCarriesTheRowsItKeeps() {
+        Path table = dir.resolve("t");
+        GroupedWriteResult first = writer.writeGroups(table, AllTypesBatches.SCHEMA, true, "path", groups(0, 1, 2));
+        List<Object[]> before = rows(table);
+        SortedSet<String> dropped = new TreeSet<>();
+        for (Object[] row : before) {
+            if ((Long) row[0] / 1000 == 1 && (Long) row[0] % 3 == 0) {
+                dropped.add((String) row[9]);
+            }
+        }
+        List<String> replaced = first.files().get(1);
+
+        GroupedWriteResult second = writer.writeGroups(table, AllTypesBatches.SCHEMA, false, "path",
+                List.of(new GroupWrite(replaced, dropped, batch(7, 1_500))).iterator());
+
+        assertThat(second.tableVersion()).isEqualTo(1);
+        assertThat(new TreeSet<>(DeltaLog.paths(table, 1, "remove"))).isEqualTo(new TreeSet<>(replaced));
+        assertThat(new TreeSet<>(DeltaLog.paths(table, 1, "add"))).isEqualTo(all(second.files()));
+        List<String> expected = new ArrayList<>();
+        for (Object[] row : before) {
+            if ((Long) row[0] / 1000 != 1 || !dropped.contains((String) row[9])) {
+                expected.add(render(row));
+            }
+        }
+        Path fresh = dir.resolve("new-rows");
+        writer.create(fresh, AllTypesBatches.SCHEMA, batch(7, 1_500));
+        rows(fresh).forEach(row -> expected.add(render(row)));
+        assertThat(strings(rows(table))).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(second.rowsCarried() + second.rowsDropped()).isEqualTo(ROWS);
+        assertThat(second.rowsDropped()).isPositive();
+        assertThat(second.rowsWritten()).isEqualTo(ROWS);
+    }
+
+    @Test
+    void aReplacedFileThatIsNotLiveWritesNothing() {
+        Path table = dir.resolve("t");
+        writer.writeGroups(table, AllTypesBatches.SCHEMA, true, "path", groups(0));
+        List<String> files = TableFixture.parquetFiles(table);
+
+        assertThatThrownBy(() -> writer.writeGroups(table, AllTypesBatches.SCHEMA, false, "path",
+                List.of(new GroupWrite(List.of("gone.parquet"), Collections.emptySortedSet(), batch(3, 5_000))).iterator()))
+                .isInstanceOf(DeltaIoException.class)
+                .hasMessageContaining("Cannot replace the data file gone.parquet of the Delta table at ");
+
+        assertThat(TableFixture.parquetFiles(table)).isEqualTo(files);
+        assertThat(DeltaTableReader.open(engine, table).version()).isZero();
+    }
+
+    /** One group per seed, ids from {@code 1000 * seed}. */
+    private Iterator<GroupWrite> groups(int... seeds) {
+        List<GroupWrite> groups = new ArrayList<>();
+        for (int seed : seeds) {
+            groups.add(new GroupWrite(List.of(), Collections.emptySortedSet(), batch(seed, 1000L * seed)));
+        }
+        return groups.iterator();
+    }
+
+    private Iterator<VectorSchemaRoot> batch(long seed, long firstId) {
+        VectorSchemaRoot root = VectorSchemaRoot.create(AllTypesBatches.SCHEMA, allocator);
+        roots.add(root);
+        AllTypesBatches.fill(root, seed, firstId, ROWS);
+        return List.of(root).iterator();
+    }
+
+    private List<Object[]> rows(Path table) {
+        DeltaTableReader reader = DeltaTableReader.open(engine, table);
+        return TableFixture.read(reader, IntStream.range(0, reader.schema().length()).toArray(), Optional.empty());
+    }
+
+    private List<Long> ids(Path table) {
+        return rows(table).stream().map(row -> (Long) row[0]).toList();
+    }
+
+    private static List<String> strings(List<Object[]> rows) {
+        return rows.stream().map(TestGroupedWrites::render).toList();
+    }
+
+    /** A row as text, lists of structs included (whose rows are arrays inside lists). */
+    private static String render(Object value) {
+        if (value instanceof Object[] array) {
+            return render(Arrays.asList(array));
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(TestGroupedWrites::render).toList().toString();
+        }
+        return String.valueOf(value);
+    }
+
+    private static SortedSet<String> all(List<List<String>> files) {
+        SortedSet<String> all = new TreeSet<>();
+        files.forEach(all::addAll);
+        return all;
+    }
+}

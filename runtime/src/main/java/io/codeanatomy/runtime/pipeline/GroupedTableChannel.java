@@ -1,0 +1,182 @@
+package io.codeanatomy.runtime.pipeline;
+
+import static java.util.Objects.requireNonNull;
+
+import io.codeanatomy.spi.write.GroupWrite;
+import io.codeanatomy.spi.write.GroupedWriteResult;
+import io.codeanatomy.spi.write.Materializer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.SortedSet;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.arrow.vector.util.TransferPair;
+
+/**
+ * Like {@link TableChannel}, for a table stored in {@link SourceGroups groups of source files}: the
+ * pushed batches are cut at group boundaries by their {@code path} column and the pieces handed to
+ * the materializer's {@linkplain Materializer#writeGroups grouped write}, group by group, as one
+ * commit. Only the planned groups are written; rows must come in path order, and a row of a group
+ * that is not planned, or of a group already written, fails the table.
+ */
+final class GroupedTableChannel extends QueuedChannel<GroupedWriteResult> {
+    /** The column every grouped table has, that groups are by. */
+    static final String PATH_COLUMN = "path";
+
+    /** Rows of one group, in a root the channel owns. */
+    private record Piece(int group, VectorSchemaRoot root) implements AutoCloseable {
+        @Override
+        public void close() {
+            root.close();
+        }
+    }
+
+    /** One group to write: its number, and what its writes replace. */
+    record PlannedGroup(int group, List<String> replacedFiles, SortedSet<String> droppedPaths) {
+    }
+
+    private final int pathColumn;
+    private final SourceGroups groups;
+    private int lastGroup;
+
+    GroupedTableChannel(String table, Schema schema, BufferAllocator allocator, Materializer materializer, Path location,
+            SourceGroups groups, List<PlannedGroup> planned, boolean replaceAll) {
+        super(table, schema, allocator);
+        this.groups = requireNonNull(groups, "groups is null");
+        this.pathColumn = schema.getFields().indexOf(schema.findField(PATH_COLUMN));
+        requireNonNull(materializer, "materializer is null");
+        requireNonNull(location, "location is null");
+        Groups pieces = new Groups(List.copyOf(planned));
+        start(() -> materializer.writeGroups(location, schema, replaceAll, PATH_COLUMN, pieces), pieces::closeCurrent);
+    }
+
+    @Override
+    public void write(VectorSchemaRoot batch) {
+        VectorSchemaRoot owned = takeOver(batch);
+        int rows = owned.getRowCount();
+        if (rows == 0) {
+            owned.close();
+            return;
+        }
+        VarCharVector paths = (VarCharVector) owned.getVector(pathColumn);
+        int first = groupOf(paths, 0);
+        if (first == groupOf(paths, rows - 1)) {
+            send(first, owned);
+            return;
+        }
+        try {
+            int start = 0;
+            while (start < rows) {
+                int group = groupOf(paths, start);
+                int end = start + 1;
+                while (end < rows && groupOf(paths, end) == group) {
+                    end++;
+                }
+                send(group, slice(owned, start, end - start));
+                start = end;
+            }
+        } finally {
+            owned.close();
+        }
+    }
+
+    private int groupOf(VarCharVector paths, int row) {
+        return groups.groupOf(new String(paths.get(row), StandardCharsets.UTF_8));
+    }
+
+    private VectorSchemaRoot slice(VectorSchemaRoot from, int start, int length) {
+        VectorSchemaRoot piece = VectorSchemaRoot.create(schema, allocator);
+        for (int i = 0; i < schema.getFields().size(); i++) {
+            TransferPair pair = from.getVector(i).makeTransferPair(piece.getVector(i));
+            pair.splitAndTransfer(start, length);
+        }
+        piece.setRowCount(length);
+        return piece;
+    }
+
+    private void send(int group, VectorSchemaRoot root) {
+        if (group < lastGroup) {
+            root.close();
+            throw new IllegalStateException("rows of table '" + table + "' came out of path order: group " + group + " after group " + lastGroup);
+        }
+        lastGroup = group;
+        put(new Piece(group, root));
+    }
+
+    /** The materializer's view: the planned groups in order, each with the pieces of its rows. */
+    private final class Groups implements Iterator<GroupWrite> {
+        private final Iterator<PlannedGroup> plan;
+        private VectorSchemaRoot current;
+        private Object next;
+
+        Groups(List<PlannedGroup> plan) {
+            this.plan = plan.iterator();
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (plan.hasNext()) {
+                return true;
+            }
+            // Every piece must have gone to a planned group.
+            if (peek() instanceof Piece piece) {
+                throw unplanned(piece);
+            }
+            return false;
+        }
+
+        @Override
+        public GroupWrite next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException("no more groups for table '" + table + "'");
+            }
+            PlannedGroup group = plan.next();
+            return new GroupWrite(group.replacedFiles(), group.droppedPaths(), new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    closeCurrent();
+                    if (peek() instanceof Piece piece) {
+                        if (piece.group() < group.group()) {
+                            throw unplanned(piece);
+                        }
+                        return piece.group() == group.group();
+                    }
+                    return false;
+                }
+
+                @Override
+                public VectorSchemaRoot next() {
+                    if (!hasNext()) {
+                        throw new NoSuchElementException("no more rows of group " + group.group() + " of table '" + table + "'");
+                    }
+                    current = ((Piece) next).root();
+                    next = null;
+                    return current;
+                }
+            });
+        }
+
+        private IllegalStateException unplanned(Piece piece) {
+            return new IllegalStateException("table '" + table + "' got rows of group " + piece.group() + ", which this build does not write");
+        }
+
+        private Object peek() {
+            if (next == null) {
+                next = take();
+            }
+            return next;
+        }
+
+        private void closeCurrent() {
+            if (current != null) {
+                current.close();
+                current = null;
+            }
+        }
+    }
+}
