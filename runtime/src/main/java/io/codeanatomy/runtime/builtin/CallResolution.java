@@ -1453,9 +1453,7 @@ public final class CallResolution implements CpgPart {
                 .whereNotExists(RelSpec.scan(ImportResolution.EXTERNAL_NODES, "x").filter(str("x", "qualified_name").eq(str("c", "id"))))
                 .aggregate(List.of(str("c", "id").as("qualified_name")), List.of(AggregateCall.count("sites")))
                 .as("e")
-                .project(ImportResolution.externalId(str("e", "qualified_name")).as("node_id"), val("PY_EXTERNAL").as("node_kind"),
-                        StructureGraph.varchar("").as("file_id"), StructureGraph.varchar("").as("path"), val(0L).as("bstart"), val(0L).as("bend"),
-                        QNames.leaf(str("e", "qualified_name")).as("name"), str("e", "qualified_name").as("qualified_name"));
+                .project(ImportResolution.externalNode(str("e", "qualified_name")));
     }
 
     /** The calls flow resolves and those only annotations resolve, each with its origin. */

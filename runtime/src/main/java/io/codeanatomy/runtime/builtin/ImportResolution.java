@@ -489,9 +489,14 @@ public final class ImportResolution implements CpgPart {
         Field<String> name = str("q", "qualified_name");
         return names.as("q").aggregate(List.of(name.as("qualified_name")), List.of(AggregateCall.count("uses")))
                 .as("x")
-                .project(externalId(str("x", "qualified_name")).as("node_id"), val("PY_EXTERNAL").as("node_kind"), StructureGraph.varchar("").as("file_id"),
-                        StructureGraph.varchar("").as("path"), val(0L).as("bstart"), val(0L).as("bend"), QNames.leaf(str("x", "qualified_name")).as("name"),
-                        str("x", "qualified_name").as("qualified_name"));
+                .project(externalNode(str("x", "qualified_name")));
+    }
+
+    /** The node row of an external name: no file, the span {@code [0, 0)}, its last component as the name. */
+    static List<NamedField<?>> externalNode(Field<String> qualifiedName) {
+        return List.of(externalId(qualifiedName).as("node_id"), val("PY_EXTERNAL").as("node_kind"), StructureGraph.varchar("").as("file_id"),
+                StructureGraph.varchar("").as("path"), val(0L).as("bstart"), val(0L).as("bend"), QNames.leaf(qualifiedName).as("name"),
+                qualifiedName.as("qualified_name"));
     }
 
     /**
