@@ -14,6 +14,10 @@ import io.codeanatomy.python.syntax.ast.stmt;
 final class AnnotationCollector implements FactCollector {
     @Override
     public void scopeEntered(Scope scope, WalkContext context) {
+        if (scope.kind().isTypeScope()) {
+            // A type scope's node is the generic definition (or a bound): its row comes with the definition's scope.
+            return;
+        }
         expr returns;
         if (scope.node() instanceof FunctionDef f) {
             returns = f.returns();

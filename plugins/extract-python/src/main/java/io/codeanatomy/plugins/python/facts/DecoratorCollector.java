@@ -14,6 +14,10 @@ import java.util.List;
 final class DecoratorCollector implements FactCollector {
     @Override
     public void scopeEntered(Scope scope, WalkContext context) {
+        if (scope.kind().isTypeScope()) {
+            // A type scope's node is the generic definition (or a bound): its row comes with the definition's scope.
+            return;
+        }
         List<expr> decorators;
         if (scope.node() instanceof FunctionDef f) {
             decorators = f.decorator_list();
@@ -29,7 +33,7 @@ final class DecoratorCollector implements FactCollector {
             boolean isCall = d instanceof Call;
             context.emit(new DecoratorRow(context.id(IdKinds.DECORATOR, d.bstart(), d.bend()), d.bstart(), d.bend(),
                     scope.id(), i, context.text(d.bstart(), d.bend()),
-                    DottedNames.of(isCall ? ((Call) d).func() : d), isCall, scope.parent().id(),
+                    DottedNames.of(isCall ? ((Call) d).func() : d), isCall, scope.outer().id(),
                     context.exprId(d)));
         }
     }

@@ -14,7 +14,11 @@ import java.util.List;
 final class DefCollector implements FactCollector {
     @Override
     public void scopeEntered(Scope scope, WalkContext context) {
-        Scope outer = scope.parent();
+        if (scope.kind().isTypeScope()) {
+            // A type scope's node is the generic definition (or a bound): its row comes with the definition's scope.
+            return;
+        }
+        Scope outer = scope.outer();
         Located node = (Located) scope.node();
         DefRow row;
         if (node instanceof FunctionDef f) {

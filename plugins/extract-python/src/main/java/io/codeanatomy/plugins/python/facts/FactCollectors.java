@@ -17,7 +17,7 @@ final class FactCollectors {
      */
     static List<FactCollector> standard() {
         return List.of(new DefCollector(), new ParamCollector(), new NameCollector(), new CallCollector(),
-                new ImportCollector(), new DecoratorCollector(), new ComprehensionCollector(),
+                new ImportCollector(), new DecoratorCollector(), new ComprehensionCollector(), new TypeScopeCollector(),
                 new ScopeDeclCollector(), new SemanticErrorCollector(), new ClassBaseCollector(),
                 new ExprCollector(), new AssignmentCollector(), new ElementCollector(), new OperandCollector(),
                 new OperatorOperandCollector(), new ParamDefaultCollector(),

@@ -2,6 +2,7 @@ package io.codeanatomy.plugins.python.facts;
 
 import static java.util.Objects.requireNonNull;
 
+import io.codeanatomy.python.syntax.PythonVersion;
 import io.codeanatomy.python.syntax.ast.AnnAssign;
 import io.codeanatomy.python.syntax.ast.Assert;
 import io.codeanatomy.python.syntax.ast.Assign;
@@ -94,8 +95,11 @@ import java.util.List;
  * <p>Names follow the symbol table too: every {@code Name}, parameter, def and class name,
  * import binding, {@code global}/{@code nonlocal} name, except-clause name and match capture.
  * Exceptions, as CPython records them: {@code (x): int} without a value binds nothing;
- * {@code import *} binds no name. Type parameters (3.12+) are put in the scope of the definition
- * they belong to (CPython gives them a hidden scope of their own).
+ * {@code import *} binds no name. PEP 695 syntax (3.12+) opens the scopes CPython 3.12/3.13 open
+ * for it: a generic function's or class's type parameters, annotations (a function's) or bases and
+ * keywords (a class's) in a type-parameter scope around the definition's own; a type alias's value
+ * in a scope of its own, inside a type-parameter scope when it is generic; a type variable's bound
+ * or default in a scope of its own.
  */
 final class FactWalker {
     /** Thrown when a tree nests deeper than the walker's limit. */
@@ -110,6 +114,7 @@ final class FactWalker {
     private final ScopeTracker scopes;
     private final CollectorEvents collectors;
     private final int maxDepth;
+    private final PythonVersion version;
     private int depth;
 
     /**
@@ -118,12 +123,13 @@ final class FactWalker {
      *                   {@link TooDeepException} (CPython's own symbol table gives up at about 3000)
      */
     FactWalker(byte[] source, StableIds ids, FileFacts out, String fileId, Module module, boolean recovered,
-               CollectorEvents collectors, int maxDepth) {
+               CollectorEvents collectors, int maxDepth, PythonVersion version) {
         this.scanner = new SourceScanner(source);
         this.context = new WalkContext(ids, scanner, out, recovered, Scope.module(fileId, module));
         this.collectors = requireNonNull(collectors, "collectors is null");
         this.scopes = new ScopeTracker(context, this.collectors.scope);
         this.maxDepth = maxDepth;
+        this.version = requireNonNull(version, "version is null");
     }
 
     void walk() {
@@ -232,9 +238,7 @@ final class FactWalker {
                 stmts(c.body());
             }
         } else if (s instanceof TypeAlias t) {
-            expr(t.name(), NameIntroducer.TYPE_ALIAS);
-            typeParams(t.type_params());
-            expr(t.value());
+            typeAlias(t);
         }
         // Pass, Break and Continue hold nothing.
     }
@@ -247,14 +251,25 @@ final class FactWalker {
         String qualname = scopes.childQualname(name, true);
         name(nameStart, nameEnd, name, NameContext.STORE, NameIntroducer.DEF_NAME, null, defId, s);
         defaults(args);
-        annotations(args, returns);
-        exprs(decorators);
+        boolean generic = !typeParams.isEmpty();
+        if (generic) {
+            // CPython 3.12+: decorators outside, annotations inside the type-parameter scope.
+            exprs(decorators);
+            enterTypeParameters(s, name, null);
+            typeParams(typeParams);
+            annotations(args, returns);
+        } else {
+            annotations(args, returns);
+            exprs(decorators);
+        }
         scopes.enterDefinition(defId, ScopeKind.FUNCTION, s, name, qualname, nameStart, nameEnd,
                 Parameter.of(args, context));
-        typeParams(typeParams);
         params();
         stmts(body);
         scopes.exit();
+        if (generic) {
+            scopes.exit();
+        }
     }
 
     private void classDef(ClassDef c) {
@@ -263,13 +278,55 @@ final class FactWalker {
         int nameEnd = scanner.identifierEnd(nameStart);
         String qualname = scopes.childQualname(c.name(), true);
         name(nameStart, nameEnd, c.name(), NameContext.STORE, NameIntroducer.CLASS_NAME, null, defId, c);
-        exprs(c.bases());
-        keywords(c.keywords());
-        exprs(c.decorator_list());
+        boolean generic = !c.type_params().isEmpty();
+        if (generic) {
+            // CPython 3.12+: decorators outside, bases and keywords inside the type-parameter scope.
+            exprs(c.decorator_list());
+            enterTypeParameters(c, c.name(), c.name());
+            typeParams(c.type_params());
+            exprs(c.bases());
+            keywords(c.keywords());
+        } else {
+            exprs(c.bases());
+            keywords(c.keywords());
+            exprs(c.decorator_list());
+        }
         scopes.enterDefinition(defId, ScopeKind.CLASS, c, c.name(), qualname, nameStart, nameEnd, List.of());
-        typeParams(c.type_params());
         stmts(c.body());
         scopes.exit();
+        if (generic) {
+            scopes.exit();
+        }
+    }
+
+    /**
+     * {@code type X[T] = value}: the name binds in the current scope; the value is evaluated lazily
+     * in a scope of its own (CPython 3.12+), inside the type-parameter scope when the alias is
+     * generic. Both see the class's names when the statement is in a class body.
+     */
+    private void typeAlias(TypeAlias t) {
+        expr(t.name(), NameIntroducer.TYPE_ALIAS);
+        String name = t.name() instanceof Name n ? n.id() : "";
+        boolean inClass = scopes.current().kind() == ScopeKind.CLASS;
+        boolean generic = !t.type_params().isEmpty();
+        if (generic) {
+            enterTypeParameters(t, name, null);
+            typeParams(t.type_params());
+        }
+        scopes.enterTypeScope(context.id(IdKinds.TYPE_SCOPE_PREFIX + ScopeKind.TYPE_ALIAS, t.bstart(), t.bend()),
+                ScopeKind.TYPE_ALIAS, t, name, t.bstart(), t.bend(), null, inClass);
+        expr(t.value());
+        scopes.exit();
+        if (generic) {
+            scopes.exit();
+        }
+    }
+
+    /** Enters the type-parameter scope of {@code s}, a generic def, class ({@code privateClass}: its name) or alias. */
+    private void enterTypeParameters(stmt s, String name, String privateClass) {
+        scopes.enterTypeScope(context.id(IdKinds.TYPE_SCOPE_PREFIX + ScopeKind.TYPE_PARAMETERS, s.bstart(), s.bend()),
+                ScopeKind.TYPE_PARAMETERS, s, name, s.bstart(), s.bend(), privateClass,
+                scopes.current().kind() == ScopeKind.CLASS);
     }
 
     private void annAssign(AnnAssign a) {
@@ -414,24 +471,49 @@ final class FactWalker {
         }
     }
 
+    /**
+     * The type parameters of the type-parameter scope just entered: each name binds there (in a
+     * generic class's, mangled with the class's name), and each bound or constraints and (3.13+)
+     * default is evaluated in a type-variable scope of its own, named after the parameter. CPython
+     * 3.12 gives that scope the parameter's line, 3.13 the expression's; so does its span here.
+     */
     private void typeParams(List<type_param> typeParams) {
         for (type_param t : typeParams) {
             int start = scanner.skipTriviaAnd(t.bstart(), "*");
             String name;
+            expr bound = null;
+            expr defaultValue;
             if (t instanceof TypeVar v) {
                 name = v.name();
-                optional(v.bound());
-                optional(v.default_value());
+                bound = v.bound();
+                defaultValue = v.default_value();
             } else if (t instanceof ParamSpec p) {
                 name = p.name();
-                optional(p.default_value());
+                defaultValue = p.default_value();
             } else {
                 TypeVarTuple v = (TypeVarTuple) t;
                 name = v.name();
-                optional(v.default_value());
+                defaultValue = v.default_value();
             }
+            scopes.current().declareTypeParameter(name);
             name(start, scanner.identifierEnd(start), name, NameContext.STORE, NameIntroducer.TYPE_PARAM, null, null, t);
+            typeVariable(t, name, bound);
+            typeVariable(t, name, defaultValue);
         }
+    }
+
+    private void typeVariable(type_param t, String name, expr value) {
+        if (value == null) {
+            return;
+        }
+        boolean py313 = version.atLeast(PythonVersion.PY313);
+        int bstart = py313 ? value.bstart() : t.bstart();
+        int bend = py313 ? value.bend() : t.bend();
+        // Keyed by the expression: a bound and a default of one parameter are two scopes.
+        scopes.enterTypeScope(context.id(IdKinds.TYPE_SCOPE_PREFIX + ScopeKind.TYPE_VARIABLE, value.bstart(), value.bend()),
+                ScopeKind.TYPE_VARIABLE, value, name, bstart, bend, null, scopes.current().seesClass());
+        expr(value);
+        scopes.exit();
     }
 
     // ---- expressions

@@ -170,7 +170,7 @@ public final class FileExtractor {
         boolean futureAnnotations = hasFutureAnnotations(module);
         try {
             new FactWalker(source.bytes(), ids, facts, fileId, module, status != ParseStatus.OK,
-                    collectors, maxDepth).walk();
+                    collectors, maxDepth, version).walk();
         } catch (FactWalker.TooDeepException | StackOverflowError e) {
             facts.clearFacts();
             status = ParseStatus.TOO_DEEP;

@@ -24,6 +24,12 @@ public final class IdKinds {
      * {@link WalkContext#exprId}).
      */
     public static final String EXPR_PREFIX = "py_expr.";
+    /**
+     * The prefix of a 3.12+ scope's kind: {@code py_type_scope.} followed by its {@link ScopeKind}
+     * ({@code py_type_scope.TYPE_ALIAS}), because a generic type alias's type-parameter scope and
+     * its value's scope both span the statement.
+     */
+    public static final String TYPE_SCOPE_PREFIX = "py_type_scope.";
     public static final String EXPR_OPERAND = "py_expr_operand";
     public static final String OPERATOR_OPERAND = "py_operator_operand";
     public static final String PARAM_DEFAULT = "py_param_default";

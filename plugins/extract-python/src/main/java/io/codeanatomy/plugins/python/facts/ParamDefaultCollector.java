@@ -15,6 +15,10 @@ import java.util.List;
 final class ParamDefaultCollector implements FactCollector {
     @Override
     public void scopeEntered(Scope scope, WalkContext context) {
+        if (scope.kind().isTypeScope()) {
+            // A type scope's node is the generic definition (or a bound): its row comes with the definition's scope.
+            return;
+        }
         arguments args;
         if (scope.node() instanceof FunctionDef f) {
             args = f.args();

@@ -30,6 +30,10 @@ final class ReturnCollector implements FactCollector {
 
     @Override
     public void scopeEntered(Scope scope, WalkContext context) {
+        if (scope.kind().isTypeScope()) {
+            // A type scope's node is the generic definition (or a bound): its row comes with the definition's scope.
+            return;
+        }
         if (scope.node() instanceof Lambda l) {
             emit(ReturnKind.LAMBDA, l.bstart(), l.bend(), l.body(), l, context);
         }

@@ -40,6 +40,12 @@ final class ScopeTracker {
         enter(current().comprehension(compId, node, childQualname(kind.codeName(), false)));
     }
 
+    /** Enters a 3.12+ scope ({@link Scope#typeScope}) inside the current one. */
+    void enterTypeScope(String scopeId, ScopeKind kind, Node node, String name, int bstart, int bend, String privateClass,
+                        boolean seesClass) {
+        enter(current().typeScope(scopeId, kind, node, name, bstart, bend, privateClass, seesClass));
+    }
+
     private void enter(Scope scope) {
         context.setScope(scope);
         for (FactCollector c : collectors) {
@@ -97,7 +103,7 @@ final class ScopeTracker {
 
     /** {@code name} as the current scope's symbol table holds it. */
     String symbol(String name) {
-        return mangle(current().privateName(), name);
+        return current().symbol(name);
     }
 
     /**
@@ -123,6 +129,10 @@ final class ScopeTracker {
      */
     String childQualname(String name, boolean mayBeGlobal) {
         Scope scope = current();
+        while (scope.kind().isTypeScope()) {
+            // compiler_set_qualname skips a type-parameter scope.
+            scope = scope.parent();
+        }
         if (scope.kind() == ScopeKind.MODULE || (mayBeGlobal && scope.isDeclaredGlobal(name))) {
             return name;
         }

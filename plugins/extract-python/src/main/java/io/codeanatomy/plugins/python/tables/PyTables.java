@@ -33,6 +33,7 @@ import io.codeanatomy.plugins.python.facts.ReturnRow;
 import io.codeanatomy.plugins.python.facts.Row;
 import io.codeanatomy.plugins.python.facts.ScopeDeclRow;
 import io.codeanatomy.plugins.python.facts.SemanticErrorRow;
+import io.codeanatomy.plugins.python.facts.TypeScopeRow;
 import io.codeanatomy.spi.extract.TableDefinition;
 import java.util.List;
 import java.util.function.Function;
@@ -215,11 +216,19 @@ public final class PyTables {
             string("annotation_expr_id", AnnotationRow::annotationExprId), string("text", AnnotationRow::text),
             nullableString("dotted_name", AnnotationRow::dottedName), bool("is_string", AnnotationRow::isString));
 
+    public static final TableSpec<TypeScopeRow> TYPE_SCOPES = new TableSpec<>("py_type_scopes_v1",
+            f -> f.rows(TypeScopeRow.class),
+            string("type_scope_id", TypeScopeRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            int64("bend", Row::bend), string("kind", r -> r.kind().name()), string("name", TypeScopeRow::name),
+            string("scope_id", TypeScopeRow::scopeId), nullableString("owner_id", TypeScopeRow::ownerId),
+            nullableString("owner_kind", TypeScopeRow::ownerKind), bool("has_kwdefaults", TypeScopeRow::hasKwDefaults),
+            bool("sees_class", TypeScopeRow::seesClass));
+
     /** Every table, in declaration order. */
     public static final List<TableSpec<?>> ALL = List.of(
             FILES, LINES, DEFS, PARAMS, NAMES, CALLS, IMPORTS, DECORATORS, COMPREHENSIONS, SCOPE_DECLS, ERRORS,
             SEMANTIC_ERRORS, CLASS_BASES, EXPRS, EXPR_OPERANDS, ASSIGNMENTS, CONTAINER_ELEMENTS, RETURNS, CALL_ARGS,
-            ITERATIONS, ANNOTATIONS, OPERATOR_OPERANDS, PARAM_DEFAULTS);
+            ITERATIONS, ANNOTATIONS, OPERATOR_OPERANDS, PARAM_DEFAULTS, TYPE_SCOPES);
 
     private PyTables() {
     }

@@ -67,7 +67,7 @@ class TestFactCollectors {
         List<FactCollector> collectors = new ArrayList<>(FactCollectors.standard());
         collectors.add(extra);
         new FactWalker(parsed.source().bytes(), ids, facts, "file", parsed.module(), false,
-                new CollectorEvents(collectors), 100).walk();
+                new CollectorEvents(collectors), 100, PythonVersion.PY311).walk();
         facts.finish();
         return facts;
     }

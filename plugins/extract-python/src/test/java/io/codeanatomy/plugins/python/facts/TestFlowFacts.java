@@ -32,7 +32,7 @@ class TestFlowFacts {
             ids.startFile("m.py");
             facts = new FileFacts("m.py");
             new FactWalker(parsed.source().bytes(), ids, facts, "<module>", parsed.module(), false,
-                    new CollectorEvents(FactCollectors.standard()), 1000).walk();
+                    new CollectorEvents(FactCollectors.standard()), 1000, PythonVersion.PY311).walk();
             facts.finish();
             facts.defs().forEach(d -> defNames.put(d.id(), d.qualname()));
             facts.comprehensions().forEach(c -> defNames.put(c.id(), "comp@" + c.bstart()));
