@@ -24,33 +24,40 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Scopes and bindings exactly as CPython 3.11's {@code symtable} reports them, derived in the plan
- * from the extraction facts (docs/cpg-scopes.md explains every rule and why it is right):
+ * Scopes and bindings exactly as CPython 3.11's {@code symtable} reports them, and for PEP 695
+ * syntax (parsed as 3.12+) as 3.12/3.13's does, derived in the plan from the extraction facts
+ * (docs/cpg-scopes.md explains every rule and why it is right):
  *
  * <ol>
  * <li>{@code py_scopes}: one scope per module (of a file that parses), def, class, lambda and
- * comprehension; {@code py_scope_chain}: the recursive closure of the parent relation with the
+ * comprehension, and per row of {@code py_type_scopes_v1} (type parameters, type alias, type
+ * variable; a generic definition's scope is inside its type-parameter scope); {@code py_scope_chain}: the recursive closure of the parent relation with the
  * depth (the scope itself at 0), which every "nearest enclosing" question below ranks by;</li>
  * <li>{@code py_symbol_flags}: symtable's definition flags per (scope, symbol), an aggregate over
  * what each name occurrence contributes to its own scope and, for {@code global} and {@code :=}
  * in a comprehension, to the scope CPython also enters it in;</li>
  * <li>{@code py_binders}: for each symbol a scope uses without binding it, the nearest enclosing
- * function scope that decides it (binds it, or declares it global), classes skipped except for
- * {@code __class__}; the symbol is FREE when that scope binds it;</li>
+ * function-like scope that decides it (binds it, or declares it global), classes skipped except for
+ * {@code __class__} and {@code __classdict__}; the symbol is FREE when that scope binds it;</li>
  * <li>{@code py_binder_chain} and {@code py_bindings}: the classification, plus the FREE symbols
  * CPython adds to every scope between a free use and its binder, and CELL for a binder that a
  * free use refers to.</li>
  * </ol>
  *
  * <p>Scope ids are the extraction ids ({@code file_id} of a module, {@code def_id},
- * {@code comp_id}); a {@code PY_SCOPE} node's id is the stable id of its span and kind, and a
- * {@code PY_BINDING}'s is the stable id of (scope id + "." + symbol, scope span), because a symbol
- * need not occur in its scope at all (an implicit free variable, {@code .0}, {@code __class__}).
+ * {@code comp_id}, {@code type_scope_id}); a {@code PY_SCOPE} node's id is the stable id of its
+ * span and kind ({@code PY_SCOPE}, for a type scope {@code PY_SCOPE.<kind>}: it may span the same
+ * bytes as its definition), and a {@code PY_BINDING}'s is the stable id of (scope id + "." +
+ * symbol, scope span), because a symbol need not occur in its scope at all (an implicit free
+ * variable, {@code .0}, {@code __class__}, {@code .type_params}). Symbols whose names start with a
+ * dot are CPython's hidden variables; they are bindings like any other, exactly as symtable lists
+ * them.
  */
 public final class ScopeBindings implements CpgPart {
     public static final String NAMES = "py_names_v1";
     public static final String COMPREHENSIONS = "py_comprehensions_v1";
     public static final String SCOPE_DECLS = "py_scope_decls_v1";
+    public static final String TYPE_SCOPES = "py_type_scopes_v1";
 
     public static final String SCOPES = "py_scopes";
     public static final String SCOPE_CHAIN = "py_scope_chain";
@@ -95,6 +102,18 @@ public final class ScopeBindings implements CpgPart {
 
     private static final List<String> COMPREHENSION_NAMES = List.of("listcomp", "setcomp", "dictcomp", "genexpr");
 
+    /**
+     * The scope types that are not function-like: CPython's {@code _PyST_IsFunctionLike} holds for
+     * every other (functions, lambdas, comprehensions and the 3.12+ type scopes).
+     */
+    private static final List<String> NOT_FUNCTION_LIKE = List.of("module", "class");
+
+    /**
+     * The names a class binds for the scopes nested in it without listing them itself: {@code __class__}
+     * (for {@code super()}) and, from 3.12, {@code __classdict__} (for the type scopes in its body).
+     */
+    private static final List<String> CLASS_IMPLICIT = List.of("__class__", "__classdict__");
+
     @Override
     public List<InputRelation> inputs() {
         return List.of(
@@ -136,7 +155,16 @@ public final class ScopeBindings implements CpgPart {
                         ColumnContract.required("name", DataType.STRING),
                         ColumnContract.required("scope_id", DataType.STRING),
                         ColumnContract.required("stmt_bstart", DataType.INT64),
-                        ColumnContract.required("stmt_bend", DataType.INT64))));
+                        ColumnContract.required("stmt_bend", DataType.INT64))),
+                SpannedInput.of(TYPE_SCOPES,
+                        ColumnContract.required("type_scope_id", DataType.STRING),
+                        ColumnContract.required("kind", DataType.STRING),
+                        ColumnContract.required("name", DataType.STRING),
+                        ColumnContract.required("scope_id", DataType.STRING),
+                        ColumnContract.optional("owner_id", DataType.STRING),
+                        ColumnContract.optional("owner_kind", DataType.STRING),
+                        ColumnContract.required("has_kwdefaults", DataType.BOOLEAN),
+                        ColumnContract.required("sees_class", DataType.BOOLEAN)));
     }
 
     @Override
@@ -189,33 +217,47 @@ public final class ScopeBindings implements CpgPart {
         Condition fileOk = str("f", "status").eq("OK");
         RelSpec modules = RelSpec.scan(DefinitionNodes.FILES, "f").filter(fileOk).project(scopeColumns(
                 str("f", "file_id"), str("f", "file_id"), str("f", "path"), val(0L), i64("f", "size"),
-                val("module"), val("top"), Exprs.nullOf(DataType.STRING), val("MODULE")));
+                varchar("module"), val("top"), Exprs.nullOf(DataType.STRING), val("MODULE"), val("PY_SCOPE")));
         Field<String> defKind = str("d", "kind");
         RelSpec defs = RelSpec.scan(DefinitionNodes.DEFS, "d")
                 .join(RelSpec.scan(DefinitionNodes.FILES, "f"), JoinType.INNER, str("d", "file_id").eq(str("f", "file_id")))
                 // Under `from __future__ import annotations` CPython 3.11 does not visit annotations: no scope there.
                 .filter(fileOk.and(bool("d", "in_annotation").and(bool("f", "future_annotations")).not()))
+                // A generic function's or class's scope is inside its type-parameter scope (3.12+).
+                .join(RelSpec.scan(TYPE_SCOPES, "t"), JoinType.LEFT, str("t", "owner_id").eq(str("d", "def_id")))
                 .project(scopeColumns(str("d", "def_id"), str("d", "file_id"), str("d", "path"), i64("d", "bstart"), i64("d", "bend"),
-                        Exprs.when(defKind.eq("CLASS"), val("class")).otherwise(val("function")),
+                        Exprs.when(defKind.eq("CLASS"), varchar("class")).otherwise(varchar("function")),
                         Exprs.when(defKind.eq("LAMBDA"), val("lambda")).otherwise(str("d", "name")),
-                        str("d", "scope_id"), defKind));
+                        Exprs.coalesce(str("t", "type_scope_id"), str("d", "scope_id")), defKind, val("PY_SCOPE")));
         Field<String> compKind = str("c", "kind");
         RelSpec comprehensions = RelSpec.scan(COMPREHENSIONS, "c")
                 .join(RelSpec.scan(DefinitionNodes.FILES, "f"), JoinType.INNER, str("c", "file_id").eq(str("f", "file_id")))
                 .filter(fileOk.and(bool("c", "in_annotation").and(bool("f", "future_annotations")).not()))
                 .project(scopeColumns(str("c", "comp_id"), str("c", "file_id"), str("c", "path"), i64("c", "bstart"), i64("c", "bend"),
-                        val("function"),
+                        varchar("function"),
                         Exprs.when(compKind.eq("LIST"), val("listcomp")).when(compKind.eq("SET"), val("setcomp"))
                                 .when(compKind.eq("DICT"), val("dictcomp")).otherwise(val("genexpr")),
-                        str("c", "scope_id"), val("COMPREHENSION")));
-        return RelSpec.unionAllByName(modules, defs, comprehensions);
+                        str("c", "scope_id"), val("COMPREHENSION"), val("PY_SCOPE")));
+        // The 3.12+ scopes: typed as CPython 3.13's symtable types them (3.12 says 'type parameter'
+        // and 'TypeVar bound'). Their spans can equal a def's or each other's, so the kind is in the node id.
+        Field<String> typeKind = str("t", "kind");
+        RelSpec typeScopes = RelSpec.scan(TYPE_SCOPES, "t")
+                .join(RelSpec.scan(DefinitionNodes.FILES, "f"), JoinType.INNER, str("t", "file_id").eq(str("f", "file_id")))
+                .filter(fileOk)
+                .project(scopeColumns(str("t", "type_scope_id"), str("t", "file_id"), str("t", "path"), i64("t", "bstart"),
+                        i64("t", "bend"),
+                        Exprs.when(typeKind.eq("TYPE_PARAMETERS"), varchar("type parameters"))
+                                .when(typeKind.eq("TYPE_ALIAS"), varchar("type alias")).otherwise(varchar("type variable")),
+                        str("t", "name"), str("t", "scope_id"), typeKind, concat(val("PY_SCOPE."), typeKind)));
+        return RelSpec.unionAllByName(modules, defs, comprehensions, typeScopes);
     }
 
     private static List<NamedField<?>> scopeColumns(Field<String> scopeId, Field<String> fileId, Field<String> path, Field<Long> bstart,
-            Field<Long> bend, Field<String> type, Field<String> name, Field<String> parent, Field<String> syntaxKind) {
+            Field<Long> bend, Field<String> type, Field<String> name, Field<String> parent, Field<String> syntaxKind,
+            Field<String> idKind) {
         return List.of(
                 scopeId.as("scope_id"),
-                CpgExprs.stableId(path, bstart, bend, val("PY_SCOPE")).as("node_id"),
+                CpgExprs.stableId(path, bstart, bend, idKind).as("node_id"),
                 fileId.as("file_id"),
                 path.as("path"),
                 bstart.as("bstart"),
@@ -335,7 +377,7 @@ public final class ScopeBindings implements CpgPart {
         RelSpec superClass = RelSpec.scan(SCOPE_NAMES, "n")
                 .filter(load.and(str("n", "symbol").eq("super")))
                 .join(RelSpec.scan(SCOPES, "s"), JoinType.INNER, str("s", "scope_id").eq(str("n", "scope_id")))
-                .filter(str("s", "scope_type").eq("function"))
+                .filter(str("s", "scope_type").in(NOT_FUNCTION_LIKE).not())
                 .project(flagRow(str("n", "scope_id"), val("__class__"),
                         Exprs.falseCondition(), Exprs.falseCondition(), Exprs.falseCondition(), Exprs.trueCondition(),
                         Exprs.falseCondition(), Exprs.falseCondition(), Exprs.falseCondition(),
@@ -351,8 +393,53 @@ public final class ScopeBindings implements CpgPart {
         }
         calls.add(AggregateCall.min(col("u", "occ_bstart", DataType.INT64), "occ_bstart"));
         calls.add(AggregateCall.min(col("u", "occ_bend", DataType.INT64), "occ_bend"));
-        return RelSpec.unionAll(own, other, superClass, firstIterator).as("u")
+        List<RelSpec> parts = new ArrayList<>(List.of(own, other, superClass, firstIterator));
+        parts.addAll(typeScopeImplicitNames());
+        return RelSpec.unionAll(parts.toArray(RelSpec[]::new)).as("u")
                 .aggregate(List.of(col("u", "scope_id", DataType.STRING).as("scope_id"), col("u", "symbol", DataType.STRING).as("symbol")), calls);
+    }
+
+    /**
+     * The names CPython 3.12+'s symtable enters for PEP 695 syntax without an occurrence in the
+     * source ({@code symtable_enter_type_param_block}, the ClassDef and TypeAlias cases): in the
+     * type-parameter scope of a generic class {@code .type_params} and {@code .generic_base}
+     * (DEF_LOCAL and USE), of a generic function the parameter {@code .defaults} (always: the
+     * defaults tuple of the AST is never NULL) and {@code .kwdefaults} when a keyword-only parameter
+     * has a default; in the generic class's own scope {@code __type_params__} (DEF_LOCAL) and
+     * {@code .type_params} (USE); in a type scope directly in a class body a USE of
+     * {@code __classdict__}. Only scopes in {@code py_scopes} (files that parse) get them.
+     */
+    private static List<RelSpec> typeScopeImplicitNames() {
+        Field<String> ownerKind = str("t", "owner_kind");
+        Condition typeParams = str("t", "kind").eq("TYPE_PARAMETERS");
+        Condition yes = Exprs.trueCondition();
+        Condition no = Exprs.falseCondition();
+        List<RelSpec> parts = new ArrayList<>();
+        for (String name : List.of(".type_params", ".generic_base")) {
+            parts.add(typeScopes(typeParams.and(ownerKind.eq("CLASS")))
+                    .project(flagRow(str("t", "type_scope_id"), val(name), no, no, yes, yes, no, no, no, nullSpan(), nullSpan())));
+        }
+        parts.add(typeScopes(typeParams.and(ownerKind.eq("FUNCTION")))
+                .project(flagRow(str("t", "type_scope_id"), val(".defaults"), yes, no, no, no, no, no, no, nullSpan(), nullSpan())));
+        parts.add(typeScopes(bool("t", "has_kwdefaults"))
+                .project(flagRow(str("t", "type_scope_id"), val(".kwdefaults"), yes, no, no, no, no, no, no, nullSpan(), nullSpan())));
+        parts.add(typeScopes(bool("t", "sees_class"))
+                .project(flagRow(str("t", "type_scope_id"), val("__classdict__"), no, no, no, yes, no, no, no, nullSpan(), nullSpan())));
+        parts.add(typeScopes(typeParams.and(ownerKind.eq("CLASS")))
+                .project(flagRow(str("t", "owner_id"), val("__type_params__"), no, no, yes, no, no, no, no, nullSpan(), nullSpan())));
+        parts.add(typeScopes(typeParams.and(ownerKind.eq("CLASS")))
+                .project(flagRow(str("t", "owner_id"), val(".type_params"), no, no, no, yes, no, no, no, nullSpan(), nullSpan())));
+        return parts;
+    }
+
+    /** The rows of {@code py_type_scopes_v1} that are scopes (their file parses) and satisfy {@code condition}, as {@code t}. */
+    private static RelSpec typeScopes(Condition condition) {
+        return RelSpec.scan(TYPE_SCOPES, "t").filter(condition)
+                .join(RelSpec.scan(SCOPES, "s"), JoinType.INNER, str("s", "scope_id").eq(str("t", "type_scope_id")));
+    }
+
+    private static Field<Long> nullSpan() {
+        return Exprs.nullOf(DataType.INT64);
     }
 
     private static List<NamedField<?>> flagRow(Field<String> scopeId, Field<String> symbol, Condition param, Condition imported,
@@ -386,14 +473,17 @@ public final class ScopeBindings implements CpgPart {
     private static RelSpec deciders() {
         RelSpec functions = RelSpec.scan(SYMBOL_FLAGS, "f")
                 .join(RelSpec.scan(SCOPES, "s"), JoinType.INNER, str("f", "scope_id").eq(str("s", "scope_id")))
-                .filter(str("s", "scope_type").eq("function")
+                .filter(str("s", "scope_type").in(NOT_FUNCTION_LIKE).not()
                         .and(flag("f", G).or(flag("f", NL).not().and(bound("f")))))
                 .project(str("f", "scope_id").as("scope_id"), str("f", "symbol").as("symbol"), str("s", "scope_type").as("scope_type"),
                         Exprs.when(flag("f", G), val(0)).otherwise(val(1)).as("binds"));
-        RelSpec classes = RelSpec.scan(SCOPES, "s").filter(str("s", "scope_type").eq("class"))
-                .project(str("s", "scope_id").as("scope_id"), val("__class__").as("symbol"), str("s", "scope_type").as("scope_type"),
-                        val(1).as("binds"));
-        return RelSpec.unionAll(functions, classes);
+        List<RelSpec> parts = new ArrayList<>(List.of(functions));
+        for (String name : CLASS_IMPLICIT) {
+            parts.add(RelSpec.scan(SCOPES, "s").filter(str("s", "scope_type").eq("class"))
+                    .project(str("s", "scope_id").as("scope_id"), val(name).as("symbol"), str("s", "scope_type").as("scope_type"),
+                            val(1).as("binds")));
+        }
+        return RelSpec.unionAll(parts.toArray(RelSpec[]::new));
     }
 
     /**
@@ -425,8 +515,8 @@ public final class ScopeBindings implements CpgPart {
         return RelSpec.scan(BINDERS, "x")
                 .join(RelSpec.scan(SCOPE_CHAIN, "c"), JoinType.INNER,
                         str("c", "scope_id").eq(str("x", "scope_id")).and(i32("c", "depth").le(i32("x", "binder_depth"))))
-                // A class binds only __class__, as a cell of its own that symtable does not list.
-                .filter(atBinder.not().or(str("x", "binder_type").eq("function")))
+                // A class binds only __class__ and __classdict__, as cells of its own that symtable does not list.
+                .filter(atBinder.not().or(str("x", "binder_type").eq("class").not()))
                 .project(str("c", "ancestor_id").as("scope_id"), str("x", "symbol").as("symbol"),
                         Exprs.when(atBinder, Exprs.nullOf(DataType.STRING)).otherwise(str("x", "binder_id")).as("binder_id"),
                         bit(atBinder).as("cell"));
@@ -677,6 +767,15 @@ public final class ScopeBindings implements CpgPart {
     }
 
     // ---- column helpers -------------------------------------------------------------------------
+
+    /**
+     * A text literal typed VARCHAR: Calcite types a bare literal CHAR(n), and a union or CASE of
+     * literals of different lengths pads the shorter ones, which then compare unequal downstream
+     * (docs/decisions.md, "Kind literals in a CASE are cast to VARCHAR").
+     */
+    private static Field<String> varchar(String text) {
+        return Exprs.cast(val(text), DataType.STRING);
+    }
 
     private static Field<String> str(String relation, String name) {
         return col(relation, name, DataType.STRING);
