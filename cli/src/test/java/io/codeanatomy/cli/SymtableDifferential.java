@@ -18,6 +18,7 @@ import io.codeanatomy.runtime.session.Session;
 import io.codeanatomy.runtime.session.SessionConfig;
 import io.codeanatomy.testkit.cpython.Python3;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -91,7 +92,17 @@ final class SymtableDifferential {
 
     /** Builds {@code source} into {@code out} with {@link #spec(boolean)}. */
     static BuildOutcome build(Path source, Path out, List<String> excludes, boolean withErrors) {
-        return new BuildPipeline(SessionConfig.defaults(), Session::open, spec(withErrors))
+        return build(source, out, excludes, withErrors, SessionConfig.defaults());
+    }
+
+    /** Builds {@code source} into {@code out} with {@link #spec(boolean)}, parsing as Python {@code pythonVersion}. */
+    static BuildOutcome build(Path source, Path out, List<String> excludes, boolean withErrors, String pythonVersion) {
+        return build(source, out, excludes, withErrors,
+                SessionConfig.defaults().withExtractorOptions(Map.of("python.version", pythonVersion)));
+    }
+
+    private static BuildOutcome build(Path source, Path out, List<String> excludes, boolean withErrors, SessionConfig config) {
+        return new BuildPipeline(config, Session::open, spec(withErrors))
                 .run(source, out, List.of(), excludes, BuildListener.NONE);
     }
 
@@ -136,25 +147,44 @@ final class SymtableDifferential {
     /** CPython's side for {@code paths} under {@code source}: scope lines, or one {@code ERROR} line. */
     static Map<String, List<String>> theirs(Path source, Collection<String> paths) {
         byte[] input = (String.join("\n", paths) + "\n").getBytes(StandardCharsets.UTF_8);
-        return Python3.require().run(Python3.resource(SymtableDifferential.class, "symtable_dump.py"), List.of(source.toString()), input, stdout -> {
-            Map<String, List<String>> files = new TreeMap<>();
-            BufferedReader reader = new BufferedReader(new InputStreamReader(stdout, StandardCharsets.UTF_8));
-            List<String> current = null;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.startsWith("FILE ")) {
-                    current = new ArrayList<>();
-                    files.put(line.substring(5), current);
-                } else if (line.startsWith("ERROR ")) {
-                    requireNonNull(current, "output before the first file").add(line);
-                } else {
-                    String[] parts = line.split("\\|", 4);
-                    List<String> names = parts[3].isEmpty() ? new ArrayList<>() : new ArrayList<>(Arrays.asList(parts[3].split(" ")));
-                    requireNonNull(current, "output before the first file").add(parts[0] + "|" + parts[1] + "|" + parts[2] + "|" + sortedSymbols(names));
-                }
+        return Python3.require().run(Python3.resource(SymtableDifferential.class, "symtable_dump.py"), List.of(source.toString()), input,
+                stdout -> parseDump(new BufferedReader(new InputStreamReader(stdout, StandardCharsets.UTF_8))));
+    }
+
+    /**
+     * symtable_dump.py's output (or a recorded golden of it, whose {@code #} lines are comments) as
+     * per file the sorted scope lines, or one {@code ERROR} line.
+     */
+    static Map<String, List<String>> parseDump(BufferedReader reader) throws IOException {
+        Map<String, List<String>> files = new TreeMap<>();
+        List<String> current = null;
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            if (line.startsWith("#")) {
+                continue;
             }
-            files.values().forEach(lines -> lines.sort(null));
-            return files;
-        });
+            if (line.startsWith("FILE ")) {
+                current = new ArrayList<>();
+                files.put(line.substring(5), current);
+            } else if (line.startsWith("ERROR ")) {
+                requireNonNull(current, "output before the first file").add(line);
+            } else {
+                String[] parts = line.split("\\|", 4);
+                List<String> names = parts[3].isEmpty() ? new ArrayList<>() : new ArrayList<>(Arrays.asList(parts[3].split(" ")));
+                requireNonNull(current, "output before the first file").add(parts[0] + "|" + parts[1] + "|" + parts[2] + "|" + sortedSymbols(names));
+            }
+        }
+        files.values().forEach(lines -> lines.sort(null));
+        return files;
+    }
+
+    /** The rows of {@code sql} over a build's outputs, each as its values joined by ' | '. */
+    static List<String> rows(Path out, String sql) {
+        List<String> rows = new ArrayList<>();
+        try (Session session = Session.open(SessionConfig.defaults())) {
+            OutputTables.register(session, out);
+            query(session, sql, row -> rows.add(String.join(" | ", Arrays.stream(row).map(String::valueOf).toList())));
+        }
+        return rows;
     }
 
     /** The paths of files that parse, from a build's {@code py_files_v1}. */
