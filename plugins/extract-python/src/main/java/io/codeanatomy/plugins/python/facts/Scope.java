@@ -81,15 +81,16 @@ public final class Scope {
      * A 3.12+ scope inside this one ({@link ScopeKind#isTypeScope}), for the definition or type
      * alias {@code node} (a type variable's scope: its bound or default), named {@code name} as
      * symtable names it and spanning {@code [bstart, bend)} (in {@link #nameBstart}, {@link #nameBend}:
-     * the span CPython gives the scope, so its line). Definitions inside it keep
-     * this scope's parent def and qualname. {@code privateClass}, when not null, is the generic class
+     * the span CPython gives the scope, so its line), with the {@code __qualname__} CPython's compiler
+     * gives its code object ({@link ScopeTracker#childQualname}). Definitions inside it keep this
+     * scope's parent def. {@code privateClass}, when not null, is the generic class
      * whose type-parameter scope this is: like CPython 3.13 ({@code ste_mangled_names}), only the
      * class's type parameters are mangled with its name there, added as they are declared.
      * {@code seesClass} is CPython's {@code ste_can_see_class_scope}: the scope reads the class
      * body's names through {@code __classdict__}.
      */
-    Scope typeScope(String scopeId, ScopeKind kind, Node node, String name, int bstart, int bend, String privateClass,
-                    boolean seesClass) {
+    Scope typeScope(String scopeId, ScopeKind kind, Node node, String name, String qualname, int bstart, int bend,
+                    String privateClass, boolean seesClass) {
         if (!kind.isTypeScope()) {
             throw new IllegalArgumentException("not a type scope: " + kind);
         }

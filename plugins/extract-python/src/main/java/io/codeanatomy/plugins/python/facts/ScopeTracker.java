@@ -43,7 +43,9 @@ final class ScopeTracker {
     /** Enters a 3.12+ scope ({@link Scope#typeScope}) inside the current one. */
     void enterTypeScope(String scopeId, ScopeKind kind, Node node, String name, int bstart, int bend, String privateClass,
                         boolean seesClass) {
-        enter(current().typeScope(scopeId, kind, node, name, bstart, bend, privateClass, seesClass));
+        // The compiler's names for the code objects: "<generic parameters of f>", the alias's, the variable's.
+        String qualname = childQualname(kind == ScopeKind.TYPE_PARAMETERS ? "<generic parameters of " + name + ">" : name, false);
+        enter(current().typeScope(scopeId, kind, node, name, qualname, bstart, bend, privateClass, seesClass));
     }
 
     private void enter(Scope scope) {
@@ -124,19 +126,24 @@ final class ScopeTracker {
 
     /**
      * CPython's {@code __qualname__} for a definition named {@code name} in the current scope
-     * ({@code compiler_set_qualname}): a function or lambda parent adds {@code .<locals>}, a class or
-     * comprehension parent does not; a def or class declared global in its parent gets its bare name.
+     * ({@code compiler_set_qualname}): a function, lambda or type alias parent adds {@code .<locals>},
+     * a class, comprehension or type-parameter parent does not; a type-parameter or type-variable
+     * scope is looked past (a generic {@code f} at module level is {@code f}; a lambda in its bound
+     * is {@code <generic parameters of f>.<lambda>}); a def or class declared global in its parent
+     * gets its bare name.
      */
     String childQualname(String name, boolean mayBeGlobal) {
         Scope scope = current();
-        while (scope.kind().isTypeScope()) {
-            // compiler_set_qualname skips a type-parameter scope.
+        if (scope.kind() == ScopeKind.TYPE_PARAMETERS || scope.kind() == ScopeKind.TYPE_VARIABLE) {
+            // compiler_set_qualname looks past a type-parameter unit (a type variable's bound is one too).
             scope = scope.parent();
         }
         if (scope.kind() == ScopeKind.MODULE || (mayBeGlobal && scope.isDeclaredGlobal(name))) {
             return name;
         }
-        boolean locals = scope.kind() == ScopeKind.FUNCTION || scope.kind() == ScopeKind.LAMBDA;
+        // A type alias's value is compiled as a function.
+        boolean locals = scope.kind() == ScopeKind.FUNCTION || scope.kind() == ScopeKind.LAMBDA
+                || scope.kind() == ScopeKind.TYPE_ALIAS;
         return scope.qualname() + (locals ? ".<locals>." : ".") + name;
     }
 }

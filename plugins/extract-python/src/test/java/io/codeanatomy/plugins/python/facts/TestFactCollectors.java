@@ -59,7 +59,11 @@ class TestFactCollectors {
     }
 
     private static FileFacts walk(String source, FactCollector extra) {
-        ParseResult parsed = PythonParser.parse(source.getBytes(StandardCharsets.UTF_8), PythonVersion.PY311);
+        return walk(source, extra, PythonVersion.PY311);
+    }
+
+    private static FileFacts walk(String source, FactCollector extra, PythonVersion version) {
+        ParseResult parsed = PythonParser.parse(source.getBytes(StandardCharsets.UTF_8), version);
         assertThat(parsed.errors()).isEmpty();
         StableIds ids = new StableIds();
         ids.startFile("m.py");
@@ -67,7 +71,7 @@ class TestFactCollectors {
         List<FactCollector> collectors = new ArrayList<>(FactCollectors.standard());
         collectors.add(extra);
         new FactWalker(parsed.source().bytes(), ids, facts, "file", parsed.module(), false,
-                new CollectorEvents(collectors), 100, PythonVersion.PY311).walk();
+                new CollectorEvents(collectors), 100, version).walk();
         facts.finish();
         return facts;
     }
@@ -111,5 +115,34 @@ class TestFactCollectors {
         assertThat(facts.calls()).hasSize(1);
         assertThat(facts.names()).extracting(NameRow::name)
                 .containsExactly("os", "deco", "f", "a", "g", "os", "a", "b", "b", "a");
+    }
+
+    @Test
+    void typeScopesOpenWhereCPythonsDoAndDefinitionsInsideGetTheCompilersQualnames() {
+        FileFacts facts = walk("""
+                def outer():
+                    type Lazy = (lambda: cap)
+                    def g[T: (lambda: 1), *Ts = ()](x: (lambda: 2)) -> T:
+                        pass
+                class C[T](Base[T]):
+                    def m(self): pass
+                """, new FactCollector() { }, PythonVersion.PY313);
+
+        // The qualnames CPython 3.13 gives these code objects (__value__, __bound__, __annotations__).
+        assertThat(facts.defs()).extracting(DefRow::qualname).containsExactly("outer", "outer.<locals>.Lazy.<locals>.<lambda>",
+                "outer.<locals>.g", "outer.<locals>.<generic parameters of g>.<lambda>", "outer.<locals>.<lambda>", "C", "C.m");
+        // A generic definition's row still names the scope its name binds in.
+        String outer = facts.defs().get(0).id();
+        assertThat(facts.defs()).filteredOn(d -> d.name().equals("g")).extracting(DefRow::scopeId).containsExactly(outer);
+        List<TypeScopeRow> scopes = facts.rows(TypeScopeRow.class);
+        assertThat(scopes).extracting(r -> r.kind() + " " + r.name() + " " + r.ownerKind()).containsExactly(
+                "TYPE_ALIAS Lazy null", "TYPE_PARAMETERS g FUNCTION", "TYPE_VARIABLE T null", "TYPE_VARIABLE Ts null",
+                "TYPE_PARAMETERS C CLASS");
+        // T's bound and Ts's default in g's type-parameter scope, which is in outer; C's in the module.
+        assertThat(scopes.get(2).scopeId()).isEqualTo(scopes.get(1).id());
+        assertThat(scopes.get(1).scopeId()).isEqualTo(outer);
+        assertThat(scopes.get(4).scopeId()).isEqualTo("file");
+        assertThat(facts.names()).filteredOn(n -> n.name().equals("Base")).extracting(NameRow::scopeId)
+                .containsExactly(scopes.get(4).id());
     }
 }
