@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,13 +59,7 @@ class TestTypeParamScopes {
 
     @Test
     void theCpgChainsDefinitionScopesThroughTheirTypeParameterScopesAndResolvesFreeTypeParameters() throws Exception {
-        Path source = temp.resolve("cpg-src");
-        Files.createDirectories(source);
-        for (String file : List.of("generic_functions.py", "type_aliases.py")) {
-            try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("type_params/" + file), file)) {
-                Files.write(source.resolve(file), in.readAllBytes());
-            }
-        }
+        Path source = fixtures(temp.resolve("cpg-src"), List.of("generic_functions.py", "type_aliases.py"));
         Path out = temp.resolve("cpg-out");
         CliRun build = CliRun.of("build", source.toString(), "--out", out.toString(), "--python", "3.13");
         assertThat(build.exitCode()).as(build.err()).isZero();
@@ -119,13 +114,7 @@ class TestTypeParamScopes {
 
     private Result compare(String version) throws IOException {
         Map<String, List<String>> theirs = golden(version);
-        Path source = temp.resolve("src");
-        for (String file : theirs.keySet()) {
-            try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("type_params/" + file), file)) {
-                Files.createDirectories(source);
-                Files.write(source.resolve(file), in.readAllBytes());
-            }
-        }
+        Path source = fixtures(temp.resolve("src"), theirs.keySet());
         Path out = temp.resolve("out");
         SymtableDifferential.build(source, out, List.of(), false, version);
         Map<String, List<String>> ours = SymtableDifferential.ours(out);
@@ -158,6 +147,17 @@ class TestTypeParamScopes {
                 version, theirs.size(), refused.size(), compared, differingScopes, mismatched.keySet());
         mismatched.forEach((file, diff) -> System.out.println(file + diff));
         return new Result(refused, mismatched);
+    }
+
+    /** Copies the fixtures {@code files} of type_params/ into {@code dir}. */
+    private Path fixtures(Path dir, Collection<String> files) throws IOException {
+        Files.createDirectories(dir);
+        for (String file : files) {
+            try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("type_params/" + file), file)) {
+                Files.write(dir.resolve(file), in.readAllBytes());
+            }
+        }
+        return dir;
     }
 
     /** The recorded symtable of {@code version}, scope types named as the CPG names them. */
