@@ -67,3 +67,13 @@ def annotation_lambda[T](x: (lambda: T)) -> (t for t in (T,)):
 
 def uses_super[T](x: super) -> T:
     return x
+
+
+def multiline_bounds[
+    T: (
+        int, str),
+    S: (
+        float
+    ),
+](t: T, s: S):
+    return t, s
