@@ -13,8 +13,9 @@ import java.util.Set;
  * the file id for the module, else the def, comprehension or type-scope id; facts inside it name it
  * as their {@code scope_id}.
  *
- * <p>Only the {@code global} declarations made so far change while it is walked (a def or class
- * declared global gets its bare qualname); everything else is fixed when it is entered.
+ * <p>Only the {@code global} declarations made so far (a def or class declared global gets its bare
+ * qualname) and, in a generic class's type-parameter scope, the type parameters declared so far
+ * (they are mangled) change while it is walked; everything else is fixed when it is entered.
  */
 public final class Scope {
     private final String id;
