@@ -194,6 +194,8 @@ public final class BuildPipeline {
         private boolean committed;
         private Optional<ExtractionChanges> changes = Optional.empty();
         private Optional<ExtractionLayout> layout = Optional.empty();
+        private Optional<OutputReuse> reuse = Optional.empty();
+        private SortedMap<String, String> inputKeys = new TreeMap<>();
         private long phaseStart;
         private String phase;
 
@@ -237,10 +239,10 @@ public final class BuildPipeline {
                     directory.discard(tables);
                     outputs.clear();
                     RunResult result = record(records, RunStatus.SUCCEEDED, Optional.empty(), Optional.of(extraction));
-                    return new BuildOutcome(result, directory.finishRun(runId), extraction, session.operatorMetrics(), changes);
+                    return new BuildOutcome(result, directory.finishRun(runId), extraction, session.operatorMetrics(), changes, reuse);
                 }
                 begin("execute");
-                outputs.addAll(session.run(planned, fragment -> materialize(output(fragment.name()), fragment.query(), materializer)));
+                outputs.addAll(execute(planned, previous, materializer));
                 begin("report");
                 problems = sourceProblems(tables);
                 end();
@@ -253,7 +255,7 @@ public final class BuildPipeline {
                 if (options.keepBuilds().isPresent()) {
                     OutputVacuum.vacuum(directory, materializer, options.keepBuilds(), options.retention(), Instant.now());
                 }
-                return new BuildOutcome(result, runDirectory, extraction, session.operatorMetrics(), changes);
+                return new BuildOutcome(result, runDirectory, extraction, session.operatorMetrics(), changes, reuse);
             } catch (RuntimeException | Error e) {
                 if (committed) {
                     // The build is in; only moving its records or the housekeeping after it failed.
@@ -293,7 +295,8 @@ public final class BuildPipeline {
         private BuildManifest manifest(ExtractionSummary extraction) {
             List<ManifestTable> tables = new ArrayList<>();
             for (OutputResult output : outputs) {
-                tables.add(new ManifestTable(output.name(), output.path(), output.deltaVersion(), output.rowCount()));
+                tables.add(new ManifestTable(output.name(), output.path(), output.deltaVersion(), output.rowCount(),
+                        Optional.ofNullable(inputKeys.get(output.name()))));
             }
             return new BuildManifest(BuildManifests.nextBuild(directory.root()), runId, Instant.now(), extraction.files(), tables, layout,
                     changes);
@@ -382,8 +385,12 @@ public final class BuildPipeline {
             ExtractionSummary summary;
             Map<String, GroupedWriteResult> results;
             try (MaterializingSink<GroupedWriteResult> sink = new MaterializingSink<>(tables, session.allocator(),
-                    (table, allocator) -> new GroupedTableChannel(table.name(), table.arrowSchema(), allocator, materializer,
-                            target.resolve(table.name()), groups, planned(table.name(), base, rewritten, sources), base.isEmpty()))) {
+                    (table, allocator) -> base.isPresent() && rewritten.isEmpty()
+                            // Nothing to rewrite: no commit, so the table keeps the version outputs were computed from.
+                            ? GroupedTableChannel.keeping(table.name(), table.arrowSchema(), allocator, groups,
+                                    previous.orElseThrow().table(table.name()).orElseThrow().version())
+                            : new GroupedTableChannel(table.name(), table.arrowSchema(), allocator, materializer,
+                                    target.resolve(table.name()), groups, planned(table.name(), base, rewritten, sources), base.isEmpty()))) {
                 summary = base.isEmpty() ? extractor.extract(request, sink) : extractor.extract(request, sources, before, sink);
                 BuildHalts.point(HALT_EXTRACTING);
                 results = sink.finish();
@@ -492,6 +499,41 @@ public final class BuildPipeline {
             }
         }
 
+        /**
+         * Runs the outputs whose {@linkplain OutputReuse#keys inputs key} differs from the one the
+         * previous build recorded, and keeps the others at that build's version; the outputs in DAG
+         * order.
+         */
+        private List<OutputResult> execute(PlannedDag planned, Optional<BuildManifest> previous, Materializer materializer) {
+            inputKeys = OutputReuse.keys(planned, session.envelope(spec.hash()));
+            SortedMap<String, ManifestTable> kept = new TreeMap<>();
+            for (PlannedFragment fragment : planned.fragments(PlanNodeKind.OUTPUT)) {
+                previous.flatMap(build -> build.table(fragment.name()))
+                        .filter(table -> table.inputs().equals(Optional.of(inputKeys.get(fragment.name())))
+                                && table.path().equals(output(fragment.name()).path()))
+                        .ifPresent(table -> kept.put(fragment.name(), table));
+            }
+            PlannedDag toRun = OutputReuse.without(planned, kept.keySet());
+            List<OutputResult> ran = toRun.fragments().isEmpty() ? List.of()
+                    : session.run(toRun, fragment -> materialize(output(fragment.name()), fragment.query(), materializer));
+            List<OutputResult> results = new ArrayList<>();
+            List<String> skipped = new ArrayList<>();
+            List<String> recomputed = new ArrayList<>();
+            int next = 0;
+            for (PlannedFragment fragment : planned.fragments(PlanNodeKind.OUTPUT)) {
+                ManifestTable table = kept.get(fragment.name());
+                if (table == null) {
+                    results.add(ran.get(next++));
+                    recomputed.add(fragment.name());
+                } else {
+                    results.add(new OutputResult(table.name(), table.path(), table.rows(), table.version()));
+                    skipped.add(fragment.name());
+                }
+            }
+            reuse = Optional.of(new OutputReuse(skipped, recomputed));
+            return results;
+        }
+
         private OutputResult materialize(OutputTarget output, PlannedQuery planned, Materializer materializer) {
             Schema schema = ArrowContracts.toArrowSchema(output.schema());
             try (RowBatchReader batches = session.execute(planned, schema, output.name())) {
@@ -526,6 +568,7 @@ public final class BuildPipeline {
             record.put("operators", RunRecords.operators(session.operatorMetrics()));
             record.put("source", source.toString());
             changes.ifPresent(c -> record.put("changes", c.tree()));
+            reuse.ifPresent(r -> record.put("reuse", r.tree()));
             problems.ifPresent(tree -> record.put("problems", tree));
             PlanBundleFiles.write(runDirectory, plans, envelope, Instant.now());
             RunRecords.write(record, runDirectory.resolve(RunRecords.RUN_RESULT));
