@@ -161,6 +161,8 @@ class TestIncrementalBuilds {
         Path scratch = temp.resolve("scratch-" + step);
         build(source, scratch);
         rebuildRecord = record;
+        assertThat(record.get("problems")).as("the problems a build from scratch finds, after step " + step)
+                .isEqualTo(lastRecord.get("problems"));
 
         List<OutputResult> outputs = outputs(out);
         try (Session session = Session.open(SessionConfig.defaults())) {

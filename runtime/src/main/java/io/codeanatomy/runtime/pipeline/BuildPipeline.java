@@ -2,6 +2,8 @@ package io.codeanatomy.runtime.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.codeanatomy.api.canonical.CanonicalJson;
 import io.codeanatomy.api.plan.PlanDag;
 import io.codeanatomy.api.plan.PlanNodeKind;
@@ -77,6 +79,7 @@ public final class BuildPipeline {
 
     private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ObjectMapper RECORDS = new ObjectMapper();
     /** {@link BuildHalts} point: data files of the extraction tables written, not committed. */
     static final String HALT_EXTRACTING = "extracting";
     /** {@link BuildHalts} point: extraction tables committed, no output written. */
@@ -244,7 +247,7 @@ public final class BuildPipeline {
                 begin("execute");
                 outputs.addAll(execute(planned, previous, materializer));
                 begin("report");
-                problems = sourceProblems(tables);
+                problems = keptProblems(previous).or(() -> sourceProblems(tables));
                 end();
                 // The records first, then the manifest: the manifest's rename is the commit of the whole build.
                 RunResult result = record(records, RunStatus.SUCCEEDED, Optional.empty(), Optional.of(extraction));
@@ -289,6 +292,32 @@ public final class BuildPipeline {
                 return Optional.of(SourceProblemQueries.collect(reportSession, tables).toRecord());
             } catch (RuntimeException e) {
                 return Optional.of(new TreeMap<>(Map.of("unavailable", describe(e))));
+            }
+        }
+
+        /**
+         * The previous build's problems, when this build committed no table: every table is at the
+         * version that build's manifest names, so the same queries would find the same problems,
+         * and on a large tree they cost more than the rest of such a build. Empty when they must
+         * be collected (a table moved, or that build's record has none).
+         */
+        private Optional<Object> keptProblems(Optional<BuildManifest> previous) {
+            if (previous.isEmpty()) {
+                return Optional.empty();
+            }
+            for (OutputResult table : outputs) {
+                Optional<ManifestTable> before = previous.get().table(table.name());
+                if (before.isEmpty() || before.get().version() != table.deltaVersion() || !before.get().path().equals(table.path())) {
+                    return Optional.empty();
+                }
+            }
+            Path record = directory.runDirectory(previous.get().runId()).resolve(RunRecords.RUN_RESULT);
+            try {
+                JsonNode kept = RECORDS.readTree(record.toFile()).get("problems");
+                return kept == null || kept.has("unavailable") ? Optional.empty() : Optional.of(kept);
+            } catch (IOException e) {
+                // A missing or unreadable record only costs the queries.
+                return Optional.empty();
             }
         }
 

@@ -57,7 +57,7 @@ public record OutputReuse(List<String> skipped, List<String> recomputed) {
      * {@code dag} without the outputs named in {@code skipped}, and without the spools that only
      * they read (directly or through other spools); the order of the rest is kept.
      */
-    static PlannedDag without(PlannedDag dag, Set<String> skipped) {
+    public static PlannedDag without(PlannedDag dag, Set<String> skipped) {
         requireNonNull(skipped, "skipped is null");
         List<PlannedFragment> fragments = dag.fragments();
         Set<String> needed = new HashSet<>();
