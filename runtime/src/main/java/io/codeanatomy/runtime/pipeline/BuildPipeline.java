@@ -279,17 +279,20 @@ public final class BuildPipeline {
         }
 
         /**
-         * The problems in the sources, by SQL over the tables just written (their new
-         * versions, which no manifest names yet), in a
+         * The problems in the sources, by SQL over the build's tables at the versions it names
+         * (those just written, which no manifest names yet, and those of skipped outputs), in a
          * session of its own; a failure to collect them is recorded, never fails the build.
          */
         private Optional<Object> sourceProblems(Path root) {
             Map<String, Path> tables = new TreeMap<>();
+            Map<String, Long> versions = new TreeMap<>();
             for (OutputResult table : outputs) {
                 tables.put(table.name(), root.resolve(table.path()));
+                // A skipped output's version is an earlier build's; a failed build may have committed a later one.
+                versions.put(table.name(), table.deltaVersion());
             }
             try (Session reportSession = sessions.apply(config)) {
-                return Optional.of(SourceProblemQueries.collect(reportSession, tables).toRecord());
+                return Optional.of(SourceProblemQueries.collect(reportSession, tables, versions).toRecord());
             } catch (RuntimeException e) {
                 return Optional.of(new TreeMap<>(Map.of("unavailable", describe(e))));
             }
