@@ -169,6 +169,7 @@ public final class BuildCommand implements Callable<Integer> {
         }
         stdout.println("  phases: " + String.join(", ", phases));
         outcome.changes().ifPresent(changes -> stdout.println("  extraction: " + changes.describe()));
+        outcome.reuse().ifPresent(reuse -> stdout.println("  outputs: " + reuse.describe()));
         stdout.println("  run record: " + outcome.runDirectory().resolve(RunRecords.RUN_RESULT));
         if (!problems.isEmpty()) {
             // Named, so a person can open the file; the rest are one query away.

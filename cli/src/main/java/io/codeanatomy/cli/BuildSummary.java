@@ -49,6 +49,17 @@ final class BuildSummary {
                 }
                 json.writeEndObject();
             }
+            if (outcome.reuse().isPresent()) {
+                json.writeObjectFieldStart("reuse");
+                for (String kind : List.of("skipped", "recomputed")) {
+                    json.writeArrayFieldStart(kind);
+                    for (String output : kind.equals("skipped") ? outcome.reuse().get().skipped() : outcome.reuse().get().recomputed()) {
+                        json.writeString(output);
+                    }
+                    json.writeEndArray();
+                }
+                json.writeEndObject();
+            }
             json.writeArrayFieldStart("problems");
             for (BuildProgress.Problem problem : problems) {
                 json.writeStartObject();

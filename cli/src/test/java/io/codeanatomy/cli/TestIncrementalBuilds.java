@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A fixture repository is edited, extended, shrunk, renamed and touched in sequence, and rebuilt
  * into one output after each step: the rebuild parses only the files that changed, replaces only
- * the data files of their groups, and every table, extraction and CPG, equals a build from scratch
- * row by row.
+ * the data files of their groups, recomputes the outputs only when their inputs changed, and every
+ * table, extraction and CPG, equals a build from scratch row by row.
  */
 class TestIncrementalBuilds {
     /** Small groups, so that the fixture spans several and a change leaves most alone. */
@@ -53,6 +53,8 @@ class TestIncrementalBuilds {
     Path temp;
     private CliRun lastRun;
     private CliRun lastRebuild;
+    private JsonNode lastRecord;
+    private JsonNode rebuildRecord;
 
     @Test
     void eachEditRebuildsOnlyTheChangedFilesGroupsAndGivesTheTablesOfABuildFromScratch() throws IOException {
@@ -63,11 +65,15 @@ class TestIncrementalBuilds {
         assertThat(first.get("fullReason").asText()).isEqualTo("no previous build");
         assertThat(first.get("parsed").asLong()).isEqualTo(9);
         assertThat(first.get("groups").asLong()).isGreaterThan(3);
+        List<String> outputs = names(lastRecord.get("reuse").get("recomputed"));
+        assertThat(outputs).as("a first build runs every output").contains("cpg_nodes", "cpg_edges");
+        assertThat(names(lastRecord.get("reuse").get("skipped"))).isEmpty();
 
         write(source.resolve("app/util.py"), "def helper(x):\n    return x * 3\n\ndef other():\n    pass\n");
         JsonNode edited = rebuildAndCompare(source, out, 1);
         assertThat(counts(edited)).isEqualTo("unchanged 8, changed 1, added 0, deleted 0, renamed 0, parsed 1");
         assertThat(edited.get("groupsRewritten").asLong()).isEqualTo(1);
+        assertThat(names(rebuildRecord.get("reuse").get("recomputed"))).as("an edit changes every output's inputs").isEqualTo(outputs);
 
         write(source.resolve("app/extra.py"), "from app.util import other\n\nother()\n");
         JsonNode added = rebuildAndCompare(source, out, 2);
@@ -87,6 +93,17 @@ class TestIncrementalBuilds {
         assertThat(counts(touched)).isEqualTo("unchanged 9, changed 0, added 0, deleted 0, renamed 0, parsed 0");
         assertThat(lastRebuild.out()).as("a kept file's problem is named again").contains("    broken.py: ");
         assertThat(touched.get("groupsRewritten").asLong()).isZero();
+        assertThat(names(rebuildRecord.get("reuse").get("skipped"))).as("a touch changes no input").isEqualTo(outputs);
+        assertThat(names(rebuildRecord.get("reuse").get("recomputed"))).isEmpty();
+        assertThat(lastRebuild.out()).contains("  outputs: 0 recomputed, " + outputs.size() + " skipped (their inputs did not change)");
+        List<BuildManifest> builds = BuildManifests.list(out);
+        assertThat(builds.get(builds.size() - 1).tables()).as("a touch commits no table: the manifest names the versions of the build before")
+                .isEqualTo(builds.get(builds.size() - 2).tables());
+
+        write(core, "class Base:\n    def run(self):\n        return 2\n");
+        JsonNode afterTouch = rebuildAndCompare(source, out, 6);
+        assertThat(counts(afterTouch)).isEqualTo("unchanged 8, changed 1, added 0, deleted 0, renamed 0, parsed 1");
+        assertThat(names(rebuildRecord.get("reuse").get("recomputed"))).as("an edit after skipped outputs").isEqualTo(outputs);
 
         CliRun history = CliRun.of("history", out.toString());
         assertThat(history.exitCode()).as(history.err()).isZero();
@@ -97,6 +114,24 @@ class TestIncrementalBuilds {
 
         CliRun check = CliRun.of("check", out.toString());
         assertThat(check.exitCode()).as(check.out() + check.err()).isZero();
+    }
+
+    @Test
+    void aDifferentSpecOnUnchangedSourcesRecomputesTheOutputs() throws IOException {
+        Path source = fixture();
+        Path out = temp.resolve("out");
+        build(source, out);
+
+        CliRun withCalls = CliRun.of("build", source.toString(), "--out", out.toString(), "--group-bytes", GROUP_BYTES);
+        assertThat(withCalls.exitCode()).as(withCalls.err()).isZero();
+        CliRun scratch = CliRun.of("build", source.toString(), "--out", temp.resolve("scratch").toString(), "--group-bytes", GROUP_BYTES);
+        assertThat(scratch.exitCode()).as(scratch.err()).isZero();
+
+        assertThat(withCalls.out()).contains("0 of ").doesNotContain(" skipped (their inputs did not change)");
+        try (Session session = Session.open(SessionConfig.defaults())) {
+            SortedMap<String, Long> differing = OutputComparison.compare(session, out, temp.resolve("scratch"), outputs(out));
+            assertThat(differing).allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
+        }
     }
 
     @Test
@@ -121,9 +156,13 @@ class TestIncrementalBuilds {
     private JsonNode rebuildAndCompare(Path source, Path out, int step) throws IOException {
         JsonNode changes = build(source, out);
         lastRebuild = lastRun;
+        JsonNode record = lastRecord;
         assertThat(changes.get("mode").asText()).isEqualTo("incremental");
         Path scratch = temp.resolve("scratch-" + step);
         build(source, scratch);
+        rebuildRecord = record;
+        assertThat(record.get("problems")).as("the problems a build from scratch finds, after step " + step)
+                .isEqualTo(lastRecord.get("problems"));
 
         List<OutputResult> outputs = outputs(out);
         try (Session session = Session.open(SessionConfig.defaults())) {
@@ -137,6 +176,11 @@ class TestIncrementalBuilds {
         ExtractionLayout after = builds.get(builds.size() - 1).extraction().orElseThrow();
         assertThat(after.groups()).isEqualTo(before.groups());
         for (String table : after.files().keySet()) {
+            long version = builds.get(builds.size() - 1).table(table).orElseThrow().version();
+            if (version == builds.get(builds.size() - 2).table(table).orElseThrow().version()) {
+                assertThat(after.files().get(table)).as("%s kept its version, so its files", table).isEqualTo(before.files().get(table));
+                continue;
+            }
             SortedSet<String> replaced = new TreeSet<>();
             SortedSet<String> written = new TreeSet<>();
             int rewrittenGroups = 0;
@@ -150,7 +194,6 @@ class TestIncrementalBuilds {
                 }
             }
             assertThat(rewrittenGroups).as(table).isLessThanOrEqualTo(changes.get("groupsRewritten").asInt());
-            long version = builds.get(builds.size() - 1).table(table).orElseThrow().version();
             Map<String, SortedSet<String>> actions = logActions(out.resolve("extract").resolve(table), version);
             assertThat(actions.get("remove")).as("files %s removed at version %d", table, version).isEqualTo(replaced);
             assertThat(actions.get("add")).as("files %s added at version %d", table, version).isEqualTo(written);
@@ -164,7 +207,14 @@ class TestIncrementalBuilds {
         assertThat(run.out()).contains("  extraction: ");
         Path record = Path.of(run.out().lines().filter(line -> line.startsWith("  run record: ")).findFirst().orElseThrow()
                 .substring("  run record: ".length()));
-        return JSON.readTree(record.toFile()).get("changes");
+        lastRecord = JSON.readTree(record.toFile());
+        return lastRecord.get("changes");
+    }
+
+    private static List<String> names(JsonNode array) {
+        List<String> names = new ArrayList<>();
+        array.forEach(name -> names.add(name.asText()));
+        return names;
     }
 
     private static List<OutputResult> outputs(Path out) {

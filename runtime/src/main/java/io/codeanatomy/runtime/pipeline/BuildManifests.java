@@ -196,6 +196,7 @@ public final class BuildManifests {
             entry.put("path", table.path());
             entry.put("version", table.version());
             entry.put("rows", table.rows());
+            table.inputs().ifPresent(key -> entry.put("inputs", key));
             tables.add(entry);
         }
         tree.put("tables", tables);
@@ -250,7 +251,8 @@ public final class BuildManifests {
             List<ManifestTable> tables = new ArrayList<>();
             for (JsonNode table : required(tree, "tables")) {
                 tables.add(new ManifestTable(required(table, "name").asText(), required(table, "path").asText(),
-                        required(table, "version").asLong(), required(table, "rows").asLong()));
+                        required(table, "version").asLong(), required(table, "rows").asLong(),
+                        table.has("inputs") ? Optional.of(table.get("inputs").asText()) : Optional.empty()));
             }
             BuildManifest manifest = new BuildManifest(required(tree, "build").asLong(), required(tree, "run_id").asText(),
                     Instant.parse(required(tree, "time").asText()), required(tree, "files").asLong(), tables,

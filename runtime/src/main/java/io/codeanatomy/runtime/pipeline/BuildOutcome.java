@@ -17,11 +17,13 @@ import java.util.Optional;
  * @param extraction files, bytes, problems and rows of the extraction
  * @param operators rows and time of each operator of each executed plan (empty for a plan-only run)
  * @param changes what the extraction read again against the build before
+ * @param reuse which outputs were run and which kept from the build before (empty for a plan-only run)
  */
 public record BuildOutcome(RunResult result, Path runDirectory, ExtractionSummary extraction, List<OperatorMetrics> operators,
-        Optional<ExtractionChanges> changes) {
+        Optional<ExtractionChanges> changes, Optional<OutputReuse> reuse) {
     public BuildOutcome {
         requireNonNull(changes, "changes is null");
+        requireNonNull(reuse, "reuse is null");
         operators = List.copyOf(operators);
         requireNonNull(result, "result is null");
         requireNonNull(runDirectory, "runDirectory is null");

@@ -2,6 +2,8 @@ package io.codeanatomy.runtime.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.codeanatomy.api.canonical.CanonicalJson;
 import io.codeanatomy.api.plan.PlanDag;
 import io.codeanatomy.api.plan.PlanNodeKind;
@@ -77,6 +79,7 @@ public final class BuildPipeline {
 
     private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ObjectMapper RECORDS = new ObjectMapper();
     /** {@link BuildHalts} point: data files of the extraction tables written, not committed. */
     static final String HALT_EXTRACTING = "extracting";
     /** {@link BuildHalts} point: extraction tables committed, no output written. */
@@ -194,6 +197,8 @@ public final class BuildPipeline {
         private boolean committed;
         private Optional<ExtractionChanges> changes = Optional.empty();
         private Optional<ExtractionLayout> layout = Optional.empty();
+        private Optional<OutputReuse> reuse = Optional.empty();
+        private SortedMap<String, String> inputKeys = new TreeMap<>();
         private long phaseStart;
         private String phase;
 
@@ -237,12 +242,12 @@ public final class BuildPipeline {
                     directory.discard(tables);
                     outputs.clear();
                     RunResult result = record(records, RunStatus.SUCCEEDED, Optional.empty(), Optional.of(extraction));
-                    return new BuildOutcome(result, directory.finishRun(runId), extraction, session.operatorMetrics(), changes);
+                    return new BuildOutcome(result, directory.finishRun(runId), extraction, session.operatorMetrics(), changes, reuse);
                 }
                 begin("execute");
-                outputs.addAll(session.run(planned, fragment -> materialize(output(fragment.name()), fragment.query(), materializer)));
+                outputs.addAll(execute(planned, previous, materializer));
                 begin("report");
-                problems = sourceProblems(tables);
+                problems = keptProblems(previous).or(() -> sourceProblems(tables));
                 end();
                 // The records first, then the manifest: the manifest's rename is the commit of the whole build.
                 RunResult result = record(records, RunStatus.SUCCEEDED, Optional.empty(), Optional.of(extraction));
@@ -253,7 +258,7 @@ public final class BuildPipeline {
                 if (options.keepBuilds().isPresent()) {
                     OutputVacuum.vacuum(directory, materializer, options.keepBuilds(), options.retention(), Instant.now());
                 }
-                return new BuildOutcome(result, runDirectory, extraction, session.operatorMetrics(), changes);
+                return new BuildOutcome(result, runDirectory, extraction, session.operatorMetrics(), changes, reuse);
             } catch (RuntimeException | Error e) {
                 if (committed) {
                     // The build is in; only moving its records or the housekeeping after it failed.
@@ -274,26 +279,56 @@ public final class BuildPipeline {
         }
 
         /**
-         * The problems in the sources, by SQL over the tables just written (their new
-         * versions, which no manifest names yet), in a
+         * The problems in the sources, by SQL over the build's tables at the versions it names
+         * (those just written, which no manifest names yet, and those of skipped outputs), in a
          * session of its own; a failure to collect them is recorded, never fails the build.
          */
         private Optional<Object> sourceProblems(Path root) {
             Map<String, Path> tables = new TreeMap<>();
+            Map<String, Long> versions = new TreeMap<>();
             for (OutputResult table : outputs) {
                 tables.put(table.name(), root.resolve(table.path()));
+                // A skipped output's version is an earlier build's; a failed build may have committed a later one.
+                versions.put(table.name(), table.deltaVersion());
             }
             try (Session reportSession = sessions.apply(config)) {
-                return Optional.of(SourceProblemQueries.collect(reportSession, tables).toRecord());
+                return Optional.of(SourceProblemQueries.collect(reportSession, tables, versions).toRecord());
             } catch (RuntimeException e) {
                 return Optional.of(new TreeMap<>(Map.of("unavailable", describe(e))));
+            }
+        }
+
+        /**
+         * The previous build's problems, when this build committed no table: every table is at the
+         * version that build's manifest names, so the same queries would find the same problems,
+         * and on a large tree they cost more than the rest of such a build. Empty when they must
+         * be collected (a table moved, or that build's record has none).
+         */
+        private Optional<Object> keptProblems(Optional<BuildManifest> previous) {
+            if (previous.isEmpty()) {
+                return Optional.empty();
+            }
+            for (OutputResult table : outputs) {
+                Optional<ManifestTable> before = previous.get().table(table.name());
+                if (before.isEmpty() || before.get().version() != table.deltaVersion() || !before.get().path().equals(table.path())) {
+                    return Optional.empty();
+                }
+            }
+            Path record = directory.runDirectory(previous.get().runId()).resolve(RunRecords.RUN_RESULT);
+            try {
+                JsonNode kept = RECORDS.readTree(record.toFile()).get("problems");
+                return kept == null || kept.has("unavailable") ? Optional.empty() : Optional.of(kept);
+            } catch (IOException e) {
+                // A missing or unreadable record only costs the queries.
+                return Optional.empty();
             }
         }
 
         private BuildManifest manifest(ExtractionSummary extraction) {
             List<ManifestTable> tables = new ArrayList<>();
             for (OutputResult output : outputs) {
-                tables.add(new ManifestTable(output.name(), output.path(), output.deltaVersion(), output.rowCount()));
+                tables.add(new ManifestTable(output.name(), output.path(), output.deltaVersion(), output.rowCount(),
+                        Optional.ofNullable(inputKeys.get(output.name()))));
             }
             return new BuildManifest(BuildManifests.nextBuild(directory.root()), runId, Instant.now(), extraction.files(), tables, layout,
                     changes);
@@ -382,8 +417,12 @@ public final class BuildPipeline {
             ExtractionSummary summary;
             Map<String, GroupedWriteResult> results;
             try (MaterializingSink<GroupedWriteResult> sink = new MaterializingSink<>(tables, session.allocator(),
-                    (table, allocator) -> new GroupedTableChannel(table.name(), table.arrowSchema(), allocator, materializer,
-                            target.resolve(table.name()), groups, planned(table.name(), base, rewritten, sources), base.isEmpty()))) {
+                    (table, allocator) -> base.isPresent() && rewritten.isEmpty()
+                            // Nothing to rewrite: no commit, so the table keeps the version outputs were computed from.
+                            ? GroupedTableChannel.keeping(table.name(), table.arrowSchema(), allocator, groups,
+                                    previous.orElseThrow().table(table.name()).orElseThrow().version())
+                            : new GroupedTableChannel(table.name(), table.arrowSchema(), allocator, materializer,
+                                    target.resolve(table.name()), groups, planned(table.name(), base, rewritten, sources), base.isEmpty()))) {
                 summary = base.isEmpty() ? extractor.extract(request, sink) : extractor.extract(request, sources, before, sink);
                 BuildHalts.point(HALT_EXTRACTING);
                 results = sink.finish();
@@ -492,6 +531,41 @@ public final class BuildPipeline {
             }
         }
 
+        /**
+         * Runs the outputs whose {@linkplain OutputReuse#keys inputs key} differs from the one the
+         * previous build recorded, and keeps the others at that build's version; the outputs in DAG
+         * order.
+         */
+        private List<OutputResult> execute(PlannedDag planned, Optional<BuildManifest> previous, Materializer materializer) {
+            inputKeys = OutputReuse.keys(planned, session.envelope(spec.hash()));
+            SortedMap<String, ManifestTable> kept = new TreeMap<>();
+            for (PlannedFragment fragment : planned.fragments(PlanNodeKind.OUTPUT)) {
+                previous.flatMap(build -> build.table(fragment.name()))
+                        .filter(table -> table.inputs().equals(Optional.of(inputKeys.get(fragment.name())))
+                                && table.path().equals(output(fragment.name()).path()))
+                        .ifPresent(table -> kept.put(fragment.name(), table));
+            }
+            PlannedDag toRun = OutputReuse.without(planned, kept.keySet());
+            List<OutputResult> ran = toRun.fragments().isEmpty() ? List.of()
+                    : session.run(toRun, fragment -> materialize(output(fragment.name()), fragment.query(), materializer));
+            List<OutputResult> results = new ArrayList<>();
+            List<String> skipped = new ArrayList<>();
+            List<String> recomputed = new ArrayList<>();
+            int next = 0;
+            for (PlannedFragment fragment : planned.fragments(PlanNodeKind.OUTPUT)) {
+                ManifestTable table = kept.get(fragment.name());
+                if (table == null) {
+                    results.add(ran.get(next++));
+                    recomputed.add(fragment.name());
+                } else {
+                    results.add(new OutputResult(table.name(), table.path(), table.rows(), table.version()));
+                    skipped.add(fragment.name());
+                }
+            }
+            reuse = Optional.of(new OutputReuse(skipped, recomputed));
+            return results;
+        }
+
         private OutputResult materialize(OutputTarget output, PlannedQuery planned, Materializer materializer) {
             Schema schema = ArrowContracts.toArrowSchema(output.schema());
             try (RowBatchReader batches = session.execute(planned, schema, output.name())) {
@@ -526,6 +600,7 @@ public final class BuildPipeline {
             record.put("operators", RunRecords.operators(session.operatorMetrics()));
             record.put("source", source.toString());
             changes.ifPresent(c -> record.put("changes", c.tree()));
+            reuse.ifPresent(r -> record.put("reuse", r.tree()));
             problems.ifPresent(tree -> record.put("problems", tree));
             PlanBundleFiles.write(runDirectory, plans, envelope, Instant.now());
             RunRecords.write(record, runDirectory.resolve(RunRecords.RUN_RESULT));

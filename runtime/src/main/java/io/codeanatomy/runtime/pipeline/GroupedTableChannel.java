@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.SortedSet;
+import java.util.function.Function;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -46,13 +47,36 @@ final class GroupedTableChannel extends QueuedChannel<GroupedWriteResult> {
 
     GroupedTableChannel(String table, Schema schema, BufferAllocator allocator, Materializer materializer, Path location,
             SourceGroups groups, List<PlannedGroup> planned, boolean replaceAll) {
+        this(table, schema, allocator, groups, planned, commit(materializer, location, schema, replaceAll));
+    }
+
+    private GroupedTableChannel(String table, Schema schema, BufferAllocator allocator, SourceGroups groups, List<PlannedGroup> planned,
+            Function<Iterator<GroupWrite>, GroupedWriteResult> commit) {
         super(table, schema, allocator);
         this.groups = requireNonNull(groups, "groups is null");
         this.pathColumn = schema.getFields().indexOf(schema.findField(PATH_COLUMN));
+        Groups pieces = new Groups(List.copyOf(planned));
+        start(() -> commit.apply(pieces), pieces::closeCurrent);
+    }
+
+    /**
+     * A channel for a table of which this build rewrites no group: it takes no rows and commits
+     * nothing, so the table stays at {@code version}, the version the previous build's manifest
+     * names, and outputs computed from it can be kept (docs/incremental.md).
+     */
+    static GroupedTableChannel keeping(String table, Schema schema, BufferAllocator allocator, SourceGroups groups, long version) {
+        return new GroupedTableChannel(table, schema, allocator, groups, List.of(), pieces -> {
+            // Waits for the extractor to finish; a row of any group fails the table, as a row of an unplanned group does.
+            pieces.hasNext();
+            return new GroupedWriteResult(version, 0, 0, 0, List.of());
+        });
+    }
+
+    private static Function<Iterator<GroupWrite>, GroupedWriteResult> commit(Materializer materializer, Path location, Schema schema,
+            boolean replaceAll) {
         requireNonNull(materializer, "materializer is null");
         requireNonNull(location, "location is null");
-        Groups pieces = new Groups(List.copyOf(planned));
-        start(() -> materializer.writeGroups(location, schema, replaceAll, PATH_COLUMN, pieces), pieces::closeCurrent);
+        return pieces -> materializer.writeGroups(location, schema, replaceAll, PATH_COLUMN, pieces);
     }
 
     @Override

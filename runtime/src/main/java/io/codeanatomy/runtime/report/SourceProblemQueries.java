@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -43,10 +44,21 @@ public final class SourceProblemQueries {
      *     queries whose tables are missing are skipped
      */
     public static SourceProblems collect(Session session, Map<String, Path> tables) {
+        return collect(session, tables, Map.of());
+    }
+
+    /**
+     * Same, reading each table named in {@code versions} at that Delta version (the version a build
+     * names, which need not be the latest), the others at their latest.
+     */
+    public static SourceProblems collect(Session session, Map<String, Path> tables, Map<String, Long> versions) {
         requireNonNull(session, "session is null");
         requireNonNull(tables, "tables is null");
+        requireNonNull(versions, "versions is null");
         for (Map.Entry<String, Path> table : new TreeMap<>(tables).entrySet()) {
-            session.registerTable(table.getKey(), table.getValue(), table.getKey());
+            Long version = versions.get(table.getKey());
+            session.registerTable(table.getKey(), table.getValue(), table.getKey(),
+                    version == null ? OptionalLong.empty() : OptionalLong.of(version));
         }
         TreeMap<String, FileErrors> files = new TreeMap<>();
         if (tables.keySet().containsAll(List.of("py_files_v1", "py_errors_v1"))) {

@@ -25,6 +25,7 @@ import io.codeanatomy.api.spec.WriteMode;
 import io.codeanatomy.runtime.compile.CompiledSpec;
 import io.codeanatomy.runtime.compile.SharedViews;
 import io.codeanatomy.runtime.exec.SpoolMetrics;
+import io.codeanatomy.runtime.pipeline.OutputReuse;
 import io.codeanatomy.runtime.session.Session;
 import io.codeanatomy.runtime.session.SessionConfig;
 import io.codeanatomy.runtime.testing.CountingTable;
@@ -34,6 +35,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.junit.jupiter.api.Test;
@@ -125,6 +127,28 @@ class TestSpooledDag {
                     return rows(session, output.query());
                 })).isInstanceOf(IllegalStateException.class).hasMessage("output max_id failed");
             }
+        }
+    }
+
+    @Test
+    void aDagWithoutSkippedOutputsComputesOnlyTheSpoolsTheOthersReadAndGivesTheirRows() {
+        Map<String, List<String>> all = runDag(1);
+        try (Session session = session()) {
+            PlannedDag dag = session.planDag(session.compileDag(spec()));
+
+            PlannedDag rest = OutputReuse.without(dag, Set.of("reach", "from_one"));
+            Map<String, List<String>> rows = new LinkedHashMap<>();
+            session.run(rest, output -> Map.entry(output.name(), rows(session, output.query())))
+                    .forEach(e -> rows.put(e.getKey(), e.getValue()));
+
+            assertThat(rest.fragments(PlanNodeKind.SPOOL)).extracting(PlannedFragment::name).containsExactly("functions", "ids", "per_parent");
+            assertThat(rows).containsOnlyKeys("ids", "max_id", "children", "big_parents");
+            rows.forEach((output, got) -> assertThat(got).as(output).isEqualTo(all.get(output)));
+            assertThat(session.spoolMetrics()).filteredOn(spool -> spool.view().equals("reach"))
+                    .allSatisfy(spool -> assertThat(spool.computations()).isZero());
+            assertThat(OutputReuse.without(dag, Set.of()).fragments()).isEqualTo(dag.fragments());
+            assertThat(OutputReuse.without(dag, Set.of("ids", "max_id", "children", "big_parents", "reach", "from_one")).fragments())
+                    .isEmpty();
         }
     }
 

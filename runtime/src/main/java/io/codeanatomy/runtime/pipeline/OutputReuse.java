@@ -1,0 +1,93 @@
+package io.codeanatomy.runtime.pipeline;
+
+import static java.util.Objects.requireNonNull;
+
+import io.codeanatomy.api.canonical.CanonicalJson;
+import io.codeanatomy.api.plan.PlanNodeKind;
+import io.codeanatomy.api.result.SessionEnvelope;
+import io.codeanatomy.runtime.plan.PlannedDag;
+import io.codeanatomy.runtime.plan.PlannedFragment;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Which outputs a build ran and which it kept at the previous build's version because everything
+ * they are computed from is what that build computed them from (docs/incremental.md, skipped
+ * subplans).
+ *
+ * @param skipped outputs kept at the previous build's version, in DAG order
+ * @param recomputed outputs this build ran, in DAG order
+ */
+public record OutputReuse(List<String> skipped, List<String> recomputed) {
+    public OutputReuse {
+        skipped = List.copyOf(requireNonNull(skipped, "skipped is null"));
+        recomputed = List.copyOf(requireNonNull(recomputed, "recomputed is null"));
+    }
+
+    /**
+     * The inputs key of each output fragment of {@code dag}: the SHA-256 of the output's name and
+     * the session envelope's hash, which covers engine and plugin versions, configuration, spec,
+     * rules, functions, profile and every registered table at its Delta version. An envelope
+     * determines the plans and the plans over the same table versions the rows, so an equal key
+     * means equal rows.
+     *
+     * <p>Every registered table is in every key, not only the tables an output's plans scan: each
+     * grouped extraction commit touches every extraction table, so narrowing would skip nothing more
+     * today, and a scan missed (inside a sub-query, say) would keep a stale output. The plan texts
+     * are not hashed: they name spool and transient tables by counters of the process, so two equal
+     * builds in one JVM (the embedded API, the tests) would differ.
+     */
+    static SortedMap<String, String> keys(PlannedDag dag, SessionEnvelope envelope) {
+        requireNonNull(envelope, "envelope is null");
+        SortedMap<String, String> outputs = new TreeMap<>();
+        for (PlannedFragment fragment : requireNonNull(dag, "dag is null").fragments(PlanNodeKind.OUTPUT)) {
+            SortedMap<String, Object> key = new TreeMap<>();
+            key.put("envelope", envelope.hash());
+            key.put("output", fragment.name());
+            outputs.put(fragment.name(), CanonicalJson.sha256(key));
+        }
+        return outputs;
+    }
+
+    /**
+     * {@code dag} without the outputs named in {@code skipped}, and without the spools that only
+     * they read (directly or through other spools); the order of the rest is kept.
+     */
+    public static PlannedDag without(PlannedDag dag, Set<String> skipped) {
+        requireNonNull(skipped, "skipped is null");
+        List<PlannedFragment> fragments = dag.fragments();
+        Set<String> needed = new HashSet<>();
+        boolean[] keep = new boolean[fragments.size()];
+        for (int i = fragments.size() - 1; i >= 0; i--) {
+            PlannedFragment fragment = fragments.get(i);
+            keep[i] = fragment.kind() == PlanNodeKind.SPOOL ? needed.contains(fragment.name()) : !skipped.contains(fragment.name());
+            if (keep[i]) {
+                needed.addAll(fragment.reads());
+            }
+        }
+        List<PlannedFragment> kept = new ArrayList<>();
+        for (int i = 0; i < fragments.size(); i++) {
+            if (keep[i]) {
+                kept.add(fragments.get(i));
+            }
+        }
+        return new PlannedDag(kept);
+    }
+
+    /** The run record's {@code reuse} entry. */
+    public SortedMap<String, Object> tree() {
+        SortedMap<String, Object> tree = new TreeMap<>();
+        tree.put("recomputed", recomputed);
+        tree.put("skipped", skipped);
+        return tree;
+    }
+
+    /** One line for people: {@code 12 recomputed} or {@code 0 recomputed, 12 skipped (their inputs did not change)}. */
+    public String describe() {
+        return recomputed.size() + " recomputed" + (skipped.isEmpty() ? "" : ", " + skipped.size() + " skipped (their inputs did not change)");
+    }
+}
