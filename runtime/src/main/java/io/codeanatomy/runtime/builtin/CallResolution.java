@@ -92,10 +92,26 @@ public final class CallResolution implements CpgPart {
     /** Every static flow edge, those from returned parameters included: {@code src, dst}. */
     public static final String ALL_FLOW = "cr_all_flow";
     /**
-     * Parameters a function returns as they are ({@code def identity(f): return f}), without a
-     * default: {@code def_node, kind, position, name}. Each call gets its own arguments back.
+     * Parameters a function may return as they are, when it is not a generator and nothing but a
+     * default assigns them: {@code def_node, param_id, kind, position, name, binding_id}.
+     */
+    public static final String PASSABLE_PARAMS = "cr_passable_params";
+    /** Calls whose callee is a name bound to an undecorated function: {@code site, result, def_node}. */
+    public static final String STATIC_CALLEES = "cr_static_callees";
+    /**
+     * Returned parameters with the call they pass through ({@code via_site}: null when the function
+     * returns the parameter itself, else a call whose result it returns and which returns that
+     * argument): {@code def_node, param_id, kind, position, name, binding_id, via_site}.
+     */
+    public static final String RETURNING = "cr_returning";
+    /**
+     * Parameters a function returns as they are ({@code def identity(f): return f}), or through a
+     * call of a function that does ({@code def wrap(c): return process(c)}): {@code def_node,
+     * param_id, kind, position, name, binding_id}. Each call gets its own arguments back.
      */
     public static final String RETURNED_PARAMS = "cr_returned_params";
+    /** Arguments a call gets back from a returned parameter, those its caller passes on as its own result left out: as {@link #ARGS}. */
+    public static final String RETURNING_ARGS = "cr_returning_args";
     /** Parameters with their binding: {@code def_node, name, kind, position, binding_id}. */
     public static final String PARAMS = "cr_params";
     /** Call sites (calls and decorator applications): {@code site, callee, result, src_node_id, caller_id, is_decorator, path, bstart, bend}. */
@@ -270,13 +286,17 @@ public final class CallResolution implements CpgPart {
                 ViewDefinition.of(NAME_BINDINGS, ViewKind.JOIN, nameBindings()),
                 ViewDefinition.of(PARAMS, ViewKind.JOIN, params()),
                 ViewDefinition.of(ALL_FLOW, ViewKind.JOIN, readingVariables(flow(), List.of(column("src", DataType.STRING), column("dst", DataType.STRING)), "src")),
-                ViewDefinition.of(RETURNED_PARAMS, ViewKind.JOIN, returnedParams()),
-                ViewDefinition.of(FLOW, ViewKind.FILTER, flowBesidesReturnedParams()),
+                ViewDefinition.of(PASSABLE_PARAMS, ViewKind.JOIN, passableParams()),
                 ViewDefinition.of(IMPLICIT, ViewKind.JOIN, readingVariables(implicit(), List.of(column("site", DataType.STRING), column("recv", DataType.STRING), column("method", DataType.STRING), column("arg", DataType.STRING), column("result", DataType.STRING), column("guard_site", DataType.STRING), column("guard_name", DataType.STRING), column("scope_id", DataType.STRING), column("path", DataType.STRING), column("bstart", DataType.INT64), column("bend", DataType.INT64)), "recv", "arg")),
                 ViewDefinition.of(CALLBACKS, ViewKind.JOIN, readingVariables(callbacks(), List.of(column("site", DataType.STRING), column("fn", DataType.STRING), column("iterable", DataType.STRING), column("guard_site", DataType.STRING), column("guard_kind", DataType.STRING), column("guard_name", DataType.STRING)), "fn", "iterable")),
                 ViewDefinition.of(PROPERTY_LOADS, ViewKind.JOIN, propertyLoads()),
                 ViewDefinition.of(SITES, ViewKind.JOIN, readingVariables(sites(), List.of(column("site", DataType.STRING), column("callee", DataType.STRING), column("result", DataType.STRING), column("src_node_id", DataType.STRING), column("caller_id", DataType.STRING), column("caller_name", DataType.STRING), column("kind", DataType.STRING), column("path", DataType.STRING), column("bstart", DataType.INT64), column("bend", DataType.INT64)), "callee")),
                 ViewDefinition.of(ARGS, ViewKind.JOIN, readingVariables(args(), List.of(column("site", DataType.STRING), column("position", DataType.INT32), column("keyword", DataType.STRING), column("arg", DataType.STRING), column("is_star", DataType.BOOLEAN)), "arg")),
+                ViewDefinition.of(STATIC_CALLEES, ViewKind.JOIN, staticCallees()),
+                ViewDefinition.of(RETURNING, ViewKind.FIXPOINT, returning()),
+                ViewDefinition.of(RETURNED_PARAMS, ViewKind.AGGREGATE, returnedParams()),
+                ViewDefinition.of(RETURNING_ARGS, ViewKind.FILTER, returningArgs()),
+                ViewDefinition.of(FLOW, ViewKind.UNION, flowBesidesReturnedParams()),
                 ViewDefinition.of(ITERATED, ViewKind.JOIN, readingVariables(iterated(), List.of(column("source", DataType.STRING), column("target", DataType.STRING)), "source")),
                 ViewDefinition.of(DOUBLE_STARS, ViewKind.JOIN, readingVariables(doubleStars(), List.of(column("site", DataType.STRING), column("arg", DataType.STRING)), "arg")),
                 ViewDefinition.of(DECORATOR_CALLS, ViewKind.JOIN, decoratorCalls()),
@@ -459,27 +479,94 @@ public final class CallResolution implements CpgPart {
     }
 
     /**
-     * Parameters whose binding flows straight to the function's result, of functions that are not
-     * generators, without a default (a call that leaves one out gets the default). Calls get their
-     * own argument back instead of every call's argument through the function's one result: a
-     * decorator that returns the function it is given, used on 5,000 tests, would otherwise make
-     * each of the 5,000 names point to all 5,000 functions.
+     * Parameters a function may return as they are: of functions that are not generators, and
+     * assigned by nothing but their default (the static flow into the binding is the default's
+     * edge or none), so what the function returns of it is what a call passed or the default.
      */
-    private static RelSpec returnedParams() {
+    private static RelSpec passableParams() {
+        RelSpec inflow = RelSpec.scan(ALL_FLOW, "f").aggregate(List.of(str("f", "dst").as("dst")), List.of(AggregateCall.count("n")));
+        RelSpec defaults = RelSpec.scan(DEFAULTS, "d").aggregate(List.of(str("d", "param_id").as("param_id")), List.of(AggregateCall.count("n")));
         return RelSpec.scan(PARAMS, "q").filter(str("q", "kind").in(List.of("POSITIONAL_ONLY", "REGULAR", "KEYWORD_ONLY")))
-                .join(RelSpec.scan(ALL_FLOW, "f"), JoinType.INNER, str("f", "src").eq(str("q", "binding_id"))
-                        .and(str("f", "dst").eq(returnOf(str("q", "def_node")))))
-                .whereNotExists(RelSpec.scan(DEFAULTS, "d").filter(str("d", "param_id").eq(str("q", "param_id"))))
                 .whereNotExists(RelSpec.scan(GENERATORS, "y").filter(str("y", "node_id").eq(str("q", "def_node"))))
-                .project(str("q", "def_node").as("def_node"), str("q", "kind").as("kind"), i32("q", "position").as("position"),
-                        str("q", "name").as("name"), str("q", "binding_id").as("binding_id"));
+                .join(inflow.as("i"), JoinType.LEFT, str("i", "dst").eq(str("q", "binding_id")))
+                .join(defaults.as("e"), JoinType.LEFT, str("e", "param_id").eq(str("q", "param_id")))
+                .filter(Exprs.coalesce(i64("i", "n"), 0L).eq(Exprs.coalesce(i64("e", "n"), 0L)))
+                .project(str("q", "def_node").as("def_node"), str("q", "param_id").as("param_id"), str("q", "kind").as("kind"),
+                        i32("q", "position").as("position"), str("q", "name").as("name"), str("q", "binding_id").as("binding_id"));
     }
 
+    /** Calls whose callee is a name some undecorated {@code def} binds (a name bound otherwise too may call more). */
+    private static RelSpec staticCallees() {
+        return RelSpec.scan(SITES, "s").filter(str("s", "kind").eq("call").and(str("s", "callee").isNotNull()).and(str("s", "result").isNotNull()))
+                .join(RelSpec.scan(ALL_FLOW, "f"), JoinType.INNER, str("f", "dst").eq(str("s", "callee")))
+                .join(RelSpec.scan(StructureGraph.DEF_ROWS, "d"), JoinType.INNER, definition(str("d", "node_id")).eq(str("f", "src")))
+                .project(str("s", "site").as("site"), str("s", "result").as("result"), str("d", "node_id").as("def_node"));
+    }
+
+    /**
+     * Returned parameters, found up the calls that pass them on: a passable parameter whose binding
+     * flows straight to its function's result, or one passed to a returned parameter of a statically
+     * known callee whose call is what the function returns ({@code dataclass(cls)} returns
+     * {@code wrap(cls)}, which returns {@code _process_class(cls, ...)}, which returns {@code cls}).
+     * A decorator that returns the function it is given, used on 5,000 tests, would otherwise make
+     * each of the 5,000 names point to all 5,000 functions through the decorator's one result.
+     */
+    private static RelSpec returning() {
+        List<NamedField<?>> columns = List.of(str("q", "def_node").as("def_node"), str("q", "param_id").as("param_id"), str("q", "kind").as("kind"),
+                i32("q", "position").as("position"), str("q", "name").as("name"), str("q", "binding_id").as("binding_id"));
+        RelSpec seed = RelSpec.scan(PASSABLE_PARAMS, "q")
+                .join(RelSpec.scan(ALL_FLOW, "f"), JoinType.INNER, str("f", "src").eq(str("q", "binding_id"))
+                        .and(str("f", "dst").eq(returnOf(str("q", "def_node")))))
+                .project(with(columns, Exprs.nullOf(DataType.STRING).as("via_site")));
+        Condition positional = i32("g", "position").ge(0).and(bool("g", "is_star").not()).and(i32("g", "position").eq(i32("r", "position")))
+                .and(str("r", "kind").in(POSITIONAL));
+        Condition keyword = str("g", "keyword").eq(str("r", "name")).and(str("r", "kind").in(BY_KEYWORD));
+        RelSpec step = RelSpec.scan(RETURNING, "r")
+                .join(RelSpec.scan(STATIC_CALLEES, "c"), JoinType.INNER, str("c", "def_node").eq(str("r", "def_node")))
+                .join(RelSpec.scan(ARGS, "g"), JoinType.INNER, str("g", "site").eq(str("c", "site")))
+                .filter(positional.or(keyword))
+                .join(RelSpec.scan(PASSABLE_PARAMS, "q"), JoinType.INNER, str("q", "binding_id").eq(str("g", "arg")))
+                .join(RelSpec.scan(ALL_FLOW, "f"), JoinType.INNER, str("f", "src").eq(str("c", "result"))
+                        .and(str("f", "dst").eq(returnOf(str("q", "def_node")))))
+                .project(with(columns, str("c", "site").as("via_site")));
+        return RecursiveRel.fixpoint(RETURNING, seed, step, MAX_NESTING);
+    }
+
+    private static List<NamedField<?>> with(List<NamedField<?>> columns, NamedField<?> more) {
+        List<NamedField<?>> all = new ArrayList<>(columns);
+        all.add(more);
+        return all;
+    }
+
+    private static RelSpec returnedParams() {
+        return RelSpec.scan(RETURNING, "r")
+                .aggregate(List.of(str("r", "def_node").as("def_node"), str("r", "param_id").as("param_id"), str("r", "kind").as("kind"),
+                        i32("r", "position").as("position"), str("r", "name").as("name"), str("r", "binding_id").as("binding_id")),
+                        List.of(AggregateCall.count("n")));
+    }
+
+    /**
+     * Arguments whose call gives them back, except where the caller returns that call's result and
+     * the argument is its own returned parameter: its callers get their argument back themselves,
+     * so the result would only gather every caller's argument.
+     */
+    private static RelSpec returningArgs() {
+        return RelSpec.scan(ARGS, "g")
+                .whereNotExists(RelSpec.scan(RETURNING, "r").filter(str("r", "via_site").eq(str("g", "site")).and(str("r", "binding_id").eq(str("g", "arg")))))
+                .project(str("g", "site").as("site"), i32("g", "position").as("position"), str("g", "keyword").as("keyword"),
+                        str("g", "arg").as("arg"), bool("g", "is_star").as("is_star"));
+    }
+
+    /** Static flow, a returned parameter's edge to its result left out; its default (if any) flows to the result instead. */
     private static RelSpec flowBesidesReturnedParams() {
-        return RelSpec.scan(ALL_FLOW, "f")
+        RelSpec kept = RelSpec.scan(ALL_FLOW, "f")
                 .whereNotExists(RelSpec.scan(RETURNED_PARAMS, "q").filter(str("q", "binding_id").eq(str("f", "src"))
                         .and(returnOf(str("q", "def_node")).eq(str("f", "dst")))))
                 .project(str("f", "src").as("src"), str("f", "dst").as("dst"));
+        RelSpec defaults = RelSpec.scan(RETURNED_PARAMS, "q")
+                .join(RelSpec.scan(ALL_FLOW, "f"), JoinType.INNER, str("f", "dst").eq(str("q", "binding_id")))
+                .project(str("f", "src").as("src"), returnOf(str("q", "def_node")).as("dst"));
+        return RelSpec.unionAll(kept, defaults);
     }
 
     /**
@@ -1046,11 +1133,11 @@ public final class CallResolution implements CpgPart {
                 .project(fact("X", str("g", "arg"), val(""), str("q", "binding_id"))));
         // A returned parameter gives the call its argument (a bound method's receiver when it is the first).
         RelSpec returning = callable("c").join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")).and(str("s", "result").isNotNull()));
-        rules.add(returning.join(RelSpec.scan(ARGS, "g"), JoinType.INNER, str("g", "site").eq(str("c", "a")).and(i32("g", "position").ge(0)))
+        rules.add(returning.join(RelSpec.scan(RETURNING_ARGS, "g"), JoinType.INNER, str("g", "site").eq(str("c", "a")).and(i32("g", "position").ge(0)))
                 .join(RelSpec.scan(RETURNED_PARAMS, "q"), JoinType.INNER, str("q", "def_node").eq(str("c", "id")).and(str("q", "kind").in(POSITIONAL)))
                 .filter(matched)
                 .project(fact("X", str("g", "arg"), val(""), str("s", "result"))));
-        rules.add(returning.join(RelSpec.scan(ARGS, "g"), JoinType.INNER, str("g", "site").eq(str("c", "a")).and(str("g", "keyword").isNotNull()))
+        rules.add(returning.join(RelSpec.scan(RETURNING_ARGS, "g"), JoinType.INNER, str("g", "site").eq(str("c", "a")).and(str("g", "keyword").isNotNull()))
                 .join(RelSpec.scan(RETURNED_PARAMS, "q"), JoinType.INNER, str("q", "def_node").eq(str("c", "id"))
                         .and(str("q", "name").eq(str("g", "keyword"))).and(str("q", "kind").in(BY_KEYWORD)))
                 .project(fact("X", str("g", "arg"), val(""), str("s", "result"))));
