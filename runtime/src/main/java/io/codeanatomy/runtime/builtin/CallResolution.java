@@ -92,8 +92,9 @@ public final class CallResolution implements CpgPart {
     /** Every static flow edge, those from returned parameters included: {@code src, dst}. */
     public static final String ALL_FLOW = "cr_all_flow";
     /**
-     * Parameters a function may return as they are, when it is not a generator and nothing but a
-     * default assigns them: {@code def_node, param_id, kind, position, name, binding_id}.
+     * Named parameters of functions that are not generators, which a function may return as they
+     * are (what else assigns them flows to its result on edges of its own): {@code def_node,
+     * param_id, kind, position, name, binding_id}.
      */
     public static final String PASSABLE_PARAMS = "cr_passable_params";
     /** Calls whose callee is a name bound to an undecorated function: {@code site, result, def_node}. */
@@ -181,6 +182,14 @@ public final class CallResolution implements CpgPart {
      * libraries are edges, not dropped.
      */
     public static final String CALLED_EXTERNALS = "cr_called_externals";
+    /**
+     * Callees a call cannot have because it leaves a parameter without a default unfilled (and
+     * passes no {@code *} or {@code **} that could fill it): {@code site, id, kind}. CPython raises
+     * {@code TypeError} on such a call, so the callee is one only a context-insensitive analysis
+     * sees ({@code Apple()} with {@code Apple} bound to {@code dataclass}'s result, which is the
+     * class or, for {@code dataclass()}, its {@code wrap(cls)}).
+     */
+    public static final String IMPOSSIBLE_CALLS = "cr_impossible_calls";
     /** Calls the points-to facts resolve: {@code site, callee_id, callee_name, method, candidates}. */
     public static final String FLOW_RESOLVED = "cr_flow_resolved";
     /**
@@ -323,6 +332,7 @@ public final class CallResolution implements CpgPart {
                 ViewDefinition.of(SEED, ViewKind.UNION, seed()),
                 ViewDefinition.of(POINTS_TO, ViewKind.FIXPOINT, pointsTo()),
                 ViewDefinition.of(CALLED_EXTERNALS, ViewKind.AGGREGATE, calledExternals()),
+                ViewDefinition.of(IMPOSSIBLE_CALLS, ViewKind.AGGREGATE, impossibleCalls()),
                 ViewDefinition.of(FLOW_RESOLVED, ViewKind.AGGREGATE, flowResolved()),
                 ViewDefinition.of(ANNOTATED, ViewKind.JOIN, annotated()),
                 ViewDefinition.of(ANNOTATION_RESOLVED, ViewKind.AGGREGATE, annotationResolved()),
@@ -479,18 +489,16 @@ public final class CallResolution implements CpgPart {
     }
 
     /**
-     * Parameters a function may return as they are: of functions that are not generators, and
-     * assigned by nothing but their default (the static flow into the binding is the default's
-     * edge or none), so what the function returns of it is what a call passed or the default.
+     * Parameters a function may return as they are: named parameters (not {@code *args} or
+     * {@code **kwargs}) of functions that are not generators. What else the parameter's binding is
+     * given (its default, what the body assigns to it) flows to the function's result on edges of
+     * its own ({@link #flowBesidesReturnedParams()}), so a call gets back what it passed plus those:
+     * {@code def _process_class(cls): ...; cls = _add_slots(cls); return cls} returns each call's
+     * class, not every class any call passed.
      */
     private static RelSpec passableParams() {
-        RelSpec inflow = RelSpec.scan(ALL_FLOW, "f").aggregate(List.of(str("f", "dst").as("dst")), List.of(AggregateCall.count("n")));
-        RelSpec defaults = RelSpec.scan(DEFAULTS, "d").aggregate(List.of(str("d", "param_id").as("param_id")), List.of(AggregateCall.count("n")));
         return RelSpec.scan(PARAMS, "q").filter(str("q", "kind").in(List.of("POSITIONAL_ONLY", "REGULAR", "KEYWORD_ONLY")))
                 .whereNotExists(RelSpec.scan(GENERATORS, "y").filter(str("y", "node_id").eq(str("q", "def_node"))))
-                .join(inflow.as("i"), JoinType.LEFT, str("i", "dst").eq(str("q", "binding_id")))
-                .join(defaults.as("e"), JoinType.LEFT, str("e", "param_id").eq(str("q", "param_id")))
-                .filter(Exprs.coalesce(i64("i", "n"), 0L).eq(Exprs.coalesce(i64("e", "n"), 0L)))
                 .project(str("q", "def_node").as("def_node"), str("q", "param_id").as("param_id"), str("q", "kind").as("kind"),
                         i32("q", "position").as("position"), str("q", "name").as("name"), str("q", "binding_id").as("binding_id"));
     }
@@ -546,13 +554,23 @@ public final class CallResolution implements CpgPart {
     }
 
     /**
-     * Arguments whose call gives them back, except where the caller returns that call's result and
-     * the argument is its own returned parameter: its callers get their argument back themselves,
-     * so the result would only gather every caller's argument.
+     * Arguments whose call gives them back, except (1) where the caller returns that call's result
+     * and the argument is its own returned parameter: its callers get their argument back
+     * themselves, so the result would only gather every caller's argument; and (2) where the call's
+     * result is only stored back into the variable passed ({@code cls = _add_slots(cls)}): the
+     * variable already holds what it would get back, and through a returned parameter of the caller
+     * it would otherwise hold every caller's argument.
      */
     private static RelSpec returningArgs() {
+        RelSpec outflows = RelSpec.scan(ALL_FLOW, "o").aggregate(List.of(str("o", "src").as("src")), List.of(AggregateCall.count("n")));
+        RelSpec storedBack = RelSpec.scan(SITES, "s")
+                .join(outflows.as("c"), JoinType.INNER, str("c", "src").eq(str("s", "result")).and(i64("c", "n").eq(1L)))
+                .join(RelSpec.scan(ALL_FLOW, "f"), JoinType.INNER, str("f", "src").eq(str("s", "result")))
+                .join(RelSpec.scan(NAME_BINDINGS, "n"), JoinType.INNER, str("n", "expr_id").eq(str("f", "dst")).and(str("n", "ctx").eq("STORE")))
+                .project(str("s", "site").as("site"), str("n", "binding_id").as("binding_id"));
         return RelSpec.scan(ARGS, "g")
                 .whereNotExists(RelSpec.scan(RETURNING, "r").filter(str("r", "via_site").eq(str("g", "site")).and(str("r", "binding_id").eq(str("g", "arg")))))
+                .whereNotExists(storedBack.as("b").filter(str("b", "site").eq(str("g", "site")).and(str("b", "binding_id").eq(str("g", "arg")))))
                 .project(str("g", "site").as("site"), i32("g", "position").as("position"), str("g", "keyword").as("keyword"),
                         str("g", "arg").as("arg"), bool("g", "is_star").as("is_star"));
     }
@@ -1447,6 +1465,28 @@ public final class CallResolution implements CpgPart {
      * that have a node; {@code candidates} counts them, an {@code __init__} a class call reaches
      * not counted apart from its class.
      */
+    /**
+     * Function and method callees of plain calls that leave one of their parameters without a
+     * default unfilled: no positional argument at its position (a bound method's receiver fills
+     * the first) and no keyword naming it, where the call passes no {@code *} or {@code **}.
+     */
+    private static RelSpec impossibleCalls() {
+        Field<Integer> shift = Exprs.when(str("c", "kind").in(BOUND), val(1)).otherwise(val(0));
+        Condition byPosition = str("m", "kind").in(POSITIONAL).and(i32("g", "position").ge(0)).and(bool("g", "is_star").not())
+                .and(Exprs.plus(i32("g", "position"), shift).eq(i32("m", "position")));
+        Condition byKeyword = str("m", "kind").in(BY_KEYWORD).and(str("g", "keyword").eq(str("m", "name")));
+        return facts("C", "c").filter(str("c", "kind").in(List.of("F", "S", "B", "BC", "BK")))
+                .join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")).and(str("s", "kind").eq("call")))
+                .whereNotExists(RelSpec.scan(ARGS, "a").filter(str("a", "site").eq(str("c", "a")).and(bool("a", "is_star"))))
+                .whereNotExists(RelSpec.scan(DOUBLE_STARS, "d").filter(str("d", "site").eq(str("c", "a"))))
+                .join(RelSpec.scan(PARAMS, "m"), JoinType.INNER, str("m", "def_node").eq(str("c", "id"))
+                        .and(str("m", "kind").in(List.of("POSITIONAL_ONLY", "REGULAR", "KEYWORD_ONLY"))))
+                .filter(str("c", "kind").in(BOUND).and(str("m", "kind").in(POSITIONAL)).and(i32("m", "position").eq(0)).not())
+                .whereNotExists(RelSpec.scan(DEFAULTS, "e").filter(str("e", "param_id").eq(str("m", "param_id"))))
+                .whereNotExists(RelSpec.scan(ARGS, "g").filter(str("g", "site").eq(str("c", "a")).and(byPosition.or(byKeyword))))
+                .aggregate(List.of(str("c", "a").as("site"), str("c", "id").as("id"), str("c", "kind").as("kind")), List.of(AggregateCall.count("n")));
+    }
+
     private static RelSpec flowResolved() {
         Field<String> method = Exprs.when(str("c", "kind").eq("GI"), val("generator"))
                 .when(str("s", "kind").ne("call"), str("s", "kind"))
@@ -1459,6 +1499,8 @@ public final class CallResolution implements CpgPart {
         // Calling a generator function runs none of it: the code that iterates the generator calls it.
         RelSpec callees = facts("C", "c").filter(str("c", "kind").in(List.of("F", "S", "B", "BC", "BK", "BKP", "C", "E", "PA", "GI")))
                 .join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")))
+                .whereNotExists(RelSpec.scan(IMPOSSIBLE_CALLS, "x").filter(str("x", "site").eq(str("c", "a"))
+                        .and(str("x", "id").eq(str("c", "id"))).and(str("x", "kind").eq(str("c", "kind")))))
                 .join(RelSpec.scan(GENERATORS, "y"), JoinType.LEFT, str("y", "node_id").eq(str("c", "id")))
                 .filter(str("y", "node_id").isNull().or(str("c", "kind").eq("GI")).or(str("s", "kind").eq("implicit")))
                 .join(RelSpec.scan(FUNCTIONS, "n"), JoinType.LEFT, str("n", "node_id").eq(str("c", "id")))
