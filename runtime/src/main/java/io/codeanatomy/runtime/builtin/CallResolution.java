@@ -125,6 +125,12 @@ public final class CallResolution implements CpgPart {
     public static final String CALLBACKS = "cr_callbacks";
     /** Attribute loads that may read a property: {@code site, result, scope_id, span}. */
     public static final String PROPERTY_LOADS = "cr_property_loads";
+    /**
+     * Attribute loads that may call {@code __getattr__}: of names nothing defines or stores (no
+     * class body, module or attribute store binds them, nor every object has):
+     * {@code site, base, result, scope_id, span}.
+     */
+    public static final String GETATTR_LOADS = "cr_getattr_loads";
     /** Iteration sources and targets: {@code source, target}. */
     public static final String ITERATED = "cr_iterated";
     /** {@code f(**m)}: {@code site, arg}. */
@@ -159,6 +165,12 @@ public final class CallResolution implements CpgPart {
     public static final String SUPER_ATTRS = "cr_super_attrs";
     /** What calling a class calls besides {@code __init__}: {@code class_id, function_id, kind}. */
     public static final String CONSTRUCTION = "cr_construction";
+    /**
+     * Factories a dataclass's generated {@code __init__} calls: {@code field(default_factory=f)} in
+     * the body of a {@code @dataclass} class, for that class and every class whose MRO holds it:
+     * {@code class_id, factory} (the factory a variable when it reads one).
+     */
+    public static final String DEFAULT_FACTORIES = "cr_default_factories";
     /** Attribute loads {@code base, attr, dst} and stores {@code value, base, attr}. */
     public static final String LOADS = "cr_loads";
     public static final String STORES = "cr_stores";
@@ -221,6 +233,20 @@ public final class CallResolution implements CpgPart {
     /** Bound on nested comprehensions. */
     static final int MAX_NESTING = 100;
 
+    /**
+     * Attributes every object, class, function or module has (from {@code dir(object)},
+     * {@code dir(type)}, a function's and a module's), so their loads never reach {@code __getattr__}.
+     */
+    private static final List<String> OBJECT_ATTRS = List.of(
+            "__abstractmethods__", "__all__", "__annotations__", "__args__", "__base__", "__bases__", "__basicsize__", "__builtins__", "__cached__",
+            "__call__", "__class__", "__closure__", "__code__", "__dataclass_fields__", "__dataclass_params__", "__defaults__", "__delattr__",
+            "__dict__", "__dictoffset__", "__dir__", "__doc__", "__eq__", "__file__", "__flags__", "__format__", "__func__", "__ge__", "__get__",
+            "__getattribute__", "__getstate__", "__globals__", "__gt__", "__hash__", "__init__", "__init_subclass__", "__instancecheck__",
+            "__itemsize__", "__kwdefaults__", "__le__", "__loader__", "__lt__", "__match_args__", "__members__", "__module__", "__mro__", "__name__",
+            "__ne__", "__new__", "__objclass__", "__or__", "__orig_bases__", "__origin__", "__package__", "__parameters__", "__path__", "__prepare__",
+            "__qualname__", "__reduce__", "__reduce_ex__", "__repr__", "__ror__", "__self__", "__setattr__", "__sizeof__", "__slots__", "__spec__",
+            "__str__", "__subclasscheck__", "__subclasses__", "__subclasshook__", "__text_signature__", "__type_params__", "__version__",
+            "__weakref__", "__weakrefoffset__", "__wrapped__");
     private static final List<String> CALLABLE = List.of("F", "S", "B", "BC", "BK", "BKP");
     /** Bound methods: the receiver takes the first parameter. */
     private static final List<String> BOUND = List.of("B", "BC", "BK", "BKP");
@@ -299,6 +325,9 @@ public final class CallResolution implements CpgPart {
                 ViewDefinition.of(IMPLICIT, ViewKind.JOIN, readingVariables(implicit(), List.of(column("site", DataType.STRING), column("recv", DataType.STRING), column("method", DataType.STRING), column("arg", DataType.STRING), column("result", DataType.STRING), column("guard_site", DataType.STRING), column("guard_name", DataType.STRING), column("scope_id", DataType.STRING), column("path", DataType.STRING), column("bstart", DataType.INT64), column("bend", DataType.INT64)), "recv", "arg")),
                 ViewDefinition.of(CALLBACKS, ViewKind.JOIN, readingVariables(callbacks(), List.of(column("site", DataType.STRING), column("fn", DataType.STRING), column("iterable", DataType.STRING), column("guard_site", DataType.STRING), column("guard_kind", DataType.STRING), column("guard_name", DataType.STRING)), "fn", "iterable")),
                 ViewDefinition.of(PROPERTY_LOADS, ViewKind.JOIN, propertyLoads()),
+                ViewDefinition.of(GETATTR_LOADS, ViewKind.JOIN, readingVariables(getattrLoads(), List.of(column("site", DataType.STRING),
+                        column("base", DataType.STRING), column("result", DataType.STRING), column("scope_id", DataType.STRING), column("path", DataType.STRING),
+                        column("bstart", DataType.INT64), column("bend", DataType.INT64)), "base")),
                 ViewDefinition.of(SITES, ViewKind.JOIN, readingVariables(sites(), List.of(column("site", DataType.STRING), column("callee", DataType.STRING), column("result", DataType.STRING), column("src_node_id", DataType.STRING), column("caller_id", DataType.STRING), column("caller_name", DataType.STRING), column("kind", DataType.STRING), column("path", DataType.STRING), column("bstart", DataType.INT64), column("bend", DataType.INT64)), "callee")),
                 ViewDefinition.of(ARGS, ViewKind.JOIN, readingVariables(args(), List.of(column("site", DataType.STRING), column("position", DataType.INT32), column("keyword", DataType.STRING), column("arg", DataType.STRING), column("is_star", DataType.BOOLEAN)), "arg")),
                 ViewDefinition.of(STATIC_CALLEES, ViewKind.JOIN, staticCallees()),
@@ -326,6 +355,8 @@ public final class CallResolution implements CpgPart {
                 ViewDefinition.of(SUPER_SITES, ViewKind.JOIN, superSites()),
                 ViewDefinition.of(SUPER_ATTRS, ViewKind.RANK, superAttrs()),
                 ViewDefinition.of(CONSTRUCTION, ViewKind.UNION, construction()),
+                ViewDefinition.of(DEFAULT_FACTORIES, ViewKind.JOIN, readingVariables(defaultFactories(),
+                        List.of(column("class_id", DataType.STRING), column("factory", DataType.STRING)), "factory")),
                 ViewDefinition.of(METACLASS_CALLS, ViewKind.AGGREGATE, metaclassCalls()),
                 ViewDefinition.of(MODULE_ATTRS, ViewKind.JOIN, moduleAttrs()),
                 ViewDefinition.of(SUBMODULES, ViewKind.JOIN, submodules()),
@@ -722,6 +753,24 @@ public final class CallResolution implements CpgPart {
     }
 
     /**
+     * Attribute loads of names no class body, module or attribute store binds: only
+     * {@code __getattr__} can answer them ({@code getattr.<load>}). Names something defines are left
+     * out even where the receiver's class lacks them, which keeps the sites few (a load of
+     * {@code run} on a class with {@code __getattr__} and no {@code run} is missed when another class
+     * defines {@code run}).
+     */
+    private static RelSpec getattrLoads() {
+        return RelSpec.scan(EXPRS, "e").filter(str("e", "kind").eq("ATTRIBUTE").and(str("e", "ctx").eq("LOAD"))
+                        .and(str("e", "attr").in(OBJECT_ATTRS).not()))
+                .whereNotExists(RelSpec.scan(EXPRS, "w").filter(str("w", "kind").eq("ATTRIBUTE").and(str("w", "ctx").eq("STORE"))
+                        .and(str("w", "attr").eq(str("e", "attr")))))
+                .whereNotExists(RelSpec.scan(CLASS_BODIES, "b").filter(str("b", "attr").eq(str("e", "attr"))))
+                .whereNotExists(RelSpec.scan(ImportResolution.MODULE_SYMBOLS, "m").filter(str("m", "symbol").eq(str("e", "attr"))))
+                .project(QNames.join(val("getattr"), str("e", "expr_id")).as("site"), str("e", "base_expr_id").as("base"), str("e", "expr_id").as("result"),
+                        str("e", "scope_id").as("scope_id"), str("e", "path").as("path"), i64("e", "bstart").as("bstart"), i64("e", "bend").as("bend"));
+    }
+
+    /**
      * Every site: calls (their node the {@code PY_CALL}), decorator applications (the
      * {@code PY_DECORATOR}), callbacks (the builtin's call), implicit calls and property reads (from
      * the caller, at the expression), and class statements calling {@code __init_subclass__} (the
@@ -751,7 +800,10 @@ public final class CallResolution implements CpgPart {
                 .join(RelSpec.scan(DefinitionNodes.DEFS, "q"), JoinType.INNER, str("q", "def_id").eq(str("e", "def_id")))
                 .join(RelSpec.scan(OWNERS, "o"), JoinType.INNER, str("o", "scope_id").eq(str("q", "scope_id")))
                 .project(site(QNames.join(val("cls"), str("e", "node_id")), none, none, str("e", "node_id"), "class", "e"));
-        return RelSpec.unionAll(calls, decorators, callbacks, implicit, properties, classes);
+        RelSpec getattrs = RelSpec.scan(GETATTR_LOADS, "e")
+                .join(RelSpec.scan(OWNERS, "o"), JoinType.INNER, str("o", "scope_id").eq(str("e", "scope_id")))
+                .project(site(str("e", "site"), none, str("e", "result"), str("o", "owner_id"), "implicit", "e"));
+        return RelSpec.unionAll(calls, decorators, callbacks, implicit, properties, getattrs, classes);
     }
 
     private static List<NamedField<?>> site(Field<String> site, Field<String> callee, Field<String> result, Field<String> node, String kind,
@@ -1007,11 +1059,28 @@ public final class CallResolution implements CpgPart {
         RelSpec news = RelSpec.scan(ClassHierarchy.METHOD_LOOKUP, "m").filter(str("m", "method_name").eq("__new__"))
                 .project(str("m", "class_id").as("class_id"), str("m", "function_id").as("function_id"), val("BK").as("kind"));
         RelSpec postInit = RelSpec.scan(ClassHierarchy.METHOD_LOOKUP, "m").filter(str("m", "method_name").eq("__post_init__"))
-                .join(RelSpec.scan(FUNCTIONS, "c"), JoinType.INNER, str("c", "node_id").eq(str("m", "class_id")))
-                .whereExists(RelSpec.scan(StructureGraph.DECORATORS, "t").filter(str("t", "def_id").eq(str("c", "def_id"))
-                        .and(str("t", "dotted_name").in(List.of("dataclass", "dataclasses.dataclass")))))
+                .join(dataclasses("c"), JoinType.INNER, str("c", "node_id").eq(str("m", "class_id")))
                 .project(str("m", "class_id").as("class_id"), str("m", "function_id").as("function_id"), val("BC").as("kind"));
         return RelSpec.unionAll(news, postInit);
+    }
+
+    /** Classes decorated {@code @dataclass} (or {@code @dataclasses.dataclass}), as {@link #FUNCTIONS} rows under {@code alias}. */
+    private static RelSpec dataclasses(String alias) {
+        return RelSpec.scan(FUNCTIONS, alias)
+                .whereExists(RelSpec.scan(StructureGraph.DECORATORS, "t").filter(str("t", "def_id").eq(str(alias, "def_id"))
+                        .and(str("t", "dotted_name").in(List.of("dataclass", "dataclasses.dataclass")))));
+    }
+
+    /** {@code field(default_factory=f)} (or {@code dataclasses.field}) in a dataclass's body, for each class whose MRO holds it. */
+    private static RelSpec defaultFactories() {
+        return RelSpec.scan(CALL_ARGS, "a").filter(str("a", "keyword").eq("default_factory"))
+                .join(RelSpec.scan(EXPRS, "e"), JoinType.INNER, str("e", "ref_id").eq(str("a", "call_id")).and(str("e", "kind").eq("CALL")))
+                .join(RelSpec.scan(EXPRS, "f"), JoinType.INNER, str("f", "expr_id").eq(str("e", "base_expr_id"))
+                        .and(str("f", "name").eq("field").or(str("f", "attr").eq("field"))))
+                .join(RelSpec.scan(OWNERS, "o"), JoinType.INNER, str("o", "scope_id").eq(str("e", "scope_id")))
+                .join(dataclasses("c"), JoinType.INNER, str("c", "node_id").eq(str("o", "owner_id")))
+                .join(RelSpec.scan(ClassHierarchy.MRO, "m"), JoinType.INNER, str("m", "base_id").eq(str("c", "node_id")))
+                .project(str("m", "class_id").as("class_id"), str("a", "arg_expr_id").as("factory"));
     }
 
     private static RelSpec moduleAttrs() {
@@ -1203,6 +1272,10 @@ public final class CallResolution implements CpgPart {
                 .project(fact("C", str("c", "a"), val("BC"), str("m", "function_id"), str("c", "id"))));
         rules.add(classCalls.join(RelSpec.scan(CONSTRUCTION, "m"), JoinType.INNER, str("m", "class_id").eq(str("c", "id")))
                 .project(fact("C", str("c", "a"), str("m", "kind"), str("m", "function_id"), str("c", "id"))));
+        // A dataclass's generated __init__ calls each field's default_factory (with no arguments).
+        rules.add(classCalls.join(RelSpec.scan(DEFAULT_FACTORIES, "d"), JoinType.INNER, str("d", "class_id").eq(str("c", "id")))
+                .join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("d", "factory")))
+                .project(fact("C", str("c", "a"), str("p", "kind"), str("p", "id"), str("p", "recv"))));
         // An instance called calls its class's __call__.
         rules.add(facts("C", "c").filter(str("c", "kind").eq("I"))
                 .join(RelSpec.scan(ClassHierarchy.METHOD_LOOKUP, "m"), JoinType.INNER, str("m", "class_id").eq(str("c", "id"))
@@ -1389,6 +1462,11 @@ public final class CallResolution implements CpgPart {
                 .join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("i", "recv")).and(str("p", "kind").eq("I")))
                 .join(RelSpec.scan(ClassHierarchy.METHOD_LOOKUP, "m"), JoinType.INNER, str("m", "class_id").eq(str("p", "id"))
                         .and(str("m", "method_name").eq(str("i", "method"))));
+        // An attribute nothing defines, read on an instance whose class has __getattr__, calls it.
+        rules.add(attributeBases(GETATTR_LOADS, "l").filter(str("p", "kind").eq("I"))
+                .join(RelSpec.scan(ClassHierarchy.METHOD_LOOKUP, "m"), JoinType.INNER, str("m", "class_id").eq(str("p", "id"))
+                        .and(str("m", "method_name").eq("__getattr__")))
+                .project(fact("C", str("l", "site"), val("BC"), str("m", "function_id"), str("p", "id"))));
         rules.add(onInstances.filter(str("i", "guard_site").isNull())
                 .project(fact("C", str("i", "site"), val("BC"), str("m", "function_id"), str("p", "id"))));
         rules.add(onInstances.filter(str("i", "guard_site").isNotNull())
