@@ -17,6 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
             AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class})
 public final class CodeAnatomy implements Runnable {
     private static final String LOGGER_CONTEXT_FACTORY = "log4j2.loggerContextFactory";
+    private static final String GUICE_BYTECODE_GEN = "guice_bytecode_gen_option";
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -27,6 +28,11 @@ public final class CodeAnatomy implements Runnable {
         // above, here on stderr instead of mixed into stdout (docs/decisions.md).
         if (System.getProperty(LOGGER_CONTEXT_FACTORY) == null) {
             System.setProperty(LOGGER_CONTEXT_FACTORY, "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        }
+        // Guice generates a class per @Provides method with its own ASM, whose old class files the start-up archive
+        // cannot hold; a session calls each provider once, which reflection does as well, without the generation.
+        if (System.getProperty(GUICE_BYTECODE_GEN) == null) {
+            System.setProperty(GUICE_BYTECODE_GEN, "DISABLED");
         }
         System.exit(run(args));
     }

@@ -74,8 +74,12 @@ public final class PythonExtractor implements Extractor {
     private final List<String> sourceRoots;
     /** Fact families other plugins contributed, in the extension point's order. */
     private final List<PythonFactFamily> families;
-    /** The built-in tables, then each family's. */
-    private final List<TableSpec<?>> tables;
+    /**
+     * The built-in tables, then each family's. Without families nothing can clash, and the list waits
+     * for its first use: declaring the built-in tables (their getters and Arrow schemas) was a sixth
+     * of a small query's start-up samples, and a query never extracts (docs/decisions.md).
+     */
+    private List<TableSpec<?>> tables;
 
     /**
      * Parses with the newest grammar the parser knows, so code written for any Python from 3.8 on
@@ -105,7 +109,7 @@ public final class PythonExtractor implements Extractor {
     public PythonExtractor(PythonVersion version, long maxFileBytes, List<String> sourceRoots,
                            List<PythonFactFamily> families) {
         this.families = List.copyOf(requireNonNull(families, "families is null"));
-        this.tables = tables(this.families);
+        this.tables = this.families.isEmpty() ? null : tables(this.families);
         this.version = requireNonNull(version, "version is null");
         this.sourceRoots = List.copyOf(requireNonNull(sourceRoots, "sourceRoots is null"));
         sourceRoots.forEach(ModuleNames::components);
@@ -174,7 +178,14 @@ public final class PythonExtractor implements Extractor {
 
     @Override
     public List<TableDefinition> tables() {
-        return tables.stream().<TableDefinition>map(TableSpec::definition).toList();
+        return specs().stream().<TableDefinition>map(TableSpec::definition).toList();
+    }
+
+    private synchronized List<TableSpec<?>> specs() {
+        if (tables == null) {
+            tables = tables(families);
+        }
+        return tables;
     }
 
     @Override
@@ -223,7 +234,7 @@ public final class PythonExtractor implements Extractor {
         IdCollisions collisions = new IdCollisions();
         Map<String, SourceFile> sources = new HashMap<>();
         Map<String, ModulePath> modules = modules(request.sourceRoot(), files);
-        try (TableSink tables = new TableSink(sink, BATCH_ROWS, this.tables)) {
+        try (TableSink tables = new TableSink(sink, BATCH_ROWS, specs())) {
             new ParallelExtraction(request.workers(), version, maxFileBytes, this::newFamilyCollectors).run(files,
                     f -> modules.get(f.path()), tables, group -> {
                         try (group) {
