@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -155,6 +156,8 @@ final class DuckDbComparison implements AutoCloseable {
             boolean firstTimed = round == 1;
             for (PlannedFragment fragment : planned.fragments()) {
                 Figures measured = run(fragment, round == 0);
+                System.err.printf(Locale.ROOT, "round %d: %s, ours %.3f s, DuckDB %.3f s%n", round, measured.name(), measured.ours(),
+                        measured.duckdb());
                 figures.merge(measured.name(), measured, (first, later) -> first.faster(later, firstTimed));
                 for (String spool : fragment.reads()) {
                     if (readers.merge(spool, -1, Integer::sum) == 0) {

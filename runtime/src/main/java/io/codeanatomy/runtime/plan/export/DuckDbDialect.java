@@ -40,9 +40,10 @@ final class DuckDbDialect extends DuckDBSqlDialect {
         }
     }
 
-    /** {@code AGG(args ORDER BY keys)}; for ARRAY_AGG without nulls, and an empty array rather than null when all were. */
+    /** {@code AGG(args ORDER BY keys)}; an ARRAY_AGG that may see nulls without them, and an empty array rather than null when all were. */
     private static void unparseAggregate(SqlWriter writer, SqlCall aggregate, SqlNodeList order) {
-        boolean arrayAgg = aggregate.getKind() == SqlKind.ARRAY_AGG;
+        // A row constructor is never null: its array needs no filter.
+        boolean arrayAgg = aggregate.getKind() == SqlKind.ARRAY_AGG && aggregate.operand(0).getKind() != SqlKind.ROW;
         SqlWriter.Frame coalesce = arrayAgg ? writer.startFunCall("COALESCE") : null;
         SqlWriter.Frame frame = writer.startFunCall(aggregate.getOperator().getName());
         if (aggregate.getFunctionQuantifier() != null) {

@@ -15,7 +15,8 @@ import org.apache.calcite.sql.dialect.SparkSqlDialect;
 /**
  * P1 unparsed to SQL by Calcite's {@link RelToSqlConverter}, for people and other engines to read;
  * diagnostic only, never executed. Scans with pushed-down filters are written as plain scans under
- * those filters ({@link ScanExpansion}). A dialect the plan cannot be written in (a recursive query, a
+ * those filters ({@link ScanExpansion}), windows as projections with windowed expressions
+ * ({@link WindowExpansion}). A dialect the plan cannot be written in (a recursive query, a
  * plugin operator) yields the converter's one-line reason instead of the SQL.
  */
 public final class PlanSql {
@@ -43,7 +44,7 @@ public final class PlanSql {
 
     private static Unparsed unparse(RelNode plan, SqlDialect dialect) {
         try {
-            String sql = new RelToSqlConverter(dialect).visitRoot(ScanExpansion.expand(plan)).asStatement().toSqlString(dialect).getSql();
+            String sql = new RelToSqlConverter(dialect).visitRoot(WindowExpansion.expand(ScanExpansion.expand(plan))).asStatement().toSqlString(dialect).getSql();
             return Unparsed.written(sql);
         } catch (RuntimeException | AssertionError e) {
             // The converter throws for operators a dialect lacks; the bundle records why.
