@@ -1,6 +1,8 @@
 package io.codeanatomy.bench;
 
 import io.codeanatomy.bench.DuckDbComparison.Figures;
+import io.codeanatomy.runtime.pipeline.DamagedOutputException;
+import io.codeanatomy.runtime.pipeline.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +40,15 @@ public final class DuckDbBench {
             }
         }
         String loadBefore = loadAverage();
-        try (DuckDbComparison comparison = DuckDbComparison.open(out, threads)) {
+        DuckDbComparison opened;
+        try {
+            opened = DuckDbComparison.open(out, threads);
+        } catch (IllegalArgumentException | InvalidInputException | DamagedOutputException e) {
+            System.err.println("DuckDbBench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try (DuckDbComparison comparison = opened) {
             System.out.printf(Locale.ROOT, "%s, %s; DuckDB threads: %d (ours: one thread per fragment, one fragment at a time)%n",
                     out, comparison.specName(), threads);
             System.out.printf(Locale.ROOT, "round 0 compares rows and warms up; times are the best of %d round(s) after it%n", rounds);
