@@ -174,11 +174,15 @@ public final class ClassHierarchy implements CpgPart {
                 .join(RelSpec.scan(CLASSES, "k"), JoinType.INNER, str("k", "class_id").eq(str("a", "ancestor_id")))
                 .join(RelSpec.scan(INHERITS, "i"), JoinType.LEFT, str("i", "class_id").eq(str("a", "ancestor_id"))
                         .and(str("i", "base_id").ne(ImportResolution.externalId(val(ImportResolution.OBJECT)))));
+        // A base expression can name two classes (a conditional import): the base id breaks the tie, so
+        // the three arrays line up in one order whatever engine computes them.
+        Field<String> base = str("i", "base_id");
+        SortKey[] order = {SortKey.asc(sub), SortKey.asc(position), SortKey.asc(base)};
         return edges.aggregate(List.of(str("a", "root_id").as("root_id")), List.of(
                 AggregateCall.max(i32("k", "unknown"), "unknown"),
-                AggregateCall.collect(sub, "subs", SortKey.asc(sub), SortKey.asc(position)),
-                AggregateCall.collect(position, "positions", SortKey.asc(sub), SortKey.asc(position)),
-                AggregateCall.collect(str("i", "base_id"), "bases", SortKey.asc(sub), SortKey.asc(position))));
+                AggregateCall.collect(sub, "subs", order),
+                AggregateCall.collect(position, "positions", order),
+                AggregateCall.collect(base, "bases", order)));
     }
 
     /** Each ancestor at its C3 position, then {@code object} after the last one. */
