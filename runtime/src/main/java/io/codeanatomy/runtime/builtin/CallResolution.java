@@ -557,18 +557,27 @@ public final class CallResolution implements CpgPart {
                 .join(RelSpec.scan(ALL_FLOW, "f"), JoinType.INNER, str("f", "src").eq(str("q", "binding_id"))
                         .and(str("f", "dst").eq(returnOf(str("q", "def_node")))))
                 .project(with(columns, Exprs.nullOf(DataType.STRING).as("via_site")));
-        Condition positional = i32("g", "position").ge(0).and(bool("g", "is_star").not()).and(i32("g", "position").eq(i32("r", "position")))
-                .and(str("r", "kind").in(POSITIONAL));
-        Condition keyword = str("g", "keyword").eq(str("r", "name")).and(str("r", "kind").in(BY_KEYWORD));
         RelSpec step = RelSpec.scan(RETURNING, "r")
                 .join(RelSpec.scan(STATIC_CALLEES, "c"), JoinType.INNER, str("c", "def_node").eq(str("r", "def_node")))
                 .join(RelSpec.scan(ARGS, "g"), JoinType.INNER, str("g", "site").eq(str("c", "site")))
-                .filter(positional.or(keyword))
+                .filter(fills("g", "r", i32("g", "position")))
                 .join(RelSpec.scan(PASSABLE_PARAMS, "q"), JoinType.INNER, str("q", "binding_id").eq(str("g", "arg")))
                 .join(RelSpec.scan(ALL_FLOW, "f"), JoinType.INNER, str("f", "src").eq(str("c", "result"))
                         .and(str("f", "dst").eq(returnOf(str("q", "def_node")))))
                 .project(with(columns, str("c", "site").as("via_site")));
         return RecursiveRel.fixpoint(RETURNING, seed, step, MAX_NESTING);
+    }
+
+    /**
+     * Argument {@code arg} (a row of {@link #ARGS}, not starred) fills named parameter {@code param}
+     * (a row of {@link #PARAMS}): by position, {@code at} being the argument's position among the
+     * parameters (after a bound method's receiver), or by keyword.
+     */
+    private static Condition fills(String arg, String param, Field<Integer> at) {
+        Condition byPosition = i32(arg, "position").ge(0).and(bool(arg, "is_star").not()).and(at.eq(i32(param, "position")))
+                .and(str(param, "kind").in(POSITIONAL));
+        Condition byKeyword = str(arg, "keyword").eq(str(param, "name")).and(str(param, "kind").in(BY_KEYWORD));
+        return byPosition.or(byKeyword);
     }
 
     private static List<NamedField<?>> with(List<NamedField<?>> columns, NamedField<?> more) {
@@ -1550,9 +1559,6 @@ public final class CallResolution implements CpgPart {
      */
     private static RelSpec impossibleCalls() {
         Field<Integer> shift = Exprs.when(str("c", "kind").in(BOUND), val(1)).otherwise(val(0));
-        Condition byPosition = str("m", "kind").in(POSITIONAL).and(i32("g", "position").ge(0)).and(bool("g", "is_star").not())
-                .and(Exprs.plus(i32("g", "position"), shift).eq(i32("m", "position")));
-        Condition byKeyword = str("m", "kind").in(BY_KEYWORD).and(str("g", "keyword").eq(str("m", "name")));
         return facts("C", "c").filter(str("c", "kind").in(List.of("F", "S", "B", "BC", "BK")))
                 .join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")).and(str("s", "kind").eq("call")))
                 .whereNotExists(RelSpec.scan(ARGS, "a").filter(str("a", "site").eq(str("c", "a")).and(bool("a", "is_star"))))
@@ -1561,7 +1567,7 @@ public final class CallResolution implements CpgPart {
                         .and(str("m", "kind").in(List.of("POSITIONAL_ONLY", "REGULAR", "KEYWORD_ONLY"))))
                 .filter(str("c", "kind").in(BOUND).and(str("m", "kind").in(POSITIONAL)).and(i32("m", "position").eq(0)).not())
                 .whereNotExists(RelSpec.scan(DEFAULTS, "e").filter(str("e", "param_id").eq(str("m", "param_id"))))
-                .whereNotExists(RelSpec.scan(ARGS, "g").filter(str("g", "site").eq(str("c", "a")).and(byPosition.or(byKeyword))))
+                .whereNotExists(RelSpec.scan(ARGS, "g").filter(str("g", "site").eq(str("c", "a")).and(fills("g", "m", Exprs.plus(i32("g", "position"), shift)))))
                 .aggregate(List.of(str("c", "a").as("site"), str("c", "id").as("id"), str("c", "kind").as("kind")), List.of(AggregateCall.count("n")));
     }
 
