@@ -38,18 +38,29 @@ public final class PlanSql {
     public static SortedMap<String, Unparsed> of(RelNode plan) {
         requireNonNull(plan, "plan is null");
         SortedMap<String, Unparsed> unparsed = new TreeMap<>();
-        DIALECTS.forEach((name, dialect) -> unparsed.put(name, unparse(plan, dialect)));
+        RelNode expanded;
+        try {
+            // Once for every dialect: the expansions copy the whole plan.
+            expanded = WindowExpansion.expand(ScanExpansion.expand(plan));
+        } catch (RuntimeException | AssertionError e) {
+            DIALECTS.keySet().forEach(name -> unparsed.put(name, failure(e)));
+            return unparsed;
+        }
+        DIALECTS.forEach((name, dialect) -> unparsed.put(name, unparse(expanded, dialect)));
         return unparsed;
     }
 
-    private static Unparsed unparse(RelNode plan, SqlDialect dialect) {
+    private static Unparsed unparse(RelNode expanded, SqlDialect dialect) {
         try {
-            String sql = new RelToSqlConverter(dialect).visitRoot(WindowExpansion.expand(ScanExpansion.expand(plan))).asStatement().toSqlString(dialect).getSql();
-            return Unparsed.written(sql);
+            return Unparsed.written(new RelToSqlConverter(dialect).visitRoot(expanded).asStatement().toSqlString(dialect).getSql());
         } catch (RuntimeException | AssertionError e) {
             // The converter throws for operators a dialect lacks; the bundle records why.
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
-            return Unparsed.failure(message.lines().findFirst().orElse(message));
+            return failure(e);
         }
+    }
+
+    private static Unparsed failure(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return Unparsed.failure(message.lines().findFirst().orElse(message));
     }
 }
