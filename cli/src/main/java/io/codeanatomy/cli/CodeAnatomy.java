@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
         subcommands = {AstCommand.class, BuildCommand.class, PlanCommand.class, DiffCommand.class, AbCommand.class, RulesCommand.class,
             QueryCommand.class, AskCommand.class, ShellCommand.class, TablesCommand.class, DescribeCommand.class, ExportCommand.class,
             HistoryCommand.class, CheckCommand.class, VacuumCommand.class, ReportCommand.class, PluginsCommand.class,
-            AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class})
+            ServerCommand.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class})
 public final class CodeAnatomy implements Runnable {
     private static final String LOGGER_CONTEXT_FACTORY = "log4j2.loggerContextFactory";
     private static final String GUICE_BYTECODE_GEN = "guice_bytecode_gen_option";
@@ -23,6 +23,12 @@ public final class CodeAnatomy implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        setProperties();
+        System.exit(run(args));
+    }
+
+    /** Sets the system properties the libraries should start with, unless given; before anything else runs (main, the query server). */
+    public static void setProperties() {
         // Libraries log through log4j; without a configuration, log4j-core's start-up (plugin scan, JMX lookups)
         // cost a short command about a tenth of its CPU, for the same thing log4j's simple logger does: ERROR and
         // above, here on stderr instead of mixed into stdout (docs/decisions.md).
@@ -34,11 +40,18 @@ public final class CodeAnatomy implements Runnable {
         if (System.getProperty(GUICE_BYTECODE_GEN) == null) {
             System.setProperty(GUICE_BYTECODE_GEN, "DISABLED");
         }
-        System.exit(run(args));
     }
 
     /** Runs the command line and returns the exit code (docs/cli.md: 0 ok, 1 failure, 2 usage error, 3 plan regression). */
     public static int run(String... args) {
+        return run(null, args);
+    }
+
+    /**
+     * Runs the command line for {@code invocation}, another process whose environment and console
+     * decide the help's colours (the query server's client); null for this process.
+     */
+    public static int run(Invocation invocation, String... args) {
         Class<?> named = args.length == 0 ? null : subcommand(args[0]);
         CommandLine commandLine;
         if (named != null) {
@@ -54,7 +67,9 @@ public final class CodeAnatomy implements Runnable {
             commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
         }
         commandLine.setExecutionExceptionHandler(new UserErrorHandler());
-        if (noColor()) {
+        if (invocation != null) {
+            commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(invocation.ansi()));
+        } else if (noColor()) {
             commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         }
         return commandLine.execute(args);

@@ -1,0 +1,44 @@
+package io.codeanatomy.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Help.Ansi;
+
+/**
+ * What a command line sees of the process that typed it, when that process is not this JVM: the
+ * query server runs a client's command line with the client's environment variables and whether
+ * the client's standard input and output are a terminal ({@code System.console() != null} there).
+ *
+ * @param environment the client's variables that change what a command prints ({@link #VARIABLES})
+ * @param console whether the client has a console
+ */
+public record Invocation(Map<String, String> environment, boolean console) {
+    /**
+     * The variables that change what the commands print: picocli's colours ({@code NO_COLOR},
+     * {@code CLICOLOR}, {@code CLICOLOR_FORCE}, {@code ConEmuANSI}). What the JVM fixes at start
+     * (time zone, locale, charset) is not here: a server only serves clients that agree on it.
+     */
+    public static final List<String> VARIABLES = java.util.List.of("NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "ConEmuANSI");
+
+    public Invocation {
+        environment = Map.copyOf(requireNonNull(environment, "environment is null"));
+    }
+
+    /** Colour or not, as picocli's {@code Ansi.AUTO} decides it on Unix, from the client's variables and console. */
+    Ansi ansi() {
+        // picocli: a NO_COLOR that is set, even empty, turns colour off.
+        if (environment.containsKey("NO_COLOR")) {
+            return Ansi.OFF;
+        }
+        String force = environment.get("CLICOLOR_FORCE");
+        if (force != null && !force.equals("0")) {
+            return Ansi.ON;
+        }
+        if ("0".equals(environment.get("CLICOLOR")) || "OFF".equals(environment.get("ConEmuANSI"))) {
+            return Ansi.OFF;
+        }
+        return console ? Ansi.ON : Ansi.OFF;
+    }
+}
