@@ -1,0 +1,257 @@
+package io.codeanatomy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.codeanatomy.cli.server.QueryClient;
+import io.codeanatomy.cli.server.ServerControl;
+import io.codeanatomy.cli.server.ServerStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The resident query server against the command line run in the test's JVM: the client is run as
+ * the launcher runs it, in a JVM of its own, and starts real servers (child JVMs) in a directory of
+ * the test's. Every server the tests start is stopped, or killed, at the end.
+ */
+class TestQueryServer {
+    private static final long TIMEOUT_SECONDS = 120;
+    private static final Set<Long> PIDS = new HashSet<>();
+
+    @TempDir
+    static Path servers;
+
+    @TempDir
+    Path temp;
+
+    private static Path out;
+    private static Path directory;
+
+    @BeforeAll
+    static void build() {
+        out = SmallOutput.out();
+        // The clients run in the output's parent, so that "out" is a relative path to it.
+        directory = out.getParent();
+    }
+
+    @AfterAll
+    static void noServerOutlivesTheTests() throws Exception {
+        running().forEach(status -> PIDS.add(status.pid()));
+        ServerControl.stop(environment());
+        for (long pid : PIDS) {
+            Optional<ProcessHandle> process = ProcessHandle.of(pid);
+            if (process.isPresent()) {
+                process.get().onExit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            }
+        }
+        assertThat(ServerControl.status(environment())).isEmpty();
+    }
+
+    @Test
+    void queryTablesDescribeAndAskPrintWhatTheCommandLinePrintsInItsOwnJvm() throws Exception {
+        List<List<String>> commands = List.of(
+                List.of("query", out.toString(), "SELECT count(*) FROM cpg_mro"),
+                List.of("query", out.toString(), "SELECT node_kind, COUNT(*) AS n FROM cpg_nodes GROUP BY node_kind ORDER BY node_kind", "--format", "csv"),
+                List.of("query", out.toString(), "SELECT name, bstart FROM cpg_nodes WHERE node_kind = 'PY_CLASS' ORDER BY name", "--format", "json"),
+                List.of("tables", out.toString()),
+                List.of("tables", out.toString(), "--format", "json"),
+                List.of("describe", out.toString(), "cpg_nodes"),
+                List.of("ask", out.toString()),
+                List.of("ask", out.toString(), "subclasses", "pkg.base.Shape"),
+                List.of("query", "--help"));
+        for (List<String> command : commands) {
+            assertSame(client(directory, Map.of(), "", command), CliRun.of(command.toArray(String[]::new)));
+        }
+
+        assertThat(served(directory)).isGreaterThanOrEqualTo(commands.size());
+    }
+
+    @Test
+    void userErrorsAreTheSameSentenceWithTheSameExitCode() throws Exception {
+        List<List<String>> commands = List.of(
+                List.of("query", out.toString(), "SELEC node_id FROM cpg_nodes"),
+                List.of("query", out.toString(), "SELECT 1/0"),
+                List.of("query", temp.resolve("missing").toString(), "SELECT 1"),
+                List.of("describe", out.toString(), "nodes"),
+                List.of("ask", out.toString(), "definition", "nowhere"),
+                List.of("query", out.toString(), "SELECT 1", "--no-such-option"));
+        for (List<String> command : commands) {
+            CliRun expected = CliRun.of(command.toArray(String[]::new));
+            assertThat(expected.exitCode()).as(command.toString()).isNotZero();
+            assertSame(client(directory, Map.of(), "", command), expected);
+        }
+    }
+
+    @Test
+    void aRelativeOutputIsTheOneInTheClientsDirectory() throws Exception {
+        CliRun relative = client(directory, Map.of(), "", List.of("query", out.getFileName().toString(), "SELECT count(*) AS n FROM cpg_nodes"));
+        CliRun missing = client(directory, Map.of(), "", List.of("tables", "no-such-out"));
+
+        assertSame(relative, CliRun.of("query", out.toString(), "SELECT count(*) AS n FROM cpg_nodes"));
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).isEqualTo("codeanatomy: output directory no-such-out does not exist.\n");
+    }
+
+    @Test
+    void standardInputIsTheClients() throws Exception {
+        CliRun run = client(directory, Map.of(), "SELECT 42 AS n", List.of("query", out.toString(), "-", "--format", "csv"));
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).isEqualTo("n\n42\n");
+        assertThat(run.exitCode()).isZero();
+    }
+
+    @Test
+    void aBuildBetweenTwoQueriesIsSeenByTheSecond() throws Exception {
+        Path source = temp.resolve("src");
+        Path built = temp.resolve("out");
+        assertThat(CliRun.buildTree(source, Map.of("a.py", "x = 1\n"), built).exitCode()).isZero();
+        List<String> count = List.of("query", built.toString(), "SELECT count(*) AS n FROM py_files_v1", "--format", "csv");
+        CliRun before = client(directory, Map.of(), "", count);
+
+        assertThat(CliRun.buildTree(source, Map.of("b.py", "y = 2\n"), built).exitCode()).isZero();
+        CliRun after = client(directory, Map.of(), "", count);
+
+        assertThat(before.out()).isEqualTo("n\n1\n");
+        assertThat(after.out()).isEqualTo("n\n2\n");
+    }
+
+    @Test
+    void theSocketOfAKilledServerIsReplacedByANewServer() throws Exception {
+        client(directory, Map.of(), "", List.of("tables", out.toString()));
+        ServerStatus killed = serverOf(directory, null);
+        ProcessHandle process = ProcessHandle.of(killed.pid()).orElseThrow();
+        process.destroyForcibly();
+        process.onExit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        try (var sockets = Files.list(servers)) {
+            assertThat(sockets.filter(p -> p.toString().endsWith(".sock")).count()).as("the killed server's socket").isPositive();
+        }
+
+        CliRun run = client(directory, Map.of(), "", List.of("query", out.toString(), "SELECT count(*) FROM cpg_mro"));
+
+        assertSame(run, CliRun.of("query", out.toString(), "SELECT count(*) FROM cpg_mro"));
+        ServerStatus replacement = serverOf(directory, null);
+        assertThat(replacement.pid()).isNotEqualTo(killed.pid());
+        assertThat(replacement.served()).isEqualTo(1);
+    }
+
+    @Test
+    void aChangedJarGetsAServerOfItsOwnAndAnIdleServerExits() throws Exception {
+        Path jar = temp.resolve("extra.jar");
+        new JarOutputStream(Files.newOutputStream(jar)).close();
+        Map<String, String> shortIdle = Map.of("CODEANATOMY_SERVER_IDLE_SECONDS", "3");
+        List<String> tables = List.of("tables", out.toString());
+
+        CliRun first = client(directory, shortIdle, jar, "", tables);
+        ServerStatus old = serverOf(directory, jar);
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 10_000));
+        CliRun second = client(directory, shortIdle, jar, "", tables);
+        ServerStatus rebuilt = serverOf(directory, jar);
+
+        assertSame(first, CliRun.of(tables.toArray(String[]::new)));
+        assertSame(second, first);
+        assertThat(rebuilt.pid()).isNotEqualTo(old.pid());
+        assertThat(rebuilt.served()).isEqualTo(1);
+        // The old server exits as its jar changed, the new one after three idle seconds.
+        for (ServerStatus status : List.of(old, rebuilt)) {
+            Optional<ProcessHandle> process = ProcessHandle.of(status.pid());
+            if (process.isPresent()) {
+                process.get().onExit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            }
+        }
+        assertThat(running()).noneMatch(status -> status.classPath().contains(jar.toString()));
+    }
+
+    private static void assertSame(CliRun server, CliRun inProcess) {
+        assertThat(server.err()).isEqualTo(inProcess.err());
+        assertThat(server.out()).isEqualTo(inProcess.out());
+        assertThat(server.exitCode()).isEqualTo(inProcess.exitCode());
+    }
+
+    private static Map<String, String> environment() {
+        return Map.of("CODEANATOMY_SERVER_DIR", servers.toString());
+    }
+
+    private static List<ServerStatus> running() {
+        List<ServerStatus> running = ServerControl.status(environment());
+        running.forEach(status -> PIDS.add(status.pid()));
+        return running;
+    }
+
+    private static long served(Path directory) {
+        return serverOf(directory, null).served();
+    }
+
+    /** The server for {@code directory} whose class path has {@code extra} (null: has no extra jar). */
+    private static ServerStatus serverOf(Path directory, Path extra) {
+        List<ServerStatus> matching = running().stream().filter(status -> status.directory().equals(directory.toString()))
+                .filter(status -> extra == null ? !status.classPath().contains("extra.jar") : status.classPath().contains(extra.toString()))
+                .toList();
+        assertThat(matching).hasSize(1);
+        return matching.get(0);
+    }
+
+    private static CliRun client(Path directory, Map<String, String> variables, String stdin, List<String> args) throws Exception {
+        return client(directory, variables, null, stdin, args);
+    }
+
+    /** Runs the client as the launcher does, in {@code directory}, with the servers in the test's directory. */
+    private static CliRun client(Path directory, Map<String, String> variables, Path extraJar, String stdin, List<String> args)
+            throws Exception {
+        String classPath = System.getProperty("java.class.path") + (extraJar == null ? "" : java.io.File.pathSeparator + extraJar);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-Dcodeanatomy.server.javaOptions=-Xmx1g -Xss16m -XX:TieredStopAtLevel=1",
+                "-cp", classPath, QueryClient.class.getName()));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+        Map<String, String> environment = builder.environment();
+        environment.putAll(new HashMap<>(Map.of("CODEANATOMY_SERVER_DIR", servers.toString(),
+                // Should the tests end before they stop their servers, these end on their own.
+                "CODEANATOMY_SERVER_IDLE_SECONDS", "120")));
+        environment.putAll(variables);
+        environment.remove("CODEANATOMY_SERVER");
+        Process process = builder.start();
+        CompletableFuture<byte[]> stdout = drain(process.getInputStream());
+        CompletableFuture<byte[]> stderr = drain(process.getErrorStream());
+        try (OutputStream in = process.getOutputStream()) {
+            in.write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the client did not end in " + TIMEOUT_SECONDS + " s: " + args);
+        }
+        return new CliRun(process.exitValue(), new String(stdout.get(), StandardCharsets.UTF_8), new String(stderr.get(), StandardCharsets.UTF_8));
+    }
+
+    private static CompletableFuture<byte[]> drain(InputStream stream) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (stream) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                stream.transferTo(bytes);
+                return bytes.toByteArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+}
