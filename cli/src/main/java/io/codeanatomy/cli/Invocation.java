@@ -2,7 +2,6 @@ package io.codeanatomy.cli;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Help.Ansi;
 
@@ -11,17 +10,12 @@ import picocli.CommandLine.Help.Ansi;
  * query server runs a client's command line with the client's environment variables and whether
  * the client's standard input and output are a terminal ({@code System.console() != null} there).
  *
- * @param environment the client's variables that change what a command prints ({@link #VARIABLES})
+ * @param environment the client's variables that change what a command prints (picocli's colours: {@code NO_COLOR},
+ *     {@code CLICOLOR}, {@code CLICOLOR_FORCE}, {@code ConEmuANSI}); what the JVM fixes at start (time zone, locale,
+ *     charset) is not here: a server serves only clients that agree with it on those
  * @param console whether the client has a console
  */
 public record Invocation(Map<String, String> environment, boolean console) {
-    /**
-     * The variables that change what the commands print: picocli's colours ({@code NO_COLOR},
-     * {@code CLICOLOR}, {@code CLICOLOR_FORCE}, {@code ConEmuANSI}). What the JVM fixes at start
-     * (time zone, locale, charset) is not here: a server only serves clients that agree on it.
-     */
-    public static final List<String> VARIABLES = java.util.List.of("NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "ConEmuANSI");
-
     public Invocation {
         environment = Map.copyOf(requireNonNull(environment, "environment is null"));
     }

@@ -21,6 +21,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Map;
@@ -171,6 +172,11 @@ public final class QueryServer {
                     answer.end(Frames.REFUSED, "another identity".getBytes(StandardCharsets.UTF_8));
                     return true;
                 }
+                if (!inItsDirectory()) {
+                    // The directory was deleted and made again (a fresh clone): relative paths would name the old one.
+                    answer.end(Frames.REFUSED, "working directory replaced".getBytes(StandardCharsets.UTF_8));
+                    return false;
+                }
                 return run(request, answer);
             default:
                 answer.end(Frames.REFUSED, "unknown request".getBytes(StandardCharsets.UTF_8));
@@ -206,6 +212,15 @@ public final class QueryServer {
         return healthy;
     }
 
+    /** Whether the process's working directory is still the directory its path names. */
+    private static boolean inItsDirectory() {
+        try {
+            return Files.isSameFile(Path.of("."), Path.of(System.getProperty("user.dir")));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static byte[] exitCode(int code) {
         return new byte[] {(byte) (code >>> 24), (byte) (code >>> 16), (byte) (code >>> 8), (byte) code};
     }
@@ -221,7 +236,10 @@ public final class QueryServer {
                 + "log=" + address.log() + "\n";
     }
 
-    /** Stops the server when it has been idle long enough, or when its jar changed (a rebuilt jar gets a server of its own). */
+    /**
+     * Stops the server when it has been idle long enough, or when its jar changed or its directory
+     * was replaced: their clients have a server of their own now.
+     */
     private void watch() {
         while (true) {
             try {
@@ -229,7 +247,7 @@ public final class QueryServer {
             } catch (InterruptedException e) {
                 return;
             }
-            boolean changed = !ServerAddress.identity(System.getenv()).equals(address.identity());
+            boolean changed = !ServerAddress.identity(System.getenv()).equals(address.identity()) || !inItsDirectory();
             synchronized (this) {
                 if (!busy && (changed || System.nanoTime() - lastCommand > idle.toNanos())) {
                     stop();

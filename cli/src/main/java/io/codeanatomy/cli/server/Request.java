@@ -17,7 +17,7 @@ import java.util.Map;
  * @param kind {@link Frames#RUN}, {@link Frames#STATUS} or {@link Frames#STOP}
  * @param identity the client's {@link ServerAddress#identity}; a server with another one refuses
  * @param arguments the command line
- * @param environment the client's {@linkplain io.codeanatomy.cli.Invocation#VARIABLES variables that change output}
+ * @param environment the client's variables that change what a command prints ({@link QueryClient#VARIABLES})
  * @param console whether the client has a console
  * @param stdin the client's standard input, read whole when the command line reads it ({@code -}), else empty
  */
