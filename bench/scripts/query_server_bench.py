@@ -10,7 +10,7 @@ Without --out, builds a 5-file output in a temporary directory first. Then, taki
 server) and through a warm server; then --cold times the first query of a new server (the server
 stopped before each). Each run's wall time is measured around the launcher and its CPU (user + sys)
 is the launcher's own process with what it waited for (wait4): for a served query that is the
-client alone, the server's share is not in it. The servers run in a private directory
+client alone; the server's CPU per query is read from /proc/PID/stat across the warm runs. The servers run in a private directory
 (CODEANATOMY_SERVER_DIR) and are stopped at the end. The machine may be shared: the load average
 is printed before and after.
 """
@@ -43,6 +43,14 @@ def run(command, env):
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {err.decode()}")
     return wall, usage.ru_utime + usage.ru_stime, out
+
+
+def server_cpu(launcher, env):
+    """The running server's pid and CPU seconds (user + sys) so far."""
+    status = subprocess.run([launcher, "server", "status"], env=env, check=True, capture_output=True, text=True).stdout
+    pid = int(status.split()[1].rstrip(":"))
+    fields = pathlib.Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return pid, (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def summary(name, runs):
@@ -85,9 +93,14 @@ def main():
 
         print(f"load average before: {os.getloadavg()}")
         own, served = [], []
+        pid, cpu_before = server_cpu(args.launcher, env)
         for _ in range(args.rounds):
             own.append(run(query, in_process_env)[:2])
             served.append(run(query, env)[:2])
+        pid_after, cpu_after = server_cpu(args.launcher, env)
+        if pid_after != pid:
+            raise SystemExit("the server was replaced during the warm runs")
+        per_query = (cpu_after - cpu_before) / args.rounds
         cold = []
         for _ in range(args.cold):
             subprocess.run([args.launcher, "server", "stop"], env=env, check=True, stdout=subprocess.DEVNULL)
@@ -96,6 +109,7 @@ def main():
         print(f"{args.sql!r} on {out}:")
         own_wall, own_cpu = summary("own JVM (CODEANATOMY_SERVER=0)", own)
         served_wall, served_cpu = summary("warm server", served)
+        print(f"  warm server's own CPU per query: {per_query:.3f} s (pid {pid}, a status request included)")
         summary("cold server (first query)", cold)
         print(f"  own JVM / warm server: wall {own_wall / served_wall:.1f}x, client CPU {own_cpu / served_cpu:.1f}x")
     finally:
