@@ -182,6 +182,14 @@ class TestQueryServer {
         assertThat(running()).noneMatch(status -> status.classPath().contains(jar.toString()));
     }
 
+    @Test
+    void serverTakesStatusOrStop() {
+        CliRun run = CliRun.of("server", "restart");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("codeanatomy: server takes status or stop, not 'restart'.\n");
+    }
+
     private static void assertSame(CliRun server, CliRun inProcess) {
         assertThat(server.err()).isEqualTo(inProcess.err());
         assertThat(server.out()).isEqualTo(inProcess.out());
