@@ -37,6 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TestQueryServer {
     private static final long TIMEOUT_SECONDS = 120;
     private static final Set<Long> PIDS = new HashSet<>();
+    /** The start of the name of a jar a test adds to the class path, to have a server of its own. */
+    private static final String EXTRA = "extra-";
 
     @TempDir
     static Path servers;
@@ -157,7 +159,7 @@ class TestQueryServer {
 
     @Test
     void aChangedJarGetsAServerOfItsOwnAndAnIdleServerExits() throws Exception {
-        Path jar = temp.resolve("extra.jar");
+        Path jar = temp.resolve("extra-identity.jar");
         new JarOutputStream(Files.newOutputStream(jar)).close();
         Map<String, String> shortIdle = Map.of("CODEANATOMY_SERVER_IDLE_SECONDS", "3");
         List<String> tables = List.of("tables", out.toString());
@@ -173,13 +175,43 @@ class TestQueryServer {
         assertThat(rebuilt.pid()).isNotEqualTo(old.pid());
         assertThat(rebuilt.served()).isEqualTo(1);
         // The old server exits as its jar changed, the new one after three idle seconds.
-        for (ServerStatus status : List.of(old, rebuilt)) {
-            Optional<ProcessHandle> process = ProcessHandle.of(status.pid());
-            if (process.isPresent()) {
-                process.get().onExit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            }
-        }
+        awaitEnd(old);
+        awaitEnd(rebuilt);
         assertThat(running()).noneMatch(status -> status.classPath().contains(jar.toString()));
+    }
+
+    private static void awaitEnd(ServerStatus server) throws Exception {
+        Optional<ProcessHandle> process = ProcessHandle.of(server.pid());
+        if (process.isPresent()) {
+            process.get().onExit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void twoClientsStartingAtOnceStartOneServer() throws Exception {
+        Path jar = temp.resolve("extra-race.jar");
+        new JarOutputStream(Files.newOutputStream(jar)).close();
+        Map<String, String> shortIdle = Map.of("CODEANATOMY_SERVER_IDLE_SECONDS", "3");
+        List<String> count = List.of("query", out.toString(), "SELECT count(*) FROM cpg_nodes");
+
+        List<CompletableFuture<CliRun>> clients = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            clients.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return client(directory, shortIdle, jar, "", count);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        CliRun expected = CliRun.of(count.toArray(String[]::new));
+
+        for (CompletableFuture<CliRun> client : clients) {
+            assertSame(client.get(TIMEOUT_SECONDS, TimeUnit.SECONDS), expected);
+        }
+        ServerStatus only = serverOf(directory, jar);
+        assertThat(only.served()).as("both were served by the one server").isEqualTo(2);
+        awaitEnd(only);
     }
 
     @Test
@@ -213,7 +245,7 @@ class TestQueryServer {
     /** The server for {@code directory} whose class path has {@code extra} (null: has no extra jar). */
     private static ServerStatus serverOf(Path directory, Path extra) {
         List<ServerStatus> matching = running().stream().filter(status -> status.directory().equals(directory.toString()))
-                .filter(status -> extra == null ? !status.classPath().contains("extra.jar") : status.classPath().contains(extra.toString()))
+                .filter(status -> extra == null ? !status.classPath().contains(EXTRA) : status.classPath().contains(extra.toString()))
                 .toList();
         assertThat(matching).hasSize(1);
         return matching.get(0);

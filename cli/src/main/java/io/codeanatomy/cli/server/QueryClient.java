@@ -162,6 +162,8 @@ public final class QueryClient {
         private final OutputStream stdout = new FileOutputStream(FileDescriptor.out);
         private final OutputStream stderr = new FileOutputStream(FileDescriptor.err);
         private boolean relayed;
+        private boolean stdoutOpen = true;
+        private boolean stderrOpen = true;
 
         /** The exit code, or null when the server refused the request. */
         Integer frames(DataInputStream in) throws IOException {
@@ -171,11 +173,11 @@ public final class QueryClient {
                 switch (type) {
                     case Frames.STDOUT -> {
                         relayed = true;
-                        stdout.write(bytes);
+                        stdoutOpen = copy(bytes, stdout, stdoutOpen);
                     }
                     case Frames.STDERR -> {
                         relayed = true;
-                        stderr.write(bytes);
+                        stderrOpen = copy(bytes, stderr, stderrOpen);
                     }
                     case Frames.EXIT -> {
                         if (bytes.length != 4) {
@@ -188,6 +190,23 @@ public final class QueryClient {
                     }
                     default -> throw new EOFException("an unknown frame " + type);
                 }
+            }
+        }
+
+        /**
+         * Writes to stdout or stderr while it takes bytes; once closed (a pipe into {@code head}),
+         * the rest is dropped and the command runs to its end, as {@code System.out} does in the
+         * command's own JVM.
+         */
+        private static boolean copy(byte[] bytes, OutputStream to, boolean open) {
+            if (!open) {
+                return false;
+            }
+            try {
+                to.write(bytes);
+                return true;
+            } catch (IOException e) {
+                return false;
             }
         }
     }
