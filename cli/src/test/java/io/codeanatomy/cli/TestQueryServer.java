@@ -215,11 +215,36 @@ class TestQueryServer {
     }
 
     @Test
+    void helpColoursFollowTheClientsVariablesAsInItsOwnJvm() throws Exception {
+        List<String> help = List.of("tables", "--help");
+        Map<String, String> forced = Map.of("CLICOLOR_FORCE", "1");
+        Map<String, String> forcedButNoColor = Map.of("CLICOLOR_FORCE", "1", "NO_COLOR", "");
+
+        client(directory, Map.of(), "", help);
+        long before = served(directory);
+
+        CliRun coloured = client(directory, forced, "", help);
+        CliRun plain = client(directory, forcedButNoColor, "", help);
+
+        assertThat(served(directory)).as("both were served").isEqualTo(before + 2);
+        assertThat(coloured.out()).contains("\u001b[");
+        assertThat(plain.out()).doesNotContain("\u001b[");
+        assertSame(coloured, client(directory, with(forced, "CODEANATOMY_SERVER", "0"), "", help));
+        assertSame(plain, client(directory, with(forcedButNoColor, "CODEANATOMY_SERVER", "0"), "", help));
+    }
+
+    @Test
     void serverTakesStatusOrStop() {
         CliRun run = CliRun.of("server", "restart");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("codeanatomy: server takes status or stop, not 'restart'.\n");
+    }
+
+    private static Map<String, String> with(Map<String, String> variables, String name, String value) {
+        Map<String, String> more = new HashMap<>(variables);
+        more.put(name, value);
+        return more;
     }
 
     private static void assertSame(CliRun server, CliRun inProcess) {
@@ -268,8 +293,9 @@ class TestQueryServer {
         environment.putAll(new HashMap<>(Map.of("CODEANATOMY_SERVER_DIR", servers.toString(),
                 // Should the tests end before they stop their servers, these end on their own.
                 "CODEANATOMY_SERVER_IDLE_SECONDS", "120")));
-        environment.putAll(variables);
         environment.remove("CODEANATOMY_SERVER");
+        environment.remove("NO_COLOR");
+        environment.putAll(variables);
         Process process = builder.start();
         CompletableFuture<byte[]> stdout = drain(process.getInputStream());
         CompletableFuture<byte[]> stderr = drain(process.getErrorStream());
