@@ -43,19 +43,19 @@ public final class QueryClient {
 
     public static void main(String[] args) throws IOException {
         Map<String, String> environment = System.getenv();
-        byte[] stdin = new byte[0];
         if (!"0".equals(environment.get(SERVER_VARIABLE))) {
             // The command reads standard input for a '-' argument (query's SQL); the server gets it whole.
-            if (List.of(args).contains("-")) {
-                stdin = System.in.readAllBytes();
-            }
+            boolean readsStdin = List.of(args).contains("-");
+            byte[] stdin = readsStdin ? System.in.readAllBytes() : new byte[0];
             ServerAddress address = ServerAddress.ofThisProcess(environment);
             Request request = new Request(Frames.RUN, address.identity(), List.of(args), variables(environment), System.console() != null, stdin);
             Integer code = address.prepare() ? ask(address, request) : null;
             if (code != null) {
                 System.exit(code);
             }
-            System.setIn(new ByteArrayInputStream(stdin));
+            if (readsStdin) {
+                System.setIn(new ByteArrayInputStream(stdin));
+            }
         }
         CodeAnatomy.main(args);
     }
