@@ -77,6 +77,7 @@ public final class CallResolution implements CpgPart {
     static final String OPERANDS = "py_expr_operands_v1";
     static final String DEFAULTS = "py_param_defaults_v1";
     static final String ITERATIONS = "py_iterations_v1";
+    static final String BRANCHES = "py_branches_v1";
     static final String OPERATORS = "py_operator_operands_v1";
     static final String CLASS_KEYWORDS = "py_class_bases_v1";
     static final String ANNOTATIONS = "py_annotations_v1";
@@ -87,6 +88,12 @@ public final class CallResolution implements CpgPart {
     public static final String OWNERS = "cr_owners";
     /** Name expressions to the binding they read or write, followed through {@code RESOLVES_TO}: {@code expr_id, ctx, binding_id}. */
     public static final String NAME_BINDINGS = "cr_name_bindings";
+    /** Name loads an {@code isinstance} test narrows to builtin types: {@code expr_id, binding_id, narrowed}. */
+    public static final String NARROWED = "cr_narrowed_loads";
+    /** Name loads with the variable they read, the narrowed ones left out. */
+    public static final String READ_BINDINGS = "cr_read_bindings";
+    /** Classes deriving from a builtin scalar ({@code S}) or container ({@code L}) type: {@code class_id, narrowed}. */
+    public static final String BUILTIN_BASED = "cr_builtin_based";
     /** Static flow edges {@code (src, dst)}: dst points to whatever src points to. */
     public static final String FLOW = "cr_flow";
     /** Every static flow edge, those from returned parameters included: {@code src, dst}. */
@@ -111,6 +118,10 @@ public final class CallResolution implements CpgPart {
      * param_id, kind, position, name, binding_id}. Each call gets its own arguments back.
      */
     public static final String RETURNED_PARAMS = "cr_returned_params";
+    /** A function's own variables (not imports) and the stores and and/or/if-else expressions its body has: {@code def_node, node_id, is_param}. */
+    public static final String LOCAL_VARS = "cr_local_vars";
+    /** The {@link #LOCAL_VARS} whose value reaches the function's result through such nodes only: {@code def_node, node_id, is_param}. */
+    public static final String RETURN_CHAINS = "cr_return_chains";
     /** Arguments a call gets back from a returned parameter, those its caller passes on as its own result left out: as {@link #ARGS}. */
     public static final String RETURNING_ARGS = "cr_returning_args";
     /** Parameters with their binding: {@code def_node, name, kind, position, binding_id}. */
@@ -251,7 +262,27 @@ public final class CallResolution implements CpgPart {
     /** Bound methods: the receiver takes the first parameter. */
     private static final List<String> BOUND = List.of("B", "BC", "BK", "BKP");
     private static final List<String> POSITIONAL = List.of("POSITIONAL_ONLY", "REGULAR");
+    /**
+     * Rich comparisons and {@code in}: the other operand they pass to a method of the repository
+     * reaches its parameter without the builtin containers ({@code L} objects) it may point to. A
+     * comparison's result is a truth value, so nothing flows back; a class's {@code __eq__(self,
+     * other)} receives a list only when compared with one, and what it then calls on it is the
+     * list's own methods. Passed whole, every value an assertion helper compares reached the
+     * {@code other} of every {@code __eq__} in the standard library (80 methods, 8,000 containers
+     * each: docs/callgraph.md).
+     */
+    private static final List<String> COMPARISONS = List.of("__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__contains__");
     private static final List<String> BY_KEYWORD = List.of("REGULAR", "KEYWORD_ONLY");
+    /** Builtin types whose instances hold nothing the analysis follows, and those that hold elements ({@link #narrowedLoads()}). */
+    private static final List<String> SCALAR_TYPES = List.of("builtins.str", "builtins.bytes", "builtins.bytearray", "builtins.int",
+            "builtins.float", "builtins.complex", "builtins.bool");
+    private static final List<String> CONTAINER_TYPES = List.of("builtins.list", "builtins.tuple", "builtins.dict", "builtins.set",
+            "builtins.frozenset");
+    /** Names of the abstract classes builtin containers are instances of ({@code collections.abc}, {@code typing}). */
+    private static final List<String> ABSTRACT_COLLECTIONS = List.of("Container", "Hashable", "Iterable", "Iterator", "Reversible",
+            "Sized", "Collection", "Sequence", "MutableSequence", "Set", "MutableSet", "AbstractSet", "Mapping", "MutableMapping",
+            "MappingView", "KeysView", "ItemsView", "ValuesView", "ByteString", "List", "Tuple", "Dict", "FrozenSet", "Any", "object",
+            "Generic", "Protocol");
     private static final List<String> CONTAINER_METHODS = List.of("append", "add", "insert", "get", "pop", "setdefault", "values", "copy",
             "sort");
     private static final List<String> COPYING_BUILTINS = List.of("builtins.dict", "builtins.list", "builtins.tuple", "builtins.set",
@@ -306,7 +337,11 @@ public final class CallResolution implements CpgPart {
                         ColumnContract.required("def_id", DataType.STRING), ColumnContract.required("position", DataType.INT32),
                         ColumnContract.required("scope_id", DataType.STRING), ColumnContract.required("expr_id", DataType.STRING)),
                 SpannedInput.of(StructureGraph.COMPREHENSIONS, ColumnContract.required("comp_id", DataType.STRING),
-                        ColumnContract.required("scope_id", DataType.STRING)));
+                        ColumnContract.required("scope_id", DataType.STRING)),
+                SpannedInput.of(BRANCHES, ColumnContract.required("kind", DataType.STRING), ColumnContract.required("scope_id", DataType.STRING),
+                        ColumnContract.required("test_expr_id", DataType.STRING), ColumnContract.required("body_bstart", DataType.INT64),
+                        ColumnContract.required("body_bend", DataType.INT64), ColumnContract.required("orelse_bstart", DataType.INT64),
+                        ColumnContract.required("orelse_bend", DataType.INT64)));
     }
 
     @Override
@@ -319,6 +354,9 @@ public final class CallResolution implements CpgPart {
                 ViewDefinition.of(FUNCTIONS, ViewKind.JOIN, functions()),
                 ViewDefinition.of(OWNERS, ViewKind.FIXPOINT, owners()),
                 ViewDefinition.of(NAME_BINDINGS, ViewKind.JOIN, nameBindings()),
+                ViewDefinition.of(NARROWED, ViewKind.JOIN, narrowedLoads()),
+                ViewDefinition.of(READ_BINDINGS, ViewKind.FILTER, readBindings()),
+                ViewDefinition.of(BUILTIN_BASED, ViewKind.AGGREGATE, builtinBased()),
                 ViewDefinition.of(PARAMS, ViewKind.JOIN, params()),
                 ViewDefinition.of(ALL_FLOW, ViewKind.JOIN, readingVariables(flow(), List.of(column("src", DataType.STRING), column("dst", DataType.STRING)), "src")),
                 ViewDefinition.of(PASSABLE_PARAMS, ViewKind.JOIN, passableParams()),
@@ -329,8 +367,10 @@ public final class CallResolution implements CpgPart {
                         column("base", DataType.STRING), column("result", DataType.STRING), column("scope_id", DataType.STRING), column("path", DataType.STRING),
                         column("bstart", DataType.INT64), column("bend", DataType.INT64)), "base")),
                 ViewDefinition.of(SITES, ViewKind.JOIN, readingVariables(sites(), List.of(column("site", DataType.STRING), column("callee", DataType.STRING), column("result", DataType.STRING), column("src_node_id", DataType.STRING), column("caller_id", DataType.STRING), column("caller_name", DataType.STRING), column("kind", DataType.STRING), column("path", DataType.STRING), column("bstart", DataType.INT64), column("bend", DataType.INT64)), "callee")),
-                ViewDefinition.of(ARGS, ViewKind.JOIN, readingVariables(args(), List.of(column("site", DataType.STRING), column("position", DataType.INT32), column("keyword", DataType.STRING), column("arg", DataType.STRING), column("is_star", DataType.BOOLEAN)), "arg")),
+                ViewDefinition.of(ARGS, ViewKind.JOIN, readingVariables(args(), List.of(column("site", DataType.STRING), column("position", DataType.INT32), column("keyword", DataType.STRING), column("arg", DataType.STRING), column("is_star", DataType.BOOLEAN), column("compared", DataType.BOOLEAN)), "arg")),
                 ViewDefinition.of(STATIC_CALLEES, ViewKind.JOIN, staticCallees()),
+                ViewDefinition.of(LOCAL_VARS, ViewKind.JOIN, localVars()),
+                ViewDefinition.of(RETURN_CHAINS, ViewKind.FIXPOINT, returnChains()),
                 ViewDefinition.of(RETURNING, ViewKind.FIXPOINT, returning()),
                 ViewDefinition.of(RETURNED_PARAMS, ViewKind.AGGREGATE, returnedParams()),
                 ViewDefinition.of(RETURNING_ARGS, ViewKind.FILTER, returningArgs()),
@@ -423,8 +463,7 @@ public final class CallResolution implements CpgPart {
         List<String> read = List.of(reads);
         for (int i = 0; i < reads.length; i++) {
             String alias = "n" + i;
-            out = out.join(RelSpec.scan(NAME_BINDINGS, alias), JoinType.LEFT,
-                    str(alias, "expr_id").eq(str("x", reads[i])).and(str(alias, "ctx").eq("LOAD")));
+            out = out.join(RelSpec.scan(READ_BINDINGS, alias), JoinType.LEFT, str(alias, "expr_id").eq(str("x", reads[i])));
         }
         List<NamedField<?>> projected = new ArrayList<>();
         for (Column column : columns) {
@@ -464,6 +503,129 @@ public final class CallResolution implements CpgPart {
                 .join(RelSpec.scan(ScopeBindings.RESOLUTIONS, "r"), JoinType.LEFT, str("r", "binding_id").eq(str("u", "binding_id")))
                 .project(str("e", "expr_id").as("expr_id"), str("e", "ctx").as("ctx"),
                         Exprs.coalesce(str("r", "target_binding_id"), str("u", "binding_id")).as("binding_id"));
+    }
+
+    /**
+     * Name loads an {@code isinstance} test narrows: in the part of an {@code if}, {@code while} or
+     * conditional expression that runs when {@code isinstance(x, T)} is true (the orelse for
+     * {@code not isinstance(x, T)}), a read of {@code x} in the test's own scope, before anything
+     * there stores to {@code x} again, is an instance of {@code T}. Only builtin types narrow:
+     * {@code T} a builtin name or a tuple of them; {@code narrowed} is {@code S} when they are all
+     * scalars (str, bytes, numbers), {@code L} when some is a container type. Such a read gets only
+     * what its variable points to of the kinds the test allows ({@link #pointsTo()}): flow-insensitive,
+     * {@code if isinstance(args, str): args = [args]} would otherwise nest every list {@code args}
+     * is ever given inside a list of its own, and {@code os.fspath(p)} return any container any
+     * caller passed.
+     */
+    private static RelSpec narrowedLoads() {
+        // Each type expression's class: 0 a builtin scalar type, 1 a builtin container type, 2 a class
+        // no list, tuple, dict or set is an instance of (a class the repository defines, or one an
+        // import names, unless it is named like a collections ABC, which builtin containers match).
+        RelSpec builtins = RelSpec.scan(NAME_BINDINGS, "n").filter(str("n", "ctx").eq("LOAD"))
+                .join(RelSpec.scan(ImportResolution.BUILTIN_USES, "u"), JoinType.INNER, str("u", "binding_id").eq(str("n", "binding_id")))
+                .filter(str("u", "qualified_name").in(SCALAR_TYPES).or(str("u", "qualified_name").in(CONTAINER_TYPES)))
+                .project(str("n", "expr_id").as("expr_id"),
+                        Exprs.when(str("u", "qualified_name").in(SCALAR_TYPES), val(0)).otherwise(val(1)).as("class"));
+        RelSpec importBindings = importBindings();
+        RelSpec classNames = RelSpec.scan(NAME_BINDINGS, "n").filter(str("n", "ctx").eq("LOAD"))
+                .join(RelSpec.scan(DefUseEdges.DEFINES, "d"), JoinType.INNER, str("d", "src_node_id").eq(str("n", "binding_id")))
+                .join(RelSpec.scan(StructureGraph.DEF_ROWS, "r"), JoinType.INNER, str("r", "node_id").eq(str("d", "dst_node_id"))
+                        .and(str("r", "def_kind").eq("CLASS")))
+                .filter(str("r", "name").in(ABSTRACT_COLLECTIONS).not())
+                .project(str("n", "expr_id").as("expr_id"), val(2).as("class"));
+        RelSpec importedNames = RelSpec.scan(NAME_BINDINGS, "n").filter(str("n", "ctx").eq("LOAD"))
+                .join(importBindings.as("b"), JoinType.INNER, str("b", "binding_id").eq(str("n", "binding_id")))
+                .join(RelSpec.scan(EXPRS, "e"), JoinType.INNER, str("e", "expr_id").eq(str("n", "expr_id")))
+                .filter(str("e", "name").in(ABSTRACT_COLLECTIONS).not())
+                .project(str("n", "expr_id").as("expr_id"), val(2).as("class"));
+        RelSpec importedAttributes = RelSpec.scan(EXPRS, "e").filter(str("e", "kind").eq("ATTRIBUTE").and(str("e", "ctx").eq("LOAD"))
+                        .and(str("e", "attr").in(ABSTRACT_COLLECTIONS).not()))
+                .join(RelSpec.scan(NAME_BINDINGS, "n"), JoinType.INNER, str("n", "expr_id").eq(str("e", "base_expr_id")).and(str("n", "ctx").eq("LOAD")))
+                .join(importBindings.as("b"), JoinType.INNER, str("b", "binding_id").eq(str("n", "binding_id")))
+                .project(str("e", "expr_id").as("expr_id"), val(2).as("class"));
+        RelSpec typeNames = RelSpec.unionAll(builtins, classNames, importedNames, importedAttributes);
+        RelSpec tuples = RelSpec.scan(ELEMENTS, "e").filter(str("e", "container_kind").eq("TUPLE").and(str("e", "ctx").eq("LOAD")))
+                .join(typeNames.as("t"), JoinType.LEFT, str("t", "expr_id").eq(str("e", "element_expr_id")))
+                .aggregate(List.of(str("e", "container_expr_id").as("expr_id"), i32("e", "element_count").as("count")),
+                        List.of(AggregateCall.count(str("t", "expr_id"), "known"), AggregateCall.max(i32("t", "class"), "widest"),
+                                AggregateCall.min(i32("t", "class"), "narrowest"),
+                                AggregateCall.max(Exprs.when(i32("t", "class").eq(1), val(1)).otherwise(val(0)), "containers")))
+                .as("g")
+                // A tuple naming both container types and other classes allows every kind: no narrowing.
+                .filter(i64("g", "known").eq(Exprs.cast(i32("g", "count"), DataType.INT64))
+                        .and(i32("g", "widest").lt(2).or(i32("g", "containers").eq(0))))
+                .project(str("g", "expr_id").as("expr_id"), Exprs.when(i32("g", "widest").eq(2), val(2)).otherwise(i32("g", "widest")).as("class"));
+        RelSpec types = RelSpec.unionAll(typeNames, tuples).as("k");
+        RelSpec tests = RelSpec.scan(EXPRS, "c").filter(str("c", "kind").eq("CALL"))
+                .join(RelSpec.scan(EXPRS, "f"), JoinType.INNER, str("f", "expr_id").eq(str("c", "base_expr_id"))
+                        .and(str("f", "kind").eq("NAME")).and(str("f", "name").eq("isinstance")))
+                .join(RelSpec.scan(CALL_ARGS, "a"), JoinType.INNER, str("a", "call_id").eq(str("c", "ref_id")).and(i32("a", "position").eq(0))
+                        .and(bool("a", "is_star").not()))
+                .join(RelSpec.scan(NAME_BINDINGS, "v"), JoinType.INNER, str("v", "expr_id").eq(str("a", "arg_expr_id")).and(str("v", "ctx").eq("LOAD")))
+                .join(RelSpec.scan(CALL_ARGS, "b"), JoinType.INNER, str("b", "call_id").eq(str("c", "ref_id")).and(i32("b", "position").eq(1))
+                        .and(bool("b", "is_star").not()))
+                .join(types, JoinType.INNER, str("k", "expr_id").eq(str("b", "arg_expr_id")))
+                .project(str("c", "expr_id").as("call"), str("v", "binding_id").as("binding_id"), i32("k", "class").as("class"))
+                .as("t");
+        RelSpec negated = RelSpec.scan(OPERATORS, "o").filter(str("o", "op").eq("Not").and(i32("o", "position").eq(0)));
+        Field<Long> regionStart = Exprs.when(str("o", "expr_id").isNull(), i64("r", "body_bstart")).otherwise(i64("r", "orelse_bstart"));
+        Field<Long> regionEnd = Exprs.when(str("o", "expr_id").isNull(), i64("r", "body_bend")).otherwise(i64("r", "orelse_bend"));
+        RelSpec regions = RelSpec.scan(BRANCHES, "r")
+                .join(negated, JoinType.LEFT, str("o", "expr_id").eq(str("r", "test_expr_id")))
+                .join(tests, JoinType.INNER, str("t", "call").eq(Exprs.coalesce(str("o", "operand_expr_id"), str("r", "test_expr_id"))))
+                .filter(str("o", "expr_id").isNull().or(i64("r", "orelse_bstart").ge(0L)))
+                .project(str("r", "path").as("path"), str("r", "scope_id").as("scope_id"), regionStart.as("rstart"), regionEnd.as("rend"),
+                        str("t", "binding_id").as("binding_id"), i32("t", "class").as("class"))
+                .as("g");
+        // A store takes effect once its assignment's value is computed (`args = [args]` reads the old args).
+        RelSpec stores = RelSpec.scan(NAME_BINDINGS, "s").filter(str("s", "ctx").eq("STORE"))
+                .join(RelSpec.scan(EXPRS, "e"), JoinType.INNER, str("e", "expr_id").eq(str("s", "expr_id")))
+                .join(RelSpec.scan(ASSIGNMENTS, "a"), JoinType.LEFT, str("a", "target_expr_id").eq(str("s", "expr_id")))
+                .join(RelSpec.scan(EXPRS, "w"), JoinType.LEFT, str("w", "expr_id").eq(str("a", "value_expr_id")))
+                .project(str("s", "binding_id").as("binding_id"), str("e", "path").as("path"),
+                        Exprs.coalesce(i64("w", "bend"), i64("e", "bstart")).as("at"))
+                .as("s");
+        RelSpec firstStores = regions.join(stores, JoinType.INNER, str("s", "binding_id").eq(str("g", "binding_id")).and(str("s", "path").eq(str("g", "path")))
+                        .and(i64("s", "at").ge(i64("g", "rstart"))).and(i64("s", "at").le(i64("g", "rend"))))
+                .aggregate(List.of(str("g", "binding_id").as("binding_id"), i64("g", "rstart").as("rstart")), List.of(AggregateCall.min(i64("s", "at"), "at")))
+                .as("f");
+        return regions
+                .join(RelSpec.scan(EXPRS, "l"), JoinType.INNER, str("l", "path").eq(str("g", "path")).and(str("l", "scope_id").eq(str("g", "scope_id")))
+                        .and(str("l", "kind").eq("NAME")).and(str("l", "ctx").eq("LOAD"))
+                        .and(i64("l", "bstart").ge(i64("g", "rstart"))).and(i64("l", "bend").le(i64("g", "rend"))))
+                .join(RelSpec.scan(NAME_BINDINGS, "n"), JoinType.INNER, str("n", "expr_id").eq(str("l", "expr_id")).and(str("n", "binding_id").eq(str("g", "binding_id"))))
+                .join(firstStores, JoinType.LEFT, str("f", "binding_id").eq(str("g", "binding_id")).and(i64("f", "rstart").eq(i64("g", "rstart"))))
+                .filter(i64("f", "at").isNull().or(i64("l", "bstart").lt(i64("f", "at"))))
+                .aggregate(List.of(str("l", "expr_id").as("expr_id"), str("g", "binding_id").as("binding_id")),
+                        List.of(AggregateCall.min(i32("g", "class"), "narrowest"), AggregateCall.max(i32("g", "class"), "widest")))
+                .as("z")
+                // Nested tests: what both allow (scalars' kinds unless they agree).
+                .project(str("z", "expr_id").as("expr_id"), str("z", "binding_id").as("binding_id"),
+                        Exprs.when(i32("z", "narrowest").ne(i32("z", "widest")).or(i32("z", "widest").eq(0)), val("S"))
+                                .when(i32("z", "widest").eq(1), val("L")).otherwise(val("N")).as("narrowed"));
+    }
+
+    private static RelSpec builtinBased() {
+        return RelSpec.scan(ClassHierarchy.MRO, "m")
+                .filter(str("m", "base_qualified_name").in(SCALAR_TYPES).or(str("m", "base_qualified_name").in(CONTAINER_TYPES)))
+                .aggregate(List.of(str("m", "class_id").as("class_id"),
+                        Exprs.when(str("m", "base_qualified_name").in(SCALAR_TYPES), val("S")).otherwise(val("L")).as("narrowed")),
+                        List.of(AggregateCall.count("n")));
+    }
+
+    /** The variables import statements bind. */
+    private static RelSpec importBindings() {
+        return RelSpec.scan(StructureGraph.IMPORT_ROWS, "i")
+                .join(RelSpec.scan(DefUseEdges.NAME_BINDINGS, "u"), JoinType.INNER, str("u", "introduced_id").eq(str("i", "import_id"))
+                        .and(str("u", "ctx").eq("STORE")))
+                .project(str("u", "binding_id").as("binding_id"));
+    }
+
+    /** Name loads and the variables they read, except the loads {@link #narrowedLoads()} narrows. */
+    private static RelSpec readBindings() {
+        return RelSpec.scan(NAME_BINDINGS, "n").filter(str("n", "ctx").eq("LOAD"))
+                .whereNotExists(RelSpec.scan(NARROWED, "z").filter(str("z", "expr_id").eq(str("n", "expr_id"))))
+                .project(str("n", "expr_id").as("expr_id"), str("n", "binding_id").as("binding_id"));
     }
 
     private static RelSpec params() {
@@ -554,8 +716,8 @@ public final class CallResolution implements CpgPart {
         List<NamedField<?>> columns = List.of(str("q", "def_node").as("def_node"), str("q", "param_id").as("param_id"), str("q", "kind").as("kind"),
                 i32("q", "position").as("position"), str("q", "name").as("name"), str("q", "binding_id").as("binding_id"));
         RelSpec seed = RelSpec.scan(PASSABLE_PARAMS, "q")
-                .join(RelSpec.scan(ALL_FLOW, "f"), JoinType.INNER, str("f", "src").eq(str("q", "binding_id"))
-                        .and(str("f", "dst").eq(returnOf(str("q", "def_node")))))
+                .join(RelSpec.scan(RETURN_CHAINS, "c"), JoinType.INNER, str("c", "node_id").eq(str("q", "binding_id"))
+                        .and(str("c", "def_node").eq(str("q", "def_node"))))
                 .project(with(columns, Exprs.nullOf(DataType.STRING).as("via_site")));
         RelSpec step = RelSpec.scan(RETURNING, "r")
                 .join(RelSpec.scan(STATIC_CALLEES, "c"), JoinType.INNER, str("c", "def_node").eq(str("r", "def_node")))
@@ -615,16 +777,67 @@ public final class CallResolution implements CpgPart {
                         str("g", "arg").as("arg"), bool("g", "is_star").as("is_star"));
     }
 
-    /** Static flow, a returned parameter's edge to its result left out; its default (if any) flows to the result instead. */
+    /**
+     * A function's variables (parameters included, imports not), for {@link #returnChains()}: what
+     * else they are given comes from static flow, or, for parameters, from calls.
+     */
+    private static RelSpec localVars() {
+        RelSpec variables = RelSpec.scan(DefUseEdges.BINDINGS, "b").filter(str("b", "scope").in(List.of("LOCAL", "CELL")))
+                .join(RelSpec.scan(StructureGraph.DEF_ROWS, "d"), JoinType.INNER, str("d", "def_id").eq(str("b", "scope_id"))
+                        .and(str("d", "def_kind").ne("CLASS")))
+                .whereNotExists(importBindings().as("i").filter(str("i", "binding_id").eq(str("b", "binding_id"))))
+                .join(RelSpec.scan(PARAMS, "q"), JoinType.LEFT, str("q", "binding_id").eq(str("b", "binding_id")))
+                .project(str("d", "node_id").as("def_node"), str("b", "binding_id").as("node_id"), str("q", "binding_id").isNotNull().as("is_param"));
+        RelSpec expressions = RelSpec.scan(EXPRS, "e")
+                .filter(str("e", "kind").eq("NAME").and(str("e", "ctx").eq("STORE")).or(str("e", "kind").in(List.of("BOOL_OP", "IF_EXP"))))
+                .join(RelSpec.scan(StructureGraph.DEF_ROWS, "d"), JoinType.INNER, str("d", "def_id").eq(str("e", "scope_id"))
+                        .and(str("d", "def_kind").ne("CLASS")))
+                .project(str("d", "node_id").as("def_node"), str("e", "expr_id").as("node_id"), val(false).as("is_param"));
+        return RelSpec.unionAll(variables, expressions);
+    }
+
+    /**
+     * The variables of a function (and the stores and {@code and}/{@code or}/conditional
+     * expressions between them) whose value reaches its result through those only
+     * ({@code path = a; ...; return path}), up to its parameters: a parameter found here is
+     * returned ({@link #returning()}) even when the function copies it into another variable first,
+     * so {@code posixpath.join(a, *p)} gives each call what that call passed, not what every caller
+     * of {@code join} passed.
+     */
+    private static RelSpec returnChains() {
+        RelSpec seed = RelSpec.scan(LOCAL_VARS, "l")
+                .join(RelSpec.scan(ALL_FLOW, "f"), JoinType.INNER, str("f", "src").eq(str("l", "node_id"))
+                        .and(str("f", "dst").eq(returnOf(str("l", "def_node")))))
+                .project(str("l", "def_node").as("def_node"), str("l", "node_id").as("node_id"), bool("l", "is_param").as("is_param"));
+        RelSpec step = RelSpec.scan(RETURN_CHAINS, "c").filter(bool("c", "is_param").not())
+                .join(RelSpec.scan(ALL_FLOW, "f"), JoinType.INNER, str("f", "dst").eq(str("c", "node_id")))
+                .join(RelSpec.scan(LOCAL_VARS, "l"), JoinType.INNER, str("l", "node_id").eq(str("f", "src")).and(str("l", "def_node").eq(str("c", "def_node"))))
+                .project(str("c", "def_node").as("def_node"), str("l", "node_id").as("node_id"), bool("l", "is_param").as("is_param"));
+        return RecursiveRel.fixpoint(RETURN_CHAINS, seed, step, MAX_NESTING);
+    }
+
+    /**
+     * Static flow, a returned parameter's edge to its result left out; its default (if any) flows to
+     * the result instead. In a function with a returned parameter, the variables between it and the
+     * result ({@link #returnChains()}) no longer flow to the result; what they are given from
+     * outside the function's own variables does, on edges of its own.
+     */
     private static RelSpec flowBesidesReturnedParams() {
+        RelSpec chained = RelSpec.scan(RETURN_CHAINS, "c").filter(bool("c", "is_param").not())
+                .whereExists(RelSpec.scan(RETURNED_PARAMS, "q").filter(str("q", "def_node").eq(str("c", "def_node"))));
         RelSpec kept = RelSpec.scan(ALL_FLOW, "f")
                 .whereNotExists(RelSpec.scan(RETURNED_PARAMS, "q").filter(str("q", "binding_id").eq(str("f", "src"))
                         .and(returnOf(str("q", "def_node")).eq(str("f", "dst")))))
+                .whereNotExists(chained.as("k").filter(str("k", "node_id").eq(str("f", "src")).and(returnOf(str("k", "def_node")).eq(str("f", "dst")))))
                 .project(str("f", "src").as("src"), str("f", "dst").as("dst"));
+        RelSpec outside = chained.as("k")
+                .join(RelSpec.scan(ALL_FLOW, "f"), JoinType.INNER, str("f", "dst").eq(str("k", "node_id")))
+                .whereNotExists(RelSpec.scan(LOCAL_VARS, "l").filter(str("l", "node_id").eq(str("f", "src")).and(str("l", "def_node").eq(str("k", "def_node")))))
+                .project(str("f", "src").as("src"), returnOf(str("k", "def_node")).as("dst"));
         RelSpec defaults = RelSpec.scan(RETURNED_PARAMS, "q")
                 .join(RelSpec.scan(ALL_FLOW, "f"), JoinType.INNER, str("f", "dst").eq(str("q", "binding_id")))
                 .project(str("f", "src").as("src"), returnOf(str("q", "def_node")).as("dst"));
-        return RelSpec.unionAll(kept, defaults);
+        return RelSpec.unionAll(kept, defaults, outside);
     }
 
     /**
@@ -837,21 +1050,23 @@ public final class CallResolution implements CpgPart {
                 .join(RelSpec.scan(EXPRS, "e"), JoinType.INNER, str("e", "ref_id").eq(str("a", "call_id")).and(str("e", "kind").eq("CALL")))
                 .project(str("e", "expr_id").as("site"), i32("a", "position").as("position"), str("a", "keyword").as("keyword"),
                         Exprs.when(bool("a", "is_star"), starred(str("a", "arg_expr_id"))).otherwise(str("a", "arg_expr_id")).as("arg"),
-                        bool("a", "is_star").as("is_star"));
+                        bool("a", "is_star").as("is_star"), val(false).as("compared"));
         RelSpec decorators = RelSpec.scan(StructureGraph.DECORATORS, "t")
                 .join(RelSpec.scan(StructureGraph.DEF_ROWS, "d"), JoinType.INNER, str("d", "def_id").eq(str("t", "def_id")))
                 .join(RelSpec.scan(StructureGraph.DECORATORS, "b"), JoinType.LEFT, str("b", "def_id").eq(str("t", "def_id"))
                         .and(i32("b", "position").eq(Exprs.plus(i32("t", "position"), 1))))
                 .project(str("t", "decorator_id").as("site"), val(0).as("position"), noKeyword.as("keyword"),
-                        Exprs.coalesce(decorated(str("b", "decorator_id")), definition(str("d", "node_id"))).as("arg"), val(false).as("is_star"));
+                        Exprs.coalesce(decorated(str("b", "decorator_id")), definition(str("d", "node_id"))).as("arg"), val(false).as("is_star"),
+                        val(false).as("compared"));
         RelSpec implicit = RelSpec.scan(IMPLICIT, "i").filter(str("i", "arg").isNotNull())
-                .project(str("i", "site").as("site"), val(0).as("position"), noKeyword.as("keyword"), str("i", "arg").as("arg"), val(false).as("is_star"));
+                .project(str("i", "site").as("site"), val(0).as("position"), noKeyword.as("keyword"), str("i", "arg").as("arg"), val(false).as("is_star"),
+                        str("i", "method").in(COMPARISONS).as("compared"));
         RelSpec callbacks = RelSpec.scan(CALLBACKS, "c").filter(str("c", "fn").isNotNull())
                 .project(str("c", "site").as("site"), val(0).as("position"), noKeyword.as("keyword"), elementOf(str("c", "site")).as("arg"),
-                        val(false).as("is_star"));
+                        val(false).as("is_star"), val(false).as("compared"));
         RelSpec reduced = RelSpec.scan(CALLBACKS, "c").filter(str("c", "guard_name").eq("functools.reduce"))
                 .project(str("c", "site").as("site"), val(1).as("position"), noKeyword.as("keyword"), elementOf(str("c", "site")).as("arg"),
-                        val(false).as("is_star"));
+                        val(false).as("is_star"), val(false).as("compared"));
         return RelSpec.unionAll(calls, decorators, implicit, callbacks, reduced);
     }
 
@@ -1189,6 +1404,15 @@ public final class CallResolution implements CpgPart {
                 .project(fact("P", str("f", "dst"), str("p", "kind"), str("p", "id"), str("p", "recv"))));
         rules.add(facts("X", "x").join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("x", "a")))
                 .project(fact("P", str("x", "id"), str("p", "kind"), str("p", "id"), str("p", "recv"))));
+        // A read an isinstance test narrows gets what its variable points to, of the kinds the test allows.
+        // Instances pass a builtin type's test only when their class derives from such a type (class Name(str)).
+        rules.add(RelSpec.scan(NARROWED, "n").join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("n", "binding_id")))
+                .join(RelSpec.scan(BUILTIN_BASED, "x"), JoinType.LEFT, str("x", "class_id").eq(str("p", "id")).and(str("p", "kind").eq("I"))
+                        .and(str("x", "narrowed").eq(str("n", "narrowed"))))
+                .filter(str("p", "kind").eq("E").or(str("x", "class_id").isNotNull())
+                        .or(str("n", "narrowed").eq("L").and(str("p", "kind").eq("L")))
+                        .or(str("n", "narrowed").eq("N").and(str("p", "kind").ne("L"))))
+                .project(fact("P", str("n", "expr_id"), str("p", "kind"), str("p", "id"), str("p", "recv"))));
         callRules(rules);
         attributeRules(rules);
         containerRules(rules);
@@ -1205,10 +1429,14 @@ public final class CallResolution implements CpgPart {
         Field<Integer> shift = Exprs.when(str("c", "kind").in(BOUND), val(1)).otherwise(val(0));
         Field<Integer> at = Exprs.plus(i32("g", "position"), shift);
         Condition matched = bool("g", "is_star").not().and(i32("q", "position").eq(at)).or(bool("g", "is_star").and(i32("q", "position").ge(at)));
-        rules.add(callable("c").join(RelSpec.scan(ARGS, "g"), JoinType.INNER, str("g", "site").eq(str("c", "a")).and(i32("g", "position").ge(0)))
+        RelSpec positional = callable("c").join(RelSpec.scan(ARGS, "g"), JoinType.INNER, str("g", "site").eq(str("c", "a")).and(i32("g", "position").ge(0)))
                 .join(RelSpec.scan(PARAMS, "q"), JoinType.INNER, str("q", "def_node").eq(str("c", "id")).and(str("q", "kind").in(POSITIONAL)))
-                .filter(matched)
-                .project(fact("X", str("g", "arg"), val(""), str("q", "binding_id"))));
+                .filter(matched);
+        rules.add(positional.filter(bool("g", "compared").not()).project(fact("X", str("g", "arg"), val(""), str("q", "binding_id"))));
+        // A comparison's other operand reaches the method's parameter without builtin containers (see COMPARISONS).
+        rules.add(positional.filter(bool("g", "compared"))
+                .join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("g", "arg")).and(str("p", "kind").ne("L")))
+                .project(fact("P", str("q", "binding_id"), str("p", "kind"), str("p", "id"), str("p", "recv"))));
         // Positional arguments past the named parameters fill *args, keywords **kwargs; f(**m) gives m's keys to parameters by name.
         rules.add(callable("c").join(RelSpec.scan(ARGS, "g"), JoinType.INNER, str("g", "site").eq(str("c", "a")).and(i32("g", "position").ge(0)))
                 .join(RelSpec.scan(PARAMS, "q"), JoinType.INNER, str("q", "def_node").eq(str("c", "id")).and(str("q", "kind").eq("VAR_POSITIONAL")))

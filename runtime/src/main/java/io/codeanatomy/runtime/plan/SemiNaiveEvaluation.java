@@ -60,6 +60,8 @@ public final class SemiNaiveEvaluation {
             long produced = derive(seed, seen, fresh);
             all.addAll(fresh);
             tables.recordRound(produced, fresh.size(), System.nanoTime() - start);
+            FixpointDump dump = FixpointDump.open(tables.name());
+            dump.round(0, fresh, all.size());
             try {
                 for (int round = 0; round < maxIterations && !fresh.isEmpty(); round++) {
                     // The step reads the lists only while it is enumerated below; the total grows after.
@@ -70,11 +72,13 @@ public final class SemiNaiveEvaluation {
                     produced = derive(step, seen, next);
                     all.addAll(next);
                     tables.recordRound(produced, next.size(), System.nanoTime() - start);
+                    dump.round(round + 1, next, all.size());
                     fresh = next;
                 }
             } finally {
                 tables.delta().set(List.of());
                 tables.total().set(List.of());
+                dump.close();
             }
             return all;
         }

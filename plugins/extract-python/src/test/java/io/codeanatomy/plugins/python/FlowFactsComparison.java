@@ -7,6 +7,7 @@ import io.codeanatomy.plugins.python.facts.ClassBaseRow;
 import io.codeanatomy.plugins.python.facts.ElementRow;
 import io.codeanatomy.plugins.python.facts.ExprRow;
 import io.codeanatomy.plugins.python.facts.FileFacts;
+import io.codeanatomy.plugins.python.facts.BranchRow;
 import io.codeanatomy.plugins.python.facts.IterationRow;
 import io.codeanatomy.plugins.python.facts.OperandRow;
 import io.codeanatomy.plugins.python.facts.OperatorOperandRow;
@@ -184,6 +185,11 @@ final class FlowFactsComparison {
                 add("iter " + i.kind() + " " + (i.isAsync() ? "True" : "False") + " " + (i.targetExprId() != null ? "True" : "False"),
                         i.bstart(), 3 * expr(i.targetExprId()) + 11L * i.itemIndex());
                 expr(i.sourceExprId());
+            }
+            for (BranchRow b : facts.rows(BranchRow.class)) {
+                add("branch " + b.kind() + " " + (b.hasOrelse() ? "True" : "False"), b.bstart(),
+                        3 * expr(b.testExprId()) + 5 * pos(b.bodyBstart()) + 7 * pos(b.bodyBend())
+                                + (b.hasOrelse() ? 13 * pos(b.orelseBstart()) + 17 * pos(b.orelseBend()) : 0) + 19 * pos(b.bend()));
             }
             for (AnnotationRow a : facts.rows(AnnotationRow.class)) {
                 add("annotation " + a.kind() + " " + (a.dottedName() != null ? "True" : "False") + " "

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * The value-flow tables against CPython 3.11's {@code ast} (the testkit's oracle running
  * {@code cpython_flow_facts.py}), per file and per kind of fact: expressions by kind, node type,
  * context and constant kind; operands; assignments by kind, target type and operator; container
- * elements; returns, yields, awaits and lambda bodies; call arguments; iterations; annotations;
+ * elements; returns, yields, awaits and lambda bodies; call arguments; iterations; branches; annotations;
  * class bases; decorators. Counts and checksums of positions and links must be equal; files
  * CPython cannot parse are not compared.
  */
@@ -38,7 +38,7 @@ class TestFlowFactsDifferential {
         assertThat(report.compared()).as("fixtures compared").isGreaterThanOrEqualTo(10);
         assertThat(report.differences()).isEmpty();
         assertThat(report.totals()).containsKeys("expr NAME", "assign ASSIGN", "element TUPLE", "return LAMBDA",
-                "arg keyword", "iter WITH", "annotation PARAM", "base keyword", "decorator");
+                "arg keyword", "iter WITH", "annotation PARAM", "base keyword", "decorator", "branch IF", "branch WHILE", "branch IF_EXP");
     }
 
     @Test

@@ -23,6 +23,6 @@ class TestPythonExtractionPlugin {
                 "py_semantic_errors_v1", "py_class_bases_v1", "py_exprs_v1", "py_expr_operands_v1",
                 "py_assignments_v1", "py_container_elements_v1", "py_returns_v1", "py_call_args_v1",
                 "py_iterations_v1", "py_annotations_v1", "py_operator_operands_v1",
-                "py_param_defaults_v1", "py_type_scopes_v1");
+                "py_param_defaults_v1", "py_type_scopes_v1", "py_branches_v1");
     }
 }

@@ -36,7 +36,8 @@ class TestPythonExtractor {
             Map.entry("py_call_args_v1", "arg_id"), Map.entry("py_iterations_v1", "iteration_id"),
             Map.entry("py_annotations_v1", "annotation_id"),
             Map.entry("py_operator_operands_v1", "operator_operand_id"),
-            Map.entry("py_param_defaults_v1", "param_default_id"), Map.entry("py_type_scopes_v1", "type_scope_id"));
+            Map.entry("py_param_defaults_v1", "param_default_id"), Map.entry("py_type_scopes_v1", "type_scope_id"),
+            Map.entry("py_branches_v1", "branch_id"));
 
     @TempDir
     Path root;

@@ -194,6 +194,11 @@ def statements_and_more(tree, facts):
                           (5, pos(k.value)), (11, -1))
         elif isinstance(node, (ast.For, ast.AsyncFor)):
             facts.add("iter FOR %s True" % isinstance(node, ast.AsyncFor), node.iter, (3, pos(node.target)), (11, 0))
+        elif isinstance(node, (ast.If, ast.While)):
+            branch("IF" if isinstance(node, ast.If) else "WHILE", node, node.body[0], node.body[-1],
+                   node.orelse[0] if node.orelse else None, node.orelse[-1] if node.orelse else None, facts)
+        elif isinstance(node, ast.IfExp):
+            branch("IF_EXP", node, node.body, node.body, node.orelse, node.orelse, facts)
         elif isinstance(node, (ast.With, ast.AsyncWith)):
             for i, item in enumerate(node.items):
                 facts.add("iter WITH %s %s" % (isinstance(node, ast.AsyncWith), item.optional_vars is not None),
@@ -222,6 +227,15 @@ def statements_and_more(tree, facts):
             for i, d in enumerate(node.decorator_list):
                 facts.add("decorator", d, (3, pos(node)), (11, i))
         elements(node, facts)
+
+
+def end(node):
+    return 0 if node is None else node.end_lineno * 65536 + node.end_col_offset
+
+
+def branch(kind, node, first, last, else_first, else_last, facts):
+    facts.add("branch %s %s" % (kind, else_first is not None), node, (3, pos(node.test)), (5, pos(first)), (7, end(last)),
+              (13, pos(else_first)), (17, end(else_last)), (19, end(node)))
 
 
 def annotation(kind, node, facts):

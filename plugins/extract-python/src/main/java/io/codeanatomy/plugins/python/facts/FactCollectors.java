@@ -21,6 +21,6 @@ final class FactCollectors {
                 new ScopeDeclCollector(), new SemanticErrorCollector(), new ClassBaseCollector(),
                 new ExprCollector(), new AssignmentCollector(), new ElementCollector(), new OperandCollector(),
                 new OperatorOperandCollector(), new ParamDefaultCollector(),
-                new ReturnCollector(), new CallArgCollector(), new IterationCollector(), new AnnotationCollector());
+                new ReturnCollector(), new CallArgCollector(), new IterationCollector(), new AnnotationCollector(), new BranchCollector());
     }
 }

@@ -40,6 +40,7 @@ public final class IdKinds {
     public static final String CALL_ARG = "py_call_arg";
     public static final String ITERATION = "py_iteration";
     public static final String ANNOTATION = "py_annotation";
+    public static final String BRANCH = "py_branch";
 
     private IdKinds() {
     }

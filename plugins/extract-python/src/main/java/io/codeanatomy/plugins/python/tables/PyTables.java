@@ -10,6 +10,7 @@ import static io.codeanatomy.plugins.python.tables.Column.stringList;
 
 import io.codeanatomy.plugins.python.facts.AnnotationRow;
 import io.codeanatomy.plugins.python.facts.AssignmentRow;
+import io.codeanatomy.plugins.python.facts.BranchRow;
 import io.codeanatomy.plugins.python.facts.CallArgRow;
 import io.codeanatomy.plugins.python.facts.CallRow;
 import io.codeanatomy.plugins.python.facts.ClassBaseRow;
@@ -224,11 +225,18 @@ public final class PyTables {
             nullableString("owner_kind", TypeScopeRow::ownerKind), bool("has_kwdefaults", TypeScopeRow::hasKwDefaults),
             bool("sees_class", TypeScopeRow::seesClass));
 
+    public static final TableSpec<BranchRow> BRANCHES = new TableSpec<>("py_branches_v1", f -> f.rows(BranchRow.class),
+            string("branch_id", BranchRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            int64("bend", Row::bend), string("kind", r -> r.kind().name()), string("scope_id", BranchRow::scopeId),
+            string("test_expr_id", BranchRow::testExprId), int64("body_bstart", BranchRow::bodyBstart),
+            int64("body_bend", BranchRow::bodyBend), int64("orelse_bstart", BranchRow::orelseBstart),
+            int64("orelse_bend", BranchRow::orelseBend));
+
     /** Every table, in declaration order. */
     public static final List<TableSpec<?>> ALL = List.of(
             FILES, LINES, DEFS, PARAMS, NAMES, CALLS, IMPORTS, DECORATORS, COMPREHENSIONS, SCOPE_DECLS, ERRORS,
             SEMANTIC_ERRORS, CLASS_BASES, EXPRS, EXPR_OPERANDS, ASSIGNMENTS, CONTAINER_ELEMENTS, RETURNS, CALL_ARGS,
-            ITERATIONS, ANNOTATIONS, OPERATOR_OPERANDS, PARAM_DEFAULTS, TYPE_SCOPES);
+            ITERATIONS, ANNOTATIONS, OPERATOR_OPERANDS, PARAM_DEFAULTS, TYPE_SCOPES, BRANCHES);
 
     private PyTables() {
     }
