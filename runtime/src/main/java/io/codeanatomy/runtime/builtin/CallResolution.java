@@ -122,6 +122,8 @@ public final class CallResolution implements CpgPart {
     public static final String LOCAL_VARS = "cr_local_vars";
     /** The {@link #LOCAL_VARS} whose value reaches the function's result through such nodes only: {@code def_node, node_id, is_param}. */
     public static final String RETURN_CHAINS = "cr_return_chains";
+    /** Calls whose first argument is a string naming a module of the repository: {@code site, module_id}. */
+    public static final String MODULES_BY_NAME = "cr_modules_by_name";
     /** Arguments a call gets back from a returned parameter, those its caller passes on as its own result left out: as {@link #ARGS}. */
     public static final String RETURNING_ARGS = "cr_returning_args";
     /** Parameters with their binding: {@code def_node, name, kind, position, binding_id}. */
@@ -243,6 +245,11 @@ public final class CallResolution implements CpgPart {
     static final int MAX_EXTERNAL_DEPTH = 4;
     /** Bound on nested comprehensions. */
     static final int MAX_NESTING = 100;
+    /**
+     * A method's first parameter is also an instance of each subclass of its class when the class has
+     * at most this many: enough for mixins, while a base class of thousands (TestCase) keeps its own.
+     */
+    static final int MAX_SELF_SUBCLASSES = 8;
 
     /**
      * Attributes every object, class, function or module has (from {@code dir(object)},
@@ -290,6 +297,8 @@ public final class CallResolution implements CpgPart {
     private static final List<String> UNARY_BUILTINS = List.of("len", "str", "repr", "bool", "hash", "abs", "iter", "next", "format");
     private static final List<String> DRAINING = List.of("list", "tuple", "set", "frozenset", "sum", "sorted", "min", "max", "any", "all",
             "enumerate", "zip", "dict");
+    /** Functions that import the module their first argument names and return it. */
+    private static final List<String> MODULE_IMPORTERS = List.of("importlib.import_module", "test.support.import_helper.import_fresh_module");
     private static final List<String> WRAPPERS = List.of("builtins.staticmethod", "builtins.classmethod", "builtins.property");
 
     @Override
@@ -399,6 +408,7 @@ public final class CallResolution implements CpgPart {
                         List.of(column("class_id", DataType.STRING), column("factory", DataType.STRING)), "factory")),
                 ViewDefinition.of(METACLASS_CALLS, ViewKind.AGGREGATE, metaclassCalls()),
                 ViewDefinition.of(MODULE_ATTRS, ViewKind.JOIN, moduleAttrs()),
+                ViewDefinition.of(MODULES_BY_NAME, ViewKind.JOIN, modulesByName()),
                 ViewDefinition.of(SUBMODULES, ViewKind.JOIN, submodules()),
                 ViewDefinition.of(SEED, ViewKind.UNION, seed()),
                 ViewDefinition.of(POINTS_TO, ViewKind.FIXPOINT, pointsTo()),
@@ -1313,6 +1323,23 @@ public final class CallResolution implements CpgPart {
                 .project(str("m", "node_id").as("module_id"), str("s", "symbol").as("attr"), str("s", "binding_id").as("ptr"));
     }
 
+    /** The names calls are made by: {@code f} of {@code f(...)} and of {@code x.f(...)}. */
+    private static RelSpec calledNames() {
+        return RelSpec.scan(EXPRS, "e").filter(str("e", "kind").eq("CALL"))
+                .join(RelSpec.scan(EXPRS, "f"), JoinType.INNER, str("f", "expr_id").eq(str("e", "base_expr_id")))
+                .filter(Exprs.coalesce(str("f", "name"), str("f", "attr")).isNotNull())
+                .aggregate(List.of(Exprs.coalesce(str("f", "name"), str("f", "attr")).as("name")), List.of(AggregateCall.count("n")));
+    }
+
+    private static RelSpec modulesByName() {
+        return RelSpec.scan(CALL_ARGS, "a").filter(i32("a", "position").eq(0).and(bool("a", "is_star").not()))
+                .join(RelSpec.scan(EXPRS, "e"), JoinType.INNER, str("e", "ref_id").eq(str("a", "call_id")).and(str("e", "kind").eq("CALL")))
+                .join(RelSpec.scan(EXPRS, "v"), JoinType.INNER, str("v", "expr_id").eq(str("a", "arg_expr_id"))
+                        .and(str("v", "kind").eq("CONST")).and(str("v", "const_kind").eq("STR")))
+                .join(RelSpec.scan(ImportResolution.MODULES, "m"), JoinType.INNER, str("m", "module_name").eq(str("v", "const_text")))
+                .project(str("e", "expr_id").as("site"), str("m", "node_id").as("module_id"));
+    }
+
     private static RelSpec submodules() {
         return RelSpec.scan(ImportResolution.MODULES, "s")
                 .join(RelSpec.scan(ImportResolution.MODULES, "m"), JoinType.INNER, str("m", "module_name").eq(QNames.parent(str("s", "module_name"))))
@@ -1389,10 +1416,23 @@ public final class CallResolution implements CpgPart {
                 .join(RelSpec.scan(FUNCTIONS, "c"), JoinType.INNER, str("c", "def_id").eq(str("f", "parent_def_id")).and(str("c", "def_kind").eq("CLASS")))
                 .join(RelSpec.scan(StructureGraph.DECORATORS, "t"), JoinType.LEFT, str("t", "def_id").eq(str("f", "def_id"))
                         .and(str("t", "dotted_name").in(List.of("staticmethod", "classmethod"))))
-                .filter(str("t", "dotted_name").isNull().or(str("t", "dotted_name").eq("classmethod")).and(str("f", "name").ne("__new__")))
-                .project(fact("P", str("q", "binding_id"), Exprs.when(str("t", "dotted_name").isNull(), val("I")).otherwise(val("C")),
-                        str("c", "node_id")));
-        return RelSpec.unionAll(definitions, lambdas, displays, rests, variadic, builtins, aliasObjects, tops, starred, selves, initSubclass);
+                .filter(str("t", "dotted_name").isNull().or(str("t", "dotted_name").eq("classmethod")).and(str("f", "name").ne("__new__")));
+        Field<String> selfKind = Exprs.when(str("t", "dotted_name").isNull(), val("I")).otherwise(val("C"));
+        // ... or of a subclass no code of the repository constructs (no call names it), for a class with
+        // few subclasses: a mixin's methods run on the test classes that mix it in, which unittest makes.
+        RelSpec fewSubclasses = RelSpec.scan(ClassHierarchy.MRO, "m").filter(str("m", "class_id").ne(str("m", "base_id")))
+                .aggregate(List.of(str("m", "base_id").as("class_id")), List.of(AggregateCall.count("n")))
+                .as("k")
+                .filter(i64("k", "n").le((long) MAX_SELF_SUBCLASSES));
+        RelSpec subclassSelves = selves.join(fewSubclasses, JoinType.INNER, str("k", "class_id").eq(str("c", "node_id")))
+                .join(RelSpec.scan(ClassHierarchy.MRO, "s"), JoinType.INNER, str("s", "base_id").eq(str("c", "node_id"))
+                        .and(str("s", "class_id").ne(str("s", "base_id"))))
+                .join(RelSpec.scan(StructureGraph.DEF_ROWS, "u"), JoinType.INNER, str("u", "node_id").eq(str("s", "class_id")))
+                .whereNotExists(calledNames().as("w").filter(str("w", "name").eq(str("u", "name"))))
+                .project(fact("P", str("q", "binding_id"), selfKind, str("s", "class_id")));
+        RelSpec ownSelves = selves.project(fact("P", str("q", "binding_id"), selfKind, str("c", "node_id")));
+        return RelSpec.unionAll(definitions, lambdas, displays, rests, variadic, builtins, aliasObjects, tops, starred, ownSelves, subclassSelves,
+                initSubclass);
     }
 
     // ---- the fixpoint ---------------------------------------------------------------------------
@@ -1543,6 +1583,13 @@ public final class CallResolution implements CpgPart {
         rules.add(facts("C", "c").filter(str("c", "kind").eq("PA"))
                 .join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")).and(str("s", "result").isNotNull()))
                 .project(fact("X", returnOf(str("c", "id")), val(""), str("s", "result"))));
+        // importlib.import_module("pkg.mod") (and test.support's import_fresh_module) returns the module it names.
+        rules.add(facts("C", "c").filter(str("c", "kind").in(List.of("E", "F")))
+                .join(RelSpec.scan(MODULES_BY_NAME, "n"), JoinType.INNER, str("n", "site").eq(str("c", "a")))
+                .join(RelSpec.scan(FUNCTIONS, "f"), JoinType.LEFT, str("f", "node_id").eq(str("c", "id")).and(str("c", "kind").eq("F")))
+                .filter(Exprs.coalesce(str("f", "qualified_name"), str("c", "id")).in(MODULE_IMPORTERS))
+                .join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")).and(str("s", "result").isNotNull()))
+                .project(fact("P", str("s", "result"), val("M"), str("n", "module_id"))));
         // Builtins a function is passed to call it (guarded by the callee being that builtin or list.sort).
         rules.add(RelSpec.scan(CALLBACKS, "b").filter(str("b", "fn").isNotNull())
                 .join(facts("C", "g"), JoinType.INNER, str("g", "a").eq(str("b", "guard_site")).and(str("g", "kind").eq(str("b", "guard_kind")))
