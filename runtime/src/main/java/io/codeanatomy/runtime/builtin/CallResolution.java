@@ -88,7 +88,7 @@ public final class CallResolution implements CpgPart {
     public static final String OWNERS = "cr_owners";
     /** Name expressions to the binding they read or write, followed through {@code RESOLVES_TO}: {@code expr_id, ctx, binding_id}. */
     public static final String NAME_BINDINGS = "cr_name_bindings";
-    /** Name loads an {@code isinstance} test narrows to builtin types: {@code expr_id, binding_id, narrowed}. */
+    /** Name loads an {@code isinstance} test narrows: {@code expr_id, binding_id, narrowed} ({@code S}, {@code L} or {@code N}). */
     public static final String NARROWED = "cr_narrowed_loads";
     /** Name loads with the variable they read, the narrowed ones left out. */
     public static final String READ_BINDINGS = "cr_read_bindings";
@@ -519,10 +519,12 @@ public final class CallResolution implements CpgPart {
      * Name loads an {@code isinstance} test narrows: in the part of an {@code if}, {@code while} or
      * conditional expression that runs when {@code isinstance(x, T)} is true (the orelse for
      * {@code not isinstance(x, T)}), a read of {@code x} in the test's own scope, before anything
-     * there stores to {@code x} again, is an instance of {@code T}. Only builtin types narrow:
-     * {@code T} a builtin name or a tuple of them; {@code narrowed} is {@code S} when they are all
-     * scalars (str, bytes, numbers), {@code L} when some is a container type. Such a read gets only
-     * what its variable points to of the kinds the test allows ({@link #pointsTo()}): flow-insensitive,
+     * there stores to {@code x} again, is an instance of {@code T}. {@code T} is a name or a tuple
+     * of names whose class is known statically; {@code narrowed} is {@code S} when they are builtin
+     * scalar types (str, bytes, numbers), {@code L} when some is a builtin container type, {@code N}
+     * when some is a class no builtin container is an instance of (nested tests: what both allow).
+     * Such a read gets only what its variable points to of the kinds the test allows
+     * ({@link #pointsTo()}): flow-insensitive,
      * {@code if isinstance(args, str): args = [args]} would otherwise nest every list {@code args}
      * is ever given inside a list of its own, and {@code os.fspath(p)} return any container any
      * caller passed.
@@ -558,13 +560,12 @@ public final class CallResolution implements CpgPart {
                 .join(typeNames.as("t"), JoinType.LEFT, str("t", "expr_id").eq(str("e", "element_expr_id")))
                 .aggregate(List.of(str("e", "container_expr_id").as("expr_id"), i32("e", "element_count").as("count")),
                         List.of(AggregateCall.count(str("t", "expr_id"), "known"), AggregateCall.max(i32("t", "class"), "widest"),
-                                AggregateCall.min(i32("t", "class"), "narrowest"),
                                 AggregateCall.max(Exprs.when(i32("t", "class").eq(1), val(1)).otherwise(val(0)), "containers")))
                 .as("g")
                 // A tuple naming both container types and other classes allows every kind: no narrowing.
                 .filter(i64("g", "known").eq(Exprs.cast(i32("g", "count"), DataType.INT64))
                         .and(i32("g", "widest").lt(2).or(i32("g", "containers").eq(0))))
-                .project(str("g", "expr_id").as("expr_id"), Exprs.when(i32("g", "widest").eq(2), val(2)).otherwise(i32("g", "widest")).as("class"));
+                .project(str("g", "expr_id").as("expr_id"), i32("g", "widest").as("class"));
         RelSpec types = RelSpec.unionAll(typeNames, tuples).as("k");
         RelSpec tests = RelSpec.scan(EXPRS, "c").filter(str("c", "kind").eq("CALL"))
                 .join(RelSpec.scan(EXPRS, "f"), JoinType.INNER, str("f", "expr_id").eq(str("c", "base_expr_id"))
