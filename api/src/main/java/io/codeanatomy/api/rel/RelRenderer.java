@@ -173,6 +173,6 @@ final class RelRenderer implements RelSpecVisitor<String> {
     @Override
     public String visitSemiNaive(SemiNaiveRel semiNaive) {
         return "SemiNaive(delta=" + semiNaive.deltaName() + ", total=" + semiNaive.totalName() + ", maxIterations="
-                + semiNaive.maxIterations() + ")";
+                + semiNaive.maxIterations() + (semiNaive.bounds().isEmpty() ? "" : ", bounds=" + semiNaive.bounds()) + ")";
     }
 }

@@ -27,9 +27,12 @@ import static java.util.Objects.requireNonNull;
  * @param seed the starting rows; scans neither name
  * @param step the rows derived from the previous round; scans {@code deltaName}
  * @param maxIterations the most step rounds run, at least 1
+ * @param bounds at most so many rows per group of the relation's rows ({@link GroupBound}); empty for none
  */
-public record SemiNaiveRel(String deltaName, String totalName, RelSpec seed, RelSpec step, int maxIterations) implements RelSpec {
+public record SemiNaiveRel(String deltaName, String totalName, RelSpec seed, RelSpec step, int maxIterations, List<GroupBound> bounds)
+        implements RelSpec {
     public SemiNaiveRel {
+        bounds = List.copyOf(requireNonNull(bounds, "bounds is null"));
         RelChecks.requireName(deltaName, "delta relation name");
         RelChecks.requireName(totalName, "total relation name");
         requireNonNull(seed, "seed is null");
@@ -52,6 +55,16 @@ public record SemiNaiveRel(String deltaName, String totalName, RelSpec seed, Rel
             throw new IllegalArgumentException("The step of semi-naive relation '" + totalName + "' never scans its delta '" + deltaName
                     + "', so it would derive the same rows every round; read the delta in every rule of the step.");
         }
+    }
+
+    /** A semi-naive relation without bounds. */
+    public SemiNaiveRel(String deltaName, String totalName, RelSpec seed, RelSpec step, int maxIterations) {
+        this(deltaName, totalName, seed, step, maxIterations, List.of());
+    }
+
+    /** This relation with {@code bounds} instead of its own. */
+    public SemiNaiveRel bounded(List<GroupBound> bounds) {
+        return new SemiNaiveRel(deltaName, totalName, seed, step, maxIterations, bounds);
     }
 
     /**
@@ -147,7 +160,7 @@ public record SemiNaiveRel(String deltaName, String totalName, RelSpec seed, Rel
     @Override
     public RelSpec withInputs(List<RelSpec> inputs) {
         RelChecks.requireInputs(inputs, 2, "semi-naive relation");
-        return new SemiNaiveRel(deltaName, totalName, inputs.get(0), inputs.get(1), maxIterations);
+        return new SemiNaiveRel(deltaName, totalName, inputs.get(0), inputs.get(1), maxIterations, bounds);
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.codeanatomy.api.spec.ViewKind;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static io.codeanatomy.api.expr.Exprs.col;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +41,28 @@ class TestSemiNaiveRel {
                 "      Scan(relation=path, alias=a)",
                 "      Scan(relation=path$delta, alias=b)",
                 ""));
+    }
+
+    @Test
+    void groupBoundsAreRenderedKeptThroughRewritesAndPartOfEquality() {
+        SemiNaiveRel plain = SemiNaiveRel.ofRules("path", EDGES, List.of(SQUARE), 64);
+        SemiNaiveRel bounded = plain.bounded(List.of(GroupBound.of(Map.of("src", "1", "dst", "2"), List.of("src", "dst"), 8)));
+
+        assertThat(plain.bounds()).isEmpty();
+        assertThat(bounded.toString()).startsWith("SemiNaive(delta=path$delta, total=path, maxIterations=64, bounds=[dst='2' and src='1' per src+dst <= 8])\n");
+        assertThat(bounded).isNotEqualTo(plain).isEqualTo(plain.bounded(List.of(GroupBound.of(Map.of("src", "1", "dst", "2"), List.of("src", "dst"), 8))));
+        assertThat(bounded.withInputs(bounded.inputs())).isEqualTo(bounded);
+        assertThat(bounded.canonical()).isNotEqualTo(plain.canonical());
+    }
+
+    @Test
+    void aGroupBoundNeedsAGroupAndALimitOfAtLeastOne() {
+        assertThatThrownBy(() -> GroupBound.of(Map.of(), List.of("a"), 8))
+                .hasMessage("A group bound needs at least one column that selects its rows.");
+        assertThatThrownBy(() -> GroupBound.of(Map.of("tag", "P"), List.of(), 8))
+                .hasMessage("A group bound on [tag] needs at least one group column.");
+        assertThatThrownBy(() -> GroupBound.of(Map.of("tag", "P"), List.of("a"), 0))
+                .hasMessage("A group bound on [tag] needs a limit of at least 1, got 0.");
     }
 
     @Test

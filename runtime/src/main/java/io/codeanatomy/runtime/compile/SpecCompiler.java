@@ -38,6 +38,7 @@ import io.codeanatomy.api.spec.SemanticSpec;
 import io.codeanatomy.api.spec.ViewDefinition;
 import io.codeanatomy.runtime.exec.RoundCountingTable;
 import io.codeanatomy.runtime.function.FunctionRegistry;
+import io.codeanatomy.runtime.plan.GroupBounds;
 import io.codeanatomy.runtime.plan.LogicalSemiNaiveFixpoint;
 import io.codeanatomy.runtime.plan.SemiNaiveTables;
 import java.util.ArrayList;
@@ -652,7 +653,8 @@ public final class SpecCompiler {
             RelDataType rowType = varying(nullable(b.peek().getRowType()));
             b.convert(rowType, false);
             int n = transientTables++;
-            SemiNaiveTables tables = new SemiNaiveTables(semiNaive.totalName() + "$" + n, semiNaive.deltaName() + "$" + n, rowType);
+            SemiNaiveTables tables = new SemiNaiveTables(semiNaive.totalName() + "$" + n, semiNaive.deltaName() + "$" + n, rowType,
+                    GroupBounds.of(semiNaive.totalName(), semiNaive.bounds(), rowType.getFieldNames()));
             recursions.add(new Recursion(semiNaive.deltaName(), tables.delta().name(), tables.delta(), rowType));
             recursions.add(new Recursion(semiNaive.totalName(), tables.total().name(), tables.total(), rowType));
             try {

@@ -15,18 +15,28 @@ import java.util.List;
  * @param newRowsPerRound rows per round that were new (a semi-naive fixpoint's deltas); empty for a
  *     {@code RepeatUnion}, which does not tell
  * @param nanosPerRound wall time per round, the seed's first; empty for a {@code RepeatUnion}
+ * @param droppedRowsPerRound new rows per round that the fixpoint's group bounds dropped, the seed's
+ *     first; empty when it has none
+ * @param fullGroups groups that reached their bound
  */
-public record FixpointRun(String table, int maxIterations, List<Long> rowsPerRound, List<Long> newRowsPerRound, List<Long> nanosPerRound) {
+public record FixpointRun(String table, int maxIterations, List<Long> rowsPerRound, List<Long> newRowsPerRound, List<Long> nanosPerRound,
+        List<Long> droppedRowsPerRound, long fullGroups) {
     public FixpointRun {
         requireNonNull(table, "table is null");
         rowsPerRound = List.copyOf(requireNonNull(rowsPerRound, "rowsPerRound is null"));
         newRowsPerRound = List.copyOf(requireNonNull(newRowsPerRound, "newRowsPerRound is null"));
         nanosPerRound = List.copyOf(requireNonNull(nanosPerRound, "nanosPerRound is null"));
+        droppedRowsPerRound = List.copyOf(requireNonNull(droppedRowsPerRound, "droppedRowsPerRound is null"));
     }
 
     /** A {@code RepeatUnion}'s run, which counts rows per round only. */
     public FixpointRun(String table, int maxIterations, List<Long> rowsPerRound) {
-        this(table, maxIterations, rowsPerRound, List.of(), List.of());
+        this(table, maxIterations, rowsPerRound, List.of(), List.of(), List.of(), 0);
+    }
+
+    /** New rows the group bounds dropped in all. */
+    public long droppedRows() {
+        return droppedRowsPerRound.stream().mapToLong(Long::longValue).sum();
     }
 
     /** Step rounds run: the last one found nothing new, or the bound was reached. */

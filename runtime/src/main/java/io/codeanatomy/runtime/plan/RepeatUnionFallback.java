@@ -57,6 +57,10 @@ final class RepeatUnionFallback {
 
     private static RelNode repeatUnion(SemiNaiveFixpoint fixpoint) {
         SemiNaiveTables tables = fixpoint.tables();
+        if (!tables.bounds().isEmpty()) {
+            throw new IllegalArgumentException("The semi-naive fixpoint '" + tables.name() + "' has group bounds " + tables.bounds()
+                    + ", which only the rule " + BuiltinRules.SEMI_NAIVE_FIXPOINT + " can apply; stop disabling that rule.");
+        }
         if (scans(fixpoint.step(), tables.total())) {
             throw new IllegalArgumentException("The semi-naive fixpoint '" + tables.name() + "' reads its rows so far, which only the rule "
                     + BuiltinRules.SEMI_NAIVE_FIXPOINT + " can run; stop disabling that rule.");

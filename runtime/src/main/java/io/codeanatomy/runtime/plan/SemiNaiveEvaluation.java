@@ -15,7 +15,8 @@ import org.apache.calcite.linq4j.Linq4j;
  * distinct rows, then rounds in which the step, reading the last round's new rows as the delta and
  * every row so far as the total, derives rows; the new ones are kept and become the next delta.
  * Stops after a round with no new row or after {@code maxIterations} rounds. Rows come out in the
- * order first derived, so equal inputs give equal output, row for row.
+ * order first derived, so equal inputs give equal output, row for row. The fixpoint's
+ * {@link GroupBounds} drop a round's new rows that would take a group past its bound.
  */
 public final class SemiNaiveEvaluation {
     private SemiNaiveEvaluation() {
@@ -53,13 +54,15 @@ public final class SemiNaiveEvaluation {
     private static List<Object[]> run(Enumerable<Object[]> seed, Enumerable<Object[]> step, SemiNaiveTables tables, int maxIterations) {
         synchronized (tables) {
             tables.startEvaluation();
+            GroupBounds bounds = tables.bounds();
             RowSet seen = new RowSet();
             List<Object[]> all = new ArrayList<>();
-            List<Object[]> fresh = new ArrayList<>();
             long start = System.nanoTime();
-            long produced = derive(seed, seen, fresh);
+            List<Object[]> derived = new ArrayList<>();
+            long produced = derive(seed, seen, bounds, derived);
+            List<Object[]> fresh = bounds.admit(derived);
             all.addAll(fresh);
-            tables.recordRound(produced, fresh.size(), System.nanoTime() - start);
+            tables.recordRound(produced, fresh.size(), System.nanoTime() - start, derived.size() - fresh.size());
             FixpointDump dump = FixpointDump.open(tables.name());
             dump.round(0, fresh, all.size());
             try {
@@ -67,11 +70,12 @@ public final class SemiNaiveEvaluation {
                     // The step reads the lists only while it is enumerated below; the total grows after.
                     tables.delta().set(fresh);
                     tables.total().set(all);
-                    List<Object[]> next = new ArrayList<>();
+                    derived = new ArrayList<>();
                     start = System.nanoTime();
-                    produced = derive(step, seen, next);
+                    produced = derive(step, seen, bounds, derived);
+                    List<Object[]> next = bounds.admit(derived);
                     all.addAll(next);
-                    tables.recordRound(produced, next.size(), System.nanoTime() - start);
+                    tables.recordRound(produced, next.size(), System.nanoTime() - start, derived.size() - next.size());
                     dump.round(round + 1, next, all.size());
                     fresh = next;
                 }
@@ -84,13 +88,20 @@ public final class SemiNaiveEvaluation {
         }
     }
 
-    /** Enumerates {@code rows}, adding those not {@code seen} to {@code fresh}; returns how many came. */
-    private static long derive(Enumerable<Object[]> rows, RowSet seen, List<Object[]> fresh) {
+    /**
+     * Enumerates {@code rows}, adding those not {@code seen} to {@code fresh}, except rows of groups
+     * the {@code bounds} have filled (neither kept nor remembered); returns how many came.
+     */
+    private static long derive(Enumerable<Object[]> rows, RowSet seen, GroupBounds bounds, List<Object[]> fresh) {
         long produced = 0;
+        boolean bounded = !bounds.isEmpty();
         try (Enumerator<Object[]> enumerator = rows.enumerator()) {
             while (enumerator.moveNext()) {
                 Object[] row = enumerator.current();
                 produced++;
+                if (bounded && bounds.full(row)) {
+                    continue;
+                }
                 if (seen.add(row)) {
                     fresh.add(row);
                 }

@@ -63,6 +63,7 @@ public abstract class SemiNaiveFixpoint extends BiRel {
         return super.explainTerms(pw)
                 .item("name", tables.name())
                 .item("delta", tables.delta().name())
-                .item("maxIterations", maxIterations);
+                .item("maxIterations", maxIterations)
+                .itemIf("bounds", tables.bounds(), !tables.bounds().isEmpty());
     }
 }

@@ -19,21 +19,38 @@ public final class SemiNaiveTables {
     private final String name;
     private final FixpointTable delta;
     private final FixpointTable total;
+    private final GroupBounds bounds;
     private final List<Long> rowsPerRound = new ArrayList<>();
     /** The lookups the step's joins keep across rounds, cleared when an evaluation starts. */
     private final List<MemoRows.Memo> memos = new ArrayList<>();
     private final Map<String, MemoRows.Memo> shared = new HashMap<>();
     private final List<Long> newRowsPerRound = new ArrayList<>();
     private final List<Long> nanosPerRound = new ArrayList<>();
+    private final List<Long> droppedPerRound = new ArrayList<>();
+    private long fullGroups;
 
     /**
      * @param name the fixpoint's name, {@code <total name>$<n>}
      * @param deltaName the delta table's name, {@code <delta name>$<n>}
      */
     public SemiNaiveTables(String name, String deltaName, RelDataType rowType) {
+        this(name, deltaName, rowType, GroupBounds.NONE);
+    }
+
+    /**
+     * @param name the fixpoint's name, {@code <total name>$<n>}
+     * @param deltaName the delta table's name, {@code <delta name>$<n>}
+     * @param bounds the most rows the fixpoint keeps per group
+     */
+    public SemiNaiveTables(String name, String deltaName, RelDataType rowType, GroupBounds bounds) {
         this.name = requireNonNull(name, "name is null");
         this.delta = new FixpointTable(deltaName, rowType);
         this.total = new FixpointTable(name, rowType);
+        this.bounds = requireNonNull(bounds, "bounds is null");
+    }
+
+    public GroupBounds bounds() {
+        return bounds;
     }
 
     public String name() {
@@ -78,16 +95,33 @@ public final class SemiNaiveTables {
         return List.copyOf(nanosPerRound);
     }
 
+    /** Rows of the seed, then of each round, that were new but dropped by the {@link #bounds()}; empty without bounds. */
+    public synchronized List<Long> droppedRowsPerRound() {
+        return List.copyOf(droppedPerRound);
+    }
+
+    /** Groups that reached their bound in the last evaluation. */
+    public synchronized long fullGroups() {
+        return fullGroups;
+    }
+
     synchronized void startEvaluation() {
         memos.forEach(MemoRows.Memo::clear);
         rowsPerRound.clear();
         newRowsPerRound.clear();
         nanosPerRound.clear();
+        droppedPerRound.clear();
+        fullGroups = 0;
+        bounds.start();
     }
 
-    synchronized void recordRound(long produced, long added, long nanos) {
+    synchronized void recordRound(long produced, long added, long nanos, long dropped) {
         rowsPerRound.add(produced);
         newRowsPerRound.add(added);
         nanosPerRound.add(nanos);
+        if (!bounds.isEmpty()) {
+            droppedPerRound.add(dropped);
+            fullGroups = bounds.fullGroups();
+        }
     }
 }

@@ -173,6 +173,10 @@ public final class RunRecords {
                 b.put("rowsPerRound", run.rowsPerRound());
                 b.put("newRowsPerRound", run.newRowsPerRound());
                 b.put("millisPerRound", run.nanosPerRound().stream().map(nanos -> nanos / 1_000_000).toList());
+                if (!run.droppedRowsPerRound().isEmpty()) {
+                    b.put("droppedRowsPerRound", run.droppedRowsPerRound());
+                    b.put("fullGroups", run.fullGroups());
+                }
                 tree.add(b);
             }
         });

@@ -9,6 +9,7 @@ import io.codeanatomy.api.expr.DataType;
 import io.codeanatomy.api.expr.Exprs;
 import io.codeanatomy.api.expr.Field;
 import io.codeanatomy.api.expr.NamedField;
+import io.codeanatomy.api.rel.GroupBound;
 import io.codeanatomy.api.rel.JoinType;
 import io.codeanatomy.api.rel.RecursiveRel;
 import io.codeanatomy.api.rel.RelSpec;
@@ -108,8 +109,45 @@ class TestSemiNaiveFixpoint {
         // Paths of length 1; then up to 2, 4, 8, 16 (all 256 pairs); then a round with nothing new.
         assertThat(FixpointRuns.of(physical)).containsExactly(new FixpointRun("path$0", 100,
                 FixpointRuns.of(physical).get(0).rowsPerRound(), List.of(16L, 16L, 32L, 64L, 128L, 0L),
-                FixpointRuns.of(physical).get(0).nanosPerRound()));
+                FixpointRuns.of(physical).get(0).nanosPerRound(), List.of(), 0));
         assertThat(FixpointRuns.of(physical).get(0).iterations()).isEqualTo(5);
+    }
+
+    @Test
+    void aGroupBoundKeepsTheFirstRowsInTextOrderOfTheRoundThatFillsTheGroupAndNoMore() {
+        PlanningFixture fixture = fixture(ring(16));
+        // Node 0 keeps at most 5 paths; the other nodes' paths need none of those it drops.
+        SemiNaiveRel bounded = squareClosure(100).bounded(List.of(GroupBound.of(Map.of("src", "0"), List.of("src"), 5)));
+        EnumerableRel physical = plan(compile(fixture, bounded, PAIR));
+        List<List<Object>> rows = rows(fixture, physical);
+
+        Set<List<Object>> expected = new HashSet<>();
+        for (List<Object> path : closure(ring(16))) {
+            if ((Long) path.get(0) != 0L) {
+                expected.add(path);
+            }
+        }
+        // Paths from 0 of length 1, then 2, then 3 and 4 (4 in all); round 3 brings 5 to 8, of which "5" comes first as text.
+        for (long dst = 1; dst <= 5; dst++) {
+            expected.add(List.of(0L, dst));
+        }
+        assertThat(rows).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+        FixpointRun run = FixpointRuns.of(physical).get(0);
+        // One round more than unbounded: some paths of length 16 went through node 0's dropped ones.
+        assertThat(run.droppedRowsPerRound()).containsExactly(0L, 0L, 0L, 3L, 0L, 0L, 0L);
+        assertThat(run.droppedRows()).isEqualTo(3);
+        assertThat(run.fullGroups()).isEqualTo(1);
+        assertThat(run.reachedBound()).isFalse();
+        assertThat(RelOptUtil.toString(physical)).contains("bounds=[[src='0' per src <= 5]]");
+    }
+
+    @Test
+    void aGroupBoundOnAColumnTheRelationLacksIsAnErrorNamingIt() {
+        PlanningFixture fixture = fixture(ring(4));
+        SemiNaiveRel bounded = squareClosure(100).bounded(List.of(GroupBound.of(Map.of("kind", "P"), List.of("src"), 5)));
+
+        assertThatThrownBy(() -> compile(fixture, bounded, PAIR))
+                .hasStackTraceContaining("A group bound of fixpoint 'path' names column 'kind', which it does not have; its columns are [src, dst].");
     }
 
     @Test
@@ -343,6 +381,22 @@ class TestSemiNaiveFixpoint {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("The semi-naive fixpoint 'path$0' reads its rows so far, which only the rule codeanatomy.SEMI_NAIVE_FIXPOINT"
                         + " can run; stop disabling that rule.");
+    }
+
+    @Test
+    void withTheRuleDisabledABoundedFixpointFailsInOneSentenceEvenWhenLinear() {
+        PlanningFixture fixture = fixture(ring(4));
+        QueryPlanner without = QueryPlanner.create(List.of(), Set.of(BuiltinRules.SEMI_NAIVE_FIXPOINT));
+        RelSpec step = RelSpec.scan("path", "p")
+                .join(RelSpec.scan("edges", "e"), JoinType.INNER, col("p", "dst", DataType.INT64).eq(SRC))
+                .project(col("p", "src", DataType.INT64).as("src"), DST.as("dst"));
+        SemiNaiveRel linear = SemiNaiveRel.ofRules("path", RelSpec.scan("edges", "e").project(SRC.as("src"), DST.as("dst")),
+                List.of(step), 100).bounded(List.of(GroupBound.of(Map.of("src", "0"), List.of("src"), 2)));
+
+        assertThatThrownBy(() -> without.plan(compile(fixture, linear, PAIR)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The semi-naive fixpoint 'path$0' has group bounds [src='0' per src <= 2], which only the rule"
+                        + " codeanatomy.SEMI_NAIVE_FIXPOINT can apply; stop disabling that rule.");
     }
 
     private Map<String, List<List<Object>>> runDag(List<long[]> edges, int workers) {

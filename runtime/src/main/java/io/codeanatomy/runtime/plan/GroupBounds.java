@@ -1,0 +1,199 @@
+package io.codeanatomy.runtime.plan;
+
+import static java.util.Objects.requireNonNull;
+
+import io.codeanatomy.api.rel.GroupBound;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The {@link GroupBound}s of one semi-naive fixpoint, resolved to its columns, and what they did in
+ * its last evaluation. Rows are compared as the fixpoint keeps them ({@code Object[]}, one value a
+ * column); a group is the values of the group columns.
+ */
+public final class GroupBounds {
+    /** No bound: every row is kept. */
+    public static final GroupBounds NONE = new GroupBounds(List.of(), new int[0][], new String[0][], new int[0][]);
+
+    /** Orders a group's rows column by column, values as text, nulls first: the order in which a group fills up. */
+    private static final Comparator<Object[]> TEXT_ORDER = (a, b) -> {
+        for (int i = 0; i < a.length; i++) {
+            int c = Comparator.nullsFirst(Comparator.<String>naturalOrder())
+                    .compare(a[i] == null ? null : a[i].toString(), b[i] == null ? null : b[i].toString());
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    };
+
+    private final List<GroupBound> bounds;
+    private final int[][] columns;
+    private final String[][] values;
+    private final int[][] groups;
+    /** Per bound, rows kept per group in the current evaluation. */
+    private final List<Map<List<Object>, int[]>> counts = new ArrayList<>();
+    private long dropped;
+
+    private GroupBounds(List<GroupBound> bounds, int[][] columns, String[][] values, int[][] groups) {
+        this.bounds = List.copyOf(bounds);
+        this.columns = columns;
+        this.values = values;
+        this.groups = groups;
+    }
+
+    /**
+     * {@code bounds} over a relation with the columns {@code columnNames}.
+     *
+     * @throws IllegalArgumentException naming the fixpoint and the column when a bound names a column the relation lacks
+     */
+    public static GroupBounds of(String fixpoint, List<GroupBound> bounds, List<String> columnNames) {
+        requireNonNull(fixpoint, "fixpoint is null");
+        requireNonNull(bounds, "bounds is null");
+        requireNonNull(columnNames, "columnNames is null");
+        if (bounds.isEmpty()) {
+            return NONE;
+        }
+        int[][] columns = new int[bounds.size()][];
+        String[][] values = new String[bounds.size()][];
+        int[][] groups = new int[bounds.size()][];
+        for (int b = 0; b < bounds.size(); b++) {
+            GroupBound bound = bounds.get(b);
+            columns[b] = bound.where().keySet().stream().mapToInt(name -> index(fixpoint, name, columnNames)).toArray();
+            values[b] = bound.where().values().toArray(String[]::new);
+            groups[b] = bound.groupColumns().stream().mapToInt(name -> index(fixpoint, name, columnNames)).toArray();
+        }
+        return new GroupBounds(bounds, columns, values, groups);
+    }
+
+    private static int index(String fixpoint, String column, List<String> columnNames) {
+        int i = columnNames.indexOf(column);
+        if (i < 0) {
+            throw new IllegalArgumentException("A group bound of fixpoint '" + fixpoint + "' names column '" + column
+                    + "', which it does not have; its columns are " + columnNames + ".");
+        }
+        return i;
+    }
+
+    public List<GroupBound> bounds() {
+        return bounds;
+    }
+
+    public boolean isEmpty() {
+        return bounds.isEmpty();
+    }
+
+    /** Forgets the last evaluation. */
+    synchronized void start() {
+        if (bounds.isEmpty()) {
+            return;
+        }
+        counts.clear();
+        for (int b = 0; b < bounds.size(); b++) {
+            counts.add(new HashMap<>());
+        }
+        dropped = 0;
+    }
+
+    /** Whether {@code row} belongs to a group that is full already, so it is dropped as it comes. */
+    boolean full(Object[] row) {
+        for (int b = 0; b < columns.length; b++) {
+            if (applies(b, row)) {
+                int[] count = counts.get(b).get(group(b, row));
+                if (count != null && count[0] >= bounds.get(b).limit()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The rows of {@code fresh} (one round's new rows, none in a full group) that their groups
+     * keep, in their order; a group that would pass its bound keeps its first rows in
+     * {@link #TEXT_ORDER} up to it. Counts the rest as dropped.
+     */
+    List<Object[]> admit(List<Object[]> fresh) {
+        List<Object[]> rows = fresh;
+        for (int b = 0; b < columns.length; b++) {
+            Map<List<Object>, List<Integer>> byGroup = new LinkedHashMap<>();
+            for (int i = 0; i < rows.size(); i++) {
+                if (applies(b, rows.get(i))) {
+                    byGroup.computeIfAbsent(group(b, rows.get(i)), k -> new ArrayList<>()).add(i);
+                }
+            }
+            boolean[] drop = new boolean[rows.size()];
+            int limit = bounds.get(b).limit();
+            int drops = 0;
+            for (Map.Entry<List<Object>, List<Integer>> group : byGroup.entrySet()) {
+                int[] count = counts.get(b).computeIfAbsent(group.getKey(), k -> new int[1]);
+                List<Integer> members = group.getValue();
+                if (count[0] + members.size() <= limit) {
+                    count[0] += members.size();
+                    continue;
+                }
+                List<Object[]> current = rows;
+                members.sort(Comparator.comparing(i -> current.get(i), TEXT_ORDER));
+                for (int k = limit - count[0]; k < members.size(); k++) {
+                    drop[members.get(k)] = true;
+                    drops++;
+                }
+                count[0] = limit;
+            }
+            if (drops > 0) {
+                List<Object[]> kept = new ArrayList<>(rows.size() - drops);
+                for (int i = 0; i < rows.size(); i++) {
+                    if (!drop[i]) {
+                        kept.add(rows.get(i));
+                    }
+                }
+                rows = kept;
+                dropped += drops;
+            }
+        }
+        return rows;
+    }
+
+    /** New rows the bounds dropped in the current evaluation so far. */
+    long dropped() {
+        return dropped;
+    }
+
+    /** Groups that reached their bound in the current evaluation. */
+    long fullGroups() {
+        long full = 0;
+        for (int b = 0; b < counts.size(); b++) {
+            int limit = bounds.get(b).limit();
+            full += counts.get(b).values().stream().filter(count -> count[0] >= limit).count();
+        }
+        return full;
+    }
+
+    private boolean applies(int b, Object[] row) {
+        for (int k = 0; k < columns[b].length; k++) {
+            if (!Objects.equals(Objects.toString(row[columns[b][k]], null), values[b][k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private List<Object> group(int b, Object[] row) {
+        Object[] key = new Object[groups[b].length];
+        for (int k = 0; k < key.length; k++) {
+            key[k] = row[groups[b][k]];
+        }
+        return Arrays.asList(key);
+    }
+
+    @Override
+    public String toString() {
+        return bounds.toString();
+    }
+}
