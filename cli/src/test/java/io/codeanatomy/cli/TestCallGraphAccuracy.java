@@ -12,6 +12,7 @@ import io.codeanatomy.testkit.callgraph.ScoreReport;
 import io.codeanatomy.testkit.callgraph.Scorer;
 import io.codeanatomy.testkit.cpython.Python3;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,19 +57,32 @@ class TestCallGraphAccuracy {
     void annotationsTypeWhatFlowLeavesEmpty() {
         // Nothing passes annotated_report a value (it is called by a computed name); its annotation
         // `circle: Circle` alone resolves circle.radius().
-        String sql = "SELECT e.origin, e.resolution_method, n.qualified_name FROM cpg_edges e JOIN cpg_nodes n ON n.node_id = e.dst_node_id "
-                + "WHERE e.edge_kind = 'CALLS' AND e.origin <> 'flow'";
-        List<List<Object>> rows = new java.util.ArrayList<>();
+        List<List<Object>> rows = rows("typed", "SELECT e.origin, e.resolution_method, n.qualified_name FROM cpg_edges e "
+                + "JOIN cpg_nodes n ON n.node_id = e.dst_node_id WHERE e.edge_kind = 'CALLS' AND e.origin <> 'flow'");
+        assertThat(rows).containsExactly(List.of("annotation", "bound_method", "app.models.Circle.radius"));
+        assertThat(report.category("typed").falseNegatives()).doesNotContain(new CallEdge("app.service.annotated_report", "app.models.Circle.radius"));
+    }
+
+    @Test
+    void aPropertyReadCallsItsGetterAndAStoreItsSetter() {
+        // main.py: `before = v.norm` (line 33, byte 1171) and `v.norm = 5` (line 34, byte 1208); model.py
+        // defines the getter and then the setter, both named model.Vec.norm.
+        List<List<Object>> rows = rows("dunders", "SELECT e.path, e.bstart, e.resolution_method, n.path, n.line FROM cpg_edges e "
+                + "JOIN cpg_nodes n ON n.node_id = e.dst_node_id WHERE e.edge_kind = 'CALLS' AND n.qualified_name = 'model.Vec.norm' ORDER BY 2");
+        assertThat(rows).containsExactly(List.of("main.py", 1171L, "property", "model.py", 56), List.of("main.py", 1208L, "property", "model.py", 60));
+    }
+
+    private static List<List<Object>> rows(String category, String sql) {
+        List<List<Object>> rows = new ArrayList<>();
         try (Session session = Session.open(SessionConfig.defaults())) {
-            OutputTables.register(session, work.resolve("typed"));
+            OutputTables.register(session, work.resolve(category));
             try (Enumerator<?> result = session.executor().rows(session.planSql(sql).query().physical())) {
                 while (result.moveNext()) {
                     rows.add(List.of((Object[]) result.current()));
                 }
             }
         }
-        assertThat(rows).containsExactly(List.of("annotation", "bound_method", "app.models.Circle.radius"));
-        assertThat(report.category("typed").falseNegatives()).doesNotContain(new CallEdge("app.service.annotated_report", "app.models.Circle.radius"));
+        return rows;
     }
 
     static Set<CallEdge> callGraph(Path out) {

@@ -15,6 +15,7 @@ import io.codeanatomy.api.expr.Exprs;
 import io.codeanatomy.api.expr.Field;
 import io.codeanatomy.api.expr.NamedField;
 import io.codeanatomy.api.rel.AggregateCall;
+import io.codeanatomy.api.rel.GroupBound;
 import io.codeanatomy.api.rel.JoinType;
 import io.codeanatomy.api.rel.RecursiveRel;
 import io.codeanatomy.api.rel.RelSpec;
@@ -29,6 +30,7 @@ import io.codeanatomy.api.spec.ViewKind;
 import io.codeanatomy.api.spec.WriteMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Calls resolved by a whole-program, flow- and context-insensitive points-to analysis, written as
@@ -138,6 +140,10 @@ public final class CallResolution implements CpgPart {
     public static final String CALLBACKS = "cr_callbacks";
     /** Attribute loads that may read a property: {@code site, result, scope_id, span}. */
     public static final String PROPERTY_LOADS = "cr_property_loads";
+    /** Attribute stores that may call a property's setter: {@code site, value, base, attr, scope_id, path, bstart, bend}. */
+    public static final String PROPERTY_STORES = "cr_property_stores";
+    /** Definitions decorated {@code @name.setter} (with their own name): {@code decorator_id, def_id, name}. */
+    public static final String SETTERS = "cr_setters";
     /**
      * Attribute loads that may call {@code __getattr__}: of names nothing defines or stores (no
      * class body, module or attribute store binds them, nor every object has):
@@ -250,6 +256,22 @@ public final class CallResolution implements CpgPart {
      * at most this many: enough for mixins, while a base class of thousands (TestCase) keeps its own.
      */
     static final int MAX_SELF_SUBCLASSES = 8;
+    /**
+     * The widening of the points-to facts ({@link GroupBound}): a pointer keeps at most so many
+     * containers ({@code L}), instances' classes ({@code I}) and external names ({@code E}), per
+     * kind of fact. Context-insensitively, a generic helper's parameter ({@code assertEqual}'s
+     * {@code first}, {@code copy.deepcopy}'s {@code x}, {@code os.path.join}'s {@code a}) is given
+     * what every caller passes, and what is stored through it reaches all of that: on the standard
+     * library such pointers held thousands of objects each and the fixpoint did not end. Callables
+     * are not bounded: a call needs all of them ({@code assertRaises(exc, f)} calls hundreds).
+     */
+    static final int MAX_CONTAINERS = 64;
+    static final int MAX_INSTANCE_CLASSES = 128;
+    static final int MAX_EXTERNALS = 16;
+    private static final List<GroupBound> WIDENING = List.of(
+            GroupBound.of(Map.of("tag", "P", "kind", "L"), List.of("a"), MAX_CONTAINERS),
+            GroupBound.of(Map.of("tag", "P", "kind", "I"), List.of("a"), MAX_INSTANCE_CLASSES),
+            GroupBound.of(Map.of("tag", "P", "kind", "E"), List.of("a"), MAX_EXTERNALS));
 
     /**
      * Attributes every object, class, function or module has (from {@code dir(object)},
@@ -372,6 +394,11 @@ public final class CallResolution implements CpgPart {
                 ViewDefinition.of(IMPLICIT, ViewKind.JOIN, readingVariables(implicit(), List.of(column("site", DataType.STRING), column("recv", DataType.STRING), column("method", DataType.STRING), column("arg", DataType.STRING), column("result", DataType.STRING), column("guard_site", DataType.STRING), column("guard_name", DataType.STRING), column("scope_id", DataType.STRING), column("path", DataType.STRING), column("bstart", DataType.INT64), column("bend", DataType.INT64)), "recv", "arg")),
                 ViewDefinition.of(CALLBACKS, ViewKind.JOIN, readingVariables(callbacks(), List.of(column("site", DataType.STRING), column("fn", DataType.STRING), column("iterable", DataType.STRING), column("guard_site", DataType.STRING), column("guard_kind", DataType.STRING), column("guard_name", DataType.STRING)), "fn", "iterable")),
                 ViewDefinition.of(PROPERTY_LOADS, ViewKind.JOIN, propertyLoads()),
+                ViewDefinition.of(SETTERS, ViewKind.JOIN, setters()),
+                ViewDefinition.of(PROPERTY_STORES, ViewKind.JOIN, readingVariables(propertyStores(), List.of(column("site", DataType.STRING),
+                        column("value", DataType.STRING), column("base", DataType.STRING), column("attr", DataType.STRING),
+                        column("scope_id", DataType.STRING), column("path", DataType.STRING), column("bstart", DataType.INT64),
+                        column("bend", DataType.INT64)), "base")),
                 ViewDefinition.of(GETATTR_LOADS, ViewKind.JOIN, readingVariables(getattrLoads(), List.of(column("site", DataType.STRING),
                         column("base", DataType.STRING), column("result", DataType.STRING), column("scope_id", DataType.STRING), column("path", DataType.STRING),
                         column("bstart", DataType.INT64), column("bend", DataType.INT64)), "base")),
@@ -985,6 +1012,27 @@ public final class CallResolution implements CpgPart {
                         str("e", "scope_id").as("scope_id"), str("e", "path").as("path"), i64("e", "bstart").as("bstart"), i64("e", "bend").as("bend"));
     }
 
+    /** Definitions decorated {@code @name.setter}, {@code name} their own: a property's setter. */
+    private static RelSpec setters() {
+        return RelSpec.scan(StructureGraph.DECORATORS, "t")
+                .join(RelSpec.scan(StructureGraph.DEF_ROWS, "d"), JoinType.INNER, str("d", "def_id").eq(str("t", "def_id")))
+                .filter(str("t", "dotted_name").eq(QNames.join(str("d", "name"), val("setter"))))
+                .project(str("t", "decorator_id").as("decorator_id"), str("d", "def_id").as("def_id"), str("d", "name").as("name"));
+    }
+
+    /**
+     * Attribute stores of a name some {@code @name.setter} defines: each may call that setter
+     * ({@code pset.<target>}), which is given the stored value (the target's pointer).
+     */
+    private static RelSpec propertyStores() {
+        RelSpec names = RelSpec.scan(SETTERS, "t").aggregate(List.of(str("t", "name").as("name")), List.of(AggregateCall.count("n")));
+        return RelSpec.scan(EXPRS, "e").filter(str("e", "kind").eq("ATTRIBUTE").and(str("e", "ctx").eq("STORE")))
+                .join(names.as("p"), JoinType.INNER, str("p", "name").eq(str("e", "attr")))
+                .project(QNames.join(val("pset"), str("e", "expr_id")).as("site"), str("e", "expr_id").as("value"),
+                        str("e", "base_expr_id").as("base"), str("e", "attr").as("attr"), str("e", "scope_id").as("scope_id"),
+                        str("e", "path").as("path"), i64("e", "bstart").as("bstart"), i64("e", "bend").as("bend"));
+    }
+
     /**
      * Attribute loads of names no class body, module or attribute store binds: only
      * {@code __getattr__} can answer them ({@code getattr.<load>}). Names something defines are left
@@ -1028,6 +1076,9 @@ public final class CallResolution implements CpgPart {
         RelSpec properties = RelSpec.scan(PROPERTY_LOADS, "e")
                 .join(RelSpec.scan(OWNERS, "o"), JoinType.INNER, str("o", "scope_id").eq(str("e", "scope_id")))
                 .project(site(str("e", "site"), none, str("e", "result"), str("o", "owner_id"), "property", "e"));
+        RelSpec setters = RelSpec.scan(PROPERTY_STORES, "e")
+                .join(RelSpec.scan(OWNERS, "o"), JoinType.INNER, str("o", "scope_id").eq(str("e", "scope_id")))
+                .project(site(str("e", "site"), none, none, str("o", "owner_id"), "property", "e"));
         RelSpec classes = RelSpec.scan(StructureGraph.DEF_ROWS, "e").filter(str("e", "def_kind").eq("CLASS"))
                 .join(RelSpec.scan(FUNCTIONS, "c"), JoinType.INNER, str("c", "node_id").eq(str("e", "node_id")))
                 .join(RelSpec.scan(DefinitionNodes.DEFS, "q"), JoinType.INNER, str("q", "def_id").eq(str("e", "def_id")))
@@ -1036,7 +1087,7 @@ public final class CallResolution implements CpgPart {
         RelSpec getattrs = RelSpec.scan(GETATTR_LOADS, "e")
                 .join(RelSpec.scan(OWNERS, "o"), JoinType.INNER, str("o", "scope_id").eq(str("e", "scope_id")))
                 .project(site(str("e", "site"), none, str("e", "result"), str("o", "owner_id"), "implicit", "e"));
-        return RelSpec.unionAll(calls, decorators, callbacks, implicit, properties, getattrs, classes);
+        return RelSpec.unionAll(calls, decorators, callbacks, implicit, properties, setters, getattrs, classes);
     }
 
     private static List<NamedField<?>> site(Field<String> site, Field<String> callee, Field<String> result, Field<String> node, String kind,
@@ -1078,7 +1129,10 @@ public final class CallResolution implements CpgPart {
         RelSpec reduced = RelSpec.scan(CALLBACKS, "c").filter(str("c", "guard_name").eq("functools.reduce"))
                 .project(str("c", "site").as("site"), val(1).as("position"), noKeyword.as("keyword"), elementOf(str("c", "site")).as("arg"),
                         val(false).as("is_star"), val(false).as("compared"));
-        return RelSpec.unionAll(calls, decorators, implicit, callbacks, reduced);
+        RelSpec stored = RelSpec.scan(PROPERTY_STORES, "p")
+                .project(str("p", "site").as("site"), val(0).as("position"), noKeyword.as("keyword"), str("p", "value").as("arg"),
+                        val(false).as("is_star"), val(false).as("compared"));
+        return RelSpec.unionAll(calls, decorators, implicit, callbacks, reduced, stored);
     }
 
     /** What is iterated into what: {@code for} and comprehension targets, and the elements a callback is given. */
@@ -1458,7 +1512,7 @@ public final class CallResolution implements CpgPart {
         attributeRules(rules);
         containerRules(rules);
         implicitRules(rules);
-        return SemiNaiveRel.ofRules(POINTS_TO, RelSpec.scan(SEED), rules, MAX_ROUNDS);
+        return SemiNaiveRel.ofRules(POINTS_TO, RelSpec.scan(SEED), rules, MAX_ROUNDS).bounded(WIDENING);
     }
 
     /** What each site calls, arguments to parameters, returns to results, classes to instances and their constructors. */
@@ -1644,6 +1698,15 @@ public final class CallResolution implements CpgPart {
                 .join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("y", "a")).and(str("p", "kind").eq("PR")))
                 .project(fact("C", QNames.join(val("prop"), str("y", "id")), Exprs.when(str("y", "kind").eq("I"), val("B")).otherwise(val("BC")),
                         str("p", "id"), str("y", "recv"))));
+        // @name.setter makes a property with that setter (PS); storing to it through an instance calls the setter.
+        rules.add(RelSpec.scan(SETTERS, "t")
+                .join(RelSpec.scan(ARGS, "g"), JoinType.INNER, str("g", "site").eq(str("t", "decorator_id")).and(i32("g", "position").eq(0)))
+                .join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("g", "arg")).and(str("p", "kind").eq("F")))
+                .project(fact("P", decorated(str("t", "decorator_id")), val("PS"), str("p", "id"))));
+        rules.add(attributeBases(PROPERTY_STORES, "l").filter(str("p", "kind").eq("I"))
+                .join(RelSpec.scan(CLASS_ATTRS, "k"), JoinType.INNER, str("k", "class_id").eq(str("p", "id")).and(str("k", "attr").eq(str("l", "attr"))))
+                .join(facts("P", "q"), JoinType.INNER, str("q", "a").eq(str("k", "ptr")).and(str("q", "kind").eq("PS")))
+                .project(fact("C", str("l", "site"), val("B"), str("q", "id"), str("l", "base"))));
         // super() in a method of class k, called on an instance of c.
         rules.add(facts("C", "c").filter(str("c", "kind").eq("E").and(str("c", "id").eq("builtins.super")))
                 .join(RelSpec.scan(SUPER_SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")))
