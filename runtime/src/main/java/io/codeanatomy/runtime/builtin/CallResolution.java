@@ -1691,7 +1691,9 @@ public final class CallResolution implements CpgPart {
                 .otherwise(str("p", "kind"));
         Field<String> boundRecv = Exprs.when(str("p", "kind").eq("K").or(str("y", "kind").in(List.of("I", "IC")).and(str("p", "kind").eq("F"))),
                 str("y", "recv")).otherwise(str("p", "recv"));
-        rules.add(facts("Y", "y").join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("y", "a")))
+        // A property read through an instance is its getter's result (the rule below), not the property.
+        rules.add(facts("Y", "y").join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("y", "a"))
+                        .and(str("y", "kind").in(List.of("I", "IC")).and(str("p", "kind").in(List.of("PR", "PS"))).not()))
                 .project(fact("P", str("y", "id"), boundKind, str("p", "id"), boundRecv)));
         // Reading a property through an instance calls its getter.
         rules.add(facts("Y", "y").filter(str("y", "kind").in(List.of("I", "IC")))
