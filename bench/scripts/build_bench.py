@@ -5,7 +5,7 @@ ratios to CPython's parse only (ast.parse of every file, what `python3 -m ast` d
 to CPython's ast.parse + symtable walk (what the extraction's facts need).
 
     python3 bench/scripts/build_bench.py DIR [--exclude-dir NAME ...] [--launcher PATH] [--out DIR]
-                                             [--workers N] [--java-opts OPTS] [--rounds N]
+                                             [--workers N] [--java-opts OPTS] [--rounds N] [--no-calls]
 
 The machine may be shared: CPU times are the robust figures, and the load average is printed
 before and after. The build's CPU per phase comes from sampling /proc/PID/stat every 10 ms and
@@ -77,8 +77,10 @@ def process_cpu(pid):
         return None
 
 
-def build(launcher, root, out, workers, exclude_dirs, java_opts):
+def build(launcher, root, out, workers, exclude_dirs, java_opts, no_calls):
     command = [launcher, "build", root, "--out", out]
+    if no_calls:
+        command.append("--no-calls")
     for d in exclude_dirs:
         command += ["--exclude", d]
     if workers:
@@ -135,6 +137,7 @@ def main():
     parser.add_argument("--workers", type=int)
     parser.add_argument("--java-opts", help="replaces the launcher's JVM options (CODEANATOMY_JAVA_OPTS)")
     parser.add_argument("--rounds", type=int, default=1, help="CPython rounds (best kept)")
+    parser.add_argument("--no-calls", action="store_true", help="builds without call resolution (build --no-calls)")
     args = parser.parse_args()
 
     files = list_files(args.root, set(args.exclude_dir))
@@ -148,7 +151,7 @@ def main():
         sys.exit(f"{out} is not empty; pass an empty or new --out directory.")
     try:
         started, ended, usage, samples = build(args.launcher, args.root, out, args.workers, args.exclude_dir,
-                                               args.java_opts)
+                                               args.java_opts, args.no_calls)
         result = run_result(out)
     finally:
         if not args.out:

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * <p>Each output row holds, at position {@code j}, the value of read-schema column
  * {@code outputToRead[j]}. Rows deselected by Kernel (deletion vectors) are skipped. The filter
  * given to Kernel only prunes files and row groups; rows that survive are returned whether or not
- * they match it.
+ * they match it. String columns are read from Parquet as binary and decoded by {@link KernelValues}.
  *
  * <p>Whatever stops Kernel from reading the table's log or one of its data files (a truncated or
  * missing file, a damaged log entry) is rethrown as an {@link UncheckedIOException}, the SPI's
@@ -60,7 +60,7 @@ final class DeltaRowIterator implements CloseableIterator<Object[]> {
         this.filter = requireNonNull(filter, "filter is null");
         this.outputToRead = outputToRead.clone();
         this.scanState = scan.getScanState(engine);
-        this.physicalSchema = KernelInternals.physicalReadSchema(scanState);
+        this.physicalSchema = KernelValues.binaryStrings(KernelInternals.physicalReadSchema(scanState));
         this.readers = new KernelValues.Reader[outputToRead.length];
         for (int j = 0; j < outputToRead.length; j++) {
             readers[j] = KernelValues.reader(readSchema.at(outputToRead[j]).getDataType());

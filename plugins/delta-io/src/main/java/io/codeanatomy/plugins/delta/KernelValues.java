@@ -17,10 +17,13 @@ import io.delta.kernel.types.LongType;
 import io.delta.kernel.types.MapType;
 import io.delta.kernel.types.ShortType;
 import io.delta.kernel.types.StringType;
+import io.delta.kernel.types.StructField;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.types.TimestampNTZType;
 import io.delta.kernel.types.TimestampType;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +34,8 @@ import org.apache.calcite.avatica.util.ByteString;
  * boxed primitives, {@code String}, {@link ByteString} for binary, {@code BigDecimal}, {@code int}
  * days for DATE, {@code long} milliseconds for TIMESTAMP, {@code Object[]} for a struct, {@code List}
  * for an array and {@code Map} for a map.
+ *
+ * <p>Readers of strings keep state (the last value read), so each scan makes its own.
  */
 final class KernelValues {
     private static final long MICROS_PER_MILLI = 1_000L;
@@ -72,7 +77,7 @@ final class KernelValues {
             return ColumnVector::getDouble;
         }
         if (type instanceof StringType) {
-            return ColumnVector::getString;
+            return new StringReader();
         }
         if (type instanceof BinaryType) {
             return (vector, row) -> new ByteString(vector.getBinary(row));
@@ -93,6 +98,47 @@ final class KernelValues {
             return mapReader(map);
         }
         throw new DeltaIoException("Delta type " + type + " cannot be read into a CodeAnatomy row.");
+    }
+
+    /**
+     * Decodes a string column that {@link DeltaRowIterator} read from Parquet as binary (see
+     * {@link #binaryStrings}) with {@code new String}, whose ASCII path is a copy; Kernel's
+     * {@code getString} goes through a {@code CharsetDecoder} and a {@code CharBuffer} (nearly half
+     * the samples of the CPG build's Delta scans). A run of one value (a file's path on each of its
+     * rows, a kind) is decoded once and shared, so a spool holding the rows holds one string for the
+     * run. A vector Kernel built as strings (a partition value) is asked for its string.
+     */
+    private static final class StringReader implements Reader {
+        private byte[] lastBytes;
+        private String last;
+
+        @Override
+        public Object read(ColumnVector vector, int row) {
+            if (!(vector.getDataType() instanceof BinaryType)) {
+                return vector.getString(row);
+            }
+            byte[] bytes = vector.getBinary(row);
+            if (!Arrays.equals(bytes, lastBytes)) {
+                // A copy: the vector's array may be reused once its batch is done.
+                lastBytes = bytes.clone();
+                last = new String(bytes, StandardCharsets.UTF_8);
+            }
+            return last;
+        }
+    }
+
+    /**
+     * {@code physicalSchema} with its top-level string columns typed as binary: Kernel reads the same
+     * Parquet column into a vector whose bytes {@link #reader} decodes itself.
+     */
+    static StructType binaryStrings(StructType physicalSchema) {
+        StructType result = new StructType();
+        for (StructField field : physicalSchema.fields()) {
+            result = field.getDataType() instanceof StringType
+                    ? result.add(new StructField(field.getName(), BinaryType.BINARY, field.isNullable(), field.getMetadata()))
+                    : result.add(field);
+        }
+        return result;
     }
 
     private static Reader structReader(StructType struct) {

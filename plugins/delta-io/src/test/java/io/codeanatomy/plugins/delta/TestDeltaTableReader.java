@@ -9,12 +9,19 @@ import io.delta.kernel.expressions.Literal;
 import io.delta.kernel.expressions.Predicate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -147,6 +154,40 @@ class TestDeltaTableReader {
         assertThatThrownBy(() -> DeltaTableReader.open(fixture.engine, table, 7))
                 .isInstanceOf(DeltaIoException.class)
                 .hasMessageStartingWith("Cannot open the Delta table at " + table);
+    }
+
+    @Test
+    void stringsComeBackAsWrittenAndARunOfOneValueIsOneString() {
+        Path table = dir.resolve("t");
+        Schema schema = new Schema(List.of(
+                Field.notNullable("id", new ArrowType.Int(64, true)),
+                Field.nullable("text", ArrowType.Utf8.INSTANCE)));
+        List<String> texts = Arrays.asList("pkg/a.py", "pkg/a.py", "pkg/a.py", "", null, "café", "café", "名前", "😀 x", null,
+                "pkg/a.py", "OK");
+        try (VectorSchemaRoot root = VectorSchemaRoot.create(schema, fixture.allocator)) {
+            BigIntVector ids = (BigIntVector) root.getVector("id");
+            VarCharVector strings = (VarCharVector) root.getVector("text");
+            for (int i = 0; i < texts.size(); i++) {
+                ids.setSafe(i, i);
+                if (texts.get(i) == null) {
+                    strings.setNull(i);
+                } else {
+                    strings.setSafe(i, texts.get(i).getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            root.setRowCount(texts.size());
+            fixture.writer.create(table, schema, List.of(root).iterator());
+        }
+        DeltaTableReader reader = DeltaTableReader.open(fixture.engine, table);
+
+        List<Object[]> rows = TableFixture.read(reader, new int[] {1, 0}, Optional.empty());
+        List<Object[]> ok = TableFixture.read(reader, new int[] {1}, Optional.of(new Predicate("=", new Column("text"), Literal.ofString("OK"))));
+
+        assertThat(rows).extracting(row -> (String) row[0]).containsExactlyElementsOf(texts);
+        assertThat(rows.get(1)[0]).isSameAs(rows.get(0)[0]);
+        assertThat(rows.get(2)[0]).isSameAs(rows.get(0)[0]);
+        assertThat(rows.get(6)[0]).isSameAs(rows.get(5)[0]);
+        assertThat(ok).extracting(row -> (String) row[0]).contains("OK");
     }
 
     @Test
