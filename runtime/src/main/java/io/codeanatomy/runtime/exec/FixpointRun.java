@@ -15,8 +15,9 @@ import java.util.List;
  * @param newRowsPerRound rows per round that were new (a semi-naive fixpoint's deltas); empty for a
  *     {@code RepeatUnion}, which does not tell
  * @param nanosPerRound wall time per round, the seed's first; empty for a {@code RepeatUnion}
- * @param droppedRowsPerRound new rows per round that the fixpoint's group bounds dropped, the seed's
- *     first; empty when it has none
+ * @param droppedRowsPerRound new rows per round that would have taken a group past its bound and were
+ *     dropped, the seed's first (rows derived for a group already full are dropped uncounted); empty
+ *     when the fixpoint has no bounds
  * @param fullGroups groups that reached their bound
  */
 public record FixpointRun(String table, int maxIterations, List<Long> rowsPerRound, List<Long> newRowsPerRound, List<Long> nanosPerRound,

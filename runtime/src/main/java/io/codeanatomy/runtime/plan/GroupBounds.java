@@ -39,7 +39,6 @@ public final class GroupBounds {
     private final int[][] groups;
     /** Per bound, rows kept per group in the current evaluation. */
     private final List<Map<List<Object>, int[]>> counts = new ArrayList<>();
-    private long dropped;
 
     private GroupBounds(List<GroupBound> bounds, int[][] columns, String[][] values, int[][] groups) {
         this.bounds = List.copyOf(bounds);
@@ -98,7 +97,6 @@ public final class GroupBounds {
         for (int b = 0; b < bounds.size(); b++) {
             counts.add(new HashMap<>());
         }
-        dropped = 0;
     }
 
     /** Whether {@code row} belongs to a group that is full already, so it is dropped as it comes. */
@@ -117,7 +115,7 @@ public final class GroupBounds {
     /**
      * The rows of {@code fresh} (one round's new rows, none in a full group) that their groups
      * keep, in their order; a group that would pass its bound keeps its first rows in
-     * {@link #TEXT_ORDER} up to it. Counts the rest as dropped.
+     * {@link #TEXT_ORDER} up to it.
      */
     List<Object[]> admit(List<Object[]> fresh) {
         List<Object[]> rows = fresh;
@@ -154,15 +152,9 @@ public final class GroupBounds {
                     }
                 }
                 rows = kept;
-                dropped += drops;
             }
         }
         return rows;
-    }
-
-    /** New rows the bounds dropped in the current evaluation so far. */
-    long dropped() {
-        return dropped;
     }
 
     /** Groups that reached their bound in the current evaluation. */
