@@ -158,7 +158,7 @@ public final class GroupBounds {
     }
 
     /** Groups that reached their bound in the current evaluation. */
-    long fullGroups() {
+    synchronized long fullGroups() {
         long full = 0;
         for (int b = 0; b < counts.size(); b++) {
             int limit = bounds.get(b).limit();

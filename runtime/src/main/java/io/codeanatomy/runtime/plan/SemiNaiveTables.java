@@ -27,7 +27,6 @@ public final class SemiNaiveTables {
     private final List<Long> newRowsPerRound = new ArrayList<>();
     private final List<Long> nanosPerRound = new ArrayList<>();
     private final List<Long> droppedPerRound = new ArrayList<>();
-    private long fullGroups;
 
     /**
      * @param name the fixpoint's name, {@code <total name>$<n>}
@@ -102,7 +101,7 @@ public final class SemiNaiveTables {
 
     /** Groups that reached their bound in the last evaluation. */
     public synchronized long fullGroups() {
-        return fullGroups;
+        return bounds.fullGroups();
     }
 
     synchronized void startEvaluation() {
@@ -111,7 +110,6 @@ public final class SemiNaiveTables {
         newRowsPerRound.clear();
         nanosPerRound.clear();
         droppedPerRound.clear();
-        fullGroups = 0;
         bounds.start();
     }
 
@@ -121,7 +119,6 @@ public final class SemiNaiveTables {
         nanosPerRound.add(nanos);
         if (!bounds.isEmpty()) {
             droppedPerRound.add(dropped);
-            fullGroups = bounds.fullGroups();
         }
     }
 }
