@@ -20,8 +20,9 @@ import org.apache.parquet.schema.MessageType;
  * One Parquet data file written from Arrow batches through parquet-mr's column API: a
  * {@link ColumnWriteStore} per row group over a {@link ColumnChunkPageWriteStore}, flushed into a
  * {@link ParquetFileWriter} when the buffered (encoded and compressed) row group reaches its size,
- * as parquet-mr's own record writer does, minus the record layer. Not thread-safe: one thread
- * writes a file from start to end.
+ * as parquet-mr's own record writer does, minus the record layer. The footer lists each column
+ * chunk's encodings in a fixed order ({@link SortedEncodingsConverter}), so the same batches give the
+ * same bytes in every JVM. Not thread-safe: one thread writes a file from start to end.
  */
 final class ArrowParquetFile implements AutoCloseable {
     /** Footer key naming the writer, next to the one Kernel's writer sets. */
@@ -62,6 +63,7 @@ final class ArrowParquetFile implements AutoCloseable {
         this.shredder = new ArrowParquetShredder(arrowSchema, schema);
         this.file = new ParquetFileWriter(output, schema, ParquetFileWriter.Mode.CREATE, settings.rowGroupBytes(), 0,
                 null, properties);
+        SortedEncodingsConverter.install(file, properties.getStatisticsTruncateLength());
         file.start();
         startRowGroup();
     }

@@ -3,7 +3,9 @@ package io.codeanatomy.plugins.delta;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Random;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
@@ -74,7 +76,35 @@ final class AllTypesBatches {
 
     private static final String[] WORDS = {"", "a", "def", "é", "名前", "module.Class.method", "x/y/z.py", "\u0000nul"};
 
+    /** Seeds and sizes of the batches {@link #batches} gives: a one-row batch between two larger ones. */
+    private static final long[] SEEDS = {11, 12, 13};
+    private static final int[] SIZES = {1_700, 1, 2_300};
+
     private AllTypesBatches() {}
+
+    /** Three batches of 1,700, 1 and 2,300 rows with ids from 0, each loaded into {@code root} when asked for. */
+    static Iterator<VectorSchemaRoot> batches(VectorSchemaRoot root) {
+        return new Iterator<>() {
+            private int next;
+            private long firstId;
+
+            @Override
+            public boolean hasNext() {
+                return next < SEEDS.length;
+            }
+
+            @Override
+            public VectorSchemaRoot next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                fill(root, SEEDS[next], firstId, SIZES[next]);
+                firstId += SIZES[next];
+                next++;
+                return root;
+            }
+        };
+    }
 
     /** Loads {@code rows} rows generated from {@code seed} into {@code root}, ids from {@code firstId}. */
     static void fill(VectorSchemaRoot root, long seed, long firstId, int rows) {

@@ -44,4 +44,17 @@ final class DeltaLog {
         }
         return paths;
     }
+
+    /** The bytes of each data file added by one commit, in log order. */
+    static List<byte[]> addedFiles(Path table, long version) {
+        List<byte[]> contents = new ArrayList<>();
+        for (String path : paths(table, version, "add")) {
+            try {
+                contents.add(Files.readAllBytes(table.resolve(path)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return contents;
+    }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,8 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TestColumnarParquetWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long[] SEEDS = {11, 12, 13};
-    private static final int[] SIZES = {1_700, 1, 2_300};
 
     @TempDir
     Path dir;
@@ -103,7 +100,7 @@ class TestColumnarParquetWriter {
             assertThat(file.get("maxValues").get("id").asLong()).isEqualTo(next - 1);
         }
         assertThat(next).isEqualTo(20_000);
-        assertThat(contents(one)).containsExactlyElementsOf(contents(three));
+        assertThat(DeltaLog.addedFiles(one, 0)).containsExactlyElementsOf(DeltaLog.addedFiles(three, 0));
         List<Object[]> rows = TableFixture.read(DeltaTableReader.open(parallel, three), IntStream.range(0, 6).toArray(), Optional.empty());
         rows.sort(SampleBatches.byFirstColumn());
         assertThat(rows).containsExactlyElementsOf(SampleBatches.expectedRows(0, 20_000));
@@ -152,24 +149,7 @@ class TestColumnarParquetWriter {
 
     private static Path write(TableFixture fixture, Path table) {
         try (VectorSchemaRoot root = VectorSchemaRoot.create(AllTypesBatches.SCHEMA, fixture.allocator)) {
-            Iterator<VectorSchemaRoot> batches = new Iterator<>() {
-                private int next;
-                private long firstId;
-
-                @Override
-                public boolean hasNext() {
-                    return next < SEEDS.length;
-                }
-
-                @Override
-                public VectorSchemaRoot next() {
-                    AllTypesBatches.fill(root, SEEDS[next], firstId, SIZES[next]);
-                    firstId += SIZES[next];
-                    next++;
-                    return root;
-                }
-            };
-            fixture.writer.create(table, AllTypesBatches.SCHEMA, batches);
+            fixture.writer.create(table, AllTypesBatches.SCHEMA, AllTypesBatches.batches(root));
         }
         return table;
     }
@@ -217,14 +197,5 @@ class TestColumnarParquetWriter {
             }
         }
         return stats;
-    }
-
-    /** The bytes of each data file added by version 0, in log order. */
-    private static List<byte[]> contents(Path table) throws IOException {
-        List<byte[]> contents = new ArrayList<>();
-        for (String path : DeltaLog.paths(table, 0, "add")) {
-            contents.add(Files.readAllBytes(table.resolve(path)));
-        }
-        return contents;
     }
 }
