@@ -18,12 +18,19 @@ import java.util.TreeMap;
  * past its bound, the group keeps those that come first when rows are compared column by column as
  * text, up to the bound. The run's metrics say how many rows bounds dropped.
  *
+ * <p>A bound may wait until the relation is large ({@code fromRows}): it then applies from the first
+ * round that starts with at least that many rows in the relation, a widening that leaves every
+ * input that stays below the size exact. Groups that already hold more rows than the limit when it
+ * starts keep them and take no more; smaller groups fill up to the limit.
+ *
  * @param where the rows the bound applies to: those whose columns (the keys) hold these values,
  *     every one of them; at least one column
  * @param groupColumns the columns whose values form a group, at least one
  * @param limit the most rows a group keeps, at least 1
+ * @param fromRows the bound applies from the first round that starts with at least this many rows in
+ *     the relation; 0 for every round
  */
-public record GroupBound(SortedMap<String, String> where, List<String> groupColumns, int limit) {
+public record GroupBound(SortedMap<String, String> where, List<String> groupColumns, int limit, long fromRows) {
     public GroupBound {
         requireNonNull(where, "where is null");
         if (where.isEmpty()) {
@@ -42,6 +49,15 @@ public record GroupBound(SortedMap<String, String> where, List<String> groupColu
         if (limit < 1) {
             throw new IllegalArgumentException("A group bound on " + where.keySet() + " needs a limit of at least 1, got " + limit + ".");
         }
+        if (fromRows < 0) {
+            throw new IllegalArgumentException("A group bound on " + where.keySet() + " needs a row count of at least 0 to start from, got "
+                    + fromRows + ".");
+        }
+    }
+
+    /** A bound that applies from the first round. */
+    public GroupBound(SortedMap<String, String> where, List<String> groupColumns, int limit) {
+        this(where, groupColumns, limit, 0);
     }
 
     /** A bound on the rows whose columns hold the values {@code where} gives. */
@@ -49,10 +65,15 @@ public record GroupBound(SortedMap<String, String> where, List<String> groupColu
         return new GroupBound(new TreeMap<>(requireNonNull(where, "where is null")), groupColumns, limit);
     }
 
+    /** This bound, applied from the first round that starts with at least {@code rows} rows in the relation. */
+    public GroupBound fromRows(long rows) {
+        return new GroupBound(where, groupColumns, limit, rows);
+    }
+
     @Override
     public String toString() {
         StringBuilder out = new StringBuilder();
         where.forEach((column, value) -> out.append(out.length() == 0 ? "" : " and ").append(column).append("='").append(value).append('\''));
-        return out + " per " + String.join("+", groupColumns) + " <= " + limit;
+        return out + " per " + String.join("+", groupColumns) + " <= " + limit + (fromRows == 0 ? "" : " from " + fromRows + " rows");
     }
 }

@@ -53,6 +53,11 @@ class TestSemiNaiveRel {
         assertThat(bounded).isNotEqualTo(plain).isEqualTo(plain.bounded(List.of(GroupBound.of(Map.of("src", "1", "dst", "2"), List.of("src", "dst"), 8))));
         assertThat(bounded.withInputs(bounded.inputs())).isEqualTo(bounded);
         assertThat(bounded.canonical()).isNotEqualTo(plain.canonical());
+
+        SemiNaiveRel waiting = plain.bounded(List.of(GroupBound.of(Map.of("src", "1"), List.of("src"), 8).fromRows(1000)));
+        assertThat(waiting.toString()).startsWith("SemiNaive(delta=path$delta, total=path, maxIterations=64, bounds=[src='1' per src <= 8 from 1000 rows])\n");
+        assertThat(waiting).isNotEqualTo(plain.bounded(List.of(GroupBound.of(Map.of("src", "1"), List.of("src"), 8))));
+        assertThat(waiting.bounds().get(0).fromRows(0)).isEqualTo(GroupBound.of(Map.of("src", "1"), List.of("src"), 8));
     }
 
     @Test
@@ -63,6 +68,8 @@ class TestSemiNaiveRel {
                 .hasMessage("A group bound on [tag] needs at least one group column.");
         assertThatThrownBy(() -> GroupBound.of(Map.of("tag", "P"), List.of("a"), 0))
                 .hasMessage("A group bound on [tag] needs a limit of at least 1, got 0.");
+        assertThatThrownBy(() -> GroupBound.of(Map.of("tag", "P"), List.of("a"), 8).fromRows(-1))
+                .hasMessage("A group bound on [tag] needs a row count of at least 0 to start from, got -1.");
     }
 
     @Test

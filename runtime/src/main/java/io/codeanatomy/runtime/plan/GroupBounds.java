@@ -15,7 +15,9 @@ import java.util.Objects;
 /**
  * The {@link GroupBound}s of one semi-naive fixpoint, resolved to its columns, and what they did in
  * its last evaluation. Rows are compared as the fixpoint keeps them ({@code Object[]}, one value a
- * column); a group is the values of the group columns.
+ * column); a group is the values of the group columns. A bound that waits for the relation to
+ * grow ({@link GroupBound#fromRows()}) counts its groups from the start and applies from the first
+ * round that starts with that many rows kept.
  */
 public final class GroupBounds {
     /** No bound: every row is kept. */
@@ -39,6 +41,8 @@ public final class GroupBounds {
     private final int[][] groups;
     /** Per bound, rows kept per group in the current evaluation. */
     private final List<Map<List<Object>, int[]>> counts = new ArrayList<>();
+    /** Rows kept in the current evaluation, up to the last round admitted. */
+    private long rowsKept;
 
     private GroupBounds(List<GroupBound> bounds, int[][] columns, String[][] values, int[][] groups) {
         this.bounds = List.copyOf(bounds);
@@ -94,6 +98,7 @@ public final class GroupBounds {
             return;
         }
         counts.clear();
+        rowsKept = 0;
         for (int b = 0; b < bounds.size(); b++) {
             counts.add(new HashMap<>());
         }
@@ -102,7 +107,7 @@ public final class GroupBounds {
     /** Whether {@code row} belongs to a group that is full already, so it is dropped as it comes. */
     boolean full(Object[] row) {
         for (int b = 0; b < columns.length; b++) {
-            if (applies(b, row)) {
+            if (active(b) && applies(b, row)) {
                 int[] count = counts.get(b).get(group(b, row));
                 if (count != null && count[0] >= bounds.get(b).limit()) {
                     return true;
@@ -132,17 +137,17 @@ public final class GroupBounds {
             for (Map.Entry<List<Object>, List<Integer>> group : byGroup.entrySet()) {
                 int[] count = counts.get(b).computeIfAbsent(group.getKey(), k -> new int[1]);
                 List<Integer> members = group.getValue();
-                if (count[0] + members.size() <= limit) {
+                if (!active(b) || count[0] + members.size() <= limit) {
                     count[0] += members.size();
                     continue;
                 }
                 List<Object[]> current = rows;
                 members.sort(Comparator.comparing(i -> current.get(i), TEXT_ORDER));
-                for (int k = limit - count[0]; k < members.size(); k++) {
+                for (int k = Math.max(0, limit - count[0]); k < members.size(); k++) {
                     drop[members.get(k)] = true;
                     drops++;
                 }
-                count[0] = limit;
+                count[0] = Math.max(limit, count[0]);
             }
             if (drops > 0) {
                 List<Object[]> kept = new ArrayList<>(rows.size() - drops);
@@ -154,13 +159,22 @@ public final class GroupBounds {
                 rows = kept;
             }
         }
+        rowsKept += rows.size();
         return rows;
     }
 
-    /** Groups that reached their bound in the current evaluation. */
+    /** Whether bound {@code b} applies to the round being derived: it waits for no rows, or the relation has them. */
+    private boolean active(int b) {
+        return rowsKept >= bounds.get(b).fromRows();
+    }
+
+    /** Groups that reached their bound in the current evaluation, among the bounds that applied by its end. */
     synchronized long fullGroups() {
         long full = 0;
         for (int b = 0; b < counts.size(); b++) {
+            if (!active(b)) {
+                continue;
+            }
             int limit = bounds.get(b).limit();
             full += counts.get(b).values().stream().filter(count -> count[0] >= limit).count();
         }

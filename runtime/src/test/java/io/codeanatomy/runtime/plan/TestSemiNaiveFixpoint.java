@@ -142,6 +142,37 @@ class TestSemiNaiveFixpoint {
     }
 
     @Test
+    void aGroupBoundThatWaitsForTheRelationToGrowAppliesFromTheFirstRoundThatStartsThatLarge() {
+        PlanningFixture fixture = fixture(ring(16));
+        // Rounds start with 16, 32, 64 and 128 rows: from 65 rows the bound applies in round 4 only, when node 0 holds
+        // its 8 paths of length 1 to 8 already; it keeps them and takes none of length 9 to 16.
+        SemiNaiveRel waiting = squareClosure(100).bounded(List.of(GroupBound.of(Map.of("src", "0"), List.of("src"), 5).fromRows(65)));
+        EnumerableRel physical = plan(compile(fixture, waiting, PAIR));
+        List<List<Object>> rows = rows(fixture, physical);
+
+        Set<List<Object>> expected = new HashSet<>();
+        for (List<Object> path : closure(ring(16))) {
+            if ((Long) path.get(0) != 0L) {
+                expected.add(path);
+            }
+        }
+        for (long dst = 1; dst <= 8; dst++) {
+            expected.add(List.of(0L, dst));
+        }
+        assertThat(rows).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+        FixpointRun run = FixpointRuns.of(physical).get(0);
+        assertThat(run.newRowsPerRound()).containsExactly(16L, 16L, 32L, 64L, 120L, 0L);
+        assertThat(run.fullGroups()).isEqualTo(1);
+        assertThat(RelOptUtil.toString(physical)).contains("bounds=[[src='0' per src <= 5 from 65 rows]]");
+
+        // Below its size the bound never applies: the whole closure, no full group.
+        SemiNaiveRel neverReached = squareClosure(100).bounded(List.of(GroupBound.of(Map.of("src", "0"), List.of("src"), 5).fromRows(257)));
+        EnumerableRel unbounded = plan(compile(fixture, neverReached, PAIR));
+        assertThat(rows(fixture, unbounded)).containsExactlyInAnyOrderElementsOf(closure(ring(16)));
+        assertThat(FixpointRuns.of(unbounded).get(0).fullGroups()).isZero();
+    }
+
+    @Test
     void aGroupBoundOnAColumnTheRelationLacksIsAnErrorNamingIt() {
         PlanningFixture fixture = fixture(ring(4));
         SemiNaiveRel bounded = squareClosure(100).bounded(List.of(GroupBound.of(Map.of("kind", "P"), List.of("src"), 5)));
