@@ -198,6 +198,9 @@ public final class BuildPipeline {
         private Optional<ExtractionChanges> changes = Optional.empty();
         private Optional<ExtractionLayout> layout = Optional.empty();
         private Optional<OutputReuse> reuse = Optional.empty();
+        private Optional<SourceChanges> incrementalSources = Optional.empty();
+        private SortedSet<Integer> rewrittenGroups = new TreeSet<>();
+        private Optional<OutputLayout> outputLayout = Optional.empty();
         private SortedMap<String, String> inputKeys = new TreeMap<>();
         private long phaseStart;
         private String phase;
@@ -331,7 +334,7 @@ public final class BuildPipeline {
                         Optional.ofNullable(inputKeys.get(output.name()))));
             }
             return new BuildManifest(BuildManifests.nextBuild(directory.root()), runId, Instant.now(), extraction.files(), tables, layout,
-                    changes);
+                    changes, outputLayout);
         }
 
         private ExtractionSummary extract(Path source, Path target, Materializer materializer, Optional<BuildManifest> previous) {
@@ -413,6 +416,8 @@ public final class BuildPipeline {
             } else {
                 sources.extracted().forEach(path -> rewritten.add(groups.groupOf(path)));
                 sources.dropped().forEach(path -> rewritten.add(groups.groupOf(path)));
+                incrementalSources = Optional.of(sources);
+                rewrittenGroups = rewritten;
             }
             ExtractionSummary summary;
             Map<String, GroupedWriteResult> results;
@@ -545,25 +550,43 @@ public final class BuildPipeline {
                                 && table.path().equals(output(fragment.name()).path()))
                         .ifPresent(table -> kept.put(fragment.name(), table));
             }
-            PlannedDag toRun = OutputReuse.without(planned, kept.keySet());
+            Optional<FileGroupedNodes> nodes = kept.containsKey(CpgSpec.NODES_OUTPUT) ? Optional.empty()
+                    : FileGroupedNodes.of(session, () -> sessions.apply(config), directory.root(), spec, layout, incrementalSources,
+                            rewrittenGroups, previous, materializer);
+            PlannedDag toRun = OutputReuse.without(nodes.map(grouped -> grouped.dag(planned)).orElse(planned), kept.keySet());
             List<OutputResult> ran = toRun.fragments().isEmpty() ? List.of()
-                    : session.run(toRun, fragment -> materialize(output(fragment.name()), fragment.query(), materializer));
+                    : session.run(toRun, fragment -> nodes.isPresent() && fragment.name().equals(CpgSpec.NODES_OUTPUT)
+                            ? grouped(nodes.get(), fragment, materializer)
+                            : materialize(output(fragment.name()), fragment.query(), materializer));
+            Map<String, OutputResult> byName = new TreeMap<>();
+            ran.forEach(result -> byName.put(result.name(), result));
+            // Nodes kept at the previous build's version are stored as that build stored them.
+            outputLayout = nodes.isPresent() ? nodes.get().layout()
+                    : previous.flatMap(BuildManifest::outputLayout).filter(stored -> kept.containsKey(CpgSpec.NODES_OUTPUT));
             List<OutputResult> results = new ArrayList<>();
             List<String> skipped = new ArrayList<>();
             List<String> recomputed = new ArrayList<>();
-            int next = 0;
             for (PlannedFragment fragment : planned.fragments(PlanNodeKind.OUTPUT)) {
                 ManifestTable table = kept.get(fragment.name());
                 if (table == null) {
-                    results.add(ran.get(next++));
+                    results.add(byName.get(fragment.name()));
                     recomputed.add(fragment.name());
                 } else {
                     results.add(new OutputResult(table.name(), table.path(), table.rows(), table.version()));
                     skipped.add(fragment.name());
                 }
             }
-            reuse = Optional.of(new OutputReuse(skipped, recomputed));
+            reuse = Optional.of(new OutputReuse(skipped, recomputed,
+                    nodes.filter(FileGroupedNodes::changedFilesOnly).map(grouped -> List.of(CpgSpec.NODES_OUTPUT)).orElse(List.of())));
             return results;
+        }
+
+        private OutputResult grouped(FileGroupedNodes nodes, PlannedFragment fragment, Materializer materializer) {
+            OutputResult result = nodes.write(fragment, materializer);
+            if (materialized.incrementAndGet() == 1) {
+                BuildHalts.point(HALT_EXECUTING);
+            }
+            return result;
         }
 
         private OutputResult materialize(OutputTarget output, PlannedQuery planned, Materializer materializer) {
