@@ -231,8 +231,13 @@ public final class BuildPipeline {
                 for (OutputResult table : List.copyOf(outputs)) {
                     session.registerTable(table.name(), tables.resolve(table.path()), table.path(), OptionalLong.of(table.deltaVersion()));
                 }
+                Optional<FileGroupedNodes> nodes = executeOutputs
+                        ? FileGroupedNodes.of(session, () -> sessions.apply(config), directory.root(), spec, layout, incrementalSources,
+                                rewrittenGroups, previous, materializer)
+                        : Optional.empty();
                 begin("compile");
-                CompiledDag compiled = session.compileDag(spec);
+                // An incremental build plans the nodes of no file in place of every node (FileGroupedNodes).
+                CompiledDag compiled = session.compileDag(nodes.map(grouped -> grouped.spec(spec)).orElse(spec));
                 begin("plan");
                 PlannedDag planned = session.planDag(compiled);
                 dag = planned.bundle();
@@ -248,7 +253,7 @@ public final class BuildPipeline {
                     return new BuildOutcome(result, directory.finishRun(runId), extraction, session.operatorMetrics(), changes, reuse);
                 }
                 begin("execute");
-                outputs.addAll(execute(planned, previous, materializer));
+                outputs.addAll(execute(planned, previous, materializer, nodes));
                 begin("report");
                 problems = keptProblems(previous).or(() -> sourceProblems(tables));
                 end();
@@ -541,7 +546,8 @@ public final class BuildPipeline {
          * previous build recorded, and keeps the others at that build's version; the outputs in DAG
          * order.
          */
-        private List<OutputResult> execute(PlannedDag planned, Optional<BuildManifest> previous, Materializer materializer) {
+        private List<OutputResult> execute(PlannedDag planned, Optional<BuildManifest> previous, Materializer materializer,
+                Optional<FileGroupedNodes> nodes) {
             inputKeys = OutputReuse.keys(planned, session.envelope(spec.hash()));
             SortedMap<String, ManifestTable> kept = new TreeMap<>();
             for (PlannedFragment fragment : planned.fragments(PlanNodeKind.OUTPUT)) {
@@ -550,10 +556,7 @@ public final class BuildPipeline {
                                 && table.path().equals(output(fragment.name()).path()))
                         .ifPresent(table -> kept.put(fragment.name(), table));
             }
-            Optional<FileGroupedNodes> nodes = kept.containsKey(CpgSpec.NODES_OUTPUT) ? Optional.empty()
-                    : FileGroupedNodes.of(session, () -> sessions.apply(config), directory.root(), spec, layout, incrementalSources,
-                            rewrittenGroups, previous, materializer);
-            PlannedDag toRun = OutputReuse.without(nodes.map(grouped -> grouped.dag(planned)).orElse(planned), kept.keySet());
+            PlannedDag toRun = OutputReuse.without(planned, kept.keySet());
             List<OutputResult> ran = toRun.fragments().isEmpty() ? List.of()
                     : session.run(toRun, fragment -> nodes.isPresent() && fragment.name().equals(CpgSpec.NODES_OUTPUT)
                             ? grouped(nodes.get(), fragment, materializer)

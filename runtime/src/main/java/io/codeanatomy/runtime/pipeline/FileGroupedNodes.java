@@ -75,11 +75,12 @@ final class FileGroupedNodes {
     }
 
     /**
-     * The grouped nodes of this build, when {@code spec} is a built-in spec and the extraction
-     * tables are grouped ({@code extraction}); incremental when the previous build stored its nodes
-     * in the same groups with the same {@linkplain #key key}, the extraction was incremental
-     * ({@code sources}: what changed, {@code rewritten}: the groups holding it), and the nodes table
-     * has no version after the previous build's.
+     * The grouped nodes of this build, when {@code spec} is a built-in spec, the extraction
+     * tables are grouped ({@code extraction}) and the nodes are not kept at the previous build's
+     * version; incremental when the previous build stored its nodes in the same groups with the
+     * same {@linkplain #key key}, the extraction was incremental ({@code sources}: what changed,
+     * {@code rewritten}: the groups holding it), and the nodes table has no version after the
+     * previous build's. Called after the extraction tables are registered, before planning.
      */
     static Optional<FileGroupedNodes> of(Session session, Supplier<Session> sessions, Path root, SemanticSpec spec,
             Optional<ExtractionLayout> extraction, Optional<SourceChanges> sources, SortedSet<Integer> rewritten,
@@ -89,13 +90,19 @@ final class FileGroupedNodes {
         if (parts.isEmpty() || output.isEmpty() || extraction.isEmpty() || !materializer.writesGroups()) {
             return Optional.empty();
         }
-        String key = key(session.envelope(spec.hash()));
+        SessionEnvelope envelope = session.envelope(spec.hash());
+        Optional<ManifestTable> recorded = previous.flatMap(build -> build.table(CpgSpec.NODES_OUTPUT));
+        if (recorded.flatMap(ManifestTable::inputs).equals(Optional.of(OutputReuse.key(CpgSpec.NODES_OUTPUT, envelope)))
+                && recorded.get().path().equals(output.get().path())) {
+            // Skipped: kept at the previous build's version, as that build stored it.
+            return Optional.empty();
+        }
+        String key = key(envelope);
         Optional<Increment> increment = Optional.empty();
         Optional<List<List<String>>> before = previous.flatMap(BuildManifest::outputLayout)
                 .filter(layout -> layout.key().equals(key))
                 .map(layout -> layout.files().get(CpgSpec.NODES_OUTPUT));
-        Optional<ManifestTable> table = previous.flatMap(build -> build.table(CpgSpec.NODES_OUTPUT))
-                .filter(recorded -> recorded.path().equals(output.get().path()));
+        Optional<ManifestTable> table = recorded.filter(nodes -> nodes.path().equals(output.get().path()));
         if (sources.isPresent() && before.isPresent() && table.isPresent()
                 && before.get().size() == extraction.get().groups().size() + 1
                 && new PreviousBuildTables(session, root, previous.get()).latestVersion(root.resolve(output.get().path())) == table.get().version()) {
@@ -121,19 +128,16 @@ final class FileGroupedNodes {
     }
 
     /**
-     * The DAG to run for {@code planned}, the build's planned DAG: itself for a build from scratch;
-     * for an incremental build, the DAG of {@link CpgSpec#crossFileNodes}, compiled and planned in the
-     * build's session (its other outputs are {@code planned}'s).
+     * The spec to plan and run for {@code spec}, the build's: itself for a build from scratch; for an
+     * incremental build {@link CpgSpec#crossFileNodes}, whose outputs other than the nodes are
+     * {@code spec}'s.
      */
-    PlannedDag dag(PlannedDag planned) {
-        if (increment.isEmpty()) {
-            return planned;
-        }
-        return session.planDag(session.compileDag(CpgSpec.crossFileNodes(parts)));
+    SemanticSpec spec(SemanticSpec spec) {
+        return increment.isEmpty() ? spec : CpgSpec.crossFileNodes(parts);
     }
 
     /**
-     * Runs {@code fragment}, the nodes output of {@link #dag}, and commits the nodes: every group for
+     * Runs {@code fragment}, the nodes output of {@link #spec}'s DAG, and commits the nodes: every group for
      * a build from scratch, the changed groups and the last one for an incremental build.
      */
     OutputResult write(PlannedFragment fragment, Materializer materializer) {

@@ -51,12 +51,17 @@ public record OutputReuse(List<String> skipped, List<String> recomputed, List<St
         requireNonNull(envelope, "envelope is null");
         SortedMap<String, String> outputs = new TreeMap<>();
         for (PlannedFragment fragment : requireNonNull(dag, "dag is null").fragments(PlanNodeKind.OUTPUT)) {
-            SortedMap<String, Object> key = new TreeMap<>();
-            key.put("envelope", envelope.hash());
-            key.put("output", fragment.name());
-            outputs.put(fragment.name(), CanonicalJson.sha256(key));
+            outputs.put(fragment.name(), key(fragment.name(), envelope));
         }
         return outputs;
+    }
+
+    /** The {@linkplain #keys inputs key} of output {@code output}. */
+    static String key(String output, SessionEnvelope envelope) {
+        SortedMap<String, Object> key = new TreeMap<>();
+        key.put("envelope", requireNonNull(envelope, "envelope is null").hash());
+        key.put("output", requireNonNull(output, "output is null"));
+        return CanonicalJson.sha256(key);
     }
 
     /**
