@@ -66,7 +66,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  *
  * <p>Every table is written in place as a new version of the same Delta table (one commit per
  * table: the extraction tables in groups of source files, of which a rebuild replaces only the
- * groups holding changed files, docs/incremental.md; the outputs whole), and the build becomes
+ * groups holding changed files, docs/incremental.md; {@code cpg_nodes} in the same groups, recomputed
+ * for the changed files only ({@link FileGroupedNodes}); the other outputs whole), and the build becomes
  * visible in one step when its {@link BuildManifests manifest} commits: readers read the versions the latest manifest names. A run that fails or is
  * killed at any point leaves the previous build readable; the versions it committed are named by no
  * manifest, and the next build or {@code codeanatomy vacuum} supersedes and removes them
