@@ -151,9 +151,9 @@ final class FileGroupedNodes {
                     changedFileNodes(rows, schema, extracted);
                 }
                 planned = planned(rows);
-                add(rows, fragment, schema, path -> path.equals(FileGroupedRows.NO_FILE), "the nodes of no file");
+                add(rows, session, fragment, schema, path -> path.equals(FileGroupedRows.NO_FILE), "the nodes of no file");
             } else {
-                add(rows, fragment, schema, path -> true, "the nodes");
+                add(rows, session, fragment, schema, path -> true, "the nodes");
             }
             GroupedWriteResult result = rows.write(materializer, location, planned);
             long count = result.rowsWritten() + result.rowsCarried();
@@ -218,10 +218,7 @@ final class FileGroupedNodes {
         }
     }
 
-    private void add(FileGroupedRows rows, PlannedFragment fragment, Schema schema, Predicate<String> expected, String origin) {
-        add(rows, session, fragment, schema, expected, origin);
-    }
-
+    /** Runs {@code fragment} in session {@code in} and gathers its rows, each of a path {@code expected} accepts. */
     private void add(FileGroupedRows rows, Session in, PlannedFragment fragment, Schema schema, Predicate<String> expected,
             String origin) {
         try (RowBatchReader batches = in.execute(fragment.query(), schema, output.name())) {
