@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.codeanatomy.api.result.OutputResult;
 import io.codeanatomy.api.result.Timing;
 import io.codeanatomy.runtime.pipeline.BuildOutcome;
+import io.codeanatomy.runtime.pipeline.OutputReuse;
 import io.codeanatomy.runtime.result.RunDiff;
 import io.codeanatomy.runtime.result.RunRecords;
 import java.io.IOException;
@@ -51,9 +52,14 @@ final class BuildSummary {
             }
             if (outcome.reuse().isPresent()) {
                 json.writeObjectFieldStart("reuse");
-                for (String kind : List.of("skipped", "recomputed")) {
+                for (String kind : List.of("skipped", "recomputed", "changedFilesOnly")) {
                     json.writeArrayFieldStart(kind);
-                    for (String output : kind.equals("skipped") ? outcome.reuse().get().skipped() : outcome.reuse().get().recomputed()) {
+                    OutputReuse reuse = outcome.reuse().get();
+                    for (String output : switch (kind) {
+                        case "skipped" -> reuse.skipped();
+                        case "recomputed" -> reuse.recomputed();
+                        default -> reuse.changedFilesOnly();
+                    }) {
                         json.writeString(output);
                     }
                     json.writeEndArray();

@@ -68,12 +68,14 @@ class TestIncrementalBuilds {
         List<String> outputs = names(lastRecord.get("reuse").get("recomputed"));
         assertThat(outputs).as("a first build runs every output").contains("cpg_nodes", "cpg_edges");
         assertThat(names(lastRecord.get("reuse").get("skipped"))).isEmpty();
+        assertThat(names(lastRecord.get("reuse").get("changedFilesOnly"))).as("a first build computes every file's nodes").isEmpty();
 
         write(source.resolve("app/util.py"), "def helper(x):\n    return x * 3\n\ndef other():\n    pass\n");
         JsonNode edited = rebuildAndCompare(source, out, 1);
         assertThat(counts(edited)).isEqualTo("unchanged 8, changed 1, added 0, deleted 0, renamed 0, parsed 1");
         assertThat(edited.get("groupsRewritten").asLong()).isEqualTo(1);
         assertThat(names(rebuildRecord.get("reuse").get("recomputed"))).as("an edit changes every output's inputs").isEqualTo(outputs);
+        assertThat(lastRebuild.out()).contains("  outputs: " + outputs.size() + " recomputed (cpg_nodes for the changed files only)");
 
         write(source.resolve("app/extra.py"), "from app.util import other\n\nother()\n");
         JsonNode added = rebuildAndCompare(source, out, 2);
@@ -95,6 +97,7 @@ class TestIncrementalBuilds {
         assertThat(touched.get("groupsRewritten").asLong()).isZero();
         assertThat(names(rebuildRecord.get("reuse").get("skipped"))).as("a touch changes no input").isEqualTo(outputs);
         assertThat(names(rebuildRecord.get("reuse").get("recomputed"))).isEmpty();
+        assertThat(builds(out).get(1).outputLayout()).as("kept nodes keep their layout").isEqualTo(builds(out).get(0).outputLayout());
         assertThat(lastRebuild.out()).contains("  outputs: 0 recomputed, " + outputs.size() + " skipped (their inputs did not change)");
         List<BuildManifest> builds = BuildManifests.list(out);
         assertThat(builds.get(builds.size() - 1).tables()).as("a touch commits no table: the manifest names the versions of the build before")
@@ -122,16 +125,36 @@ class TestIncrementalBuilds {
         Path out = temp.resolve("out");
         build(source, out);
 
-        CliRun withCalls = CliRun.of("build", source.toString(), "--out", out.toString(), "--group-bytes", GROUP_BYTES);
-        assertThat(withCalls.exitCode()).as(withCalls.err()).isZero();
+        CliRun withCalls = rebuildWithCallsAndCompare(source, out);
+
+        assertThat(withCalls.out()).contains("0 of ").doesNotContain(" skipped (their inputs did not change)")
+                .as("nodes of another spec are computed for every file").doesNotContain("for the changed files only");
+    }
+
+    @Test
+    void anEditWithCallsRecomputesTheChangedFilesNodesAndGivesTheTablesOfABuildFromScratch() throws IOException {
+        Path source = fixture();
+        Path out = temp.resolve("out");
+        CliRun first = CliRun.of("build", source.toString(), "--out", out.toString(), "--group-bytes", GROUP_BYTES);
+        assertThat(first.exitCode()).as(first.err()).isZero();
+
+        write(source.resolve("app/util.py"), "def helper(x):\n    return len(x)\n\ndef other():\n    return helper([1])\n");
+        CliRun rebuild = rebuildWithCallsAndCompare(source, out);
+
+        assertThat(rebuild.out()).contains("recomputed (cpg_nodes for the changed files only)");
+    }
+
+    /** Rebuilds {@code out} with calls, builds {@code source} from scratch beside it, and checks that every table is equal; the rebuild. */
+    private CliRun rebuildWithCallsAndCompare(Path source, Path out) {
+        CliRun rebuild = CliRun.of("build", source.toString(), "--out", out.toString(), "--group-bytes", GROUP_BYTES);
+        assertThat(rebuild.exitCode()).as(rebuild.err()).isZero();
         CliRun scratch = CliRun.of("build", source.toString(), "--out", temp.resolve("scratch").toString(), "--group-bytes", GROUP_BYTES);
         assertThat(scratch.exitCode()).as(scratch.err()).isZero();
-
-        assertThat(withCalls.out()).contains("0 of ").doesNotContain(" skipped (their inputs did not change)");
         try (Session session = Session.open(SessionConfig.defaults())) {
             SortedMap<String, Long> differing = OutputComparison.compare(session, out, temp.resolve("scratch"), outputs(out));
             assertThat(differing).allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
         }
+        return rebuild;
     }
 
     @Test
@@ -172,6 +195,11 @@ class TestIncrementalBuilds {
         }
 
         List<BuildManifest> builds = BuildManifests.list(out);
+        if (!names(record.get("reuse").get("recomputed")).isEmpty()) {
+            assertThat(names(record.get("reuse").get("changedFilesOnly"))).as("nodes computed for the changed files only, step " + step)
+                    .containsExactly("cpg_nodes");
+            checkReplacedGroups(out, builds, "cpg_nodes", changes.get("groupsRewritten").asInt());
+        }
         ExtractionLayout before = builds.get(builds.size() - 2).extraction().orElseThrow();
         ExtractionLayout after = builds.get(builds.size() - 1).extraction().orElseThrow();
         assertThat(after.groups()).isEqualTo(before.groups());
@@ -199,6 +227,38 @@ class TestIncrementalBuilds {
             assertThat(actions.get("add")).as("files %s added at version %d", table, version).isEqualTo(written);
         }
         return changes;
+    }
+
+    /**
+     * The rebuild's commit to the grouped output {@code table} removed exactly the data files of the
+     * groups whose files changed (at most the rewritten groups of source files and the group of rows
+     * of no file) and added exactly the files the new manifest records for them.
+     */
+    private static void checkReplacedGroups(Path out, List<BuildManifest> builds, String table, int rewritten) throws IOException {
+        List<List<String>> before = builds.get(builds.size() - 2).outputLayout().orElseThrow().files().get(table);
+        List<List<String>> after = builds.get(builds.size() - 1).outputLayout().orElseThrow().files().get(table);
+        assertThat(after).hasSameSizeAs(before);
+        SortedSet<String> replaced = new TreeSet<>();
+        SortedSet<String> written = new TreeSet<>();
+        int changedGroups = 0;
+        for (int g = 0; g < after.size(); g++) {
+            if (!before.get(g).equals(after.get(g))) {
+                replaced.addAll(before.get(g));
+                written.addAll(after.get(g));
+                changedGroups++;
+            }
+        }
+        assertThat(changedGroups).as(table).isLessThanOrEqualTo(rewritten + 1).isLessThan(after.size());
+        Map<String, SortedSet<String>> actions = logActions(out.resolve("cpg").resolve(table),
+                builds.get(builds.size() - 1).table(table).orElseThrow().version());
+        assertThat(actions.get("remove")).as("files of %s removed", table).isEqualTo(replaced);
+        assertThat(actions.get("add")).as("files of %s added", table).isEqualTo(written);
+    }
+
+    /** The last two builds of {@code out}, the earlier first. */
+    private static List<BuildManifest> builds(Path out) {
+        List<BuildManifest> builds = BuildManifests.list(out);
+        return builds.subList(builds.size() - 2, builds.size());
     }
 
     private JsonNode build(Path source, Path out) throws IOException {

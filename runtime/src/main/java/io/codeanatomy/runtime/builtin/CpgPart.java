@@ -35,6 +35,16 @@ public interface CpgPart {
         return List.of();
     }
 
+    /**
+     * Whether every row of the part's node views is a node of one source file, with that file's
+     * {@code path}, computed from that file's extraction rows alone: then a file's nodes can be
+     * recomputed from its rows (docs/incremental.md). A part whose node views read facts of other
+     * files (resolution, externals) says no, the default.
+     */
+    default boolean fileLocalNodes() {
+        return false;
+    }
+
     /** Tables of the part's own beside the graph's ({@code cpg_mro}), written under {@code cpg/}. */
     default List<OutputTarget> outputs() {
         return List.of();

@@ -23,9 +23,12 @@ import io.codeanatomy.api.spec.ViewDefinition;
 import io.codeanatomy.api.spec.ViewKind;
 import io.codeanatomy.api.spec.WriteMode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The built-in CPG spec, assembled from its {@link CpgPart}s in a fixed order: each part's inputs
@@ -144,6 +147,21 @@ public final class CpgSpec {
         return parts().stream().filter(part -> !(part instanceof CallResolution)).toList();
     }
 
+    /**
+     * The built-in parts {@code spec} was assembled from ({@link #parts} or {@link
+     * #partsWithoutCalls}), if it is one of those two specs; empty for any other spec (one with
+     * plugins' parts, say), whose parts' node views are not known to be file-local.
+     */
+    public static Optional<List<CpgPart>> builtInParts(SemanticSpec spec) {
+        requireNonNull(spec, "spec is null");
+        for (List<CpgPart> parts : List.of(parts(), partsWithoutCalls())) {
+            if (assemble(parts).hash().equals(spec.hash())) {
+                return Optional.of(parts);
+            }
+        }
+        return Optional.empty();
+    }
+
     public static SemanticSpec spec() {
         return assemble(parts());
     }
@@ -161,19 +179,76 @@ public final class CpgSpec {
      * view.
      */
     public static SemanticSpec assemble(List<CpgPart> parts) {
-        requireNonNull(parts, "parts is null");
-        List<InputRelation> inputs = new ArrayList<>(mergeInputs(parts));
-        inputs.add(new InputRelation(LINES, SchemaContract.of(2,
+        return assemble(parts, part -> true);
+    }
+
+    /**
+     * {@link #assemble} with {@code cpg_nodes} stacked from the node views of the parts that are
+     * not {@linkplain CpgPart#fileLocalNodes file-local} only: the nodes an incremental build
+     * computes over every file, beside the changed files' nodes of {@link #fileLocalNodes}
+     * (docs/incremental.md). Every other output is {@link #assemble}'s.
+     */
+    public static SemanticSpec crossFileNodes(List<CpgPart> parts) {
+        return assemble(parts, part -> !part.fileLocalNodes());
+    }
+
+    /**
+     * The spec of the file-local nodes of the files {@code paths}: the {@linkplain
+     * CpgPart#fileLocalNodes file-local} parts' inputs, each read through a view that keeps the rows
+     * of {@code paths} from the input registered as {@link #allFiles}{@code (name)}, their views,
+     * and one output {@code cpg_nodes} stacked from their node views, as {@link #assemble} stacks
+     * them. Its rows are {@link #assemble}'s {@code cpg_nodes} rows of those files.
+     */
+    public static SemanticSpec fileLocalNodes(List<CpgPart> parts, Collection<String> paths) {
+        requireNonNull(paths, "paths is null");
+        List<CpgPart> local = requireNonNull(parts, "parts is null").stream().filter(CpgPart::fileLocalNodes).toList();
+        List<String> nodeViews = new ArrayList<>();
+        local.forEach(part -> nodeViews.addAll(part.nodeViews()));
+        if (nodeViews.isEmpty()) {
+            throw new IllegalArgumentException("no part of the CPG spec has file-local node views");
+        }
+        SemanticSpecBuilder builder = SemanticSpec.builder(NAME + "-file-local-nodes", VERSION);
+        for (InputRelation input : withLines(mergeInputs(local))) {
+            List<ColumnContract> columns = new ArrayList<>(input.schema().columns());
+            if (columns.stream().noneMatch(column -> column.name().equals("path"))) {
+                // Every grouped extraction table has the path its rows come from.
+                columns.add(ColumnContract.required("path", DataType.STRING));
+            }
+            builder.input(new InputRelation(allFiles(input.name()), new SchemaContract(input.schema().version(), columns)));
+            builder.view(ViewDefinition.of(input.name(), ViewKind.FILTER, RelSpec.scan(allFiles(input.name()), "t")
+                    .filter(col("t", "path", DataType.STRING).in(List.copyOf(paths)))
+                    .project(columns(input.schema(), "t"))));
+        }
+        local.forEach(part -> part.views().forEach(builder::view));
+        addNodes(builder, nodeViews);
+        return builder.build();
+    }
+
+    /** The name {@link #fileLocalNodes} reads extraction table {@code table} under. */
+    public static String allFiles(String table) {
+        return table + "_all_files";
+    }
+
+    private static List<InputRelation> withLines(List<InputRelation> inputs) {
+        List<InputRelation> all = new ArrayList<>(inputs);
+        all.add(new InputRelation(LINES, SchemaContract.of(2,
                 ColumnContract.required("file_id", DataType.STRING),
                 ColumnContract.required("line_starts", DataType.list(DataType.INT64)))));
+        return mergeInputRelations(all);
+    }
+
+    private static SemanticSpec assemble(List<CpgPart> parts, Predicate<CpgPart> nodesOf) {
+        requireNonNull(parts, "parts is null");
         SemanticSpecBuilder builder = SemanticSpec.builder(NAME, VERSION);
-        mergeInputRelations(inputs).forEach(builder::input);
+        withLines(mergeInputs(parts)).forEach(builder::input);
         List<String> nodeViews = new ArrayList<>();
         List<String> edgeViews = new ArrayList<>();
         List<String> propViews = new ArrayList<>();
         for (CpgPart part : parts) {
             part.views().forEach(builder::view);
-            nodeViews.addAll(part.nodeViews());
+            if (nodesOf.test(part)) {
+                nodeViews.addAll(part.nodeViews());
+            }
             edgeViews.addAll(part.edgeViews());
             propViews.addAll(part.propViews());
         }

@@ -99,6 +99,11 @@ public final class DefinitionNodes implements CpgPart {
     }
 
     @Override
+    public boolean fileLocalNodes() {
+        return true;
+    }
+
+    @Override
     public List<String> nodeViews() {
         return List.of(FILE_NODES, DEF_NODES);
     }

@@ -52,6 +52,11 @@ public final class ModuleNodes implements CpgPart {
     }
 
     @Override
+    public boolean fileLocalNodes() {
+        return true;
+    }
+
+    @Override
     public List<String> nodeViews() {
         return List.of(MODULE_NODES);
     }

@@ -192,6 +192,11 @@ public final class ScopeBindings implements CpgPart {
     }
 
     @Override
+    public boolean fileLocalNodes() {
+        return true;
+    }
+
+    @Override
     public List<String> nodeViews() {
         return List.of(SCOPE_NODES, BINDING_NODES);
     }

@@ -97,6 +97,11 @@ public final class StructureGraph implements CpgPart {
     }
 
     @Override
+    public boolean fileLocalNodes() {
+        return true;
+    }
+
+    @Override
     public List<String> nodeViews() {
         return List.copyOf(nodeViews);
     }

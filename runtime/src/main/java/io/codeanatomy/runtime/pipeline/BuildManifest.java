@@ -19,10 +19,13 @@ import java.util.Optional;
  * @param extraction how the extraction tables are stored, for the next build to keep what did not change;
  *     empty when they were written whole
  * @param changes what the extraction read again against the build before
+ * @param outputLayout how the outputs stored in groups of source files are stored; empty when every
+ *     output was written whole
  */
 public record BuildManifest(long build, String runId, Instant time, long files, List<ManifestTable> tables,
-        Optional<ExtractionLayout> extraction, Optional<ExtractionChanges> changes) {
+        Optional<ExtractionLayout> extraction, Optional<ExtractionChanges> changes, Optional<OutputLayout> outputLayout) {
     public BuildManifest {
+        requireNonNull(outputLayout, "outputLayout is null");
         requireNonNull(extraction, "extraction is null");
         requireNonNull(changes, "changes is null");
         requireNonNull(runId, "runId is null");
@@ -35,7 +38,7 @@ public record BuildManifest(long build, String runId, Instant time, long files, 
 
     /** A manifest that records no extraction layout or changes. */
     public BuildManifest(long build, String runId, Instant time, long files, List<ManifestTable> tables) {
-        this(build, runId, time, files, tables, Optional.empty(), Optional.empty());
+        this(build, runId, time, files, tables, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** The table called {@code name}, if the build wrote one. */

@@ -202,6 +202,7 @@ public final class BuildManifests {
         tree.put("tables", tables);
         manifest.extraction().ifPresent(layout -> tree.put("extraction", layoutTree(layout)));
         manifest.changes().ifPresent(changes -> tree.put("changes", changes.tree()));
+        manifest.outputLayout().ifPresent(layout -> tree.put("output_groups", outputLayoutTree(layout)));
         return tree;
     }
 
@@ -221,6 +222,27 @@ public final class BuildManifests {
         }
         tree.put("groups", groups);
         return tree;
+    }
+
+    private static Map<String, Object> outputLayoutTree(OutputLayout layout) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("key", layout.key());
+        tree.put("files", new TreeMap<>(layout.files()));
+        return tree;
+    }
+
+    private static OutputLayout outputLayout(JsonNode tree) {
+        Map<String, List<List<String>>> files = new TreeMap<>();
+        required(tree, "files").fields().forEachRemaining(table -> {
+            List<List<String>> groups = new ArrayList<>();
+            for (JsonNode group : table.getValue()) {
+                List<String> names = new ArrayList<>();
+                group.forEach(name -> names.add(name.asText()));
+                groups.add(names);
+            }
+            files.put(table.getKey(), groups);
+        });
+        return new OutputLayout(required(tree, "key").asText(), new TreeMap<>(files));
     }
 
     private static ExtractionLayout layout(JsonNode tree) {
@@ -257,7 +279,8 @@ public final class BuildManifests {
             BuildManifest manifest = new BuildManifest(required(tree, "build").asLong(), required(tree, "run_id").asText(),
                     Instant.parse(required(tree, "time").asText()), required(tree, "files").asLong(), tables,
                     tree.has("extraction") ? Optional.of(layout(tree.get("extraction"))) : Optional.empty(),
-                    tree.has("changes") ? Optional.of(changes(tree.get("changes"))) : Optional.empty());
+                    tree.has("changes") ? Optional.of(changes(tree.get("changes"))) : Optional.empty(),
+                    tree.has("output_groups") ? Optional.of(outputLayout(tree.get("output_groups"))) : Optional.empty());
             if (manifest.build() != build) {
                 throw new IllegalArgumentException("it names build " + manifest.build());
             }

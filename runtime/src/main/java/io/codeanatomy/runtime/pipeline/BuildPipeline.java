@@ -66,7 +66,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  *
  * <p>Every table is written in place as a new version of the same Delta table (one commit per
  * table: the extraction tables in groups of source files, of which a rebuild replaces only the
- * groups holding changed files, docs/incremental.md; the outputs whole), and the build becomes
+ * groups holding changed files, docs/incremental.md; {@code cpg_nodes} in the same groups, recomputed
+ * for the changed files only ({@link FileGroupedNodes}); the other outputs whole), and the build becomes
  * visible in one step when its {@link BuildManifests manifest} commits: readers read the versions the latest manifest names. A run that fails or is
  * killed at any point leaves the previous build readable; the versions it committed are named by no
  * manifest, and the next build or {@code codeanatomy vacuum} supersedes and removes them
@@ -198,6 +199,9 @@ public final class BuildPipeline {
         private Optional<ExtractionChanges> changes = Optional.empty();
         private Optional<ExtractionLayout> layout = Optional.empty();
         private Optional<OutputReuse> reuse = Optional.empty();
+        private Optional<SourceChanges> incrementalSources = Optional.empty();
+        private SortedSet<Integer> rewrittenGroups = new TreeSet<>();
+        private Optional<OutputLayout> outputLayout = Optional.empty();
         private SortedMap<String, String> inputKeys = new TreeMap<>();
         private long phaseStart;
         private String phase;
@@ -228,8 +232,13 @@ public final class BuildPipeline {
                 for (OutputResult table : List.copyOf(outputs)) {
                     session.registerTable(table.name(), tables.resolve(table.path()), table.path(), OptionalLong.of(table.deltaVersion()));
                 }
+                Optional<FileGroupedNodes> nodes = executeOutputs
+                        ? FileGroupedNodes.of(session, () -> sessions.apply(config), directory.root(), spec, layout, incrementalSources,
+                                rewrittenGroups, previous, materializer)
+                        : Optional.empty();
                 begin("compile");
-                CompiledDag compiled = session.compileDag(spec);
+                // An incremental build plans the nodes of no file in place of every node (FileGroupedNodes).
+                CompiledDag compiled = session.compileDag(nodes.map(grouped -> grouped.spec(spec)).orElse(spec));
                 begin("plan");
                 PlannedDag planned = session.planDag(compiled);
                 dag = planned.bundle();
@@ -245,7 +254,7 @@ public final class BuildPipeline {
                     return new BuildOutcome(result, directory.finishRun(runId), extraction, session.operatorMetrics(), changes, reuse);
                 }
                 begin("execute");
-                outputs.addAll(execute(planned, previous, materializer));
+                outputs.addAll(execute(planned, previous, materializer, nodes));
                 begin("report");
                 problems = keptProblems(previous).or(() -> sourceProblems(tables));
                 end();
@@ -331,7 +340,7 @@ public final class BuildPipeline {
                         Optional.ofNullable(inputKeys.get(output.name()))));
             }
             return new BuildManifest(BuildManifests.nextBuild(directory.root()), runId, Instant.now(), extraction.files(), tables, layout,
-                    changes);
+                    changes, outputLayout);
         }
 
         private ExtractionSummary extract(Path source, Path target, Materializer materializer, Optional<BuildManifest> previous) {
@@ -413,6 +422,8 @@ public final class BuildPipeline {
             } else {
                 sources.extracted().forEach(path -> rewritten.add(groups.groupOf(path)));
                 sources.dropped().forEach(path -> rewritten.add(groups.groupOf(path)));
+                incrementalSources = Optional.of(sources);
+                rewrittenGroups = rewritten;
             }
             ExtractionSummary summary;
             Map<String, GroupedWriteResult> results;
@@ -536,7 +547,8 @@ public final class BuildPipeline {
          * previous build recorded, and keeps the others at that build's version; the outputs in DAG
          * order.
          */
-        private List<OutputResult> execute(PlannedDag planned, Optional<BuildManifest> previous, Materializer materializer) {
+        private List<OutputResult> execute(PlannedDag planned, Optional<BuildManifest> previous, Materializer materializer,
+                Optional<FileGroupedNodes> nodes) {
             inputKeys = OutputReuse.keys(planned, session.envelope(spec.hash()));
             SortedMap<String, ManifestTable> kept = new TreeMap<>();
             for (PlannedFragment fragment : planned.fragments(PlanNodeKind.OUTPUT)) {
@@ -547,23 +559,38 @@ public final class BuildPipeline {
             }
             PlannedDag toRun = OutputReuse.without(planned, kept.keySet());
             List<OutputResult> ran = toRun.fragments().isEmpty() ? List.of()
-                    : session.run(toRun, fragment -> materialize(output(fragment.name()), fragment.query(), materializer));
+                    : session.run(toRun, fragment -> nodes.isPresent() && fragment.name().equals(CpgSpec.NODES_OUTPUT)
+                            ? grouped(nodes.get(), fragment, materializer)
+                            : materialize(output(fragment.name()), fragment.query(), materializer));
+            Map<String, OutputResult> byName = new TreeMap<>();
+            ran.forEach(result -> byName.put(result.name(), result));
+            // Nodes kept at the previous build's version are stored as that build stored them.
+            outputLayout = nodes.isPresent() ? nodes.get().layout()
+                    : previous.flatMap(BuildManifest::outputLayout).filter(stored -> kept.containsKey(CpgSpec.NODES_OUTPUT));
             List<OutputResult> results = new ArrayList<>();
             List<String> skipped = new ArrayList<>();
             List<String> recomputed = new ArrayList<>();
-            int next = 0;
             for (PlannedFragment fragment : planned.fragments(PlanNodeKind.OUTPUT)) {
                 ManifestTable table = kept.get(fragment.name());
                 if (table == null) {
-                    results.add(ran.get(next++));
+                    results.add(byName.get(fragment.name()));
                     recomputed.add(fragment.name());
                 } else {
                     results.add(new OutputResult(table.name(), table.path(), table.rows(), table.version()));
                     skipped.add(fragment.name());
                 }
             }
-            reuse = Optional.of(new OutputReuse(skipped, recomputed));
+            reuse = Optional.of(new OutputReuse(skipped, recomputed,
+                    nodes.filter(FileGroupedNodes::changedFilesOnly).map(grouped -> List.of(CpgSpec.NODES_OUTPUT)).orElse(List.of())));
             return results;
+        }
+
+        private OutputResult grouped(FileGroupedNodes nodes, PlannedFragment fragment, Materializer materializer) {
+            OutputResult result = nodes.write(fragment, materializer);
+            if (materialized.incrementAndGet() == 1) {
+                BuildHalts.point(HALT_EXECUTING);
+            }
+            return result;
         }
 
         private OutputResult materialize(OutputTarget output, PlannedQuery planned, Materializer materializer) {

@@ -21,11 +21,17 @@ import java.util.TreeMap;
  *
  * @param skipped outputs kept at the previous build's version, in DAG order
  * @param recomputed outputs this build ran, in DAG order
+ * @param changedFilesOnly of the recomputed outputs, those of which only the rows of the changed files
+ *     (and the rows of no file) were computed, the rows of the other files kept
  */
-public record OutputReuse(List<String> skipped, List<String> recomputed) {
+public record OutputReuse(List<String> skipped, List<String> recomputed, List<String> changedFilesOnly) {
     public OutputReuse {
         skipped = List.copyOf(requireNonNull(skipped, "skipped is null"));
         recomputed = List.copyOf(requireNonNull(recomputed, "recomputed is null"));
+        changedFilesOnly = List.copyOf(requireNonNull(changedFilesOnly, "changedFilesOnly is null"));
+        if (!recomputed.containsAll(changedFilesOnly)) {
+            throw new IllegalArgumentException("outputs recomputed for the changed files only must be recomputed: " + changedFilesOnly);
+        }
     }
 
     /**
@@ -45,12 +51,17 @@ public record OutputReuse(List<String> skipped, List<String> recomputed) {
         requireNonNull(envelope, "envelope is null");
         SortedMap<String, String> outputs = new TreeMap<>();
         for (PlannedFragment fragment : requireNonNull(dag, "dag is null").fragments(PlanNodeKind.OUTPUT)) {
-            SortedMap<String, Object> key = new TreeMap<>();
-            key.put("envelope", envelope.hash());
-            key.put("output", fragment.name());
-            outputs.put(fragment.name(), CanonicalJson.sha256(key));
+            outputs.put(fragment.name(), key(fragment.name(), envelope));
         }
         return outputs;
+    }
+
+    /** The {@linkplain #keys inputs key} of output {@code output}. */
+    static String key(String output, SessionEnvelope envelope) {
+        SortedMap<String, Object> key = new TreeMap<>();
+        key.put("envelope", requireNonNull(envelope, "envelope is null").hash());
+        key.put("output", requireNonNull(output, "output is null"));
+        return CanonicalJson.sha256(key);
     }
 
     /**
@@ -83,11 +94,17 @@ public record OutputReuse(List<String> skipped, List<String> recomputed) {
         SortedMap<String, Object> tree = new TreeMap<>();
         tree.put("recomputed", recomputed);
         tree.put("skipped", skipped);
+        tree.put("changedFilesOnly", changedFilesOnly);
         return tree;
     }
 
-    /** One line for people: {@code 12 recomputed} or {@code 0 recomputed, 12 skipped (their inputs did not change)}. */
+    /**
+     * One line for people: {@code 12 recomputed}, {@code 0 recomputed, 12 skipped (their inputs did not
+     * change)} or {@code 6 recomputed (cpg_nodes for the changed files only)}.
+     */
     public String describe() {
-        return recomputed.size() + " recomputed" + (skipped.isEmpty() ? "" : ", " + skipped.size() + " skipped (their inputs did not change)");
+        return recomputed.size() + " recomputed"
+                + (changedFilesOnly.isEmpty() ? "" : " (" + String.join(", ", changedFilesOnly) + " for the changed files only)")
+                + (skipped.isEmpty() ? "" : ", " + skipped.size() + " skipped (their inputs did not change)");
     }
 }

@@ -1,0 +1,143 @@
+package io.codeanatomy.runtime.pipeline;
+
+import static java.util.Objects.requireNonNull;
+
+import io.codeanatomy.spi.write.GroupWrite;
+import io.codeanatomy.spi.write.GroupedWriteResult;
+import io.codeanatomy.spi.write.Materializer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * The rows of an output stored in groups of source files, gathered by group before the grouped
+ * write: a plan gives its rows in no path order, and the grouped write takes one group after the
+ * other. A row goes to the group of its {@code path}; a row whose path is {@value #NO_FILE} belongs
+ * to no file and goes to the last group, {@link SourceGroups#size()}.
+ */
+final class FileGroupedRows implements AutoCloseable {
+    /** The path of a row that belongs to no file (an external name's node). */
+    static final String NO_FILE = "";
+
+    /** One group to write: its number, the data files it replaces and the paths whose rows in them go. */
+    record PlannedGroup(int group, List<String> replacedFiles, SortedSet<String> droppedPaths) {
+    }
+
+    private final Schema schema;
+    private final BufferAllocator allocator;
+    private final SourceGroups groups;
+    private final int pathColumn;
+    private final List<List<VectorSchemaRoot>> pieces = new ArrayList<>();
+
+    FileGroupedRows(Schema schema, BufferAllocator allocator, SourceGroups groups) {
+        this.schema = requireNonNull(schema, "schema is null");
+        this.allocator = requireNonNull(allocator, "allocator is null");
+        this.groups = requireNonNull(groups, "groups is null");
+        this.pathColumn = schema.getFields().indexOf(schema.findField(GroupedTableChannel.PATH_COLUMN));
+        for (int g = 0; g <= groups.size(); g++) {
+            pieces.add(new ArrayList<>());
+        }
+    }
+
+    /** The group of the rows of {@code path}. */
+    int groupOf(String path) {
+        return path.equals(NO_FILE) ? groups.size() : groups.groupOf(path);
+    }
+
+    /**
+     * Copies the rows of {@code batches} (each valid until the next) into their groups; a row whose
+     * path {@code expected} refuses fails, naming {@code origin}.
+     */
+    void add(Iterator<VectorSchemaRoot> batches, Predicate<String> expected, String origin) {
+        while (batches.hasNext()) {
+            VectorSchemaRoot batch = batches.next();
+            int rows = batch.getRowCount();
+            VarCharVector paths = (VarCharVector) batch.getVector(pathColumn);
+            int[] groupOfRow = new int[rows];
+            int[] counts = new int[groups.size() + 1];
+            for (int row = 0; row < rows; row++) {
+                if (paths.isNull(row)) {
+                    // Such a row would be in no group a later build could replace.
+                    throw new IllegalStateException(origin + " gave a row without a path");
+                }
+                String path = new String(paths.get(row), StandardCharsets.UTF_8);
+                if (!expected.test(path)) {
+                    throw new IllegalStateException(origin + " gave a row of path '" + path + "', which it should not");
+                }
+                groupOfRow[row] = groupOf(path);
+                counts[groupOfRow[row]]++;
+            }
+            for (int g = 0; g < counts.length; g++) {
+                if (counts[g] > 0) {
+                    pieces.get(g).add(copy(batch, groupOfRow, g, counts[g]));
+                }
+            }
+        }
+    }
+
+    private VectorSchemaRoot copy(VectorSchemaRoot batch, int[] groupOfRow, int group, int count) {
+        VectorSchemaRoot piece = VectorSchemaRoot.create(schema, allocator);
+        try {
+            for (int i = 0; i < schema.getFields().size(); i++) {
+                FieldVector from = batch.getVector(i);
+                FieldVector to = piece.getVector(i);
+                to.setInitialCapacity(count);
+                to.allocateNew();
+                int at = 0;
+                for (int row = 0; row < groupOfRow.length; row++) {
+                    if (groupOfRow[row] == group) {
+                        to.copyFromSafe(row, at++, from);
+                    }
+                }
+                to.setValueCount(count);
+            }
+            piece.setRowCount(count);
+            return piece;
+        } catch (RuntimeException e) {
+            piece.close();
+            throw e;
+        }
+    }
+
+    /**
+     * One commit of the gathered rows: every group, replacing the whole table, when {@code planned}
+     * is empty; else the planned groups in order, each replacing its files and keeping their rows
+     * of other paths. A gathered row of a group not planned fails the write.
+     */
+    GroupedWriteResult write(Materializer materializer, Path location, List<PlannedGroup> planned) {
+        List<PlannedGroup> order = new ArrayList<>(planned);
+        boolean replaceAll = planned.isEmpty();
+        if (replaceAll) {
+            for (int g = 0; g <= groups.size(); g++) {
+                order.add(new PlannedGroup(g, List.of(), new TreeSet<>()));
+            }
+        }
+        for (int g = 0; g <= groups.size(); g++) {
+            int group = g;
+            if (!pieces.get(g).isEmpty() && order.stream().noneMatch(p -> p.group() == group)) {
+                throw new IllegalStateException("rows of group " + g + " of " + location + ", which this build does not write");
+            }
+        }
+        Iterator<GroupWrite> writes = order.stream()
+                .map(p -> new GroupWrite(p.replacedFiles(), p.droppedPaths(), pieces.get(p.group()).iterator())).iterator();
+        return materializer.writeGroups(location, schema, replaceAll, GroupedTableChannel.PATH_COLUMN, writes);
+    }
+
+    @Override
+    public void close() {
+        pieces.forEach(group -> {
+            group.forEach(VectorSchemaRoot::close);
+            group.clear();
+        });
+    }
+}
