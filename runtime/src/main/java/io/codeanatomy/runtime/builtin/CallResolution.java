@@ -145,6 +145,11 @@ public final class CallResolution implements CpgPart {
     /** Definitions decorated {@code @name.setter} (with their own name): {@code decorator_id, def_id, name}. */
     public static final String SETTERS = "cr_setters";
     /**
+     * Names assigned a call of {@code property} ({@code x = property(fget, fset)}): {@code name, site,
+     * has_setter} (a second positional argument or {@code fset=}).
+     */
+    public static final String PROPERTY_CALLS = "cr_property_calls";
+    /**
      * Attribute loads that may call {@code __getattr__}: of names nothing defines or stores (no
      * class body, module or attribute store binds them, nor every object has):
      * {@code site, base, result, scope_id, span}.
@@ -404,6 +409,7 @@ public final class CallResolution implements CpgPart {
                 ViewDefinition.of(PASSABLE_PARAMS, ViewKind.JOIN, passableParams()),
                 ViewDefinition.of(IMPLICIT, ViewKind.JOIN, readingVariables(implicit(), List.of(column("site", DataType.STRING), column("recv", DataType.STRING), column("method", DataType.STRING), column("arg", DataType.STRING), column("result", DataType.STRING), column("guard_site", DataType.STRING), column("guard_name", DataType.STRING), column("scope_id", DataType.STRING), column("path", DataType.STRING), column("bstart", DataType.INT64), column("bend", DataType.INT64)), "recv", "arg")),
                 ViewDefinition.of(CALLBACKS, ViewKind.JOIN, readingVariables(callbacks(), List.of(column("site", DataType.STRING), column("fn", DataType.STRING), column("iterable", DataType.STRING), column("guard_site", DataType.STRING), column("guard_kind", DataType.STRING), column("guard_name", DataType.STRING)), "fn", "iterable")),
+                ViewDefinition.of(PROPERTY_CALLS, ViewKind.JOIN, propertyCalls()),
                 ViewDefinition.of(PROPERTY_LOADS, ViewKind.JOIN, propertyLoads()),
                 ViewDefinition.of(SETTERS, ViewKind.JOIN, setters()),
                 ViewDefinition.of(PROPERTY_STORES, ViewKind.JOIN, readingVariables(propertyStores(), List.of(column("site", DataType.STRING),
@@ -1012,11 +1018,28 @@ public final class CallResolution implements CpgPart {
                 str("e", "expr_id").as("guard_site"), guardKind.as("guard_kind"), guardName.as("guard_name"));
     }
 
-    /** Attribute loads of a name some {@code @property} defines: each may call its getter ({@code prop.<load>}). */
+    /** Assignments of a call of the name {@code property} to a name, and whether the call passes a setter. */
+    private static RelSpec propertyCalls() {
+        RelSpec setterArgs = RelSpec.scan(CALL_ARGS, "g").filter(i32("g", "position").eq(1).or(str("g", "keyword").eq("fset")))
+                .aggregate(List.of(str("g", "call_id").as("call_id")), List.of(AggregateCall.count("n")));
+        return RelSpec.scan(ASSIGNMENTS, "a")
+                .join(RelSpec.scan(EXPRS, "t"), JoinType.INNER, str("t", "expr_id").eq(str("a", "target_expr_id")).and(str("t", "kind").eq("NAME")))
+                .join(RelSpec.scan(EXPRS, "v"), JoinType.INNER, str("v", "expr_id").eq(str("a", "value_expr_id")).and(str("v", "kind").eq("CALL")))
+                .join(RelSpec.scan(EXPRS, "f"), JoinType.INNER, str("f", "expr_id").eq(str("v", "base_expr_id"))
+                        .and(str("f", "kind").eq("NAME")).and(str("f", "name").eq("property")))
+                .join(setterArgs.as("s"), JoinType.LEFT, str("s", "call_id").eq(str("v", "ref_id")))
+                .project(str("t", "name").as("name"), str("v", "expr_id").as("site"), str("s", "call_id").isNotNull().as("has_setter"));
+    }
+
+    /**
+     * Attribute loads of a name some {@code @property} defines or a call of {@code property} is
+     * assigned to: each may call its getter ({@code prop.<load>}).
+     */
     private static RelSpec propertyLoads() {
-        RelSpec names = RelSpec.scan(StructureGraph.DECORATORS, "t").filter(str("t", "dotted_name").eq("property"))
+        RelSpec decorated = RelSpec.scan(StructureGraph.DECORATORS, "t").filter(str("t", "dotted_name").eq("property"))
                 .join(RelSpec.scan(StructureGraph.DEF_ROWS, "d"), JoinType.INNER, str("d", "def_id").eq(str("t", "def_id")))
-                .aggregate(List.of(str("d", "name").as("name")), List.of(AggregateCall.count("n")));
+                .project(str("d", "name").as("name"));
+        RelSpec names = RelSpec.unionDistinct(decorated, RelSpec.scan(PROPERTY_CALLS, "c").project(str("c", "name").as("name")));
         return RelSpec.scan(EXPRS, "e").filter(str("e", "kind").eq("ATTRIBUTE").and(str("e", "ctx").eq("LOAD")))
                 .join(names.as("p"), JoinType.INNER, str("p", "name").eq(str("e", "attr")))
                 .project(QNames.join(val("prop"), str("e", "expr_id")).as("site"), str("e", "expr_id").as("result"),
@@ -1032,11 +1055,13 @@ public final class CallResolution implements CpgPart {
     }
 
     /**
-     * Attribute stores of a name some {@code @name.setter} defines: each may call that setter
-     * ({@code pset.<target>}), which is given the stored value (the target's pointer).
+     * Attribute stores of a name some {@code @name.setter} defines, or a call of {@code property}
+     * with a setter is assigned to: each may call that setter ({@code pset.<target>}), which is
+     * given the stored value (the target's pointer).
      */
     private static RelSpec propertyStores() {
-        RelSpec names = RelSpec.scan(SETTERS, "t").aggregate(List.of(str("t", "name").as("name")), List.of(AggregateCall.count("n")));
+        RelSpec names = RelSpec.unionDistinct(RelSpec.scan(SETTERS, "t").project(str("t", "name").as("name")),
+                RelSpec.scan(PROPERTY_CALLS, "c").filter(bool("c", "has_setter")).project(str("c", "name").as("name")));
         return RelSpec.scan(EXPRS, "e").filter(str("e", "kind").eq("ATTRIBUTE").and(str("e", "ctx").eq("STORE")))
                 .join(names.as("p"), JoinType.INNER, str("p", "name").eq(str("e", "attr")))
                 .project(QNames.join(val("pset"), str("e", "expr_id")).as("site"), str("e", "expr_id").as("value"),
@@ -1711,6 +1736,13 @@ public final class CallResolution implements CpgPart {
                 .join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("y", "a")).and(str("p", "kind").eq("PR")))
                 .project(fact("C", QNames.join(val("prop"), str("y", "id")), Exprs.when(str("y", "kind").eq("I"), val("B")).otherwise(val("BC")),
                         str("p", "id"), str("y", "recv"))));
+        // property(fget, fset) (or fset=) makes a property with that setter too.
+        rules.add(facts("C", "c").filter(str("c", "kind").eq("E").and(str("c", "id").eq(WRAPPERS.get(2))))
+                .join(RelSpec.scan(ARGS, "g"), JoinType.INNER, str("g", "site").eq(str("c", "a"))
+                        .and(i32("g", "position").eq(1).or(str("g", "keyword").eq("fset"))))
+                .join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")))
+                .join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("g", "arg")).and(str("p", "kind").eq("F")))
+                .project(fact("P", str("s", "result"), val("PS"), str("p", "id"))));
         // @name.setter makes a property with that setter (PS); storing to it through an instance calls the setter.
         rules.add(RelSpec.scan(SETTERS, "t")
                 .join(RelSpec.scan(ARGS, "g"), JoinType.INNER, str("g", "site").eq(str("t", "decorator_id")).and(i32("g", "position").eq(0)))
