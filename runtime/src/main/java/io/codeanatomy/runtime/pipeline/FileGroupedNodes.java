@@ -144,7 +144,7 @@ final class FileGroupedNodes {
         Schema schema = ArrowContracts.toArrowSchema(output.schema());
         Path location = root.resolve(output.path());
         try (FileGroupedRows rows = new FileGroupedRows(schema, session.allocator(), extraction.groups())) {
-            List<FileGroupedRows.PlannedGroup> planned = new ArrayList<>();
+            List<GroupedTableChannel.PlannedGroup> planned = new ArrayList<>();
             if (increment.isPresent()) {
                 SortedSet<String> extracted = increment.get().sources().extracted();
                 if (!extracted.isEmpty()) {
@@ -176,7 +176,7 @@ final class FileGroupedNodes {
     }
 
     /** The groups holding a changed file, then the last group; each dropping its changed files' rows. */
-    private List<FileGroupedRows.PlannedGroup> planned(FileGroupedRows rows) {
+    private List<GroupedTableChannel.PlannedGroup> planned(FileGroupedRows rows) {
         Increment step = increment.orElseThrow();
         SortedMap<Integer, SortedSet<String>> dropped = new TreeMap<>();
         step.groups().forEach(group -> dropped.put(group, new TreeSet<>()));
@@ -190,8 +190,8 @@ final class FileGroupedNodes {
             dropped.get(group).add(path);
         }
         dropped.put(extraction.groups().size(), new TreeSet<>(List.of(FileGroupedRows.NO_FILE)));
-        List<FileGroupedRows.PlannedGroup> planned = new ArrayList<>();
-        dropped.forEach((group, paths) -> planned.add(new FileGroupedRows.PlannedGroup(group, step.previousFiles().get(group), paths)));
+        List<GroupedTableChannel.PlannedGroup> planned = new ArrayList<>();
+        dropped.forEach((group, paths) -> planned.add(new GroupedTableChannel.PlannedGroup(group, step.previousFiles().get(group), paths)));
         return planned;
     }
 

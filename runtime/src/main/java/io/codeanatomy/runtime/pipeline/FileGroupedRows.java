@@ -2,6 +2,7 @@ package io.codeanatomy.runtime.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
+import io.codeanatomy.runtime.pipeline.GroupedTableChannel.PlannedGroup;
 import io.codeanatomy.spi.write.GroupWrite;
 import io.codeanatomy.spi.write.GroupedWriteResult;
 import io.codeanatomy.spi.write.Materializer;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.apache.arrow.memory.BufferAllocator;
@@ -28,10 +28,6 @@ import org.apache.arrow.vector.types.pojo.Schema;
 final class FileGroupedRows implements AutoCloseable {
     /** The path of a row that belongs to no file (an external name's node). */
     static final String NO_FILE = "";
-
-    /** One group to write: its number, the data files it replaces and the paths whose rows in them go. */
-    record PlannedGroup(int group, List<String> replacedFiles, SortedSet<String> droppedPaths) {
-    }
 
     private final Schema schema;
     private final BufferAllocator allocator;

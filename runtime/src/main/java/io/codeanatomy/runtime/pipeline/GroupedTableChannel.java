@@ -37,7 +37,7 @@ final class GroupedTableChannel extends QueuedChannel<GroupedWriteResult> {
         }
     }
 
-    /** One group to write: its number, and what its writes replace. */
+    /** One group to write: its number, the data files it replaces and the paths whose rows in them go (also {@link FileGroupedRows}). */
     record PlannedGroup(int group, List<String> replacedFiles, SortedSet<String> droppedPaths) {
     }
 
