@@ -3,6 +3,8 @@ package io.codeanatomy.plugins.delta;
 import static java.util.Objects.requireNonNull;
 
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
@@ -268,6 +270,7 @@ final class ArrowParquetShredder {
     /** int8, int16, int32 and date(day), written as INT32; {@code shift} is log2 of the Arrow width in bytes. */
     private static final class IntLeaf extends Leaf {
         private final int shift;
+        private final Slice slice = new Slice();
 
         IntLeaf(boolean nullable, int defined, ColumnDescriptor descriptor, int shift) {
             super(nullable, defined, descriptor);
@@ -292,6 +295,17 @@ final class ArrowParquetShredder {
         void writeRows(FieldVector vector, int from, int to) {
             ArrowBuf data = vector.getDataBuffer();
             boolean checksNulls = checksNulls(vector);
+            if (shift == 2) {
+                int[] values = slice.ints(data, from, to - from);
+                for (int i = from; i < to; i++) {
+                    if (checksNulls && vector.isNull(i)) {
+                        writer.writeNull(0, defined - 1);
+                    } else {
+                        writer.write(values[i - from], 0, defined);
+                    }
+                }
+                return;
+            }
             for (int i = from; i < to; i++) {
                 if (checksNulls && vector.isNull(i)) {
                     writer.writeNull(0, defined - 1);
@@ -304,6 +318,8 @@ final class ArrowParquetShredder {
 
     /** int64 and timestamp(µs), written as INT64. */
     private static final class LongLeaf extends Leaf {
+        private final Slice slice = new Slice();
+
         LongLeaf(boolean nullable, int defined, ColumnDescriptor descriptor) {
             super(nullable, defined, descriptor);
         }
@@ -315,13 +331,13 @@ final class ArrowParquetShredder {
 
         @Override
         void writeRows(FieldVector vector, int from, int to) {
-            ArrowBuf data = vector.getDataBuffer();
+            long[] values = slice.longs(vector.getDataBuffer(), from, to - from);
             boolean checksNulls = checksNulls(vector);
             for (int i = from; i < to; i++) {
                 if (checksNulls && vector.isNull(i)) {
                     writer.writeNull(0, defined - 1);
                 } else {
-                    writer.write(data.getLong((long) i * Long.BYTES), 0, defined);
+                    writer.write(values[i - from], 0, defined);
                 }
             }
         }
@@ -362,9 +378,14 @@ final class ArrowParquetShredder {
         }
     }
 
-    /** utf8 and binary: the bytes go from Arrow's data buffer through one scratch array, never through a String. */
+    /**
+     * utf8 and binary: the bytes go from Arrow's data buffer through scratch arrays, never through a
+     * String. A slice of rows copies its offsets and its values' bytes out of the Arrow buffers in
+     * one piece each, so no value pays the buffers' per-access bounds and reference-count checks.
+     */
     private static final class BinaryLeaf extends Leaf {
         private byte[] scratch = new byte[256];
+        private final Slice slice = new Slice();
 
         BinaryLeaf(boolean nullable, int defined, ColumnDescriptor descriptor) {
             super(nullable, defined, descriptor);
@@ -373,31 +394,74 @@ final class ArrowParquetShredder {
         @Override
         void writeValue(ValueVector vector, int index, int repetition) {
             BaseVariableWidthVector strings = (BaseVariableWidthVector) vector;
-            writer.write(binary(strings.getOffsetBuffer(), strings.getDataBuffer(), index), repetition, defined);
+            ArrowBuf offsetBuffer = strings.getOffsetBuffer();
+            int start = offsetBuffer.getInt((long) index * BaseVariableWidthVector.OFFSET_WIDTH);
+            int length = offsetBuffer.getInt((long) (index + 1) * BaseVariableWidthVector.OFFSET_WIDTH) - start;
+            if (length > scratch.length) {
+                scratch = new byte[Math.max(length, scratch.length * 2)];
+            }
+            strings.getDataBuffer().getBytes(start, scratch, 0, length);
+            writer.write(Binary.fromReusedByteArray(scratch, 0, length), repetition, defined);
         }
 
         @Override
         void writeRows(FieldVector vector, int from, int to) {
-            ArrowBuf offsets = vector.getOffsetBuffer();
-            ArrowBuf data = vector.getDataBuffer();
+            int count = to - from;
+            if (count == 0) {
+                return;
+            }
+            int[] offsets = slice.ints(vector.getOffsetBuffer(), from, count + 1);
+            int first = offsets[0];
+            int bytes = offsets[count] - first;
+            if (bytes > scratch.length) {
+                scratch = new byte[Math.max(bytes, scratch.length * 2)];
+            }
+            vector.getDataBuffer().getBytes(first, scratch, 0, bytes);
             boolean checksNulls = checksNulls(vector);
-            for (int i = from; i < to; i++) {
-                if (checksNulls && vector.isNull(i)) {
+            for (int i = 0; i < count; i++) {
+                if (checksNulls && vector.isNull(from + i)) {
                     writer.writeNull(0, defined - 1);
                 } else {
-                    writer.write(binary(offsets, data, i), 0, defined);
+                    int start = offsets[i] - first;
+                    writer.write(Binary.fromReusedByteArray(scratch, start, offsets[i + 1] - first - start), 0, defined);
                 }
             }
         }
+    }
 
-        private Binary binary(ArrowBuf offsets, ArrowBuf data, int index) {
-            int start = offsets.getInt((long) index * BaseVariableWidthVector.OFFSET_WIDTH);
-            int length = offsets.getInt((long) (index + 1) * BaseVariableWidthVector.OFFSET_WIDTH) - start;
-            if (length > scratch.length) {
-                scratch = new byte[Math.max(length, scratch.length * 2)];
+    /**
+     * Copies a slice of a fixed-width buffer out of Arrow in one piece: reading value by value
+     * checks the buffer's bounds and reference count per value.
+     */
+    private static final class Slice {
+        private byte[] bytes = new byte[0];
+        private int[] ints = new int[0];
+        private long[] longs = new long[0];
+
+        /** The {@code count} int32 values from value {@code from} of {@code buffer}. */
+        int[] ints(ArrowBuf buffer, int from, int count) {
+            if (ints.length < count) {
+                ints = new int[count];
             }
-            data.getBytes(start, scratch, 0, length);
-            return Binary.fromReusedByteArray(scratch, 0, length);
+            read(buffer, (long) from * Integer.BYTES, count * Integer.BYTES).asIntBuffer().get(ints, 0, count);
+            return ints;
+        }
+
+        /** The {@code count} int64 values from value {@code from} of {@code buffer}. */
+        long[] longs(ArrowBuf buffer, int from, int count) {
+            if (longs.length < count) {
+                longs = new long[count];
+            }
+            read(buffer, (long) from * Long.BYTES, count * Long.BYTES).asLongBuffer().get(longs, 0, count);
+            return longs;
+        }
+
+        private ByteBuffer read(ArrowBuf buffer, long at, int length) {
+            if (bytes.length < length) {
+                bytes = new byte[length];
+            }
+            buffer.getBytes(at, bytes, 0, length);
+            return ByteBuffer.wrap(bytes, 0, length).order(ByteOrder.LITTLE_ENDIAN);
         }
     }
 

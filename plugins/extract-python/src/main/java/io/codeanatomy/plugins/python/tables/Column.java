@@ -11,21 +11,15 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
-import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.BitVector;
-import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.IntVector;
-import org.apache.arrow.vector.VarCharVector;
-import org.apache.arrow.vector.complex.ListVector;
 
 /**
  * One column of an extraction table and how to fill it from a row of type {@code R} (and the
- * row's file, for the columns every table repeats). Values are written straight into Arrow
- * vectors, without boxing numbers.
+ * row's file, for the columns every table repeats). Values are gathered in a {@link ColumnBuffer},
+ * without boxing numbers, and copied into the batch's Arrow vector when it is full.
  */
 public final class Column<R> {
     private enum Kind {
-        STRING, INT32, INT64, BOOLEAN, STRING_LIST, OFFSET_LIST, FILE_ID, PATH
+        STRING, ID, INT32, INT64, BOOLEAN, STRING_LIST, OFFSET_LIST, FILE_ID, PATH
     }
 
     private final String name;
@@ -58,6 +52,19 @@ public final class Column<R> {
 
     public static <R> Column<R> nullableString(String name, Function<R, String> getter) {
         return new Column<>(name, Kind.STRING, true, requireNonNull(getter, "getter is null"), null, null, null, null, null);
+    }
+
+    /**
+     * A stable id ({@code kind:hex}, see {@code StableIdHasher}): ASCII by construction, so its
+     * characters are copied into the column as bytes without a UTF-8 encoder.
+     */
+    public static <R> Column<R> id(String name, Function<R, String> getter) {
+        return new Column<>(name, Kind.ID, false, requireNonNull(getter, "getter is null"), null, null, null, null, null);
+    }
+
+    /** A stable id that may be null (see {@link #id}). */
+    public static <R> Column<R> nullableId(String name, Function<R, String> getter) {
+        return new Column<>(name, Kind.ID, true, requireNonNull(getter, "getter is null"), null, null, null, null, null);
     }
 
     public static <R> Column<R> int32(String name, ToIntFunction<R> getter) {
@@ -94,7 +101,7 @@ public final class Column<R> {
 
     ColumnContract contract() {
         DataType<?> type = switch (kind) {
-            case STRING, FILE_ID, PATH -> DataType.STRING;
+            case STRING, ID, FILE_ID, PATH -> DataType.STRING;
             case INT32 -> DataType.INT32;
             case INT64 -> DataType.INT64;
             case BOOLEAN -> DataType.BOOLEAN;
@@ -104,47 +111,57 @@ public final class Column<R> {
         return new ColumnContract(name, type, nullable);
     }
 
+    /** An empty buffer for this column's values. */
+    ColumnBuffer newBuffer() {
+        return switch (kind) {
+            case STRING, ID, FILE_ID, PATH -> new ColumnBuffer.Utf8();
+            case INT32 -> new ColumnBuffer.Int32();
+            case INT64 -> new ColumnBuffer.Int64();
+            case BOOLEAN -> new ColumnBuffer.Bool();
+            case STRING_LIST -> new ColumnBuffer.Lists<>(new ColumnBuffer.Utf8());
+            case OFFSET_LIST -> new ColumnBuffer.Lists<>(new ColumnBuffer.Int64());
+        };
+    }
+
     /**
-     * Writes the value of {@code row} at {@code index}; {@code file} supplies the file's columns,
-     * {@code utf8} encodes this column's strings.
+     * Adds the value of {@code row} to {@code buffer}, one of this column's {@link #newBuffer}s;
+     * {@code file} supplies the file's columns, {@code utf8} encodes this column's strings.
      */
-    void write(FieldVector vector, int index, FileColumns file, R row, Utf8Cache utf8) {
+    @SuppressWarnings("unchecked")
+    void add(ColumnBuffer buffer, FileColumns file, R row, Utf8Cache utf8) {
         switch (kind) {
-            case FILE_ID -> ((VarCharVector) vector).setSafe(index, file.fileId());
-            case PATH -> ((VarCharVector) vector).setSafe(index, file.path());
-            case STRING -> {
+            case FILE_ID -> ((ColumnBuffer.Utf8) buffer).add(file.fileId());
+            case PATH -> ((ColumnBuffer.Utf8) buffer).add(file.path());
+            case STRING, ID -> {
                 String value = string.apply(row);
+                ColumnBuffer.Utf8 strings = (ColumnBuffer.Utf8) buffer;
                 if (value == null) {
                     if (!nullable) {
                         throw new IllegalStateException("column " + name + " is not nullable");
                     }
-                    ((VarCharVector) vector).setNull(index);
+                    strings.addNull();
+                } else if (kind == Kind.ID) {
+                    strings.addAscii(value);
                 } else {
-                    ((VarCharVector) vector).setSafe(index, utf8.encode(value));
+                    strings.add(utf8.encode(value));
                 }
             }
-            case INT32 -> ((IntVector) vector).setSafe(index, int32.applyAsInt(row));
-            case INT64 -> ((BigIntVector) vector).setSafe(index, int64.applyAsLong(row));
-            case BOOLEAN -> ((BitVector) vector).setSafe(index, bool.test(row) ? 1 : 0);
+            case INT32 -> ((ColumnBuffer.Int32) buffer).add(int32.applyAsInt(row));
+            case INT64 -> ((ColumnBuffer.Int64) buffer).add(int64.applyAsLong(row));
+            case BOOLEAN -> ((ColumnBuffer.Bool) buffer).add(bool.test(row));
             case STRING_LIST -> {
-                ListVector list = (ListVector) vector;
-                List<String> values = stringList.apply(row);
-                int start = list.startNewValue(index);
-                VarCharVector elements = (VarCharVector) list.getDataVector();
-                for (int i = 0; i < values.size(); i++) {
-                    elements.setSafe(start + i, utf8.encode(values.get(i)));
+                ColumnBuffer.Lists<ColumnBuffer.Utf8> list = (ColumnBuffer.Lists<ColumnBuffer.Utf8>) buffer;
+                for (String value : stringList.apply(row)) {
+                    list.elements().add(utf8.encode(value));
                 }
-                list.endValue(index, values.size());
+                list.endRow();
             }
             case OFFSET_LIST -> {
-                ListVector list = (ListVector) vector;
-                int[] values = offsetList.apply(row);
-                int start = list.startNewValue(index);
-                BigIntVector elements = (BigIntVector) list.getDataVector();
-                for (int i = 0; i < values.length; i++) {
-                    elements.setSafe(start + i, values[i]);
+                ColumnBuffer.Lists<ColumnBuffer.Int64> list = (ColumnBuffer.Lists<ColumnBuffer.Int64>) buffer;
+                for (int value : offsetList.apply(row)) {
+                    list.elements().add(value);
                 }
-                list.endValue(index, values.length);
+                list.endRow();
             }
         }
     }

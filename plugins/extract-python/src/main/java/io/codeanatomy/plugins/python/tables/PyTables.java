@@ -1,8 +1,10 @@
 package io.codeanatomy.plugins.python.tables;
 
 import static io.codeanatomy.plugins.python.tables.Column.bool;
+import static io.codeanatomy.plugins.python.tables.Column.id;
 import static io.codeanatomy.plugins.python.tables.Column.int32;
 import static io.codeanatomy.plugins.python.tables.Column.int64;
+import static io.codeanatomy.plugins.python.tables.Column.nullableId;
 import static io.codeanatomy.plugins.python.tables.Column.nullableString;
 import static io.codeanatomy.plugins.python.tables.Column.offsetList;
 import static io.codeanatomy.plugins.python.tables.Column.string;
@@ -46,7 +48,7 @@ import java.util.function.Function;
  */
 public final class PyTables {
     public static final TableSpec<FileRow> FILES = new TableSpec<>("py_files_v1", f -> List.of(f.file()),
-            string("file_id", FileRow::id), Column.path(), int64("bstart", Row::bstart), int64("bend", Row::bend),
+            id("file_id", FileRow::id), Column.path(), int64("bstart", Row::bstart), int64("bend", Row::bend),
             int64("size", FileRow::size), int64("raw_size", FileRow::rawSize),
             nullableString("sha256", FileRow::sha256), int32("line_count", FileRow::lineCount),
             nullableString("encoding", FileRow::encoding), bool("has_bom", FileRow::hasBom),
@@ -57,178 +59,178 @@ public final class PyTables {
             string("source_root", r -> r.module().sourceRoot()));
 
     public static final TableSpec<LineStartsRow> LINES = new TableSpec<>("py_lines_v2", FileFacts::lines,
-            string("lines_id", LineStartsRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            id("lines_id", LineStartsRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
             int64("bend", Row::bend), offsetList("line_starts", LineStartsRow::starts));
 
     public static final TableSpec<DefRow> DEFS = new TableSpec<>("py_defs_v1", FileFacts::defs,
-            string("def_id", DefRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            id("def_id", DefRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
             int64("bend", Row::bend), string("kind", r -> r.kind().name()), string("name", DefRow::name),
             int64("name_bstart", DefRow::nameBstart), int64("name_bend", DefRow::nameBend),
-            string("qualname", DefRow::qualname), nullableString("parent_def_id", DefRow::parentDefId),
-            string("scope_id", DefRow::scopeId), int32("decorator_count", DefRow::decoratorCount),
+            string("qualname", DefRow::qualname), nullableId("parent_def_id", DefRow::parentDefId),
+            id("scope_id", DefRow::scopeId), int32("decorator_count", DefRow::decoratorCount),
             bool("is_async", DefRow::isAsync), bool("has_docstring", DefRow::hasDocstring),
             bool("recovered", DefRow::recovered), bool("in_annotation", DefRow::inAnnotation));
 
     public static final TableSpec<ParamRow> PARAMS = new TableSpec<>("py_params_v1", FileFacts::params,
-            string("param_id", ParamRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
-            int64("bend", Row::bend), string("def_id", ParamRow::defId), string("name", ParamRow::name),
+            id("param_id", ParamRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            int64("bend", Row::bend), id("def_id", ParamRow::defId), string("name", ParamRow::name),
             string("kind", r -> r.kind().name()), int32("position", ParamRow::position),
             bool("has_default", ParamRow::hasDefault), bool("has_annotation", ParamRow::hasAnnotation));
 
     public static final TableSpec<NameRow> NAMES = new TableSpec<>("py_names_v1", FileFacts::names,
-            string("name_id", NameRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            id("name_id", NameRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
             int64("bend", Row::bend), string("name", NameRow::name), string("symbol", NameRow::symbol),
             string("ctx", r -> r.ctx().name()),
-            string("introduced_by", r -> r.introducedBy().name()), string("scope_id", NameRow::scopeId),
-            nullableString("binding_scope_id", NameRow::bindingScopeId), bool("is_annotation", NameRow::isAnnotation),
-            nullableString("introduced_id", NameRow::introducedId));
+            string("introduced_by", r -> r.introducedBy().name()), id("scope_id", NameRow::scopeId),
+            nullableId("binding_scope_id", NameRow::bindingScopeId), bool("is_annotation", NameRow::isAnnotation),
+            nullableId("introduced_id", NameRow::introducedId));
 
     public static final TableSpec<CallRow> CALLS = new TableSpec<>("py_calls_v1", FileFacts::calls,
-            string("call_id", CallRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
-            int64("bend", Row::bend), string("scope_id", CallRow::scopeId), string("callee_text", CallRow::calleeText),
+            id("call_id", CallRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            int64("bend", Row::bend), id("scope_id", CallRow::scopeId), string("callee_text", CallRow::calleeText),
             nullableString("callee_dotted", CallRow::calleeDotted), int64("callee_bstart", CallRow::calleeBstart),
             int64("callee_bend", CallRow::calleeBend), int32("positional_count", CallRow::positionalCount),
             int32("keyword_count", CallRow::keywordCount), stringList("keyword_names", CallRow::keywordNames),
             bool("has_star_args", CallRow::hasStarArgs), bool("has_star_kwargs", CallRow::hasStarKwargs));
 
     public static final TableSpec<ImportRow> IMPORTS = new TableSpec<>("py_imports_v1", FileFacts::imports,
-            string("import_id", ImportRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
-            int64("bend", Row::bend), string("scope_id", ImportRow::scopeId), nullableString("module", ImportRow::module),
+            id("import_id", ImportRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            int64("bend", Row::bend), id("scope_id", ImportRow::scopeId), nullableString("module", ImportRow::module),
             nullableString("name", ImportRow::name), nullableString("asname", ImportRow::asname),
             nullableString("bound_name", ImportRow::boundName), int32("level", ImportRow::level),
             bool("is_from", ImportRow::isFrom), bool("is_star", ImportRow::isStar),
             int64("stmt_bstart", ImportRow::stmtBstart), int64("stmt_bend", ImportRow::stmtBend));
 
     public static final TableSpec<DecoratorRow> DECORATORS = new TableSpec<>("py_decorators_v2", FileFacts::decorators,
-            string("decorator_id", DecoratorRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
-            int64("bend", Row::bend), string("def_id", DecoratorRow::defId), int32("position", DecoratorRow::position),
+            id("decorator_id", DecoratorRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            int64("bend", Row::bend), id("def_id", DecoratorRow::defId), int32("position", DecoratorRow::position),
             string("text", DecoratorRow::text), nullableString("dotted_name", DecoratorRow::dottedName),
-            bool("is_call", DecoratorRow::isCall), string("scope_id", DecoratorRow::scopeId),
-            string("expr_id", DecoratorRow::exprId));
+            bool("is_call", DecoratorRow::isCall), id("scope_id", DecoratorRow::scopeId),
+            id("expr_id", DecoratorRow::exprId));
 
     public static final TableSpec<ComprehensionRow> COMPREHENSIONS = new TableSpec<>("py_comprehensions_v1",
             FileFacts::comprehensions,
-            string("comp_id", ComprehensionRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            id("comp_id", ComprehensionRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
             int64("bend", Row::bend), string("kind", r -> r.kind().name()),
             int32("generator_count", ComprehensionRow::generatorCount), bool("is_async", ComprehensionRow::isAsync),
-            string("scope_id", ComprehensionRow::scopeId), nullableString("parent_def_id", ComprehensionRow::parentDefId),
+            id("scope_id", ComprehensionRow::scopeId), nullableId("parent_def_id", ComprehensionRow::parentDefId),
             bool("in_annotation", ComprehensionRow::inAnnotation));
 
     public static final TableSpec<ScopeDeclRow> SCOPE_DECLS = new TableSpec<>("py_scope_decls_v1", FileFacts::scopeDecls,
-            string("decl_id", ScopeDeclRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            id("decl_id", ScopeDeclRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
             int64("bend", Row::bend), string("kind", r -> r.kind().name()), string("name", ScopeDeclRow::name),
-            string("scope_id", ScopeDeclRow::scopeId), int64("stmt_bstart", ScopeDeclRow::stmtBstart),
+            id("scope_id", ScopeDeclRow::scopeId), int64("stmt_bstart", ScopeDeclRow::stmtBstart),
             int64("stmt_bend", ScopeDeclRow::stmtBend));
 
     public static final TableSpec<ErrorRow> ERRORS = new TableSpec<>("py_errors_v1", FileFacts::errors,
-            string("error_id", ErrorRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            id("error_id", ErrorRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
             int64("bend", Row::bend), int32("line", ErrorRow::line), int32("column", ErrorRow::column),
             string("message", ErrorRow::message), string("stage", r -> r.stage().name()));
 
     public static final TableSpec<SemanticErrorRow> SEMANTIC_ERRORS = new TableSpec<>("py_semantic_errors_v1",
             f -> f.rows(SemanticErrorRow.class),
-            string("semantic_error_id", SemanticErrorRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            id("semantic_error_id", SemanticErrorRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
             int64("bend", Row::bend), int32("line", SemanticErrorRow::line), int32("column", SemanticErrorRow::column),
             string("message", SemanticErrorRow::message), string("stage", r -> r.stage().name()),
             int64("cpython_order", SemanticErrorRow::cpythonOrder));
 
     public static final TableSpec<ClassBaseRow> CLASS_BASES = new TableSpec<>("py_class_bases_v1",
             f -> f.rows(ClassBaseRow.class),
-            string("class_base_id", ClassBaseRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
-            int64("bend", Row::bend), string("def_id", ClassBaseRow::defId), int32("position", ClassBaseRow::position),
+            id("class_base_id", ClassBaseRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            int64("bend", Row::bend), id("def_id", ClassBaseRow::defId), int32("position", ClassBaseRow::position),
             nullableString("keyword", ClassBaseRow::keyword), bool("is_starred", ClassBaseRow::isStarred),
             string("text", ClassBaseRow::text), nullableString("dotted_name", ClassBaseRow::dottedName),
-            string("scope_id", ClassBaseRow::scopeId), string("expr_id", ClassBaseRow::exprId));
+            id("scope_id", ClassBaseRow::scopeId), id("expr_id", ClassBaseRow::exprId));
 
     public static final TableSpec<ExprRow> EXPRS = new TableSpec<>("py_exprs_v1", f -> f.rows(ExprRow.class),
-            string("expr_id", ExprRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            id("expr_id", ExprRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
             int64("bend", Row::bend), string("kind", r -> r.kind().name()), string("node_type", ExprRow::nodeType),
-            string("scope_id", ExprRow::scopeId), nullableString("ctx", name(ExprRow::ctx)),
+            id("scope_id", ExprRow::scopeId), nullableString("ctx", name(ExprRow::ctx)),
             nullableString("name", ExprRow::name), nullableString("attr", ExprRow::attr),
-            nullableString("base_expr_id", ExprRow::baseExprId), nullableString("index_expr_id", ExprRow::indexExprId),
-            nullableString("value_expr_id", ExprRow::valueExprId), nullableString("const_kind", name(ExprRow::constKind)),
-            nullableString("const_text", ExprRow::constText), nullableString("ref_id", ExprRow::refId));
+            nullableId("base_expr_id", ExprRow::baseExprId), nullableId("index_expr_id", ExprRow::indexExprId),
+            nullableId("value_expr_id", ExprRow::valueExprId), nullableString("const_kind", name(ExprRow::constKind)),
+            nullableString("const_text", ExprRow::constText), nullableId("ref_id", ExprRow::refId));
 
     public static final TableSpec<OperandRow> EXPR_OPERANDS = new TableSpec<>("py_expr_operands_v1",
             f -> f.rows(OperandRow.class),
-            string("operand_id", OperandRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
-            int64("bend", Row::bend), string("expr_id", OperandRow::exprId),
-            string("operand_expr_id", OperandRow::operandExprId), int32("position", OperandRow::position));
+            id("operand_id", OperandRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            int64("bend", Row::bend), id("expr_id", OperandRow::exprId),
+            id("operand_expr_id", OperandRow::operandExprId), int32("position", OperandRow::position));
 
     public static final TableSpec<OperatorOperandRow> OPERATOR_OPERANDS = new TableSpec<>("py_operator_operands_v1",
             f -> f.rows(OperatorOperandRow.class),
-            string("operator_operand_id", OperatorOperandRow::id), Column.fileId(), Column.path(),
-            int64("bstart", Row::bstart), int64("bend", Row::bend), string("expr_id", OperatorOperandRow::exprId),
-            string("operand_expr_id", OperatorOperandRow::operandExprId),
+            id("operator_operand_id", OperatorOperandRow::id), Column.fileId(), Column.path(),
+            int64("bstart", Row::bstart), int64("bend", Row::bend), id("expr_id", OperatorOperandRow::exprId),
+            id("operand_expr_id", OperatorOperandRow::operandExprId),
             int32("position", OperatorOperandRow::position), nullableString("op", OperatorOperandRow::op));
 
     public static final TableSpec<ParamDefaultRow> PARAM_DEFAULTS = new TableSpec<>("py_param_defaults_v1",
             f -> f.rows(ParamDefaultRow.class),
-            string("param_default_id", ParamDefaultRow::id), Column.fileId(), Column.path(),
-            int64("bstart", Row::bstart), int64("bend", Row::bend), string("param_id", ParamDefaultRow::paramId),
-            string("def_id", ParamDefaultRow::defId), string("value_expr_id", ParamDefaultRow::valueExprId));
+            id("param_default_id", ParamDefaultRow::id), Column.fileId(), Column.path(),
+            int64("bstart", Row::bstart), int64("bend", Row::bend), id("param_id", ParamDefaultRow::paramId),
+            id("def_id", ParamDefaultRow::defId), id("value_expr_id", ParamDefaultRow::valueExprId));
 
     public static final TableSpec<AssignmentRow> ASSIGNMENTS = new TableSpec<>("py_assignments_v1",
             f -> f.rows(AssignmentRow.class),
-            string("assignment_id", AssignmentRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
-            int64("bend", Row::bend), string("kind", r -> r.kind().name()), string("scope_id", AssignmentRow::scopeId),
-            string("target_expr_id", AssignmentRow::targetExprId), string("value_expr_id", AssignmentRow::valueExprId),
+            id("assignment_id", AssignmentRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            int64("bend", Row::bend), string("kind", r -> r.kind().name()), id("scope_id", AssignmentRow::scopeId),
+            id("target_expr_id", AssignmentRow::targetExprId), id("value_expr_id", AssignmentRow::valueExprId),
             int32("target_index", AssignmentRow::targetIndex), int32("target_count", AssignmentRow::targetCount),
             nullableString("op", AssignmentRow::op), int64("stmt_bstart", AssignmentRow::stmtBstart),
             int64("stmt_bend", AssignmentRow::stmtBend));
 
     public static final TableSpec<ElementRow> CONTAINER_ELEMENTS = new TableSpec<>("py_container_elements_v1",
             f -> f.rows(ElementRow.class),
-            string("element_id", ElementRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
-            int64("bend", Row::bend), string("container_expr_id", ElementRow::containerExprId),
+            id("element_id", ElementRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            int64("bend", Row::bend), id("container_expr_id", ElementRow::containerExprId),
             string("container_kind", r -> r.containerKind().name()), string("ctx", r -> r.ctx().name()),
-            string("element_expr_id", ElementRow::elementExprId), int32("index", ElementRow::index),
-            nullableString("key_expr_id", ElementRow::keyExprId),
+            id("element_expr_id", ElementRow::elementExprId), int32("index", ElementRow::index),
+            nullableId("key_expr_id", ElementRow::keyExprId),
             nullableString("key_const_kind", name(ElementRow::keyConstKind)),
             nullableString("key_const_text", ElementRow::keyConstText), bool("is_starred", ElementRow::isStarred),
             bool("is_double_star", ElementRow::isDoubleStar), int32("element_count", ElementRow::elementCount),
             int32("star_index", ElementRow::starIndex));
 
     public static final TableSpec<ReturnRow> RETURNS = new TableSpec<>("py_returns_v1", f -> f.rows(ReturnRow.class),
-            string("return_id", ReturnRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
-            int64("bend", Row::bend), string("kind", r -> r.kind().name()), string("scope_id", ReturnRow::scopeId),
-            nullableString("def_id", ReturnRow::defId), nullableString("value_expr_id", ReturnRow::valueExprId),
-            nullableString("expr_id", ReturnRow::exprId));
+            id("return_id", ReturnRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            int64("bend", Row::bend), string("kind", r -> r.kind().name()), id("scope_id", ReturnRow::scopeId),
+            nullableId("def_id", ReturnRow::defId), nullableId("value_expr_id", ReturnRow::valueExprId),
+            nullableId("expr_id", ReturnRow::exprId));
 
     public static final TableSpec<CallArgRow> CALL_ARGS = new TableSpec<>("py_call_args_v1", f -> f.rows(CallArgRow.class),
-            string("arg_id", CallArgRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
-            int64("bend", Row::bend), string("call_id", CallArgRow::callId), string("arg_expr_id", CallArgRow::argExprId),
+            id("arg_id", CallArgRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            int64("bend", Row::bend), id("call_id", CallArgRow::callId), id("arg_expr_id", CallArgRow::argExprId),
             int32("position", CallArgRow::position), nullableString("keyword", CallArgRow::keyword),
             bool("is_star", CallArgRow::isStar), bool("is_double_star", CallArgRow::isDoubleStar));
 
     public static final TableSpec<IterationRow> ITERATIONS = new TableSpec<>("py_iterations_v1",
             f -> f.rows(IterationRow.class),
-            string("iteration_id", IterationRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            id("iteration_id", IterationRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
             int64("bend", Row::bend), string("kind", r -> r.kind().name()), bool("is_async", IterationRow::isAsync),
-            string("scope_id", IterationRow::scopeId), nullableString("target_expr_id", IterationRow::targetExprId),
-            string("source_expr_id", IterationRow::sourceExprId), int32("item_index", IterationRow::itemIndex),
-            nullableString("comp_id", IterationRow::compId));
+            id("scope_id", IterationRow::scopeId), nullableId("target_expr_id", IterationRow::targetExprId),
+            id("source_expr_id", IterationRow::sourceExprId), int32("item_index", IterationRow::itemIndex),
+            nullableId("comp_id", IterationRow::compId));
 
     public static final TableSpec<AnnotationRow> ANNOTATIONS = new TableSpec<>("py_annotations_v1",
             f -> f.rows(AnnotationRow.class),
-            string("annotation_id", AnnotationRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
-            int64("bend", Row::bend), string("kind", r -> r.kind().name()), string("owner_id", AnnotationRow::ownerId),
-            nullableString("def_id", AnnotationRow::defId), string("scope_id", AnnotationRow::scopeId),
-            string("annotation_expr_id", AnnotationRow::annotationExprId), string("text", AnnotationRow::text),
+            id("annotation_id", AnnotationRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            int64("bend", Row::bend), string("kind", r -> r.kind().name()), id("owner_id", AnnotationRow::ownerId),
+            nullableId("def_id", AnnotationRow::defId), id("scope_id", AnnotationRow::scopeId),
+            id("annotation_expr_id", AnnotationRow::annotationExprId), string("text", AnnotationRow::text),
             nullableString("dotted_name", AnnotationRow::dottedName), bool("is_string", AnnotationRow::isString));
 
     public static final TableSpec<TypeScopeRow> TYPE_SCOPES = new TableSpec<>("py_type_scopes_v1",
             f -> f.rows(TypeScopeRow.class),
-            string("type_scope_id", TypeScopeRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            id("type_scope_id", TypeScopeRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
             int64("bend", Row::bend), string("kind", r -> r.kind().name()), string("name", TypeScopeRow::name),
-            string("scope_id", TypeScopeRow::scopeId), nullableString("owner_id", TypeScopeRow::ownerId),
+            id("scope_id", TypeScopeRow::scopeId), nullableId("owner_id", TypeScopeRow::ownerId),
             nullableString("owner_kind", TypeScopeRow::ownerKind), bool("has_kwdefaults", TypeScopeRow::hasKwDefaults),
             bool("sees_class", TypeScopeRow::seesClass));
 
     public static final TableSpec<BranchRow> BRANCHES = new TableSpec<>("py_branches_v1", f -> f.rows(BranchRow.class),
-            string("branch_id", BranchRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
-            int64("bend", Row::bend), string("kind", r -> r.kind().name()), string("scope_id", BranchRow::scopeId),
-            string("test_expr_id", BranchRow::testExprId), int64("body_bstart", BranchRow::bodyBstart),
+            id("branch_id", BranchRow::id), Column.fileId(), Column.path(), int64("bstart", Row::bstart),
+            int64("bend", Row::bend), string("kind", r -> r.kind().name()), id("scope_id", BranchRow::scopeId),
+            id("test_expr_id", BranchRow::testExprId), int64("body_bstart", BranchRow::bodyBstart),
             int64("body_bend", BranchRow::bodyBend), int64("orelse_bstart", BranchRow::orelseBstart),
             int64("orelse_bend", BranchRow::orelseBend));
 

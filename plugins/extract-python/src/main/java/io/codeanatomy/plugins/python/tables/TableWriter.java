@@ -12,12 +12,14 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 /**
  * Fills one table's Arrow batch, file by file, and hands it to {@code sink} whenever it holds
  * {@code batchRows} rows and when flushed; one reused batch, whose buffers the sink takes over.
+ * The rows are gathered in {@link ColumnBuffer}s and copied into the batch's vectors as it is sent.
  */
 final class TableWriter<R> implements AutoCloseable {
     private final TableSpec<R> spec;
     private final BatchWriter sink;
     private final VectorSchemaRoot root;
     private final FieldVector[] vectors;
+    private final ColumnBuffer[] buffers;
     private final Column.Utf8Cache[] utf8;
     private final int batchRows;
     private int count;
@@ -29,13 +31,11 @@ final class TableWriter<R> implements AutoCloseable {
         this.root = VectorSchemaRoot.create(spec.definition().arrowSchema(), allocator);
         this.vectors = root.getFieldVectors().toArray(new FieldVector[0]);
         this.batchRows = batchRows;
+        this.buffers = new ColumnBuffer[vectors.length];
         this.utf8 = new Column.Utf8Cache[vectors.length];
         for (int c = 0; c < utf8.length; c++) {
+            buffers[c] = spec.columns().get(c).newBuffer();
             utf8[c] = new Column.Utf8Cache();
-        }
-        for (FieldVector v : vectors) {
-            v.setInitialCapacity(Math.min(batchRows, 1024));
-            v.allocateNew();
         }
     }
 
@@ -44,7 +44,7 @@ final class TableWriter<R> implements AutoCloseable {
         List<Column<R>> columns = spec.columns();
         for (R row : rows) {
             for (int c = 0; c < vectors.length; c++) {
-                columns.get(c).write(vectors[c], count, file, row, utf8[c]);
+                columns.get(c).add(buffers[c], file, row, utf8[c]);
             }
             if (++count == batchRows) {
                 flush();
@@ -57,20 +57,20 @@ final class TableWriter<R> implements AutoCloseable {
         if (count == 0) {
             return;
         }
+        for (int c = 0; c < vectors.length; c++) {
+            buffers[c].fill(vectors[c]);
+        }
         root.setRowCount(count);
         sink.write(root);
         written += count;
         count = 0;
-        for (FieldVector v : vectors) {
-            v.reset();
-        }
     }
 
     /** Drops the rows not yet sent. */
     void discard() {
         count = 0;
-        for (FieldVector v : vectors) {
-            v.reset();
+        for (ColumnBuffer b : buffers) {
+            b.clear();
         }
     }
 
