@@ -3,9 +3,10 @@ package io.codeanatomy.plugins.python.facts;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -14,37 +15,92 @@ import java.util.function.Function;
  * joins on ids, so a collision fails the extraction naming both entities.
  *
  * <p>Cheap in memory, since a repository names millions of entities (the standard library 4.7
- * million): only the first eight bytes of each distinct entity's hash ({@code h1}) are kept, in
- * file order (8 bytes an entity, plus a sorted copy during {@link #check}). {@link #check} sorts
- * them; an {@code h1} seen twice is a candidate, confirmed or dismissed by computing again the
- * full ids of the files it occurs in, so a report names both entities exactly. Files are added on
- * one thread in path order, so the report is the same on every run.
+ * million): only the first eight bytes of each distinct entity's hash ({@code h1}) are kept, in an
+ * open-addressing set with the index of the first file that named it (12 bytes a slot, at most
+ * three quarters full). Files are added as the extraction goes, so the check costs nothing at its
+ * end; an {@code h1} added twice makes its files candidates, confirmed or dismissed by computing
+ * again their full ids ({@link #check}), so a report names both entities exactly. Files are added
+ * on one thread in path order, so the report is the same on every run.
  */
 public final class IdCollisions {
-    private static final int CHUNK = 1 << 16;
-
     private final List<String> paths = new ArrayList<>();
-    /** Where each file's entities start among all of them. */
-    private long[] fileStart = new long[64];
-    private final List<long[]> chunks = new ArrayList<>();
+    /** The {@code h1}s added; 0 marks an empty slot ({@link #zeroFile} holds {@code h1 = 0}). */
+    private long[] keys = new long[1 << 16];
+    /** The index of the first file that added the slot's {@code h1}. */
+    private int[] firstFile = new int[1 << 16];
+    private int zeroFile = -1;
+    /** Slots in use. */
+    private int used;
     private long size;
+    /** Candidates: an {@code h1} added more than once, with the files that added it, in file order. */
+    private final Map<Long, List<Integer>> candidates = new LinkedHashMap<>();
 
     /** Adds the distinct entities of the file at {@code path}. */
     public void add(String path, FileIds ids) {
         requireNonNull(path, "path is null");
         requireNonNull(ids, "ids is null");
-        if (paths.size() == fileStart.length) {
-            fileStart = Arrays.copyOf(fileStart, fileStart.length * 2);
-        }
-        fileStart[paths.size()] = size;
+        int file = paths.size();
         paths.add(path);
         for (int i = 0; i < ids.size(); i++) {
-            int at = (int) (size % CHUNK);
-            if (at == 0) {
-                chunks.add(new long[CHUNK]);
+            insert(ids.high(i), file);
+        }
+    }
+
+    private void insert(long h1, int file) {
+        size++;
+        if (h1 == 0) {
+            if (zeroFile < 0) {
+                zeroFile = file;
+            } else {
+                candidate(0, zeroFile, file);
             }
-            chunks.get(chunks.size() - 1)[at] = ids.high(i);
-            size++;
+            return;
+        }
+        int mask = keys.length - 1;
+        // h1 is a hash already: its low bits are as good as any.
+        for (int slot = (int) h1 & mask; ; slot = (slot + 1) & mask) {
+            long key = keys[slot];
+            if (key == 0) {
+                keys[slot] = h1;
+                firstFile[slot] = file;
+                if (4L * ++used > 3L * keys.length) {
+                    grow();
+                }
+                return;
+            }
+            if (key == h1) {
+                candidate(h1, firstFile[slot], file);
+                return;
+            }
+        }
+    }
+
+    private void candidate(long h1, int first, int file) {
+        List<Integer> files = candidates.computeIfAbsent(h1, k -> new ArrayList<>(List.of(first)));
+        if (files.get(files.size() - 1).intValue() != file) {
+            files.add(file);
+        }
+    }
+
+    private void grow() {
+        long[] oldKeys = keys;
+        int[] oldFiles = firstFile;
+        if (oldKeys.length >= 1 << 30) {
+            throw new IllegalStateException("more than 2^29 entities in one extraction: " + size);
+        }
+        keys = new long[oldKeys.length * 2];
+        firstFile = new int[oldKeys.length * 2];
+        int mask = keys.length - 1;
+        for (int i = 0; i < oldKeys.length; i++) {
+            long h1 = oldKeys[i];
+            if (h1 != 0) {
+                int slot = (int) h1 & mask;
+                while (keys[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                keys[slot] = h1;
+                firstFile[slot] = oldFiles[i];
+            }
         }
     }
 
@@ -61,32 +117,13 @@ public final class IdCollisions {
      */
     public void check(Function<String, FileIds> entitiesOf) {
         requireNonNull(entitiesOf, "entitiesOf is null");
-        if (size > Integer.MAX_VALUE - 8) {
-            throw new IllegalStateException("more than 2^31 entities in one extraction: " + size);
-        }
-        long[] sorted = new long[(int) size];
-        for (int c = 0; c < chunks.size(); c++) {
-            System.arraycopy(chunks.get(c), 0, sorted, c * CHUNK, (int) Math.min(CHUNK, size - (long) c * CHUNK));
-        }
-        Arrays.parallelSort(sorted);
-        for (int i = 1; i < sorted.length; i++) {
-            if (sorted[i] == sorted[i - 1] && (i < 2 || sorted[i - 2] != sorted[i])) {
-                confirm(sorted[i], entitiesOf);
-            }
+        for (Map.Entry<Long, List<Integer>> candidate : candidates.entrySet()) {
+            confirm(candidate.getKey(), candidate.getValue(), entitiesOf);
         }
     }
 
-    /** Looks for two entities with one full id among those whose {@code h1} is {@code h1}. */
-    private void confirm(long h1, Function<String, FileIds> entitiesOf) {
-        List<Integer> files = new ArrayList<>();
-        for (long position = 0; position < size; position++) {
-            if (chunks.get((int) (position / CHUNK))[(int) (position % CHUNK)] == h1) {
-                int file = fileOf(position);
-                if (files.isEmpty() || files.get(files.size() - 1) != file) {
-                    files.add(file);
-                }
-            }
-        }
+    /** Looks for two entities with one full id among those of {@code files} whose {@code h1} is {@code h1}. */
+    private void confirm(long h1, List<Integer> files, Function<String, FileIds> entitiesOf) {
         List<String> seenWhere = new ArrayList<>();
         List<long[]> seen = new ArrayList<>();
         List<String> seenKind = new ArrayList<>();
@@ -110,18 +147,6 @@ public final class IdCollisions {
                 seenWhere.add(String.format(Locale.ROOT, "%s [%d, %d) in %s", ids.kind(i), ids.bstart(i), ids.bend(i), path));
             }
         }
-    }
-
-    private int fileOf(long position) {
-        int found = Arrays.binarySearch(fileStart, 0, paths.size(), position);
-        if (found >= 0) {
-            // Files without entities start where the next one does: take the last of them.
-            while (found + 1 < paths.size() && fileStart[found + 1] == position) {
-                found++;
-            }
-            return found;
-        }
-        return -found - 2;
     }
 
     /** The id's text: the kind, a colon, the hash's 16 bytes in hex, each half little-endian. */

@@ -93,4 +93,50 @@ class TestIdCollisions {
             throw new AssertionError("no candidate expected, asked for " + path);
         })).doesNotThrowAnyException();
     }
+
+    @Test
+    void aCollisionBetweenFilesFarApartIsFoundAmongManyDistinctEntities() {
+        // Real hashes for every file but three, whose one entity each gets the same first half.
+        StableIds real = new StableIds();
+        StableIds sameFirstHalf = new StableIds(new StableIdHasher((data, length, out) -> {
+            out[0] = 42;
+            out[1] = length;
+        }));
+        StableIds colliding = new StableIds(new StableIdHasher((data, length, out) -> {
+            out[0] = 42;
+            out[1] = 99;
+        }));
+        for (int f = 0; f < 400; f++) {
+            String path = String.format("pkg/m%03d.py", f);
+            if (f == 3 || f == 300) {
+                add(colliding, path, "py_name", f, f + 1);
+            } else if (f == 200) {
+                // Same first half as the colliding pair, another second half: only a candidate.
+                add(sameFirstHalf, path, "py_name", 1, 2);
+            } else {
+                real.startFile(path);
+                for (int i = 0; i < 500; i++) {
+                    real.id("py_name", i, i + 1);
+                }
+                FileIds named = real.named();
+                files.put(path, named);
+                collisions.add(path, named);
+            }
+        }
+        assertThat(collisions.size()).isEqualTo(397 * 500 + 3);
+        assertThatThrownBy(() -> collisions.check(files::get))
+                .hasMessageContaining("py_name [3, 4) in pkg/m003.py and py_name [300, 301) in pkg/m300.py");
+    }
+
+    @Test
+    void aFirstHalfOfZeroIsCheckedLikeAnyOther() {
+        StableIds zero = new StableIds(new StableIdHasher((data, length, out) -> {
+            out[0] = 0;
+            out[1] = 5;
+        }));
+        add(zero, "a.py", "py_name", 3, 5);
+        add(zero, "b.py", "py_name", 10, 12);
+        assertThatThrownBy(() -> collisions.check(files::get))
+                .hasMessageContaining("py_name [3, 5) in a.py and py_name [10, 12) in b.py");
+    }
 }
