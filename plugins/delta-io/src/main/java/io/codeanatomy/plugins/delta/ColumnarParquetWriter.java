@@ -25,11 +25,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.VectorUnloader;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.apache.arrow.vector.util.VectorSchemaRootAppender;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.schema.MessageType;
 
@@ -144,18 +147,36 @@ final class ColumnarParquetWriter {
         return job;
     }
 
-    private static VectorSchemaRoot copy(VectorSchemaRoot root) {
+    /**
+     * A copy of {@code root} in new buffers, one memory copy per buffer: the caller may refill its
+     * batch as soon as it is handed over. (Arrow's {@code VectorSchemaRootAppender} copied value by
+     * value, checking each buffer access: 3.6% of the extract phase's CPU samples on the standard
+     * library.) The batch is unloaded as for IPC, every buffer copied, and the copies loaded into
+     * a new root, so any nesting of structs and lists is copied alike.
+     */
+    static VectorSchemaRoot copy(VectorSchemaRoot root) {
         List<FieldVector> vectors = root.getFieldVectors();
         BufferAllocator allocator = vectors.get(0).getAllocator();
         VectorSchemaRoot copy = VectorSchemaRoot.create(root.getSchema(), allocator);
-        try {
-            // The appender extends existing buffers, so the empty copy needs its first ones.
-            copy.allocateNew();
-            VectorSchemaRootAppender.append(false, copy, root);
+        List<ArrowBuf> buffers = new ArrayList<>();
+        try (ArrowRecordBatch batch = new VectorUnloader(root).getRecordBatch()) {
+            for (ArrowBuf source : batch.getBuffers()) {
+                long length = source.readableBytes();
+                ArrowBuf target = allocator.buffer(length);
+                target.setBytes(0, source, source.readerIndex(), length);
+                target.writerIndex(length);
+                buffers.add(target);
+            }
+            try (ArrowRecordBatch copied = new ArrowRecordBatch(batch.getLength(), batch.getNodes(), buffers)) {
+                new VectorLoader(copy).load(copied);
+            }
             return copy;
         } catch (RuntimeException | Error e) {
             copy.close();
             throw e;
+        } finally {
+            // The record batch took its own reference to each copy; the root keeps them alive.
+            buffers.forEach(ArrowBuf::close);
         }
     }
 
