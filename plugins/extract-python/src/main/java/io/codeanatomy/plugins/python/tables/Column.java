@@ -115,11 +115,11 @@ public final class Column<R> {
     ColumnBuffer newBuffer() {
         return switch (kind) {
             case STRING, ID, FILE_ID, PATH -> new ColumnBuffer.Utf8();
-            case INT32 -> new ColumnBuffer.Int32();
-            case INT64 -> new ColumnBuffer.Int64();
+            case INT32 -> ColumnBuffer.Numbers.int32();
+            case INT64 -> ColumnBuffer.Numbers.int64();
             case BOOLEAN -> new ColumnBuffer.Bool();
             case STRING_LIST -> new ColumnBuffer.Lists<>(new ColumnBuffer.Utf8());
-            case OFFSET_LIST -> new ColumnBuffer.Lists<>(new ColumnBuffer.Int64());
+            case OFFSET_LIST -> new ColumnBuffer.Lists<>(ColumnBuffer.Numbers.int64());
         };
     }
 
@@ -146,8 +146,8 @@ public final class Column<R> {
                     strings.add(utf8.encode(value));
                 }
             }
-            case INT32 -> ((ColumnBuffer.Int32) buffer).add(int32.applyAsInt(row));
-            case INT64 -> ((ColumnBuffer.Int64) buffer).add(int64.applyAsLong(row));
+            case INT32 -> ((ColumnBuffer.Numbers) buffer).add(int32.applyAsInt(row));
+            case INT64 -> ((ColumnBuffer.Numbers) buffer).add(int64.applyAsLong(row));
             case BOOLEAN -> ((ColumnBuffer.Bool) buffer).add(bool.test(row));
             case STRING_LIST -> {
                 ColumnBuffer.Lists<ColumnBuffer.Utf8> list = (ColumnBuffer.Lists<ColumnBuffer.Utf8>) buffer;
@@ -157,7 +157,7 @@ public final class Column<R> {
                 list.endRow();
             }
             case OFFSET_LIST -> {
-                ColumnBuffer.Lists<ColumnBuffer.Int64> list = (ColumnBuffer.Lists<ColumnBuffer.Int64>) buffer;
+                ColumnBuffer.Lists<ColumnBuffer.Numbers> list = (ColumnBuffer.Lists<ColumnBuffer.Numbers>) buffer;
                 for (int value : offsetList.apply(row)) {
                     list.elements().add(value);
                 }

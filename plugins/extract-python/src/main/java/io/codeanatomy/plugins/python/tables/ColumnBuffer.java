@@ -145,31 +145,22 @@ abstract sealed class ColumnBuffer {
         }
     }
 
-    /** {@code INT32} values. */
-    static final class Int32 extends ColumnBuffer {
-        private int[] values = new int[64];
-
-        void add(int value) {
-            if (rows == values.length) {
-                values = Arrays.copyOf(values, grow(values.length, rows + 1));
-            }
-            values[rows++] = value;
-        }
-
-        @Override
-        void fill(FieldVector vector) {
-            BaseFixedWidthVector ints = allocate(vector, rows);
-            ByteBuffer bytes = bytes(4L * rows);
-            bytes.asIntBuffer().put(values, 0, rows);
-            copy(bytes, ints.getDataBuffer());
-            ints.setValueCount(rows);
-            clear();
-        }
-    }
-
-    /** {@code INT64} values. */
-    static final class Int64 extends ColumnBuffer {
+    /** {@code INT32} or {@code INT64} values, kept as {@code long}s. */
+    static final class Numbers extends ColumnBuffer {
+        private final boolean int32;
         private long[] values = new long[64];
+
+        private Numbers(boolean int32) {
+            this.int32 = int32;
+        }
+
+        static Numbers int32() {
+            return new Numbers(true);
+        }
+
+        static Numbers int64() {
+            return new Numbers(false);
+        }
 
         void add(long value) {
             if (rows == values.length) {
@@ -180,11 +171,17 @@ abstract sealed class ColumnBuffer {
 
         @Override
         void fill(FieldVector vector) {
-            BaseFixedWidthVector longs = allocate(vector, rows);
-            ByteBuffer bytes = bytes(8L * rows);
-            bytes.asLongBuffer().put(values, 0, rows);
-            copy(bytes, longs.getDataBuffer());
-            longs.setValueCount(rows);
+            BaseFixedWidthVector fixed = allocate(vector, rows);
+            ByteBuffer bytes = bytes((long) (int32 ? Integer.BYTES : Long.BYTES) * rows);
+            if (int32) {
+                for (int i = 0; i < rows; i++) {
+                    bytes.putInt(i * Integer.BYTES, (int) values[i]);
+                }
+            } else {
+                bytes.asLongBuffer().put(values, 0, rows);
+            }
+            copy(bytes, fixed.getDataBuffer());
+            fixed.setValueCount(rows);
             clear();
         }
     }
@@ -221,7 +218,7 @@ abstract sealed class ColumnBuffer {
 
     /**
      * Non-null lists: each row's element count, and the elements in a buffer of their own
-     * ({@link Utf8} or {@link Int64}).
+     * ({@link Utf8} or {@link Numbers}).
      */
     static final class Lists<E extends ColumnBuffer> extends ColumnBuffer {
         private final E elements;

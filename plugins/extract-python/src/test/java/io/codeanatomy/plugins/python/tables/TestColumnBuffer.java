@@ -64,10 +64,10 @@ class TestColumnBuffer {
              BitVector bools = new BitVector("b", allocator);
              ListVector lists = ListVector.empty("list", allocator)) {
             lists.addOrGetVector(FieldType.notNullable(new ArrowType.Int(64, true)));
-            ColumnBuffer.Int32 intBuffer = new ColumnBuffer.Int32();
-            ColumnBuffer.Int64 longBuffer = new ColumnBuffer.Int64();
+            ColumnBuffer.Numbers intBuffer = ColumnBuffer.Numbers.int32();
+            ColumnBuffer.Numbers longBuffer = ColumnBuffer.Numbers.int64();
             ColumnBuffer.Bool boolBuffer = new ColumnBuffer.Bool();
-            ColumnBuffer.Lists<ColumnBuffer.Int64> listBuffer = new ColumnBuffer.Lists<>(new ColumnBuffer.Int64());
+            ColumnBuffer.Lists<ColumnBuffer.Numbers> listBuffer = new ColumnBuffer.Lists<>(ColumnBuffer.Numbers.int64());
             int rows = 1_037;
             for (int i = 0; i < rows; i++) {
                 intBuffer.add(i * -31);
