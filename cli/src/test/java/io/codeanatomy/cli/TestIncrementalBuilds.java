@@ -68,14 +68,16 @@ class TestIncrementalBuilds {
         List<String> outputs = names(lastRecord.get("reuse").get("recomputed"));
         assertThat(outputs).as("a first build runs every output").contains("cpg_nodes", "cpg_edges");
         assertThat(names(lastRecord.get("reuse").get("skipped"))).isEmpty();
-        assertThat(names(lastRecord.get("reuse").get("changedFilesOnly"))).as("a first build computes every file's nodes").isEmpty();
+        assertThat(names(lastRecord.get("reuse").get("changedFilesOnly"))).as("a first build computes every file's nodes, edges and properties").isEmpty();
+        assertThat(BuildManifests.latest(out).orElseThrow().outputLayout().orElseThrow().files().keySet())
+                .as("a first build stores nodes, edges and properties in groups").containsExactly("cpg_edges", "cpg_nodes", "cpg_props");
 
         write(source.resolve("app/util.py"), "def helper(x):\n    return x * 3\n\ndef other():\n    pass\n");
         JsonNode edited = rebuildAndCompare(source, out, 1);
         assertThat(counts(edited)).isEqualTo("unchanged 8, changed 1, added 0, deleted 0, renamed 0, parsed 1");
         assertThat(edited.get("groupsRewritten").asLong()).isEqualTo(1);
         assertThat(names(rebuildRecord.get("reuse").get("recomputed"))).as("an edit changes every output's inputs").isEqualTo(outputs);
-        assertThat(lastRebuild.out()).contains("  outputs: " + outputs.size() + " recomputed (cpg_nodes for the changed files only)");
+        assertThat(lastRebuild.out()).contains("  outputs: " + outputs.size() + " recomputed (cpg_nodes, cpg_edges, cpg_props for the changed files only)");
 
         write(source.resolve("app/extra.py"), "from app.util import other\n\nother()\n");
         JsonNode added = rebuildAndCompare(source, out, 2);
@@ -97,7 +99,7 @@ class TestIncrementalBuilds {
         assertThat(touched.get("groupsRewritten").asLong()).isZero();
         assertThat(names(rebuildRecord.get("reuse").get("skipped"))).as("a touch changes no input").isEqualTo(outputs);
         assertThat(names(rebuildRecord.get("reuse").get("recomputed"))).isEmpty();
-        assertThat(builds(out).get(1).outputLayout()).as("kept nodes keep their layout").isEqualTo(builds(out).get(0).outputLayout());
+        assertThat(builds(out).get(1).outputLayout()).as("kept nodes, edges and properties keep their layout").isEqualTo(builds(out).get(0).outputLayout());
         assertThat(lastRebuild.out()).contains("  outputs: 0 recomputed, " + outputs.size() + " skipped (their inputs did not change)");
         List<BuildManifest> builds = BuildManifests.list(out);
         assertThat(builds.get(builds.size() - 1).tables()).as("a touch commits no table: the manifest names the versions of the build before")
@@ -141,7 +143,7 @@ class TestIncrementalBuilds {
         write(source.resolve("app/util.py"), "def helper(x):\n    return len(x)\n\ndef other():\n    return helper([1])\n");
         CliRun rebuild = rebuildWithCallsAndCompare(source, out);
 
-        assertThat(rebuild.out()).contains("recomputed (cpg_nodes for the changed files only)");
+        assertThat(rebuild.out()).contains("recomputed (cpg_nodes, cpg_edges, cpg_props for the changed files only)");
     }
 
     /** Rebuilds {@code out} with calls, builds {@code source} from scratch beside it, and checks that every table is equal; the rebuild. */
@@ -196,9 +198,11 @@ class TestIncrementalBuilds {
 
         List<BuildManifest> builds = BuildManifests.list(out);
         if (!names(record.get("reuse").get("recomputed")).isEmpty()) {
-            assertThat(names(record.get("reuse").get("changedFilesOnly"))).as("nodes computed for the changed files only, step " + step)
-                    .containsExactly("cpg_nodes");
-            checkReplacedGroups(out, builds, "cpg_nodes", changes.get("groupsRewritten").asInt());
+            assertThat(names(record.get("reuse").get("changedFilesOnly"))).as("nodes, edges and properties computed for the changed files only, step "
+                    + step).containsExactly("cpg_nodes", "cpg_edges", "cpg_props");
+            for (String table : List.of("cpg_nodes", "cpg_edges", "cpg_props")) {
+                checkReplacedGroups(out, builds, table, changes.get("groupsRewritten").asInt());
+            }
         }
         ExtractionLayout before = builds.get(builds.size() - 2).extraction().orElseThrow();
         ExtractionLayout after = builds.get(builds.size() - 1).extraction().orElseThrow();

@@ -36,12 +36,12 @@ public interface CpgPart {
     }
 
     /**
-     * Whether every row of the part's node views is a node of one source file, with that file's
-     * {@code path}, computed from that file's extraction rows alone: then a file's nodes can be
-     * recomputed from its rows (docs/incremental.md). A part whose node views read facts of other
-     * files (resolution, externals) says no, the default.
+     * Whether every row of the part's node, edge and property views is a fact of one source file,
+     * with that file's {@code path}, computed from that file's extraction rows alone: then a file's
+     * rows can be recomputed from its rows (docs/incremental.md). A part whose views read facts of
+     * other files (resolution, externals, inheritance) says no, the default.
      */
-    default boolean fileLocalNodes() {
+    default boolean fileLocal() {
         return false;
     }
 

@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -97,9 +98,12 @@ public final class CpgSpec {
      * The contract of {@code cpg_props} and of a part's property view: one typed value per row,
      * {@code value_type} naming the column that holds it ({@code STRING}, {@code INT64},
      * {@code FLOAT64}, {@code BOOLEAN}); a part's view may leave out the other value columns.
+     * {@code path} is the source file of the entity; every file-local part gives it (a grouped
+     * build stores and replaces properties by it), other parts where they know it.
      */
-    public static final SchemaContract PROPS = SchemaContract.of(1,
+    public static final SchemaContract PROPS = SchemaContract.of(2,
             ColumnContract.required("entity_id", DataType.STRING),
+            ColumnContract.optional("path", DataType.STRING),
             ColumnContract.required("prop_key", DataType.STRING),
             ColumnContract.required("value_type", DataType.STRING),
             ColumnContract.optional("value_string", DataType.STRING),
@@ -125,7 +129,21 @@ public final class CpgSpec {
             ColumnContract.required("edge_count", DataType.INT64),
             ColumnContract.required("edges", DataType.list(ADJACENT_EDGE)));
 
+    /**
+     * The column a grouped build's plans add to {@code cpg_nodes}, {@code cpg_edges} and
+     * {@code cpg_props} (docs/incremental.md): the file a row belongs to, its {@code path} for the
+     * rows of {@linkplain CpgPart#fileLocal file-local} parts, {@value #NO_FILE} for the others.
+     * It is not written: it says which group of source files the row is stored in.
+     */
+    public static final String OWNER_PATH = "owner_path";
+    /** The {@link #OWNER_PATH} of a row that belongs to no one file. */
+    public static final String NO_FILE = "";
+    /** The outputs a grouped build stores in groups of source files, in assembly order. */
+    public static final List<String> GROUPED_OUTPUTS = List.of(NODES_OUTPUT, EDGES_OUTPUT, PROPS_OUTPUT);
+
     private static final String NODE_SHAPE = "cpg_node_shape";
+    private static final String FILE_LOCAL = "_file_local";
+    private static final String CROSS_FILE = "_cross_file";
     private static final String EDGE_SHAPE = "cpg_edge_shape";
     private static final String PROP_SHAPE = "cpg_prop_shape";
 
@@ -179,35 +197,47 @@ public final class CpgSpec {
      * view.
      */
     public static SemanticSpec assemble(List<CpgPart> parts) {
-        return assemble(parts, part -> true);
+        return assemble(parts, Layout.WHOLE);
     }
 
     /**
-     * {@link #assemble} with {@code cpg_nodes} stacked from the node views of the parts that are
-     * not {@linkplain CpgPart#fileLocalNodes file-local} only: the nodes an incremental build
-     * computes over every file, beside the changed files' nodes of {@link #fileLocalNodes}
-     * (docs/incremental.md). Every other output is {@link #assemble}'s.
+     * {@link #assemble} for a build that stores the graph in groups of source files, from scratch:
+     * {@code cpg_nodes}, {@code cpg_edges} and {@code cpg_props} have the {@link #OWNER_PATH} column
+     * after their contract's ({@link #owned}), the rows of the file-local parts' views and those of the
+     * others stacked apart, so a row is filed by where it comes from, not by its {@code path}
+     * (a cross-file edge has the path of the syntax it comes from). Every other output is
+     * {@link #assemble}'s.
      */
-    public static SemanticSpec crossFileNodes(List<CpgPart> parts) {
-        return assemble(parts, part -> !part.fileLocalNodes());
+    public static SemanticSpec grouped(List<CpgPart> parts) {
+        return assemble(parts, Layout.GROUPED);
     }
 
     /**
-     * The spec of the file-local nodes of the files {@code paths}: the {@linkplain
-     * CpgPart#fileLocalNodes file-local} parts' inputs, each read through a view that keeps the rows
-     * of {@code paths} from the input registered as {@link #allFiles}{@code (name)}, their views,
-     * and one output {@code cpg_nodes} stacked from their node views, as {@link #assemble} stacks
-     * them. Its rows are {@link #assemble}'s {@code cpg_nodes} rows of those files.
+     * The spec an incremental grouped build runs over every file (docs/incremental.md): {@link
+     * #grouped} with {@code cpg_nodes}, {@code cpg_edges} and {@code cpg_props} stacked from the
+     * views of the parts that are not {@linkplain CpgPart#fileLocal file-local} only, beside the
+     * changed files' rows of {@link #fileLocal}; no adjacency outputs, which the build groups from the
+     * written {@code cpg_edges} ({@link #adjacency}). Every other output is {@link #assemble}'s.
      */
-    public static SemanticSpec fileLocalNodes(List<CpgPart> parts, Collection<String> paths) {
+    public static SemanticSpec crossFile(List<CpgPart> parts) {
+        return assemble(parts, Layout.CROSS_FILE);
+    }
+
+    /**
+     * The spec of the file-local rows of the files {@code paths}: the {@linkplain CpgPart#fileLocal
+     * file-local} parts' inputs, each read through a view that keeps the rows of {@code paths} from the
+     * input registered as {@link #allFiles}{@code (name)}, their views, and the outputs {@code
+     * cpg_nodes}, {@code cpg_edges} and {@code cpg_props} (those the parts have views for) stacked
+     * from their views as {@link #grouped} stacks them. Its rows are {@link #grouped}'s rows of those
+     * files' owners.
+     */
+    public static SemanticSpec fileLocal(List<CpgPart> parts, Collection<String> paths) {
         requireNonNull(paths, "paths is null");
-        List<CpgPart> local = requireNonNull(parts, "parts is null").stream().filter(CpgPart::fileLocalNodes).toList();
-        List<String> nodeViews = new ArrayList<>();
-        local.forEach(part -> nodeViews.addAll(part.nodeViews()));
-        if (nodeViews.isEmpty()) {
+        List<CpgPart> local = requireNonNull(parts, "parts is null").stream().filter(CpgPart::fileLocal).toList();
+        if (local.stream().allMatch(part -> part.nodeViews().isEmpty())) {
             throw new IllegalArgumentException("no part of the CPG spec has file-local node views");
         }
-        SemanticSpecBuilder builder = SemanticSpec.builder(NAME + "-file-local-nodes", VERSION);
+        SemanticSpecBuilder builder = SemanticSpec.builder(NAME + "-file-local", VERSION);
         for (InputRelation input : withLines(mergeInputs(local))) {
             List<ColumnContract> columns = new ArrayList<>(input.schema().columns());
             if (columns.stream().noneMatch(column -> column.name().equals("path"))) {
@@ -220,11 +250,31 @@ public final class CpgSpec {
                     .project(columns(input.schema(), "t"))));
         }
         local.forEach(part -> part.views().forEach(builder::view));
-        addNodes(builder, nodeViews);
+        Views views = Views.of(local, part -> true);
+        addOwned(builder, NODES_OUTPUT, NODES, stacked(views.nodes, v -> nodes(builder, v, FILE_LOCAL)), Optional.empty());
+        addOwned(builder, EDGES_OUTPUT, EDGES, stacked(views.edges, v -> edges(builder, v, FILE_LOCAL)), Optional.empty());
+        addOwned(builder, PROPS_OUTPUT, PROPS, stacked(views.props, v -> props(builder, v, FILE_LOCAL)), Optional.empty());
         return builder.build();
     }
 
-    /** The name {@link #fileLocalNodes} reads extraction table {@code table} under. */
+    /**
+     * The spec that groups {@code cpg_edges}, read as registered under its own name, into {@code
+     * cpg_edges_by_src} and {@code cpg_edges_by_dst}, as {@link #assemble} groups its edges view.
+     */
+    public static SemanticSpec adjacency() {
+        SemanticSpecBuilder builder = SemanticSpec.builder(NAME + "-adjacency", VERSION);
+        builder.input(new InputRelation(EDGES_OUTPUT, EDGES));
+        // Stacked as the views are, so the columns are nullable as the adjacency contract's struct members.
+        addAdjacency(builder, stack(builder, EDGE_SHAPE, EDGES, List.of(EDGES_OUTPUT), "edges_stacked"));
+        return builder.build();
+    }
+
+    /** {@code contract} with the {@link #OWNER_PATH} column last: the rows of a grouped build's plans. */
+    public static SchemaContract owned(SchemaContract contract) {
+        return new SchemaContract(contract.version(), append(contract.columns(), ColumnContract.required(OWNER_PATH, DataType.STRING)));
+    }
+
+    /** The name {@link #fileLocal} reads extraction table {@code table} under. */
     public static String allFiles(String table) {
         return table + "_all_files";
     }
@@ -237,42 +287,101 @@ public final class CpgSpec {
         return mergeInputRelations(all);
     }
 
-    private static SemanticSpec assemble(List<CpgPart> parts, Predicate<CpgPart> nodesOf) {
+    /** The view {@code stack} makes of {@code views}, none when there are none. */
+    private static Optional<String> stacked(List<String> views, Function<List<String>, String> stack) {
+        return views.isEmpty() ? Optional.empty() : Optional.of(stack.apply(views));
+    }
+
+    /** How {@link #assemble} stacks the graph's outputs. */
+    private enum Layout {
+        /** One union per output over every part's views. */
+        WHOLE,
+        /** The outputs stored in groups, with {@link #OWNER_PATH}: file-local and other parts' rows stacked apart. */
+        GROUPED,
+        /** {@link #GROUPED}'s outputs of the parts that are not file-local only, and no adjacency outputs. */
+        CROSS_FILE
+    }
+
+    /** The node, edge and property views of some parts, in assembly order. */
+    private record Views(List<String> nodes, List<String> edges, List<String> props) {
+        static Views of(List<CpgPart> parts, Predicate<CpgPart> which) {
+            List<String> nodes = new ArrayList<>();
+            List<String> edges = new ArrayList<>();
+            List<String> props = new ArrayList<>();
+            parts.stream().filter(which).forEach(part -> {
+                nodes.addAll(part.nodeViews());
+                edges.addAll(part.edgeViews());
+                props.addAll(part.propViews());
+            });
+            return new Views(nodes, edges, props);
+        }
+    }
+
+    private static SemanticSpec assemble(List<CpgPart> parts, Layout layout) {
         requireNonNull(parts, "parts is null");
         SemanticSpecBuilder builder = SemanticSpec.builder(NAME, VERSION);
         withLines(mergeInputs(parts)).forEach(builder::input);
-        List<String> nodeViews = new ArrayList<>();
-        List<String> edgeViews = new ArrayList<>();
-        List<String> propViews = new ArrayList<>();
-        for (CpgPart part : parts) {
-            part.views().forEach(builder::view);
-            if (nodesOf.test(part)) {
-                nodeViews.addAll(part.nodeViews());
-            }
-            edgeViews.addAll(part.edgeViews());
-            propViews.addAll(part.propViews());
-        }
+        parts.forEach(part -> part.views().forEach(builder::view));
+        Views all = Views.of(parts, part -> true);
         List<OutputTarget> partOutputs = new ArrayList<>();
         parts.forEach(part -> partOutputs.addAll(part.outputs()));
-        if (nodeViews.isEmpty()) {
+        if (all.nodes.isEmpty()) {
             throw new IllegalStateException("no part of the CPG spec contributes a node view");
         }
-        addNodes(builder, nodeViews);
-        if (!edgeViews.isEmpty()) {
-            addEdges(builder, edgeViews);
-        }
-        if (!propViews.isEmpty()) {
-            String view = stack(builder, PROP_SHAPE, PROPS, propViews, "props_stacked");
-            builder.view(ViewDefinition.of("props", ViewKind.PROJECT, RelSpec.scan(view).project(columns(PROPS, ""))));
-            builder.output(PROPS_OUTPUT, "props", "cpg/" + PROPS_OUTPUT, WriteMode.CREATE, PROPS);
+        if (layout == Layout.WHOLE) {
+            builder.output(NODES_OUTPUT, nodes(builder, all.nodes, ""), "cpg/" + NODES_OUTPUT, WriteMode.CREATE, NODES);
+            if (!all.edges.isEmpty()) {
+                builder.output(EDGES_OUTPUT, edges(builder, all.edges, ""), "cpg/" + EDGES_OUTPUT, WriteMode.CREATE, EDGES);
+                addAdjacency(builder, "edges");
+            }
+            if (!all.props.isEmpty()) {
+                builder.output(PROPS_OUTPUT, props(builder, all.props, ""), "cpg/" + PROPS_OUTPUT, WriteMode.CREATE, PROPS);
+            }
+        } else {
+            Views local = Views.of(parts, part -> layout == Layout.GROUPED && part.fileLocal());
+            Views cross = Views.of(parts, part -> !part.fileLocal());
+            addOwned(builder, NODES_OUTPUT, NODES, stacked(local.nodes, views -> nodes(builder, views, FILE_LOCAL)),
+                    stacked(cross.nodes, views -> nodes(builder, views, CROSS_FILE)));
+            Optional<String> edges = addOwned(builder, EDGES_OUTPUT, EDGES, stacked(local.edges, views -> edges(builder, views, FILE_LOCAL)),
+                    stacked(cross.edges, views -> edges(builder, views, CROSS_FILE)));
+            if (layout == Layout.GROUPED) {
+                edges.ifPresent(view -> addAdjacency(builder, view));
+            }
+            addOwned(builder, PROPS_OUTPUT, PROPS, stacked(local.props, views -> props(builder, views, FILE_LOCAL)),
+                    stacked(cross.props, views -> props(builder, views, CROSS_FILE)));
         }
         partOutputs.forEach(builder::output);
         return builder.build();
     }
 
-    /** Nodes stacked by name, with line and column looked up in the file's one line-index row. */
-    private static void addNodes(SemanticSpecBuilder builder, List<String> nodeViews) {
-        String stacked = stack(builder, NODE_SHAPE, NODE_VIEW, nodeViews, "nodes_stacked");
+    /**
+     * Adds output {@code output} with the {@linkplain #owned owned} {@code contract}: the union of the
+     * rows of view {@code local}, owned by their {@code path}, and of view {@code cross}, owned by no
+     * file (either may be absent); the output's view, empty when both are.
+     */
+    private static Optional<String> addOwned(SemanticSpecBuilder builder, String output, SchemaContract contract, Optional<String> local,
+            Optional<String> cross) {
+        List<RelSpec> owned = new ArrayList<>();
+        local.ifPresent(view -> owned.add(RelSpec.scan(view).project(append(columns(contract, ""),
+                col("path", DataType.STRING).as(OWNER_PATH)))));
+        cross.ifPresent(view -> owned.add(RelSpec.scan(view).project(append(columns(contract, ""),
+                Exprs.cast(Exprs.val(NO_FILE), DataType.STRING).as(OWNER_PATH)))));
+        if (owned.isEmpty()) {
+            return Optional.empty();
+        }
+        String view = output.substring(NAME.length() + 1) + "_owned";
+        builder.view(ViewDefinition.of(view, owned.size() == 1 ? ViewKind.PROJECT : ViewKind.UNION,
+                owned.size() == 1 ? owned.get(0) : RelSpec.unionAll(owned.toArray(RelSpec[]::new))));
+        builder.output(output, view, "cpg/" + output, WriteMode.CREATE, owned(contract));
+        return Optional.of(view);
+    }
+
+    /**
+     * Nodes stacked by name, with line and column looked up in the file's one line-index row; the
+     * view's name, {@code nodes} followed by {@code suffix}.
+     */
+    private static String nodes(SemanticSpecBuilder builder, List<String> nodeViews, String suffix) {
+        String stacked = stack(builder, NODE_SHAPE + suffix, NODE_VIEW, nodeViews, "nodes" + suffix + "_stacked");
         Field<List<Long>> lineStarts = col("l", "line_starts", DataType.list(DataType.INT64));
         Field<Long> bstart = col("n", "bstart", DataType.INT64);
         Field<Long> bend = col("n", "bend", DataType.INT64);
@@ -289,28 +398,40 @@ public final class CpgSpec {
         RelSpec nodes = RelSpec.scan(stacked, "n")
                 .join(RelSpec.scan(LINES, "l"), JoinType.LEFT, col("n", "file_id", DataType.STRING).eq(col("l", "file_id", DataType.STRING)))
                 .project(columns);
-        builder.view(ViewDefinition.of("nodes", ViewKind.JOIN, nodes));
-        builder.output(NODES_OUTPUT, "nodes", "cpg/" + NODES_OUTPUT, WriteMode.CREATE, NODES);
+        builder.view(ViewDefinition.of("nodes" + suffix, ViewKind.JOIN, nodes));
+        return "nodes" + suffix;
     }
 
-    /** Edges stacked by name behind their stable ids, and the two adjacency groupings of them. */
-    private static void addEdges(SemanticSpecBuilder builder, List<String> edgeViews) {
-        String stacked = stack(builder, EDGE_SHAPE, EDGE_VIEW, edgeViews, "edges_stacked");
-        Field<String> kind = col("edge_kind", DataType.STRING);
-        Field<String> src = col("src_node_id", DataType.STRING);
-        Field<String> dst = col("dst_node_id", DataType.STRING);
+    /** Edges stacked by name behind their stable ids; the view's name, {@code edges} followed by {@code suffix}. */
+    private static String edges(SemanticSpecBuilder builder, List<String> edgeViews, String suffix) {
+        String stacked = stack(builder, EDGE_SHAPE + suffix, EDGE_VIEW, edgeViews, "edges" + suffix + "_stacked");
         List<NamedField<?>> columns = new ArrayList<>();
-        columns.add(CpgFunctions.STABLE_EDGE_ID.call(kind, src, dst, col("path", DataType.STRING),
+        columns.add(CpgFunctions.STABLE_EDGE_ID.call(col("edge_kind", DataType.STRING), col("src_node_id", DataType.STRING),
+                col("dst_node_id", DataType.STRING), col("path", DataType.STRING),
                 col("bstart", DataType.INT64), col("bend", DataType.INT64)).as("edge_id"));
         columns.addAll(columns(EDGE_VIEW, ""));
-        builder.view(ViewDefinition.of("edges", ViewKind.PROJECT, RelSpec.scan(stacked).project(columns)));
-        builder.output(EDGES_OUTPUT, "edges", "cpg/" + EDGES_OUTPUT, WriteMode.CREATE, EDGES);
-        addAdjacency(builder, "edges_by_src", EDGES_BY_SRC_OUTPUT, src, dst);
-        addAdjacency(builder, "edges_by_dst", EDGES_BY_DST_OUTPUT, dst, src);
+        builder.view(ViewDefinition.of("edges" + suffix, ViewKind.PROJECT, RelSpec.scan(stacked).project(columns)));
+        return "edges" + suffix;
+    }
+
+    /** Properties stacked by name; the view's name, {@code props} followed by {@code suffix}. */
+    private static String props(SemanticSpecBuilder builder, List<String> propViews, String suffix) {
+        String view = stack(builder, PROP_SHAPE + suffix, PROPS, propViews, "props" + suffix + "_stacked");
+        builder.view(ViewDefinition.of("props" + suffix, ViewKind.PROJECT, RelSpec.scan(view).project(columns(PROPS, ""))));
+        return "props" + suffix;
+    }
+
+    /** The two adjacency outputs, grouped from the edges of view {@code edges}. */
+    private static void addAdjacency(SemanticSpecBuilder builder, String edges) {
+        Field<String> src = col("src_node_id", DataType.STRING);
+        Field<String> dst = col("dst_node_id", DataType.STRING);
+        addAdjacency(builder, edges, "edges_by_src", EDGES_BY_SRC_OUTPUT, src, dst);
+        addAdjacency(builder, edges, "edges_by_dst", EDGES_BY_DST_OUTPUT, dst, src);
     }
 
     /** One row per {@code node} end of the edges, its edges collected as a list of structs. */
-    private static void addAdjacency(SemanticSpecBuilder builder, String view, String output, Field<String> node, Field<String> other) {
+    private static void addAdjacency(SemanticSpecBuilder builder, String edges, String view, String output, Field<String> node,
+            Field<String> other) {
         Field<Long> bstart = col("bstart", DataType.INT64);
         Field<Long> bend = col("bend", DataType.INT64);
         Field<String> edgeId = col("edge_id", DataType.STRING);
@@ -318,7 +439,7 @@ public final class CpgSpec {
         Field<Map<String, Object>> edge = Exprs.struct(List.of(edgeId.as("edge_id"), kind.as("edge_kind"),
                 other.as("other_node_id"), bstart.as("bstart"), bend.as("bend"),
                 col("confidence", DataType.FLOAT64).as("confidence")));
-        RelSpec grouped = RelSpec.scan("edges")
+        RelSpec grouped = RelSpec.scan(edges)
                 .aggregate(List.of(node.as("node_id")), List.of(
                         AggregateCall.count("edge_count"),
                         AggregateCall.collect(edge, "edges", SortKey.asc(kind), SortKey.asc(bstart), SortKey.asc(bend), SortKey.asc(edgeId))));
@@ -363,6 +484,12 @@ public final class CpgSpec {
                 all.addAll(List.of(inserted));
             }
         }
+        return all;
+    }
+
+    private static <T> List<T> append(List<T> first, T last) {
+        List<T> all = new ArrayList<>(first);
+        all.add(last);
         return all;
     }
 

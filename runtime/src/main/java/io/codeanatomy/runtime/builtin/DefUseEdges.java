@@ -96,6 +96,11 @@ public final class DefUseEdges implements CpgPart {
     }
 
     @Override
+    public boolean fileLocal() {
+        return true;
+    }
+
+    @Override
     public List<String> edgeViews() {
         return List.of(USES, DEFINES);
     }

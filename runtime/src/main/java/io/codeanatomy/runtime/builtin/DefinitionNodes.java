@@ -99,7 +99,7 @@ public final class DefinitionNodes implements CpgPart {
     }
 
     @Override
-    public boolean fileLocalNodes() {
+    public boolean fileLocal() {
         return true;
     }
 

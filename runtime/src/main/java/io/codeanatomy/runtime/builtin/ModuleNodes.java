@@ -52,7 +52,7 @@ public final class ModuleNodes implements CpgPart {
     }
 
     @Override
-    public boolean fileLocalNodes() {
+    public boolean fileLocal() {
         return true;
     }
 

@@ -192,7 +192,7 @@ public final class ScopeBindings implements CpgPart {
     }
 
     @Override
-    public boolean fileLocalNodes() {
+    public boolean fileLocal() {
         return true;
     }
 
@@ -751,21 +751,21 @@ public final class ScopeBindings implements CpgPart {
     }
 
     private static RelSpec scopeProps() {
-        return RelSpec.scan(SCOPES, "s").project(prop(str("s", "node_id"), "scope_type", str("s", "scope_type"), null));
+        return RelSpec.scan(SCOPES, "s").project(prop(str("s", "node_id"), str("s", "path"), "scope_type", str("s", "scope_type"), null));
     }
 
     /** Eight props per binding: {@code scope} (STRING) and the seven flags (BOOL). */
     private static RelSpec bindingProps() {
         List<RelSpec> props = new ArrayList<>();
-        props.add(RelSpec.scan(BINDINGS, "b").project(prop(str("b", "binding_id"), "scope", str("b", "scope"), null)));
+        props.add(RelSpec.scan(BINDINGS, "b").project(prop(str("b", "binding_id"), str("b", "path"), "scope", str("b", "scope"), null)));
         for (String flag : FLAGS) {
-            props.add(RelSpec.scan(BINDINGS, "b").project(prop(str("b", "binding_id"), flag, null, bool("b", flag))));
+            props.add(RelSpec.scan(BINDINGS, "b").project(prop(str("b", "binding_id"), str("b", "path"), flag, null, bool("b", flag))));
         }
         return RelSpec.unionAll(props.toArray(RelSpec[]::new));
     }
 
-    private static List<NamedField<?>> prop(Field<String> entity, String key, Field<String> string, Field<Boolean> bool) {
-        return List.of(entity.as("entity_id"), val(key).as("prop_key"), val(string != null ? "STRING" : "BOOL").as("value_type"),
+    private static List<NamedField<?>> prop(Field<String> entity, Field<String> path, String key, Field<String> string, Field<Boolean> bool) {
+        return List.of(entity.as("entity_id"), path.as("path"), val(key).as("prop_key"), val(string != null ? "STRING" : "BOOL").as("value_type"),
                 (string != null ? string : Exprs.nullOf(DataType.STRING)).as("value_string"),
                 Exprs.nullOf(DataType.INT64).as("value_int"), Exprs.nullOf(DataType.FLOAT64).as("value_float"),
                 (bool != null ? bool : Exprs.nullOf(DataType.BOOLEAN)).as("value_bool"));

@@ -97,7 +97,7 @@ public final class StructureGraph implements CpgPart {
     }
 
     @Override
-    public boolean fileLocalNodes() {
+    public boolean fileLocal() {
         return true;
     }
 
@@ -247,7 +247,7 @@ public final class StructureGraph implements CpgPart {
         String valueType = value.type().kind() == TypeKind.INT32 ? "INT64" : value.type().kind().name();
         return ViewDefinition.of(name, ViewKind.PROJECT, RelSpec.scan(rows)
                 .filter(Exprs.isNotNull(value))
-                .project(col("node_id", DataType.STRING).as("entity_id"), Exprs.val(key).as("prop_key"), Exprs.val(valueType).as("value_type"), typed));
+                .project(col("node_id", DataType.STRING).as("entity_id"), string("path"), Exprs.val(key).as("prop_key"), Exprs.val(valueType).as("value_type"), typed));
     }
 
     private static Field<String> nodeId(String relation) {

@@ -46,11 +46,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -66,8 +68,9 @@ import org.apache.arrow.vector.types.pojo.Schema;
  *
  * <p>Every table is written in place as a new version of the same Delta table (one commit per
  * table: the extraction tables in groups of source files, of which a rebuild replaces only the
- * groups holding changed files, docs/incremental.md; {@code cpg_nodes} in the same groups, recomputed
- * for the changed files only ({@link FileGroupedNodes}); the other outputs whole), and the build becomes
+ * groups holding changed files, docs/incremental.md; {@code cpg_nodes}, {@code cpg_edges} and
+ * {@code cpg_props} in the same groups, recomputed for the changed files only ({@link FileGroupedOutputs});
+ * the other outputs whole), and the build becomes
  * visible in one step when its {@link BuildManifests manifest} commits: readers read the versions the latest manifest names. A run that fails or is
  * killed at any point leaves the previous build readable; the versions it committed are named by no
  * manifest, and the next build or {@code codeanatomy vacuum} supersedes and removes them
@@ -232,13 +235,13 @@ public final class BuildPipeline {
                 for (OutputResult table : List.copyOf(outputs)) {
                     session.registerTable(table.name(), tables.resolve(table.path()), table.path(), OptionalLong.of(table.deltaVersion()));
                 }
-                Optional<FileGroupedNodes> nodes = executeOutputs
-                        ? FileGroupedNodes.of(session, () -> sessions.apply(config), directory.root(), spec, layout, incrementalSources,
+                Optional<FileGroupedOutputs> grouped = executeOutputs
+                        ? FileGroupedOutputs.of(session, () -> sessions.apply(config), directory.root(), spec, layout, incrementalSources,
                                 rewrittenGroups, previous, materializer)
                         : Optional.empty();
                 begin("compile");
-                // An incremental build plans the nodes of no file in place of every node (FileGroupedNodes).
-                CompiledDag compiled = session.compileDag(nodes.map(grouped -> grouped.spec(spec)).orElse(spec));
+                // A grouped build plans its grouped outputs' rows with their owners (FileGroupedOutputs).
+                CompiledDag compiled = session.compileDag(grouped.map(FileGroupedOutputs::spec).orElse(spec));
                 begin("plan");
                 PlannedDag planned = session.planDag(compiled);
                 dag = planned.bundle();
@@ -254,7 +257,7 @@ public final class BuildPipeline {
                     return new BuildOutcome(result, directory.finishRun(runId), extraction, session.operatorMetrics(), changes, reuse);
                 }
                 begin("execute");
-                outputs.addAll(execute(planned, previous, materializer, nodes));
+                outputs.addAll(execute(planned, previous, materializer, grouped));
                 begin("report");
                 problems = keptProblems(previous).or(() -> sourceProblems(tables));
                 end();
@@ -548,7 +551,7 @@ public final class BuildPipeline {
          * order.
          */
         private List<OutputResult> execute(PlannedDag planned, Optional<BuildManifest> previous, Materializer materializer,
-                Optional<FileGroupedNodes> nodes) {
+                Optional<FileGroupedOutputs> grouped) {
             inputKeys = OutputReuse.keys(planned, session.envelope(spec.hash()));
             SortedMap<String, ManifestTable> kept = new TreeMap<>();
             for (PlannedFragment fragment : planned.fragments(PlanNodeKind.OUTPUT)) {
@@ -558,44 +561,67 @@ public final class BuildPipeline {
                         .ifPresent(table -> kept.put(fragment.name(), table));
             }
             PlannedDag toRun = OutputReuse.without(planned, kept.keySet());
-            List<OutputResult> ran = toRun.fragments().isEmpty() ? List.of()
-                    : session.run(toRun, fragment -> nodes.isPresent() && fragment.name().equals(CpgSpec.NODES_OUTPUT)
-                            ? grouped(nodes.get(), fragment, materializer)
-                            : materialize(output(fragment.name()), fragment.query(), materializer));
+            List<OutputResult> ran = new ArrayList<>(toRun.fragments().isEmpty() ? List.of()
+                    : session.run(toRun, fragment -> grouped.isPresent() && grouped.get().writes(fragment.name())
+                            ? grouped(grouped.get(), fragment, materializer)
+                            : materialize(session, output(fragment.name()), fragment.query(), materializer)));
             Map<String, OutputResult> byName = new TreeMap<>();
             ran.forEach(result -> byName.put(result.name(), result));
-            // Nodes kept at the previous build's version are stored as that build stored them.
-            outputLayout = nodes.isPresent() ? nodes.get().layout()
+            Set<String> computed = new HashSet<>(planned.fragments(PlanNodeKind.OUTPUT).stream().map(PlannedFragment::name).toList());
+            if (grouped.isPresent() && grouped.get().changedFilesOnly() && byName.containsKey(CpgSpec.EDGES_OUTPUT)) {
+                // CpgSpec.crossFile has no adjacency outputs: they are grouped from the edges just written.
+                for (OutputResult adjacency : adjacency(byName.get(CpgSpec.EDGES_OUTPUT), materializer)) {
+                    byName.put(adjacency.name(), adjacency);
+                    computed.add(adjacency.name());
+                    inputKeys.put(adjacency.name(), OutputReuse.key(adjacency.name(), session.envelope(spec.hash())));
+                }
+            }
+            // Outputs kept at the previous build's version are stored as that build stored them.
+            outputLayout = grouped.isPresent() ? grouped.get().layout()
                     : previous.flatMap(BuildManifest::outputLayout).filter(stored -> kept.containsKey(CpgSpec.NODES_OUTPUT));
             List<OutputResult> results = new ArrayList<>();
             List<String> skipped = new ArrayList<>();
             List<String> recomputed = new ArrayList<>();
-            for (PlannedFragment fragment : planned.fragments(PlanNodeKind.OUTPUT)) {
-                ManifestTable table = kept.get(fragment.name());
+            // In the spec's order, whichever plans computed them.
+            List<String> order = spec.outputs().stream().map(OutputTarget::name).filter(computed::contains).toList();
+            for (String name : order) {
+                ManifestTable table = kept.get(name);
                 if (table == null) {
-                    results.add(byName.get(fragment.name()));
-                    recomputed.add(fragment.name());
+                    results.add(byName.get(name));
+                    recomputed.add(name);
                 } else {
                     results.add(new OutputResult(table.name(), table.path(), table.rows(), table.version()));
-                    skipped.add(fragment.name());
+                    skipped.add(name);
                 }
             }
             reuse = Optional.of(new OutputReuse(skipped, recomputed,
-                    nodes.filter(FileGroupedNodes::changedFilesOnly).map(grouped -> List.of(CpgSpec.NODES_OUTPUT)).orElse(List.of())));
+                    grouped.filter(FileGroupedOutputs::changedFilesOnly).map(FileGroupedOutputs::names).orElse(List.of())));
             return results;
         }
 
-        private OutputResult grouped(FileGroupedNodes nodes, PlannedFragment fragment, Materializer materializer) {
-            OutputResult result = nodes.write(fragment, materializer);
+        private OutputResult grouped(FileGroupedOutputs grouped, PlannedFragment fragment, Materializer materializer) {
+            OutputResult result = grouped.write(fragment, materializer);
             if (materialized.incrementAndGet() == 1) {
                 BuildHalts.point(HALT_EXECUTING);
             }
             return result;
         }
 
-        private OutputResult materialize(OutputTarget output, PlannedQuery planned, Materializer materializer) {
+        /**
+         * The adjacency outputs of the spec, grouped from {@code edges} as written ({@link CpgSpec#adjacency}),
+         * in a session of their own.
+         */
+        private List<OutputResult> adjacency(OutputResult edges, Materializer materializer) {
+            try (Session grouping = sessions.apply(config)) {
+                grouping.registerTable(edges.name(), directory.root().resolve(edges.path()), edges.path(), OptionalLong.of(edges.deltaVersion()));
+                PlannedDag dag = grouping.planDag(grouping.compileDag(CpgSpec.adjacency()));
+                return grouping.run(dag, fragment -> materialize(grouping, output(fragment.name()), fragment.query(), materializer));
+            }
+        }
+
+        private OutputResult materialize(Session in, OutputTarget output, PlannedQuery planned, Materializer materializer) {
             Schema schema = ArrowContracts.toArrowSchema(output.schema());
-            try (RowBatchReader batches = session.execute(planned, schema, output.name())) {
+            try (RowBatchReader batches = in.execute(planned, schema, output.name())) {
                 // Each build replaces the whole table with a new version, whatever the spec's mode says about one write.
                 MaterializeResult result = materializer.write(directory.root().resolve(output.path()), WriteMode.OVERWRITE, schema,
                         batches.asIterator());

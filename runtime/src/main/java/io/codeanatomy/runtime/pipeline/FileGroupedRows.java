@@ -2,6 +2,7 @@ package io.codeanatomy.runtime.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
+import io.codeanatomy.runtime.builtin.CpgSpec;
 import io.codeanatomy.runtime.pipeline.GroupedTableChannel.PlannedGroup;
 import io.codeanatomy.spi.write.GroupWrite;
 import io.codeanatomy.spi.write.GroupedWriteResult;
@@ -22,24 +23,21 @@ import org.apache.arrow.vector.types.pojo.Schema;
 /**
  * The rows of an output stored in groups of source files, gathered by group before the grouped
  * write: a plan gives its rows in no path order, and the grouped write takes one group after the
- * other. A row goes to the group of its {@code path}; a row whose path is {@value #NO_FILE} belongs
- * to no file and goes to the last group, {@link SourceGroups#size()}.
+ * other. The plan's rows have the output's columns and then {@link CpgSpec#OWNER_PATH}, which is not
+ * written: a row goes to the group of its owner; a row owned by no file ({@value CpgSpec#NO_FILE})
+ * goes to the last group, {@link SourceGroups#size()}.
  */
 final class FileGroupedRows implements AutoCloseable {
-    /** The path of a row that belongs to no file (an external name's node). */
-    static final String NO_FILE = "";
-
     private final Schema schema;
     private final BufferAllocator allocator;
     private final SourceGroups groups;
-    private final int pathColumn;
     private final List<List<VectorSchemaRoot>> pieces = new ArrayList<>();
 
+    /** Rows to be written with {@code schema}, gathered from batches of {@link CpgSpec#owned owned} rows. */
     FileGroupedRows(Schema schema, BufferAllocator allocator, SourceGroups groups) {
         this.schema = requireNonNull(schema, "schema is null");
         this.allocator = requireNonNull(allocator, "allocator is null");
         this.groups = requireNonNull(groups, "groups is null");
-        this.pathColumn = schema.getFields().indexOf(schema.findField(GroupedTableChannel.PATH_COLUMN));
         for (int g = 0; g <= groups.size(); g++) {
             pieces.add(new ArrayList<>());
         }
@@ -47,28 +45,28 @@ final class FileGroupedRows implements AutoCloseable {
 
     /** The group of the rows of {@code path}. */
     int groupOf(String path) {
-        return path.equals(NO_FILE) ? groups.size() : groups.groupOf(path);
+        return path.equals(CpgSpec.NO_FILE) ? groups.size() : groups.groupOf(path);
     }
 
     /**
-     * Copies the rows of {@code batches} (each valid until the next) into their groups; a row whose
-     * path {@code expected} refuses fails, naming {@code origin}.
+     * Copies the rows of {@code batches} (each valid until the next) into the groups of their owners;
+     * a row whose owner {@code expected} refuses fails, naming {@code origin}.
      */
     void add(Iterator<VectorSchemaRoot> batches, Predicate<String> expected, String origin) {
         while (batches.hasNext()) {
             VectorSchemaRoot batch = batches.next();
             int rows = batch.getRowCount();
-            VarCharVector paths = (VarCharVector) batch.getVector(pathColumn);
+            VarCharVector paths = (VarCharVector) batch.getVector(CpgSpec.OWNER_PATH);
             int[] groupOfRow = new int[rows];
             int[] counts = new int[groups.size() + 1];
             for (int row = 0; row < rows; row++) {
                 if (paths.isNull(row)) {
                     // Such a row would be in no group a later build could replace.
-                    throw new IllegalStateException(origin + " gave a row without a path");
+                    throw new IllegalStateException(origin + " gave a row owned by no path");
                 }
                 String path = new String(paths.get(row), StandardCharsets.UTF_8);
                 if (!expected.test(path)) {
-                    throw new IllegalStateException(origin + " gave a row of path '" + path + "', which it should not");
+                    throw new IllegalStateException(origin + " gave a row owned by path '" + path + "', which it should not");
                 }
                 groupOfRow[row] = groupOf(path);
                 counts[groupOfRow[row]]++;
@@ -108,7 +106,8 @@ final class FileGroupedRows implements AutoCloseable {
     /**
      * One commit of the gathered rows: every group, replacing the whole table, when {@code planned}
      * is empty; else the planned groups in order, each replacing its files and keeping their rows
-     * of other paths. A gathered row of a group not planned fails the write.
+     * of other paths, but the last group, whose rows are replaced whole. A gathered row of a group
+     * not planned fails the write.
      */
     GroupedWriteResult write(Materializer materializer, Path location, List<PlannedGroup> planned) {
         List<PlannedGroup> order = new ArrayList<>(planned);
@@ -125,7 +124,10 @@ final class FileGroupedRows implements AutoCloseable {
             }
         }
         Iterator<GroupWrite> writes = order.stream()
-                .map(p -> new GroupWrite(p.replacedFiles(), p.droppedPaths(), pieces.get(p.group()).iterator())).iterator();
+                .map(p -> p.group() == groups.size()
+                        ? GroupWrite.replacingWhole(p.replacedFiles(), pieces.get(p.group()).iterator())
+                        : new GroupWrite(p.replacedFiles(), p.droppedPaths(), pieces.get(p.group()).iterator()))
+                .iterator();
         return materializer.writeGroups(location, schema, replaceAll, GroupedTableChannel.PATH_COLUMN, writes);
     }
 

@@ -19,8 +19,8 @@ import java.util.TreeMap;
  * they are computed from is what that build computed them from (docs/incremental.md, skipped
  * subplans).
  *
- * @param skipped outputs kept at the previous build's version, in DAG order
- * @param recomputed outputs this build ran, in DAG order
+ * @param skipped outputs kept at the previous build's version, in the spec's order
+ * @param recomputed outputs this build ran, in the spec's order
  * @param changedFilesOnly of the recomputed outputs, those of which only the rows of the changed files
  *     (and the rows of no file) were computed, the rows of the other files kept
  */

@@ -22,26 +22,47 @@ class TestCpgSpec {
     }
 
     @Test
-    void crossFileNodesStacksOnlyTheNodesOfPartsThatAreNotFileLocal() {
+    void groupedStacksTheFileLocalPartsApartAndOwnsTheirRowsByPath() {
         SemanticSpec whole = CpgSpec.assemble(CpgSpec.parts());
-        SemanticSpec cross = CpgSpec.crossFileNodes(CpgSpec.parts());
+        SemanticSpec grouped = CpgSpec.grouped(CpgSpec.parts());
 
-        assertThat(cross.outputs().stream().map(OutputTarget::name)).containsExactlyElementsOf(
+        assertThat(grouped.outputs().stream().map(OutputTarget::name)).containsExactlyInAnyOrderElementsOf(
                 whole.outputs().stream().map(OutputTarget::name).toList());
-        assertThat(cross.view("edges_stacked")).isEqualTo(whole.view("edges_stacked"));
-        assertThat(cross.view("props_stacked")).isEqualTo(whole.view("props_stacked"));
-        assertThat(cross.view("nodes_stacked")).isNotEqualTo(whole.view("nodes_stacked"));
-        assertThat(CpgSpec.parts()).filteredOn(CpgPart::fileLocalNodes)
+        for (String output : CpgSpec.GROUPED_OUTPUTS) {
+            OutputTarget target = grouped.outputs().stream().filter(o -> o.name().equals(output)).findFirst().orElseThrow();
+            assertThat(target.schema().columnNames()).last().isEqualTo(CpgSpec.OWNER_PATH);
+            assertThat(target.schema().columnNames().subList(0, target.schema().columns().size() - 1))
+                    .isEqualTo(whole.outputs().stream().filter(o -> o.name().equals(output)).findFirst().orElseThrow().schema().columnNames());
+            assertThat(grouped.view(target.view())).map(ViewDefinition::kind).contains(ViewKind.UNION);
+        }
+        assertThat(CpgSpec.parts()).filteredOn(CpgPart::fileLocal)
                 .extracting(part -> part.getClass().getSimpleName())
-                .containsExactly("DefinitionNodes", "ModuleNodes", "StructureGraph", "ScopeBindings");
+                .containsExactly("DefinitionNodes", "ModuleNodes", "StructureGraph", "ScopeBindings", "DefUseEdges");
     }
 
     @Test
-    void fileLocalNodesReadEveryExtractionTableThroughAFilterOnThePaths() {
-        SemanticSpec local = CpgSpec.fileLocalNodes(CpgSpec.parts(), List.of("a.py", "b/c.py"));
+    void crossFileStacksOnlyThePartsThatAreNotFileLocalAndLeavesAdjacencyOut() {
+        SemanticSpec cross = CpgSpec.crossFile(CpgSpec.parts());
 
-        assertThat(local.outputs()).extracting(OutputTarget::name).containsExactly(CpgSpec.NODES_OUTPUT);
-        assertThat(local.outputs().get(0).schema()).isEqualTo(CpgSpec.NODES);
+        assertThat(cross.outputs()).extracting(OutputTarget::name).contains(CpgSpec.NODES_OUTPUT, CpgSpec.EDGES_OUTPUT, CpgSpec.PROPS_OUTPUT)
+                .doesNotContain(CpgSpec.EDGES_BY_SRC_OUTPUT, CpgSpec.EDGES_BY_DST_OUTPUT);
+        assertThat(cross.view("nodes_file_local")).isEmpty();
+        assertThat(cross.view("edges_file_local")).isEmpty();
+        assertThat(cross.view("props_file_local")).isEmpty();
+        assertThat(cross.view("edges_cross_file")).isPresent();
+        assertThat(CpgSpec.adjacency().outputs()).extracting(OutputTarget::name)
+                .containsExactly(CpgSpec.EDGES_BY_SRC_OUTPUT, CpgSpec.EDGES_BY_DST_OUTPUT);
+        assertThat(CpgSpec.adjacency().inputs()).extracting(InputRelation::name).containsExactly(CpgSpec.EDGES_OUTPUT);
+    }
+
+    @Test
+    void fileLocalReadsEveryExtractionTableThroughAFilterOnThePaths() {
+        SemanticSpec local = CpgSpec.fileLocal(CpgSpec.parts(), List.of("a.py", "b/c.py"));
+
+        assertThat(local.outputs()).extracting(OutputTarget::name)
+                .containsExactly(CpgSpec.NODES_OUTPUT, CpgSpec.EDGES_OUTPUT, CpgSpec.PROPS_OUTPUT);
+        assertThat(local.outputs()).extracting(OutputTarget::schema)
+                .containsExactly(CpgSpec.owned(CpgSpec.NODES), CpgSpec.owned(CpgSpec.EDGES), CpgSpec.owned(CpgSpec.PROPS));
         assertThat(local.inputs()).isNotEmpty();
         for (InputRelation input : local.inputs()) {
             assertThat(input.name()).endsWith("_all_files");
@@ -54,8 +75,8 @@ class TestCpgSpec {
     }
 
     @Test
-    void fileLocalNodesNeedAFileLocalPart() {
-        assertThatThrownBy(() -> CpgSpec.fileLocalNodes(List.of(new ImportResolution()), List.of("a.py")))
+    void fileLocalNeedsAFileLocalPart() {
+        assertThatThrownBy(() -> CpgSpec.fileLocal(List.of(new ImportResolution()), List.of("a.py")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no part of the CPG spec has file-local node views");
     }
 }

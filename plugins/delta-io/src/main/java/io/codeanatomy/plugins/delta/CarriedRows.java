@@ -22,7 +22,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * The rows of some data files of a table whose key column's value is not dropped, as Arrow batches:
- * what a grouped write carries from a group's replaced files into its new one. One batch per
+ * what a grouped write carries from a group's replaced files into its new one (nothing, the rows only
+ * counted as dropped, for a group that does not carry). One batch per
  * batch Kernel reads, in one reused root that is refilled when the next batch is asked for; the
  * files are read one at a time, in order.
  */
@@ -32,13 +33,15 @@ final class CarriedRows implements Iterator<VectorSchemaRoot>, AutoCloseable {
     private final StructType physicalSchema;
     private final int keyOrdinal;
     private final Set<String> dropped;
+    private final boolean carries;
     private final VectorSchemaRoot root;
     private CloseableIterator<ColumnarBatch> current;
     private boolean ready;
     private long carried;
     private long skipped;
 
-    CarriedRows(Engine engine, List<FileStatus> files, Schema schema, String keyColumn, Set<String> dropped, BufferAllocator allocator) {
+    CarriedRows(Engine engine, List<FileStatus> files, Schema schema, String keyColumn, Set<String> dropped, boolean carries,
+            BufferAllocator allocator) {
         this.engine = requireNonNull(engine, "engine is null");
         this.files = List.copyOf(files).iterator();
         this.physicalSchema = ArrowSchemas.toKernel(schema);
@@ -47,6 +50,7 @@ final class CarriedRows implements Iterator<VectorSchemaRoot>, AutoCloseable {
             throw new DeltaIoException("The key column '" + keyColumn + "' of a grouped write is not a column of its schema " + schema + ".");
         }
         this.dropped = Set.copyOf(dropped);
+        this.carries = carries;
         this.root = VectorSchemaRoot.create(schema, allocator);
     }
 
@@ -89,6 +93,12 @@ final class CarriedRows implements Iterator<VectorSchemaRoot>, AutoCloseable {
         root.clear();
         for (FieldVector vector : root.getFieldVectors()) {
             vector.allocateNew();
+        }
+        if (!carries) {
+            // Read only to count the rows the group's new files replace.
+            skipped += batch.getSize();
+            root.setRowCount(0);
+            return false;
         }
         ColumnVector keys = batch.getColumnVector(keyOrdinal);
         int count = 0;

@@ -163,7 +163,8 @@ public final class DeltaTableWriter {
                     actions.add(file.remove());
                     replaced.add(file.file());
                 }
-                try (CarriedRows carry = new CarriedRows(engine, replaced, schema, keyColumn, group.droppedKeys(), allocator)) {
+                try (CarriedRows carry = new CarriedRows(engine, replaced, schema, keyColumn, group.droppedKeys(), group.carriesRows(),
+                        allocator)) {
                     ArrowBatchSource source = new ArrowBatchSource(target.path(), schema, target.kernelSchema(),
                             concat(carry, group.batches()));
                     List<String> files = new ArrayList<>();

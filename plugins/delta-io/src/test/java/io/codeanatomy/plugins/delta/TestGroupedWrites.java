@@ -93,6 +93,31 @@ class TestGroupedWrites {
     }
 
     @Test
+    void aGroupReplacedWholeKeepsNoneOfItsRowsAndCountsThemDropped() {
+        Path table = dir.resolve("t");
+        GroupedWriteResult first = writer.writeGroups(table, AllTypesBatches.SCHEMA, true, "path", groups(0, 1, 2));
+        List<Object[]> before = rows(table);
+
+        GroupedWriteResult second = writer.writeGroups(table, AllTypesBatches.SCHEMA, false, "path",
+                List.of(GroupWrite.replacingWhole(first.files().get(1), batch(7, 1_500))).iterator());
+
+        assertThat(new TreeSet<>(DeltaLog.paths(table, 1, "remove"))).isEqualTo(new TreeSet<>(first.files().get(1)));
+        List<String> expected = new ArrayList<>();
+        for (Object[] row : before) {
+            if ((Long) row[0] / 1000 != 1) {
+                expected.add(render(row));
+            }
+        }
+        Path fresh = dir.resolve("new-rows");
+        writer.create(fresh, AllTypesBatches.SCHEMA, batch(7, 1_500));
+        rows(fresh).forEach(row -> expected.add(render(row)));
+        assertThat(strings(rows(table))).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(second.rowsCarried()).isZero();
+        assertThat(second.rowsDropped()).isEqualTo(ROWS);
+        assertThat(second.rowsWritten()).isEqualTo(ROWS);
+    }
+
+    @Test
     void aReplacedFileThatIsNotLiveWritesNothing() {
         Path table = dir.resolve("t");
         writer.writeGroups(table, AllTypesBatches.SCHEMA, true, "path", groups(0));

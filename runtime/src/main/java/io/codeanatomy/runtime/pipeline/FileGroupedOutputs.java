@@ -1,0 +1,287 @@
+package io.codeanatomy.runtime.pipeline;
+
+import io.codeanatomy.api.result.OutputResult;
+import io.codeanatomy.api.result.SessionEnvelope;
+import io.codeanatomy.api.result.TableRegistration;
+import io.codeanatomy.api.spec.InputRelation;
+import io.codeanatomy.api.spec.OutputTarget;
+import io.codeanatomy.api.spec.SemanticSpec;
+import io.codeanatomy.runtime.builtin.CpgPart;
+import io.codeanatomy.runtime.builtin.CpgSpec;
+import io.codeanatomy.runtime.exec.RowBatchReader;
+import io.codeanatomy.runtime.plan.PlannedDag;
+import io.codeanatomy.runtime.plan.PlannedFragment;
+import io.codeanatomy.runtime.session.Session;
+import io.codeanatomy.spi.arrow.ArrowContracts;
+import io.codeanatomy.spi.extract.SourceChanges;
+import io.codeanatomy.spi.write.GroupedWriteResult;
+import io.codeanatomy.spi.write.Materializer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * {@code cpg_nodes}, {@code cpg_edges} and {@code cpg_props} stored in the extraction's groups of
+ * source files, and recomputed for the changed files only when the previous build stored them so
+ * (docs/incremental.md).
+ *
+ * <p>A row of a {@linkplain CpgPart#fileLocal file-local} part is in the group of its file; the rows
+ * of the other parts are in a last group of their own, whatever their {@code path}: the plans say
+ * which is which by the {@link CpgSpec#OWNER_PATH} column. A build from scratch writes every group
+ * from {@link CpgSpec#grouped}. An incremental build computes the file-local rows of the changed,
+ * added and renamed files only, with {@link CpgSpec#fileLocal} over the extraction tables filtered to
+ * those paths, in a session of its own, and the other rows over every file with {@link
+ * CpgSpec#crossFile} in the build's DAG; its commit to each table replaces the groups holding a
+ * changed, added, deleted or renamed file, keeping those groups' rows of the other files, and the
+ * last group.
+ */
+final class FileGroupedOutputs {
+    private final Session session;
+    private final Supplier<Session> sessions;
+    private final Path root;
+    private final SortedMap<String, OutputTarget> outputs;
+    private final List<CpgPart> parts;
+    private final ExtractionLayout extraction;
+    private final String key;
+    private final Optional<Increment> increment;
+    private final SortedMap<String, List<List<String>>> files = new TreeMap<>();
+    private Optional<SortedMap<String, FileGroupedRows>> changedRows = Optional.empty();
+
+    /**
+     * What an incremental build keeps of the previous build's grouped outputs and what it replaces:
+     * per output, its files per group and its rows.
+     */
+    private record Increment(SourceChanges sources, SortedSet<Integer> groups, Map<String, List<List<String>>> previousFiles,
+            Map<String, Long> previousRows) {
+    }
+
+    private FileGroupedOutputs(Session session, Supplier<Session> sessions, Path root, SortedMap<String, OutputTarget> outputs,
+            List<CpgPart> parts, ExtractionLayout extraction, String key, Optional<Increment> increment) {
+        this.session = session;
+        this.sessions = sessions;
+        this.root = root;
+        this.outputs = outputs;
+        this.parts = parts;
+        this.extraction = extraction;
+        this.key = key;
+        this.increment = increment;
+    }
+
+    /**
+     * The grouped outputs of this build, when {@code spec} is a built-in spec, the extraction
+     * tables are grouped ({@code extraction}) and the outputs are not kept at the previous build's
+     * version; incremental when the previous build stored every one of them in the same groups with
+     * the same {@linkplain #key key}, the extraction was incremental ({@code sources}: what changed,
+     * {@code rewritten}: the groups holding it), and no such table has a version after the one the
+     * previous build names. Called after the extraction tables are registered, before planning.
+     */
+    static Optional<FileGroupedOutputs> of(Session session, Supplier<Session> sessions, Path root, SemanticSpec spec,
+            Optional<ExtractionLayout> extraction, Optional<SourceChanges> sources, SortedSet<Integer> rewritten,
+            Optional<BuildManifest> previous, Materializer materializer) {
+        Optional<List<CpgPart>> parts = CpgSpec.builtInParts(spec);
+        SortedMap<String, OutputTarget> outputs = new TreeMap<>();
+        spec.outputs().stream().filter(o -> CpgSpec.GROUPED_OUTPUTS.contains(o.name())).forEach(o -> outputs.put(o.name(), o));
+        if (parts.isEmpty() || outputs.isEmpty() || extraction.isEmpty() || !materializer.writesGroups()) {
+            return Optional.empty();
+        }
+        SessionEnvelope envelope = session.envelope(spec.hash());
+        Optional<ManifestTable> recordedNodes = previous.flatMap(build -> build.table(CpgSpec.NODES_OUTPUT));
+        if (recordedNodes.flatMap(ManifestTable::inputs).equals(Optional.of(OutputReuse.key(CpgSpec.NODES_OUTPUT, envelope)))
+                && recordedNodes.get().path().equals(outputs.get(CpgSpec.NODES_OUTPUT).path())) {
+            // Skipped (every output's key is of the same envelope): kept at the previous build's versions, as that build stored them.
+            return Optional.empty();
+        }
+        String key = key(envelope);
+        Optional<Increment> increment = Optional.empty();
+        Optional<OutputLayout> before = previous.flatMap(BuildManifest::outputLayout).filter(layout -> layout.key().equals(key));
+        if (sources.isPresent() && before.isPresent()) {
+            Map<String, List<List<String>>> previousFiles = new TreeMap<>();
+            Map<String, Long> previousRows = new TreeMap<>();
+            PreviousBuildTables tables = new PreviousBuildTables(session, root, previous.get());
+            for (OutputTarget output : outputs.values()) {
+                List<List<String>> groupFiles = before.get().files().get(output.name());
+                Optional<ManifestTable> table = previous.get().table(output.name()).filter(t -> t.path().equals(output.path()));
+                if (groupFiles != null && groupFiles.size() == extraction.get().groups().size() + 1 && table.isPresent()
+                        && tables.latestVersion(root.resolve(output.path())) == table.get().version()) {
+                    previousFiles.put(output.name(), groupFiles);
+                    previousRows.put(output.name(), table.get().rows());
+                }
+            }
+            if (previousFiles.size() == outputs.size()) {
+                increment = Optional.of(new Increment(sources.get(), rewritten, previousFiles, previousRows));
+            }
+        }
+        return Optional.of(new FileGroupedOutputs(session, sessions, root, outputs, parts.get(), extraction.get(), key, increment));
+    }
+
+    /**
+     * What a file's rows depend on besides its extraction rows: the envelope with every table at
+     * version 0, so a build whose only difference is the tables' versions has the same key.
+     */
+    static String key(SessionEnvelope envelope) {
+        List<TableRegistration> tables = envelope.tables().stream()
+                .map(table -> new TableRegistration(table.name(), table.path(), 0, table.schemaHash())).toList();
+        return new SessionEnvelope(envelope.engineVersions(), envelope.plugins(), envelope.config(), tables, envelope.functions(),
+                envelope.rules(), envelope.profile(), envelope.specHash(), envelope.workers()).hash();
+    }
+
+    /** Whether this build computes the grouped outputs of the changed files only. */
+    boolean changedFilesOnly() {
+        return increment.isPresent();
+    }
+
+    /** The grouped outputs' names, in {@link CpgSpec#GROUPED_OUTPUTS}' order. */
+    List<String> names() {
+        return CpgSpec.GROUPED_OUTPUTS.stream().filter(outputs::containsKey).toList();
+    }
+
+    /** Whether {@code output} is one of the grouped outputs, which {@link #write} writes. */
+    boolean writes(String output) {
+        return outputs.containsKey(output);
+    }
+
+    /**
+     * The spec to plan and run for {@code spec}, the build's: {@link CpgSpec#grouped} for a build from
+     * scratch, {@link CpgSpec#crossFile} for an incremental build; their other outputs are the spec's.
+     */
+    SemanticSpec spec() {
+        return increment.isEmpty() ? CpgSpec.grouped(parts) : CpgSpec.crossFile(parts);
+    }
+
+    /**
+     * Runs {@code fragment}, a grouped output of {@link #spec}'s DAG, and commits the output: every
+     * group for a build from scratch, the changed groups and the last one for an incremental build.
+     */
+    OutputResult write(PlannedFragment fragment, Materializer materializer) {
+        OutputTarget output = outputs.get(fragment.name());
+        Schema schema = ArrowContracts.toArrowSchema(output.schema());
+        Path location = root.resolve(output.path());
+        try (FileGroupedRows rows = increment.isPresent() ? changedRows(fragment.name())
+                : new FileGroupedRows(schema, session.allocator(), extraction.groups())) {
+            List<GroupedTableChannel.PlannedGroup> planned = new ArrayList<>();
+            if (increment.isPresent()) {
+                planned = planned(rows, increment.get().previousFiles().get(output.name()));
+                add(rows, session, fragment, output, path -> path.equals(CpgSpec.NO_FILE), "the rows of no one file");
+            } else {
+                add(rows, session, fragment, output, path -> true, "the rows");
+            }
+            GroupedWriteResult result = rows.write(materializer, location, planned);
+            long count = result.rowsWritten() + result.rowsCarried();
+            List<List<String>> groupFiles = new ArrayList<>(result.files());
+            if (increment.isPresent()) {
+                count = increment.get().previousRows().get(output.name()) - result.rowsDropped() + result.rowsWritten();
+                groupFiles = new ArrayList<>(increment.get().previousFiles().get(output.name()));
+                for (int i = 0; i < planned.size(); i++) {
+                    groupFiles.set(planned.get(i).group(), result.files().get(i));
+                }
+            }
+            synchronized (files) {
+                files.put(output.name(), groupFiles);
+            }
+            return new OutputResult(output.name(), output.path(), count, result.tableVersion());
+        }
+    }
+
+    /** The layout of the written outputs, for the manifest; empty before every one was {@linkplain #write written}. */
+    Optional<OutputLayout> layout() {
+        synchronized (files) {
+            return files.keySet().equals(outputs.keySet()) ? Optional.of(new OutputLayout(key, files)) : Optional.empty();
+        }
+    }
+
+    /** The groups holding a changed file, then the last group; each dropping its changed files' rows. */
+    private List<GroupedTableChannel.PlannedGroup> planned(FileGroupedRows rows, List<List<String>> previousFiles) {
+        Increment step = increment.orElseThrow();
+        SortedMap<Integer, SortedSet<String>> dropped = new TreeMap<>();
+        step.groups().forEach(group -> dropped.put(group, new TreeSet<>()));
+        List<String> replaced = new ArrayList<>(step.sources().extracted());
+        replaced.addAll(step.sources().dropped());
+        for (String path : replaced) {
+            int group = rows.groupOf(path);
+            if (!dropped.containsKey(group)) {
+                throw new IllegalStateException("the changed file '" + path + "' is in group " + group + ", which the extraction did not rewrite");
+            }
+            dropped.get(group).add(path);
+        }
+        dropped.put(extraction.groups().size(), new TreeSet<>());
+        List<GroupedTableChannel.PlannedGroup> planned = new ArrayList<>();
+        dropped.forEach((group, paths) -> planned.add(new GroupedTableChannel.PlannedGroup(group, previousFiles.get(group), paths)));
+        return planned;
+    }
+
+    /**
+     * The file-local rows of the changed files for {@code output}: the rows of every grouped output
+     * are computed once, on the first call, in a session of their own over this build's extraction
+     * tables; the caller owns the returned rows.
+     */
+    private synchronized FileGroupedRows changedRows(String output) {
+        if (changedRows.isEmpty()) {
+            SortedMap<String, FileGroupedRows> gathered = new TreeMap<>();
+            outputs.forEach((name, target) -> gathered.put(name,
+                    new FileGroupedRows(ArrowContracts.toArrowSchema(target.schema()), session.allocator(), extraction.groups())));
+            SortedSet<String> extracted = increment.orElseThrow().sources().extracted();
+            if (!extracted.isEmpty()) {
+                changedFileRows(gathered, extracted);
+            }
+            changedRows = Optional.of(gathered);
+        }
+        FileGroupedRows rows = changedRows.get().remove(output);
+        if (rows == null) {
+            throw new IllegalStateException("the changed files' rows of output '" + output + "' were taken already");
+        }
+        return rows;
+    }
+
+    /** The file-local rows of {@code paths}, computed in a session of their own over this build's extraction tables. */
+    private void changedFileRows(SortedMap<String, FileGroupedRows> gathered, SortedSet<String> paths) {
+        SemanticSpec local = CpgSpec.fileLocal(parts, paths);
+        Map<String, TableRegistration> registered = new TreeMap<>();
+        session.tables().forEach(table -> registered.put(table.name(), table));
+        try (Session changed = sessions.get()) {
+            for (InputRelation input : local.inputs()) {
+                String table = input.name().substring(0, input.name().length() - CpgSpec.allFiles("").length());
+                TableRegistration registration = registered.get(table);
+                if (registration == null) {
+                    throw new IllegalStateException("the extraction table '" + table + "' is not registered in the build's session");
+                }
+                changed.registerTable(input.name(), root.resolve(registration.path()), registration.path(),
+                        OptionalLong.of(registration.deltaVersion()));
+            }
+            PlannedDag dag = changed.planDag(changed.compileDag(local));
+            changed.run(dag, fragment -> {
+                FileGroupedRows rows = gathered.get(fragment.name());
+                if (rows == null) {
+                    throw new IllegalStateException("the file-local spec has an output '" + fragment.name() + "' the build does not group");
+                }
+                add(rows, changed, fragment, outputs.get(fragment.name()), paths::contains, "the file-local rows of the changed files");
+                return fragment.name();
+            });
+        } catch (RuntimeException | Error e) {
+            gathered.values().forEach(FileGroupedRows::close);
+            throw e;
+        }
+    }
+
+    /** Runs {@code fragment} in session {@code in} and gathers its rows, each owned by a path {@code expected} accepts. */
+    private static void add(FileGroupedRows rows, Session in, PlannedFragment fragment, OutputTarget output, Predicate<String> expected,
+            String origin) {
+        Schema owned = ArrowContracts.toArrowSchema(CpgSpec.owned(output.schema()));
+        try (RowBatchReader batches = in.execute(fragment.query(), owned, output.name())) {
+            rows.add(batches.asIterator(), expected, origin + " of output '" + output.name() + "'");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot release the batches of output '" + output.name() + "'", e);
+        }
+    }
+}
