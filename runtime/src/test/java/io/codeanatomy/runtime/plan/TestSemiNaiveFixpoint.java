@@ -342,11 +342,7 @@ class TestSemiNaiveFixpoint {
     void aFixpointOfManyRulesCompilesAndGivesTheRowsOfItsRepeatUnion() {
         // Every rule is generated into a method of its own, so the rule count no longer grows one method.
         int rules = 40;
-        Random random = new Random(5);
-        List<long[]> edges = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            edges.add(new long[] {random.nextInt(12), random.nextInt(12)});
-        }
+        List<long[]> edges = randomEdges(new Random(5), 20, 12);
         PlanningFixture fixture = fixture(edges);
         RelSpec seed = RelSpec.scan("edges", "e").project(Exprs.val(chainLabel(-1)).as("rel"), SRC.as("s"), DST.as("d"));
         List<RelSpec> chain = new ArrayList<>();
@@ -359,24 +355,25 @@ class TestSemiNaiveFixpoint {
         SemiNaiveRel many = SemiNaiveRel.ofRules("chain", seed, chain, 50);
         ColumnContract[] columns = {ColumnContract.required("rel", DataType.STRING), ColumnContract.required("s", DataType.INT64),
                 ColumnContract.required("d", DataType.INT64)};
-        PlannedQuery plain = QueryPlanner.create(List.of(), Set.of(BuiltinRules.SEMI_NAIVE_FIXPOINT)).plan(compile(fixture, many, columns));
-        PlannedQuery semiNaive = QueryPlanner.create(List.of(), Set.of()).plan(compile(fixture, many, columns));
-
-        List<List<Object>> rows = rows(fixture, semiNaive.physical());
-        assertThat(rows).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(chains(edges, rules))
-                .containsExactlyInAnyOrderElementsOf(rows(fixture, plain.physical()));
+        List<List<Object>> rows = rows(fixture, planLikeItsRepeatUnion(fixture, many, columns, chains(edges, rules)).physical());
         assertThat(rows).anyMatch(row -> row.get(0).equals(chainLabel(rules - 1)));
+    }
+
+    /** The fixpoint planned as semi-naive, once its rows are {@code expected} and its {@code RepeatUnion} form's. */
+    private PlannedQuery planLikeItsRepeatUnion(PlanningFixture fixture, SemiNaiveRel fixpoint, ColumnContract[] columns,
+            Set<List<Object>> expected) {
+        PlannedQuery plain = QueryPlanner.create(List.of(), Set.of(BuiltinRules.SEMI_NAIVE_FIXPOINT)).plan(compile(fixture, fixpoint, columns));
+        PlannedQuery semiNaive = QueryPlanner.create(List.of(), Set.of()).plan(compile(fixture, fixpoint, columns));
+        assertThat(rows(fixture, semiNaive.physical())).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected)
+                .containsExactlyInAnyOrderElementsOf(rows(fixture, plain.physical()));
+        return semiNaive;
     }
 
     @Test
     void rulesThatFilterTheDeltaByConstantTextColumnsReadTheirRowsThroughAnIndexAndGiveTheRowsOfTheirRepeatUnion() {
         // Each rule takes the rows of two earlier rules of two of the three kinds; labels and kinds differ in length.
         int rules = 24;
-        Random random = new Random(17);
-        List<long[]> edges = new ArrayList<>();
-        for (int i = 0; i < 24; i++) {
-            edges.add(new long[] {random.nextInt(14), random.nextInt(14)});
-        }
+        List<long[]> edges = randomEdges(new Random(17), 24, 14);
         PlanningFixture fixture = fixture(edges);
         Field<String> rel = col("r", "rel", DataType.STRING);
         Field<String> kind = col("r", "kind", DataType.STRING);
@@ -393,12 +390,9 @@ class TestSemiNaiveFixpoint {
         SemiNaiveRel walk = SemiNaiveRel.ofRules("walk", seed, steps, 200);
         ColumnContract[] columns = {ColumnContract.required("rel", DataType.STRING), ColumnContract.required("kind", DataType.STRING),
                 ColumnContract.required("s", DataType.INT64), ColumnContract.required("d", DataType.INT64)};
-        PlannedQuery plain = QueryPlanner.create(List.of(), Set.of(BuiltinRules.SEMI_NAIVE_FIXPOINT)).plan(compile(fixture, walk, columns));
-        PlannedQuery semiNaive = QueryPlanner.create(List.of(), Set.of()).plan(compile(fixture, walk, columns));
+        PlannedQuery semiNaive = planLikeItsRepeatUnion(fixture, walk, columns, walks(edges, rules));
 
         List<List<Object>> rows = rows(fixture, semiNaive.physical());
-        assertThat(rows).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(walks(edges, rules))
-                .containsExactlyInAnyOrderElementsOf(rows(fixture, plain.physical()));
         assertThat(rows).anyMatch(row -> row.get(0).equals(chainLabel(rules - 1)));
         assertThat(rows(fixture, semiNaive.physical())).as("the same rows in the same order on a second run").isEqualTo(rows);
         // Every rule's filter of the delta names both columns, so each reads four keys' rows of the delta only.
@@ -532,6 +526,15 @@ class TestSemiNaiveFixpoint {
                     .forEach(e -> rows.put(e.getKey(), e.getValue()));
             return rows;
         }
+    }
+
+    /** {@code count} edges between {@code nodes} nodes, drawn from {@code random}. */
+    private static List<long[]> randomEdges(Random random, int count, int nodes) {
+        List<long[]> edges = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            edges.add(new long[] {random.nextInt(nodes), random.nextInt(nodes)});
+        }
+        return edges;
     }
 
     /** 0 -> 1 -> ... -> n-1 -> 0. */
