@@ -2,8 +2,8 @@ package io.codeanatomy.runtime.exec;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.ArrayList;
 import io.codeanatomy.runtime.plan.PassThrough;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;

@@ -39,6 +39,8 @@ public final class FixpointTable extends AbstractTable implements SpooledRows, T
     private volatile List<Object[]> rows = List.of();
     /** Scans read the rows from this index on ({@link MemoRows}: the rows added since it last read them). */
     private volatile int from;
+    /** Positions of the rows by the values of some columns, one index per set of columns asked for. */
+    private final Map<List<Integer>, Positions> indexes = new HashMap<>();
 
     public FixpointTable(String name, RelDataType rowType) {
         this.name = requireNonNull(name, "name is null");
@@ -53,9 +55,6 @@ public final class FixpointTable extends AbstractTable implements SpooledRows, T
     public RelDataType getRowType(RelDataTypeFactory typeFactory) {
         return rowType;
     }
-
-    /** Positions of the rows by the values of some columns, one index per set of columns asked for. */
-    private final Map<List<Integer>, Positions> indexes = new HashMap<>();
 
     /**
      * Makes {@code current} what the next enumeration of a scan reads; the list is not copied. Set
@@ -169,6 +168,7 @@ public final class FixpointTable extends AbstractTable implements SpooledRows, T
         return Arrays.asList(key);
     }
 
+    /** {@code value} as a key: text without its trailing blanks, anything else as it is. */
     static Object keyValue(Object value) {
         if (value instanceof String text) {
             int end = text.length();
