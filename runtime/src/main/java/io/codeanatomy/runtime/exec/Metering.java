@@ -2,6 +2,7 @@ package io.codeanatomy.runtime.exec;
 
 import static java.util.Objects.requireNonNull;
 
+import io.codeanatomy.runtime.plan.PassThrough;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
@@ -131,7 +132,7 @@ public final class Metering {
     }
 
     /** The pass-through node that meters its input's rows. */
-    static final class Metered extends SingleRel implements EnumerableRel {
+    static final class Metered extends SingleRel implements EnumerableRel, PassThrough {
         private final OperatorCounter counter;
 
         Metered(RelOptCluster cluster, RelTraitSet traits, RelNode input, OperatorCounter counter) {

@@ -2,10 +2,15 @@ package io.codeanatomy.runtime.plan;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import org.apache.calcite.adapter.enumerable.EnumerableHashJoin;
-import org.apache.calcite.rel.core.JoinRelType;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import com.google.common.collect.Range;
+import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableHashJoin;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.adapter.enumerable.JavaRowFormat;
@@ -25,15 +30,32 @@ import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.convert.ConverterRule;
+import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexUnknownAs;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.apache.calcite.util.NlsString;
+import org.apache.calcite.util.Sarg;
 
 /**
  * Runs a semi-naive fixpoint in generated code: the seed and the step are compiled like any other
  * inputs, each branch of their unions (each rule) into a method of its own ({@link BranchMethods}), and {@link SemiNaiveEvaluation#evaluate} re-enumerates the step once per round after
  * setting the delta and total tables its {@link SpoolScan}s read. Calcite's {@code RepeatUnion}
- * cannot do this: its step sees only the previous round, never the rows so far.
+ * cannot do this: its step sees only the previous round, never the rows so far. The code is
+ * generated for a copy of the step that keeps its joins' lookups across rounds ({@link MemoRows})
+ * and reads the delta and the total through indexes where a filter requires constant values
+ * ({@link IndexedScan}); neither changes which rows the step gives, nor their order.
  */
 public final class EnumerableSemiNaiveFixpoint extends SemiNaiveFixpoint implements EnumerableRel {
+    /** The most keys an {@link IndexedScan} looks up; a filter that allows more combinations reads the whole table. */
+    private static final int MAX_SELECTED_KEYS = 64;
+
     /** The physical rule choosing this operator for a {@link LogicalSemiNaiveFixpoint}. */
     public static final RelOptRule RULE = ConverterRule.Config.INSTANCE
             .withConversion(LogicalSemiNaiveFixpoint.class, Convention.NONE, EnumerableConvention.INSTANCE, "SemiNaiveFixpointRule")
@@ -65,7 +87,7 @@ public final class EnumerableSemiNaiveFixpoint extends SemiNaiveFixpoint impleme
         // Each rule in a method of its own: one method for all would pass the JVM's 64 KB limit.
         BranchMethods methods = new BranchMethods(implementor);
         // The code is generated for a copy whose step keeps its joins' lookups from round to round.
-        RelNode self = copy(getTraitSet(), List.of(getLeft(), memoized(getRight())));
+        RelNode self = copy(getTraitSet(), List.of(getLeft(), indexed(memoized(getRight()))));
         Expression seedRows = methods.rows(builder, (EnumerableRel) self, 0, (EnumerableRel) self.getInput(0));
         Expression stepRows = methods.rows(builder, (EnumerableRel) self, 1, (EnumerableRel) self.getInput(1));
         builder.add(Expressions.call(EVALUATE, seedRows, stepRows, implementor.stash(tables(), SemiNaiveTables.class),
@@ -107,6 +129,123 @@ public final class EnumerableSemiNaiveFixpoint extends SemiNaiveFixpoint impleme
             inputs.set(i, rewritten);
         }
         return changed ? node.copy(node.getTraitSet(), inputs) : node;
+    }
+
+    /**
+     * The step with each filter over the delta or the total that requires constant values in some
+     * columns (a conjunct {@code column = 'literal'} or {@code column IN (...)} over text) reading
+     * only the rows with those values ({@link IndexedScan}): each rule filters the delta by the
+     * fact's tag and kind, and dozens of rules each scanned the whole delta every round.
+     */
+    private RelNode indexed(RelNode node) {
+        if (node instanceof EnumerableCalc calc) {
+            FixpointTable.Selection selection = selection(calc.getProgram());
+            RelNode input = selection == null ? null : indexedScan(calc.getInput(), selection);
+            if (input != null) {
+                return calc.copy(calc.getTraitSet(), List.of(input));
+            }
+        }
+        List<RelNode> inputs = new ArrayList<>(node.getInputs());
+        boolean changed = false;
+        for (int i = 0; i < inputs.size(); i++) {
+            RelNode rewritten = indexed(inputs.get(i));
+            changed |= rewritten != inputs.get(i);
+            inputs.set(i, rewritten);
+        }
+        return changed ? node.copy(node.getTraitSet(), inputs) : node;
+    }
+
+    /** {@code node} with the scan of the delta or the total it is (or passes on) reading only {@code selection}; null if it is none. */
+    private RelNode indexedScan(RelNode node, FixpointTable.Selection selection) {
+        if (node instanceof SpoolScan scan) {
+            SpooledRows table = scan.getTable().unwrap(SpooledRows.class);
+            return table == tables().delta() || table == tables().total()
+                    ? new IndexedScan(scan.getCluster(), scan.getTraitSet(), scan.getTable(), selection)
+                    : null;
+        }
+        if (node instanceof PassThrough && node.getInputs().size() == 1) {
+            RelNode input = indexedScan(node.getInput(0), selection);
+            return input == null ? null : node.copy(node.getTraitSet(), List.of(input));
+        }
+        return null;
+    }
+
+    /**
+     * The keys a filter's condition requires of its input's text columns: per column, the values of
+     * its conjuncts {@code column = literal} and {@code SEARCH(column, points)} (intersected when
+     * several name it); null when none does, or when the keys would be too many to be worth it.
+     */
+    static FixpointTable.Selection selection(RexProgram program) {
+        if (program.getCondition() == null) {
+            return null;
+        }
+        Map<Integer, Set<Object>> values = new TreeMap<>();
+        for (RexNode conjunct : RelOptUtil.conjunctions(program.expandLocalRef(program.getCondition()))) {
+            Map.Entry<Integer, Set<Object>> required = required(conjunct);
+            if (required != null) {
+                values.merge(required.getKey(), required.getValue(), (a, b) -> {
+                    Set<Object> both = new LinkedHashSet<>(a);
+                    both.retainAll(b);
+                    return both;
+                });
+            }
+        }
+        if (values.isEmpty()) {
+            return null;
+        }
+        Set<Object> keys = new LinkedHashSet<>();
+        keys.add(List.of());
+        for (Set<Object> column : values.values()) {
+            Set<Object> extended = new LinkedHashSet<>();
+            for (Object key : keys) {
+                for (Object value : column) {
+                    List<Object> longer = new ArrayList<>((List<?>) key);
+                    longer.add(value);
+                    extended.add(longer);
+                }
+            }
+            keys = extended;
+            if (keys.size() > MAX_SELECTED_KEYS) {
+                return null;
+            }
+        }
+        int[] columns = values.keySet().stream().mapToInt(Integer::intValue).toArray();
+        Set<Object> selected = new LinkedHashSet<>();
+        // One column's key is its value, as FixpointTable.key makes it.
+        keys.forEach(key -> selected.add(columns.length == 1 ? ((List<?>) key).get(0) : key));
+        return new FixpointTable.Selection(columns, selected);
+    }
+
+    /** The text column a conjunct requires to hold one of some values, and the values; null if it is not such a conjunct. */
+    private static Map.Entry<Integer, Set<Object>> required(RexNode conjunct) {
+        if (!(conjunct instanceof RexCall call) || call.getOperands().size() != 2) {
+            return null;
+        }
+        RexNode left = call.getOperands().get(0);
+        RexNode right = call.getOperands().get(1);
+        if (call.getKind() == SqlKind.EQUALS && left instanceof RexLiteral && right instanceof RexInputRef) {
+            RexNode swap = left;
+            left = right;
+            right = swap;
+        }
+        if (!(left instanceof RexInputRef ref) || !(right instanceof RexLiteral literal) || !SqlTypeUtil.inCharFamily(ref.getType())) {
+            return null;
+        }
+        Set<Object> values = new LinkedHashSet<>();
+        if (call.getKind() == SqlKind.EQUALS && !literal.isNull() && SqlTypeUtil.inCharFamily(literal.getType())) {
+            values.add(FixpointTable.keyValue(literal.getValueAs(String.class)));
+        } else if (call.getKind() == SqlKind.SEARCH && literal.getValue() instanceof Sarg<?> sarg && sarg.isPoints()
+                && sarg.nullAs != RexUnknownAs.TRUE) {
+            for (Range<?> point : sarg.rangeSet.asRanges()) {
+                if (!(point.lowerEndpoint() instanceof NlsString text)) {
+                    return null;
+                }
+                values.add(FixpointTable.keyValue(text.getValue()));
+            }
+        } else {
+            return null;
+        }
+        return Map.entry(ref.getIndex(), values);
     }
 
     /** What a join's build side holds: its input's whole plan and the key columns it is looked up by. */

@@ -2,7 +2,12 @@ package io.codeanatomy.runtime.plan;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
@@ -20,6 +25,13 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * Generated code asks for the scan once, when it builds the step, and enumerates it every round,
  * so the scan reads the rows set when it is enumerated, not when it was made. Not in any schema:
  * the scan reaches it as a stashed value of the plan, so two fixpoints never share one by name.
+ *
+ * <p>A scan may read only the rows whose columns hold given values ({@link #scan(Selection)}, for
+ * {@link IndexedScan}): the table keeps, per set of columns asked for, the positions of its rows
+ * by their values in those columns, so each of the dozens of rules that filter the delta by its
+ * discriminator columns reads its own rows, not the whole delta. The positions follow the rows:
+ * rebuilt when another list is set, extended when the same list is set again after it grew (the
+ * total only ever has rows appended).
  */
 public final class FixpointTable extends AbstractTable implements SpooledRows, TransientTable {
     private final String name;
@@ -27,6 +39,8 @@ public final class FixpointTable extends AbstractTable implements SpooledRows, T
     private volatile List<Object[]> rows = List.of();
     /** Scans read the rows from this index on ({@link MemoRows}: the rows added since it last read them). */
     private volatile int from;
+    /** Positions of the rows by the values of some columns, one index per set of columns asked for. */
+    private final Map<List<Integer>, Positions> indexes = new HashMap<>();
 
     public FixpointTable(String name, RelDataType rowType) {
         this.name = requireNonNull(name, "name is null");
@@ -42,9 +56,16 @@ public final class FixpointTable extends AbstractTable implements SpooledRows, T
         return rowType;
     }
 
-    /** Makes {@code current} what the next enumeration of a scan reads; the list is not copied. */
-    void set(List<Object[]> current) {
-        rows = requireNonNull(current, "current is null");
+    /**
+     * Makes {@code current} what the next enumeration of a scan reads; the list is not copied. Set
+     * again after rows were appended to it, it keeps its indexes and extends them.
+     */
+    synchronized void set(List<Object[]> current) {
+        requireNonNull(current, "current is null");
+        if (current != rows) {
+            indexes.clear();
+        }
+        rows = current;
     }
 
     /** The number of rows a scan would read from the start. */
@@ -55,6 +76,180 @@ public final class FixpointTable extends AbstractTable implements SpooledRows, T
     /** Makes scans read the rows from {@code offset} on, until set back to 0. */
     void from(int offset) {
         from = offset;
+    }
+
+    /**
+     * The rows a scan reads (from {@link #from} on) whose columns hold one of the selection's
+     * keys, in the order of the table; called by the code {@link IndexedScan} generates.
+     */
+    public Enumerable<Object[]> scan(Selection selection) {
+        requireNonNull(selection, "selection is null");
+        return new AbstractEnumerable<>() {
+            @Override
+            public Enumerator<Object[]> enumerator() {
+                List<Object[]> current = rows;
+                Span span = positions(current, from, selection);
+                return new Enumerator<>() {
+                    private int next = span.from;
+                    private Object[] row;
+
+                    @Override
+                    public Object[] current() {
+                        return row;
+                    }
+
+                    @Override
+                    public boolean moveNext() {
+                        if (next == span.to) {
+                            return false;
+                        }
+                        row = current.get(span.positions[next++]);
+                        return true;
+                    }
+
+                    @Override
+                    public void reset() {
+                        next = span.from;
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+        };
+    }
+
+    /** Positions {@code positions[from..to)}, increasing. */
+    private record Span(int[] positions, int from, int to) {
+        int length() {
+            return to - from;
+        }
+    }
+
+    /** The positions, from {@code start} on and increasing, of the rows of {@code current} that {@code selection} keeps. */
+    private synchronized Span positions(List<Object[]> current, int start, Selection selection) {
+        Positions index = indexes.computeIfAbsent(selection.columnList(), k -> new Positions(selection.columns));
+        index.extend(current);
+        List<Span> parts = new ArrayList<>(selection.keys.size());
+        int size = 0;
+        for (Object key : selection.keys) {
+            Span part = index.from(key, start);
+            parts.add(part);
+            size += part.length();
+        }
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        int[] all = new int[size];
+        int at = 0;
+        for (Span part : parts) {
+            System.arraycopy(part.positions, part.from, all, at, part.length());
+            at += part.length();
+        }
+        // Each key's positions increase; together they are put back in the table's order.
+        Arrays.sort(all);
+        return new Span(all, 0, size);
+    }
+
+    /**
+     * The key of {@code row} by {@code columns}: the value for one column, the list of values for
+     * several. Text is compared without trailing blanks, so a key is found whether a literal is
+     * padded to its {@code CHAR} length or not; the filter above the scan still decides.
+     */
+    static Object key(Object[] row, int[] columns) {
+        if (columns.length == 1) {
+            return keyValue(row[columns[0]]);
+        }
+        Object[] key = new Object[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            key[i] = keyValue(row[columns[i]]);
+        }
+        return Arrays.asList(key);
+    }
+
+    /** {@code value} as a key: text without its trailing blanks, anything else as it is. */
+    static Object keyValue(Object value) {
+        if (value instanceof String text) {
+            int end = text.length();
+            while (end > 0 && text.charAt(end - 1) == ' ') {
+                end--;
+            }
+            return end == text.length() ? text : text.substring(0, end);
+        }
+        return value;
+    }
+
+    /**
+     * Which rows an {@link IndexedScan} reads: those whose {@code columns} (increasing) hold one of
+     * {@code keys} ({@link #key}: a value for one column, a list of values for several).
+     */
+    public static final class Selection {
+        private final int[] columns;
+        private final List<Object> keys;
+
+        Selection(int[] columns, Set<Object> keys) {
+            this.columns = columns.clone();
+            this.keys = List.copyOf(keys);
+        }
+
+        List<Integer> columnList() {
+            return Arrays.stream(columns).boxed().toList();
+        }
+
+        @Override
+        public String toString() {
+            return columnList() + " in " + keys;
+        }
+    }
+
+    /** Positions of a list's rows by the key of their values in some columns, each key's increasing. */
+    private static final class Positions {
+        private static final Span NONE = new Span(new int[0], 0, 0);
+        private final int[] columns;
+        private final Map<Object, Run> byKey = new HashMap<>();
+        private List<Object[]> over = List.of();
+        private int indexed;
+
+        Positions(int[] columns) {
+            this.columns = columns;
+        }
+
+        /** Indexes the rows of {@code current} not indexed yet; another list than last time is indexed anew. */
+        void extend(List<Object[]> current) {
+            if (current != over) {
+                byKey.clear();
+                over = current;
+                indexed = 0;
+            }
+            for (int i = indexed; i < current.size(); i++) {
+                byKey.computeIfAbsent(key(current.get(i), columns), k -> new Run()).add(i);
+            }
+            indexed = current.size();
+        }
+
+        /** The key's positions from {@code start} on. */
+        Span from(Object key, int start) {
+            Run run = byKey.get(key);
+            if (run == null) {
+                return NONE;
+            }
+            int first = Arrays.binarySearch(run.positions, 0, run.size, start);
+            return new Span(run.positions, first < 0 ? -first - 1 : first, run.size);
+        }
+    }
+
+    /** One key's positions, growing. */
+    private static final class Run {
+        private int[] positions = new int[8];
+        private int size;
+
+        void add(int position) {
+            if (size == positions.length) {
+                positions = Arrays.copyOf(positions, size * 2);
+            }
+            positions[size++] = position;
+        }
     }
 
     @Override

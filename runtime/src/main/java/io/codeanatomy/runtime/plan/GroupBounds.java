@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,7 +39,7 @@ public final class GroupBounds {
     private final String[][] values;
     private final int[][] groups;
     /** Per bound, rows kept per group in the current evaluation. */
-    private final List<Map<List<Object>, int[]>> counts = new ArrayList<>();
+    private final List<Map<Object, int[]>> counts = new ArrayList<>();
     /** Rows kept in the current evaluation, up to the last round admitted. */
     private long rowsKept;
 
@@ -120,44 +119,61 @@ public final class GroupBounds {
     /**
      * The rows of {@code fresh} (one round's new rows, none in a full group) that their groups
      * keep, in their order; a group that would pass its bound keeps its first rows in
-     * {@link #TEXT_ORDER} up to it.
+     * {@link #TEXT_ORDER} up to it. Rows are counted per group first; only the groups that pass
+     * their bound this round have their rows collected and sorted.
      */
     List<Object[]> admit(List<Object[]> fresh) {
         List<Object[]> rows = fresh;
         for (int b = 0; b < columns.length; b++) {
-            Map<List<Object>, List<Integer>> byGroup = new LinkedHashMap<>();
+            Map<Object, int[]> inRound = new HashMap<>();
+            for (Object[] row : rows) {
+                if (applies(b, row)) {
+                    inRound.computeIfAbsent(group(b, row), k -> new int[1])[0]++;
+                }
+            }
+            int limit = bounds.get(b).limit();
+            // Each group is decided on its own, so the order the groups are visited in decides nothing.
+            Map<Object, Integer> passing = new HashMap<>();
+            for (Map.Entry<Object, int[]> group : inRound.entrySet()) {
+                int[] count = counts.get(b).computeIfAbsent(group.getKey(), k -> new int[1]);
+                int members = group.getValue()[0];
+                if (!active(b) || count[0] + members <= limit) {
+                    count[0] += members;
+                } else {
+                    passing.put(group.getKey(), count[0]);
+                    count[0] = Math.max(limit, count[0]);
+                }
+            }
+            if (passing.isEmpty()) {
+                continue;
+            }
+            Map<Object, List<Integer>> members = new HashMap<>();
             for (int i = 0; i < rows.size(); i++) {
                 if (applies(b, rows.get(i))) {
-                    byGroup.computeIfAbsent(group(b, rows.get(i)), k -> new ArrayList<>()).add(i);
+                    Object group = group(b, rows.get(i));
+                    if (passing.containsKey(group)) {
+                        members.computeIfAbsent(group, k -> new ArrayList<>()).add(i);
+                    }
                 }
             }
             boolean[] drop = new boolean[rows.size()];
-            int limit = bounds.get(b).limit();
             int drops = 0;
-            for (Map.Entry<List<Object>, List<Integer>> group : byGroup.entrySet()) {
-                int[] count = counts.get(b).computeIfAbsent(group.getKey(), k -> new int[1]);
-                List<Integer> members = group.getValue();
-                if (!active(b) || count[0] + members.size() <= limit) {
-                    count[0] += members.size();
-                    continue;
-                }
+            for (Map.Entry<Object, List<Integer>> group : members.entrySet()) {
                 List<Object[]> current = rows;
-                members.sort(Comparator.comparing(i -> current.get(i), TEXT_ORDER));
-                for (int k = Math.max(0, limit - count[0]); k < members.size(); k++) {
-                    drop[members.get(k)] = true;
+                List<Integer> indexes = group.getValue();
+                indexes.sort(Comparator.comparing(i -> current.get(i), TEXT_ORDER));
+                for (int k = Math.max(0, limit - passing.get(group.getKey())); k < indexes.size(); k++) {
+                    drop[indexes.get(k)] = true;
                     drops++;
                 }
-                count[0] = Math.max(limit, count[0]);
             }
-            if (drops > 0) {
-                List<Object[]> kept = new ArrayList<>(rows.size() - drops);
-                for (int i = 0; i < rows.size(); i++) {
-                    if (!drop[i]) {
-                        kept.add(rows.get(i));
-                    }
+            List<Object[]> kept = new ArrayList<>(rows.size() - drops);
+            for (int i = 0; i < rows.size(); i++) {
+                if (!drop[i]) {
+                    kept.add(rows.get(i));
                 }
-                rows = kept;
             }
+            rows = kept;
         }
         rowsKept += rows.size();
         return rows;
@@ -190,7 +206,11 @@ public final class GroupBounds {
         return true;
     }
 
-    private List<Object> group(int b, Object[] row) {
+    /** The group of {@code row} under bound {@code b}: the value of its one group column, or the list of their values. */
+    private Object group(int b, Object[] row) {
+        if (groups[b].length == 1) {
+            return row[groups[b][0]];
+        }
         Object[] key = new Object[groups[b].length];
         for (int k = 0; k < key.length; k++) {
             key[k] = row[groups[b][k]];

@@ -44,6 +44,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.plan.RelOptUtil;
@@ -58,6 +59,8 @@ import org.junit.jupiter.api.Test;
 class TestSemiNaiveFixpoint {
     private static final Field<Long> SRC = col("e", "src", DataType.INT64);
     private static final Field<Long> DST = col("e", "dst", DataType.INT64);
+    /** Kinds of differing lengths, so a literal padded to another's length would no longer match. */
+    private static final List<String> KINDS = List.of("k", "kind", "kk");
     private static final ColumnContract[] PAIR = {ColumnContract.required("src", DataType.INT64), ColumnContract.required("dst", DataType.INT64)};
 
     private final SpecCompiler compiler = new SpecCompiler(FunctionRegistry.empty());
@@ -339,11 +342,7 @@ class TestSemiNaiveFixpoint {
     void aFixpointOfManyRulesCompilesAndGivesTheRowsOfItsRepeatUnion() {
         // Every rule is generated into a method of its own, so the rule count no longer grows one method.
         int rules = 40;
-        Random random = new Random(5);
-        List<long[]> edges = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            edges.add(new long[] {random.nextInt(12), random.nextInt(12)});
-        }
+        List<long[]> edges = randomEdges(new Random(5), 20, 12);
         PlanningFixture fixture = fixture(edges);
         RelSpec seed = RelSpec.scan("edges", "e").project(Exprs.val(chainLabel(-1)).as("rel"), SRC.as("s"), DST.as("d"));
         List<RelSpec> chain = new ArrayList<>();
@@ -356,13 +355,86 @@ class TestSemiNaiveFixpoint {
         SemiNaiveRel many = SemiNaiveRel.ofRules("chain", seed, chain, 50);
         ColumnContract[] columns = {ColumnContract.required("rel", DataType.STRING), ColumnContract.required("s", DataType.INT64),
                 ColumnContract.required("d", DataType.INT64)};
-        PlannedQuery plain = QueryPlanner.create(List.of(), Set.of(BuiltinRules.SEMI_NAIVE_FIXPOINT)).plan(compile(fixture, many, columns));
-        PlannedQuery semiNaive = QueryPlanner.create(List.of(), Set.of()).plan(compile(fixture, many, columns));
+        List<List<Object>> rows = rows(fixture, planLikeItsRepeatUnion(fixture, many, columns, chains(edges, rules)).physical());
+        assertThat(rows).anyMatch(row -> row.get(0).equals(chainLabel(rules - 1)));
+    }
+
+    /** The fixpoint planned as semi-naive, once its rows are {@code expected} and its {@code RepeatUnion} form's. */
+    private PlannedQuery planLikeItsRepeatUnion(PlanningFixture fixture, SemiNaiveRel fixpoint, ColumnContract[] columns,
+            Set<List<Object>> expected) {
+        PlannedQuery plain = QueryPlanner.create(List.of(), Set.of(BuiltinRules.SEMI_NAIVE_FIXPOINT)).plan(compile(fixture, fixpoint, columns));
+        PlannedQuery semiNaive = QueryPlanner.create(List.of(), Set.of()).plan(compile(fixture, fixpoint, columns));
+        assertThat(rows(fixture, semiNaive.physical())).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected)
+                .containsExactlyInAnyOrderElementsOf(rows(fixture, plain.physical()));
+        return semiNaive;
+    }
+
+    @Test
+    void rulesThatFilterTheDeltaByConstantTextColumnsReadTheirRowsThroughAnIndexAndGiveTheRowsOfTheirRepeatUnion() {
+        // Each rule takes the rows of two earlier rules of two of the three kinds; labels and kinds differ in length.
+        int rules = 24;
+        List<long[]> edges = randomEdges(new Random(17), 24, 14);
+        PlanningFixture fixture = fixture(edges);
+        Field<String> rel = col("r", "rel", DataType.STRING);
+        Field<String> kind = col("r", "kind", DataType.STRING);
+        RelSpec seed = RelSpec.scan("edges", "e").project(Exprs.val(chainLabel(-1)).as("rel"), Exprs.val(KINDS.get(0)).as("kind"),
+                SRC.as("s"), DST.as("d"));
+        List<RelSpec> steps = new ArrayList<>();
+        for (int i = 0; i < rules; i++) {
+            steps.add(RelSpec.scan("walk", "r")
+                    .filter(rel.in(List.of(chainLabel(i - 1), chainLabel(i - 3))).and(kind.in(KINDS.subList(0, 2))))
+                    .join(RelSpec.scan("edges", "e"), JoinType.INNER, col("r", "d", DataType.INT64).eq(SRC))
+                    .project(Exprs.val(chainLabel(i)).as("rel"), Exprs.val(KINDS.get(i % 3)).as("kind"),
+                            col("r", "s", DataType.INT64).as("s"), DST.as("d")));
+        }
+        SemiNaiveRel walk = SemiNaiveRel.ofRules("walk", seed, steps, 200);
+        ColumnContract[] columns = {ColumnContract.required("rel", DataType.STRING), ColumnContract.required("kind", DataType.STRING),
+                ColumnContract.required("s", DataType.INT64), ColumnContract.required("d", DataType.INT64)};
+        PlannedQuery semiNaive = planLikeItsRepeatUnion(fixture, walk, columns, walks(edges, rules));
 
         List<List<Object>> rows = rows(fixture, semiNaive.physical());
-        assertThat(rows).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(chains(edges, rules))
-                .containsExactlyInAnyOrderElementsOf(rows(fixture, plain.physical()));
         assertThat(rows).anyMatch(row -> row.get(0).equals(chainLabel(rules - 1)));
+        assertThat(rows(fixture, semiNaive.physical())).as("the same rows in the same order on a second run").isEqualTo(rows);
+        // Every rule's filter of the delta names both columns, so each reads four keys' rows of the delta only.
+        List<String> selections = new ArrayList<>();
+        deltaFilters(semiNaive.physical(), selections);
+        assertThat(selections).hasSize(rules).allMatch(selection -> selection.startsWith("[0, 1] in [[")
+                && selection.contains(", " + KINDS.get(0) + "]") && selection.contains(", " + KINDS.get(1) + "]"));
+    }
+
+    /** The selections of the filters over the delta in {@code node}. */
+    private static void deltaFilters(RelNode node, List<String> selections) {
+        if (node instanceof EnumerableCalc calc && calc.getInput() instanceof SpoolScan scan
+                && scan.getTable().getQualifiedName().get(0).contains("$delta$")) {
+            selections.add(String.valueOf(EnumerableSemiNaiveFixpoint.selection(calc.getProgram())));
+        }
+        node.getInputs().forEach(input -> deltaFilters(input, selections));
+    }
+
+    /** The walks of {@link #rulesThatFilterTheDeltaByConstantTextColumnsReadTheirRowsThroughAnIndexAndGiveTheRowsOfTheirRepeatUnion} computed in Java. */
+    private static Set<List<Object>> walks(List<long[]> edges, int rules) {
+        Set<List<Object>> rows = new HashSet<>();
+        edges.forEach(edge -> rows.add(List.of(chainLabel(-1), KINDS.get(0), edge[0], edge[1])));
+        boolean changed = true;
+        while (changed) {
+            Set<List<Object>> next = new HashSet<>(rows);
+            for (int i = 0; i < rules; i++) {
+                Set<String> inputs = new HashSet<>(List.of(chainLabel(i - 1), chainLabel(i - 3)));
+                for (List<Object> row : rows) {
+                    if (!inputs.contains(row.get(0)) || !KINDS.subList(0, 2).contains(row.get(1))) {
+                        continue;
+                    }
+                    for (long[] edge : edges) {
+                        if (row.get(3).equals(edge[0])) {
+                            next.add(List.of(chainLabel(i), KINDS.get(i % 3), row.get(2), edge[1]));
+                        }
+                    }
+                }
+            }
+            changed = next.size() != rows.size();
+            rows.addAll(next);
+        }
+        return rows;
     }
 
     /** Rule i reads the rows of rule i - 1, every seventh rule the seed's: chains of seven rounds at most. */
@@ -454,6 +526,15 @@ class TestSemiNaiveFixpoint {
                     .forEach(e -> rows.put(e.getKey(), e.getValue()));
             return rows;
         }
+    }
+
+    /** {@code count} edges between {@code nodes} nodes, drawn from {@code random}. */
+    private static List<long[]> randomEdges(Random random, int count, int nodes) {
+        List<long[]> edges = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            edges.add(new long[] {random.nextInt(nodes), random.nextInt(nodes)});
+        }
+        return edges;
     }
 
     /** 0 -> 1 -> ... -> n-1 -> 0. */

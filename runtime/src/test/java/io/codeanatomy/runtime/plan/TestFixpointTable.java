@@ -1,0 +1,105 @@
+package io.codeanatomy.runtime.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.junit.jupiter.api.Test;
+
+/** The delta and total tables' indexed scans against the rows filtered one by one. */
+class TestFixpointTable {
+    private static final List<String> TAGS = List.of("P", "C", "X");
+    private static final List<String> KINDS = List.of("I", "L", "BC", "F");
+
+    @Test
+    void anIndexedScanReadsTheRowsWhoseColumnsHoldTheKeysInTheTablesOrder() {
+        FixpointTable table = table();
+        List<Object[]> rows = rows(new Random(3), 2_000, 0);
+        table.set(rows);
+
+        FixpointTable.Selection selection = new FixpointTable.Selection(new int[] {0, 2}, keys(List.of("P", "I"), List.of("C", "BC"), List.of("C", "F")));
+        assertThat(scan(table, selection)).containsExactlyElementsOf(filter(rows, 0,
+                row -> Set.of("P|I", "C|BC", "C|F").contains(row[0] + "|" + row[2])));
+        FixpointTable.Selection tags = new FixpointTable.Selection(new int[] {0}, keys("X", "C"));
+        assertThat(scan(table, tags)).containsExactlyElementsOf(filter(rows, 0, row -> !row[0].equals("P")));
+        assertThat(scan(table, new FixpointTable.Selection(new int[] {0}, keys("Y")))).isEmpty();
+    }
+
+    @Test
+    void theIndexFollowsAListThatGrowsAndScansFromTheOffsetSet() {
+        FixpointTable table = table();
+        Random random = new Random(5);
+        List<Object[]> total = new ArrayList<>(rows(random, 500, 0));
+        table.set(total);
+        FixpointTable.Selection selection = new FixpointTable.Selection(new int[] {0, 2}, keys(List.of("P", "I"), List.of("P", "L")));
+        Predicate<Object[]> selected = row -> row[0].equals("P") && (row[2].equals("I") || row[2].equals("L"));
+        assertThat(scan(table, selection)).containsExactlyElementsOf(filter(total, 0, selected));
+        for (int round = 1; round <= 4; round++) {
+            int before = total.size();
+            total.addAll(rows(random, 300, before));
+            table.set(total);
+            assertThat(scan(table, selection)).containsExactlyElementsOf(filter(total, 0, selected));
+            table.from(before);
+            assertThat(scan(table, selection)).as("the rows added in round %d", round).containsExactlyElementsOf(filter(total, before, selected));
+            table.from(0);
+        }
+        List<Object[]> other = rows(random, 200, 0);
+        table.set(other);
+        assertThat(scan(table, selection)).as("another list").containsExactlyElementsOf(filter(other, 0, selected));
+    }
+
+    @Test
+    void keysAreTextWithoutTrailingBlanksSoAPaddedLiteralFindsItsRows() {
+        FixpointTable table = table();
+        List<Object[]> rows = List.of(row("P", 0, "I"), row("PR", 1, "I"), row("P", 2, "L"));
+        table.set(rows);
+
+        FixpointTable.Selection padded = new FixpointTable.Selection(new int[] {0}, keys(FixpointTable.keyValue("P ")));
+        assertThat(scan(table, padded)).containsExactly(rows.get(0), rows.get(2));
+    }
+
+    private static FixpointTable table() {
+        RelDataTypeFactory types = new JavaTypeFactoryImpl();
+        return new FixpointTable("t", types.builder().add("tag", SqlTypeName.VARCHAR).add("a", SqlTypeName.INTEGER)
+                .add("kind", SqlTypeName.VARCHAR).build());
+    }
+
+    private static List<Object[]> rows(Random random, int count, int first) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            rows.add(row(TAGS.get(random.nextInt(TAGS.size())), first + i, KINDS.get(random.nextInt(KINDS.size()))));
+        }
+        return rows;
+    }
+
+    private static Object[] row(String tag, int a, String kind) {
+        return new Object[] {tag, a, kind};
+    }
+
+    private static Set<Object> keys(Object... keys) {
+        return new LinkedHashSet<>(Arrays.asList(keys));
+    }
+
+    private static List<Object[]> filter(List<Object[]> rows, int from, Predicate<Object[]> selected) {
+        return rows.subList(from, rows.size()).stream().filter(selected).toList();
+    }
+
+    private static List<Object[]> scan(FixpointTable table, FixpointTable.Selection selection) {
+        List<Object[]> rows = new ArrayList<>();
+        try (Enumerator<Object[]> e = table.scan(selection).enumerator()) {
+            while (e.moveNext()) {
+                rows.add(e.current());
+            }
+        }
+        return rows;
+    }
+}
