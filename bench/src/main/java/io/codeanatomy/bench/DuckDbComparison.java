@@ -95,7 +95,8 @@ final class DuckDbComparison implements AutoCloseable {
         BuildManifest manifest = BuildManifests.latest(out).orElseThrow(() -> new IllegalArgumentException(out
                 + " holds no build; run './codeanatomy build SRC --out " + out + "' first."));
         Path run = out.resolve("runs").resolve(manifest.runId());
-        String specHash = readJson(run.resolve("run-result.json")).path("specHash").asText();
+        JsonNode runResult = readJson(run.resolve("run-result.json"));
+        String specHash = runResult.path("specHash").asText();
         JsonNode plans = readJson(run.resolve("plan").resolve("bundle.json")).path("plans");
         Session session = Session.open(SessionConfig.defaults(), PluginDiscovery.discover(DuckDbComparison.class.getClassLoader()));
         Connection duckdb = null;
@@ -108,7 +109,7 @@ final class DuckDbComparison implements AutoCloseable {
             for (Map.Entry<String, List<CpgPart>> candidate : candidates.entrySet()) {
                 SemanticSpec cpg = ContributedCpgPart.cpgSpec(candidate.getValue(), session.plugins());
                 if (cpg.hash().equals(specHash)) {
-                    spec = cpg;
+                    spec = planned(cpg, candidate.getValue(), manifest, runResult);
                     specName = candidate.getKey();
                 }
             }
@@ -139,6 +140,19 @@ final class DuckDbComparison implements AutoCloseable {
             session.close();
             throw e;
         }
+    }
+
+    /**
+     * The spec whose DAG the build planned for {@code spec}: a build of a built-in spec that stores
+     * the graph in groups of source files (its manifest records the layout) planned {@link
+     * CpgSpec#grouped}, or {@link CpgSpec#crossFile} when it recomputed outputs for the changed files
+     * only; the plan bundle's SQL is that DAG's.
+     */
+    private static SemanticSpec planned(SemanticSpec spec, List<CpgPart> parts, BuildManifest manifest, JsonNode runResult) {
+        if (manifest.outputLayout().isEmpty()) {
+            return spec;
+        }
+        return runResult.path("reuse").path("changedFilesOnly").isEmpty() ? CpgSpec.grouped(parts) : CpgSpec.crossFile(parts);
     }
 
     /** Which spec the build ran, in words. */
