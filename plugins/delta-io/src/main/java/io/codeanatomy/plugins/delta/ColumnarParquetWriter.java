@@ -154,7 +154,7 @@ final class ColumnarParquetWriter {
      * library.) The batch is unloaded as for IPC, every buffer copied, and the copies loaded into
      * a new root, so any nesting of structs and lists is copied alike.
      */
-    static VectorSchemaRoot copy(VectorSchemaRoot root) {
+    private static VectorSchemaRoot copy(VectorSchemaRoot root) {
         List<FieldVector> vectors = root.getFieldVectors();
         BufferAllocator allocator = vectors.get(0).getAllocator();
         VectorSchemaRoot copy = VectorSchemaRoot.create(root.getSchema(), allocator);

@@ -69,6 +69,18 @@ abstract sealed class ColumnBuffer {
             for (int i = 0; i < valid.length; i++) {
                 valid[i] = (byte) ~(anyNull && i < bits.length ? bits[i] : 0);
             }
+            write(buf, valid, rows);
+        }
+
+        /** Writes the bitmap of {@code rows} rows that are all valid into {@code buf}. */
+        static void allValid(ArrowBuf buf, int rows) {
+            byte[] valid = new byte[(rows + 7) >>> 3];
+            Arrays.fill(valid, (byte) 0xFF);
+            write(buf, valid, rows);
+        }
+
+        /** Clears the bits past {@code rows} in the last byte of {@code valid} and copies it into {@code buf}. */
+        private static void write(ArrowBuf buf, byte[] valid, int rows) {
             if ((rows & 7) != 0) {
                 valid[valid.length - 1] &= (byte) ((1 << (rows & 7)) - 1);
             }
@@ -91,9 +103,7 @@ abstract sealed class ColumnBuffer {
         private final Validity validity = new Validity();
 
         void add(byte[] value) {
-            if (length + value.length > data.length) {
-                data = Arrays.copyOf(data, grow(data.length, length + value.length));
-            }
+            reserve(value.length);
             System.arraycopy(value, 0, data, length, value.length);
             length += value.length;
             end();
@@ -103,12 +113,17 @@ abstract sealed class ColumnBuffer {
         @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) copies each char's low byte: exact for ASCII
         void addAscii(String value) {
             int n = value.length();
-            if (length + n > data.length) {
-                data = Arrays.copyOf(data, grow(data.length, length + n));
-            }
+            reserve(n);
             value.getBytes(0, n, data, length);
             length += n;
             end();
+        }
+
+        /** Makes room for {@code bytes} more bytes of data. */
+        private void reserve(int bytes) {
+            if (length + bytes > data.length) {
+                data = Arrays.copyOf(data, grow(data.length, length + bytes));
+            }
         }
 
         void addNull() {
@@ -249,7 +264,7 @@ abstract sealed class ColumnBuffer {
                 list.reAlloc();
             }
             copyOffsets(list.getOffsetBuffer(), ends, rows);
-            new Validity().copyTo(list.getValidityBuffer(), rows);
+            Validity.allValid(list.getValidityBuffer(), rows);
             elements.fill(list.getDataVector());
             list.setLastSet(rows - 1);
             list.setValueCount(rows);
@@ -267,7 +282,7 @@ abstract sealed class ColumnBuffer {
     private static BaseFixedWidthVector allocate(FieldVector vector, int rows) {
         BaseFixedWidthVector fixed = (BaseFixedWidthVector) vector;
         fixed.allocateNew(Math.max(rows, 1));
-        new Validity().copyTo(fixed.getValidityBuffer(), rows);
+        Validity.allValid(fixed.getValidityBuffer(), rows);
         return fixed;
     }
 
