@@ -28,9 +28,11 @@ final class BranchCollector implements FactCollector {
     }
 
     private static void emit(BranchKind kind, long bstart, long bend, expr test, List<stmt> body, List<stmt> orelse, WalkContext context) {
+        // Only a tree recovered from a syntax error (`if x:` over a Python 2 `print 1`) has an empty body.
+        boolean hasBody = !body.isEmpty();
         boolean otherwise = !orelse.isEmpty();
         context.emit(new BranchRow(context.id(IdKinds.BRANCH, bstart, bend), bstart, bend, kind, context.scope().id(), context.exprId(test),
-                body.get(0).bstart(), body.get(body.size() - 1).bend(), otherwise ? orelse.get(0).bstart() : -1,
-                otherwise ? orelse.get(orelse.size() - 1).bend() : -1));
+                hasBody ? body.get(0).bstart() : -1, hasBody ? body.get(body.size() - 1).bend() : -1,
+                otherwise ? orelse.get(0).bstart() : -1, otherwise ? orelse.get(orelse.size() - 1).bend() : -1));
     }
 }

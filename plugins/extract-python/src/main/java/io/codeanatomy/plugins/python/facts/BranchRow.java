@@ -11,6 +11,8 @@ import static java.util.Objects.requireNonNull;
  *
  * @param scopeId     the scope the test is evaluated in
  * @param testExprId  the test
+ * @param bodyBstart  the body's start, or -1 when it is empty (only in a tree recovered from a syntax error)
+ * @param bodyBend    the body's end, or -1 when it is empty
  * @param orelseBstart the orelse's start, or -1 when there is none
  * @param orelseBend   the orelse's end, or -1 when there is none
  */

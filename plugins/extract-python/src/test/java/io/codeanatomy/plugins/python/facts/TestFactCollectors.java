@@ -98,6 +98,27 @@ class TestFactCollectors {
     }
 
     @Test
+    void aTreeRecoveredFromASyntaxErrorWithEmptyBodiesIsStillExtracted() {
+        // Python 2's `print 1` is no statement: the parser recovers `if` and `while` with empty bodies
+        // (lib2to3/tests/data/py2_test_grammar.py in the standard library).
+        byte[] source = """
+                def f(x):
+                    if x:
+                        print 1
+                    else:
+                        return 2
+                    while x:
+                        print 3
+                """.getBytes(StandardCharsets.UTF_8);
+        FileFacts facts = new FileExtractor(PythonVersion.PY311, 1 << 20).extract("py2.py", source);
+
+        assertThat(facts.file().status()).isEqualTo(ParseStatus.SYNTAX_ERROR);
+        assertThat(facts.defs()).extracting(DefRow::qualname).containsExactly("f");
+        assertThat(facts.rows(BranchRow.class)).extracting(b -> b.kind() + " " + b.bodyBstart() + " " + b.bodyBend() + " "
+                + b.hasOrelse()).containsExactly("IF -1 -1 true", "WHILE -1 -1 false");
+    }
+
+    @Test
     void everyStandardFamilyIsCollected() {
         FileFacts facts = walk("""
                 import os
