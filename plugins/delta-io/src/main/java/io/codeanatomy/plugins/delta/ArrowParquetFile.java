@@ -9,6 +9,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.column.ColumnWriteStore;
+import io.codeanatomy.spi.arrow.ArrowContracts;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
 import org.apache.parquet.hadoop.CodecFactory;
@@ -51,13 +52,18 @@ final class ArrowParquetFile implements AutoCloseable {
         requireNonNull(output, "output is null");
         this.schema = requireNonNull(schema, "schema is null");
         this.settings = requireNonNull(settings, "settings is null");
-        this.properties = ParquetProperties.builder()
+        ParquetProperties.Builder builder = ParquetProperties.builder()
                 .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
                 .withPageSize(settings.pageBytes())
                 .withDictionaryEncoding(settings.dictionary())
                 // Size statistics (level histograms, unencoded byte counts) feed no Delta reader.
-                .withSizeStatisticsEnabled(false)
-                .build();
+                .withSizeStatisticsEnabled(false);
+        for (org.apache.arrow.vector.types.pojo.Field field : arrowSchema.getFields()) {
+            if (!ArrowContracts.keepsStatistics(field) && field.getChildren().isEmpty()) {
+                builder.withStatisticsEnabled(field.getName(), false);
+            }
+        }
+        this.properties = builder.build();
         this.codecs = new CodecFactory(requireNonNull(configuration, "configuration is null"), settings.pageBytes());
         this.compressor = codecs.getCompressor(settings.codec());
         this.shredder = new ArrowParquetShredder(arrowSchema, schema);

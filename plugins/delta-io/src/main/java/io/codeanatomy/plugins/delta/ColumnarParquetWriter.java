@@ -2,6 +2,7 @@ package io.codeanatomy.plugins.delta;
 
 import static java.util.Objects.requireNonNull;
 
+import io.codeanatomy.spi.arrow.ArrowContracts;
 import io.delta.kernel.data.ColumnarBatch;
 import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.defaults.engine.fileio.FileIO;
@@ -15,9 +16,11 @@ import io.delta.kernel.utils.FileStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -32,6 +35,7 @@ import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.VectorUnloader;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
+import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.schema.MessageType;
@@ -180,6 +184,20 @@ final class ColumnarParquetWriter {
         }
     }
 
+    /**
+     * The columns of {@code stats} whose top-level field keeps statistics: a file written without
+     * statistics of a column ({@link ArrowContracts#STATISTICS}) has none for the Delta log either.
+     */
+    private static List<Column> withStatistics(List<Column> stats, Schema arrowSchema) {
+        Set<String> without = new HashSet<>();
+        for (Field field : arrowSchema.getFields()) {
+            if (!ArrowContracts.keepsStatistics(field)) {
+                without.add(field.getName());
+            }
+        }
+        return without.isEmpty() ? stats : stats.stream().filter(column -> !without.contains(column.getNames()[0])).toList();
+    }
+
     private static long arrowBytes(VectorSchemaRoot root) {
         long bytes = 0;
         for (FieldVector vector : root.getFieldVectors()) {
@@ -211,7 +229,7 @@ final class ColumnarParquetWriter {
             this.output = output;
             this.arrowSchema = arrowSchema;
             this.schema = schema;
-            this.stats = stats;
+            this.stats = withStatistics(stats, arrowSchema);
         }
 
         boolean running() {

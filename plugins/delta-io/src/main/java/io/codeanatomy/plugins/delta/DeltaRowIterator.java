@@ -149,7 +149,7 @@ final class DeltaRowIterator implements CloseableIterator<Object[]> {
         dataFile = localPath(file.getPath()).replaceFirst("^" + Pattern.quote(tablePath + "/"), "");
         try {
             data = openData(scanFile, file);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             throw unreadable("the data file " + dataFile, e);
         }
         return true;
@@ -172,7 +172,7 @@ final class DeltaRowIterator implements CloseableIterator<Object[]> {
      * "cannot read the data file F of the Delta table NAME at PATH (EOFException)": the stored table
      * is damaged (or the file system refused), not the query.
      */
-    private UncheckedIOException unreadable(String what, RuntimeException failure) {
+    private UncheckedIOException unreadable(String what, Exception failure) {
         String message = "cannot read " + what + " of the Delta table " + Path.of(tablePath).getFileName() + " at " + tablePath
                 + " (" + reason(failure) + ")";
         return new UncheckedIOException(message, new IOException(message, failure));
@@ -212,10 +212,17 @@ final class DeltaRowIterator implements CloseableIterator<Object[]> {
         return values;
     }
 
+    /**
+     * The data file's batches as Kernel's scan gives them, read column by column where it can be
+     * ({@link KernelEngine#readColumnar}), else by Kernel's reader.
+     */
     private CloseableIterator<FilteredColumnarBatch> openData(Row scanFile, FileStatus file) throws IOException {
-        CloseableIterator<ColumnarBatch> physical = engine.getParquetHandler()
-                .readParquetFiles(single(file), physicalSchema, filter)
-                .map(result -> result.getData());
+        CloseableIterator<ColumnarBatch> physical = engine instanceof KernelEngine kernel
+                ? kernel.readColumnar(file, physicalSchema, filter)
+                : null;
+        if (physical == null) {
+            physical = engine.getParquetHandler().readParquetFiles(single(file), physicalSchema, filter).map(result -> result.getData());
+        }
         return Scan.transformPhysicalData(engine, scanState, scanFile, physical);
     }
 

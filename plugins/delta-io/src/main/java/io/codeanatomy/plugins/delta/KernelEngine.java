@@ -2,16 +2,21 @@ package io.codeanatomy.plugins.delta;
 
 import static java.util.Objects.requireNonNull;
 
+import io.delta.kernel.data.ColumnarBatch;
 import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.defaults.engine.hadoopio.HadoopFileIO;
 import io.delta.kernel.engine.MetricsReporter;
 import io.delta.kernel.expressions.Column;
+import io.delta.kernel.expressions.Predicate;
+import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.DataFileStatus;
+import io.delta.kernel.utils.FileStatus;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,6 +61,12 @@ public final class KernelEngine extends DefaultEngine {
     public static final String COLUMNAR_WRITER = "columnar";
     /** {@link #WRITER} value: Kernel's default Parquet writer, one row and one value at a time. */
     public static final String KERNEL_WRITER = "kernel";
+    /** Which reader decodes the data files of a scan without a filter: {@value #COLUMNAR_READER} (default) or {@value #KERNEL_READER}. */
+    public static final String READER = "codeanatomy.delta.reader";
+    /** {@link #READER} value: column by column into arrays ({@link ColumnarParquetReader}). */
+    public static final String COLUMNAR_READER = "columnar";
+    /** {@link #READER} value: Kernel's default Parquet reader, record by record. */
+    public static final String KERNEL_READER = "kernel";
     /** Arrow input bytes after which the columnar writer closes a data file and starts the next. */
     public static final String FILE_ARROW_BYTES = "codeanatomy.delta.writer.fileArrowBytes";
     /** Data files of one write that the columnar writer encodes at once. */
@@ -63,7 +74,7 @@ public final class KernelEngine extends DefaultEngine {
 
     private static final long MIB = 1L << 20;
     private static final Map<String, String> DEFAULTS = Map.of(PARQUET_COMPRESSION, "ZSTD", PARQUET_DICTIONARY, "false",
-            ZSTD_LEVEL, "1", WRITER, COLUMNAR_WRITER,
+            ZSTD_LEVEL, "1", WRITER, COLUMNAR_WRITER, READER, COLUMNAR_READER,
             "fs.file.impl", NioLocalFileSystem.class.getName(),
             "fs.AbstractFileSystem.file.impl", NioLocalFileSystemForFileContext.class.getName());
 
@@ -85,11 +96,13 @@ public final class KernelEngine extends DefaultEngine {
 
     private final RecordingFileIO fileIO;
     private final ColumnarParquetWriter columnarWriter;
+    private final Configuration columnarReads;
 
-    private KernelEngine(RecordingFileIO fileIO, ColumnarParquetWriter columnarWriter) {
+    private KernelEngine(RecordingFileIO fileIO, ColumnarParquetWriter columnarWriter, Configuration columnarReads) {
         super(fileIO);
         this.fileIO = fileIO;
         this.columnarWriter = columnarWriter;
+        this.columnarReads = columnarReads;
     }
 
     /**
@@ -97,8 +110,14 @@ public final class KernelEngine extends DefaultEngine {
      * the data file writer.
      */
     public static KernelEngine create() {
-        String writer = System.getProperty(WRITER);
-        return create(writer == null ? Map.of() : Map.of(WRITER, writer));
+        Map<String, String> properties = new TreeMap<>();
+        for (String key : List.of(WRITER, READER)) {
+            String value = System.getProperty(key);
+            if (value != null) {
+                properties.put(key, value);
+            }
+        }
+        return create(properties);
     }
 
     /** An engine whose Hadoop configuration is the defaults overridden by {@code properties}. */
@@ -116,7 +135,13 @@ public final class KernelEngine extends DefaultEngine {
             default -> throw new DeltaIoException("Unknown Delta data file writer '" + settings.get(WRITER) + "' in "
                     + WRITER + "; use " + COLUMNAR_WRITER + " or " + KERNEL_WRITER + ".");
         };
-        return new KernelEngine(fileIO, columnar);
+        Configuration columnarReads = switch (settings.get(READER)) {
+            case COLUMNAR_READER -> configuration;
+            case KERNEL_READER -> null;
+            default -> throw new DeltaIoException("Unknown Delta data file reader '" + settings.get(READER) + "' in "
+                    + READER + "; use " + COLUMNAR_READER + " or " + KERNEL_READER + ".");
+        };
+        return new KernelEngine(fileIO, columnar, columnarReads);
     }
 
     /**
@@ -146,6 +171,19 @@ public final class KernelEngine extends DefaultEngine {
             return columnarWriter.write(directory, data, statsColumns);
         }
         return getParquetHandler().writeParquetFiles(directory, data, statsColumns);
+    }
+
+    /**
+     * The batches of the data file {@code file} with the columns of {@code physicalSchema}, read
+     * column by column ({@link ColumnarParquetReader}); null when the columnar reader is off or
+     * cannot read them, and Kernel's reader should. {@code filter} prunes row groups as Kernel's does.
+     */
+    CloseableIterator<ColumnarBatch> readColumnar(FileStatus file, StructType physicalSchema, Optional<Predicate> filter)
+            throws IOException {
+        if (columnarReads == null || !ColumnarParquetReader.supports(physicalSchema)) {
+            return null;
+        }
+        return ColumnarParquetReader.open(columnarReads, file.getPath(), file.getSize(), physicalSchema, filter);
     }
 
     @Override

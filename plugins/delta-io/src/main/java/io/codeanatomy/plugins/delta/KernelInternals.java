@@ -5,12 +5,17 @@ import static java.util.Objects.requireNonNull;
 import io.delta.kernel.Scan;
 import io.delta.kernel.Snapshot;
 import io.delta.kernel.Transaction;
+import io.delta.kernel.data.ColumnVector;
+import io.delta.kernel.data.ColumnarBatch;
 import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.defaults.engine.fileio.InputFile;
+import io.delta.kernel.defaults.internal.data.DefaultColumnarBatch;
+import io.delta.kernel.defaults.internal.parquet.ParquetFilterUtils;
 import io.delta.kernel.defaults.internal.parquet.ParquetStatsReader;
 import io.delta.kernel.engine.Engine;
 import io.delta.kernel.expressions.Column;
+import io.delta.kernel.expressions.Predicate;
 import io.delta.kernel.internal.InternalScanFileUtils;
 import io.delta.kernel.internal.SnapshotImpl;
 import io.delta.kernel.internal.actions.AddFile;
@@ -26,6 +31,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apache.parquet.filter2.predicate.FilterPredicate;
+import org.apache.parquet.schema.MessageType;
 
 /**
  * Every use of Delta Kernel's internal classes ({@code io.delta.kernel.internal} and
@@ -98,6 +105,24 @@ final class KernelInternals {
     /** The Parquet file of a scan-file row returned by {@link Scan#getScanFiles}. */
     static FileStatus dataFile(Row scanFile) {
         return InternalScanFileUtils.getAddFileStatus(scanFile);
+    }
+
+    /**
+     * The Parquet filter Kernel's reader prunes a file's row groups with for {@code predicate}, if
+     * it can express one; none when it cannot.
+     */
+    static Optional<FilterPredicate> parquetFilter(MessageType fileSchema, Predicate predicate) {
+        try {
+            return ParquetFilterUtils.toParquetFilter(fileSchema, predicate);
+        } catch (RuntimeException e) {
+            // Pruning is an optimisation: a predicate Kernel cannot convert prunes nothing.
+            return Optional.empty();
+        }
+    }
+
+    /** A Kernel batch of {@code vectors}, which Kernel's scan can add columns to and drop them from. */
+    static ColumnarBatch batch(int size, StructType schema, ColumnVector[] vectors) {
+        return new DefaultColumnarBatch(size, schema, vectors);
     }
 
     /**

@@ -117,6 +117,14 @@ final class KernelValues {
             if (!(vector.getDataType() instanceof BinaryType)) {
                 return vector.getString(row);
             }
+            if (vector instanceof ArrayVectors.Binaries binaries) {
+                // Compared and decoded in the batch's array; copied only when the value changes.
+                if (!binaries.equalsAt(row, lastBytes)) {
+                    lastBytes = binaries.getBinary(row);
+                    last = binaries.utf8(row);
+                }
+                return last;
+            }
             byte[] bytes = vector.getBinary(row);
             if (!Arrays.equals(bytes, lastBytes)) {
                 // A copy: the vector's array may be reused once its batch is done.

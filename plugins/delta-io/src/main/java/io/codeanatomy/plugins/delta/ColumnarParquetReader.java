@@ -1,0 +1,324 @@
+package io.codeanatomy.plugins.delta;
+
+import static java.util.Objects.requireNonNull;
+
+import io.delta.kernel.data.ColumnVector;
+import io.delta.kernel.data.ColumnarBatch;
+import io.delta.kernel.expressions.Predicate;
+import io.delta.kernel.types.BinaryType;
+import io.delta.kernel.types.BooleanType;
+import io.delta.kernel.types.DataType;
+import io.delta.kernel.types.DoubleType;
+import io.delta.kernel.types.IntegerType;
+import io.delta.kernel.types.LongType;
+import io.delta.kernel.types.StructField;
+import io.delta.kernel.types.StructType;
+import io.delta.kernel.utils.CloseableIterator;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.NoSuchElementException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.HadoopReadOptions;
+import org.apache.parquet.VersionParser;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.impl.ColumnReaderImpl;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.column.page.PageReader;
+import org.apache.parquet.filter2.compat.FilterCompat;
+import org.apache.parquet.filter2.compat.RowGroupFilter;
+import org.apache.parquet.filter2.predicate.FilterPredicate;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnPath;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
+
+/**
+ * Reads a Parquet data file column by column into Kernel column vectors backed by Java arrays,
+ * for read schemas of top-level boolean, 32- and 64-bit integer, double and binary columns (the
+ * extraction and CPG tables' columns, strings read as binary, see {@link KernelValues#binaryStrings}).
+ *
+ * <p>Kernel's own reader assembles every row through parquet-mr's record reader and a converter per
+ * value (12.9% of the standard library's execute phase, {@code docs/delta-io.md}); this one fills
+ * one array per column and batch (a string column's bytes back to back with end offsets), from the
+ * page bytes directly for the PLAIN pages the columnar writer writes ({@link PlainPages}) and
+ * through parquet-mr's {@link ColumnReader} for any other encoding. A filter skips the row groups
+ * whose statistics exclude it, as Kernel's reader does; the rows of the others are all returned,
+ * as Kernel's are. Anything
+ * else (lists, structs, a column whose Parquet type is not the one asked for) is left to Kernel's
+ * reader: {@link #open} returns null.
+ */
+final class ColumnarParquetReader implements CloseableIterator<ColumnarBatch> {
+    /** Rows per batch handed to the scan. */
+    static final int BATCH_ROWS = 8192;
+
+    private static final PrimitiveConverter NO_CONVERTER = new PrimitiveConverter() { };
+
+    private final ParquetFileReader file;
+    private final StructType schema;
+    private final ColumnDescriptor[] columns;
+    private final VersionParser.ParsedVersion writer;
+    private final boolean[] readRowGroup;
+    private final ColumnReader[] readers;
+    private final PlainPages[] plain;
+    private int nextRowGroup;
+    private long rowGroupRemaining;
+
+    private ColumnarParquetReader(ParquetFileReader file, StructType schema, ColumnDescriptor[] columns, boolean[] readRowGroup) {
+        this.file = file;
+        this.schema = schema;
+        this.columns = columns;
+        this.writer = writerVersion(file.getFooter().getFileMetaData().getCreatedBy());
+        this.readRowGroup = readRowGroup;
+        this.readers = new ColumnReader[columns.length];
+        this.plain = new PlainPages[columns.length];
+    }
+
+    /** Whether every column of {@code schema} is of a type this reader fills. */
+    static boolean supports(StructType schema) {
+        for (StructField field : schema.fields()) {
+            if (field.isMetadataColumn() || expected(field.getDataType()) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A reader of the columns {@code schema} names in the data file at {@code uri}, or null when the
+     * file's columns are not the flat primitives {@code schema} asks for (nested, or another type).
+     * A column the file lacks reads as null, as with Kernel's reader. {@code size} is the file's size
+     * in the Delta log: a shorter file is truncated.
+     */
+    static ColumnarParquetReader open(Configuration configuration, String uri, long size, StructType schema,
+            Optional<Predicate> filter) throws IOException {
+        requireNonNull(schema, "schema is null");
+        HadoopInputFile input = HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(uri), configuration);
+        if (input.getLength() < size) {
+            // As Kernel's reader, which reads the footer where the log's size puts it, says it.
+            throw new EOFException("The data file " + uri + " has " + input.getLength() + " bytes; the Delta log recorded " + size + ".");
+        }
+        ParquetFileReader file = ParquetFileReader.open(input, HadoopReadOptions.builder(configuration).build());
+        try {
+            MessageType fileSchema = file.getFooter().getFileMetaData().getSchema();
+            ColumnDescriptor[] columns = new ColumnDescriptor[schema.length()];
+            for (int i = 0; i < columns.length; i++) {
+                StructField field = schema.at(i);
+                if (!fileSchema.containsField(field.getName())) {
+                    continue;
+                }
+                Type type = fileSchema.getType(field.getName());
+                if (!type.isPrimitive() || type.isRepetition(Type.Repetition.REPEATED)
+                        || type.asPrimitiveType().getPrimitiveTypeName() != expected(field.getDataType())) {
+                    file.close();
+                    return null;
+                }
+                columns[i] = fileSchema.getColumnDescription(new String[] {field.getName()});
+            }
+            return new ColumnarParquetReader(file, schema, columns, rowGroupsToRead(file, fileSchema, filter));
+        } catch (RuntimeException | Error e) {
+            file.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Which row groups may hold rows {@code filter} keeps, by their statistics, with the Parquet
+     * filter Kernel's reader derives from it: the same row groups Kernel's reader skips.
+     */
+    private static boolean[] rowGroupsToRead(ParquetFileReader file, MessageType fileSchema, Optional<Predicate> filter) {
+        List<BlockMetaData> rowGroups = file.getRowGroups();
+        boolean[] read = new boolean[rowGroups.size()];
+        Optional<FilterPredicate> parquetFilter = filter.flatMap(predicate -> KernelInternals.parquetFilter(fileSchema, predicate));
+        if (parquetFilter.isEmpty()) {
+            Arrays.fill(read, true);
+            return read;
+        }
+        Set<BlockMetaData> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+        kept.addAll(RowGroupFilter.filterRowGroups(FilterCompat.get(parquetFilter.get()), rowGroups, fileSchema));
+        for (int i = 0; i < read.length; i++) {
+            read[i] = kept.contains(rowGroups.get(i));
+        }
+        return read;
+    }
+
+    private static PrimitiveTypeName expected(DataType type) {
+        if (type instanceof BooleanType) {
+            return PrimitiveTypeName.BOOLEAN;
+        }
+        if (type instanceof IntegerType) {
+            return PrimitiveTypeName.INT32;
+        }
+        if (type instanceof LongType) {
+            return PrimitiveTypeName.INT64;
+        }
+        if (type instanceof DoubleType) {
+            return PrimitiveTypeName.DOUBLE;
+        }
+        if (type instanceof BinaryType) {
+            return PrimitiveTypeName.BINARY;
+        }
+        return null;
+    }
+
+    private static ColumnChunkMetaData chunk(BlockMetaData rowGroup, ColumnDescriptor column) {
+        ColumnPath path = ColumnPath.get(column.getPath());
+        for (ColumnChunkMetaData chunk : rowGroup.getColumns()) {
+            if (chunk.getPath().equals(path)) {
+                return chunk;
+            }
+        }
+        throw new IllegalStateException("A row group has no chunk of the column " + path + ".");
+    }
+
+    private static VersionParser.ParsedVersion writerVersion(String createdBy) {
+        try {
+            return createdBy == null ? null : VersionParser.parse(createdBy);
+        } catch (VersionParser.VersionParseException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public boolean hasNext() {
+        try {
+            while (rowGroupRemaining == 0) {
+                while (nextRowGroup < readRowGroup.length && !readRowGroup[nextRowGroup]) {
+                    nextRowGroup++;
+                }
+                if (nextRowGroup == readRowGroup.length) {
+                    return false;
+                }
+                BlockMetaData metadata = file.getRowGroups().get(nextRowGroup);
+                PageReadStore rowGroup = file.readRowGroup(nextRowGroup++);
+                rowGroupRemaining = rowGroup.getRowCount();
+                for (int i = 0; i < columns.length; i++) {
+                    readers[i] = null;
+                    plain[i] = null;
+                    if (columns[i] != null) {
+                        PageReader pages = rowGroup.getPageReader(columns[i]);
+                        plain[i] = PlainPages.of(chunk(metadata, columns[i]), columns[i], pages);
+                        if (plain[i] == null) {
+                            readers[i] = new ColumnReaderImpl(columns[i], pages, NO_CONVERTER, writer);
+                        }
+                    }
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public ColumnarBatch next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        int rows = (int) Math.min(BATCH_ROWS, rowGroupRemaining);
+        ColumnVector[] vectors = new ColumnVector[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            DataType type = schema.at(i).getDataType();
+            if (plain[i] != null) {
+                vectors[i] = plain[i].read(type, rows);
+            } else if (readers[i] != null) {
+                vectors[i] = read(readers[i], columns[i].getMaxDefinitionLevel(), type, rows);
+            } else {
+                vectors[i] = new ArrayVectors.Nulls(type, rows);
+            }
+        }
+        rowGroupRemaining -= rows;
+        return KernelInternals.batch(rows, schema, vectors);
+    }
+
+    private static ColumnVector read(ColumnReader reader, int maxDefinition, DataType type, int rows) {
+        boolean[] nulls = maxDefinition == 0 ? null : new boolean[rows];
+        if (type instanceof BinaryType) {
+            int[] ends = new int[rows];
+            byte[] bytes = new byte[rows * 16];
+            int length = 0;
+            for (int row = 0; row < rows; row++) {
+                if (nulls != null && reader.getCurrentDefinitionLevel() < maxDefinition) {
+                    nulls[row] = true;
+                } else {
+                    Binary value = reader.getBinary();
+                    int size = value.length();
+                    if (length + size > bytes.length) {
+                        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + size));
+                    }
+                    ByteBuffer buffer = value.toByteBuffer();
+                    buffer.get(bytes, length, size);
+                    length += size;
+                }
+                ends[row] = length;
+                reader.consume();
+            }
+            return new ArrayVectors.Binaries(type, rows, nulls, bytes, ends);
+        }
+        if (type instanceof LongType) {
+            long[] values = new long[rows];
+            for (int row = 0; row < rows; row++) {
+                if (nulls != null && reader.getCurrentDefinitionLevel() < maxDefinition) {
+                    nulls[row] = true;
+                } else {
+                    values[row] = reader.getLong();
+                }
+                reader.consume();
+            }
+            return new ArrayVectors.Longs(type, rows, nulls, values);
+        }
+        if (type instanceof IntegerType) {
+            int[] values = new int[rows];
+            for (int row = 0; row < rows; row++) {
+                if (nulls != null && reader.getCurrentDefinitionLevel() < maxDefinition) {
+                    nulls[row] = true;
+                } else {
+                    values[row] = reader.getInteger();
+                }
+                reader.consume();
+            }
+            return new ArrayVectors.Ints(type, rows, nulls, values);
+        }
+        if (type instanceof BooleanType) {
+            boolean[] values = new boolean[rows];
+            for (int row = 0; row < rows; row++) {
+                if (nulls != null && reader.getCurrentDefinitionLevel() < maxDefinition) {
+                    nulls[row] = true;
+                } else {
+                    values[row] = reader.getBoolean();
+                }
+                reader.consume();
+            }
+            return new ArrayVectors.Booleans(type, rows, nulls, values);
+        }
+        double[] values = new double[rows];
+        for (int row = 0; row < rows; row++) {
+            if (nulls != null && reader.getCurrentDefinitionLevel() < maxDefinition) {
+                nulls[row] = true;
+            } else {
+                values[row] = reader.getDouble();
+            }
+            reader.consume();
+        }
+        return new ArrayVectors.Doubles(type, rows, nulls, values);
+    }
+
+    @Override
+    public void close() throws IOException {
+        file.close();
+    }
+}
