@@ -12,6 +12,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static java.util.Objects.requireNonNull;
 
@@ -34,6 +36,16 @@ import static java.util.Objects.requireNonNull;
 public final class ArrowContracts {
     /** Name of a list's element child, as Parquet and Delta spell it. */
     public static final String LIST_ELEMENT = "element";
+
+    /**
+     * Field metadata key that says whether a writer keeps statistics (min, max, null count) of a
+     * top-level column: {@value #NO_STATISTICS} for none. A column of stable ids holds hashes in no
+     * order, whose range in a data file is nearly the whole range, so data skipping never uses them;
+     * computing them is most of what statistics cost (docs/decisions.md). Absent: statistics kept.
+     */
+    public static final String STATISTICS = "codeanatomy.statistics";
+    /** {@link #STATISTICS} value: the column gets no statistics. */
+    public static final String NO_STATISTICS = "none";
 
     private ArrowContracts() {}
 
@@ -68,6 +80,21 @@ public final class ArrowContracts {
             case LIST -> new Field(name, new FieldType(nullable, ArrowType.List.INSTANCE, null),
                     List.of(toArrowField(LIST_ELEMENT, type.elementType(), true)));
         };
+    }
+
+    /** {@code field} marked to get no statistics ({@link #STATISTICS}). */
+    public static Field withoutStatistics(Field field) {
+        requireNonNull(field, "field is null");
+        Map<String, String> metadata = new TreeMap<>(field.getMetadata());
+        metadata.put(STATISTICS, NO_STATISTICS);
+        FieldType type = field.getFieldType();
+        return new Field(field.getName(), new FieldType(type.isNullable(), type.getType(), type.getDictionary(), metadata),
+                field.getChildren());
+    }
+
+    /** Whether a writer keeps statistics of the top-level column {@code field} ({@link #STATISTICS}). */
+    public static boolean keepsStatistics(Field field) {
+        return !NO_STATISTICS.equals(field.getMetadata().get(STATISTICS));
     }
 
     /**

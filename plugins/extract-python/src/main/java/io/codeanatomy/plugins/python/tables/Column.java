@@ -99,6 +99,14 @@ public final class Column<R> {
         return new Column<>("path", Kind.PATH, false, null, null, null, null, null, null);
     }
 
+    /**
+     * Whether the column's data files keep its statistics: every column but the stable ids, whose
+     * hashes data skipping cannot use ({@code file_id} keeps them, for incremental builds' readers).
+     */
+    boolean keepsStatistics() {
+        return kind != Kind.ID;
+    }
+
     ColumnContract contract() {
         DataType<?> type = switch (kind) {
             case STRING, ID, FILE_ID, PATH -> DataType.STRING;

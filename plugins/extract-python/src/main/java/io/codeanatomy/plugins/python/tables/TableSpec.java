@@ -6,7 +6,10 @@ import io.codeanatomy.api.spec.ColumnContract;
 import io.codeanatomy.api.spec.SchemaContract;
 import io.codeanatomy.plugins.python.facts.FileFacts;
 import io.codeanatomy.plugins.python.facts.Row;
+import io.codeanatomy.spi.arrow.ArrowContracts;
 import io.codeanatomy.spi.extract.TableDefinition;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -33,7 +36,15 @@ public final class TableSpec<R> {
         }
         this.columns = List.copyOf(list);
         int version = Integer.parseInt(name.substring(name.lastIndexOf("_v") + 2));
-        this.definition = TableDefinition.of(name, new SchemaContract(version, contracts));
+        SchemaContract contract = new SchemaContract(version, contracts);
+        // Id columns (not file_id) are hashes in no order: their statistics would skip no data file.
+        List<Field> fields = new ArrayList<>(ArrowContracts.toArrowSchema(contract).getFields());
+        for (int i = 0; i < fields.size(); i++) {
+            if (!list.get(i).keepsStatistics()) {
+                fields.set(i, ArrowContracts.withoutStatistics(fields.get(i)));
+            }
+        }
+        this.definition = new TableDefinition(name, contract, new Schema(fields));
     }
 
     /**
