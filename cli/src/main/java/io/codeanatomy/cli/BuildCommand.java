@@ -10,6 +10,7 @@ import io.codeanatomy.runtime.pipeline.BuildOutcome;
 import io.codeanatomy.runtime.pipeline.DamagedOutputException;
 import io.codeanatomy.runtime.pipeline.BuildPipeline;
 import io.codeanatomy.runtime.pipeline.InvalidInputException;
+import io.codeanatomy.runtime.pipeline.OutputDirectory;
 import io.codeanatomy.runtime.pipeline.OutputVacuum;
 import io.codeanatomy.runtime.builtin.CpgSpec;
 import io.codeanatomy.runtime.plugin.ContributedCpgPart;
@@ -193,8 +194,8 @@ public final class BuildCommand implements Callable<Integer> {
             fixed.add(TunedSetting.BATCH_ROWS);
             fixed.add(TunedSetting.MEMORY_BUDGET);
         }
-        TuningProposal proposal = Tuner.forThisMachine().propose(RecordedRun.history(out), InputSize.of(source).profile().name(),
-                TunedSettings.of(config), fixed);
+        TuningProposal proposal = Tuner.forThisMachine().propose(RecordedRun.history(out.resolve(OutputDirectory.RUNS)),
+                InputSize.of(source).profile().name(), TunedSettings.of(config), fixed);
         return Optional.of(new TuningRecord(proposal, tune));
     }
 

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.codeanatomy.runtime.pipeline.OutputDirectory;
 import io.codeanatomy.runtime.result.RunRecords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,13 +60,12 @@ public record RecordedRun(String runId, Instant startedAt, boolean succeededBuil
     }
 
     /**
-     * The recorded runs of the output {@code out}, newest first; a run whose records are missing
-     * or unreadable is left out (its build failed before writing them, or the records are damaged:
-     * the tuner never fails a build).
+     * The runs recorded in {@code runs} (an output's {@code runs/}, {@code OutputDirectory.RUNS}),
+     * newest first; a run whose records are missing or unreadable is left out (its build failed
+     * before writing them, or the records are damaged: the tuner never fails a build).
      */
-    public static List<RecordedRun> history(Path out) {
-        requireNonNull(out, "out is null");
-        Path runs = out.resolve(OutputDirectory.RUNS);
+    public static List<RecordedRun> history(Path runs) {
+        requireNonNull(runs, "runs is null");
         if (!Files.isDirectory(runs)) {
             return List.of();
         }
