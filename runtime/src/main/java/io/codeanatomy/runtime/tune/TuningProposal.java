@@ -44,7 +44,8 @@ public record TuningProposal(String sizeClass, TunedSettings current, TunedSetti
         List<String> lines = new ArrayList<>();
         String state = applied ? "applied" : "proposed, not applied (build with --tune to apply)";
         if (reverts) {
-            lines.add("tuning: reverting to the settings of run " + baselineRunId.orElseThrow() + ", the last good run");
+            lines.add("tuning: " + (applied ? "reverting" : "would revert") + " to the settings of run " + baselineRunId.orElseThrow()
+                    + ", the last good run");
         }
         for (TuningChange change : changes) {
             lines.add("tuning: " + change.describe() + " [" + state + "]");

@@ -162,6 +162,7 @@ class TestTuner {
         assertThat(proposal.changes().get(0).reason())
                 .isEqualTo("run r2 took 1200 ms, +20% against 1000 ms of run r1, the last good run; back to its settings");
         assertThat(proposal.lines(true).get(0)).isEqualTo("tuning: reverting to the settings of run r1, the last good run");
+        assertThat(proposal.lines(false).get(0)).isEqualTo("tuning: would revert to the settings of run r1, the last good run");
     }
 
     @Test
