@@ -10,6 +10,7 @@ import io.codeanatomy.runtime.pipeline.BuildOutcome;
 import io.codeanatomy.runtime.pipeline.DamagedOutputException;
 import io.codeanatomy.runtime.pipeline.BuildPipeline;
 import io.codeanatomy.runtime.pipeline.InvalidInputException;
+import io.codeanatomy.runtime.pipeline.OutputDirectory;
 import io.codeanatomy.runtime.pipeline.OutputVacuum;
 import io.codeanatomy.runtime.builtin.CpgSpec;
 import io.codeanatomy.runtime.plugin.ContributedCpgPart;
@@ -23,10 +24,20 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.codeanatomy.runtime.session.InputSize;
+import io.codeanatomy.runtime.tune.RecordedRun;
+import io.codeanatomy.runtime.tune.TunedSetting;
+import io.codeanatomy.runtime.tune.TunedSettings;
+import io.codeanatomy.runtime.tune.Tuner;
+import io.codeanatomy.runtime.tune.TuningProposal;
+import io.codeanatomy.runtime.tune.TuningRecord;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -88,6 +99,11 @@ public final class BuildCommand implements Callable<Integer> {
             description = "Leave out call resolution (CALLS edges, cpg_call_graph): the rest of the graph, sooner, on a large repository.")
     boolean noCalls;
 
+    @Option(names = "--tune",
+            description = "Apply the tuner's proposal from the earlier builds into OUT (workers, batch rows, memory budget); "
+                    + "without it the build only prints and records the proposal (docs/runtime.md, \"Adaptive tuner\").")
+    private boolean tune;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Prints the summary as text or json (default: ${DEFAULT-VALUE}).")
     private String format;
@@ -107,6 +123,10 @@ public final class BuildCommand implements Callable<Integer> {
         BuildOptions options = new BuildOptions(allowShrink, keepBuilds == null ? OptionalInt.empty() : OptionalInt.of(keepBuilds),
                 OutputVacuum.DEFAULT_RETENTION, groupBytes == null ? BuildOptions.DEFAULT.groupBytes() : groupBytes);
         SessionConfig config = run.config(source);
+        Optional<TuningRecord> tuning = tuning(config);
+        if (tuning.isPresent() && tune) {
+            config = tuning.get().proposal().target().applyTo(config);
+        }
         PrintWriter err = spec.commandLine().getErr();
         BuildProgress progress = new BuildProgress(err, System.console() != null, PLAIN_PROGRESS_NANOS);
         BuildOutcome outcome;
@@ -115,7 +135,8 @@ public final class BuildCommand implements Callable<Integer> {
             // Plugins' CPG views join the built-in spec, so the catalog is needed before the pipeline.
             SemanticSpec cpg = ContributedCpgPart.cpgSpec(noCalls ? CpgSpec.partsWithoutCalls() : CpgSpec.parts(),
                     Session.prepare(config, plugins.plugins()).catalog());
-            outcome = new BuildPipeline(config, c -> Session.open(c, plugins.plugins()), cpg).with(options).run(source, out, run.includes, run.excludes, progress);
+            BuildPipeline pipeline = new BuildPipeline(config, c -> Session.open(c, plugins.plugins()), cpg).with(options);
+            outcome = tuning.map(pipeline::with).orElse(pipeline).run(source, out, run.includes, run.excludes, progress);
         } catch (InvalidInputException e) {
             throw new UserError(e.getMessage(), 2);
         } catch (PluginException | IllegalArgumentException e) {
@@ -137,11 +158,14 @@ public final class BuildCommand implements Callable<Integer> {
         }
         PrintWriter stdout = spec.commandLine().getOut();
         RunDiff diff = baseline == null ? null : RunDiff.compare(baseline, outcome.runDirectory());
+        List<String> tuningLines = tuning.map(t -> t.proposal().lines(t.applied())).orElse(List.of());
         if (json) {
             // One document: the comparison is inside it, as 'diff --format json' prints it.
-            BuildSummary.json(out, outcome, progress.problemFiles(), baseline, diff, stdout);
+            BuildSummary.json(out, outcome, progress.problemFiles(), tuningLines, baseline, diff, stdout);
         } else {
             summarize(outcome, progress.problemFiles(), stdout);
+            tuningLines.forEach(line -> stdout.println("  " + line));
+            stdout.flush();
             if (diff != null) {
                 diff.print(stdout);
             }
@@ -151,6 +175,28 @@ public final class BuildCommand implements Callable<Integer> {
                     + (json ? "\"diff\" in the JSON document." : "the diff above."), RunDiff.Verdict.UNEXPECTED_REGRESSION.exitCode());
         }
         return 0;
+    }
+
+    /**
+     * The tuner's proposal from the earlier builds into {@code out} of an input of this size class;
+     * settings the user gave ({@code --workers}, a pinned profile) are not proposed. Empty when
+     * the source is no directory: the pipeline reports that.
+     */
+    private Optional<TuningRecord> tuning(SessionConfig config) {
+        if (!Files.isDirectory(source)) {
+            return Optional.empty();
+        }
+        Set<TunedSetting> fixed = EnumSet.noneOf(TunedSetting.class);
+        if (run.workers != null) {
+            fixed.add(TunedSetting.WORKERS);
+        }
+        if (run.rules.pinsProfile()) {
+            fixed.add(TunedSetting.BATCH_ROWS);
+            fixed.add(TunedSetting.MEMORY_BUDGET);
+        }
+        TuningProposal proposal = Tuner.forThisMachine().propose(RecordedRun.history(out.resolve(OutputDirectory.RUNS)),
+                InputSize.of(source).profile().name(), TunedSettings.of(config), fixed);
+        return Optional.of(new TuningRecord(proposal, tune));
     }
 
     private void summarize(BuildOutcome outcome, List<BuildProgress.Problem> problems, PrintWriter stdout) {

@@ -22,7 +22,7 @@ final class BuildSummary {
      * The summary; with a {@code baseline} run, {@code "baseline"} names it and {@code "diff"} holds the
      * comparison as {@code diff --format json} prints it (both null without one).
      */
-    static void json(Path out, BuildOutcome outcome, List<BuildProgress.Problem> problems, Path baseline, RunDiff diff,
+    static void json(Path out, BuildOutcome outcome, List<BuildProgress.Problem> problems, List<String> tuning, Path baseline, RunDiff diff,
             PrintWriter stdout) {
         JsonDocument.print(stdout, json -> {
             json.writeStartObject();
@@ -72,6 +72,11 @@ final class BuildSummary {
                 json.writeStringField("path", problem.path());
                 json.writeStringField("message", problem.message());
                 json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("tuning");
+            for (String line : tuning) {
+                json.writeString(line);
             }
             json.writeEndArray();
             json.writeStringField("runRecord", outcome.runDirectory().resolve(RunRecords.RUN_RESULT).toString());

@@ -271,7 +271,7 @@ class TestPlanCommands {
         // The whole of stdout is one document: a second value after it (the text diff of old) fails the parse.
         JsonNode summary = JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(changed.out());
         assertThat(fieldNames(summary)).containsExactly("out", "files", "bytes", "millis", "outputs", "phases", "changes", "reuse", "problems",
-                "runRecord",
+                "tuning", "runRecord",
                 "baseline", "diff");
         assertThat(summary.path("baseline").asText()).isEqualTo(onlyRun(first).toString());
         JsonNode diff = summary.path("diff");

@@ -25,6 +25,7 @@ import io.codeanatomy.runtime.report.RunReport;
 import io.codeanatomy.runtime.report.SourceProblemQueries;
 import io.codeanatomy.runtime.result.PlanBundleFiles;
 import io.codeanatomy.runtime.result.RunRecords;
+import io.codeanatomy.runtime.tune.TuningRecord;
 import io.codeanatomy.runtime.session.Session;
 import io.codeanatomy.runtime.session.SessionConfig;
 import io.codeanatomy.spi.arrow.ArrowContracts;
@@ -97,6 +98,7 @@ public final class BuildPipeline {
     private final Function<SessionConfig, Session> sessions;
     private final SemanticSpec spec;
     private final BuildOptions options;
+    private final Optional<TuningRecord> tuning;
 
     /** A pipeline over the plugins on the classpath, running the built-in spec. */
     public BuildPipeline(SessionConfig config) {
@@ -105,19 +107,30 @@ public final class BuildPipeline {
 
     /** A pipeline whose sessions come from {@code sessions} (e.g. over a chosen plugin set). */
     public BuildPipeline(SessionConfig config, Function<SessionConfig, Session> sessions, SemanticSpec spec) {
-        this(config, sessions, spec, BuildOptions.DEFAULT);
+        this(config, sessions, spec, BuildOptions.DEFAULT, Optional.empty());
     }
 
-    private BuildPipeline(SessionConfig config, Function<SessionConfig, Session> sessions, SemanticSpec spec, BuildOptions options) {
+    private BuildPipeline(SessionConfig config, Function<SessionConfig, Session> sessions, SemanticSpec spec, BuildOptions options,
+            Optional<TuningRecord> tuning) {
         this.config = requireNonNull(config, "config is null");
         this.sessions = requireNonNull(sessions, "sessions is null");
         this.spec = requireNonNull(spec, "spec is null");
         this.options = requireNonNull(options, "options is null");
+        this.tuning = requireNonNull(tuning, "tuning is null");
     }
 
     /** This pipeline with {@code options}. */
     public BuildPipeline with(BuildOptions options) {
-        return new BuildPipeline(config, sessions, spec, options);
+        return new BuildPipeline(config, sessions, spec, options, tuning);
+    }
+
+    /**
+     * This pipeline recording the tuner's proposal, applied or not, in the run result and the
+     * envelope record (under {@code tuning}); the config given to the pipeline already holds the
+     * settings when it was applied.
+     */
+    public BuildPipeline with(TuningRecord record) {
+        return new BuildPipeline(config, sessions, spec, options, Optional.of(requireNonNull(record, "record is null")));
     }
 
     /**
@@ -646,8 +659,10 @@ public final class BuildPipeline {
             RunResult result = new RunResult(runId, status, spec.hash(), envelope.hash(),
                     status == RunStatus.SUCCEEDED ? outputs : List.of(), timings, bundleRef, failure);
             RunRecords.write(RunRecords.tree(dag), runDirectory.resolve(RunRecords.PLAN_BUNDLE));
-            RunRecords.write(envelope, runDirectory.resolve(RunRecords.ENVELOPE));
-            SortedMap<String, Object> record = RunRecords.tree(result, extraction, started, Instant.now());
+            RunRecords.write(envelope, tuning.map(TuningRecord::tree), runDirectory.resolve(RunRecords.ENVELOPE));
+            SortedMap<String, Object> record = RunRecords.tree(result, extraction, started, Instant.now(),
+                    session.allocator().getPeakMemoryAllocation());
+            tuning.ifPresent(t -> record.put("tuning", t.tree()));
             record.put("spools", RunRecords.tree(session.spoolMetrics()));
             record.put("fixpoints", RunRecords.fixpoints(plans));
             record.put("operators", RunRecords.operators(session.operatorMetrics()));

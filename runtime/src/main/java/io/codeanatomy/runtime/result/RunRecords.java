@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,8 +59,10 @@ public final class RunRecords {
      * The run result as a JSON tree.
      *
      * @param extraction what the extraction did, when it ran
+     * @param peakArrowBytes the peak of the session's Arrow allocator, which the tuner holds against the memory budget
      */
-    public static SortedMap<String, Object> tree(RunResult result, Optional<ExtractionSummary> extraction, Instant started, Instant finished) {
+    public static SortedMap<String, Object> tree(RunResult result, Optional<ExtractionSummary> extraction, Instant started, Instant finished,
+            long peakArrowBytes) {
         requireNonNull(result, "result is null");
         SortedMap<String, Object> tree = new TreeMap<>();
         tree.put("runId", result.runId());
@@ -97,6 +100,8 @@ public final class RunRecords {
         timings.put("phases", phases);
         // Memory peaks vary between equal runs like clock readings do, so they live here too.
         timings.putAll(ProcessMemory.peaks());
+        timings.put("peakArrowBytes", peakArrowBytes);
+        timings.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
         tree.put("timings", timings);
         return tree;
     }
@@ -217,7 +222,17 @@ public final class RunRecords {
      * hash (workers); the hashed tree's canonical JSON is the exact text its hash is taken over.
      */
     public static void write(SessionEnvelope envelope, Path file) {
-        write(CanonicalJson.write(envelope.recordTree()) + "\n", file);
+        write(envelope, Optional.empty(), file);
+    }
+
+    /**
+     * Same, with the tuner's record of the run under {@code tuning} beside the unhashed facts: how
+     * the run's settings came about changes how fast it ran, never what it computed.
+     */
+    public static void write(SessionEnvelope envelope, Optional<? extends Map<String, Object>> tuning, Path file) {
+        Map<String, Object> tree = new LinkedHashMap<>(envelope.recordTree());
+        tuning.ifPresent(t -> tree.put("tuning", t));
+        write(CanonicalJson.write(tree) + "\n", file);
     }
 
     private static void write(String text, Path file) {
