@@ -411,6 +411,17 @@ class TestPythonExtractor {
     }
 
     @Test
+    void idColumnsButFileIdAreWrittenWithoutStatistics() {
+        for (var table : new PythonExtractor().tables()) {
+            for (var field : table.arrowSchema().getFields()) {
+                boolean id = field.getName().endsWith("_id") && !field.getName().equals("file_id");
+                assertThat(io.codeanatomy.spi.arrow.ArrowContracts.keepsStatistics(field)).as(table.name() + "." + field.getName())
+                        .isEqualTo(!id);
+            }
+        }
+    }
+
+    @Test
     void tablesDeclareTheColumnsTheRuntimeReads() {
         Map<String, List<String>> columns = new TreeMap<>();
         new PythonExtractor().tables().forEach(t -> columns.put(t.name(), t.contract().columnNames()));

@@ -104,7 +104,7 @@ public final class Column<R> {
      * hashes data skipping cannot use ({@code file_id} keeps them, for incremental builds' readers).
      */
     boolean keepsStatistics() {
-        return kind != Kind.ID;
+        return kind != Kind.ID || name.equals("file_id");
     }
 
     ColumnContract contract() {
