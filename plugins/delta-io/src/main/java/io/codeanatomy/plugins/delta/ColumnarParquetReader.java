@@ -73,8 +73,7 @@ final class ColumnarParquetReader implements CloseableIterator<ColumnarBatch> {
     private final ColumnDescriptor[] columns;
     private final VersionParser.ParsedVersion writer;
     private final boolean[] readRowGroup;
-    private final ColumnReader[] readers;
-    private final PlainPages[] plain;
+    private final ColumnValues[] values;
     private int nextRowGroup;
     private long rowGroupRemaining;
 
@@ -84,8 +83,7 @@ final class ColumnarParquetReader implements CloseableIterator<ColumnarBatch> {
         this.columns = columns;
         this.writer = writerVersion(file.getFooter().getFileMetaData().getCreatedBy());
         this.readRowGroup = readRowGroup;
-        this.readers = new ColumnReader[columns.length];
-        this.plain = new PlainPages[columns.length];
+        this.values = new ColumnValues[columns.length];
     }
 
     /** Whether every column of {@code schema} is of a type this reader fills. */
@@ -207,13 +205,13 @@ final class ColumnarParquetReader implements CloseableIterator<ColumnarBatch> {
                 PageReadStore rowGroup = file.readRowGroup(nextRowGroup++);
                 rowGroupRemaining = rowGroup.getRowCount();
                 for (int i = 0; i < columns.length; i++) {
-                    readers[i] = null;
-                    plain[i] = null;
+                    values[i] = null;
                     if (columns[i] != null) {
                         PageReader pages = rowGroup.getPageReader(columns[i]);
-                        plain[i] = PlainPages.of(chunk(metadata, columns[i]), columns[i], pages);
-                        if (plain[i] == null) {
-                            readers[i] = new ColumnReaderImpl(columns[i], pages, NO_CONVERTER, writer);
+                        values[i] = PlainPages.of(chunk(metadata, columns[i]), columns[i], pages);
+                        if (values[i] == null) {
+                            values[i] = new ReaderValues(new ColumnReaderImpl(columns[i], pages, NO_CONVERTER, writer),
+                                    columns[i].getMaxDefinitionLevel());
                         }
                     }
                 }
@@ -233,88 +231,74 @@ final class ColumnarParquetReader implements CloseableIterator<ColumnarBatch> {
         ColumnVector[] vectors = new ColumnVector[columns.length];
         for (int i = 0; i < columns.length; i++) {
             DataType type = schema.at(i).getDataType();
-            if (plain[i] != null) {
-                vectors[i] = plain[i].read(type, rows);
-            } else if (readers[i] != null) {
-                vectors[i] = read(readers[i], columns[i].getMaxDefinitionLevel(), type, rows);
-            } else {
-                vectors[i] = new ArrayVectors.Nulls(type, rows);
-            }
+            vectors[i] = values[i] != null ? values[i].read(type, rows) : new ArrayVectors.Nulls(type, rows);
         }
         rowGroupRemaining -= rows;
         return KernelInternals.batch(rows, schema, vectors);
     }
 
-    private static ColumnVector read(ColumnReader reader, int maxDefinition, DataType type, int rows) {
-        boolean[] nulls = maxDefinition == 0 ? null : new boolean[rows];
-        if (type instanceof BinaryType) {
-            int[] ends = new int[rows];
-            byte[] bytes = new byte[rows * 16];
-            int length = 0;
-            for (int row = 0; row < rows; row++) {
-                if (nulls != null && reader.getCurrentDefinitionLevel() < maxDefinition) {
-                    nulls[row] = true;
-                } else {
-                    Binary value = reader.getBinary();
-                    int size = value.length();
-                    if (length + size > bytes.length) {
-                        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + size));
-                    }
-                    ByteBuffer buffer = value.toByteBuffer();
-                    buffer.get(bytes, length, size);
-                    length += size;
-                }
-                ends[row] = length;
-                reader.consume();
-            }
-            return new ArrayVectors.Binaries(type, rows, nulls, bytes, ends);
+    /** The values of a column chunk in another encoding than PLAIN, through parquet-mr's column reader. */
+    private static final class ReaderValues extends ColumnValues {
+        private final ColumnReader reader;
+        private final int maxDefinition;
+        private Binary binary;
+
+        ReaderValues(ColumnReader reader, int maxDefinition) {
+            super(maxDefinition > 0);
+            this.reader = reader;
+            this.maxDefinition = maxDefinition;
         }
-        if (type instanceof LongType) {
-            long[] values = new long[rows];
-            for (int row = 0; row < rows; row++) {
-                if (nulls != null && reader.getCurrentDefinitionLevel() < maxDefinition) {
-                    nulls[row] = true;
-                } else {
-                    values[row] = reader.getLong();
-                }
+
+        @Override
+        boolean nextIsNull() {
+            if (reader.getCurrentDefinitionLevel() < maxDefinition) {
                 reader.consume();
+                return true;
             }
-            return new ArrayVectors.Longs(type, rows, nulls, values);
+            return false;
         }
-        if (type instanceof IntegerType) {
-            int[] values = new int[rows];
-            for (int row = 0; row < rows; row++) {
-                if (nulls != null && reader.getCurrentDefinitionLevel() < maxDefinition) {
-                    nulls[row] = true;
-                } else {
-                    values[row] = reader.getInteger();
-                }
-                reader.consume();
-            }
-            return new ArrayVectors.Ints(type, rows, nulls, values);
+
+        @Override
+        long readLong() {
+            long value = reader.getLong();
+            reader.consume();
+            return value;
         }
-        if (type instanceof BooleanType) {
-            boolean[] values = new boolean[rows];
-            for (int row = 0; row < rows; row++) {
-                if (nulls != null && reader.getCurrentDefinitionLevel() < maxDefinition) {
-                    nulls[row] = true;
-                } else {
-                    values[row] = reader.getBoolean();
-                }
-                reader.consume();
-            }
-            return new ArrayVectors.Booleans(type, rows, nulls, values);
+
+        @Override
+        int readInt() {
+            int value = reader.getInteger();
+            reader.consume();
+            return value;
         }
-        double[] values = new double[rows];
-        for (int row = 0; row < rows; row++) {
-            if (nulls != null && reader.getCurrentDefinitionLevel() < maxDefinition) {
-                nulls[row] = true;
-            } else {
-                values[row] = reader.getDouble();
-            }
+
+        @Override
+        boolean readBoolean() {
+            boolean value = reader.getBoolean();
+            reader.consume();
+            return value;
+        }
+
+        @Override
+        double readDouble() {
+            double value = reader.getDouble();
+            reader.consume();
+            return value;
+        }
+
+        @Override
+        int binaryLength() {
+            binary = reader.getBinary();
+            return binary.length();
+        }
+
+        @Override
+        void copyBinary(byte[] into, int at) {
+            ByteBuffer buffer = binary.toByteBuffer();
+            buffer.get(into, at, binary.length());
+            binary = null;
             reader.consume();
         }
-        return new ArrayVectors.Doubles(type, rows, nulls, values);
     }
 
     @Override

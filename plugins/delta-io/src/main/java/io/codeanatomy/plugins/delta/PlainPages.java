@@ -1,11 +1,5 @@
 package io.codeanatomy.plugins.delta;
 
-import io.delta.kernel.data.ColumnVector;
-import io.delta.kernel.types.BinaryType;
-import io.delta.kernel.types.BooleanType;
-import io.delta.kernel.types.DataType;
-import io.delta.kernel.types.IntegerType;
-import io.delta.kernel.types.LongType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import org.apache.parquet.bytes.ByteBufferInputStream;
@@ -35,7 +28,7 @@ import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
  * writes ({@code docs/delta-io.md}). parquet-mr's column reader does the same one value at a time
  * through a {@code Binary} and a buffer slice per string (over half the time of a scan).
  */
-final class PlainPages {
+final class PlainPages extends ColumnValues {
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final Set<Encoding> PLAIN_AND_LEVELS = EnumSet.of(Encoding.PLAIN, Encoding.RLE, Encoding.BIT_PACKED);
@@ -53,6 +46,7 @@ final class PlainPages {
     private int booleanIndex;
 
     private PlainPages(PageReader pages, ColumnDescriptor descriptor) {
+        super(descriptor.getMaxDefinitionLevel() > 0);
         this.pages = pages;
         this.descriptor = descriptor;
         this.maxDefinition = descriptor.getMaxDefinitionLevel();
@@ -69,85 +63,48 @@ final class PlainPages {
         return plain && descriptor.getMaxRepetitionLevel() == 0 ? new PlainPages(pages, descriptor) : null;
     }
 
-    /** The next {@code rows} values as a vector of {@code type} (a type {@link ColumnarParquetReader} reads). */
-    ColumnVector read(DataType type, int rows) {
-        boolean[] nulls = maxDefinition == 0 ? null : new boolean[rows];
-        if (type instanceof BinaryType) {
-            int[] ends = new int[rows];
-            byte[] bytes = new byte[rows * 16];
-            int length = 0;
-            for (int row = 0; row < rows; row++) {
-                if (nextIsNull()) {
-                    nulls[row] = true;
-                } else {
-                    int size = (int) INT.get(page, position);
-                    position += 4;
-                    if (length + size > bytes.length) {
-                        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + size));
-                    }
-                    System.arraycopy(page, position, bytes, length, size);
-                    position += size;
-                    length += size;
-                }
-                ends[row] = length;
-            }
-            return new ArrayVectors.Binaries(type, rows, nulls, bytes, ends);
-        }
-        if (type instanceof LongType) {
-            long[] values = new long[rows];
-            for (int row = 0; row < rows; row++) {
-                if (nextIsNull()) {
-                    nulls[row] = true;
-                } else {
-                    values[row] = readLong();
-                }
-            }
-            return new ArrayVectors.Longs(type, rows, nulls, values);
-        }
-        if (type instanceof IntegerType) {
-            int[] values = new int[rows];
-            for (int row = 0; row < rows; row++) {
-                if (nextIsNull()) {
-                    nulls[row] = true;
-                } else {
-                    values[row] = (int) INT.get(page, position);
-                    position += 4;
-                }
-            }
-            return new ArrayVectors.Ints(type, rows, nulls, values);
-        }
-        if (type instanceof BooleanType) {
-            boolean[] values = new boolean[rows];
-            for (int row = 0; row < rows; row++) {
-                if (nextIsNull()) {
-                    nulls[row] = true;
-                } else {
-                    // PLAIN booleans are bit-packed, least significant bit first, from the values' start.
-                    values[row] = (page[position + (booleanIndex >>> 3)] >>> (booleanIndex & 7) & 1) != 0;
-                    booleanIndex++;
-                }
-            }
-            return new ArrayVectors.Booleans(type, rows, nulls, values);
-        }
-        double[] values = new double[rows];
-        for (int row = 0; row < rows; row++) {
-            if (nextIsNull()) {
-                nulls[row] = true;
-            } else {
-                values[row] = Double.longBitsToDouble(readLong());
-            }
-        }
-        return new ArrayVectors.Doubles(type, rows, nulls, values);
+    @Override
+    int binaryLength() {
+        // A PLAIN binary value is its length (four bytes, little-endian), then its bytes.
+        return readInt();
     }
 
-    private long readLong() {
+    @Override
+    void copyBinary(byte[] into, int at) {
+        int size = (int) INT.get(page, position - 4);
+        System.arraycopy(page, position, into, at, size);
+        position += size;
+    }
+
+    @Override
+    long readLong() {
         long value = (long) LONG.get(page, position);
         position += 8;
         return value;
     }
 
-    /** Moves to the next value, loading the next page when this one is done; whether it is null. */
-    private boolean nextIsNull() {
+    @Override
+    int readInt() {
+        int value = (int) INT.get(page, position);
+        position += 4;
+        return value;
+    }
+
+    @Override
+    boolean readBoolean() {
+        // PLAIN booleans are bit-packed, least significant bit first, from the values' start.
+        boolean value = (page[position + (booleanIndex >>> 3)] >>> (booleanIndex & 7) & 1) != 0;
+        booleanIndex++;
+        return value;
+    }
+
+    @Override
+    double readDouble() {
+        return Double.longBitsToDouble(readLong());
+    }
+
+    @Override
+    boolean nextIsNull() {
         if (valueInPage == valuesInPage) {
             nextPage();
         }

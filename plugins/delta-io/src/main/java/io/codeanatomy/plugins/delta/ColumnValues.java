@@ -1,0 +1,106 @@
+package io.codeanatomy.plugins.delta;
+
+import io.delta.kernel.data.ColumnVector;
+import io.delta.kernel.types.BinaryType;
+import io.delta.kernel.types.BooleanType;
+import io.delta.kernel.types.DataType;
+import io.delta.kernel.types.IntegerType;
+import io.delta.kernel.types.LongType;
+import java.util.Arrays;
+
+/**
+ * The values of one flat column chunk, one after the other, and the one place that copies a
+ * batch's worth of them into an {@link ArrayVectors} vector. {@link PlainPages} decodes them from
+ * PLAIN page bytes; {@link ColumnarParquetReader} takes them from parquet-mr's column reader for
+ * other encodings.
+ */
+abstract class ColumnValues {
+    private final boolean nullable;
+
+    ColumnValues(boolean nullable) {
+        this.nullable = nullable;
+    }
+
+    /** Moves to the next value; true (and past it) when it is null, else the next call reads it. */
+    abstract boolean nextIsNull();
+
+    abstract long readLong();
+
+    abstract int readInt();
+
+    abstract boolean readBoolean();
+
+    abstract double readDouble();
+
+    /** The length of the binary value the next {@link #copyBinary} copies. */
+    abstract int binaryLength();
+
+    /** Copies the binary value whose length {@link #binaryLength} gave into {@code into} at {@code at}. */
+    abstract void copyBinary(byte[] into, int at);
+
+    /** The next {@code rows} values as a vector of {@code type} (one that {@link ColumnarParquetReader#supports}). */
+    final ColumnVector read(DataType type, int rows) {
+        boolean[] nulls = nullable ? new boolean[rows] : null;
+        if (type instanceof BinaryType) {
+            int[] ends = new int[rows];
+            byte[] bytes = new byte[rows * 16];
+            int length = 0;
+            for (int row = 0; row < rows; row++) {
+                if (nextIsNull()) {
+                    nulls[row] = true;
+                } else {
+                    int size = binaryLength();
+                    if (length + size > bytes.length) {
+                        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + size));
+                    }
+                    copyBinary(bytes, length);
+                    length += size;
+                }
+                ends[row] = length;
+            }
+            return new ArrayVectors.Binaries(type, rows, nulls, bytes, ends);
+        }
+        if (type instanceof LongType) {
+            long[] values = new long[rows];
+            for (int row = 0; row < rows; row++) {
+                if (nextIsNull()) {
+                    nulls[row] = true;
+                } else {
+                    values[row] = readLong();
+                }
+            }
+            return new ArrayVectors.Longs(type, rows, nulls, values);
+        }
+        if (type instanceof IntegerType) {
+            int[] values = new int[rows];
+            for (int row = 0; row < rows; row++) {
+                if (nextIsNull()) {
+                    nulls[row] = true;
+                } else {
+                    values[row] = readInt();
+                }
+            }
+            return new ArrayVectors.Ints(type, rows, nulls, values);
+        }
+        if (type instanceof BooleanType) {
+            boolean[] values = new boolean[rows];
+            for (int row = 0; row < rows; row++) {
+                if (nextIsNull()) {
+                    nulls[row] = true;
+                } else {
+                    values[row] = readBoolean();
+                }
+            }
+            return new ArrayVectors.Booleans(type, rows, nulls, values);
+        }
+        double[] values = new double[rows];
+        for (int row = 0; row < rows; row++) {
+            if (nextIsNull()) {
+                nulls[row] = true;
+            } else {
+                values[row] = readDouble();
+            }
+        }
+        return new ArrayVectors.Doubles(type, rows, nulls, values);
+    }
+}
