@@ -13,6 +13,7 @@ import io.codeanatomy.runtime.pipeline.BuildPipeline;
 import io.codeanatomy.runtime.result.RunRecords;
 import io.codeanatomy.runtime.session.SessionConfig;
 import io.codeanatomy.runtime.tune.RecordedRun;
+import io.codeanatomy.runtime.tune.TunedSetting;
 import io.codeanatomy.runtime.tune.TunedSettings;
 import io.codeanatomy.runtime.tune.Tuner;
 import java.io.IOException;
@@ -61,7 +62,15 @@ class TestTuning {
         assertThat(envelope.path("tuning").path("applied").asBoolean()).isFalse();
         JsonNode tuning = read(out, run2, RunRecords.RUN_RESULT).path("tuning");
         assertThat(tuning.path("settings").path("memoryBudgetBytes").asLong()).isEqualTo(SMALL_BUDGET);
-        assertThat(tuning.path("changes").get(0).path("to").asLong()).isEqualTo(raisedBudget());
+        // Other settings may be proposed too (the workers, when this test JVM's heap was nearly full).
+        JsonNode budget = null;
+        for (JsonNode change : tuning.path("changes")) {
+            if (change.path("setting").asText().equals(TunedSetting.MEMORY_BUDGET.key())) {
+                budget = change;
+            }
+        }
+        assertThat(budget).as(tuning.toString()).isNotNull();
+        assertThat(budget.path("to").asLong()).isEqualTo(raisedBudget());
         assertThat(tuning.path("basedOn").get(0).asText()).isEqualTo(run1);
     }
 
