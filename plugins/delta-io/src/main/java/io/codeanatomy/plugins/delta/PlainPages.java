@@ -23,9 +23,9 @@ import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridDecoder;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 
 /**
- * The pages of one flat column chunk whose values are all PLAIN-encoded and whose definition levels
- * are RLE, decoded straight from each page's bytes into a batch's arrays: what the columnar writer
- * writes ({@code docs/delta-io.md}). parquet-mr's column reader does the same one value at a time
+ * The pages of one flat column chunk whose values are all PLAIN-encoded (definition levels RLE or,
+ * from an old writer, bit-packed), decoded straight from each page's bytes into a batch's arrays:
+ * what the columnar writer writes ({@code docs/delta-io.md}). parquet-mr's column reader does the same one value at a time
  * through a {@code Binary} and a buffer slice per string (over half the time of a scan).
  */
 final class PlainPages extends ColumnValues {
