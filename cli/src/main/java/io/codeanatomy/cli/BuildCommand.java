@@ -194,6 +194,9 @@ public final class BuildCommand implements Callable<Integer> {
             fixed.add(TunedSetting.BATCH_ROWS);
             fixed.add(TunedSetting.MEMORY_BUDGET);
         }
+        if (run.memory != null) {
+            fixed.add(TunedSetting.MEMORY_BUDGET);
+        }
         TuningProposal proposal = Tuner.forThisMachine().propose(RecordedRun.history(out.resolve(OutputDirectory.RUNS)),
                 InputSize.of(source).profile().name(), TunedSettings.of(config), fixed);
         return Optional.of(new TuningRecord(proposal, tune));

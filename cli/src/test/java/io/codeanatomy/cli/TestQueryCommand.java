@@ -70,6 +70,23 @@ class TestQueryCommand {
     }
 
     @Test
+    void distinctAggregatesCountWhatSelectDistinctCounts() {
+        CliRun distinct = query("SELECT COUNT(*) AS n, COUNT(DISTINCT node_kind) AS kinds, COUNT(DISTINCT path) AS files FROM cpg_nodes",
+                "--format", "csv");
+        CliRun plain = query("SELECT (SELECT COUNT(*) FROM cpg_nodes) AS n, (SELECT COUNT(*) FROM (SELECT DISTINCT node_kind FROM cpg_nodes)) AS kinds, "
+                + "(SELECT COUNT(*) FROM (SELECT DISTINCT path FROM cpg_nodes)) AS files", "--format", "csv");
+        CliRun grouped = query("SELECT path, COUNT(DISTINCT node_kind) AS kinds FROM cpg_nodes GROUP BY path ORDER BY path", "--format", "csv");
+        CliRun groupedPlain = query("SELECT path, COUNT(*) AS kinds FROM (SELECT DISTINCT path, node_kind FROM cpg_nodes) GROUP BY path ORDER BY path",
+                "--format", "csv");
+
+        assertThat(distinct.exitCode()).as(distinct.err()).isZero();
+        assertThat(distinct.out()).startsWith("n,kinds,files\n").isEqualTo(plain.out());
+        assertThat(grouped.exitCode()).as(grouped.err()).isZero();
+        assertThat(grouped.out().lines().count()).isGreaterThan(2);
+        assertThat(grouped.out()).isEqualTo(groupedPlain.out());
+    }
+
+    @Test
     void longInListsOfStringsAndNotInWork() {
         String names = IntStream.range(0, 500).mapToObj(i -> "'n" + i + "'").collect(Collectors.joining(","));
 

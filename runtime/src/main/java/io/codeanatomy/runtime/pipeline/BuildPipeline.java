@@ -50,6 +50,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -60,6 +61,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
@@ -218,6 +220,7 @@ public final class BuildPipeline {
         private Optional<SourceChanges> incrementalSources = Optional.empty();
         private SortedSet<Integer> rewrittenGroups = new TreeSet<>();
         private Optional<OutputLayout> outputLayout = Optional.empty();
+        private SortedMap<String, FileGroupedOutputs.SpillCount> spills = new TreeMap<>();
         private SortedMap<String, String> inputKeys = new TreeMap<>();
         private long phaseStart;
         private String phase;
@@ -250,7 +253,7 @@ public final class BuildPipeline {
                 }
                 Optional<FileGroupedOutputs> grouped = executeOutputs
                         ? FileGroupedOutputs.of(session, () -> sessions.apply(config), directory.root(), spec, layout, incrementalSources,
-                                rewrittenGroups, previous, materializer)
+                                rewrittenGroups, previous, materializer, directory.spill(runId))
                         : Optional.empty();
                 begin("compile");
                 // A grouped build plans its grouped outputs' rows with their owners (FileGroupedOutputs).
@@ -270,7 +273,12 @@ public final class BuildPipeline {
                     return new BuildOutcome(result, directory.finishRun(runId), extraction, session.operatorMetrics(), changes, reuse);
                 }
                 begin("execute");
-                outputs.addAll(execute(planned, previous, materializer, grouped));
+                try {
+                    outputs.addAll(execute(planned, previous, materializer, grouped));
+                } finally {
+                    directory.discard(directory.spill(runId));
+                    grouped.ifPresent(g -> spills = g.spills());
+                }
                 begin("report");
                 problems = keptProblems(previous).or(() -> sourceProblems(tables));
                 end();
@@ -293,7 +301,7 @@ public final class BuildPipeline {
                 if (!executeOutputs) {
                     directory.discard(tables);
                 }
-                String message = (phase == null ? "build" : phase) + " failed: " + describe(e);
+                String message = (phase == null ? "build" : phase) + " failed: " + overBudget(e).orElseGet(() -> describe(e));
                 record(records, RunStatus.FAILED, Optional.of(message), Optional.ofNullable(extraction));
                 Path runDirectory = directory.finishRun(runId);
                 if (e instanceof InvalidInputException invalid) {
@@ -665,6 +673,7 @@ public final class BuildPipeline {
             tuning.ifPresent(t -> record.put("tuning", t.tree()));
             record.put("spools", RunRecords.tree(session.spoolMetrics()));
             record.put("fixpoints", RunRecords.fixpoints(plans));
+            record.put("spills", spillTree());
             record.put("operators", RunRecords.operators(session.operatorMetrics()));
             record.put("source", source.toString());
             changes.ifPresent(c -> record.put("changes", c.tree()));
@@ -679,6 +688,34 @@ public final class BuildPipeline {
                 listener.warning("the run report could not be drawn: " + describe(e));
             }
             return result;
+        }
+
+        /**
+         * The sentence for a failure to allocate Arrow memory within the session's budget, when
+         * {@code e} or one of its causes is one; its message alone names no way out.
+         */
+        private Optional<String> overBudget(Throwable e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof OutOfMemoryException) {
+                    long budget = session.config().memoryBudgetBytes();
+                    return Optional.of(String.format(Locale.ROOT, "the memory budget of %d MiB is too small for this input (%s); "
+                            + "give it more with --memory", budget >> 20, describe(cause)));
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** Per grouped output, the batches and bytes its gathering spilled to disk. */
+        private List<Object> spillTree() {
+            List<Object> tree = new ArrayList<>();
+            spills.forEach((output, count) -> {
+                SortedMap<String, Object> entry = new TreeMap<>();
+                entry.put("output", output);
+                entry.put("batches", count.batches());
+                entry.put("bytes", count.bytes());
+                tree.add(entry);
+            });
+            return tree;
         }
 
         private void begin(String next) {

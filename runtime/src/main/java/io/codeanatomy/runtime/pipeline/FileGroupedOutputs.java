@@ -56,8 +56,28 @@ final class FileGroupedOutputs {
     private final ExtractionLayout extraction;
     private final String key;
     private final Optional<Increment> increment;
+    private final Path spillDirectory;
     private final SortedMap<String, List<List<String>>> files = new TreeMap<>();
+    private final SortedMap<String, SpillCount> spills = new TreeMap<>();
     private Optional<SortedMap<String, FileGroupedRows>> changedRows = Optional.empty();
+
+    /**
+     * The share of the memory budget that an output's gathered rows may hold before they are
+     * spilled: a sixteenth, so the three outputs gathered at once and the batches on their way stay
+     * well inside it; and never more than {@link #HOLD_CAP}.
+     */
+    static final int HOLD_SHARE = 16;
+    /**
+     * The most an output's gathered rows hold, whatever the budget: held or spilled, every row is
+     * written at the end, so holding more saves only a round trip through the page cache, and on
+     * the standard library holding them all (1.2 GB of Arrow buffers) cost more in resident memory
+     * than spilling them cost in time (docs/runtime.md, "Bounded memory").
+     */
+    static final long HOLD_CAP = 64L << 20;
+
+    /** What an output's gathering spilled: its Arrow record batches and their bytes. */
+    record SpillCount(long batches, long bytes) {
+    }
 
     /**
      * What an incremental build keeps of the previous build's grouped outputs and what it replaces:
@@ -68,8 +88,9 @@ final class FileGroupedOutputs {
     }
 
     private FileGroupedOutputs(Session session, Supplier<Session> sessions, Path root, SortedMap<String, OutputTarget> outputs,
-            List<CpgPart> parts, ExtractionLayout extraction, String key, Optional<Increment> increment) {
+            List<CpgPart> parts, ExtractionLayout extraction, String key, Optional<Increment> increment, Path spillDirectory) {
         this.session = session;
+        this.spillDirectory = spillDirectory;
         this.sessions = sessions;
         this.root = root;
         this.outputs = outputs;
@@ -86,10 +107,12 @@ final class FileGroupedOutputs {
      * the same {@linkplain #key key}, the extraction was incremental ({@code sources}: what changed,
      * {@code rewritten}: the groups holding it), and no such table has a version after the one the
      * previous build names. Called after the extraction tables are registered, before planning.
+     * Rows beyond an output's share of the memory budget are spilled to files under
+     * {@code spillDirectory}, one directory per output.
      */
     static Optional<FileGroupedOutputs> of(Session session, Supplier<Session> sessions, Path root, SemanticSpec spec,
             Optional<ExtractionLayout> extraction, Optional<SourceChanges> sources, SortedSet<Integer> rewritten,
-            Optional<BuildManifest> previous, Materializer materializer) {
+            Optional<BuildManifest> previous, Materializer materializer, Path spillDirectory) {
         Optional<List<CpgPart>> parts = CpgSpec.builtInParts(spec);
         SortedMap<String, OutputTarget> outputs = new TreeMap<>();
         spec.outputs().stream().filter(o -> CpgSpec.GROUPED_OUTPUTS.contains(o.name())).forEach(o -> outputs.put(o.name(), o));
@@ -123,7 +146,7 @@ final class FileGroupedOutputs {
                 increment = Optional.of(new Increment(sources.get(), rewritten, previousFiles, previousRows));
             }
         }
-        return Optional.of(new FileGroupedOutputs(session, sessions, root, outputs, parts.get(), extraction.get(), key, increment));
+        return Optional.of(new FileGroupedOutputs(session, sessions, root, outputs, parts.get(), extraction.get(), key, increment, spillDirectory));
     }
 
     /**
@@ -168,8 +191,7 @@ final class FileGroupedOutputs {
         OutputTarget output = outputs.get(fragment.name());
         Schema schema = ArrowContracts.toArrowSchema(output.schema());
         Path location = root.resolve(output.path());
-        try (FileGroupedRows rows = increment.isPresent() ? changedRows(fragment.name())
-                : new FileGroupedRows(schema, session.allocator(), extraction.groups())) {
+        try (FileGroupedRows rows = increment.isPresent() ? changedRows(fragment.name()) : gathering(output.name(), schema)) {
             List<GroupedTableChannel.PlannedGroup> planned = new ArrayList<>();
             if (increment.isPresent()) {
                 planned = planned(rows, increment.get().previousFiles().get(output.name()));
@@ -189,9 +211,23 @@ final class FileGroupedOutputs {
             }
             synchronized (files) {
                 files.put(output.name(), groupFiles);
+                spills.put(output.name(), new SpillCount(rows.spilledBatches(), rows.spilledBytes()));
             }
             return new OutputResult(output.name(), output.path(), count, result.tableVersion());
         }
+    }
+
+    /** Per grouped output written, what its gathering spilled (nothing when it stayed within its share). */
+    SortedMap<String, SpillCount> spills() {
+        synchronized (files) {
+            return new TreeMap<>(spills);
+        }
+    }
+
+    /** An empty gathering of {@code output}'s rows, spilling beyond its share of the memory budget. */
+    private FileGroupedRows gathering(String output, Schema schema) {
+        return new FileGroupedRows(schema, session.allocator(), extraction.groups(), spillDirectory.resolve(output),
+                Math.min(HOLD_CAP, session.config().memoryBudgetBytes() / HOLD_SHARE));
     }
 
     /** The layout of the written outputs, for the manifest; empty before every one was {@linkplain #write written}. */
@@ -229,8 +265,7 @@ final class FileGroupedOutputs {
     private synchronized FileGroupedRows changedRows(String output) {
         if (changedRows.isEmpty()) {
             SortedMap<String, FileGroupedRows> gathered = new TreeMap<>();
-            outputs.forEach((name, target) -> gathered.put(name,
-                    new FileGroupedRows(ArrowContracts.toArrowSchema(target.schema()), session.allocator(), extraction.groups())));
+            outputs.forEach((name, target) -> gathered.put(name, gathering(name, ArrowContracts.toArrowSchema(target.schema()))));
             SortedSet<String> extracted = increment.orElseThrow().sources().extracted();
             if (!extracted.isEmpty()) {
                 changedFileRows(gathered, extracted);

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.apache.arrow.memory.BufferAllocator;
@@ -26,20 +28,39 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * other. The plan's rows have the output's columns and then {@link CpgSpec#OWNER_PATH}, which is not
  * written: a row goes to the group of its owner; a row owned by no file ({@value CpgSpec#NO_FILE})
  * goes to the last group, {@link SourceGroups#size()}.
+ *
+ * <p>The gathered rows stay in memory up to {@code holdBytes} of Arrow buffers; beyond that every
+ * group's rows so far are appended to that group's {@link SpillFile} under the spill directory and
+ * released. A group is written as its spilled batches and then those still held, which is the order
+ * the rows came in, so what is written does not depend on when the rows were spilled.
  */
 final class FileGroupedRows implements AutoCloseable {
     private final Schema schema;
     private final BufferAllocator allocator;
     private final SourceGroups groups;
+    private final Path spillDirectory;
+    private final long holdBytes;
     private final List<List<VectorSchemaRoot>> pieces = new ArrayList<>();
+    private final List<SpillFile> spilled = new ArrayList<>();
 
-    /** Rows to be written with {@code schema}, gathered from batches of {@link CpgSpec#owned owned} rows. */
-    FileGroupedRows(Schema schema, BufferAllocator allocator, SourceGroups groups) {
+    /**
+     * Rows to be written with {@code schema}, gathered from batches of {@link CpgSpec#owned owned}
+     * rows into buffers of a child of {@code allocator}; more than {@code holdBytes} of them are
+     * spilled to files in {@code spillDirectory} (created when first needed; the files are deleted
+     * once written or closed).
+     */
+    FileGroupedRows(Schema schema, BufferAllocator allocator, SourceGroups groups, Path spillDirectory, long holdBytes) {
         this.schema = requireNonNull(schema, "schema is null");
-        this.allocator = requireNonNull(allocator, "allocator is null");
+        this.allocator = requireNonNull(allocator, "allocator is null").newChildAllocator("grouped rows", 0, allocator.getLimit());
         this.groups = requireNonNull(groups, "groups is null");
+        this.spillDirectory = requireNonNull(spillDirectory, "spillDirectory is null");
+        if (holdBytes < 0) {
+            throw new IllegalArgumentException("holdBytes is negative: " + holdBytes);
+        }
+        this.holdBytes = holdBytes;
         for (int g = 0; g <= groups.size(); g++) {
             pieces.add(new ArrayList<>());
+            spilled.add(null);
         }
     }
 
@@ -76,7 +97,66 @@ final class FileGroupedRows implements AutoCloseable {
                     pieces.get(g).add(copy(batch, groupOfRow, g, counts[g]));
                 }
             }
+            if (allocator.getAllocatedMemory() > holdBytes) {
+                spill();
+            }
         }
+    }
+
+    /** Appends every group's held rows to its spill file and releases them. */
+    private void spill() {
+        for (int g = 0; g < pieces.size(); g++) {
+            List<VectorSchemaRoot> held = pieces.get(g);
+            if (held.isEmpty()) {
+                continue;
+            }
+            if (spilled.get(g) == null) {
+                spilled.set(g, new SpillFile(spillDirectory.resolve("group-" + g + ".arrows"), schema));
+            }
+            for (VectorSchemaRoot piece : held) {
+                spilled.get(g).write(piece);
+                piece.close();
+            }
+            held.clear();
+        }
+    }
+
+    /** Bytes of Arrow record batches spilled so far. */
+    long spilledBytes() {
+        return spilled.stream().filter(Objects::nonNull).mapToLong(SpillFile::bytes).sum();
+    }
+
+    /** Batches spilled so far. */
+    long spilledBatches() {
+        return spilled.stream().filter(Objects::nonNull).mapToLong(SpillFile::batches).sum();
+    }
+
+    /** The rows of group {@code g} in the order they came: those spilled, then those held. */
+    private Iterator<VectorSchemaRoot> rowsOf(int g) {
+        Iterator<VectorSchemaRoot> held = pieces.get(g).iterator();
+        SpillFile file = spilled.get(g);
+        if (file == null) {
+            return held;
+        }
+        return new Iterator<>() {
+            private Iterator<VectorSchemaRoot> spilledRows;
+
+            @Override
+            public boolean hasNext() {
+                if (spilledRows == null) {
+                    spilledRows = file.read(allocator);
+                }
+                return spilledRows.hasNext() || held.hasNext();
+            }
+
+            @Override
+            public VectorSchemaRoot next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return spilledRows.hasNext() ? spilledRows.next() : held.next();
+            }
+        };
     }
 
     private VectorSchemaRoot copy(VectorSchemaRoot batch, int[] groupOfRow, int group, int count) {
@@ -119,14 +199,14 @@ final class FileGroupedRows implements AutoCloseable {
         }
         for (int g = 0; g <= groups.size(); g++) {
             int group = g;
-            if (!pieces.get(g).isEmpty() && order.stream().noneMatch(p -> p.group() == group)) {
+            if ((!pieces.get(g).isEmpty() || spilled.get(g) != null) && order.stream().noneMatch(p -> p.group() == group)) {
                 throw new IllegalStateException("rows of group " + g + " of " + location + ", which this build does not write");
             }
         }
         Iterator<GroupWrite> writes = order.stream()
                 .map(p -> p.group() == groups.size()
-                        ? GroupWrite.replacingWhole(p.replacedFiles(), pieces.get(p.group()).iterator())
-                        : new GroupWrite(p.replacedFiles(), p.droppedPaths(), pieces.get(p.group()).iterator()))
+                        ? GroupWrite.replacingWhole(p.replacedFiles(), rowsOf(p.group()))
+                        : new GroupWrite(p.replacedFiles(), p.droppedPaths(), rowsOf(p.group())))
                 .iterator();
         return materializer.writeGroups(location, schema, replaceAll, GroupedTableChannel.PATH_COLUMN, writes);
     }
@@ -137,5 +217,12 @@ final class FileGroupedRows implements AutoCloseable {
             group.forEach(VectorSchemaRoot::close);
             group.clear();
         });
+        for (int g = 0; g < spilled.size(); g++) {
+            if (spilled.get(g) != null) {
+                spilled.get(g).close();
+                spilled.set(g, null);
+            }
+        }
+        allocator.close();
     }
 }

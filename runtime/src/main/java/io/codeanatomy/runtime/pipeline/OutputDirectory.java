@@ -142,6 +142,15 @@ public final class OutputDirectory implements AutoCloseable {
         return staging;
     }
 
+    /**
+     * Where a run spills what does not fit its memory budget: {@code .staging/<run-id>/spill},
+     * created by whatever spills first; {@link #discard} removes it, and so does the next open
+     * after a kill.
+     */
+    public Path spill(String runId) {
+        return root.resolve(STAGING).resolve(runId).resolve("spill");
+    }
+
     /** The directory a run writes its records to until {@link #finishRun}: {@code runs/.<run-id>.pending}. */
     public Path pendingRun(String runId) {
         Path run = root.resolve(RUNS).resolve("." + runId + PENDING);

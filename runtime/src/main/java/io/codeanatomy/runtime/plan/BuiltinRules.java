@@ -57,6 +57,9 @@ public final class BuiltinRules {
                 logical("calcite.PROJECT_REMOVE", CoreRules.PROJECT_REMOVE),
                 logical("calcite.UNION_MERGE", CoreRules.UNION_MERGE),
                 logical("calcite.AGGREGATE_PROJECT_MERGE", CoreRules.AGGREGATE_PROJECT_MERGE),
+                // Enumerable has no distinct aggregate calls (COUNT(DISTINCT x)): each becomes an
+                // aggregate over the distinct values, joined back to the others on the group keys.
+                logical("calcite.AGGREGATE_EXPAND_DISTINCT_AGGREGATES_TO_JOIN", CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES_TO_JOIN),
                 // Hand projections and filters to tables that take them (Delta reads only those
                 // columns and skips files); the table scan then runs in the Bindable convention.
                 logical("calcite.FILTER_SCAN", CoreRules.FILTER_SCAN),

@@ -79,10 +79,14 @@ public record SessionConfig(Set<String> disabledRules, Set<String> enabledRules,
         return Collections.unmodifiableSet(effective);
     }
 
-    /** This profile, with its batch rows and memory budget (the batch byte limit stays). */
+    /**
+     * This profile, with its batch rows and memory budget; the batch byte limit stays unless a
+     * sixteenth of the budget is less, so a batch on its way never takes a large share of it.
+     */
     public SessionConfig withProfile(EnvironmentProfile chosen) {
         requireNonNull(chosen, "chosen is null");
-        return new SessionConfig(disabledRules, enabledRules, chosen, new BatchLimits(chosen.batchRows(), batchLimits.maxBytes()), chosen.memoryBudgetBytes(), workers, extractorOptions, disabledPlugins, disabledContributions);
+        long maxBytes = Math.max(1, Math.min(batchLimits.maxBytes(), chosen.memoryBudgetBytes() / 16));
+        return new SessionConfig(disabledRules, enabledRules, chosen, new BatchLimits(chosen.batchRows(), maxBytes), chosen.memoryBudgetBytes(), workers, extractorOptions, disabledPlugins, disabledContributions);
     }
 
     public SessionConfig withWorkers(int count) {

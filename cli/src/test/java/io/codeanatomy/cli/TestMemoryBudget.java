@@ -1,0 +1,125 @@
+package io.codeanatomy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.codeanatomy.api.result.OutputResult;
+import io.codeanatomy.runtime.pipeline.BuildManifest;
+import io.codeanatomy.runtime.pipeline.BuildManifests;
+import io.codeanatomy.runtime.result.OutputComparison;
+import io.codeanatomy.runtime.session.Session;
+import io.codeanatomy.runtime.session.SessionConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --memory}: a small budget spills the gathered nodes, edges and properties to disk and
+ * still writes the tables a large one writes; a budget too small for the input fails in one
+ * sentence and leaves the previous build what readers see; a malformed size is a usage error.
+ */
+class TestMemoryBudget {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aSmallBudgetSpillsAndWritesTheTablesOfALargeOne() throws IOException {
+        Path source = fixture();
+        Path small = temp.resolve("small");
+        Path large = temp.resolve("large");
+
+        JsonNode spilled = build(source, small, "--memory", "16m");
+        JsonNode held = build(source, large, "--memory", "1g");
+
+        assertThat(spilled.get("spills")).as("every grouped output spilled under a 16 MiB budget").hasSize(3)
+                .allSatisfy(output -> assertThat(output.get("bytes").asLong()).as(output.toString()).isPositive());
+        assertThat(held.get("spills")).allSatisfy(output -> assertThat(output.get("bytes").asLong()).as(output.toString()).isZero());
+        assertThat(small.resolve(".staging")).as("spill files are removed after the build").doesNotExist();
+        List<OutputResult> outputs = outputs(small);
+        assertThat(outputs).extracting(OutputResult::name).contains("cpg_nodes", "cpg_edges", "cpg_props");
+        try (Session session = Session.open(SessionConfig.defaults())) {
+            SortedMap<String, Long> differing = OutputComparison.compare(session, small, large, outputs);
+            assertThat(differing).as("rows in one build and not the other").allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
+        }
+    }
+
+    @Test
+    void aBudgetTooSmallFailsInOneSentenceAndKeepsThePreviousBuild() throws IOException {
+        Path source = fixture();
+        Path out = temp.resolve("out");
+        build(source, out, "--memory", "16m");
+        List<BuildManifest> before = BuildManifests.list(out);
+        String count = "SELECT COUNT(*) AS n, COUNT(DISTINCT path) AS files FROM cpg_nodes";
+        CliRun previous = CliRun.of("query", out.toString(), count);
+        assertThat(previous.exitCode()).as(previous.err()).isZero();
+
+        // Every module changes, so the rebuild parses them all again.
+        for (int module = 0; module < 12; module++) {
+            Files.writeString(source.resolve("pkg/m" + module + ".py"), "def extra():\n    return 1\n", StandardOpenOption.APPEND);
+        }
+        CliRun starved = CliRun.of("build", source.toString(), "--out", out.toString(), "--no-calls", "--memory", "1m");
+
+        assertThat(starved.exitCode()).isEqualTo(1);
+        assertThat(starved.err()).contains("failed: the memory budget of 1 MiB is too small for this input (")
+                .contains("); give it more with --memory").doesNotContain("\tat ");
+        assertThat(BuildManifests.list(out)).as("no build is published").isEqualTo(before);
+        CliRun query = CliRun.of("query", out.toString(), count);
+        assertThat(query.exitCode()).as(query.err()).isZero();
+        assertThat(query.out()).as("readers see the previous build, without the new functions").isEqualTo(previous.out());
+        assertThat(out.resolve(".staging")).doesNotExist();
+    }
+
+    @Test
+    void aMalformedSizeIsAUsageError() throws IOException {
+        Path source = fixture();
+        for (String size : List.of("lots", "12q", "0", "512k", "2048g")) {
+            CliRun run = CliRun.of("build", source.toString(), "--out", temp.resolve("out").toString(), "--memory", size);
+            assertThat(run.exitCode()).as(size).isEqualTo(2);
+            assertThat(run.err()).as(size).contains("--memory " + size + " ");
+        }
+        assertThat(temp.resolve("out")).as("nothing is written").doesNotExist();
+    }
+
+    /** {@code --no-calls} build; its run record. */
+    private static JsonNode build(Path source, Path out, String... options) throws IOException {
+        List<String> args = new ArrayList<>(List.of("build", source.toString(), "--out", out.toString(), "--no-calls"));
+        args.addAll(List.of(options));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Path record = Path.of(run.out().lines().filter(line -> line.startsWith("  run record: ")).findFirst().orElseThrow()
+                .substring("  run record: ".length()));
+        return JSON.readTree(record.toFile());
+    }
+
+    private static List<OutputResult> outputs(Path out) {
+        List<OutputResult> outputs = new ArrayList<>();
+        BuildManifests.latest(out).orElseThrow().tables().forEach(table -> outputs.add(
+                new OutputResult(table.name(), table.path(), table.rows(), table.version())));
+        return outputs;
+    }
+
+    /** Twelve modules of forty functions each: enough rows to pass a sixteenth of 16 MiB. */
+    private Path fixture() throws IOException {
+        Path source = temp.resolve("src");
+        Files.createDirectories(source.resolve("pkg"));
+        Files.writeString(source.resolve("pkg/__init__.py"), "");
+        for (int module = 0; module < 12; module++) {
+            StringBuilder text = new StringBuilder();
+            for (int function = 0; function < 40; function++) {
+                text.append("def f").append(function).append("(a, b=1, *c, **d):\n    x = a + b * ").append(function)
+                        .append("\n    return [y for y in c if y > x]\n\n");
+            }
+            Files.writeString(source.resolve("pkg/m" + module + ".py"), text.toString());
+        }
+        return source;
+    }
+}
