@@ -1,16 +1,27 @@
 package io.codeanatomy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.codeanatomy.api.result.OutputResult;
+import io.codeanatomy.runtime.pipeline.BuildManifests;
+import io.codeanatomy.runtime.pipeline.ManifestTable;
+import io.codeanatomy.runtime.result.OutputComparison;
+import io.codeanatomy.runtime.session.Session;
+import io.codeanatomy.runtime.session.SessionConfig;
 import io.codeanatomy.testkit.cpython.Python3;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole standard library (without its site-packages) through {@code codeanatomy build}: the
  * CPG's counts of every node kind that is an AST node equal what CPython's {@code ast} finds in the
- * same files, and every edge endpoint is a node.
+ * same files, and every edge endpoint is a node; a build within a 64 MiB Arrow memory budget writes
+ * the same tables.
  */
 class TestStdlibCpgCounts {
     private static final String CPYTHON_COUNTS = String.join("\n",
@@ -42,17 +53,29 @@ class TestStdlibCpgCounts {
             "    print('%s,%d' % (kind, counts[kind]), end='\\n')",
             "");
 
+    /** Shared by the tests: the standard library is built once at the profile's budget. */
     @TempDir
-    Path temp;
+    static Path temp;
+    private static CliRun defaultBuild;
+
+    /**
+     * The standard library built into {@code temp/out}, once. Without call resolution: its fixpoint
+     * does not finish on the whole standard library within this JVM's heap yet (docs/cpg-calls.md);
+     * the fixtures of TestCallGraphAccuracy cover it.
+     */
+    private static synchronized CliRun built() {
+        if (defaultBuild == null) {
+            defaultBuild = CliRun.of("build", stdlib().toString(), "--out", temp.resolve("out").toString(), "--exclude", "site-packages/**", "--no-calls");
+        }
+        return defaultBuild;
+    }
 
     @Test
     void cpgNodeCountsEqualCPythonsAstOverTheStandardLibrary() throws Exception {
         Path stdlib = stdlib();
         Path out = temp.resolve("out");
 
-        // Without call resolution: its fixpoint does not finish on the whole standard library within
-        // this JVM's heap yet (docs/cpg-calls.md); the fixtures of TestCallGraphAccuracy cover it.
-        CliRun build = CliRun.of("build", stdlib.toString(), "--out", out.toString(), "--exclude", "site-packages/**", "--no-calls");
+        CliRun build = built();
         CliRun counts = CliRun.of("query", out.toString(), "SELECT node_kind, COUNT(*) AS n FROM cpg_nodes"
                 + " WHERE node_kind NOT IN ('PY_NAME', 'PY_SCOPE', 'PY_BINDING', 'PY_EXTERNAL') GROUP BY node_kind ORDER BY node_kind", "--format", "csv");
         CliRun dangling = CliRun.of("query", out.toString(), "SELECT COUNT(*) AS dangling FROM cpg_edges e"
@@ -65,6 +88,37 @@ class TestStdlibCpgCounts {
         assertThat(counts.out()).isEqualTo(Python3.require().output(CPYTHON_COUNTS, stdlib.toString()));
         assertThat(dangling.out()).as("every edge endpoint is a node").isEqualTo("dangling\n0\n");
         assertThat(edges.out()).isNotEqualTo("edges\n0\n");
+    }
+
+    @Test
+    void aBuildWithinSixtyFourMebibytesOfArrowMemoryWritesTheSameTables() throws Exception {
+        Path out = temp.resolve("out");
+        Path small = temp.resolve("out-64m");
+        CliRun budgeted = CliRun.of("build", stdlib().toString(), "--out", small.toString(), "--exclude", "site-packages/**", "--no-calls",
+                "--memory", "64m");
+        CliRun build = built();
+        assertThat(build.exitCode()).as(build.err()).isZero();
+        assertThat(budgeted.exitCode()).as(budgeted.err()).isZero();
+
+        List<ManifestTable> tables = BuildManifests.latest(out).orElseThrow().tables();
+        List<ManifestTable> budgetedTables = BuildManifests.latest(small).orElseThrow().tables();
+        assertThat(budgetedTables).extracting(ManifestTable::name, ManifestTable::rows)
+                .as("every table has the rows of the build at the profile's budget")
+                .isEqualTo(tables.stream().map(t -> tuple(t.name(), t.rows())).toList());
+        // Row by row for the graph: its nodes, edges and properties were spilled to disk and read back.
+        List<OutputResult> graph = tables.stream().filter(t -> t.path().startsWith("cpg/"))
+                .map(t -> new OutputResult(t.name(), t.path(), t.rows(), t.version())).toList();
+        assertThat(graph).extracting(OutputResult::name).contains("cpg_nodes", "cpg_edges", "cpg_props");
+        try (Session session = Session.open(SessionConfig.defaults())) {
+            assertThat(OutputComparison.compare(session, out, small, graph)).as("rows in one build and not the other")
+                    .allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
+        }
+        JsonNode record = new ObjectMapper().readTree(Path.of(budgeted.out().lines().filter(line -> line.startsWith("  run record: "))
+                .findFirst().orElseThrow().substring("  run record: ".length())).toFile());
+        assertThat(record.get("timings").get("peakArrowBytes").asLong()).as("the Arrow memory stayed within the budget")
+                .isLessThanOrEqualTo(64L << 20);
+        assertThat(record.get("spills")).as("the graph's gathered rows were spilled")
+                .allSatisfy(output -> assertThat(output.get("bytes").asLong()).isPositive());
     }
 
     private static Path stdlib() {

@@ -86,9 +86,31 @@ abstract class QueuedChannel<R> implements MaterializingSink.Channel<R> {
     }
 
     private void put(Object item) {
+        awaitRoom();
         while (!offer(item)) {
             if (failure != null) {
                 throw failed();
+            }
+        }
+    }
+
+    /**
+     * Waits while this channel has batches queued and the allocator's batches take more than half
+     * its limit, so that the queues of all tables together cannot take the whole memory budget
+     * from the workers building the next batches and the writers copying theirs; a channel whose
+     * queue is empty always takes a batch, so each table keeps moving.
+     */
+    private void awaitRoom() {
+        long room = allocator.getLimit() / 2;
+        while (!queue.isEmpty() && allocator.getAllocatedMemory() > room) {
+            if (failure != null) {
+                throw failed();
+            }
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing table '" + table + "'", e);
             }
         }
     }

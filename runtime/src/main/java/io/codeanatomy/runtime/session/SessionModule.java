@@ -78,6 +78,9 @@ final class SessionModule extends AbstractModule {
     @Provides
     @Singleton
     BufferAllocator allocator() {
-        return new RootAllocator(config.memoryBudgetBytes());
+        WaitingForMemory waiting = new WaitingForMemory();
+        RootAllocator root = new RootAllocator(waiting, config.memoryBudgetBytes());
+        waiting.watch(root);
+        return root;
     }
 }

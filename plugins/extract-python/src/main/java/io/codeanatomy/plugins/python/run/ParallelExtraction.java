@@ -39,6 +39,8 @@ public final class ParallelExtraction {
      * of Arrow buffers per source byte (all {@code py_*} tables), taken with a margin for the facts.
      */
     static final long RESIDENT_BYTES_PER_SOURCE_BYTE = 48;
+    /** The groups in flight a group's size is chosen for: a two-core machine's workers and one more, with room. */
+    private static final long GROUPS_IN_FLIGHT = 4;
     /** The share of the heap limit that groups computed ahead of the consumer may hold. */
     private static final long LOOK_AHEAD_HEAP_DIVISOR = 8;
     private static final String THREAD_PREFIX = "extract-python";
@@ -105,7 +107,9 @@ public final class ParallelExtraction {
         requireNonNull(modules, "modules is null");
         requireNonNull(tables, "tables is null");
         requireNonNull(consumer, "consumer is null");
-        List<List<SourceFile>> groups = FileGroups.of(files);
+        // Groups small enough that the few always in flight fit the look-ahead's share of the Arrow
+        // budget (from the budget alone, so the cut does not depend on the worker count).
+        List<List<SourceFile>> groups = FileGroups.of(files, tables.lookAheadLimit() / (RESIDENT_BYTES_PER_SOURCE_BYTE * GROUPS_IN_FLIGHT));
         if (groups.isEmpty()) {
             return;
         }
