@@ -19,27 +19,37 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * immutable, and a rule-by-rule planner changes a few of them per firing, so rendering the whole
  * plan after every firing costs a walk of the tree instead of explaining every expression again
  * (the call-resolution fixpoint's plan, ~700 lines over ~1,000 firings, spent 70% of its planning
- * time there).
+ * time there); the lines are shared between the firings' {@link PlanLines}, not copied into a text.
  */
 final class PlanText {
-    private final Map<RelNode, String> lines = new IdentityHashMap<>();
+    private final Map<RelNode, Indented> lines = new IdentityHashMap<>();
+    private @Nullable PlanLines last;
 
-    /** The text of the plan under {@code root}, a planner's vertex or an operator. */
-    String of(RelNode root) {
-        requireNonNull(root, "root is null");
-        StringBuilder text = new StringBuilder();
-        append(root, 0, text);
-        return text.toString();
+    /** An operator's line at an indentation (an operator keeps its depth from firing to firing). */
+    private record Indented(int indent, PlanLines.Line line) {
     }
 
-    private void append(RelNode node, int indent, StringBuilder text) {
+    /** The lines of the plan under {@code root}, a planner's vertex or an operator. */
+    PlanLines of(RelNode root) {
+        requireNonNull(root, "root is null");
+        List<PlanLines.Line> text = new ArrayList<>();
+        append(root, 0, text);
+        // A firing that left every line as it was shares the plan (and its hash) of the one before.
+        if (last == null || !last.hasLines(text)) {
+            last = new PlanLines(text);
+        }
+        return last;
+    }
+
+    private void append(RelNode node, int indent, List<PlanLines.Line> text) {
         RelNode rel = node instanceof HepRelVertex vertex ? vertex.getCurrentRel() : node;
-        String line = lines.get(rel);
-        if (line == null) {
-            line = line(rel);
+        Indented line = lines.get(rel);
+        if (line == null || line.indent() != indent) {
+            String own = line == null ? line(rel) : line.line().chars().substring(line.indent());
+            line = new Indented(indent, PlanLines.Line.of(" ".repeat(indent) + own));
             lines.put(rel, line);
         }
-        text.append(" ".repeat(indent)).append(line).append('\n');
+        text.add(line.line());
         for (RelNode input : rel.getInputs()) {
             append(input, indent + 2, text);
         }

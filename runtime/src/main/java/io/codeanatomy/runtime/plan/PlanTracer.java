@@ -23,7 +23,7 @@ final class PlanTracer implements RelOptListener {
     private final List<RuleStep> steps = new ArrayList<>();
     private final Map<String, Integer> productions = new TreeMap<>();
     private RulePhase phase = RulePhase.LOGICAL;
-    private Supplier<String> planText;
+    private Supplier<PlanLines> planText;
 
     PlanTracer(List<PlannerRule> rules) {
         for (PlannerRule rule : rules) {
@@ -32,7 +32,7 @@ final class PlanTracer implements RelOptListener {
     }
 
     /** Following firings rewrite one plan, whose text {@code currentPlanText} renders. */
-    void enterRuleByRule(RulePhase phase, Supplier<String> currentPlanText) {
+    void enterRuleByRule(RulePhase phase, Supplier<PlanLines> currentPlanText) {
         this.phase = requireNonNull(phase, "phase is null");
         this.planText = requireNonNull(currentPlanText, "currentPlanText is null");
     }

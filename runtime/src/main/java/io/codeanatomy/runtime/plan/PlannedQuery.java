@@ -2,7 +2,6 @@ package io.codeanatomy.runtime.plan;
 
 import static java.util.Objects.requireNonNull;
 
-import io.codeanatomy.api.canonical.Sha256;
 import io.codeanatomy.api.plan.PlanBundle;
 import io.codeanatomy.api.plan.RuleFiring;
 import java.util.ArrayList;
@@ -39,7 +38,7 @@ public record PlannedQuery(RelNode compiled, RelNode optimized, EnumerableRel ph
     public PlanBundle bundle() {
         List<RuleFiring> firings = new ArrayList<>();
         for (RuleStep step : trace.steps()) {
-            firings.add(new RuleFiring(step.ruleId(), step.phase(), Sha256.hex(step.planAfter())));
+            firings.add(new RuleFiring(step.ruleId(), step.phase(), step.planHashAfter()));
         }
         return PlanBundle.of(compiledText(), optimizedText(), physicalText(), firings);
     }

@@ -117,7 +117,7 @@ public final class PlanBundleFiles {
             firing.put("step", step.sequence());
             firing.put("ruleId", step.ruleId());
             firing.put("phase", step.phase().name());
-            firing.put("planHashAfter", Sha256.hex(step.planAfter()));
+            firing.put("planHashAfter", step.planHashAfter());
             trace.add(firing);
         }
         unit.put("trace", trace);

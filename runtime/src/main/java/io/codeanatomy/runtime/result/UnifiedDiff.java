@@ -22,8 +22,16 @@ public final class UnifiedDiff {
         if (before.equals(after)) {
             return "";
         }
-        List<String> a = before.lines().toList();
-        List<String> b = after.lines().toList();
+        return ofLines(beforeName, before.lines().toList(), afterName, after.lines().toList());
+    }
+
+    /** The diff of lines {@code a} to lines {@code b} (as {@link String#lines()} splits a text), empty when equal. */
+    public static String ofLines(String beforeName, List<String> a, String afterName, List<String> b) {
+        requireNonNull(a, "a is null");
+        requireNonNull(b, "b is null");
+        if (a.equals(b)) {
+            return "";
+        }
         List<int[]> ops = script(a, b);
         StringBuilder out = new StringBuilder("--- ").append(beforeName).append("\n+++ ").append(afterName).append('\n');
         int i = 0;

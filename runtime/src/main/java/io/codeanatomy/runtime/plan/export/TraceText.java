@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.codeanatomy.runtime.plan.PlanTrace;
 import io.codeanatomy.runtime.plan.RuleStep;
 import io.codeanatomy.runtime.result.UnifiedDiff;
+import java.util.List;
 
 /**
  * The planner's trace as text, the seed's {@code EXPLAIN VERBOSE}: every rule-by-rule rewrite
@@ -22,12 +23,13 @@ public final class TraceText {
         requireNonNull(compiledPlan, "compiledPlan is null");
         requireNonNull(trace, "trace is null");
         StringBuilder text = new StringBuilder();
-        String before = compiledPlan;
+        List<String> before = compiledPlan.lines().toList();
         for (RuleStep step : trace.steps()) {
+            List<String> after = step.plan().diffLines();
             text.append("=== step ").append(step.sequence()).append(": ").append(step.ruleId())
                     .append(" (").append(step.phase().name().toLowerCase(java.util.Locale.ROOT)).append(")\n")
-                    .append(UnifiedDiff.of("before", before, "after", step.planAfter()));
-            before = step.planAfter();
+                    .append(UnifiedDiff.ofLines("before", before, "after", after));
+            before = after;
         }
         text.append("=== cost-based search: alternatives produced per rule\n");
         trace.physicalProductions().forEach((rule, count) -> text.append(rule).append(' ').append(count).append('\n'));
