@@ -25,8 +25,23 @@ final class PlanText {
     private final Map<RelNode, Indented> lines = new IdentityHashMap<>();
     private @Nullable PlanLines last;
 
-    /** An operator's line at an indentation (an operator keeps its depth from firing to firing). */
-    private record Indented(int indent, PlanLines.Line line) {
+    /**
+     * An operator's own line and its lines by depth ({@code indent / 2}): an operator shown at
+     * several depths (an input two parents share) keeps one line object per depth.
+     */
+    private record Indented(String own, List<PlanLines.@Nullable Line> byDepth) {
+        PlanLines.Line at(int indent) {
+            int depth = indent / 2;
+            while (byDepth.size() <= depth) {
+                byDepth.add(null);
+            }
+            PlanLines.Line line = byDepth.get(depth);
+            if (line == null) {
+                line = PlanLines.Line.of(" ".repeat(indent) + own);
+                byDepth.set(depth, line);
+            }
+            return line;
+        }
     }
 
     /** The lines of the plan under {@code root}, a planner's vertex or an operator. */
@@ -44,12 +59,11 @@ final class PlanText {
     private void append(RelNode node, int indent, List<PlanLines.Line> text) {
         RelNode rel = node instanceof HepRelVertex vertex ? vertex.getCurrentRel() : node;
         Indented line = lines.get(rel);
-        if (line == null || line.indent() != indent) {
-            String own = line == null ? line(rel) : line.line().chars().substring(line.indent());
-            line = new Indented(indent, PlanLines.Line.of(" ".repeat(indent) + own));
+        if (line == null) {
+            line = new Indented(line(rel), new ArrayList<>(2));
             lines.put(rel, line);
         }
-        text.add(line.line());
+        text.add(line.at(indent));
         for (RelNode input : rel.getInputs()) {
             append(input, indent + 2, text);
         }
