@@ -3,7 +3,11 @@ package io.codeanatomy.runtime.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.codeanatomy.api.canonical.Sha256;
+import io.codeanatomy.runtime.testing.PlanningFixture;
 import java.util.List;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.tools.RelBuilder;
 import org.junit.jupiter.api.Test;
 
 class TestPlanLines {
@@ -39,5 +43,24 @@ class TestPlanLines {
         assertThat(plan.hasLines(List.of(a, PlanLines.Line.of("  B")))).as("an equal line made again").isFalse();
         assertThat(plan.hasLines(List.of(a))).isFalse();
         assertThat(PlanLines.ofText("A\n  B\n").hasLines(List.of(a, b))).isFalse();
+    }
+
+    @Test
+    void anOperatorAtTwoDepthsIsRenderedAtEachAndARenderingThatChangedNothingIsTheSamePlan() {
+        RelBuilder builder = new PlanningFixture().builder();
+        RelNode values = builder.values(new String[] {"a", "b"}, 1, "x", 2, "y").build();
+        RelNode filtered = builder.push(values).filter(builder.equals(builder.field("a"), builder.literal(1))).build();
+        // The values are an input at depth 2 (of the filter) and at depth 1 (of the union).
+        RelNode union = builder.push(filtered).push(values).union(true).build();
+        PlanText text = new PlanText();
+
+        PlanLines first = text.of(union);
+        PlanLines again = text.of(union);
+
+        assertThat(first.text()).isEqualTo(RelOptUtil.toString(union));
+        assertThat(first.text().lines().filter(line -> line.trim().startsWith("LogicalValues")).map(line -> line.indexOf('L')))
+                .containsExactly(4, 2);
+        assertThat(again).isSameAs(first);
+        assertThat(text.of(filtered).text()).isEqualTo(RelOptUtil.toString(filtered));
     }
 }
