@@ -75,4 +75,9 @@ final class WaitingForMemory implements AllocationListener {
             }
         }
     }
+
+    /** How many allocations are waiting now (tests). */
+    int waiting() {
+        return waiting;
+    }
 }

@@ -29,10 +29,14 @@ class TestWaitingForMemory {
             ArrowBuf held = producer.buffer(2 * MIB);
 
             CompletableFuture<ArrowBuf> blocked = CompletableFuture.supplyAsync(() -> producer.buffer(2 * MIB));
-            Thread.sleep(200);
-            assertThat(blocked).as("the budget is spent; 2 MiB must wait").isNotDone();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (waiting.waiting() == 0 && !blocked.isDone() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(waiting.waiting()).as("the budget is spent; 2 MiB waits").isEqualTo(1);
+            assertThat(blocked).isNotDone();
             first.close();
-            Thread.sleep(100);
+            // 3 MiB of 4 stay allocated: the 2 MiB cannot be granted whenever the waiter looks again.
             assertThat(blocked).as("1 MiB released is not yet enough").isNotDone();
             second.close();
 
