@@ -37,8 +37,9 @@ public record PlannedQuery(RelNode compiled, RelNode optimized, EnumerableRel ph
     /** The plans as text with their hashes and the hash-chained rule trace, as runs record them. */
     public PlanBundle bundle() {
         List<RuleFiring> firings = new ArrayList<>();
+        PlanLines.Chain hashes = new PlanLines.Chain();
         for (RuleStep step : trace.steps()) {
-            firings.add(new RuleFiring(step.ruleId(), step.phase(), step.planHashAfter()));
+            firings.add(new RuleFiring(step.ruleId(), step.phase(), hashes.sha256(step.plan())));
         }
         return PlanBundle.of(compiledText(), optimizedText(), physicalText(), firings);
     }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.codeanatomy.api.canonical.Sha256;
 import io.codeanatomy.runtime.testing.PlanningFixture;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.tools.RelBuilder;
@@ -31,6 +33,30 @@ class TestPlanLines {
         assertThat(given.sha256()).isEqualTo(plan.sha256());
         assertThat(given.diffLines()).isEqualTo(plan.diffLines());
         assertThat(given).isEqualTo(plan);
+    }
+
+    @Test
+    void aChainOfStepsHashesEachPlanAsItsWholeText() {
+        // Plans that keep a prefix of the previous plan's lines (the same objects), of every length
+        // around the chain's saving stride, growing and shrinking, and plans sharing nothing.
+        Random random = new Random(14);
+        List<PlanLines.Line> lines = new ArrayList<>();
+        PlanLines.Chain chain = new PlanLines.Chain();
+        for (int step = 0; step < 400; step++) {
+            int keep = random.nextInt(4) == 0 ? 0 : random.nextInt(lines.size() + 1);
+            lines.subList(keep, lines.size()).clear();
+            int add = random.nextInt(step % 50 == 0 ? 120 : 40);
+            for (int i = 0; i < add; i++) {
+                lines.add(PlanLines.Line.of("  ".repeat(random.nextInt(5)) + "Op" + step + "_" + i + (random.nextBoolean() ? "(\u00e9)" : "")));
+            }
+            PlanLines plan = new PlanLines(lines);
+            String expected = Sha256.hex(plan.text());
+
+            assertThat(chain.sha256(plan)).as("step %d, %d lines, %d kept", step, lines.size(), keep).isEqualTo(expected);
+            assertThat(plan.sha256()).isEqualTo(expected);
+        }
+        PlanLines text = PlanLines.ofText("A\n");
+        assertThat(chain.sha256(text)).isEqualTo(Sha256.hex("A\n"));
     }
 
     @Test
