@@ -3,6 +3,8 @@ package io.codeanatomy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.codeanatomy.runtime.result.PlanBundleFiles;
 import io.codeanatomy.runtime.result.UnifiedDiff;
 import java.io.IOException;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * </pre>
  */
 class TestGoldenPlans {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path ROOT = Path.of("src/test/resources/golden-plans");
     private static final Path FIXTURE = ROOT.resolve("fixture");
     private static final Path EXPECTED = ROOT.resolve("expected");
@@ -63,6 +66,35 @@ class TestGoldenPlans {
             fail("The built-in spec's plans changed. Review the diff; if the change is intended, regenerate with\n  " + REGENERATE
                     + "\nand commit " + EXPECTED + ".\n" + String.join("\n", problems));
         }
+    }
+
+    @Test
+    void fragmentsPlannedAndWrittenOnFourThreadsGiveTheSameBundleAsOnOne() throws IOException {
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        List<JsonNode> plans = new ArrayList<>();
+        for (String workers : List.of("1", "4")) {
+            Path out = temp.resolve("workers-" + workers);
+            CliRun plan = CliRun.of("plan", FIXTURE.toString(), "--out", out.toString(), "--workers", workers, "--profile", "small");
+            assertThat(plan.exitCode()).as(plan.err()).isZero();
+            Path bundle = bundleOf(out);
+            SortedMap<String, byte[]> these = new TreeMap<>();
+            try (Stream<Path> walk = Files.walk(bundle)) {
+                for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                    these.put(bundle.relativize(file).toString(), Files.readAllBytes(file));
+                }
+            }
+            // bundle.json also holds the time and the session's settings, workers among them.
+            plans.add(JSON.readTree(these.remove(PlanBundleFiles.BUNDLE)).path("plans"));
+            if (files.isEmpty()) {
+                files.putAll(these);
+                continue;
+            }
+            assertThat(these.keySet()).isEqualTo(files.keySet());
+            these.forEach((name, bytes) -> assertThat(bytes).as(name).isEqualTo(files.get(name)));
+        }
+        assertThat(files).hasSizeGreaterThan(100);
+        assertThat(plans.get(0).size()).isGreaterThan(10);
+        assertThat(plans.get(1)).isEqualTo(plans.get(0));
     }
 
     private static Path bundleOf(Path out) throws IOException {

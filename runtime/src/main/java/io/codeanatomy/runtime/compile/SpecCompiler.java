@@ -50,6 +50,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.prepare.RelOptTableImpl;
@@ -109,24 +110,27 @@ public final class SpecCompiler {
      * that {@code spoolTables} creates, and scanned by every fragment that reads it, including from
      * subqueries and recursive steps.
      *
-     * @param builder as for {@link #compile}; it must also resolve the names {@code spoolTables}
-     *     returns
+     * <p>Each fragment is built with a builder of its own from {@code builders}, so that fragments
+     * on clusters of their own can be planned at the same time (a cluster's planner plans one tree
+     * at a time).
+     *
+     * @param builders makes builders as {@link #compile} takes them; each must also resolve the
+     *     names {@code spoolTables} returns
      */
-    public CompiledDag compileDag(SemanticSpec spec, RelBuilder builder, SpoolTables spoolTables) {
+    public CompiledDag compileDag(SemanticSpec spec, Supplier<RelBuilder> builders, SpoolTables spoolTables) {
         requireNonNull(spec, "spec is null");
-        requireNonNull(builder, "builder is null");
+        requireNonNull(builders, "builders is null");
         requireNonNull(spoolTables, "spoolTables is null");
-        Compilation compilation = new Compilation(spec, builder);
+        Compilation compilation = new Compilation(spec, builders.get());
         List<CompiledFragment> fragments = new ArrayList<>();
         for (String view : SharedViews.of(spec)) {
-            compilation.reads.clear();
+            compilation.startFragment(builders.get());
             RelNode root = compilation.relation(view);
             fragments.add(new CompiledFragment(view, PlanNodeKind.SPOOL, root, List.copyOf(compilation.reads)));
-            List<String> table = spoolTables.create(view, root.getRowType());
-            compilation.spools.put(view, builder.scan(table).build());
+            compilation.spoolTables.put(view, spoolTables.create(view, root.getRowType()));
         }
         for (OutputTarget output : spec.outputs()) {
-            compilation.reads.clear();
+            compilation.startFragment(builders.get());
             RelNode root = compilation.relation(output.view());
             checkContract("output '" + output.name() + "'", root.getRowType(), output.schema(), true);
             fragments.add(new CompiledFragment(output.name(), PlanNodeKind.OUTPUT, root, List.copyOf(compilation.reads)));
@@ -182,10 +186,12 @@ public final class SpecCompiler {
     /** The state of one compilation: the memo of relations already built. */
     private final class Compilation implements RelSpecVisitor<Scope> {
         private final SemanticSpec spec;
-        private final RelBuilder b;
+        private RelBuilder b;
         private final Map<String, RelNode> views = new LinkedHashMap<>();
         private final Map<String, RelNode> inputs = new HashMap<>();
-        /** The scan of each spool made so far; a spooled view is read through it, never rebuilt. */
+        /** The table of each spool made so far; a spooled view is read through it, never rebuilt. */
+        private final Map<String, List<String>> spoolTables = new HashMap<>();
+        /** The scan of each spool the fragment being built reads. */
         private final Map<String, RelNode> spools = new HashMap<>();
         /** Spools the fragment being built scans, in the order met. */
         private final Set<String> reads = new LinkedHashSet<>();
@@ -200,12 +206,24 @@ public final class SpecCompiler {
             this.b = b;
         }
 
+        /**
+         * Builds the next fragment with {@code builder}: the nodes built so far are on another
+         * cluster, so views and inputs are built again when this fragment reaches them.
+         */
+        void startFragment(RelBuilder builder) {
+            b = builder;
+            views.clear();
+            inputs.clear();
+            spools.clear();
+            reads.clear();
+        }
+
         /** The one node of a view or input relation, built on first use. */
         RelNode relation(String name) {
-            RelNode spool = spools.get(name);
-            if (spool != null) {
+            List<String> spoolTable = spoolTables.get(name);
+            if (spoolTable != null) {
                 reads.add(name);
-                return spool;
+                return spools.computeIfAbsent(name, view -> b.scan(spoolTable).build());
             }
             RelNode built = views.containsKey(name) ? views.get(name) : inputs.get(name);
             if (built != null) {

@@ -679,7 +679,7 @@ public final class BuildPipeline {
             changes.ifPresent(c -> record.put("changes", c.tree()));
             reuse.ifPresent(r -> record.put("reuse", r.tree()));
             problems.ifPresent(tree -> record.put("problems", tree));
-            PlanBundleFiles.write(runDirectory, plans, envelope, Instant.now());
+            PlanBundleFiles.write(runDirectory, plans, envelope, Instant.now(), session.config().workers());
             RunRecords.write(record, runDirectory.resolve(RunRecords.RUN_RESULT));
             try {
                 RunReport.write(runDirectory);

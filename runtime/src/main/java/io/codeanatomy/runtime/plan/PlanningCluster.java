@@ -6,6 +6,8 @@ import org.apache.calcite.plan.ConventionTraitDef;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.rel.RelCollationTraitDef;
+import org.apache.calcite.rel.metadata.JaninoRelMetadataProvider;
+import org.apache.calcite.rel.metadata.RelMetadataQueryBase;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexUtil;
@@ -27,5 +29,14 @@ public final class PlanningCluster {
         planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
         planner.setExecutor(RexUtil.EXECUTOR);
         return RelOptCluster.create(planner, new RexBuilder(typeFactory));
+    }
+
+    /**
+     * Lets the calling thread plan in {@code cluster}: Calcite's metadata queries find their
+     * handlers through a thread-local that making a cluster sets on the thread that made it, and
+     * fragments are planned on other threads than the one that compiled them.
+     */
+    static void enter(RelOptCluster cluster) {
+        RelMetadataQueryBase.THREAD_PROVIDERS.set(JaninoRelMetadataProvider.of(cluster.getMetadataProvider()));
     }
 }

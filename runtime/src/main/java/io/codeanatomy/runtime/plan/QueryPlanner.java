@@ -100,10 +100,15 @@ public final class QueryPlanner {
         if (!(compiled.getCluster().getPlanner() instanceof VolcanoPlanner volcano)) {
             throw new IllegalArgumentException("plan was not built on a PlanningCluster");
         }
+        PlanningCluster.enter(compiled.getCluster());
         PlanTracer tracer = new PlanTracer(activeRules());
         RelNode optimized = logical(compiled, tracer);
         EnumerableRel physical = physical(optimized, volcano, tracer);
-        return new PlannedQuery(compiled, optimized, physical, tracer.trace());
+        PlanTrace trace = tracer.trace();
+        // Each step's hash is taken here, on the thread that planned the fragment, for the bundle.
+        PlanLines.Chain hashes = new PlanLines.Chain();
+        trace.steps().forEach(step -> hashes.sha256(step.plan()));
+        return new PlannedQuery(compiled, optimized, physical, trace);
     }
 
     private RelNode logical(RelNode compiled, PlanTracer tracer) {

@@ -15,6 +15,7 @@ import io.codeanatomy.runtime.plan.export.PlanSql;
 import io.codeanatomy.runtime.plan.export.PlanSubstrait;
 import io.codeanatomy.runtime.plan.export.TraceText;
 import io.codeanatomy.runtime.plan.export.Unparsed;
+import io.codeanatomy.runtime.session.InOrder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +66,15 @@ public final class PlanBundleFiles {
      * @return the bundle's hash, over the envelope and plan hashes only
      */
     public static String write(Path runDirectory, SortedMap<String, PlannedQuery> plans, SessionEnvelope envelope, Instant capturedAt) {
+        return write(runDirectory, plans, envelope, capturedAt, 1);
+    }
+
+    /**
+     * As {@link #write(Path, SortedMap, SessionEnvelope, Instant)}, writing up to {@code threads}
+     * units' folders at a time: each unit's files are made from its plan alone.
+     */
+    public static String write(Path runDirectory, SortedMap<String, PlannedQuery> plans, SessionEnvelope envelope, Instant capturedAt,
+            int threads) {
         requireNonNull(runDirectory, "runDirectory is null");
         requireNonNull(plans, "plans is null");
         requireNonNull(envelope, "envelope is null");
@@ -74,9 +84,12 @@ public final class PlanBundleFiles {
         try {
             deleteTree(temporary);
             Files.createDirectories(temporary);
+            List<Map.Entry<String, PlannedQuery>> entries = List.copyOf(plans.entrySet());
+            List<SortedMap<String, Object>> written = InOrder.map(entries, threads, "plan-files",
+                    plan -> writeUnit(temporary.resolve(plan.getKey()), plan.getValue()));
             SortedMap<String, Object> units = new TreeMap<>();
-            for (Map.Entry<String, PlannedQuery> plan : plans.entrySet()) {
-                units.put(plan.getKey(), writeUnit(temporary.resolve(plan.getKey()), plan.getValue()));
+            for (int i = 0; i < entries.size(); i++) {
+                units.put(entries.get(i).getKey(), written.get(i));
             }
             SortedMap<String, Object> hashed = new TreeMap<>();
             hashed.put("envelopeHash", envelope.hash());
@@ -98,8 +111,12 @@ public final class PlanBundleFiles {
         }
     }
 
-    private static SortedMap<String, Object> writeUnit(Path folder, PlannedQuery plan) throws IOException {
-        Files.createDirectories(folder);
+    private static SortedMap<String, Object> writeUnit(Path folder, PlannedQuery plan) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + folder, e);
+        }
         SortedMap<String, Object> unit = new TreeMap<>();
         unit.put("p0Hash", writeText(folder.resolve(P0), plan.compiledText()));
         unit.put("p1Hash", writeText(folder.resolve(P1), plan.optimizedText()));

@@ -216,15 +216,19 @@ public final class Session implements AutoCloseable {
      */
     public CompiledDag compileDag(SemanticSpec spec) {
         spools = new Spools(schema);
-        return new SpecCompiler(functions).compileDag(spec, relBuilder(), spools);
+        return new SpecCompiler(functions).compileDag(spec, this::relBuilder, spools);
     }
 
-    /** Plans each fragment of the DAG: P0, P1, P2 and the rule trace per spool and per output. */
+    /**
+     * Plans each fragment of the DAG: P0, P1, P2 and the rule trace per spool and per output. Up to
+     * {@linkplain SessionConfig#workers() workers} fragments are planned at a time, each on its
+     * own cluster ({@link #compileDag}); a plan depends on its fragment alone, so the plans are the
+     * same whatever the number.
+     */
     public PlannedDag planDag(CompiledDag compiled) {
         requireNonNull(compiled, "compiled is null");
-        return new PlannedDag(compiled.fragments().stream()
-                .map(f -> new PlannedFragment(f.name(), f.kind(), f.reads(), planner.plan(f.root())))
-                .toList());
+        return new PlannedDag(InOrder.map(compiled.fragments(), config.workers(), "plan",
+                f -> new PlannedFragment(f.name(), f.kind(), f.reads(), planner.plan(f.root()))));
     }
 
     /**

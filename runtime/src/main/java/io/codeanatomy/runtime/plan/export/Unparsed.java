@@ -3,6 +3,7 @@ package io.codeanatomy.runtime.plan.export;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A plan written in another form (a SQL dialect, Substrait), or the reason it could not be.
@@ -11,6 +12,9 @@ import java.util.Optional;
  * @param failure one line saying why not, otherwise
  */
 public record Unparsed(Optional<String> text, Optional<String> failure) {
+    private static final Pattern REL_PREFIX = Pattern.compile("\\brel#\\d+:");
+    private static final Pattern NODE_ID = Pattern.compile("\\b([A-Z][A-Za-z0-9]*)#\\d+");
+
     public Unparsed {
         requireNonNull(text, "text is null");
         requireNonNull(failure, "failure is null");
@@ -23,7 +27,15 @@ public record Unparsed(Optional<String> text, Optional<String> failure) {
         return new Unparsed(Optional.of(text), Optional.empty());
     }
 
+    /**
+     * The reason, without the ids Calcite puts in a node's description ({@code rel#7621:},
+     * {@code LogicalTableSpool#7611}): they count every node made in the JVM, so they differ with
+     * what was planned before and beside this plan, and the bundle is the same in every run.
+     */
     public static Unparsed failure(String reason) {
-        return new Unparsed(Optional.empty(), Optional.of(reason));
+        requireNonNull(reason, "reason is null");
+        String stable = NODE_ID.matcher(REL_PREFIX.matcher(reason).replaceAll("")).replaceAll("$1");
+        return new Unparsed(Optional.empty(), Optional.of(stable));
     }
+
 }

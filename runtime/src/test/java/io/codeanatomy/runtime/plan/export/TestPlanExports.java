@@ -113,4 +113,14 @@ class TestPlanExports {
                     .doesNotContainPattern("#\\d");
         }
     }
+
+    @Test
+    void aFailureReasonKeepsNoNodeIdsWhichDependOnWhatTheJvmPlannedBefore() {
+        Unparsed failed = Unparsed.failure("Unable to handle node: rel#7621:LogicalRepeatUnion.NONE.[](left=LogicalTableSpool#7611,"
+                + "right=LogicalTableSpool#7619,window#0=window(rows))");
+
+        assertThat(failed.failure()).contains("Unable to handle node: LogicalRepeatUnion.NONE.[](left=LogicalTableSpool,"
+                + "right=LogicalTableSpool,window#0=window(rows))");
+        assertThat(failed.text()).isEmpty();
+    }
 }
