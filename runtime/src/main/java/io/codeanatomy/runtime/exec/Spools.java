@@ -39,12 +39,17 @@ public final class Spools implements SpoolTables {
         return List.of(SCHEMA, view);
     }
 
+    /** The name spool {@code view}'s plan runs under: its operators' metrics are under it. */
+    public static String planName(String view) {
+        return "spool." + view;
+    }
+
     /** Runs the plan of spool {@code view} and keeps its rows. */
     public void compute(String view, EnumerableRel plan, PlanExecutor executor) {
         SpoolTable table = table(view);
         List<Object[]> rows = new ArrayList<>();
         boolean oneColumn = plan.getRowType().getFieldCount() == 1;
-        try (Enumerator<?> enumerator = executor.rows(plan, "spool." + view)) {
+        try (Enumerator<?> enumerator = executor.rows(plan, planName(view))) {
             while (enumerator.moveNext()) {
                 Object row = enumerator.current();
                 // Generated code hands out one-column rows as the bare value; a scan wants arrays.

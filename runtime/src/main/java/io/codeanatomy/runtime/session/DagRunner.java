@@ -68,6 +68,7 @@ final class DagRunner {
             }
             return outputsOnly(fragments, results);
         }
+        prepare(fragments);
         AtomicInteger threads = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, fragments.size()), task -> {
             Thread thread = new Thread(task, "execute-" + threads.incrementAndGet());
@@ -131,7 +132,24 @@ final class DagRunner {
             return outputsOnly(fragments, results);
         } finally {
             pool.shutdownNow();
+            executor.discardPrepared();
         }
+    }
+
+    /**
+     * Compiles every fragment's code first, on all the threads: a fragment waiting for spools would
+     * otherwise compile only once they are computed, while threads stand idle. A plan that fails
+     * to compile here is compiled again when it runs and fails then, in its turn.
+     */
+    private void prepare(List<PlannedFragment> fragments) {
+        InOrder.forEach(fragments, parallelism, "compile", fragment -> {
+            String name = fragment.kind() == PlanNodeKind.SPOOL ? Spools.planName(fragment.name()) : fragment.name();
+            try {
+                executor.prepare(fragment.query().physical(), name);
+            } catch (RuntimeException e) {
+                // Compiled again, and failing again, when the fragment runs.
+            }
+        });
     }
 
     /** A fragment that ran, with its failure if it failed. */

@@ -177,6 +177,31 @@ class TestPlanExecutor {
         assertThat(metrics.get(0).inclusiveNanos()).isPositive();
     }
 
+    @Test
+    void aPlanCompiledAheadRunsOnceUnderItsNameWithTheRowsAndMetricsOfOneCompiledWhenItRuns() {
+        RelBuilder b = fixture.builder();
+        PlannedQuery planned = plan(b.push(joinPlan(b)).aggregate(b.groupKey("path"), b.countStar("n")).build());
+        PlanExecutor now = executor();
+        List<String> expected = drain(now.rows(planned.physical(), "per_file"));
+        PlanExecutor ahead = executor();
+
+        ahead.prepare(planned.physical(), "per_file");
+        ahead.prepare(planned.physical(), "other_name");
+        List<String> first = drain(ahead.rows(planned.physical(), "per_file"));
+        ahead.prepare(planned.physical(), "per_file");
+        List<String> again = drain(ahead.rows(planned.physical(), "per_file"));
+
+        assertThat(first).hasSize(100).isEqualTo(expected);
+        assertThat(again).isEqualTo(expected);
+        // A plan prepared under another name runs under the name it is run with.
+        assertThat(ahead.operatorMetrics()).extracting(OperatorMetrics::plan).containsOnly("per_file");
+        assertThat(ahead.operatorMetrics()).extracting(OperatorMetrics::rowsOut)
+                .isEqualTo(now.operatorMetrics().stream().map(OperatorMetrics::rowsOut).toList());
+        ahead.prepare(planned.physical(), "per_file");
+        ahead.discardPrepared();
+        assertThat(drain(ahead.rows(planned.physical(), "per_file"))).isEqualTo(expected);
+    }
+
     private static List<String> drain(Enumerator<?> rows) {
         List<String> out = new ArrayList<>();
         try (rows) {
