@@ -25,6 +25,7 @@ abstract class QueuedChannel<R> implements MaterializingSink.Channel<R> {
     static final Object ABORT = new Object();
     private static final int QUEUE_BATCHES = 8;
     private static final long POLL_MILLIS = 50;
+    private static final long ROOM_WAIT_MILLIS = 10;
 
     final String table;
     final Schema schema;
@@ -32,6 +33,8 @@ abstract class QueuedChannel<R> implements MaterializingSink.Channel<R> {
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
     private Thread writer;
     private volatile Throwable failure;
+    /** Notified when the writer takes an item off the queue. */
+    private final Object taken = new Object();
     private volatile R result;
 
     QueuedChannel(String table, Schema schema, BufferAllocator allocator) {
@@ -101,24 +104,36 @@ abstract class QueuedChannel<R> implements MaterializingSink.Channel<R> {
      * queue is empty always takes a batch, so each table keeps moving.
      */
     private void awaitRoom() {
-        long room = allocator.getLimit() / 2;
-        while (!queue.isEmpty() && allocator.getAllocatedMemory() > room) {
+        while (full()) {
             if (failure != null) {
                 throw failed();
             }
-            try {
-                Thread.sleep(1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while writing table '" + table + "'", e);
+            // Woken when the writer takes a batch; memory other tables' writers release is seen
+            // at the latest after ROOM_WAIT_MILLIS.
+            synchronized (taken) {
+                if (full()) {
+                    try {
+                        taken.wait(ROOM_WAIT_MILLIS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while writing table '" + table + "'", e);
+                    }
+                }
             }
         }
+    }
+
+    private boolean full() {
+        return !queue.isEmpty() && allocator.getAllocatedMemory() > allocator.getLimit() / 2;
     }
 
     /** The next queued item, waiting for it; on the writer thread. */
     final Object take() {
         try {
             Object item = queue.take();
+            synchronized (taken) {
+                taken.notifyAll();
+            }
             if (item == ABORT) {
                 throw new IllegalStateException("extraction of table '" + table + "' was aborted");
             }
