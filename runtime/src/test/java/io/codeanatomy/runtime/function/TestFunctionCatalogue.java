@@ -19,7 +19,8 @@ import io.codeanatomy.api.spec.SchemaContract;
 import io.codeanatomy.api.spec.SemanticSpec;
 import io.codeanatomy.api.spec.ViewKind;
 import io.codeanatomy.api.spec.WriteMode;
-import io.codeanatomy.runtime.compile.CompiledSpec;
+import io.codeanatomy.runtime.compile.CompiledDag;
+import io.codeanatomy.runtime.compile.CompiledFragment;
 import io.codeanatomy.runtime.compile.TypeMapping;
 import io.codeanatomy.runtime.plan.PlannedQuery;
 import io.codeanatomy.runtime.session.Session;
@@ -30,9 +31,12 @@ import io.codeanatomy.spi.Plugin;
 import io.codeanatomy.spi.PluginDescriptor;
 import io.codeanatomy.spi.function.ScalarFunctionContribution;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.calcite.linq4j.Enumerator;
@@ -73,11 +77,14 @@ class TestFunctionCatalogue {
                     return row.build();
                 }, List.of()));
             }
-            CompiledSpec compiled = session.compile(spec);
+            // As a build compiles it: every shared view a fragment of its own. Compiled as one tree,
+            // a subquery over shared views hashes the whole tree below it at every filter, for minutes.
+            CompiledDag compiled = session.compileDag(spec);
             SortedMap<String, FunctionSignature<?>> called = new TreeMap<>();
             List<String> problems = new ArrayList<>();
-            for (RelNode output : compiled.outputs().values()) {
-                collectCalls(output, called, problems);
+            Set<RelNode> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (CompiledFragment fragment : compiled.fragments()) {
+                collectCalls(fragment.root(), called, problems, seen);
             }
 
             assertThat(problems).isEmpty();
@@ -277,8 +284,15 @@ class TestFunctionCatalogue {
         return TypeMapping.toApi(type).orElseThrow(() -> new AssertionError("no API type for " + type.getFullTypeString()));
     }
 
-    /** Every plugin function call in the plan, as the signature its operands and result have. */
-    private static void collectCalls(RelNode rel, Map<String, FunctionSignature<?>> called, List<String> problems) {
+    /**
+     * Every plugin function call in the plan, as the signature its operands and result have; each
+     * node once ({@code seen}): a view's node is shared by its readers, and walking the plan as a
+     * tree took minutes.
+     */
+    private static void collectCalls(RelNode rel, Map<String, FunctionSignature<?>> called, List<String> problems, Set<RelNode> seen) {
+        if (!seen.add(rel)) {
+            return;
+        }
         rel.accept(new RexShuttle() {
             @Override
             public RexNode visitCall(RexCall call) {
@@ -294,6 +308,6 @@ class TestFunctionCatalogue {
                 return super.visitCall(call);
             }
         });
-        rel.getInputs().forEach(input -> collectCalls(input, called, problems));
+        rel.getInputs().forEach(input -> collectCalls(input, called, problems, seen));
     }
 }
