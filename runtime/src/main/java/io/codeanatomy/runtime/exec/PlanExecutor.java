@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.apache.calcite.adapter.enumerable.EnumerableInterpretable;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.linq4j.Enumerator;
@@ -98,7 +97,7 @@ public final class PlanExecutor {
         List<OperatorCounter> counters = new ArrayList<>();
         EnumerableRel code = name == null ? plan : Metering.instrument(plan, name, counters);
         Map<String, Object> parameters = new LinkedHashMap<>();
-        Bindable<?> bindable = EnumerableInterpretable.toBindable(parameters, null, code, EnumerableRel.Prefer.ARRAY);
+        Bindable<?> bindable = PlanCode.bindable(code, parameters);
         return new Compiled(name, bindable, parameters, counters);
     }
 
