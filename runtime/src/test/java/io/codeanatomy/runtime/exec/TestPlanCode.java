@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -19,7 +18,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.tools.RelBuilder;
@@ -50,8 +48,8 @@ class TestPlanCode {
         PlannedQuery planned = plan("defs_per_file_once");
         long before = PlanCode.compiled();
 
-        List<String> first = drain(executor().rows(planned.physical(), "q"));
-        List<String> second = drain(executor().rows(plan("defs_per_file_once").physical(), "q"));
+        List<String> first = TestPlanExecutor.drain(executor().rows(planned.physical(), "q"));
+        List<String> second = TestPlanExecutor.drain(executor().rows(plan("defs_per_file_once").physical(), "q"));
 
         assertThat(first).hasSize(100).isEqualTo(second);
         assertThat(PlanCode.compiled() - before).isEqualTo(1);
@@ -62,19 +60,19 @@ class TestPlanCode {
         Path cache = temp.resolve("code-cache");
         System.setProperty(PlanCode.CACHE_PROPERTY, cache.toString());
         PlanCode.forget();
-        List<String> expected = drain(executor().rows(plan("defs_per_file_disk").physical(), "q"));
+        List<String> expected = TestPlanExecutor.drain(executor().rows(plan("defs_per_file_disk").physical(), "q"));
         List<Path> files = files(cache);
         assertThat(files).singleElement().satisfies(file -> assertThat(file.getFileName().toString()).endsWith(".classes"));
 
         // As a new process would: nothing in memory, the file on disk.
         PlanCode.forget();
         long before = PlanCode.compiled();
-        assertThat(drain(executor().rows(plan("defs_per_file_disk").physical(), "q"))).isEqualTo(expected);
+        assertThat(TestPlanExecutor.drain(executor().rows(plan("defs_per_file_disk").physical(), "q"))).isEqualTo(expected);
         assertThat(PlanCode.compiled()).isEqualTo(before);
 
         Files.writeString(files.get(0), "not bytecode", StandardCharsets.UTF_8);
         PlanCode.forget();
-        assertThat(drain(executor().rows(plan("defs_per_file_disk").physical(), "q"))).isEqualTo(expected);
+        assertThat(TestPlanExecutor.drain(executor().rows(plan("defs_per_file_disk").physical(), "q"))).isEqualTo(expected);
         assertThat(PlanCode.compiled()).isEqualTo(before + 1);
         assertThat(Files.size(files.get(0))).isGreaterThan(1_000);
         assertThat(files(cache)).isEqualTo(files);
@@ -86,7 +84,7 @@ class TestPlanCode {
         System.setProperty(PlanCode.CACHE_PROPERTY, file.resolve("code-cache").toString());
         PlanCode.forget();
 
-        assertThat(drain(executor().rows(plan("defs_per_file_unwritable").physical(), "q"))).hasSize(100);
+        assertThat(TestPlanExecutor.drain(executor().rows(plan("defs_per_file_unwritable").physical(), "q"))).hasSize(100);
     }
 
     @Test
@@ -121,15 +119,5 @@ class TestPlanCode {
         try (Stream<Path> listed = Files.list(directory)) {
             return listed.sorted().toList();
         }
-    }
-
-    private static List<String> drain(Enumerator<?> rows) {
-        List<String> out = new ArrayList<>();
-        try (rows) {
-            while (rows.moveNext()) {
-                out.add(Arrays.deepToString((Object[]) rows.current()));
-            }
-        }
-        return out;
     }
 }

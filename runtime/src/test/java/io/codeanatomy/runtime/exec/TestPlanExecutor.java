@@ -202,7 +202,8 @@ class TestPlanExecutor {
         assertThat(drain(ahead.rows(planned.physical(), "per_file"))).isEqualTo(expected);
     }
 
-    private static List<String> drain(Enumerator<?> rows) {
+    /** The rows, each as {@link Arrays#deepToString}; closes the enumerator. */
+    static List<String> drain(Enumerator<?> rows) {
         List<String> out = new ArrayList<>();
         try (rows) {
             while (rows.moveNext()) {
