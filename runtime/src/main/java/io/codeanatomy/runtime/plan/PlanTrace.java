@@ -24,6 +24,15 @@ public record PlanTrace(List<RuleStep> steps, SortedMap<String, Integer> physica
         return steps.stream().filter(s -> s.phase() == RulePhase.LOGICAL).map(RuleStep::ruleId).toList();
     }
 
+    /**
+     * The SHA-256 of every step's plan, in firing order, each resuming from the digest of the lines
+     * it shares with the step before ({@link PlanLines.Chain}); computed once per step.
+     */
+    public List<String> planHashes() {
+        PlanLines.Chain hashes = new PlanLines.Chain();
+        return steps.stream().map(step -> hashes.sha256(step.plan())).toList();
+    }
+
     /** The logical steps, in firing order. */
     public List<RuleStep> logicalSteps() {
         return steps.stream().filter(s -> s.phase() == RulePhase.LOGICAL).toList();

@@ -37,9 +37,10 @@ public record PlannedQuery(RelNode compiled, RelNode optimized, EnumerableRel ph
     /** The plans as text with their hashes and the hash-chained rule trace, as runs record them. */
     public PlanBundle bundle() {
         List<RuleFiring> firings = new ArrayList<>();
-        PlanLines.Chain hashes = new PlanLines.Chain();
-        for (RuleStep step : trace.steps()) {
-            firings.add(new RuleFiring(step.ruleId(), step.phase(), hashes.sha256(step.plan())));
+        List<String> hashes = trace.planHashes();
+        for (int i = 0; i < hashes.size(); i++) {
+            RuleStep step = trace.steps().get(i);
+            firings.add(new RuleFiring(step.ruleId(), step.phase(), hashes.get(i)));
         }
         return PlanBundle.of(compiledText(), optimizedText(), physicalText(), firings);
     }

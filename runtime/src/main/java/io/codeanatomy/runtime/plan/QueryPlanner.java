@@ -104,11 +104,7 @@ public final class QueryPlanner {
         PlanTracer tracer = new PlanTracer(activeRules());
         RelNode optimized = logical(compiled, tracer);
         EnumerableRel physical = physical(optimized, volcano, tracer);
-        PlanTrace trace = tracer.trace();
-        // Each step's hash is taken here, on the thread that planned the fragment, for the bundle.
-        PlanLines.Chain hashes = new PlanLines.Chain();
-        trace.steps().forEach(step -> hashes.sha256(step.plan()));
-        return new PlannedQuery(compiled, optimized, physical, trace);
+        return new PlannedQuery(compiled, optimized, physical, tracer.trace());
     }
 
     private RelNode logical(RelNode compiled, PlanTracer tracer) {

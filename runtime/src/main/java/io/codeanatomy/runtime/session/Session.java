@@ -227,8 +227,12 @@ public final class Session implements AutoCloseable {
      */
     public PlannedDag planDag(CompiledDag compiled) {
         requireNonNull(compiled, "compiled is null");
-        return new PlannedDag(InOrder.map(compiled.fragments(), config.workers(), "plan",
-                f -> new PlannedFragment(f.name(), f.kind(), f.reads(), planner.plan(f.root()))));
+        return new PlannedDag(InOrder.map(compiled.fragments(), config.workers(), "plan", f -> {
+            PlannedQuery query = planner.plan(f.root());
+            // The bundle of the DAG asks for every step's hash: taken here, side by side.
+            query.trace().planHashes();
+            return new PlannedFragment(f.name(), f.kind(), f.reads(), query);
+        }));
     }
 
     /**
