@@ -15,7 +15,7 @@ import io.codeanatomy.runtime.plan.export.PlanSql;
 import io.codeanatomy.runtime.plan.export.PlanSubstrait;
 import io.codeanatomy.runtime.plan.export.TraceText;
 import io.codeanatomy.runtime.plan.export.Unparsed;
-import io.codeanatomy.runtime.session.InOrder;
+import io.codeanatomy.spi.source.SourceWorkers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +85,7 @@ public final class PlanBundleFiles {
             deleteTree(temporary);
             Files.createDirectories(temporary);
             List<Map.Entry<String, PlannedQuery>> entries = List.copyOf(plans.entrySet());
-            List<SortedMap<String, Object>> written = InOrder.map(entries, threads, "plan-files",
+            List<SortedMap<String, Object>> written = SourceWorkers.map(entries, threads, "plan-files",
                     plan -> writeUnit(temporary.resolve(plan.getKey()), plan.getValue()));
             SortedMap<String, Object> units = new TreeMap<>();
             for (int i = 0; i < entries.size(); i++) {

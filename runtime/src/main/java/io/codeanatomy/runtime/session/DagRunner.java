@@ -7,6 +7,7 @@ import io.codeanatomy.runtime.exec.PlanExecutor;
 import io.codeanatomy.runtime.exec.Spools;
 import io.codeanatomy.runtime.plan.PlannedDag;
 import io.codeanatomy.runtime.plan.PlannedFragment;
+import io.codeanatomy.spi.source.SourceWorkers;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -142,13 +143,14 @@ final class DagRunner {
      * to compile here is compiled again when it runs and fails then, in its turn.
      */
     private void prepare(List<PlannedFragment> fragments) {
-        InOrder.forEach(fragments, parallelism, "compile", fragment -> {
+        SourceWorkers.map(fragments, parallelism, "compile", fragment -> {
             String name = fragment.kind() == PlanNodeKind.SPOOL ? Spools.planName(fragment.name()) : fragment.name();
             try {
                 executor.prepare(fragment.query().physical(), name);
             } catch (RuntimeException e) {
                 // Compiled again, and failing again, when the fragment runs.
             }
+            return fragment;
         });
     }
 

@@ -32,6 +32,7 @@ import io.codeanatomy.runtime.plugin.PluginDiscovery;
 import io.codeanatomy.runtime.plugin.PreparedPlugins;
 import io.codeanatomy.spi.Plugin;
 import io.codeanatomy.spi.extract.Extractor;
+import io.codeanatomy.spi.source.SourceWorkers;
 import io.codeanatomy.spi.table.OpenedTable;
 import io.codeanatomy.spi.table.TableProvider;
 import io.codeanatomy.spi.write.Materializer;
@@ -227,7 +228,7 @@ public final class Session implements AutoCloseable {
      */
     public PlannedDag planDag(CompiledDag compiled) {
         requireNonNull(compiled, "compiled is null");
-        return new PlannedDag(InOrder.map(compiled.fragments(), config.workers(), "plan", f -> {
+        return new PlannedDag(SourceWorkers.map(compiled.fragments(), config.workers(), "plan", f -> {
             PlannedQuery query = planner.plan(f.root());
             // The bundle of the DAG asks for every step's hash: taken here, side by side.
             query.trace().planHashes();
