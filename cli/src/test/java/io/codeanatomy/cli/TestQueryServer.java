@@ -234,6 +234,44 @@ class TestQueryServer {
     }
 
     @Test
+    void aClientWhoseStdoutNobodyReadsHoldsNoOtherClient() throws Exception {
+        // More than the client keeps in memory (8 MiB): the rest of its answer waits in a file.
+        List<String> many = List.of("query", out.toString(), "--format", "csv",
+                "SELECT a.node_id, b.node_id AS b, c.node_id AS c FROM cpg_nodes a, cpg_nodes b, cpg_nodes c ORDER BY 1, 2, 3 LIMIT 100000");
+        List<String> count = List.of("query", out.toString(), "SELECT count(*) FROM cpg_nodes");
+        client(directory, Map.of(), "", count);
+
+        Process unread = start(directory, Map.of(), null, many);
+        CliRun other;
+        byte[] unreadBytes;
+        CompletableFuture<byte[]> unreadErr;
+        try {
+            unread.getOutputStream().close();
+            unreadErr = drain(unread.getErrorStream());
+            InputStream unreadOut = unread.getInputStream();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+            while (unreadOut.available() == 0 && System.nanoTime() < deadline) {
+                // Its first bytes: the server is answering it, and nobody reads what follows for now.
+                Thread.sleep(20);
+            }
+            assertThat(unreadOut.available()).as("the unread client printed").isPositive();
+
+            other = client(directory, Map.of(), "", count);
+            unreadBytes = unreadOut.readAllBytes();
+            awaitExit(unread, many);
+        } finally {
+            // Should the other client time out, the server is freed to stop at the end of the tests.
+            unread.destroyForcibly();
+        }
+
+        assertSame(other, CliRun.of(count.toArray(String[]::new)));
+        CliRun inProcess = CliRun.of(many.toArray(String[]::new));
+        assertThat(unreadBytes.length).isGreaterThan(8 << 20);
+        assertSame(new CliRun(unread.exitValue(), new String(unreadBytes, StandardCharsets.UTF_8),
+                new String(unreadErr.get(), StandardCharsets.UTF_8)), inProcess);
+    }
+
+    @Test
     void serverTakesStatusOrStop() {
         CliRun run = CliRun.of("server", "restart");
 
@@ -283,6 +321,25 @@ class TestQueryServer {
     /** Runs the client as the launcher does, in {@code directory}, with the servers in the test's directory. */
     private static CliRun client(Path directory, Map<String, String> variables, Path extraJar, String stdin, List<String> args)
             throws Exception {
+        Process process = start(directory, variables, extraJar, args);
+        CompletableFuture<byte[]> stdout = drain(process.getInputStream());
+        CompletableFuture<byte[]> stderr = drain(process.getErrorStream());
+        try (OutputStream in = process.getOutputStream()) {
+            in.write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
+        awaitExit(process, args);
+        return new CliRun(process.exitValue(), new String(stdout.get(), StandardCharsets.UTF_8), new String(stderr.get(), StandardCharsets.UTF_8));
+    }
+
+    private static void awaitExit(Process process, List<String> args) throws InterruptedException {
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the client did not end in " + TIMEOUT_SECONDS + " s: " + args);
+        }
+    }
+
+    /** Starts the client, its stdin, stdout and stderr left to the caller. */
+    private static Process start(Path directory, Map<String, String> variables, Path extraJar, List<String> args) throws IOException {
         String classPath = System.getProperty("java.class.path") + (extraJar == null ? "" : java.io.File.pathSeparator + extraJar);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-Dcodeanatomy.server.javaOptions=-Xmx1g -Xss16m -XX:TieredStopAtLevel=1",
@@ -296,17 +353,7 @@ class TestQueryServer {
         environment.remove("CODEANATOMY_SERVER");
         environment.remove("NO_COLOR");
         environment.putAll(variables);
-        Process process = builder.start();
-        CompletableFuture<byte[]> stdout = drain(process.getInputStream());
-        CompletableFuture<byte[]> stderr = drain(process.getErrorStream());
-        try (OutputStream in = process.getOutputStream()) {
-            in.write(stdin.getBytes(StandardCharsets.UTF_8));
-        }
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("the client did not end in " + TIMEOUT_SECONDS + " s: " + args);
-        }
-        return new CliRun(process.exitValue(), new String(stdout.get(), StandardCharsets.UTF_8), new String(stderr.get(), StandardCharsets.UTF_8));
+        return builder.start();
     }
 
     private static CompletableFuture<byte[]> drain(InputStream stream) {

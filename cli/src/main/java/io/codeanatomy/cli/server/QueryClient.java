@@ -81,9 +81,13 @@ public final class QueryClient {
             }
         }
         Relay relay = new Relay();
-        try (SocketChannel open = channel) {
+        try (SocketChannel open = channel; Backlog backlog = new Backlog()) {
             request.write(new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(open), 1 << 16)));
-            return relay.frames(new DataInputStream(new BufferedInputStream(Channels.newInputStream(open), 1 << 16)));
+            DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(open), 1 << 16));
+            Thread reader = new Thread(() -> read(in, backlog), "codeanatomy-answer");
+            reader.setDaemon(true);
+            reader.start();
+            return relay.frames(backlog);
         } catch (IOException e) {
             if (!relay.relayed) {
                 return null;
@@ -157,6 +161,25 @@ public final class QueryClient {
         return command;
     }
 
+    /**
+     * Takes the answer's frames off the socket as fast as the server writes them, whatever the
+     * client's stdout does: the server answers one command at a time.
+     */
+    private static void read(DataInputStream in, Backlog backlog) {
+        try {
+            while (true) {
+                byte type = in.readByte();
+                backlog.add(type, Frames.readBytes(in));
+                if (type == Frames.EXIT || type == Frames.REFUSED) {
+                    backlog.end(null);
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            backlog.end(e);
+        }
+    }
+
     /** Copies the answer's frames to this process's stdout and stderr, byte for byte. */
     private static final class Relay {
         private final OutputStream stdout = new FileOutputStream(FileDescriptor.out);
@@ -166,10 +189,11 @@ public final class QueryClient {
         private boolean stderrOpen = true;
 
         /** The exit code, or null when the server refused the request. */
-        Integer frames(DataInputStream in) throws IOException {
+        Integer frames(Backlog backlog) throws IOException {
             while (true) {
-                byte type = in.readByte();
-                byte[] bytes = Frames.readBytes(in);
+                Backlog.Frame frame = backlog.take();
+                byte type = frame.type();
+                byte[] bytes = frame.bytes();
                 switch (type) {
                     case Frames.STDOUT -> {
                         relayed = true;
