@@ -95,7 +95,7 @@ public final class PlanExecutor {
     /** The code of {@code plan}, metered as plan {@code name} unless null. */
     private static Compiled compile(EnumerableRel plan, @Nullable String name) {
         List<OperatorCounter> counters = new ArrayList<>();
-        EnumerableRel code = name == null ? plan : Metering.instrument(plan, name, counters);
+        EnumerableRel code = SmallerSide.rewrite(name == null ? plan : Metering.instrument(plan, name, counters));
         Map<String, Object> parameters = new LinkedHashMap<>();
         Bindable<?> bindable = PlanCode.bindable(code, parameters);
         return new Compiled(name, bindable, parameters, counters);

@@ -1,0 +1,131 @@
+package io.codeanatomy.runtime.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.EnumerableDefaults;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.linq4j.function.Function1;
+import org.apache.calcite.linq4j.function.Function2;
+import org.apache.calcite.linq4j.function.Predicate2;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The hash join on the smaller side gives the rows Calcite's gives (as a multiset), for inner and
+ * left joins, with and without a condition beyond the keys, with null keys, on either side being the
+ * smaller, across chunk boundaries; and when the right side is the smaller, the same rows in the same
+ * order.
+ */
+class TestSmallerSide {
+    private static final Function1<Object[], Object> KEY = row -> row[0];
+    private static final Function2<Object[], Object[], Object> PAIR = (left, right) -> Arrays.asList(
+            left[1], right == null ? null : right[1]);
+    private static final Predicate2<Object[], Object[]> ODD_SUM = (left, right) -> ((int) left[1] + (int) right[1]) % 2 == 1;
+
+    @ParameterizedTest(name = "{0} left rows, {1} right rows, left join {2}, condition {3}")
+    @CsvSource({
+        "10, 5000, false, false", "10, 5000, true, false", "10, 5000, false, true",
+        "5000, 10, false, false", "5000, 10, true, false", "5000, 10, false, true", "5000, 10, true, true",
+        "1024, 1024, false, false", "1024, 1024, true, false", "2048, 3072, true, false", "3072, 2048, true, false",
+        "0, 100, false, false", "0, 100, true, false", "100, 0, false, false", "100, 0, true, false", "0, 0, true, false"})
+    void joinsAsCalciteDoes(int leftRows, int rightRows, boolean leftJoin, boolean condition) {
+        List<Object[]> left = rows(leftRows, 1);
+        List<Object[]> right = rows(rightRows, 2);
+        Predicate2<Object[], Object[]> predicate = condition ? ODD_SUM : null;
+
+        List<Object> expected = EnumerableDefaults.hashJoin(Linq4j.asEnumerable(left), Linq4j.asEnumerable(right), KEY, KEY, PAIR, null,
+                false, leftJoin, predicate).toList();
+        List<Object> sided = SmallerSide.probe(Linq4j.asEnumerable(left)).hashJoin(Linq4j.asEnumerable(right), KEY, KEY, PAIR, null,
+                false, leftJoin, predicate).toList();
+
+        if (leftRows > 0 && rightRows > 0) {
+            assertThat(expected).as("the fixture joins rows").isNotEmpty();
+        }
+        // The right input is read first in each round of CHUNK rows: when it ends in the same round as the left or earlier, it is built.
+        boolean planned = rightRows / SmallerSide.CHUNK <= leftRows / SmallerSide.CHUNK || (leftJoin && condition);
+        if (planned) {
+            assertThat(sided).as("built on the right side, as planned").isEqualTo(expected);
+        } else {
+            assertThat(sorted(sided)).isEqualTo(sorted(expected));
+        }
+    }
+
+    @ParameterizedTest(name = "left join {0}")
+    @CsvSource({"false", "true"})
+    void readsEachInputOnceAndClosesBoth(boolean leftJoin) {
+        Counted left = new Counted(rows(10, 1));
+        Counted right = new Counted(rows(5000, 2));
+
+        List<Object> sided = SmallerSide.probe(left.rows()).hashJoin(right.rows(), KEY, KEY, PAIR, null, false, leftJoin, null).toList();
+
+        assertThat(sided).isNotEmpty();
+        assertThat(left.enumerated).isEqualTo(1);
+        assertThat(right.enumerated).isEqualTo(1);
+        assertThat(left.closed).isEqualTo(1);
+        assertThat(right.closed).isEqualTo(1);
+    }
+
+    private static List<String> sorted(List<Object> rows) {
+        return rows.stream().map(String::valueOf).sorted().toList();
+    }
+
+    /** Rows of {@code count} (key, value): keys from a small range, some null, values distinct. */
+    private static List<Object[]> rows(int count, long seed) {
+        Random random = new Random(seed);
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int key = random.nextInt(400);
+            rows.add(new Object[] {key == 0 ? null : "k" + key, i});
+        }
+        return rows;
+    }
+
+    /** Rows that count their enumerations and closes. */
+    private static final class Counted {
+        private final List<Object[]> rows;
+        private int enumerated;
+        private int closed;
+
+        Counted(List<Object[]> rows) {
+            this.rows = rows;
+        }
+
+        Enumerable<Object[]> rows() {
+            return new AbstractEnumerable<Object[]>() {
+                @Override
+                public Enumerator<Object[]> enumerator() {
+                    enumerated++;
+                    Enumerator<Object[]> all = Linq4j.enumerator(rows);
+                    return new Enumerator<Object[]>() {
+                        @Override
+                        public Object[] current() {
+                            return all.current();
+                        }
+
+                        @Override
+                        public boolean moveNext() {
+                            return all.moveNext();
+                        }
+
+                        @Override
+                        public void reset() {
+                            all.reset();
+                        }
+
+                        @Override
+                        public void close() {
+                            closed++;
+                        }
+                    };
+                }
+            };
+        }
+    }
+}
