@@ -442,7 +442,9 @@ public final class CpgSpec {
         RelSpec grouped = RelSpec.scan(edges)
                 .aggregate(List.of(node.as("node_id")), List.of(
                         AggregateCall.count("edge_count"),
-                        AggregateCall.collect(edge, "edges", SortKey.asc(kind), SortKey.asc(bstart), SortKey.asc(bend), SortKey.asc(edgeId))));
+                        // Every member of the struct is a key, so the list's order never depends on the rows' order.
+                        AggregateCall.collect(edge, "edges", SortKey.asc(kind), SortKey.asc(bstart), SortKey.asc(bend), SortKey.asc(edgeId),
+                                SortKey.asc(other), SortKey.asc(col("confidence", DataType.FLOAT64)))));
         builder.view(ViewDefinition.of(view, ViewKind.AGGREGATE, grouped));
         builder.output(output, view, "cpg/" + output, WriteMode.CREATE, ADJACENCY);
     }

@@ -41,11 +41,17 @@ import org.apache.calcite.rel.core.JoinRelType;
  * input is the smaller one they come out in another order (by right row, then left row; for a left
  * join the left rows without a match last), the same order for the same input whatever the
  * number of threads. The step of a semi-naive fixpoint is left as planned: its joins keep their
- * right inputs' tables from round to round ({@code MemoRows}).
+ * right inputs' tables from round to round ({@code MemoRows}). When neither input ends within
+ * {@link #READ_AHEAD} left rows, the right one is hashed as planned.
  */
 public final class SmallerSide {
     /** Rows read from one input before switching to the other. */
     static final int CHUNK = 1024;
+    /**
+     * Left rows read ahead at most: when neither input has ended by then, the right one is hashed,
+     * as planned, so that two large inputs cost at most this many rows more than the planned join.
+     */
+    static final int READ_AHEAD = 1 << 20;
 
     private SmallerSide() {
     }
@@ -77,7 +83,12 @@ public final class SmallerSide {
 
     /** Called by generated code: the rows of {@code rows}, joined by {@link Sided#hashJoin} on the smaller side. */
     public static <T> Enumerable<T> probe(Enumerable<T> rows) {
-        return new Sided<>(rows);
+        return new Sided<>(rows, READ_AHEAD);
+    }
+
+    /** As {@link #probe(Enumerable)}, reading at most {@code readAhead} left rows ahead. */
+    static <T> Enumerable<T> probe(Enumerable<T> rows, int readAhead) {
+        return new Sided<>(rows, readAhead);
     }
 
     /** The pass-through node over the left input of a hash join. */
@@ -104,9 +115,11 @@ public final class SmallerSide {
     /** Rows whose hash joins build on the smaller input. */
     static final class Sided<T> extends AbstractEnumerable<T> {
         private final Enumerable<T> rows;
+        private final int readAhead;
 
-        Sided(Enumerable<T> rows) {
+        Sided(Enumerable<T> rows, int readAhead) {
             this.rows = rows;
+            this.readAhead = readAhead;
         }
 
         @Override
@@ -140,10 +153,15 @@ public final class SmallerSide {
             try {
                 while (true) {
                     // The right input first in each round, so that on a tie the join is the planned one.
-                    if (!read(inners, innerRows)) {
-                        inners.close();
-                        return EnumerableDefaults.hashJoin(new Rest<>(outerRows, outers), Linq4j.asEnumerable(innerRows), outerKey,
-                                innerKey, result, comparer, false, left, predicate).enumerator();
+                    boolean innerEnded = !read(inners, innerRows);
+                    if (innerEnded || outerRows.size() >= readAhead) {
+                        // The planned join: the right rows hashed (those read, then the rest), the left streamed.
+                        Enumerable<I> right = innerEnded ? Linq4j.asEnumerable(innerRows) : new Rest<>(innerRows, inners);
+                        if (innerEnded) {
+                            inners.close();
+                        }
+                        return EnumerableDefaults.hashJoin(new Rest<>(outerRows, outers), right, outerKey, innerKey, result, comparer,
+                                false, left, predicate).enumerator();
                     }
                     if (!read(outers, outerRows)) {
                         outers.close();

@@ -59,6 +59,24 @@ class TestSmallerSide {
 
     @ParameterizedTest(name = "left join {0}")
     @CsvSource({"false", "true"})
+    void twoInputsLargerThanTheReadAheadAreJoinedAsPlanned(boolean leftJoin) {
+        List<Object[]> left = rows(5000, 1);
+        List<Object[]> right = rows(6000, 2);
+        Counted counted = new Counted(right);
+
+        List<Object> expected = EnumerableDefaults.hashJoin(Linq4j.asEnumerable(left), Linq4j.asEnumerable(right), KEY, KEY, PAIR, null,
+                false, leftJoin, null).toList();
+        // At most 2,048 left rows read ahead: the 6,000 right rows are hashed though the 5,000 left ones are fewer.
+        List<Object> sided = SmallerSide.probe(Linq4j.asEnumerable(left), 2 * SmallerSide.CHUNK).hashJoin(counted.rows(), KEY, KEY, PAIR,
+                null, false, leftJoin, null).toList();
+
+        assertThat(sided).isNotEmpty().isEqualTo(expected);
+        assertThat(counted.enumerated).isEqualTo(1);
+        assertThat(counted.closed).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "left join {0}")
+    @CsvSource({"false", "true"})
     void readsEachInputOnceAndClosesBoth(boolean leftJoin) {
         Counted left = new Counted(rows(10, 1));
         Counted right = new Counted(rows(5000, 2));
