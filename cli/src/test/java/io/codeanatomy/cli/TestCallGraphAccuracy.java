@@ -72,6 +72,21 @@ class TestCallGraphAccuracy {
         assertThat(rows).containsExactly(List.of("main.py", 1171L, "property", "model.py", 56), List.of("main.py", 1208L, "property", "model.py", 60));
     }
 
+    @Test
+    void everyEdgeHasAnIdOfItsOwn() {
+        // generators: `for left, right in zip(Bag(...), Bag(...))` once gave the loop's __iter__ and zip's
+        // __iter__ of its argument one site, and a loop over a Bag calls Bag.__iter__ (__iter__) and runs
+        // it (__next__) at one span: both were two rows under one edge_id.
+        for (String category : CallGraphTruth.CATEGORIES) {
+            assertThat(rows(category, "SELECT edge_id, COUNT(*) FROM cpg_edges GROUP BY edge_id HAVING COUNT(*) > 1")).as(category).isEmpty();
+        }
+        List<List<Object>> zipped = rows("generators", "SELECT e.resolution_method, COUNT(*) FROM cpg_edges e JOIN cpg_nodes n ON n.node_id = e.dst_node_id"
+                + " JOIN cpg_nodes c ON c.node_id = e.src_node_id WHERE e.edge_kind = 'CALLS' AND n.qualified_name = 'streams.Bag.__iter__'"
+                + " AND c.qualified_name = 'main.pairs' GROUP BY e.resolution_method");
+        assertThat(zipped).as("zip's and enumerate's calls of Bag.__iter__ at their calls (zip's two are one edge) and the loop's")
+                .containsExactly(List.of("implicit", 3L));
+    }
+
     private static List<List<Object>> rows(String category, String sql) {
         List<List<Object>> rows = new ArrayList<>();
         try (Session session = Session.open(SessionConfig.defaults())) {

@@ -82,12 +82,14 @@ class TestStdlibCpgCounts {
                 + " LEFT JOIN cpg_nodes s ON s.node_id = e.src_node_id LEFT JOIN cpg_nodes d ON d.node_id = e.dst_node_id"
                 + " WHERE s.node_id IS NULL OR d.node_id IS NULL", "--format", "csv");
         CliRun edges = CliRun.of("query", out.toString(), "SELECT COUNT(*) AS edges FROM cpg_edges", "--format", "csv");
+        CliRun repeated = CliRun.of("query", out.toString(), "SELECT COUNT(*) - COUNT(DISTINCT edge_id) AS repeated FROM cpg_edges", "--format", "csv");
 
         assertThat(build.exitCode()).as(build.err()).isZero();
         assertThat(counts.exitCode()).as(counts.err()).isZero();
         assertThat(counts.out()).isEqualTo(Python3.require().output(CPYTHON_COUNTS, stdlib.toString()));
         assertThat(dangling.out()).as("every edge endpoint is a node").isEqualTo("dangling\n0\n");
         assertThat(edges.out()).isNotEqualTo("edges\n0\n");
+        assertThat(repeated.out()).as("every edge has an id of its own").isEqualTo("repeated\n0\n");
     }
 
     @Test

@@ -946,7 +946,8 @@ public final class CallResolution implements CpgPart {
                 sources.filter(loop).project(implicitSite(next, str("e", "expr_id"), iterator, none, str("i", "target_expr_id"))),
                 sources.filter(loop.not()).project(implicitSite(enter, str("e", "expr_id"), str("e", "expr_id"), none, str("i", "target_expr_id"))),
                 sources.filter(loop.not()).project(implicitSite(exit, str("e", "expr_id"), str("e", "expr_id"), none, none)));
-        // len(x) and friends: the call's first argument, when the callee is the builtin.
+        // len(x) and friends: the call's first argument (each of zip's), when the callee is the builtin. The
+        // site is named after the argument: a loop over the call (for a, b in zip(x, y)) is a site of its own.
         Field<String> builtin = str("f", "name");
         Field<String> dunder = Exprs.when(builtin.eq("len"), val("__len__")).when(builtin.eq("str"), val("__str__"))
                 .when(builtin.eq("repr"), val("__repr__")).when(builtin.eq("bool"), val("__bool__")).when(builtin.eq("hash"), val("__hash__"))
@@ -955,13 +956,14 @@ public final class CallResolution implements CpgPart {
                 .otherwise(Exprs.nullOf(DataType.STRING));
         // A draining builtin's result is a new container, not what it iterates.
         Field<String> builtinResult = Exprs.when(builtin.in(DRAINING), none).otherwise(str("e", "expr_id"));
-        List<NamedField<?>> guarded = new ArrayList<>(implicitSite(dunder, str("e", "expr_id"), str("a", "arg_expr_id"), none, builtinResult));
+        List<NamedField<?>> guarded = new ArrayList<>(implicitSite(dunder, str("a", "arg_expr_id"), str("a", "arg_expr_id"), none, builtinResult));
         guarded.set(5, str("e", "expr_id").as("guard_site"));
         guarded.set(6, QNames.join(val("builtins"), builtin).as("guard_name"));
         RelSpec builtins = RelSpec.scan(EXPRS, "e").filter(str("e", "kind").eq("CALL"))
                 .join(RelSpec.scan(EXPRS, "f"), JoinType.INNER, str("f", "expr_id").eq(str("e", "base_expr_id")).and(str("f", "kind").eq("NAME"))
                         .and(str("f", "name").in(UNARY_BUILTINS).or(str("f", "name").in(DRAINING))))
-                .join(RelSpec.scan(CALL_ARGS, "a"), JoinType.INNER, str("a", "call_id").eq(str("e", "ref_id")).and(i32("a", "position").eq(0)))
+                .join(RelSpec.scan(CALL_ARGS, "a"), JoinType.INNER, str("a", "call_id").eq(str("e", "ref_id"))
+                        .and(i32("a", "position").eq(0).or(builtin.eq("zip").and(i32("a", "position").gt(0)).and(bool("a", "is_star").not()))))
                 .project(guarded);
         // sorted, min and max without key= compare the elements of their iterable.
         RelSpec ordered = RelSpec.scan(CALLBACKS, "c").filter(str("c", "fn").isNull())
@@ -2066,12 +2068,17 @@ public final class CallResolution implements CpgPart {
 
     /**
      * {@code CALLS} from the site's node to each callee; confidence 1 for a site with one
-     * candidate, else shared equally, the candidates of a site in one ambiguity group.
+     * candidate, else shared equally, the candidates of a site in one ambiguity group. One edge per
+     * node, callee and span: of the sites there, the one with the fewest candidates.
      */
     private static RelSpec callEdges() {
         Field<Double> confidence = Exprs.div(val(1.0), Exprs.cast(i64("r", "candidates"), DataType.FLOAT64));
         return RelSpec.scan(RESOLVED, "r")
                 .join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("r", "site")))
+                // Sites at one span that reach one callee from one node are one edge: a loop over an object
+                // whose __iter__ is a generator function calls it (__iter__) and runs it (__next__) there.
+                .topPerGroup(List.of(str("s", "src_node_id"), str("r", "callee_id"), str("s", "path"), i64("s", "bstart"), i64("s", "bend")), 1,
+                        SortKey.asc(i64("r", "candidates")), SortKey.asc(str("r", "site")), SortKey.asc(str("r", "origin")))
                 .project(val("CALLS").as("edge_kind"), str("s", "src_node_id").as("src_node_id"), str("r", "callee_id").as("dst_node_id"),
                         str("s", "path").as("path"), i64("s", "bstart").as("bstart"), i64("s", "bend").as("bend"),
                         str("r", "origin").as("origin"), str("r", "method").as("resolution_method"), confidence.as("confidence"),
@@ -2083,9 +2090,12 @@ public final class CallResolution implements CpgPart {
         return RelSpec.scan(RESOLVED, "r")
                 .join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("r", "site")).and(str("s", "caller_name").isNotNull()))
                 .filter(str("r", "callee_name").isNotNull())
+                // As for edges, sites at one span reaching one callee are one call.
+                .topPerGroup(List.of(str("s", "caller_id"), str("r", "callee_id"), str("s", "path"), i64("s", "bstart"), i64("s", "bend")), 1,
+                        SortKey.asc(i64("r", "candidates")), SortKey.asc(str("r", "site")), SortKey.asc(str("r", "origin")))
                 .aggregate(List.of(str("s", "caller_id").as("caller_id"), str("s", "caller_name").as("caller_qualified_name"),
                                 str("r", "callee_id").as("callee_id"), str("r", "callee_name").as("callee_qualified_name")),
-                        // RESOLVED has one row per (site, callee), so this counts sites.
+                        // One row per (span, callee) is left, so this counts the spans that call the callee.
                         List.of(AggregateCall.count("call_sites"),
                                 AggregateCall.max(Exprs.div(val(1.0), Exprs.cast(i64("r", "candidates"), DataType.FLOAT64)), "confidence")));
     }
