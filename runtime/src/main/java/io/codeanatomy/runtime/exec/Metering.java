@@ -28,7 +28,8 @@ import org.apache.calcite.util.Util;
  * (where a hash join builds its table, an aggregate its groups) and then on every
  * {@value #SAMPLED_EVERY}th step, standing for the steps around it: a {@code System.nanoTime()}
  * pair on every step of every operator was 59% of a call-resolution fixpoint's samples, whose
- * rows pass through a dozen operators each.
+ * rows pass through a dozen operators each. A sampled step's collector pause is counted once, not
+ * for every step it stands for ({@link SampledTime}).
  */
 public final class Metering {
     /** Steps of an enumerator that are all timed. */
@@ -95,6 +96,7 @@ public final class Metering {
                 long start = System.nanoTime();
                 Enumerator<T> enumerator = rows.enumerator();
                 counter.add(System.nanoTime() - start, false);
+                SampledTime sampled = new SampledTime(SampledTime.COLLECTOR_MILLIS);
                 return new Enumerator<T>() {
                     @Override
                     public T current() {
@@ -113,7 +115,8 @@ public final class Metering {
                         }
                         long begin = System.nanoTime();
                         boolean moved = enumerator.moveNext();
-                        counter.add((System.nanoTime() - begin) * (step < TIMED_STEPS ? 1 : SAMPLED_EVERY), moved);
+                        long elapsed = System.nanoTime() - begin;
+                        counter.add(step < TIMED_STEPS ? elapsed : sampled.standsFor(elapsed, SAMPLED_EVERY), moved);
                         return moved;
                     }
 
