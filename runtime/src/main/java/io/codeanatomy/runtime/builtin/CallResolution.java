@@ -954,8 +954,12 @@ public final class CallResolution implements CpgPart {
                 .when(builtin.eq("abs"), val("__abs__")).when(builtin.eq("iter"), val("__iter__")).when(builtin.eq("next"), val("__next__"))
                 .when(builtin.eq("format"), val("__format__")).when(builtin.in(DRAINING), val("__iter__"))
                 .otherwise(Exprs.nullOf(DataType.STRING));
-        // A draining builtin's result is a new container, not what it iterates.
-        Field<String> builtinResult = Exprs.when(builtin.in(DRAINING), none).otherwise(str("e", "expr_id"));
+        // A draining builtin's result is a new container, not what it iterates. enumerate and zip iterate
+        // their arguments as they are iterated: what the arguments' __iter__ return is the iterator a loop
+        // over the call asks __next__ of (the loop's own __iter__ site's result), so a loop over
+        // enumerate(xs) reaches the elements of xs, as a loop over xs does.
+        Field<String> builtinResult = Exprs.when(builtin.in(List.of("enumerate", "zip")), QNames.join(val("iter"), str("e", "expr_id")))
+                .when(builtin.in(DRAINING), none).otherwise(str("e", "expr_id"));
         List<NamedField<?>> guarded = new ArrayList<>(implicitSite(dunder, str("a", "arg_expr_id"), str("a", "arg_expr_id"), none, builtinResult));
         guarded.set(5, str("e", "expr_id").as("guard_site"));
         guarded.set(6, QNames.join(val("builtins"), builtin).as("guard_name"));
@@ -1184,7 +1188,20 @@ public final class CallResolution implements CpgPart {
                 .project(str("r", "value_expr_id").as("source"), returnOf(str("d", "node_id")).as("target"));
         RelSpec starArgs = RelSpec.scan(CALL_ARGS, "a").filter(bool("a", "is_star"))
                 .project(str("a", "arg_expr_id").as("source"), starred(str("a", "arg_expr_id")).as("target"));
-        return RelSpec.unionAll(loops, callbacks, delegated, starArgs);
+        // for i, x in enumerate(xs) iterates xs into x; for a, b in zip(as, bs) as into a and bs into b (targets
+        // unpacked by position; a target that is not a display is left out).
+        Field<String> wrapper = str("f", "name");
+        RelSpec paired = RelSpec.scan(ITERATIONS, "i").filter(str("i", "kind").ne("WITH").and(str("i", "target_expr_id").isNotNull()))
+                .join(RelSpec.scan(EXPRS, "e"), JoinType.INNER, str("e", "expr_id").eq(str("i", "source_expr_id")).and(str("e", "kind").eq("CALL")))
+                .join(RelSpec.scan(EXPRS, "f"), JoinType.INNER, str("f", "expr_id").eq(str("e", "base_expr_id")).and(str("f", "kind").eq("NAME"))
+                        .and(wrapper.in(List.of("enumerate", "zip"))))
+                .join(RelSpec.scan(CALL_ARGS, "a"), JoinType.INNER, str("a", "call_id").eq(str("e", "ref_id")).and(bool("a", "is_star").not())
+                        .and(i32("a", "position").eq(0).or(wrapper.eq("zip").and(i32("a", "position").gt(0)))))
+                .join(RelSpec.scan(ELEMENTS, "t"), JoinType.INNER, str("t", "container_expr_id").eq(str("i", "target_expr_id"))
+                        .and(bool("t", "is_starred").not())
+                        .and(i32("t", "index").eq(Exprs.when(wrapper.eq("enumerate"), val(1)).otherwise(i32("a", "position")))))
+                .project(str("a", "arg_expr_id").as("source"), str("t", "element_expr_id").as("target"));
+        return RelSpec.unionAll(loops, callbacks, delegated, starArgs, paired);
     }
 
     /** {@code f(**m)}: {@code site, arg}. */

@@ -3,8 +3,11 @@ package io.codeanatomy.runtime.plan;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +30,7 @@ import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.SingleRel;
+import org.apache.calcite.runtime.FlatLists;
 
 /**
  * The build side of a hash join in a semi-naive step, kept across the rounds of one evaluation:
@@ -135,12 +139,51 @@ public final class MemoRows extends SingleRel implements EnumerableRel {
         }
     }
 
-    /** A lookup that grows: keys to the rows with that key, in the order added. */
-    private static final class MultiLookup<K, V> extends AbstractEnumerable<Grouping<K, V>> implements Lookup<K, V> {
-        private final Map<K, List<V>> map = new HashMap<>();
+    /**
+     * A lookup that grows: keys to the rows with that key, in the order added. A key with one row
+     * maps to the row itself, one with more to a {@link Several}: most keys of a join's build side
+     * have one row, and a list per key (a list, its array) was some 50 bytes of each of the
+     * millions such a fixpoint keeps for all its rounds.
+     */
+    static final class MultiLookup<K, V> extends AbstractEnumerable<Grouping<K, V>> implements Lookup<K, V> {
+        /** A key's one row when that row is null (a row of one column holds its value itself). */
+        private static final Object NULL_ROW = new Object();
+        /** The class of the list Calcite wraps a join's one key column in. */
+        private static final Class<?> ONE_KEY = FlatLists.ofSingle("").getClass();
+        /**
+         * Keys by their one value when the join's keys are one column wrapped in a list (a list,
+         * 16 bytes, per key kept, and list equality on each probe); the wrapped key otherwise.
+         */
+        private final Map<Object, Object> map = new HashMap<>();
+        private boolean unwrapped;
 
         void add(K key, V value) {
-            map.computeIfAbsent(key, k -> new ArrayList<>(2)).add(value);
+            if (map.isEmpty()) {
+                unwrapped = key.getClass() == ONE_KEY;
+            }
+            Object present = map.putIfAbsent(stored(key), value == null ? NULL_ROW : value);
+            if (present instanceof Several several) {
+                several.add(value);
+            } else if (present != null) {
+                map.put(stored(key), new Several(present == NULL_ROW ? null : present, value));
+            }
+        }
+
+        /** The map's key for {@code key}. */
+        private Object stored(Object key) {
+            return unwrapped && key != null && key.getClass() == ONE_KEY ? ((List<?>) key).get(0) : key;
+        }
+
+        /** The key {@code stored} stands for. */
+        @SuppressWarnings("unchecked")
+        private K key(Object stored) {
+            return (K) (unwrapped ? FlatLists.ofSingle(stored) : stored);
+        }
+
+        /** The rows of one entry's value, as they are now. */
+        @SuppressWarnings("unchecked")
+        private List<V> rows(Object value) {
+            return value instanceof Several several ? (List<V>) several.snapshot() : Collections.singletonList(value == NULL_ROW ? null : (V) value);
         }
 
         @Override
@@ -166,14 +209,14 @@ public final class MemoRows extends SingleRel implements EnumerableRel {
                 }
             }
             List<Grouping<K, V>> groups = new ArrayList<>(map.size());
-            map.forEach((k, v) -> groups.add(new Group(k, new ArrayList<>(v))));
+            map.forEach((k, v) -> groups.add(new Group(key(k), rows(v))));
             return Linq4j.enumerator(groups);
         }
 
         @Override
         public <TResult> Enumerable<TResult> applyResultSelector(Function2<K, Enumerable<V>, TResult> resultSelector) {
             List<TResult> results = new ArrayList<>();
-            map.forEach((k, v) -> results.add(resultSelector.apply(k, Linq4j.asEnumerable(v))));
+            map.forEach((k, v) -> results.add(resultSelector.apply(key(k), Linq4j.asEnumerable(rows(v)))));
             return Linq4j.asEnumerable(results);
         }
 
@@ -189,7 +232,7 @@ public final class MemoRows extends SingleRel implements EnumerableRel {
 
         @Override
         public boolean containsKey(Object key) {
-            return map.containsKey(key);
+            return map.containsKey(stored(key));
         }
 
         @Override
@@ -199,8 +242,8 @@ public final class MemoRows extends SingleRel implements EnumerableRel {
 
         @Override
         public Enumerable<V> get(Object key) {
-            List<V> values = map.get(key);
-            return values == null ? null : Linq4j.asEnumerable(values);
+            Object value = map.get(stored(key));
+            return value == null ? null : Linq4j.asEnumerable(rows(value));
         }
 
         @Override
@@ -225,17 +268,42 @@ public final class MemoRows extends SingleRel implements EnumerableRel {
 
         @Override
         public Set<K> keySet() {
-            return map.keySet();
+            Set<K> keys = new LinkedHashSet<>();
+            map.keySet().forEach(k -> keys.add(key(k)));
+            return keys;
         }
 
         @Override
         public Collection<Enumerable<V>> values() {
-            return map.values().stream().map(Linq4j::asEnumerable).collect(Collectors.toList());
+            return map.values().stream().map(v -> Linq4j.asEnumerable(rows(v))).collect(Collectors.toList());
         }
 
         @Override
         public Set<Map.Entry<K, Enumerable<V>>> entrySet() {
             throw new UnsupportedOperationException();
+        }
+    }
+
+    /** Two or more rows of one key, in the order added; a row is never one of these (the class is private). */
+    private static final class Several {
+        private Object[] rows;
+        private int size;
+
+        Several(Object first, Object second) {
+            rows = new Object[] {first, second, null, null};
+            size = 2;
+        }
+
+        void add(Object row) {
+            if (size == rows.length) {
+                rows = Arrays.copyOf(rows, size * 2);
+            }
+            rows[size++] = row;
+        }
+
+        /** The rows added so far; rows added later are not in it. */
+        List<Object> snapshot() {
+            return Arrays.asList(rows).subList(0, size);
         }
     }
 }
