@@ -957,18 +957,22 @@ public final class CallResolution implements CpgPart {
         // A draining builtin's result is a new container, not what it iterates. enumerate and zip iterate
         // their arguments as they are iterated: what the arguments' __iter__ return is the iterator a loop
         // over the call asks __next__ of (the loop's own __iter__ site's result), so a loop over
-        // enumerate(xs) reaches the elements of xs, as a loop over xs does.
-        Field<String> builtinResult = Exprs.when(builtin.in(List.of("enumerate", "zip")), QNames.join(val("iter"), str("e", "expr_id")))
-                .when(builtin.in(DRAINING), none).otherwise(str("e", "expr_id"));
-        List<NamedField<?>> guarded = new ArrayList<>(implicitSite(dunder, str("a", "arg_expr_id"), str("a", "arg_expr_id"), none, builtinResult));
-        guarded.set(5, str("e", "expr_id").as("guard_site"));
-        guarded.set(6, QNames.join(val("builtins"), builtin).as("guard_name"));
-        RelSpec builtins = RelSpec.scan(EXPRS, "e").filter(str("e", "kind").eq("CALL"))
+        // enumerate(xs) reaches the elements of xs, as a loop over xs does. The others drain their
+        // argument at once: __next__ on what its __iter__ returns (iter.<argument>), from the call.
+        List<String> lazy = List.of("enumerate", "zip");
+        Condition draining = builtin.in(DRAINING).and(builtin.in(lazy).not());
+        Field<String> drainedIterator = QNames.join(val("iter"), str("a", "arg_expr_id"));
+        Field<String> builtinResult = Exprs.when(builtin.in(lazy), QNames.join(val("iter"), str("e", "expr_id")))
+                .when(draining, drainedIterator).otherwise(str("e", "expr_id"));
+        RelSpec builtinArgs = RelSpec.scan(EXPRS, "e").filter(str("e", "kind").eq("CALL"))
                 .join(RelSpec.scan(EXPRS, "f"), JoinType.INNER, str("f", "expr_id").eq(str("e", "base_expr_id")).and(str("f", "kind").eq("NAME"))
                         .and(str("f", "name").in(UNARY_BUILTINS).or(str("f", "name").in(DRAINING))))
                 .join(RelSpec.scan(CALL_ARGS, "a"), JoinType.INNER, str("a", "call_id").eq(str("e", "ref_id"))
-                        .and(i32("a", "position").eq(0).or(builtin.eq("zip").and(i32("a", "position").gt(0)).and(bool("a", "is_star").not()))))
-                .project(guarded);
+                        .and(i32("a", "position").eq(0).or(builtin.eq("zip").and(i32("a", "position").gt(0)).and(bool("a", "is_star").not()))));
+        RelSpec builtins = RelSpec.unionAll(
+                builtinArgs.project(guardedBy(builtin, implicitSite(dunder, str("a", "arg_expr_id"), str("a", "arg_expr_id"), none, builtinResult))),
+                builtinArgs.filter(draining)
+                        .project(guardedBy(builtin, implicitSite(val("__next__"), str("a", "arg_expr_id"), drainedIterator, none, none))));
         // sorted, min and max without key= compare the elements of their iterable.
         RelSpec ordered = RelSpec.scan(CALLBACKS, "c").filter(str("c", "fn").isNull())
                 .join(RelSpec.scan(EXPRS, "e"), JoinType.INNER, str("e", "expr_id").eq(str("c", "guard_site")))
@@ -980,6 +984,14 @@ public final class CallResolution implements CpgPart {
                 .join(RelSpec.scan(EXPRS, "e"), JoinType.INNER, str("e", "expr_id").eq(str("r", "value_expr_id")))
                 .project(implicitSite(val("__iter__"), str("e", "expr_id"), str("e", "expr_id"), none, none));
         return RelSpec.unionAll(operators, comparisons, items, iterations, builtins, ordered, delegates).as("s").filter(str("s", "method").isNotNull());
+    }
+
+    /** {@code site} guarded by the callee of the call {@code e} being the builtin named {@code builtin}. */
+    private static List<NamedField<?>> guardedBy(Field<String> builtin, List<NamedField<?>> site) {
+        List<NamedField<?>> guarded = new ArrayList<>(site);
+        guarded.set(5, str("e", "expr_id").as("guard_site"));
+        guarded.set(6, QNames.join(val("builtins"), builtin).as("guard_name"));
+        return guarded;
     }
 
     /** One implicit call: its site is the method's name joined to {@code at}, its caller the owner of the expression's scope. */
