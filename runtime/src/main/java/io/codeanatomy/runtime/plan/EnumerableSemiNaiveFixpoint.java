@@ -211,7 +211,7 @@ public final class EnumerableSemiNaiveFixpoint extends SemiNaiveFixpoint impleme
         }
         int[] columns = values.keySet().stream().mapToInt(Integer::intValue).toArray();
         Set<Object> selected = new LinkedHashSet<>();
-        // One column's key is its value, as FixpointTable.key makes it.
+        // One column's key is its value, several columns' the list of their values.
         keys.forEach(key -> selected.add(columns.length == 1 ? ((List<?>) key).get(0) : key));
         return new FixpointTable.Selection(columns, selected);
     }

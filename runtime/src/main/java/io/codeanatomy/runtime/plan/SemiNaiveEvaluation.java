@@ -68,8 +68,9 @@ public final class SemiNaiveEvaluation {
             try {
                 for (int round = 0; round < maxIterations && !fresh.isEmpty(); round++) {
                     // The step reads the lists only while it is enumerated below; the total grows after.
-                    tables.delta().set(fresh);
+                    // The delta is the total's last rows, which share its indexes.
                     tables.total().set(all);
+                    tables.delta().set(all, all.size() - fresh.size());
                     derived = new ArrayList<>();
                     start = System.nanoTime();
                     produced = derive(step, seen, bounds, derived);

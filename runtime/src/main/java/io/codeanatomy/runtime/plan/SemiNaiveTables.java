@@ -43,8 +43,8 @@ public final class SemiNaiveTables {
      */
     public SemiNaiveTables(String name, String deltaName, RelDataType rowType, GroupBounds bounds) {
         this.name = requireNonNull(name, "name is null");
-        this.delta = new FixpointTable(deltaName, rowType);
         this.total = new FixpointTable(name, rowType);
+        this.delta = total.tail(deltaName);
         this.bounds = requireNonNull(bounds, "bounds is null");
     }
 

@@ -1,6 +1,7 @@
 package io.codeanatomy.runtime.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.apache.calcite.DataContext;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -58,6 +60,47 @@ class TestFixpointTable {
     }
 
     @Test
+    void theDeltaIsTheTotalsLastRoundAndSharesItsIndexes() {
+        FixpointTable total = table();
+        FixpointTable delta = total.tail("d");
+        Random random = new Random(7);
+        List<Object[]> all = new ArrayList<>(rows(random, 400, 0));
+        FixpointTable.Selection selection = new FixpointTable.Selection(new int[] {0, 2}, keys(List.of("P", "I"), List.of("C", "F")));
+        Predicate<Object[]> selected = row -> Set.of("P|I", "C|F").contains(row[0] + "|" + row[2]);
+        int start = 0;
+        for (int round = 1; round <= 4; round++) {
+            total.set(all);
+            delta.set(all, start);
+            // Scanned in either order, each table reads its own rows of the one list.
+            if (round % 2 == 0) {
+                assertThat(scan(delta, selection)).as("delta of round %d", round).containsExactlyElementsOf(filter(all, start, selected));
+                assertThat(scan(total, selection)).as("total of round %d", round).containsExactlyElementsOf(filter(all, 0, selected));
+            } else {
+                assertThat(scan(total, selection)).as("total of round %d", round).containsExactlyElementsOf(filter(all, 0, selected));
+                assertThat(scan(delta, selection)).as("delta of round %d", round).containsExactlyElementsOf(filter(all, start, selected));
+            }
+            assertThat(scanAll(delta)).as("the delta's plain scan").containsExactlyElementsOf(all.subList(start, all.size()));
+            start = all.size();
+            all.addAll(rows(random, 100 * round, start));
+        }
+        total.set(List.of());
+        delta.set(List.of());
+        assertThat(scan(total, selection)).isEmpty();
+        assertThat(scan(delta, selection)).isEmpty();
+    }
+
+    @Test
+    void aKeyOfThreeColumnsAndNullValues() {
+        FixpointTable table = table3();
+        List<Object[]> rows = List.of(new Object[] {"P", 0, "I", "x"}, new Object[] {"P", 1, null, "x"}, new Object[] {"P", 2, "I", null},
+                new Object[] {"P", 3, "I", "y"}, new Object[] {"P", 4, "I", "x"}, new Object[] {"C", 5, "I", "x"});
+        table.set(rows);
+        FixpointTable.Selection selection = new FixpointTable.Selection(new int[] {0, 2, 3}, keys(List.of("P", "I", "x"), List.of("C", "F", "x")));
+        assertThat(scan(table, selection)).containsExactly(rows.get(0), rows.get(4));
+        assertThatThrownBy(() -> table.set(rows, 7)).isInstanceOf(IllegalArgumentException.class).hasMessage("start 7 is outside the 6 rows");
+    }
+
+    @Test
     void keysAreTextWithoutTrailingBlanksSoAPaddedLiteralFindsItsRows() {
         FixpointTable table = table();
         List<Object[]> rows = List.of(row("P", 0, "I"), row("PR", 1, "I"), row("P", 2, "L"));
@@ -71,6 +114,22 @@ class TestFixpointTable {
         RelDataTypeFactory types = new JavaTypeFactoryImpl();
         return new FixpointTable("t", types.builder().add("tag", SqlTypeName.VARCHAR).add("a", SqlTypeName.INTEGER)
                 .add("kind", SqlTypeName.VARCHAR).build());
+    }
+
+    private static FixpointTable table3() {
+        RelDataTypeFactory types = new JavaTypeFactoryImpl();
+        return new FixpointTable("t", types.builder().add("tag", SqlTypeName.VARCHAR).add("a", SqlTypeName.INTEGER)
+                .add("kind", SqlTypeName.VARCHAR).add("recv", SqlTypeName.VARCHAR).build());
+    }
+
+    private static List<Object[]> scanAll(FixpointTable table) {
+        List<Object[]> rows = new ArrayList<>();
+        try (Enumerator<Object[]> e = table.scan((DataContext) null).enumerator()) {
+            while (e.moveNext()) {
+                rows.add(e.current());
+            }
+        }
+        return rows;
     }
 
     private static List<Object[]> rows(Random random, int count, int first) {
