@@ -106,6 +106,29 @@ class TestMultiLookup {
         assertThat(lookup.keySet()).containsExactlyInAnyOrder(FlatLists.of("a", "b"), FlatLists.of("a", "c"));
     }
 
+    @Test
+    void manyKeysWithCollidingHashesAgreeWithAMap() {
+        // "Aa" and "BB" have one hash code, so keys made of them collide in every table size.
+        MemoRows.MultiLookup<Object, Object> lookup = new MemoRows.MultiLookup<>();
+        Map<Object, List<Object>> model = new java.util.HashMap<>();
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 50_000; i++) {
+            int n = random.nextInt(20_000);
+            String key = (n % 2 == 0 ? "Aa" : "BB") + (n / 2);
+            lookup.add(FlatLists.ofSingle(key), i);
+            model.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+        }
+        assertThat(lookup.size()).isEqualTo(model.size());
+        model.forEach((key, rows) -> assertThat(rows(lookup.get(FlatLists.ofSingle(key)))).as(key.toString()).isEqualTo(rows));
+        assertThat(lookup.get(FlatLists.ofSingle("Aa-1"))).isNull();
+        assertThat(lookup.containsKey(FlatLists.ofSingle("BB-1"))).isFalse();
+        Map<Object, List<Object>> grouped = new java.util.HashMap<>();
+        for (Grouping<Object, Object> group : lookup) {
+            grouped.put(((List<?>) group.getKey()).get(0), rows(group));
+        }
+        assertThat(grouped).isEqualTo(model);
+    }
+
     private static List<Object> rows(Enumerable<Object> rows) {
         List<Object> list = new ArrayList<>();
         for (Object row : rows) {
