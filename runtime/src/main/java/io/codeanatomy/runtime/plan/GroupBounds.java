@@ -39,18 +39,9 @@ public final class GroupBounds {
     private final String[][] values;
     private final int[][] groups;
     /** Per bound, rows kept per group in the current evaluation. */
-    private final List<Map<Object, Count>> counts = new ArrayList<>();
+    private final List<Map<Object, int[]>> counts = new ArrayList<>();
     /** Rows kept in the current evaluation, up to the last round admitted. */
     private long rowsKept;
-    /** Rounds admitted in the current evaluation: which round a group's {@link Count#inRound} counts. */
-    private int rounds;
-
-    /** A group's rows: kept so far, and new in the round being admitted. */
-    private static final class Count {
-        int kept;
-        int inRound;
-        int round = -1;
-    }
 
     private GroupBounds(List<GroupBound> bounds, int[][] columns, String[][] values, int[][] groups) {
         this.bounds = List.copyOf(bounds);
@@ -107,7 +98,6 @@ public final class GroupBounds {
         }
         counts.clear();
         rowsKept = 0;
-        rounds = 0;
         for (int b = 0; b < bounds.size(); b++) {
             counts.add(new HashMap<>());
         }
@@ -117,8 +107,8 @@ public final class GroupBounds {
     boolean full(Object[] row) {
         for (int b = 0; b < columns.length; b++) {
             if (active(b) && applies(b, row)) {
-                Count count = counts.get(b).get(group(b, row));
-                if (count != null && count.kept >= bounds.get(b).limit()) {
+                int[] count = counts.get(b).get(group(b, row));
+                if (count != null && count[0] >= bounds.get(b).limit()) {
                     return true;
                 }
             }
@@ -134,40 +124,24 @@ public final class GroupBounds {
      */
     List<Object[]> admit(List<Object[]> fresh) {
         List<Object[]> rows = fresh;
-        int round = rounds++;
         for (int b = 0; b < columns.length; b++) {
-            // One lookup a row: a group's count of the round lives beside its count so far.
-            Map<Object, Count> groupCounts = counts.get(b);
-            List<Object> touched = new ArrayList<>();
-            List<Count> touchedCounts = new ArrayList<>();
+            Map<Object, int[]> inRound = new HashMap<>();
             for (Object[] row : rows) {
                 if (applies(b, row)) {
-                    Object group = group(b, row);
-                    Count count = groupCounts.get(group);
-                    if (count == null) {
-                        count = new Count();
-                        groupCounts.put(group, count);
-                    }
-                    if (count.round != round) {
-                        count.round = round;
-                        count.inRound = 0;
-                        touched.add(group);
-                        touchedCounts.add(count);
-                    }
-                    count.inRound++;
+                    inRound.computeIfAbsent(group(b, row), k -> new int[1])[0]++;
                 }
             }
             int limit = bounds.get(b).limit();
             // Each group is decided on its own, so the order the groups are visited in decides nothing.
             Map<Object, Integer> passing = new HashMap<>();
-            for (int g = 0; g < touched.size(); g++) {
-                Count count = touchedCounts.get(g);
-                int members = count.inRound;
-                if (!active(b) || count.kept + members <= limit) {
-                    count.kept += members;
+            for (Map.Entry<Object, int[]> group : inRound.entrySet()) {
+                int[] count = counts.get(b).computeIfAbsent(group.getKey(), k -> new int[1]);
+                int members = group.getValue()[0];
+                if (!active(b) || count[0] + members <= limit) {
+                    count[0] += members;
                 } else {
-                    passing.put(touched.get(g), count.kept);
-                    count.kept = Math.max(limit, count.kept);
+                    passing.put(group.getKey(), count[0]);
+                    count[0] = Math.max(limit, count[0]);
                 }
             }
             if (passing.isEmpty()) {
@@ -218,7 +192,7 @@ public final class GroupBounds {
                 continue;
             }
             int limit = bounds.get(b).limit();
-            full += counts.get(b).values().stream().filter(count -> count.kept >= limit).count();
+            full += counts.get(b).values().stream().filter(count -> count[0] >= limit).count();
         }
         return full;
     }
