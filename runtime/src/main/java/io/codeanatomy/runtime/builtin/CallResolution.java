@@ -330,8 +330,9 @@ public final class CallResolution implements CpgPart {
             "Generic", "Protocol");
     private static final List<String> CONTAINER_METHODS = List.of("append", "add", "insert", "get", "pop", "setdefault", "values", "copy",
             "sort");
+    /** Builtins whose result holds what the container they are given holds (iter's: an iterator over it). */
     private static final List<String> COPYING_BUILTINS = List.of("builtins.dict", "builtins.list", "builtins.tuple", "builtins.set",
-            "builtins.frozenset", "builtins.sorted", "builtins.reversed");
+            "builtins.frozenset", "builtins.sorted", "builtins.reversed", "builtins.iter");
     private static final List<String> UNARY_BUILTINS = List.of("len", "str", "repr", "bool", "hash", "abs", "iter", "next", "format");
     private static final List<String> DRAINING = List.of("list", "tuple", "set", "frozenset", "sum", "sorted", "min", "max", "any", "all",
             "enumerate", "zip", "dict");
@@ -1191,8 +1192,11 @@ public final class CallResolution implements CpgPart {
 
     /** What is iterated into what: {@code for} and comprehension targets, and the elements a callback is given. */
     private static RelSpec iterated() {
-        RelSpec loops = RelSpec.scan(ITERATIONS, "i").filter(str("i", "kind").ne("WITH").and(str("i", "target_expr_id").isNotNull()))
-                .project(str("i", "source_expr_id").as("source"), str("i", "target_expr_id").as("target"));
+        RelSpec loopRows = RelSpec.scan(ITERATIONS, "i").filter(str("i", "kind").ne("WITH").and(str("i", "target_expr_id").isNotNull()));
+        RelSpec loops = loopRows.project(str("i", "source_expr_id").as("source"), str("i", "target_expr_id").as("target"));
+        // A loop over an object whose __iter__ returns an iterator over a container (return iter(self._items))
+        // iterates that container: the loop's iterator (iter.<source>) holds it.
+        RelSpec iterators = loopRows.project(QNames.join(val("iter"), str("i", "source_expr_id")).as("source"), str("i", "target_expr_id").as("target"));
         RelSpec callbacks = RelSpec.scan(CALLBACKS, "c").filter(str("c", "iterable").isNotNull())
                 .project(str("c", "iterable").as("source"), elementOf(str("c", "site")).as("target"));
         RelSpec delegated = RelSpec.scan(RETURNS, "r").filter(str("r", "kind").eq("YIELD_FROM").and(str("r", "value_expr_id").isNotNull()))
@@ -1213,7 +1217,7 @@ public final class CallResolution implements CpgPart {
                         .and(bool("t", "is_starred").not())
                         .and(i32("t", "index").eq(Exprs.when(wrapper.eq("enumerate"), val(1)).otherwise(i32("a", "position")))))
                 .project(str("a", "arg_expr_id").as("source"), str("t", "element_expr_id").as("target"));
-        return RelSpec.unionAll(loops, callbacks, delegated, starArgs, paired);
+        return RelSpec.unionAll(loops, iterators, callbacks, delegated, starArgs, paired);
     }
 
     /** {@code f(**m)}: {@code site, arg}. */
