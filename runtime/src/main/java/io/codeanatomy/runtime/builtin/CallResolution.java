@@ -1878,8 +1878,13 @@ public final class CallResolution implements CpgPart {
         // Iterating a generator resumes it: a call from the iterating code; its elements are its yields.
         RelSpec onGenerators = RelSpec.scan(IMPLICIT, "i")
                 .join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("i", "recv")).and(str("p", "kind").eq("G")));
-        rules.add(onGenerators.filter(str("i", "method").in(List.of("__iter__", "__aiter__", "__next__", "__anext__")))
+        // A generator in a with statement is a @contextlib.contextmanager's (an external decorator gives its
+        // function): __enter__ runs it to its yield, __exit__ on from there, and `as` takes what it yields.
+        rules.add(onGenerators.filter(str("i", "method").in(List.of("__iter__", "__aiter__", "__next__", "__anext__",
+                        "__enter__", "__aenter__", "__exit__", "__aexit__")))
                 .project(fact("C", str("i", "site"), val("GI"), str("p", "id"))));
+        rules.add(onGenerators.filter(str("i", "method").in(List.of("__enter__", "__aenter__")).and(str("i", "result").isNotNull()))
+                .project(fact("X", returnOf(str("p", "id")), val(""), str("i", "result"))));
         rules.add(onGenerators.filter(str("i", "method").in(List.of("__iter__", "__aiter__")).and(str("i", "result").isNotNull()))
                 .project(fact("P", str("i", "result"), val("G"), str("p", "id"))));
         rules.add(onGenerators.filter(str("i", "method").in(List.of("__next__", "__anext__")).and(str("i", "result").isNotNull()))
