@@ -336,6 +336,8 @@ public final class CallResolution implements CpgPart {
     private static final List<String> UNARY_BUILTINS = List.of("len", "str", "repr", "bool", "hash", "abs", "iter", "next", "format");
     private static final List<String> DRAINING = List.of("list", "tuple", "set", "frozenset", "sum", "sorted", "min", "max", "any", "all",
             "enumerate", "zip", "dict");
+    /** The draining builtins that iterate their arguments only as they are iterated themselves. */
+    private static final List<String> LAZY_DRAINING = List.of("enumerate", "zip");
     /** Functions that import the module their first argument names and return it. */
     private static final List<String> MODULE_IMPORTERS = List.of("importlib.import_module", "test.support.import_helper.import_fresh_module");
     private static final List<String> WRAPPERS = List.of("builtins.staticmethod", "builtins.classmethod", "builtins.property");
@@ -940,7 +942,7 @@ public final class CallResolution implements CpgPart {
         Field<String> next = Exprs.when(bool("i", "is_async"), val("__anext__")).otherwise(val("__next__"));
         Field<String> enter = Exprs.when(bool("i", "is_async"), val("__aenter__")).otherwise(val("__enter__"));
         Field<String> exit = Exprs.when(bool("i", "is_async"), val("__aexit__")).otherwise(val("__exit__"));
-        Field<String> iterator = QNames.join(val("iter"), str("e", "expr_id"));
+        Field<String> iterator = iteratorOf(str("e", "expr_id"));
         Field<String> none = Exprs.nullOf(DataType.STRING);
         RelSpec iterations = RelSpec.unionAll(
                 sources.filter(loop).project(implicitSite(iter, str("e", "expr_id"), str("e", "expr_id"), none, iterator)),
@@ -960,10 +962,9 @@ public final class CallResolution implements CpgPart {
         // over the call asks __next__ of (the loop's own __iter__ site's result), so a loop over
         // enumerate(xs) reaches the elements of xs, as a loop over xs does. The others drain their
         // argument at once: __next__ on what its __iter__ returns (iter.<argument>), from the call.
-        List<String> lazy = List.of("enumerate", "zip");
-        Condition draining = builtin.in(DRAINING).and(builtin.in(lazy).not());
-        Field<String> drainedIterator = QNames.join(val("iter"), str("a", "arg_expr_id"));
-        Field<String> builtinResult = Exprs.when(builtin.in(lazy), QNames.join(val("iter"), str("e", "expr_id")))
+        Condition draining = builtin.in(DRAINING).and(builtin.in(LAZY_DRAINING).not());
+        Field<String> drainedIterator = iteratorOf(str("a", "arg_expr_id"));
+        Field<String> builtinResult = Exprs.when(builtin.in(LAZY_DRAINING), iteratorOf(str("e", "expr_id")))
                 .when(draining, drainedIterator).otherwise(str("e", "expr_id"));
         RelSpec builtinArgs = RelSpec.scan(EXPRS, "e").filter(str("e", "kind").eq("CALL"))
                 .join(RelSpec.scan(EXPRS, "f"), JoinType.INNER, str("f", "expr_id").eq(str("e", "base_expr_id")).and(str("f", "kind").eq("NAME"))
@@ -1196,7 +1197,7 @@ public final class CallResolution implements CpgPart {
         RelSpec loops = loopRows.project(str("i", "source_expr_id").as("source"), str("i", "target_expr_id").as("target"));
         // A loop over an object whose __iter__ returns an iterator over a container (return iter(self._items))
         // iterates that container: the loop's iterator (iter.<source>) holds it.
-        RelSpec iterators = loopRows.project(QNames.join(val("iter"), str("i", "source_expr_id")).as("source"), str("i", "target_expr_id").as("target"));
+        RelSpec iterators = loopRows.project(iteratorOf(str("i", "source_expr_id")).as("source"), str("i", "target_expr_id").as("target"));
         RelSpec callbacks = RelSpec.scan(CALLBACKS, "c").filter(str("c", "iterable").isNotNull())
                 .project(str("c", "iterable").as("source"), elementOf(str("c", "site")).as("target"));
         RelSpec delegated = RelSpec.scan(RETURNS, "r").filter(str("r", "kind").eq("YIELD_FROM").and(str("r", "value_expr_id").isNotNull()))
@@ -1210,7 +1211,7 @@ public final class CallResolution implements CpgPart {
         RelSpec paired = RelSpec.scan(ITERATIONS, "i").filter(str("i", "kind").ne("WITH").and(str("i", "target_expr_id").isNotNull()))
                 .join(RelSpec.scan(EXPRS, "e"), JoinType.INNER, str("e", "expr_id").eq(str("i", "source_expr_id")).and(str("e", "kind").eq("CALL")))
                 .join(RelSpec.scan(EXPRS, "f"), JoinType.INNER, str("f", "expr_id").eq(str("e", "base_expr_id")).and(str("f", "kind").eq("NAME"))
-                        .and(wrapper.in(List.of("enumerate", "zip"))))
+                        .and(wrapper.in(LAZY_DRAINING)))
                 .join(RelSpec.scan(CALL_ARGS, "a"), JoinType.INNER, str("a", "call_id").eq(str("e", "ref_id")).and(bool("a", "is_star").not())
                         .and(i32("a", "position").eq(0).or(wrapper.eq("zip").and(i32("a", "position").gt(0)))))
                 .join(RelSpec.scan(ELEMENTS, "t"), JoinType.INNER, str("t", "container_expr_id").eq(str("i", "target_expr_id"))
@@ -1945,6 +1946,11 @@ public final class CallResolution implements CpgPart {
 
     private static Field<String> starred(Field<String> arg) {
         return QNames.join(val("star"), arg);
+    }
+
+    /** The iterator {@code __iter__} gave for the iterable {@code expr}: what a loop or a builtin asks {@code __next__} of. */
+    private static Field<String> iteratorOf(Field<String> expr) {
+        return QNames.join(val("iter"), expr);
     }
 
     private static Field<String> elementOf(Field<String> callback) {
