@@ -143,7 +143,7 @@ public final class MemoRows extends SingleRel implements EnumerableRel {
      * maps to the row itself, one with more to a {@link Several}: most keys of a join's build side
      * have one row, and a list per key (a list, its array) was some 50 bytes of each of the
      * millions such a fixpoint keeps for all its rounds. The keys are held by open addressing in
-     * arrays (key, value, hash), not in a {@code HashMap}: no entry object per key for the
+     * arrays (key, value, hash: {@link HashSlots}), not in a {@code HashMap}: no entry object per key for the
      * collector to trace and copy (15.9 million of them in a standard-library build), and a probe
      * compares the stored hash before it touches a key. Keys are enumerated in slot order, which
      * depends on the keys' hashes only.
@@ -157,79 +157,33 @@ public final class MemoRows extends SingleRel implements EnumerableRel {
         private static final Class<?> ONE_KEY = FlatLists.ofSingle("").getClass();
         /**
          * Keys by their one value when the join's keys are one column wrapped in a list (a list,
-         * 16 bytes, per key kept, and list equality on each probe); the wrapped key otherwise. A
-         * null slot is empty.
+         * 16 bytes, per key kept, and list equality on each probe); the wrapped key otherwise.
          */
-        private Object[] keys = new Object[16];
-        private Object[] values = new Object[16];
-        private int[] hashes = new int[16];
-        private int size;
+        private final HashSlots slots = new HashSlots(false, true);
         private boolean unwrapped;
 
         void add(K key, V value) {
-            if (size == 0) {
+            if (slots.size() == 0) {
                 unwrapped = key.getClass() == ONE_KEY;
             }
             Object stored = stored(key);
-            int hash = hash(stored);
-            int slot = slot(stored, hash);
-            if (keys[slot] == null) {
-                keys[slot] = stored;
-                hashes[slot] = hash;
-                values[slot] = value == null ? NULL_ROW : value;
-                if (++size * 3L > keys.length * 2L) {
-                    grow();
-                }
-            } else if (values[slot] instanceof Several several) {
+            int hash = slots.hash(stored);
+            int slot = slots.slot(stored, hash);
+            if (!slots.taken(slot)) {
+                slots.insert(slot, stored, hash, value == null ? NULL_ROW : value);
+            } else if (slots.value(slot) instanceof Several several) {
                 several.add(value);
             } else {
-                Object present = values[slot];
-                values[slot] = new Several(present == NULL_ROW ? null : present, value);
+                Object present = slots.value(slot);
+                slots.setValue(slot, new Several(present == NULL_ROW ? null : present, value));
             }
         }
 
         /** The value stored for {@code key}, null if none. */
         private Object value(Object key) {
             Object stored = stored(key);
-            int slot = slot(stored, hash(stored));
-            return keys[slot] == null ? null : values[slot];
-        }
-
-        private static int hash(Object stored) {
-            int hash = stored.hashCode();
-            return hash ^ (hash >>> 16);
-        }
-
-        /** The slot of {@code stored}: where it is, or the empty slot where it would go. */
-        private int slot(Object stored, int hash) {
-            int mask = keys.length - 1;
-            for (int i = hash & mask; ; i = (i + 1) & mask) {
-                Object present = keys[i];
-                if (present == null || hashes[i] == hash && (present == stored || present.equals(stored))) {
-                    return i;
-                }
-            }
-        }
-
-        private void grow() {
-            Object[] oldKeys = keys;
-            Object[] oldValues = values;
-            int[] oldHashes = hashes;
-            keys = new Object[oldKeys.length * 2];
-            values = new Object[oldKeys.length * 2];
-            hashes = new int[oldKeys.length * 2];
-            int mask = keys.length - 1;
-            for (int k = 0; k < oldKeys.length; k++) {
-                if (oldKeys[k] != null) {
-                    int i = oldHashes[k] & mask;
-                    while (keys[i] != null) {
-                        i = (i + 1) & mask;
-                    }
-                    keys[i] = oldKeys[k];
-                    values[i] = oldValues[k];
-                    hashes[i] = oldHashes[k];
-                }
-            }
+            int slot = slots.slot(stored, slots.hash(stored));
+            return slots.taken(slot) ? slots.value(slot) : null;
         }
 
         /** The stored key for {@code key}. */
@@ -253,9 +207,9 @@ public final class MemoRows extends SingleRel implements EnumerableRel {
 
         /** Calls {@code action} with each key and its rows as they are now, in slot order. */
         private void forEachKey(BiConsumer<K, List<V>> action) {
-            for (int i = 0; i < keys.length; i++) {
-                if (keys[i] != null) {
-                    action.accept(key(keys[i]), rows(values[i]));
+            for (int i = 0; i < slots.capacity(); i++) {
+                if (slots.taken(i)) {
+                    action.accept(key(slots.key(i)), rows(slots.value(i)));
                 }
             }
         }
@@ -282,7 +236,7 @@ public final class MemoRows extends SingleRel implements EnumerableRel {
                     return Linq4j.enumerator(rows);
                 }
             }
-            List<Grouping<K, V>> groups = new ArrayList<>(size);
+            List<Grouping<K, V>> groups = new ArrayList<>(slots.size());
             forEachKey((k, rows) -> groups.add(new Group(k, rows)));
             return Linq4j.enumerator(groups);
         }
@@ -296,12 +250,12 @@ public final class MemoRows extends SingleRel implements EnumerableRel {
 
         @Override
         public int size() {
-            return size;
+            return slots.size();
         }
 
         @Override
         public boolean isEmpty() {
-            return size == 0;
+            return slots.size() == 0;
         }
 
         @Override
@@ -349,7 +303,7 @@ public final class MemoRows extends SingleRel implements EnumerableRel {
 
         @Override
         public Collection<Enumerable<V>> values() {
-            List<Enumerable<V>> all = new ArrayList<>(size);
+            List<Enumerable<V>> all = new ArrayList<>(slots.size());
             forEachKey((k, rows) -> all.add(Linq4j.asEnumerable(rows)));
             return all;
         }

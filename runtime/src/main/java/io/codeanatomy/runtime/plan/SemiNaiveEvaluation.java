@@ -3,7 +3,6 @@ package io.codeanatomy.runtime.plan;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
@@ -113,52 +112,22 @@ public final class SemiNaiveEvaluation {
 
     /**
      * The rows derived so far, as a set: open addressing over the rows themselves and their hashes
-     * (about 12 bytes a row at most load), instead of a wrapper object and a map entry per row
-     * (about 60): a fixpoint of millions of rows keeps every one. Rows are equal when their values
-     * are (nested arrays, i.e. structs, compared deeply).
+     * ({@link HashSlots}, about 12 bytes a row at most load), instead of a wrapper object and a map
+     * entry per row (about 60): a fixpoint of millions of rows keeps every one. Rows are equal when
+     * their values are (nested arrays, i.e. structs, compared deeply).
      */
     static final class RowSet {
-        private Object[][] rows = new Object[1024][];
-        private int[] hashes = new int[1024];
-        private int size;
+        private final HashSlots slots = new HashSlots(true, false);
 
         /** Adds {@code row} unless an equal row is in; says whether it was added. */
         boolean add(Object[] row) {
-            int hash = Arrays.deepHashCode(row);
-            hash ^= hash >>> 16;
-            int mask = rows.length - 1;
-            for (int i = hash & mask; ; i = (i + 1) & mask) {
-                Object[] present = rows[i];
-                if (present == null) {
-                    rows[i] = row;
-                    hashes[i] = hash;
-                    if (++size * 3L > rows.length * 2L) {
-                        grow();
-                    }
-                    return true;
-                }
-                if (hashes[i] == hash && Arrays.deepEquals(present, row)) {
-                    return false;
-                }
+            int hash = slots.hash(row);
+            int slot = slots.slot(row, hash);
+            if (slots.taken(slot)) {
+                return false;
             }
-        }
-
-        private void grow() {
-            Object[][] oldRows = rows;
-            int[] oldHashes = hashes;
-            rows = new Object[oldRows.length * 2][];
-            hashes = new int[oldRows.length * 2];
-            int mask = rows.length - 1;
-            for (int k = 0; k < oldRows.length; k++) {
-                if (oldRows[k] != null) {
-                    int i = oldHashes[k] & mask;
-                    while (rows[i] != null) {
-                        i = (i + 1) & mask;
-                    }
-                    rows[i] = oldRows[k];
-                    hashes[i] = oldHashes[k];
-                }
-            }
+            slots.insert(slot, row, hash, null);
+            return true;
         }
     }
 }
