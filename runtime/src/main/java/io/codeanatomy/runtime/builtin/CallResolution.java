@@ -92,6 +92,10 @@ public final class CallResolution implements CpgPart {
     public static final String NAME_BINDINGS = "cr_name_bindings";
     /** Name loads an {@code isinstance} test narrows: {@code expr_id, binding_id, narrowed} ({@code S}, {@code L} or {@code N}). */
     public static final String NARROWED = "cr_narrowed_loads";
+    /** Type expressions by what they name: {@code expr_id, class} (0 builtin scalar, 1 builtin container, 2 another class). */
+    public static final String TYPE_NAMES = "cr_type_names";
+    /** Regions an {@code isinstance} test narrows: {@code path, scope_id, rstart, rend, binding_id, class}. */
+    public static final String NARROWING_REGIONS = "cr_narrowing_regions";
     /** Name loads with the variable they read, the narrowed ones left out. */
     public static final String READ_BINDINGS = "cr_read_bindings";
     /** Classes deriving from a builtin scalar ({@code S}) or container ({@code L}) type: {@code class_id, narrowed}. */
@@ -173,6 +177,8 @@ public final class CallResolution implements CpgPart {
     public static final String METACLASS_CALLS = "cr_metaclass_calls";
     /** Constant arguments: {@code site, position, key}. */
     public static final String CONSTANT_ARGS = "cr_constant_args";
+    /** Calls with positional arguments after the first (what a {@code functools.partial} stores): {@code site, stored}. */
+    public static final String STORED_POSITIONALS = "cr_stored_positionals";
     /** Tuple and list displays without stars: {@code container, position, count, element}. */
     public static final String EXACT_DISPLAYS = "cr_exact_displays";
     /** Subscripts: {@code base, key, ptr, is_store}. */
@@ -228,6 +234,10 @@ public final class CallResolution implements CpgPart {
     public static final String IMPOSSIBLE_CALLS = "cr_impossible_calls";
     /** Calls the points-to facts resolve: {@code site, callee_id, callee_name, method, candidates}. */
     public static final String FLOW_RESOLVED = "cr_flow_resolved";
+    /** What the fixpoint resolves each site to: {@code site, callee_id, callee_name, method}. */
+    public static final String FLOW_CALLEES = "cr_flow_callees";
+    /** Methods annotations alone resolve each site to: {@code site, callee_id, callee_name, n}. */
+    public static final String ANNOTATION_CALLEES = "cr_annotation_callees";
     /**
      * Pointers flow finds nothing for whose type an annotation states, {@code ptr, class_id}: an
      * annotated parameter's binding, the result of a call of a function with an annotated return.
@@ -340,6 +350,8 @@ public final class CallResolution implements CpgPart {
     private static final List<String> LAZY_DRAINING = List.of("enumerate", "zip");
     /** Functions that import the module their first argument names and return it. */
     private static final List<String> MODULE_IMPORTERS = List.of("importlib.import_module", "test.support.import_helper.import_fresh_module");
+    /** A partial of a function or static method, and of a bound method (its receiver not kept). */
+    private static final List<String> PARTIAL_KINDS = List.of("PA", "PAB");
     private static final List<String> WRAPPERS = List.of("builtins.staticmethod", "builtins.classmethod", "builtins.property");
 
     @Override
@@ -404,6 +416,8 @@ public final class CallResolution implements CpgPart {
                 ViewDefinition.of(FUNCTIONS, ViewKind.JOIN, functions()),
                 ViewDefinition.of(OWNERS, ViewKind.FIXPOINT, owners()),
                 ViewDefinition.of(NAME_BINDINGS, ViewKind.JOIN, nameBindings()),
+                ViewDefinition.of(TYPE_NAMES, ViewKind.UNION, typeNames()),
+                ViewDefinition.of(NARROWING_REGIONS, ViewKind.JOIN, narrowingRegions()),
                 ViewDefinition.of(NARROWED, ViewKind.JOIN, narrowedLoads()),
                 ViewDefinition.of(READ_BINDINGS, ViewKind.FILTER, readBindings()),
                 ViewDefinition.of(BUILTIN_BASED, ViewKind.AGGREGATE, builtinBased()),
@@ -439,6 +453,7 @@ public final class CallResolution implements CpgPart {
                 ViewDefinition.of(CLASS_METHODS, ViewKind.AGGREGATE, classMethods()),
                 ViewDefinition.of(FREE_FUNCTIONS, ViewKind.FILTER, freeFunctions()),
                 ViewDefinition.of(CONSTANT_ARGS, ViewKind.JOIN, constantArgs()),
+                ViewDefinition.of(STORED_POSITIONALS, ViewKind.AGGREGATE, storedPositionals()),
                 ViewDefinition.of(EXACT_DISPLAYS, ViewKind.JOIN, readingVariables(exactDisplays(), List.of(column("container", DataType.STRING), column("position", DataType.INT32), column("count", DataType.INT32), column("element", DataType.STRING)), "element")),
                 ViewDefinition.of(LOADS, ViewKind.JOIN, readingVariables(loads(), List.of(column("base", DataType.STRING), column("attr", DataType.STRING), column("dst", DataType.STRING)), "base")),
                 ViewDefinition.of(STORES, ViewKind.JOIN, readingVariables(stores(), List.of(column("value", DataType.STRING), column("base", DataType.STRING), column("attr", DataType.STRING)), "base")),
@@ -461,9 +476,11 @@ public final class CallResolution implements CpgPart {
                 ViewDefinition.of(POINTS_TO, ViewKind.FIXPOINT, pointsTo()),
                 ViewDefinition.of(CALLED_EXTERNALS, ViewKind.AGGREGATE, calledExternals()),
                 ViewDefinition.of(IMPOSSIBLE_CALLS, ViewKind.AGGREGATE, impossibleCalls()),
-                ViewDefinition.of(FLOW_RESOLVED, ViewKind.AGGREGATE, flowResolved()),
+                ViewDefinition.of(FLOW_CALLEES, ViewKind.UNION, flowCallees()),
+                ViewDefinition.of(FLOW_RESOLVED, ViewKind.JOIN, flowResolved()),
                 ViewDefinition.of(ANNOTATED, ViewKind.JOIN, annotated()),
-                ViewDefinition.of(ANNOTATION_RESOLVED, ViewKind.AGGREGATE, annotationResolved()),
+                ViewDefinition.of(ANNOTATION_CALLEES, ViewKind.AGGREGATE, annotationCallees()),
+                ViewDefinition.of(ANNOTATION_RESOLVED, ViewKind.JOIN, annotationResolved()),
                 ViewDefinition.of(RESOLVED, ViewKind.UNION, resolved()),
                 ViewDefinition.of(CALL_EDGES, ViewKind.JOIN, callEdges()),
                 ViewDefinition.of(CALL_GRAPH, ViewKind.AGGREGATE, callGraph()),
@@ -562,21 +579,8 @@ public final class CallResolution implements CpgPart {
                         Exprs.coalesce(str("r", "target_binding_id"), str("u", "binding_id")).as("binding_id"));
     }
 
-    /**
-     * Name loads an {@code isinstance} test narrows: in the part of an {@code if}, {@code while} or
-     * conditional expression that runs when {@code isinstance(x, T)} is true (the orelse for
-     * {@code not isinstance(x, T)}), a read of {@code x} in the test's own scope, before anything
-     * there stores to {@code x} again, is an instance of {@code T}. {@code T} is a name or a tuple
-     * of names whose class is known statically; {@code narrowed} is {@code S} when they are builtin
-     * scalar types (str, bytes, numbers), {@code L} when some is a builtin container type, {@code N}
-     * when some is a class no builtin container is an instance of (nested tests: what both allow).
-     * Such a read gets only what its variable points to of the kinds the test allows
-     * ({@link #pointsTo()}): flow-insensitive,
-     * {@code if isinstance(args, str): args = [args]} would otherwise nest every list {@code args}
-     * is ever given inside a list of its own, and {@code os.fspath(p)} return any container any
-     * caller passed.
-     */
-    private static RelSpec narrowedLoads() {
+    /** Type expressions by the class they name (see {@link #narrowedLoads()}). */
+    private static RelSpec typeNames() {
         // Each type expression's class: 0 a builtin scalar type, 1 a builtin container type, 2 a class
         // no list, tuple, dict or set is an instance of (a class the repository defines, or one an
         // import names, unless it is named like a collections ABC, which builtin containers match).
@@ -602,7 +606,15 @@ public final class CallResolution implements CpgPart {
                 .join(RelSpec.scan(NAME_BINDINGS, "n"), JoinType.INNER, str("n", "expr_id").eq(str("e", "base_expr_id")).and(str("n", "ctx").eq("LOAD")))
                 .join(importBindings.as("b"), JoinType.INNER, str("b", "binding_id").eq(str("n", "binding_id")))
                 .project(str("e", "expr_id").as("expr_id"), val(2).as("class"));
-        RelSpec typeNames = RelSpec.unionAll(builtins, classNames, importedNames, importedAttributes);
+        return RelSpec.unionAll(builtins, classNames, importedNames, importedAttributes);
+    }
+
+    /**
+     * The regions an {@code isinstance(var, types)} test narrows: the body of an {@code if} (the
+     * {@code else} of an {@code if not}), with the variable and the widest class the types allow.
+     */
+    private static RelSpec narrowingRegions() {
+        RelSpec typeNames = RelSpec.scan(TYPE_NAMES, "t");
         RelSpec tuples = RelSpec.scan(ELEMENTS, "e").filter(str("e", "container_kind").eq("TUPLE").and(str("e", "ctx").eq("LOAD")))
                 .join(typeNames.as("t"), JoinType.LEFT, str("t", "expr_id").eq(str("e", "element_expr_id")))
                 .aggregate(List.of(str("e", "container_expr_id").as("expr_id"), i32("e", "element_count").as("count")),
@@ -628,13 +640,30 @@ public final class CallResolution implements CpgPart {
         RelSpec negated = RelSpec.scan(OPERATORS, "o").filter(str("o", "op").eq("Not").and(i32("o", "position").eq(0)));
         Field<Long> regionStart = Exprs.when(str("o", "expr_id").isNull(), i64("r", "body_bstart")).otherwise(i64("r", "orelse_bstart"));
         Field<Long> regionEnd = Exprs.when(str("o", "expr_id").isNull(), i64("r", "body_bend")).otherwise(i64("r", "orelse_bend"));
-        RelSpec regions = RelSpec.scan(BRANCHES, "r")
+        return RelSpec.scan(BRANCHES, "r")
                 .join(negated, JoinType.LEFT, str("o", "expr_id").eq(str("r", "test_expr_id")))
                 .join(tests, JoinType.INNER, str("t", "call").eq(Exprs.coalesce(str("o", "operand_expr_id"), str("r", "test_expr_id"))))
                 .filter(str("o", "expr_id").isNull().or(i64("r", "orelse_bstart").ge(0L)))
                 .project(str("r", "path").as("path"), str("r", "scope_id").as("scope_id"), regionStart.as("rstart"), regionEnd.as("rend"),
-                        str("t", "binding_id").as("binding_id"), i32("t", "class").as("class"))
-                .as("g");
+                        str("t", "binding_id").as("binding_id"), i32("t", "class").as("class"));
+    }
+
+    /**
+     * Name loads an {@code isinstance} test narrows: in the part of an {@code if}, {@code while} or
+     * conditional expression that runs when {@code isinstance(x, T)} is true (the orelse for
+     * {@code not isinstance(x, T)}), a read of {@code x} in the test's own scope, before anything
+     * there stores to {@code x} again, is an instance of {@code T}. {@code T} is a name or a tuple
+     * of names whose class is known statically; {@code narrowed} is {@code S} when they are builtin
+     * scalar types (str, bytes, numbers), {@code L} when some is a builtin container type, {@code N}
+     * when some is a class no builtin container is an instance of (nested tests: what both allow).
+     * Such a read gets only what its variable points to of the kinds the test allows
+     * ({@link #pointsTo()}): flow-insensitive,
+     * {@code if isinstance(args, str): args = [args]} would otherwise nest every list {@code args}
+     * is ever given inside a list of its own, and {@code os.fspath(p)} return any container any
+     * caller passed.
+     */
+    private static RelSpec narrowedLoads() {
+        RelSpec regions = RelSpec.scan(NARROWING_REGIONS, "g");
         // A store takes effect once its assignment's value is computed (`args = [args]` reads the old args).
         RelSpec stores = RelSpec.scan(NAME_BINDINGS, "s").filter(str("s", "ctx").eq("STORE"))
                 .join(RelSpec.scan(EXPRS, "e"), JoinType.INNER, str("e", "expr_id").eq(str("s", "expr_id")))
@@ -1352,6 +1381,14 @@ public final class CallResolution implements CpgPart {
                 .project(str("e", "expr_id").as("site"), i32("a", "position").as("position"), key(str("v", "const_text")).as("key"));
     }
 
+    private static RelSpec storedPositionals() {
+        return RelSpec.scan(CALL_ARGS, "a").filter(i32("a", "position").ge(1).and(bool("a", "is_star").not()))
+                .join(RelSpec.scan(EXPRS, "e"), JoinType.INNER, str("e", "ref_id").eq(str("a", "call_id")).and(str("e", "kind").eq("CALL")))
+                .aggregate(List.of(str("e", "expr_id").as("site")), List.of(AggregateCall.count("n")))
+                .as("k")
+                .project(str("k", "site").as("site"), Exprs.cast(i64("k", "n"), DataType.INT32).as("stored"));
+    }
+
     /** Tuple and list displays without starred elements: {@code container, position, count, element}. */
     private static RelSpec exactDisplays() {
         return RelSpec.scan(ELEMENTS, "v").filter(str("v", "ctx").eq("LOAD").and(str("v", "container_kind").in(List.of("TUPLE", "LIST")))
@@ -1701,15 +1738,46 @@ public final class CallResolution implements CpgPart {
         rules.add(facts("C", "c").filter(str("c", "kind").eq("E"))
                 .join(RelSpec.scan(DECORATOR_CALLS, "d"), JoinType.INNER, str("d", "site").eq(str("c", "a")))
                 .project(fact("P", str("c", "a"), val("ED"), CpgFunctions.TEXT_CONCAT.call(str("c", "id"), val("()")))));
-        // functools.partial(f, ...) called calls f (its arguments are not followed).
-        rules.add(facts("C", "c").filter(str("c", "kind").eq("E").and(str("c", "id").eq("functools.partial")))
+        // functools.partial(f, *stored, **stored) makes PA(f) (PAB(f) for a bound method, whose receiver
+        // is not kept), named by its call (recv): calling it calls f with the stored positional arguments
+        // before the call's own and the stored keywords beside its own. The stored arguments reach f's
+        // parameters where the partial is made; what a call passes, where it is called.
+        // Only the external functools.partial: where functools.py is code of the repository (the standard
+        // library) its own class partial runs, and the shared closure of a wrapper that @wraps decorates
+        // (contextmanager's helper) would call every function it wraps with the arguments of every other.
+        RelSpec partials = facts("C", "c").filter(str("c", "kind").eq("E").and(str("c", "id").eq("functools.partial")))
                 .join(RelSpec.scan(ARGS, "g"), JoinType.INNER, str("g", "site").eq(str("c", "a")).and(i32("g", "position").eq(0)))
-                .join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")))
-                .join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("g", "arg")).and(str("p", "kind").in(CALLABLE)))
-                .project(fact("P", str("s", "result"), val("PA"), str("p", "id"))));
-        rules.add(facts("C", "c").filter(str("c", "kind").eq("PA"))
+                .join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("g", "arg")).and(str("p", "kind").in(CALLABLE)));
+        rules.add(partials.join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")))
+                .project(fact("P", str("s", "result"), Exprs.when(str("p", "kind").in(BOUND), val("PAB")).otherwise(val("PA")),
+                        str("p", "id"), str("c", "a"))));
+        // A stored argument at position i fills parameter i - 1 (i of a bound method, after its receiver).
+        Field<Integer> storedAt = Exprs.plus(i32("h", "position"), Exprs.when(str("p", "kind").in(BOUND), val(0)).otherwise(val(-1)));
+        rules.add(partials.join(RelSpec.scan(ARGS, "h"), JoinType.INNER, str("h", "site").eq(str("c", "a")).and(i32("h", "position").ne(0)))
+                .join(RelSpec.scan(PARAMS, "q"), JoinType.INNER, str("q", "def_node").eq(str("p", "id")))
+                .filter(fills("h", "q", storedAt))
+                .project(fact("X", str("h", "arg"), val(""), str("q", "binding_id"))));
+        RelSpec partialCalls = facts("C", "c").filter(str("c", "kind").in(PARTIAL_KINDS));
+        Field<Integer> receiver = Exprs.when(str("c", "kind").eq("PAB"), val(1)).otherwise(val(0));
+        RelSpec partialResults = partialCalls
+                .join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")).and(str("s", "result").isNotNull()));
+        rules.add(partialResults.project(fact("X", returnOf(str("c", "id")), val(""), str("s", "result"))));
+        Field<Integer> calledAt = Exprs.plus(Exprs.plus(i32("g", "position"), Exprs.coalesce(i32("k", "stored"), 0)), receiver);
+        RelSpec passed = partialCalls
+                .join(RelSpec.scan(STORED_POSITIONALS, "k"), JoinType.LEFT, str("k", "site").eq(str("c", "recv")))
+                .join(RelSpec.scan(ARGS, "g"), JoinType.INNER, str("g", "site").eq(str("c", "a")));
+        rules.add(passed.join(RelSpec.scan(PARAMS, "q"), JoinType.INNER, str("q", "def_node").eq(str("c", "id")))
+                .filter(fills("g", "q", calledAt))
+                .project(fact("X", str("g", "arg"), val(""), str("q", "binding_id"))));
+        // A returned parameter gives the partial's call the argument that fills it, stored or passed.
+        rules.add(passed.join(RelSpec.scan(RETURNED_PARAMS, "q"), JoinType.INNER, str("q", "def_node").eq(str("c", "id")))
+                .filter(fills("g", "q", calledAt))
                 .join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")).and(str("s", "result").isNotNull()))
-                .project(fact("X", returnOf(str("c", "id")), val(""), str("s", "result"))));
+                .project(fact("X", str("g", "arg"), val(""), str("s", "result"))));
+        rules.add(partialResults.join(RelSpec.scan(ARGS, "h"), JoinType.INNER, str("h", "site").eq(str("c", "recv")).and(i32("h", "position").ne(0)))
+                .join(RelSpec.scan(RETURNED_PARAMS, "q"), JoinType.INNER, str("q", "def_node").eq(str("c", "id")))
+                .filter(fills("h", "q", Exprs.plus(Exprs.plus(i32("h", "position"), val(-1)), receiver)))
+                .project(fact("X", str("h", "arg"), val(""), str("s", "result"))));
         // importlib.import_module("pkg.mod") (and test.support's import_fresh_module) returns the module it names.
         rules.add(facts("C", "c").filter(str("c", "kind").in(List.of("E", "F")))
                 .join(RelSpec.scan(MODULES_BY_NAME, "n"), JoinType.INNER, str("n", "site").eq(str("c", "a")))
@@ -2001,7 +2069,7 @@ public final class CallResolution implements CpgPart {
                 .aggregate(List.of(str("c", "a").as("site"), str("c", "id").as("id"), str("c", "kind").as("kind")), List.of(AggregateCall.count("n")));
     }
 
-    private static RelSpec flowResolved() {
+    private static RelSpec flowCallees() {
         Field<String> method = Exprs.when(str("c", "kind").eq("GI"), val("generator"))
                 .when(str("s", "kind").ne("call"), str("s", "kind"))
                 .when(str("c", "kind").eq("C"), val("instantiation"))
@@ -2011,7 +2079,7 @@ public final class CallResolution implements CpgPart {
                 .when(str("c", "kind").eq("E"), val("external"))
                 .otherwise(val("function"));
         // Calling a generator function runs none of it: the code that iterates the generator calls it.
-        RelSpec callees = facts("C", "c").filter(str("c", "kind").in(List.of("F", "S", "B", "BC", "BK", "BKP", "C", "E", "PA", "GI")))
+        RelSpec callees = facts("C", "c").filter(str("c", "kind").in(List.of("F", "S", "B", "BC", "BK", "BKP", "C", "E", "PA", "PAB", "GI")))
                 .join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("c", "a")))
                 .whereNotExists(RelSpec.scan(IMPOSSIBLE_CALLS, "x").filter(str("x", "site").eq(str("c", "a"))
                         .and(str("x", "id").eq(str("c", "id"))).and(str("x", "kind").eq(str("c", "kind")))))
@@ -2029,7 +2097,7 @@ public final class CallResolution implements CpgPart {
         RelSpec drained = RelSpec.scan(ARGS, "g")
                 .join(facts("P", "p"), JoinType.INNER, str("p", "a").eq(str("g", "arg")).and(str("p", "kind").eq("G")))
                 .join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "site").eq(str("g", "site")).and(str("s", "kind").eq("call")))
-                .whereNotExists(facts("C", "k").filter(str("k", "a").eq(str("g", "site")).and(str("k", "kind").in(List.of("F", "S", "B", "BC", "BK", "BKP", "C", "PA")))))
+                .whereNotExists(facts("C", "k").filter(str("k", "a").eq(str("g", "site")).and(str("k", "kind").in(List.of("F", "S", "B", "BC", "BK", "BKP", "C", "PA", "PAB")))))
                 .join(RelSpec.scan(FUNCTIONS, "n"), JoinType.INNER, str("n", "node_id").eq(str("p", "id")))
                 .project(str("g", "site").as("site"), val("generator").as("method"), str("n", "node_id").as("callee_id"),
                         str("n", "qualified_name").as("callee_name"));
@@ -2037,9 +2105,14 @@ public final class CallResolution implements CpgPart {
                         str("r", "callee_name").as("callee_name"), str("r", "method").as("method")),
                 drained.as("d").project(str("d", "site").as("site"), str("d", "callee_id").as("callee_id"),
                         str("d", "callee_name").as("callee_name"), str("d", "method").as("method")));
-        RelSpec counts = callees.as("k").filter(str("k", "method").ne("constructor"))
+        return callees;
+    }
+
+    /** What the fixpoint resolves each site to, with the number of candidates (constructors not counted). */
+    private static RelSpec flowResolved() {
+        RelSpec counts = RelSpec.scan(FLOW_CALLEES, "k").filter(str("k", "method").ne("constructor"))
                 .aggregate(List.of(str("k", "site").as("site")), List.of(AggregateCall.count("candidates")));
-        return callees.as("r").join(counts.as("n"), JoinType.LEFT, str("n", "site").eq(str("r", "site")))
+        return RelSpec.scan(FLOW_CALLEES, "r").join(counts.as("n"), JoinType.LEFT, str("n", "site").eq(str("r", "site")))
                 .project(str("r", "site").as("site"), str("r", "callee_id").as("callee_id"), str("r", "callee_name").as("callee_name"),
                         str("r", "method").as("method"), Exprs.coalesce(i64("n", "candidates"), 1L).as("candidates"));
     }
@@ -2074,7 +2147,7 @@ public final class CallResolution implements CpgPart {
      * flow resolves to nothing: the method each class that is the annotation's or derives from it
      * finds by its MRO, since the value may be an instance of any of them.
      */
-    private static RelSpec annotationResolved() {
+    private static RelSpec annotationCallees() {
         RelSpec callees = RelSpec.scan(ANNOTATED, "t")
                 .join(RelSpec.scan(LOADS, "l"), JoinType.INNER, str("l", "base").eq(str("t", "ptr")))
                 .join(RelSpec.scan(SITES, "s"), JoinType.INNER, str("s", "callee").eq(str("l", "dst")).and(str("s", "kind").eq("call")))
@@ -2085,8 +2158,13 @@ public final class CallResolution implements CpgPart {
                 .join(RelSpec.scan(FUNCTIONS, "f"), JoinType.INNER, str("f", "node_id").eq(str("k", "function_id")))
                 .aggregate(List.of(str("s", "site").as("site"), str("f", "node_id").as("callee_id"), str("f", "qualified_name").as("callee_name")),
                         List.of(AggregateCall.count("n")));
-        RelSpec counts = callees.as("c").aggregate(List.of(str("c", "site").as("site")), List.of(AggregateCall.count("candidates")));
-        return callees.as("r").join(counts.as("n"), JoinType.INNER, str("n", "site").eq(str("r", "site")))
+        return callees;
+    }
+
+    /** Methods annotations alone resolve each site to, with the number of candidates. */
+    private static RelSpec annotationResolved() {
+        RelSpec counts = RelSpec.scan(ANNOTATION_CALLEES, "c").aggregate(List.of(str("c", "site").as("site")), List.of(AggregateCall.count("candidates")));
+        return RelSpec.scan(ANNOTATION_CALLEES, "r").join(counts.as("n"), JoinType.INNER, str("n", "site").eq(str("r", "site")))
                 .project(str("r", "site").as("site"), str("r", "callee_id").as("callee_id"), str("r", "callee_name").as("callee_name"),
                         val("bound_method").as("method"), i64("n", "candidates").as("candidates"));
     }

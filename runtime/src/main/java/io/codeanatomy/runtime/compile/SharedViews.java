@@ -2,6 +2,8 @@ package io.codeanatomy.runtime.compile;
 
 import static java.util.Objects.requireNonNull;
 
+import io.codeanatomy.api.rel.RelSpec;
+import io.codeanatomy.api.rel.ScanRel;
 import io.codeanatomy.api.spec.OutputTarget;
 import io.codeanatomy.api.spec.SemanticSpec;
 import io.codeanatomy.api.spec.ViewDefinition;
@@ -15,11 +17,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which views of a spec become spools: every view that two or more consumers read, a consumer
- * being another view or an output, counting only what the outputs reach. Calcite's Enumerable
- * code computes a subtree once per place it appears, so a view read from two places is computed
- * twice unless it is spooled; a view with one consumer stays inside its consumer's plan, where the
- * optimizer can push filters and projections into it. A view a fixpoint ({@code FIXPOINT}) reads
+ * Which views of a spec become spools: every view read from two or more places, a place being a
+ * scan of it in another view's body or an output, counting only what the outputs reach. Calcite's
+ * Enumerable code computes a subtree once per place it appears, so a view read from two places is
+ * computed twice unless it is spooled, even when both are in one consumer's body; a view read from
+ * one place stays inside its consumer's plan, where the optimizer can push filters and projections
+ * into it. A view a fixpoint ({@code FIXPOINT}) reads
  * is spooled too: the fixpoint's step runs once per round, and would compute it each time.
  */
 public final class SharedViews {
@@ -38,7 +41,9 @@ public final class SharedViews {
             if (reached.contains(view.name())) {
                 // A fixpoint's step runs once per round: what it reads is computed once, before it.
                 int weight = view.kind() == ViewKind.FIXPOINT ? 2 : 1;
-                view.dependencies().forEach(dependency -> consumers.merge(dependency, weight, Integer::sum));
+                Map<String, Integer> places = new HashMap<>();
+                countScans(view.body(), places);
+                view.dependencies().forEach(dependency -> consumers.merge(dependency, weight * places.getOrDefault(dependency, 1), Integer::sum));
             }
         }
         return spec.topologicalOrder().stream()
@@ -46,6 +51,16 @@ public final class SharedViews {
                 .filter(reached::contains)
                 .filter(name -> consumers.getOrDefault(name, 0) >= 2)
                 .toList();
+    }
+
+    /** Adds, per relation, how many scans of it the tree holds (subqueries and fixpoint steps included). */
+    private static void countScans(RelSpec node, Map<String, Integer> places) {
+        if (node instanceof ScanRel scan) {
+            places.merge(scan.relation(), 1, Integer::sum);
+        }
+        for (RelSpec input : node.inputs()) {
+            countScans(input, places);
+        }
     }
 
     /** The views an output reads, directly or through other views. */

@@ -33,6 +33,8 @@ public final class SpoolTable extends AbstractTable implements SpooledRows, Tran
     private long rowCount;
     private int computations;
     private int scans;
+    private long millis;
+    private long cpuMillis;
 
     public SpoolTable(String view, RelDataType rowType) {
         this.view = requireNonNull(view, "view is null");
@@ -48,8 +50,11 @@ public final class SpoolTable extends AbstractTable implements SpooledRows, Tran
         return rowType;
     }
 
-    /** Takes the rows of the view's one computation; keeps the list, not a copy (spools are large). */
-    public synchronized void fill(List<Object[]> computed) {
+    /**
+     * Takes the rows of the view's one computation, which took {@code millis} of wall time and
+     * {@code cpuMillis} of its thread's CPU; keeps the list, not a copy (spools are large).
+     */
+    public synchronized void fill(List<Object[]> computed, long millis, long cpuMillis) {
         requireNonNull(computed, "computed is null");
         if (computations > 0) {
             throw new IllegalStateException("spool '" + view + "' was already computed in this run");
@@ -57,6 +62,8 @@ public final class SpoolTable extends AbstractTable implements SpooledRows, Tran
         rows = Collections.unmodifiableList(computed);
         rowCount = rows.size();
         computations++;
+        this.millis = millis;
+        this.cpuMillis = cpuMillis;
     }
 
     /** Drops the rows once every reader has run; the counts stay. */
@@ -72,6 +79,16 @@ public final class SpoolTable extends AbstractTable implements SpooledRows, Tran
         }
         scans++;
         return Linq4j.asEnumerable(rows);
+    }
+
+    /** Wall time of the computation, in milliseconds. */
+    public synchronized long millis() {
+        return millis;
+    }
+
+    /** CPU time of the computing thread during the computation, in milliseconds. */
+    public synchronized long cpuMillis() {
+        return cpuMillis;
     }
 
     /** How often the view was computed: 1 after a run that read it. */

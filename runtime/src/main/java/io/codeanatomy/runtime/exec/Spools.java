@@ -3,6 +3,8 @@ package io.codeanatomy.runtime.exec;
 import static java.util.Objects.requireNonNull;
 
 import io.codeanatomy.runtime.compile.SpoolTables;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.apache.calcite.schema.impl.AbstractSchema;
  * same session replaces the tables it names again.
  */
 public final class Spools implements SpoolTables {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     public static final String SCHEMA = "spool";
 
     private final CalciteSchema schema;
@@ -47,6 +50,10 @@ public final class Spools implements SpoolTables {
     /** Runs the plan of spool {@code view} and keeps its rows. */
     public void compute(String view, EnumerableRel plan, PlanExecutor executor) {
         SpoolTable table = table(view);
+        SpoolComputation event = new SpoolComputation();
+        event.begin();
+        long start = System.nanoTime();
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         List<Object[]> rows = new ArrayList<>();
         boolean oneColumn = plan.getRowType().getFieldCount() == 1;
         try (Enumerator<?> enumerator = executor.rows(plan, planName(view))) {
@@ -56,7 +63,14 @@ public final class Spools implements SpoolTables {
                 rows.add(oneColumn ? new Object[] {row} : (Object[]) row);
             }
         }
-        table.fill(rows);
+        long cpu = THREADS.getCurrentThreadCpuTime() - cpuStart;
+        event.end();
+        if (event.shouldCommit()) {
+            event.view = view;
+            event.rows = rows.size();
+            event.commit();
+        }
+        table.fill(rows, (System.nanoTime() - start) / 1_000_000, cpuStart < 0 ? 0 : cpu / 1_000_000);
     }
 
     /** Drops the rows of spool {@code view}. */
@@ -67,7 +81,7 @@ public final class Spools implements SpoolTables {
     /** The metrics of every spool, in creation (dependency) order. */
     public List<SpoolMetrics> metrics() {
         return tables.values().stream()
-                .map(t -> new SpoolMetrics(t.view(), t.rowCount(), t.computations(), t.scans()))
+                .map(t -> new SpoolMetrics(t.view(), t.rowCount(), t.computations(), t.scans(), t.millis(), t.cpuMillis()))
                 .toList();
     }
 

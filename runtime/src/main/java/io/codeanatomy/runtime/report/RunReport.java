@@ -275,11 +275,14 @@ public final class RunReport {
         JsonNode spools = result.path("spools");
         if (spools.size() > 0) {
             html.append("<details><summary>Shared views: computed once, scanned by their readers</summary><table><tr><th>view</th>"
-                    + "<th class=\"n\">rows</th><th class=\"n\">computations</th><th class=\"n\">scans</th></tr>");
+                    + "<th class=\"n\">rows</th><th class=\"n\">computations</th><th class=\"n\">scans</th>"
+                    + "<th class=\"n\">wall time</th><th class=\"n\">CPU time</th></tr>");
             for (JsonNode spool : spools) {
                 html.append("<tr><td>").append(Html.escape(spool.path("view").asText())).append("</td><td class=\"n\">")
                         .append(Html.count(spool.path("rows").asLong())).append("</td><td class=\"n\">").append(spool.path("computations").asLong())
-                        .append("</td><td class=\"n\">").append(spool.path("scans").asLong()).append("</td></tr>");
+                        .append("</td><td class=\"n\">").append(spool.path("scans").asLong())
+                        .append("</td><td class=\"n\">").append(Html.millis(spool.path("millis").asLong()))
+                        .append("</td><td class=\"n\">").append(Html.millis(spool.path("cpuMillis").asLong())).append("</td></tr>");
             }
             html.append("</table></details>");
         }

@@ -147,12 +147,15 @@ public final class RunRecords {
         return tree;
     }
 
-    /** Per spool of the run: its view, rows, computations (1 when shared work ran once) and scans. */
+    /**
+     * Per spool of the run: its view, rows, computations (1 when shared work ran once), scans, and
+     * the wall and CPU milliseconds of its computation.
+     */
     public static List<Object> tree(List<SpoolMetrics> spools) {
         List<Object> tree = new ArrayList<>();
         for (SpoolMetrics spool : spools) {
             tree.add(new TreeMap<>(Map.of("view", spool.view(), "rows", spool.rows(),
-                    "computations", spool.computations(), "scans", spool.scans())));
+                    "computations", spool.computations(), "scans", spool.scans(), "millis", spool.millis(), "cpuMillis", spool.cpuMillis())));
         }
         return tree;
     }

@@ -3,6 +3,7 @@ package io.codeanatomy.runtime.plan;
 import static io.codeanatomy.api.expr.Exprs.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.codeanatomy.api.expr.DataType;
 import io.codeanatomy.api.expr.Exprs;
@@ -30,15 +31,20 @@ import io.codeanatomy.runtime.session.Session;
 import io.codeanatomy.runtime.session.SessionConfig;
 import io.codeanatomy.runtime.testing.CountingTable;
 import io.codeanatomy.runtime.testing.MemoryTable;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A spec whose outputs share views compiles into one DAG: each shared view is a spool computed once
@@ -73,6 +79,24 @@ class TestSpooledDag {
     }
 
     @Test
+    void aViewOneConsumerReadsTwiceIsSpooledAndOneReadOnceIsNot() {
+        Field<Long> left = col("a", "def_id", DataType.INT64);
+        SemanticSpec spec = SemanticSpec.builder("twice", "1")
+                .input("defs", SchemaContract.of(1, ColumnContract.required("def_id", DataType.INT64)))
+                .view("functions", ViewKind.FILTER, RelSpec.scan("defs", "d").filter(DEF_KIND.eq("function")).project(DEF_ID.as("def_id")))
+                .view("classes", ViewKind.FILTER, RelSpec.scan("defs", "d").filter(DEF_KIND.eq("class")).project(DEF_ID.as("def_id")))
+                .view("pairs", ViewKind.JOIN, RelSpec.scan("functions", "a")
+                        .join(RelSpec.scan("functions", "b"), JoinType.INNER, left.lt(col("b", "def_id", DataType.INT64)))
+                        .join(RelSpec.scan("classes", "c"), JoinType.INNER, left.gt(col("c", "def_id", DataType.INT64)))
+                        .project(left.as("def_id")))
+                .output("pairs", "pairs", "cpg/pairs", WriteMode.OVERWRITE, SchemaContract.of(1, ColumnContract.required("def_id", DataType.INT64)))
+                .build();
+
+        // defs: scanned by functions and by classes; functions: twice in the one body of pairs.
+        assertThat(SharedViews.of(spec)).containsExactly("functions");
+    }
+
+    @Test
     void eachSharedViewIsComputedOnceAndTheOutputsEqualSeparatePlans() {
         try (Session session = session()) {
             Map<String, List<String>> separate = new LinkedHashMap<>();
@@ -98,12 +122,32 @@ class TestSpooledDag {
             assertThat(together.get("from_one")).containsExactly("1|2", "1|3", "1|4");
             assertThat(defs.scans()).isEqualTo(1);
             assertThat(edges.scans()).isEqualTo(edgeScansOfOneReach);
-            assertThat(session.spoolMetrics()).containsExactly(
-                    new SpoolMetrics("functions", 4, 1, 2),
-                    new SpoolMetrics("ids", 4, 1, 2),
-                    new SpoolMetrics("per_parent", 3, 1, 2),
-                    new SpoolMetrics("reach", 10, 1, 2));
+            assertThat(session.spoolMetrics()).extracting(SpoolMetrics::view, SpoolMetrics::rows, SpoolMetrics::computations, SpoolMetrics::scans)
+                    .containsExactly(tuple("functions", 4L, 1, 2), tuple("ids", 4L, 1, 2), tuple("per_parent", 3L, 1, 2), tuple("reach", 10L, 1, 2));
+            assertThat(session.spoolMetrics()).allSatisfy(m -> {
+                assertThat(m.millis()).isNotNegative();
+                assertThat(m.cpuMillis()).isNotNegative();
+            });
         }
+    }
+
+    @Test
+    void aFlightRecordingHasOneEventPerSpoolComputation(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("run.jfr");
+        try (Recording recording = new Recording(); Session session = session()) {
+            recording.enable("codeanatomy.SpoolComputation");
+            recording.start();
+            PlannedDag dag = session.planDag(session.compileDag(spec()));
+            session.run(dag, output -> rows(session, output.query()));
+            recording.stop();
+            recording.dump(file);
+        }
+        List<Object> events = new ArrayList<>();
+        for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
+            assertThat(event.getThread()).isNotNull();
+            events.add(tuple(event.getString("view"), event.getLong("rows")));
+        }
+        assertThat(events).containsExactlyInAnyOrder(tuple("functions", 4L), tuple("ids", 4L), tuple("per_parent", 3L), tuple("reach", 10L));
     }
 
     @Test
