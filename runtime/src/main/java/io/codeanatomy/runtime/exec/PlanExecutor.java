@@ -2,6 +2,7 @@ package io.codeanatomy.runtime.exec;
 
 import static java.util.Objects.requireNonNull;
 
+import io.codeanatomy.runtime.plan.SelectedSpools;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -95,7 +96,8 @@ public final class PlanExecutor {
     /** The code of {@code plan}, metered as plan {@code name} unless null. */
     private static Compiled compile(EnumerableRel plan, @Nullable String name) {
         List<OperatorCounter> counters = new ArrayList<>();
-        EnumerableRel code = SmallerSide.rewrite(name == null ? plan : Metering.instrument(plan, name, counters));
+        EnumerableRel selected = SelectedSpools.rewrite(plan);
+        EnumerableRel code = SmallerSide.rewrite(name == null ? selected : Metering.instrument(selected, name, counters));
         Map<String, Object> parameters = new LinkedHashMap<>();
         Bindable<?> bindable = PlanCode.bindable(code, parameters);
         return new Compiled(name, bindable, parameters, counters);

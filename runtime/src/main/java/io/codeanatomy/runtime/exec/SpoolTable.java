@@ -2,11 +2,14 @@ package io.codeanatomy.runtime.exec;
 
 import static java.util.Objects.requireNonNull;
 
-import io.codeanatomy.runtime.plan.SpooledRows;
+import io.codeanatomy.runtime.plan.RowIndex;
+import io.codeanatomy.runtime.plan.SelectableRows;
 import java.util.Collections;
 import java.util.List;
 import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -25,7 +28,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * lists). Its rows are {@link SpooledRows}, read by the compiled {@code SpoolScan}. Not filterable:
  * a filter above the scan compiles into the {@code EnumerableCalc} that reads it.
  */
-public final class SpoolTable extends AbstractTable implements SpooledRows, TransientTable {
+public final class SpoolTable extends AbstractTable implements SelectableRows, TransientTable {
     private final String view;
     private final RelDataType rowType;
     private List<Object[]> rows;
@@ -33,6 +36,8 @@ public final class SpoolTable extends AbstractTable implements SpooledRows, Tran
     private long rowCount;
     private int computations;
     private int scans;
+    /** The rows' positions by the values of the columns scans select on ({@link #scan(RowIndex.Selection)}). */
+    private final RowIndex index = new RowIndex();
     private long millis;
     private long cpuMillis;
 
@@ -69,16 +74,38 @@ public final class SpoolTable extends AbstractTable implements SpooledRows, Tran
     /** Drops the rows once every reader has run; the counts stay. */
     public synchronized void release() {
         rows = null;
+        index.clear();
         released = true;
     }
 
     @Override
     public synchronized Enumerable<@Nullable Object[]> scan(DataContext root) {
+        return Linq4j.asEnumerable(readRows());
+    }
+
+    /**
+     * The rows whose columns hold one of the selection's keys, in the spool's order: what a filter
+     * requiring those values reads ({@code SelectedSpools}) instead of every row. The index by those
+     * columns is made at the first such scan and kept for the others.
+     */
+    @Override
+    public synchronized Enumerable<Object[]> scan(RowIndex.Selection selection) {
+        requireNonNull(selection, "selection is null");
+        List<Object[]> current = readRows();
+        return new AbstractEnumerable<>() {
+            @Override
+            public Enumerator<Object[]> enumerator() {
+                return index.enumerator(current, 0, selection);
+            }
+        };
+    }
+
+    private List<Object[]> readRows() {
         if (rows == null) {
             throw new IllegalStateException("spool '" + view + "' is scanned " + (released ? "after its release" : "before it was computed"));
         }
         scans++;
-        return Linq4j.asEnumerable(rows);
+        return rows;
     }
 
     /** Wall time of the computation, in milliseconds. */

@@ -138,36 +138,7 @@ public final class EnumerableSemiNaiveFixpoint extends SemiNaiveFixpoint impleme
      * fact's tag and kind, and dozens of rules each scanned the whole delta every round.
      */
     private RelNode indexed(RelNode node) {
-        if (node instanceof EnumerableCalc calc) {
-            FixpointTable.Selection selection = selection(calc.getProgram());
-            RelNode input = selection == null ? null : indexedScan(calc.getInput(), selection);
-            if (input != null) {
-                return calc.copy(calc.getTraitSet(), List.of(input));
-            }
-        }
-        List<RelNode> inputs = new ArrayList<>(node.getInputs());
-        boolean changed = false;
-        for (int i = 0; i < inputs.size(); i++) {
-            RelNode rewritten = indexed(inputs.get(i));
-            changed |= rewritten != inputs.get(i);
-            inputs.set(i, rewritten);
-        }
-        return changed ? node.copy(node.getTraitSet(), inputs) : node;
-    }
-
-    /** {@code node} with the scan of the delta or the total it is (or passes on) reading only {@code selection}; null if it is none. */
-    private RelNode indexedScan(RelNode node, FixpointTable.Selection selection) {
-        if (node instanceof SpoolScan scan) {
-            SpooledRows table = scan.getTable().unwrap(SpooledRows.class);
-            return table == tables().delta() || table == tables().total()
-                    ? new IndexedScan(scan.getCluster(), scan.getTraitSet(), scan.getTable(), selection)
-                    : null;
-        }
-        if (node instanceof PassThrough && node.getInputs().size() == 1) {
-            RelNode input = indexedScan(node.getInput(0), selection);
-            return input == null ? null : node.copy(node.getTraitSet(), List.of(input));
-        }
-        return null;
+        return SelectedSpools.select(node, table -> table == tables().delta() || table == tables().total(), true);
     }
 
     /**
@@ -175,7 +146,7 @@ public final class EnumerableSemiNaiveFixpoint extends SemiNaiveFixpoint impleme
      * its conjuncts {@code column = literal} and {@code SEARCH(column, points)} (intersected when
      * several name it); null when none does, or when the keys would be too many to be worth it.
      */
-    static FixpointTable.Selection selection(RexProgram program) {
+    static RowIndex.Selection selection(RexProgram program) {
         if (program.getCondition() == null) {
             return null;
         }
@@ -213,7 +184,7 @@ public final class EnumerableSemiNaiveFixpoint extends SemiNaiveFixpoint impleme
         Set<Object> selected = new LinkedHashSet<>();
         // One column's key is its value, several columns' the list of their values.
         keys.forEach(key -> selected.add(columns.length == 1 ? ((List<?>) key).get(0) : key));
-        return new FixpointTable.Selection(columns, selected);
+        return new RowIndex.Selection(columns, selected);
     }
 
     /** The text column a conjunct requires to hold one of some values, and the values; null if it is not such a conjunct. */
@@ -233,14 +204,14 @@ public final class EnumerableSemiNaiveFixpoint extends SemiNaiveFixpoint impleme
         }
         Set<Object> values = new LinkedHashSet<>();
         if (call.getKind() == SqlKind.EQUALS && !literal.isNull() && SqlTypeUtil.inCharFamily(literal.getType())) {
-            values.add(FixpointTable.keyValue(literal.getValueAs(String.class)));
+            values.add(RowIndex.keyValue(literal.getValueAs(String.class)));
         } else if (call.getKind() == SqlKind.SEARCH && literal.getValue() instanceof Sarg<?> sarg && sarg.isPoints()
                 && sarg.nullAs != RexUnknownAs.TRUE) {
             for (Range<?> point : sarg.rangeSet.asRanges()) {
                 if (!(point.lowerEndpoint() instanceof NlsString text)) {
                     return null;
                 }
-                values.add(FixpointTable.keyValue(text.getValue()));
+                values.add(RowIndex.keyValue(text.getValue()));
             }
         } else {
             return null;

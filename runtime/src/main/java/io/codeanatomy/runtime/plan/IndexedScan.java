@@ -19,16 +19,17 @@ import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.core.TableScan;
 
 /**
- * The scan of a fixpoint's delta or total under a filter that requires constant values in some
- * columns: it reads only the rows holding those values, through the table's positions by those
- * columns ({@link FixpointTable#scan(FixpointTable.Selection)}), in the table's order. The filter
+ * The scan of a fixpoint's delta or total, or of a spool, under a filter that requires constant
+ * values in some columns: it reads only the rows holding those values, through the table's positions by those
+ * columns ({@link SelectableRows#scan(RowIndex.Selection)}), in the table's order. The filter
  * above still evaluates its whole condition, so the rows it passes are the same, in the same order,
- * as over the plain scan. Made by {@link EnumerableSemiNaiveFixpoint} for the code it generates.
+ * as over the plain scan. Made by {@link EnumerableSemiNaiveFixpoint} for the code it generates, and
+ * by {@link SelectedSpools} for every plan a run executes.
  */
 final class IndexedScan extends TableScan implements EnumerableRel {
-    private final FixpointTable.Selection selection;
+    private final RowIndex.Selection selection;
 
-    IndexedScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, FixpointTable.Selection selection) {
+    IndexedScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, RowIndex.Selection selection) {
         super(cluster, traits, List.of(), table);
         this.selection = requireNonNull(selection, "selection is null");
     }
@@ -46,9 +47,9 @@ final class IndexedScan extends TableScan implements EnumerableRel {
     @Override
     public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
         PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
-        FixpointTable table = requireNonNull(getTable().unwrap(FixpointTable.class), "fixpoint table");
-        Expression rows = Expressions.call(implementor.stash(table, FixpointTable.class), "scan",
-                implementor.stash(selection, FixpointTable.Selection.class));
+        SelectableRows table = requireNonNull(getTable().unwrap(SelectableRows.class), "selectable rows");
+        Expression rows = Expressions.call(implementor.stash(table, SelectableRows.class), "scan",
+                implementor.stash(selection, RowIndex.Selection.class));
         return implementor.result(physType, Blocks.toBlock(rows));
     }
 }

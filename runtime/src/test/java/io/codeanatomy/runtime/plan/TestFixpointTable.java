@@ -28,12 +28,12 @@ class TestFixpointTable {
         List<Object[]> rows = rows(new Random(3), 2_000, 0);
         table.set(rows);
 
-        FixpointTable.Selection selection = new FixpointTable.Selection(new int[] {0, 2}, keys(List.of("P", "I"), List.of("C", "BC"), List.of("C", "F")));
+        RowIndex.Selection selection = new RowIndex.Selection(new int[] {0, 2}, keys(List.of("P", "I"), List.of("C", "BC"), List.of("C", "F")));
         assertThat(scan(table, selection)).containsExactlyElementsOf(filter(rows, 0,
                 row -> Set.of("P|I", "C|BC", "C|F").contains(row[0] + "|" + row[2])));
-        FixpointTable.Selection tags = new FixpointTable.Selection(new int[] {0}, keys("X", "C"));
+        RowIndex.Selection tags = new RowIndex.Selection(new int[] {0}, keys("X", "C"));
         assertThat(scan(table, tags)).containsExactlyElementsOf(filter(rows, 0, row -> !row[0].equals("P")));
-        assertThat(scan(table, new FixpointTable.Selection(new int[] {0}, keys("Y")))).isEmpty();
+        assertThat(scan(table, new RowIndex.Selection(new int[] {0}, keys("Y")))).isEmpty();
     }
 
     @Test
@@ -42,7 +42,7 @@ class TestFixpointTable {
         Random random = new Random(5);
         List<Object[]> total = new ArrayList<>(rows(random, 500, 0));
         table.set(total);
-        FixpointTable.Selection selection = new FixpointTable.Selection(new int[] {0, 2}, keys(List.of("P", "I"), List.of("P", "L")));
+        RowIndex.Selection selection = new RowIndex.Selection(new int[] {0, 2}, keys(List.of("P", "I"), List.of("P", "L")));
         Predicate<Object[]> selected = row -> row[0].equals("P") && (row[2].equals("I") || row[2].equals("L"));
         assertThat(scan(table, selection)).containsExactlyElementsOf(filter(total, 0, selected));
         for (int round = 1; round <= 4; round++) {
@@ -65,7 +65,7 @@ class TestFixpointTable {
         FixpointTable delta = total.tail("d");
         Random random = new Random(7);
         List<Object[]> all = new ArrayList<>(rows(random, 400, 0));
-        FixpointTable.Selection selection = new FixpointTable.Selection(new int[] {0, 2}, keys(List.of("P", "I"), List.of("C", "F")));
+        RowIndex.Selection selection = new RowIndex.Selection(new int[] {0, 2}, keys(List.of("P", "I"), List.of("C", "F")));
         Predicate<Object[]> selected = row -> Set.of("P|I", "C|F").contains(row[0] + "|" + row[2]);
         int start = 0;
         for (int round = 1; round <= 4; round++) {
@@ -95,7 +95,7 @@ class TestFixpointTable {
         List<Object[]> rows = List.of(new Object[] {"P", 0, "I", "x"}, new Object[] {"P", 1, null, "x"}, new Object[] {"P", 2, "I", null},
                 new Object[] {"P", 3, "I", "y"}, new Object[] {"P", 4, "I", "x"}, new Object[] {"C", 5, "I", "x"});
         table.set(rows);
-        FixpointTable.Selection selection = new FixpointTable.Selection(new int[] {0, 2, 3}, keys(List.of("P", "I", "x"), List.of("C", "F", "x")));
+        RowIndex.Selection selection = new RowIndex.Selection(new int[] {0, 2, 3}, keys(List.of("P", "I", "x"), List.of("C", "F", "x")));
         assertThat(scan(table, selection)).containsExactly(rows.get(0), rows.get(4));
         assertThatThrownBy(() -> table.set(rows, 7)).isInstanceOf(IllegalArgumentException.class).hasMessage("start 7 is outside the 6 rows");
     }
@@ -106,7 +106,7 @@ class TestFixpointTable {
         List<Object[]> rows = List.of(row("P", 0, "I"), row("PR", 1, "I"), row("P", 2, "L"));
         table.set(rows);
 
-        FixpointTable.Selection padded = new FixpointTable.Selection(new int[] {0}, keys(FixpointTable.keyValue("P ")));
+        RowIndex.Selection padded = new RowIndex.Selection(new int[] {0}, keys(RowIndex.keyValue("P ")));
         assertThat(scan(table, padded)).containsExactly(rows.get(0), rows.get(2));
     }
 
@@ -152,7 +152,7 @@ class TestFixpointTable {
         return rows.subList(from, rows.size()).stream().filter(selected).toList();
     }
 
-    private static List<Object[]> scan(FixpointTable table, FixpointTable.Selection selection) {
+    private static List<Object[]> scan(FixpointTable table, RowIndex.Selection selection) {
         List<Object[]> rows = new ArrayList<>();
         try (Enumerator<Object[]> e = table.scan(selection).enumerator()) {
             while (e.moveNext()) {
