@@ -34,36 +34,36 @@ public final class RowIndex {
      * keys, in the list's order, as an enumerator; indexes the rows not indexed yet.
      */
     public Enumerator<Object[]> enumerator(List<Object[]> current, int start, Selection selection) {
-                requireNonNull(current, "current is null");
-                requireNonNull(selection, "selection is null");
-                Span span = positions(current, start, selection);
-                return new Enumerator<>() {
-                    private int next = span.from;
-                    private Object[] row;
+        requireNonNull(current, "current is null");
+        requireNonNull(selection, "selection is null");
+        Span span = positions(current, start, selection);
+        return new Enumerator<>() {
+            private int next = span.from;
+            private Object[] row;
 
-                    @Override
-                    public Object[] current() {
-                        return row;
-                    }
+            @Override
+            public Object[] current() {
+                return row;
+            }
 
-                    @Override
-                    public boolean moveNext() {
-                        if (next == span.to) {
-                            return false;
-                        }
-                        row = current.get(span.positions[next++]);
-                        return true;
-                    }
+            @Override
+            public boolean moveNext() {
+                if (next == span.to) {
+                    return false;
+                }
+                row = current.get(span.positions[next++]);
+                return true;
+            }
 
-                    @Override
-                    public void reset() {
-                        next = span.from;
-                    }
+            @Override
+            public void reset() {
+                next = span.from;
+            }
 
-                    @Override
-                    public void close() {
-                    }
-                };
+            @Override
+            public void close() {
+            }
+        };
     }
 
     /** Positions {@code positions[from..to)}, increasing. */
