@@ -69,7 +69,7 @@ class TestCallGraphAccuracy {
         // defines the getter and then the setter, both named model.Vec.norm.
         List<List<Object>> rows = rows("dunders", "SELECT e.path, e.bstart, e.resolution_method, n.path, n.line FROM cpg_edges e "
                 + "JOIN cpg_nodes n ON n.node_id = e.dst_node_id WHERE e.edge_kind = 'CALLS' AND n.qualified_name = 'model.Vec.norm' ORDER BY 2");
-        assertThat(rows).containsExactly(List.of("main.py", 1208L, "property", "model.py", 56), List.of("main.py", 1245L, "property", "model.py", 60));
+        assertThat(rows).containsExactly(List.of("main.py", 1390L, "property", "model.py", 65), List.of("main.py", 1427L, "property", "model.py", 69));
     }
 
     @Test

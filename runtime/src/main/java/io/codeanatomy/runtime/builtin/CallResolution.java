@@ -343,7 +343,8 @@ public final class CallResolution implements CpgPart {
     /** Builtins whose result holds what the container they are given holds (iter's: an iterator over it). */
     private static final List<String> COPYING_BUILTINS = List.of("builtins.dict", "builtins.list", "builtins.tuple", "builtins.set",
             "builtins.frozenset", "builtins.sorted", "builtins.reversed", "builtins.iter");
-    private static final List<String> UNARY_BUILTINS = List.of("len", "str", "repr", "bool", "hash", "abs", "iter", "next", "format");
+    private static final List<String> UNARY_BUILTINS = List.of("len", "str", "repr", "bool", "hash", "abs", "iter", "next", "format", "bytes",
+            "round", "reversed");
     private static final List<String> DRAINING = List.of("list", "tuple", "set", "frozenset", "sum", "sorted", "min", "max", "any", "all",
             "enumerate", "zip", "dict");
     /** The draining builtins that iterate their arguments only as they are iterated themselves. */
@@ -984,7 +985,9 @@ public final class CallResolution implements CpgPart {
         Field<String> dunder = Exprs.when(builtin.eq("len"), val("__len__")).when(builtin.eq("str"), val("__str__"))
                 .when(builtin.eq("repr"), val("__repr__")).when(builtin.eq("bool"), val("__bool__")).when(builtin.eq("hash"), val("__hash__"))
                 .when(builtin.eq("abs"), val("__abs__")).when(builtin.eq("iter"), val("__iter__")).when(builtin.eq("next"), val("__next__"))
-                .when(builtin.eq("format"), val("__format__")).when(builtin.in(DRAINING), val("__iter__"))
+                .when(builtin.eq("format"), val("__format__")).when(builtin.eq("bytes"), val("__bytes__"))
+                .when(builtin.eq("round"), val("__round__")).when(builtin.eq("reversed"), val("__reversed__"))
+                .when(builtin.in(DRAINING), val("__iter__"))
                 .otherwise(Exprs.nullOf(DataType.STRING));
         // A draining builtin's result is a new container, not what it iterates. enumerate and zip iterate
         // their arguments as they are iterated: what the arguments' __iter__ return is the iterator a loop
