@@ -25,8 +25,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *
  * <p>A transient table, as a run-scoped table is, and so never an {@code EnumerableTableScan}:
  * Calcite generates uncompilable code for that scan over a list of structs (the CPG's adjacency
- * lists). Its rows are {@link SpooledRows}, read by the compiled {@code SpoolScan}. Not filterable:
- * a filter above the scan compiles into the {@code EnumerableCalc} that reads it.
+ * lists). Its rows are {@link SelectableRows}, read by the compiled {@code SpoolScan}. Not a
+ * filterable table: a filter above the scan compiles into the {@code EnumerableCalc} that reads it,
+ * and where that filter requires constant text values the scan reads only the rows holding them
+ * through the spool's {@link RowIndex} ({@code SelectedSpools}).
  */
 public final class SpoolTable extends AbstractTable implements SelectableRows, TransientTable {
     private final String view;

@@ -21,8 +21,8 @@ import org.apache.calcite.schema.impl.AbstractSchema;
  * same session replaces the tables it names again.
  */
 public final class Spools implements SpoolTables {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     public static final String SCHEMA = "spool";
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final CalciteSchema schema;
     private final Map<String, SpoolTable> tables = new LinkedHashMap<>();
