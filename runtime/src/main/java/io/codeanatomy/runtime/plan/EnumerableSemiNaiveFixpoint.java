@@ -2,12 +2,7 @@ package io.codeanatomy.runtime.plan;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import com.google.common.collect.Range;
 import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableHashJoin;
@@ -32,16 +27,6 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.convert.ConverterRule;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
-import org.apache.calcite.rex.RexCall;
-import org.apache.calcite.rex.RexInputRef;
-import org.apache.calcite.rex.RexLiteral;
-import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.rex.RexProgram;
-import org.apache.calcite.rex.RexUnknownAs;
-import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.type.SqlTypeUtil;
-import org.apache.calcite.util.NlsString;
-import org.apache.calcite.util.Sarg;
 
 /**
  * Runs a semi-naive fixpoint in generated code: the seed and the step are compiled like any other
@@ -53,8 +38,6 @@ import org.apache.calcite.util.Sarg;
  * ({@link IndexedScan}); neither changes which rows the step gives, nor their order.
  */
 public final class EnumerableSemiNaiveFixpoint extends SemiNaiveFixpoint implements EnumerableRel {
-    /** The most keys an {@link IndexedScan} looks up; a filter that allows more combinations reads the whole table. */
-    private static final int MAX_SELECTED_KEYS = 64;
 
     /** The physical rule choosing this operator for a {@link LogicalSemiNaiveFixpoint}. */
     public static final RelOptRule RULE = ConverterRule.Config.INSTANCE
@@ -139,84 +122,6 @@ public final class EnumerableSemiNaiveFixpoint extends SemiNaiveFixpoint impleme
      */
     private RelNode indexed(RelNode node) {
         return SelectedSpools.select(node, table -> table == tables().delta() || table == tables().total(), true);
-    }
-
-    /**
-     * The keys a filter's condition requires of its input's text columns: per column, the values of
-     * its conjuncts {@code column = literal} and {@code SEARCH(column, points)} (intersected when
-     * several name it); null when none does, or when the keys would be too many to be worth it.
-     */
-    static RowIndex.Selection selection(RexProgram program) {
-        if (program.getCondition() == null) {
-            return null;
-        }
-        Map<Integer, Set<Object>> values = new TreeMap<>();
-        for (RexNode conjunct : RelOptUtil.conjunctions(program.expandLocalRef(program.getCondition()))) {
-            Map.Entry<Integer, Set<Object>> required = required(conjunct);
-            if (required != null) {
-                values.merge(required.getKey(), required.getValue(), (a, b) -> {
-                    Set<Object> both = new LinkedHashSet<>(a);
-                    both.retainAll(b);
-                    return both;
-                });
-            }
-        }
-        if (values.isEmpty()) {
-            return null;
-        }
-        Set<Object> keys = new LinkedHashSet<>();
-        keys.add(List.of());
-        for (Set<Object> column : values.values()) {
-            Set<Object> extended = new LinkedHashSet<>();
-            for (Object key : keys) {
-                for (Object value : column) {
-                    List<Object> longer = new ArrayList<>((List<?>) key);
-                    longer.add(value);
-                    extended.add(longer);
-                }
-            }
-            keys = extended;
-            if (keys.size() > MAX_SELECTED_KEYS) {
-                return null;
-            }
-        }
-        int[] columns = values.keySet().stream().mapToInt(Integer::intValue).toArray();
-        Set<Object> selected = new LinkedHashSet<>();
-        // One column's key is its value, several columns' the list of their values.
-        keys.forEach(key -> selected.add(columns.length == 1 ? ((List<?>) key).get(0) : key));
-        return new RowIndex.Selection(columns, selected);
-    }
-
-    /** The text column a conjunct requires to hold one of some values, and the values; null if it is not such a conjunct. */
-    private static Map.Entry<Integer, Set<Object>> required(RexNode conjunct) {
-        if (!(conjunct instanceof RexCall call) || call.getOperands().size() != 2) {
-            return null;
-        }
-        RexNode left = call.getOperands().get(0);
-        RexNode right = call.getOperands().get(1);
-        if (call.getKind() == SqlKind.EQUALS && left instanceof RexLiteral && right instanceof RexInputRef) {
-            RexNode swap = left;
-            left = right;
-            right = swap;
-        }
-        if (!(left instanceof RexInputRef ref) || !(right instanceof RexLiteral literal) || !SqlTypeUtil.inCharFamily(ref.getType())) {
-            return null;
-        }
-        Set<Object> values = new LinkedHashSet<>();
-        if (call.getKind() == SqlKind.EQUALS && !literal.isNull() && SqlTypeUtil.inCharFamily(literal.getType())) {
-            values.add(RowIndex.keyValue(literal.getValueAs(String.class)));
-        } else if (call.getKind() == SqlKind.SEARCH && literal.getValue() instanceof Sarg<?> sarg && sarg.isPoints()
-                && sarg.nullAs != RexUnknownAs.TRUE) {
-            for (Range<?> point : sarg.rangeSet.asRanges()) {
-                if (!(point.lowerEndpoint() instanceof NlsString text)) {
-                    return null;
-                }
-                values.add(RowIndex.keyValue(text.getValue()));
-            }
-        } else {
-            return null;
-        }
-        return Map.entry(ref.getIndex(), values);
     }
 
     /** What a join's build side holds: its input's whole plan and the key columns it is looked up by. */

@@ -406,7 +406,7 @@ class TestSemiNaiveFixpoint {
     private static void deltaFilters(RelNode node, List<String> selections) {
         if (node instanceof EnumerableCalc calc && calc.getInput() instanceof SpoolScan scan
                 && scan.getTable().getQualifiedName().get(0).contains("$delta$")) {
-            selections.add(String.valueOf(EnumerableSemiNaiveFixpoint.selection(calc.getProgram())));
+            selections.add(String.valueOf(SelectedSpools.selection(calc.getProgram())));
         }
         node.getInputs().forEach(input -> deltaFilters(input, selections));
     }
