@@ -70,7 +70,7 @@ public final class EnumerableSemiNaiveFixpoint extends SemiNaiveFixpoint impleme
         // Each rule in a method of its own: one method for all would pass the JVM's 64 KB limit.
         BranchMethods methods = new BranchMethods(implementor);
         // The code is generated for a copy whose step keeps its joins' lookups from round to round.
-        RelNode self = copy(getTraitSet(), List.of(getLeft(), indexed(memoized(getRight()))));
+        RelNode self = copy(getTraitSet(), List.of(getLeft(), generatedStep()));
         Expression seedRows = methods.rows(builder, (EnumerableRel) self, 0, (EnumerableRel) self.getInput(0));
         Expression stepRows = methods.rows(builder, (EnumerableRel) self, 1, (EnumerableRel) self.getInput(1));
         builder.add(Expressions.call(EVALUATE, seedRows, stepRows, implementor.stash(tables(), SemiNaiveTables.class),
@@ -78,6 +78,11 @@ public final class EnumerableSemiNaiveFixpoint extends SemiNaiveFixpoint impleme
         // Rows are arrays even for one column, as the tables hold them.
         PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
         return implementor.result(physType, builder.toBlock());
+    }
+
+    /** The step the code is generated for: kept lookups, indexed scans, lookups that keep the table's rows. */
+    RelNode generatedStep() {
+        return absorbing(indexed(memoized(getRight())));
     }
 
     /**
@@ -122,6 +127,24 @@ public final class EnumerableSemiNaiveFixpoint extends SemiNaiveFixpoint impleme
      */
     private RelNode indexed(RelNode node) {
         return SelectedSpools.select(node, table -> table == tables().delta() || table == tables().total(), true);
+    }
+
+    /**
+     * The step with each kept lookup over a calculation on a table's rows doing that calculation
+     * itself ({@link MemoRows#absorbing}), so that it keeps the table's rows, not copies. After
+     * {@link #indexed}: the scan under the calculation already reads through its index.
+     */
+    private static RelNode absorbing(RelNode node) {
+        RelNode self = node instanceof MemoRows memo ? memo.absorbing() : node;
+        List<RelNode> inputs = new ArrayList<>(self.getInputs());
+        boolean changed = self != node;
+        for (int i = 0; i < inputs.size(); i++) {
+            RelNode input = inputs.get(i);
+            RelNode rewritten = absorbing(input);
+            changed |= rewritten != input;
+            inputs.set(i, rewritten);
+        }
+        return changed ? self.copy(self.getTraitSet(), inputs) : self;
     }
 
     /** What a join's build side holds: its input's whole plan and the key columns it is looked up by. */

@@ -11,9 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.enumerable.EnumUtils;
+import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.adapter.enumerable.PhysType;
+import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
+import org.apache.calcite.adapter.enumerable.RexToLixTranslator;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
@@ -22,14 +28,21 @@ import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.linq4j.Lookup;
 import org.apache.calcite.linq4j.function.Function1;
 import org.apache.calcite.linq4j.function.Function2;
+import org.apache.calcite.linq4j.function.Predicate1;
 import org.apache.calcite.linq4j.tree.BlockBuilder;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.linq4j.tree.ParameterExpression;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.SingleRel;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.runtime.FlatLists;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The build side of a hash join in a semi-naive step, kept across the rounds of one evaluation:
@@ -40,18 +53,73 @@ import org.apache.calcite.runtime.FlatLists;
  * added since the last round are read ({@link FixpointTable#from}), which gives exactly the new
  * rows since the input is linear in the total. A round then costs what its delta joins, not the
  * size of every relation it joins with.
+ *
+ * <p>When the build side is a filter and projection ({@code EnumerableCalc}) of a table whose rows
+ * are kept anyway (a spool, the fixpoint's total or delta), the node takes the calculation over
+ * ({@link #absorbing}): the lookup keeps the table's own rows and projects them when the join reads
+ * them, instead of keeping a projected copy of each (tens of millions of copies in a standard-library
+ * build with calls, docs/decisions.md). The rows the join reads are the same, in the same order.
  */
 public final class MemoRows extends SingleRel implements EnumerableRel {
     private final Memo memo;
+    /** The filter and projection taken over from a calculation over the input, or null: the input's rows as they are. */
+    private final @Nullable RexProgram program;
 
     MemoRows(RelOptCluster cluster, RelTraitSet traits, RelNode input, Memo memo) {
+        this(cluster, traits, input, memo, null);
+    }
+
+    private MemoRows(RelOptCluster cluster, RelTraitSet traits, RelNode input, Memo memo, @Nullable RexProgram program) {
         super(cluster, traits, input);
         this.memo = requireNonNull(memo, "memo is null");
+        this.program = program;
     }
 
     @Override
     public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-        return new MemoRows(getCluster(), traitSet, inputs.get(0), memo);
+        return new MemoRows(getCluster(), traitSet, inputs.get(0), memo, program);
+    }
+
+    @Override
+    protected RelDataType deriveRowType() {
+        return program == null ? super.deriveRowType() : program.getOutputRowType();
+    }
+
+    @Override
+    public RelWriter explainTerms(RelWriter pw) {
+        return super.explainTerms(pw).itemIf("program", program, program != null);
+    }
+
+    /**
+     * This node reading the table under its input's calculation and doing that calculation itself
+     * when its input is one ({@code EnumerableCalc}, through nodes that pass rows on) over a scan of
+     * rows a table keeps ({@link SpoolScan}, {@link IndexedScan}); else this node.
+     */
+    RelNode absorbing() {
+        if (program != null) {
+            return this;
+        }
+        RelNode node = getInput();
+        while (node instanceof PassThrough && node.getInputs().size() == 1) {
+            node = node.getInput(0);
+        }
+        if (!(node instanceof EnumerableCalc calc) || !keptRows(calc.getInput())
+                || calc.getProgram().getExprList().stream().anyMatch(RexUtil::containsCorrelation)) {
+            return this;
+        }
+        return new MemoRows(getCluster(), getTraitSet(), calc.getInput(), memo, calc.getProgram());
+    }
+
+    /** The variables a correlated calculation reads, of which an absorbed one reads none. */
+    private static RexToLixTranslator.InputGetter noCorrelation(String name) {
+        throw new IllegalStateException("a kept lookup's calculation reads correlation variable " + name);
+    }
+
+    private static boolean keptRows(RelNode node) {
+        while (node instanceof PassThrough && node.getInputs().size() == 1) {
+            node = node.getInput(0);
+        }
+        return node instanceof SpoolScan || node instanceof IndexedScan;
     }
 
     @Override
@@ -59,14 +127,46 @@ public final class MemoRows extends SingleRel implements EnumerableRel {
         Result input = implementor.visitChild(this, 0, (EnumerableRel) getInput(), pref);
         BlockBuilder builder = new BlockBuilder();
         Expression rows = builder.append("rows", input.block);
-        builder.add(Expressions.call(MemoRows.class, "memoized", rows, implementor.stash(memo, Memo.class)));
-        PhysType physType = input.physType;
+        Expression stashed = implementor.stash(memo, Memo.class);
+        if (program == null) {
+            builder.add(Expressions.call(MemoRows.class, "memoized", rows, stashed));
+            return implementor.result(input.physType, builder.toBlock());
+        }
+        // The calculation as two functions of an input row, generated as EnumerableCalc generates them.
+        JavaTypeFactory typeFactory = implementor.getTypeFactory();
+        PhysType physType = PhysTypeImpl.of(typeFactory, getRowType(), pref.prefer(input.format));
+        ParameterExpression row = Expressions.parameter(Object.class, "row");
+        RexToLixTranslator.InputGetter getter = new RexToLixTranslator.InputGetterImpl(
+                EnumUtils.convert(row, input.physType.getJavaRowType()), input.physType);
+        Expression condition = Expressions.constant(null, Predicate1.class);
+        if (program.getCondition() != null) {
+            BlockBuilder body = new BlockBuilder();
+            body.add(Expressions.return_(null, RexToLixTranslator.translateCondition(program, typeFactory, body, getter,
+                    MemoRows::noCorrelation, implementor.getConformance())));
+            condition = Expressions.lambda(Predicate1.class, body.toBlock(), row);
+        }
+        BlockBuilder body = new BlockBuilder();
+        List<Expression> values = RexToLixTranslator.translateProjects(program, typeFactory, implementor.getConformance(), body, null,
+                physType, DataContext.ROOT, getter, MemoRows::noCorrelation);
+        body.add(Expressions.return_(null, physType.record(values)));
+        Expression projection = Expressions.lambda(Function1.class, body.toBlock(), row);
+        builder.add(Expressions.call(MemoRows.class, "memoized", rows, stashed, condition, projection));
         return implementor.result(physType, builder.toBlock());
     }
 
     /** The rows of {@code rows}, whose lookups {@code memo} keeps; called by generated code. */
     public static <T> Enumerable<T> memoized(Enumerable<T> rows, Memo memo) {
-        return new Memoized<>(rows, memo);
+        return new Memoized<>(rows, memo, null, null);
+    }
+
+    /**
+     * The rows of {@code rows} that {@code condition} (if not null) keeps, each as {@code projection}
+     * makes it, whose lookups {@code memo} keeps by the rows of {@code rows}; called by generated code.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> Enumerable<T> memoized(Enumerable<?> rows, Memo memo, @Nullable Predicate1<Object> condition,
+            Function1<Object, T> projection) {
+        return new Memoized<>((Enumerable<Object>) rows, memo, condition, (Function1<Object, Object>) projection);
     }
 
     /** The state one {@link MemoRows} keeps for an evaluation. */
@@ -84,17 +184,22 @@ public final class MemoRows extends SingleRel implements EnumerableRel {
             indexed = 0;
         }
 
+        /**
+         * The lookup by {@code key} of {@code rows} made by {@code projection} from the rows of
+         * {@code input} that {@code condition} keeps (both null: the input's rows themselves).
+         */
         @SuppressWarnings("unchecked")
-        synchronized <K, T> Lookup<K, T> lookup(Enumerable<T> rows, Function1<T, K> key) {
+        synchronized <K, T> Lookup<K, T> lookup(Enumerable<Object> input, @Nullable Predicate1<Object> condition,
+                @Nullable Function1<Object, Object> projection, Function1<T, K> key) {
             if (lookup == null) {
-                lookup = new MultiLookup<>();
+                lookup = new MultiLookup<>(projection);
                 indexed = total == null ? 0 : total.size();
-                add(rows, (Function1<Object, Object>) key);
+                add(input, condition, projection, (Function1<Object, Object>) key);
             } else if (total != null && total.size() > indexed) {
                 int size = total.size();
                 total.from(indexed);
                 try {
-                    add(rows, (Function1<Object, Object>) key);
+                    add(input, condition, projection, (Function1<Object, Object>) key);
                 } finally {
                     total.from(0);
                 }
@@ -103,12 +208,16 @@ public final class MemoRows extends SingleRel implements EnumerableRel {
             return (Lookup<K, T>) (Lookup<?, ?>) lookup;
         }
 
-        @SuppressWarnings("unchecked")
-        private <T> void add(Enumerable<T> rows, Function1<Object, Object> key) {
-            try (Enumerator<T> enumerator = rows.enumerator()) {
+        /** Adds each row the condition keeps under the key of its projection; keeps the row itself, which the lookup projects when read. */
+        private void add(Enumerable<Object> input, @Nullable Predicate1<Object> condition, @Nullable Function1<Object, Object> projection,
+                Function1<Object, Object> key) {
+            try (Enumerator<Object> enumerator = input.enumerator()) {
                 while (enumerator.moveNext()) {
                     Object row = enumerator.current();
-                    Object k = key.apply(row);
+                    if (condition != null && !condition.apply(row)) {
+                        continue;
+                    }
+                    Object k = key.apply(projection == null ? row : projection.apply(row));
                     if (k != null) {
                         lookup.add(k, row);
                     }
@@ -119,22 +228,29 @@ public final class MemoRows extends SingleRel implements EnumerableRel {
 
     /** Rows whose {@code toLookup} is the memo's; anything else reads them as they are. */
     private static final class Memoized<T> extends AbstractEnumerable<T> {
-        private final Enumerable<T> rows;
+        private final Enumerable<Object> input;
         private final Memo memo;
+        private final @Nullable Predicate1<Object> condition;
+        private final @Nullable Function1<Object, Object> projection;
 
-        Memoized(Enumerable<T> rows, Memo memo) {
-            this.rows = rows;
+        @SuppressWarnings("unchecked")
+        Memoized(Enumerable<?> input, Memo memo, @Nullable Predicate1<Object> condition, @Nullable Function1<Object, Object> projection) {
+            this.input = (Enumerable<Object>) input;
             this.memo = memo;
+            this.condition = condition;
+            this.projection = projection;
         }
 
         @Override
+        @SuppressWarnings("unchecked")
         public Enumerator<T> enumerator() {
-            return rows.enumerator();
+            Enumerable<Object> rows = condition == null ? input : input.where(condition);
+            return (Enumerator<T>) (projection == null ? rows : rows.select(projection)).enumerator();
         }
 
         @Override
         public <TKey> Lookup<TKey, T> toLookup(Function1<T, TKey> keySelector) {
-            return memo.lookup(rows, keySelector);
+            return memo.lookup(input, condition, projection, keySelector);
         }
     }
 
@@ -160,7 +276,17 @@ public final class MemoRows extends SingleRel implements EnumerableRel {
          * 16 bytes, per key kept, and list equality on each probe); the wrapped key otherwise.
          */
         private final HashSlots slots = new HashSlots(false, true);
+        /** What a stored row is read as (a projection of it), or null: the row itself. */
+        private final @Nullable Function1<Object, Object> view;
         private boolean unwrapped;
+
+        MultiLookup() {
+            this(null);
+        }
+
+        MultiLookup(@Nullable Function1<Object, Object> view) {
+            this.view = view;
+        }
 
         void add(K key, V value) {
             if (slots.size() == 0) {
@@ -199,10 +325,16 @@ public final class MemoRows extends SingleRel implements EnumerableRel {
             return (K) (unwrapped ? FlatLists.ofSingle(key) : key);
         }
 
-        /** The rows of one entry's value, as they are now. */
+        /** The rows of one entry's value, as they are now (each as the view reads it). */
         @SuppressWarnings("unchecked")
         private List<V> rows(Object value) {
-            return value instanceof Several several ? (List<V>) several.snapshot() : Collections.singletonList(value == NULL_ROW ? null : (V) value);
+            List<Object> stored = value instanceof Several several ? several.snapshot() : Collections.singletonList(value == NULL_ROW ? null : value);
+            if (view == null) {
+                return (List<V>) stored;
+            }
+            List<V> viewed = new ArrayList<>(stored.size());
+            stored.forEach(row -> viewed.add((V) view.apply(row)));
+            return viewed;
         }
 
         /** Calls {@code action} with each key and its rows as they are now, in slot order. */

@@ -3,6 +3,7 @@ package io.codeanatomy.runtime.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,6 +31,19 @@ class TestMultiLookup {
         assertThat(lookup.keySet()).containsExactlyInAnyOrder("a", "b");
         assertThat(lookup.containsKey("a")).isTrue();
         assertThat(lookup.containsKey("c")).isFalse();
+    }
+
+    @Test
+    void aLookupWithAViewKeepsTheRowsAddedAndGivesEachAsTheViewReadsIt() {
+        // A kept lookup over a calculation keeps the table's rows and projects them when they are read.
+        MemoRows.MultiLookup<String, Object> lookup = new MemoRows.MultiLookup<>(row -> new Object[] {((Object[]) row)[1]});
+        Object[] a1 = {"a", 1};
+        lookup.add("a", a1);
+        lookup.add("b", new Object[] {"b", 2});
+        lookup.add("b", new Object[] {"b", 3});
+        assertThat(rows(lookup.get("a"))).singleElement().isNotSameAs(a1).isEqualTo(new Object[] {1});
+        assertThat(rows(lookup.get("b"))).containsExactly(new Object[] {2}, new Object[] {3});
+        assertThat(lookup.values()).extracting(rows -> Arrays.deepToString(rows(rows).toArray())).containsExactlyInAnyOrder("[[1]]", "[[2], [3]]");
     }
 
     @Test

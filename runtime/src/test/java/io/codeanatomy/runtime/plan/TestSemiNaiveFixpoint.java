@@ -402,6 +402,52 @@ class TestSemiNaiveFixpoint {
                 && selection.contains(", " + KINDS.get(0) + "]") && selection.contains(", " + KINDS.get(1) + "]"));
     }
 
+    @Test
+    void aKeptLookupOverACalculationOnTheTotalKeepsTheTotalsRowsAndGivesTheRowsOfTheRules() {
+        // hop(x, z) :- (edge or hop)(x, y), edge(y, z) with the edges read from the total as (s, d + 1):
+        // the join's build side filters and computes, and its lookup keeps the total's rows, projecting them when read.
+        List<long[]> edges = randomEdges(new Random(23), 30, 15);
+        PlanningFixture fixture = fixture(edges);
+        Field<String> rel = col("r", "rel", DataType.STRING);
+        RelSpec seed = RelSpec.scan("edges", "e").project(Exprs.val("edge").as("rel"), SRC.as("s"), DST.as("d"));
+        RelSpec shiftedEdges = RelSpec.scan("hops", "t").filter(col("t", "rel", DataType.STRING).eq("edge"))
+                .project(col("t", "s", DataType.INT64).as("s"), Exprs.plus(col("t", "d", DataType.INT64), 1L).as("d1"));
+        RelSpec hop = RelSpec.scan("hops", "r").filter(rel.in(List.of("edge", "hop")))
+                .join(shiftedEdges.as("n"), JoinType.INNER, col("r", "d", DataType.INT64).eq(col("n", "s", DataType.INT64)))
+                .project(Exprs.val("hop").as("rel"), col("r", "s", DataType.INT64).as("s"),
+                        Exprs.minus(col("n", "d1", DataType.INT64), 1L).as("d"));
+        SemiNaiveRel hops = SemiNaiveRel.ofRules("hops", seed, List.of(hop), 100);
+        ColumnContract[] columns = {ColumnContract.required("rel", DataType.STRING), ColumnContract.required("s", DataType.INT64),
+                ColumnContract.required("d", DataType.INT64)};
+        Set<List<Object>> expected = new HashSet<>();
+        edges.forEach(edge -> expected.add(List.of("edge", edge[0], edge[1])));
+        for (List<Object> path : closure(edges)) {
+            for (long[] edge : edges) {
+                if (path.get(1).equals(edge[0])) {
+                    expected.add(List.of("hop", path.get(0), edge[1]));
+                }
+            }
+        }
+        EnumerableRel physical = plan(compile(fixture, hops, columns));
+        List<List<Object>> rows = rows(fixture, physical);
+        assertThat(rows).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(rows(fixture, physical)).as("the same rows in the same order on a second run").isEqualTo(rows);
+
+        List<String> steps = new ArrayList<>();
+        generatedSteps(physical, steps);
+        assertThat(steps).singleElement().satisfies(step -> assertThat(step)
+                .as("the build side's calculation is the lookup's, over the total's rows read through their index")
+                .containsPattern("MemoRows\\(program=.*\\n *(Metered.*\\n *)*IndexedScan\\(table=\\[\\[hops\\$0\\]\\], where=\\[\\[0\\] in \\[edge\\]\\]"));
+    }
+
+    /** The steps the fixpoints in {@code node} generate their code for, as plan text. */
+    private static void generatedSteps(RelNode node, List<String> steps) {
+        if (node instanceof EnumerableSemiNaiveFixpoint fixpoint) {
+            steps.add(RelOptUtil.toString(fixpoint.generatedStep()));
+        }
+        node.getInputs().forEach(input -> generatedSteps(input, steps));
+    }
+
     /** The selections of the filters over the delta in {@code node}. */
     private static void deltaFilters(RelNode node, List<String> selections) {
         if (node instanceof EnumerableCalc calc && calc.getInput() instanceof SpoolScan scan
