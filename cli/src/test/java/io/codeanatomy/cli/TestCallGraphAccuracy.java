@@ -133,13 +133,16 @@ class TestCallGraphAccuracy {
         // function called by a name computed at run time (getattr(m, "_".join(...))), classes
         // two of a method's self taken to be an instance of its own class, which the fixture never makes, and
         // of a subclass no code constructs (diamond.C: the price of mixins, which on the standard library's
-        // tests took the dynamic recall from 0.846 to 0.895).
+        // tests took the dynamic recall from 0.846 to 0.895); containers misses what a dict subclass's instance
+        // holds (only subclasses of list, tuple, set and frozenset are containers: on the standard library dict
+        // subclasses such as Counter, one container per class, added 2,615 pairs and none the tests observe).
         Map<String, double[]> floors = new LinkedHashMap<>();
         for (String category : CallGraphTruth.CATEGORIES) {
             floors.put(category, new double[] {1.0, 1.0});
         }
         floors.put("typed", new double[] {0.95, 0.95});
         floors.put("classes", new double[] {0.94, 1.0});
+        floors.put("containers", new double[] {1.0, 0.95});
         floors.forEach((category, floor) -> {
             assertThat(report.category(category).score().precision()).as(category + " precision").isGreaterThanOrEqualTo(floor[0]);
             assertThat(report.category(category).score().recall()).as(category + " recall").isGreaterThanOrEqualTo(floor[1]);
