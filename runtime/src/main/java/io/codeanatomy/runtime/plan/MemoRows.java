@@ -99,11 +99,7 @@ public final class MemoRows extends SingleRel implements EnumerableRel {
         if (program != null) {
             return this;
         }
-        RelNode node = getInput();
-        while (node instanceof PassThrough && node.getInputs().size() == 1) {
-            node = node.getInput(0);
-        }
-        if (!(node instanceof EnumerableCalc calc) || !keptRows(calc.getInput())
+        if (!(beneath(getInput()) instanceof EnumerableCalc calc) || !keptRows(calc.getInput())
                 || calc.getProgram().getExprList().stream().anyMatch(RexUtil::containsCorrelation)) {
             return this;
         }
@@ -116,10 +112,16 @@ public final class MemoRows extends SingleRel implements EnumerableRel {
     }
 
     private static boolean keptRows(RelNode node) {
+        RelNode scan = beneath(node);
+        return scan instanceof SpoolScan || scan instanceof IndexedScan;
+    }
+
+    /** The first node under {@code node}, itself included, that does not just pass its input's rows on. */
+    private static RelNode beneath(RelNode node) {
         while (node instanceof PassThrough && node.getInputs().size() == 1) {
             node = node.getInput(0);
         }
-        return node instanceof SpoolScan || node instanceof IndexedScan;
+        return node;
     }
 
     @Override
@@ -328,7 +330,11 @@ public final class MemoRows extends SingleRel implements EnumerableRel {
         /** The rows of one entry's value, as they are now (each as the view reads it). */
         @SuppressWarnings("unchecked")
         private List<V> rows(Object value) {
-            List<Object> stored = value instanceof Several several ? several.snapshot() : Collections.singletonList(value == NULL_ROW ? null : value);
+            if (!(value instanceof Several several)) {
+                Object row = value == NULL_ROW ? null : value;
+                return Collections.singletonList((V) (view == null ? row : view.apply(row)));
+            }
+            List<Object> stored = several.snapshot();
             if (view == null) {
                 return (List<V>) stored;
             }
