@@ -3,6 +3,7 @@ package io.codeanatomy.runtime.exec;
 import static java.util.Objects.requireNonNull;
 
 import io.codeanatomy.runtime.compile.SpoolTables;
+import io.codeanatomy.runtime.plan.SemiNaiveEvaluation;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -54,6 +55,7 @@ public final class Spools implements SpoolTables {
         event.begin();
         long start = System.nanoTime();
         long cpuStart = THREADS.getCurrentThreadCpuTime();
+        long chargedStart = SemiNaiveEvaluation.chargedCpuNanos();
         List<Object[]> rows = new ArrayList<>();
         boolean oneColumn = plan.getRowType().getFieldCount() == 1;
         try (Enumerator<?> enumerator = executor.rows(plan, planName(view))) {
@@ -63,7 +65,8 @@ public final class Spools implements SpoolTables {
                 rows.add(oneColumn ? new Object[] {row} : (Object[]) row);
             }
         }
-        long cpu = THREADS.getCurrentThreadCpuTime() - cpuStart;
+        // A fixpoint's helper threads count as this computation's CPU.
+        long cpu = THREADS.getCurrentThreadCpuTime() - cpuStart + SemiNaiveEvaluation.chargedCpuNanos() - chargedStart;
         event.end();
         if (event.shouldCommit()) {
             event.view = view;

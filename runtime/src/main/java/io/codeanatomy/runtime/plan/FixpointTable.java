@@ -34,8 +34,15 @@ public final class FixpointTable extends AbstractTable implements SelectableRows
     private final String name;
     private final RelDataType rowType;
     private volatile List<Object[]> rows = List.of();
-    /** Scans read the rows from this index on ({@link MemoRows}: the rows added since it last read them). */
-    private volatile int from;
+    /** Scans read the rows from this index on (the delta: the total's rows from the last round's first). */
+    private volatile int start;
+    /**
+     * Where the scans of one thread read from instead of {@link #start}, while it is set
+     * ({@link MemoRows}: the rows added since it last read them). Per thread, because the branches of
+     * a round run on several threads ({@link SemiNaiveEvaluation}) and one branch's lookup reading the
+     * new rows must not move another's scans.
+     */
+    private final ThreadLocal<Integer> readFrom = new ThreadLocal<>();
     /** Positions of the rows by the values of some columns; shared by a fixpoint's two tables. */
     private final RowIndex index;
 
@@ -90,7 +97,7 @@ public final class FixpointTable extends AbstractTable implements SelectableRows
             index.clear();
         }
         rows = current;
-        from = start;
+        this.start = start;
     }
 
     /** The number of rows a scan would read from the start. */
@@ -98,13 +105,24 @@ public final class FixpointTable extends AbstractTable implements SelectableRows
         return rows.size();
     }
 
-    /** Makes scans read the rows from {@code offset} on, until set back (to 0 for a table set from its first row). */
-    void from(int offset) {
-        from = offset;
+    /** Makes this thread's scans read the rows from {@code offset} on, until {@link #readFromStart}. */
+    void readFrom(int offset) {
+        readFrom.set(offset);
+    }
+
+    /** Makes this thread's scans read the rows from where the table was set to start again. */
+    void readFromStart() {
+        readFrom.remove();
+    }
+
+    /** The first row this thread's scans read. */
+    private int readStart() {
+        Integer offset = readFrom.get();
+        return offset == null ? start : offset;
     }
 
     /**
-     * The rows a scan reads (from {@link #from} on) whose columns hold one of the selection's
+     * The rows a scan reads (from {@link #readStart} on) whose columns hold one of the selection's
      * keys, in the order of the table; called by the code {@link IndexedScan} generates.
      */
     @Override
@@ -113,7 +131,7 @@ public final class FixpointTable extends AbstractTable implements SelectableRows
         return new AbstractEnumerable<>() {
             @Override
             public Enumerator<Object[]> enumerator() {
-                return index.enumerator(rows, from, selection);
+                return index.enumerator(rows, readStart(), selection);
             }
         };
     }
@@ -124,8 +142,8 @@ public final class FixpointTable extends AbstractTable implements SelectableRows
             @Override
             public Enumerator<@Nullable Object[]> enumerator() {
                 List<Object[]> current = rows;
-                int start = from;
-                return Linq4j.enumerator(start == 0 ? current : current.subList(start, current.size()));
+                int offset = readStart();
+                return Linq4j.enumerator(offset == 0 ? current : current.subList(offset, current.size()));
             }
         };
     }

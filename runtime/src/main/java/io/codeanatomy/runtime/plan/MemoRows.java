@@ -50,7 +50,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * the lookup it built in the first round, extended by the rows that are new since. Over static
  * rows (spools computed before the fixpoint) the lookup is built once; over rows that read the
  * fixpoint's total once (a filter, a projection, joins with static rows), only the total's rows
- * added since the last round are read ({@link FixpointTable#from}), which gives exactly the new
+ * added since the last round are read ({@link FixpointTable#readFrom}), which gives exactly the new
  * rows since the input is linear in the total. A round then costs what its delta joins, not the
  * size of every relation it joins with.
  *
@@ -199,11 +199,11 @@ public final class MemoRows extends SingleRel implements EnumerableRel {
                 add(input, condition, projection, (Function1<Object, Object>) key);
             } else if (total != null && total.size() > indexed) {
                 int size = total.size();
-                total.from(indexed);
+                total.readFrom(indexed);
                 try {
                     add(input, condition, projection, (Function1<Object, Object>) key);
                 } finally {
-                    total.from(0);
+                    total.readFromStart();
                 }
                 indexed = size;
             }

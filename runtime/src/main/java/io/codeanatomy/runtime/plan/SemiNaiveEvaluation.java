@@ -2,8 +2,14 @@ package io.codeanatomy.runtime.plan;
 
 import static java.util.Objects.requireNonNull;
 
+import io.codeanatomy.spi.source.SourceWorkers;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
@@ -16,9 +22,35 @@ import org.apache.calcite.linq4j.Linq4j;
  * Stops after a round with no new row or after {@code maxIterations} rounds. Rows come out in the
  * order first derived, so equal inputs give equal output, row for row. The fixpoint's
  * {@link GroupBounds} drop a round's new rows that would take a group past its bound.
+ *
+ * <p>A step that is several branches ({@link #concat}, one per rule) has its branches derived side
+ * by side on helper threads, as many as the machine has cores (the JVM option
+ * {@value #THREADS_PROPERTY} sets another number): each branch's rows are gathered apart, then read
+ * branch after branch, exactly as one thread reading the branches in order reads them, so the rows,
+ * their order and the rounds are the same whatever the number of threads. A round reads the delta,
+ * the total and the spools and writes nothing they hold (the lookups its joins keep are extended
+ * under their lock by the first branch that asks in a round, and only read after), so the branches
+ * share no state that a thread changes while another reads it. The CPU the helper threads spend is
+ * charged to the thread that runs the evaluation ({@link #chargedCpuNanos}).
  */
 public final class SemiNaiveEvaluation {
+    /** The JVM option that sets how many threads derive a round's branches (1: in order on the evaluating thread). */
+    public static final String THREADS_PROPERTY = "codeanatomy.fixpoint.threads";
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** The helper threads of the evaluation the current thread runs, if any. */
+    private static final ThreadLocal<ExecutorService> HELPERS = new ThreadLocal<>();
+    /** CPU time of helper threads charged to each thread, as it ran evaluations. */
+    private static final ThreadLocal<long[]> CHARGED = ThreadLocal.withInitial(() -> new long[1]);
+
     private SemiNaiveEvaluation() {
+    }
+
+    /**
+     * Nanoseconds of CPU that helper threads spent on evaluations this thread ran, so far: what a
+     * caller measuring its own thread's CPU adds to count an evaluation's whole cost.
+     */
+    public static long chargedCpuNanos() {
+        return CHARGED.get()[0];
     }
 
     /**
@@ -47,45 +79,164 @@ public final class SemiNaiveEvaluation {
     @SafeVarargs
     public static Enumerable<Object[]> concat(Enumerable<Object[]>... branches) {
         requireNonNull(branches, "branches is null");
-        return Linq4j.concat(List.of(branches));
+        return new Branches(List.of(branches));
+    }
+
+    /**
+     * A step's branches, read in order. Enumerated by a thread that runs an evaluation with helpers
+     * ({@link #HELPERS}), the branches are derived on the helpers side by side, each into a list of
+     * its own, and read from those lists in order; anywhere else (a branch that is itself several,
+     * enumerated on a helper) one after the other on the enumerating thread.
+     */
+    private static final class Branches extends AbstractEnumerable<Object[]> {
+        private final List<Enumerable<Object[]>> branches;
+
+        Branches(List<Enumerable<Object[]>> branches) {
+            this.branches = branches;
+        }
+
+        @Override
+        public Enumerator<Object[]> enumerator() {
+            ExecutorService helpers = HELPERS.get();
+            if (helpers == null || branches.size() < 2) {
+                return Linq4j.concat(branches).enumerator();
+            }
+            return new Gathering(branches, helpers, 2 * threads());
+        }
+    }
+
+    /**
+     * The rows of branches derived on helper threads, branch after branch, each once its helper has
+     * it. At most {@code ahead} branches are handed out beyond the one being read, so a round's rows
+     * are not all held twice (in the branches' lists and as new rows) at once.
+     */
+    private static final class Gathering implements Enumerator<Object[]> {
+        private final List<Enumerable<Object[]>> branches;
+        private final ExecutorService helpers;
+        private final int ahead;
+        private final List<Future<Gathered>> derived = new ArrayList<>();
+        private int branch = -1;
+        private List<Object[]> rows = List.of();
+        private int next;
+        private Object[] current;
+
+        Gathering(List<Enumerable<Object[]>> branches, ExecutorService helpers, int ahead) {
+            this.branches = branches;
+            this.helpers = helpers;
+            this.ahead = Math.max(1, ahead);
+            handOut();
+        }
+
+        /** Hands the branches up to {@code ahead} beyond the one being read to the helpers. */
+        private void handOut() {
+            while (derived.size() < branches.size() && derived.size() <= branch + ahead) {
+                Enumerable<Object[]> part = branches.get(derived.size());
+                derived.add(helpers.submit(() -> gather(part)));
+            }
+        }
+
+        @Override
+        public Object[] current() {
+            return current;
+        }
+
+        @Override
+        public boolean moveNext() {
+            while (next == rows.size()) {
+                if (branch + 1 == branches.size()) {
+                    return false;
+                }
+                Gathered gathered = SourceWorkers.await(derived.get(++branch));
+                handOut();
+                // The future holds the branch's rows: drop it, so they go once read (rounds are large).
+                derived.set(branch, null);
+                CHARGED.get()[0] += gathered.cpuNanos();
+                rows = gathered.rows();
+                next = 0;
+            }
+            current = rows.get(next++);
+            return true;
+        }
+
+        @Override
+        public void reset() {
+            throw new UnsupportedOperationException("a round's branches are read once");
+        }
+
+        @Override
+        public void close() {
+            derived.forEach(future -> {
+                if (future != null) {
+                    future.cancel(true);
+                }
+            });
+        }
     }
 
     private static List<Object[]> run(Enumerable<Object[]> seed, Enumerable<Object[]> step, SemiNaiveTables tables, int maxIterations) {
         synchronized (tables) {
-            tables.startEvaluation();
-            GroupBounds bounds = tables.bounds();
-            RowSet seen = new RowSet();
-            List<Object[]> all = new ArrayList<>();
-            long start = System.nanoTime();
-            List<Object[]> derived = new ArrayList<>();
-            long produced = derive(seed, seen, bounds, derived);
-            List<Object[]> fresh = bounds.admit(derived);
-            all.addAll(fresh);
-            tables.recordRound(produced, fresh.size(), System.nanoTime() - start, derived.size() - fresh.size());
-            FixpointDump dump = FixpointDump.open(tables.name());
-            dump.round(0, fresh, all.size());
+            int threads = threads();
+            ExecutorService helpers = threads > 1 ? Executors.newFixedThreadPool(threads, SourceWorkers.threadFactory("fixpoint " + tables.name())) : null;
+            HELPERS.set(helpers);
             try {
-                for (int round = 0; round < maxIterations && !fresh.isEmpty(); round++) {
-                    // The step reads the lists only while it is enumerated below; the total grows after.
-                    // The delta is the total's last rows, which share its indexes.
-                    tables.total().set(all);
-                    tables.delta().set(all, all.size() - fresh.size());
-                    derived = new ArrayList<>();
-                    start = System.nanoTime();
-                    produced = derive(step, seen, bounds, derived);
-                    List<Object[]> next = bounds.admit(derived);
-                    all.addAll(next);
-                    tables.recordRound(produced, next.size(), System.nanoTime() - start, derived.size() - next.size());
-                    dump.round(round + 1, next, all.size());
-                    fresh = next;
-                }
+                return rounds(seed, step, tables, maxIterations);
             } finally {
-                tables.delta().set(List.of());
-                tables.total().set(List.of());
-                dump.close();
+                HELPERS.remove();
+                if (helpers != null) {
+                    helpers.shutdownNow();
+                }
             }
-            return all;
         }
+    }
+
+    /** The threads a round's branches are derived on: {@value #THREADS_PROPERTY} if set, else the machine's cores. */
+    static int threads() {
+        String set = System.getProperty(THREADS_PROPERTY);
+        if (set != null && !set.isBlank()) {
+            try {
+                return Math.max(1, Integer.parseInt(set.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("The JVM option -D" + THREADS_PROPERTY + "=" + set
+                        + " is not a number of threads; give a whole number such as 1 or 2, or leave it out.", e);
+            }
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    private static List<Object[]> rounds(Enumerable<Object[]> seed, Enumerable<Object[]> step, SemiNaiveTables tables, int maxIterations) {
+        tables.startEvaluation();
+        GroupBounds bounds = tables.bounds();
+        RowSet seen = new RowSet();
+        List<Object[]> all = new ArrayList<>();
+        long start = System.nanoTime();
+        List<Object[]> derived = new ArrayList<>();
+        long produced = derive(seed, seen, bounds, derived);
+        List<Object[]> fresh = bounds.admit(derived);
+        all.addAll(fresh);
+        tables.recordRound(produced, fresh.size(), System.nanoTime() - start, derived.size() - fresh.size());
+        FixpointDump dump = FixpointDump.open(tables.name());
+        dump.round(0, fresh, all.size());
+        try {
+            for (int round = 0; round < maxIterations && !fresh.isEmpty(); round++) {
+                // The step reads the lists only while it is enumerated below; the total grows after.
+                // The delta is the total's last rows, which share its indexes.
+                tables.total().set(all);
+                tables.delta().set(all, all.size() - fresh.size());
+                derived = new ArrayList<>();
+                start = System.nanoTime();
+                produced = derive(step, seen, bounds, derived);
+                List<Object[]> next = bounds.admit(derived);
+                all.addAll(next);
+                tables.recordRound(produced, next.size(), System.nanoTime() - start, derived.size() - next.size());
+                dump.round(round + 1, next, all.size());
+                fresh = next;
+            }
+        } finally {
+            tables.delta().set(List.of());
+            tables.total().set(List.of());
+            dump.close();
+        }
+        return all;
     }
 
     /**
@@ -108,6 +259,22 @@ public final class SemiNaiveEvaluation {
             }
         }
         return produced;
+    }
+
+    /** A branch's rows and the CPU its helper thread spent deriving them. */
+    private record Gathered(List<Object[]> rows, long cpuNanos) {
+    }
+
+    /** A branch's rows, derived on a helper thread. */
+    private static Gathered gather(Enumerable<Object[]> branch) {
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
+        List<Object[]> rows = new ArrayList<>();
+        try (Enumerator<Object[]> enumerator = branch.enumerator()) {
+            while (enumerator.moveNext()) {
+                rows.add(enumerator.current());
+            }
+        }
+        return new Gathered(rows, Math.max(0, THREADS.getCurrentThreadCpuTime() - cpuStart));
     }
 
     /**

@@ -403,6 +403,56 @@ class TestSemiNaiveFixpoint {
     }
 
     @Test
+    void theBranchesOfARoundDerivedOnSeveralThreadsGiveTheRowsOfOneThreadInTheSameOrder() {
+        // Twelve rules, each a branch of the step: each reads the delta by label and joins it with the edges the
+        // total holds (a lookup kept across rounds, which reads the total's new rows while other branches scan it whole).
+        int rules = 12;
+        List<long[]> edges = randomEdges(new Random(29), 28, 15);
+        PlanningFixture fixture = fixture(edges);
+        Field<String> rel = col("r", "rel", DataType.STRING);
+        RelSpec seed = RelSpec.scan("edges", "e").project(Exprs.val(chainLabel(-1)).as("rel"), SRC.as("s"), DST.as("d"));
+        List<RelSpec> steps = new ArrayList<>();
+        for (int i = 0; i < rules; i++) {
+            RelSpec totalEdges = RelSpec.scan("walks", "t").filter(col("t", "rel", DataType.STRING).eq(chainLabel(-1)))
+                    .project(col("t", "s", DataType.INT64).as("s"), col("t", "d", DataType.INT64).as("d"));
+            steps.add(RelSpec.scan("walks", "r").filter(rel.in(List.of(chainLabel(i - 1), chainLabel(i - 2))))
+                    .join(totalEdges.as("n"), JoinType.INNER, col("r", "d", DataType.INT64).eq(col("n", "s", DataType.INT64)))
+                    .project(Exprs.val(chainLabel(i)).as("rel"), col("r", "s", DataType.INT64).as("s"), col("n", "d", DataType.INT64).as("d")));
+        }
+        SemiNaiveRel walks = SemiNaiveRel.ofRules("walks", seed, steps, 200);
+        ColumnContract[] columns = {ColumnContract.required("rel", DataType.STRING), ColumnContract.required("s", DataType.INT64),
+                ColumnContract.required("d", DataType.INT64)};
+        EnumerableRel physical = plan(compile(fixture, walks, columns));
+        List<String> generated = new ArrayList<>();
+        generatedSteps(physical, generated);
+        assertThat(generated).singleElement().asString().contains("MemoRows(program=");
+
+        String before = System.getProperty(SemiNaiveEvaluation.THREADS_PROPERTY);
+        try {
+            long charged = SemiNaiveEvaluation.chargedCpuNanos();
+            System.setProperty(SemiNaiveEvaluation.THREADS_PROPERTY, "1");
+            List<List<Object>> oneThread = rows(fixture, physical);
+            FixpointRun oneThreadRun = FixpointRuns.of(physical).get(0);
+            assertThat(SemiNaiveEvaluation.chargedCpuNanos()).as("no helper thread").isEqualTo(charged);
+            System.setProperty(SemiNaiveEvaluation.THREADS_PROPERTY, "4");
+            List<List<Object>> fourThreads = rows(fixture, physical);
+            FixpointRun fourThreadsRun = FixpointRuns.of(physical).get(0);
+            assertThat(SemiNaiveEvaluation.chargedCpuNanos()).as("the branches ran on helper threads").isGreaterThan(charged);
+
+            assertThat(oneThread).doesNotHaveDuplicates().anyMatch(row -> row.get(0).equals(chainLabel(rules - 1)));
+            assertThat(fourThreads).as("the same rows in the same order").isEqualTo(oneThread);
+            assertThat(fourThreadsRun.rowsPerRound()).isEqualTo(oneThreadRun.rowsPerRound());
+            assertThat(fourThreadsRun.newRowsPerRound()).isEqualTo(oneThreadRun.newRowsPerRound()).hasSizeGreaterThan(3);
+        } finally {
+            if (before == null) {
+                System.clearProperty(SemiNaiveEvaluation.THREADS_PROPERTY);
+            } else {
+                System.setProperty(SemiNaiveEvaluation.THREADS_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
     void aKeptLookupOverACalculationOnTheTotalKeepsTheTotalsRowsAndGivesTheRowsOfTheRules() {
         // hop(x, z) :- (edge or hop)(x, y), edge(y, z) with the edges read from the total as (s, d + 1):
         // the join's build side filters and computes, and its lookup keeps the total's rows, projecting them when read.
