@@ -59,7 +59,8 @@ public final class SpoolTable extends AbstractTable implements SelectableRows, T
 
     /**
      * Takes the rows of the view's one computation, which took {@code millis} of wall time and
-     * {@code cpuMillis} of its thread's CPU (and of a fixpoint's helper threads); keeps the list, not a copy (spools are large).
+     * {@code cpuMillis} of its thread's CPU (and of a fixpoint's helper threads); keeps the list, not
+     * a copy (spools are large).
      */
     public synchronized void fill(List<Object[]> computed, long millis, long cpuMillis) {
         requireNonNull(computed, "computed is null");

@@ -38,7 +38,7 @@ public final class SemiNaiveEvaluation {
     public static final String THREADS_PROPERTY = "codeanatomy.fixpoint.threads";
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     /** The helper threads of the evaluation the current thread runs, if any. */
-    private static final ThreadLocal<ExecutorService> HELPERS = new ThreadLocal<>();
+    private static final ThreadLocal<Helpers> HELPERS = new ThreadLocal<>();
     /** CPU time of helper threads charged to each thread, as it ran evaluations. */
     private static final ThreadLocal<long[]> CHARGED = ThreadLocal.withInitial(() -> new long[1]);
 
@@ -97,11 +97,11 @@ public final class SemiNaiveEvaluation {
 
         @Override
         public Enumerator<Object[]> enumerator() {
-            ExecutorService helpers = HELPERS.get();
+            Helpers helpers = HELPERS.get();
             if (helpers == null || branches.size() < 2) {
                 return Linq4j.concat(branches).enumerator();
             }
-            return new Gathering(branches, helpers, 2 * threads());
+            return new Gathering(branches, helpers.pool(), 2 * helpers.threads());
         }
     }
 
@@ -176,21 +176,23 @@ public final class SemiNaiveEvaluation {
     private static List<Object[]> run(Enumerable<Object[]> seed, Enumerable<Object[]> step, SemiNaiveTables tables, int maxIterations) {
         synchronized (tables) {
             int threads = threads();
-            ExecutorService helpers = threads > 1 ? Executors.newFixedThreadPool(threads, SourceWorkers.threadFactory("fixpoint " + tables.name())) : null;
-            HELPERS.set(helpers);
+            ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, SourceWorkers.threadFactory("fixpoint " + tables.name())) : null;
+            if (pool != null) {
+                HELPERS.set(new Helpers(pool, threads));
+            }
             try {
                 return rounds(seed, step, tables, maxIterations);
             } finally {
                 HELPERS.remove();
-                if (helpers != null) {
-                    helpers.shutdownNow();
+                if (pool != null) {
+                    pool.shutdownNow();
                 }
             }
         }
     }
 
     /** The threads a round's branches are derived on: {@value #THREADS_PROPERTY} if set, else the machine's cores. */
-    static int threads() {
+    private static int threads() {
         String set = System.getProperty(THREADS_PROPERTY);
         if (set != null && !set.isBlank()) {
             try {
@@ -259,6 +261,10 @@ public final class SemiNaiveEvaluation {
             }
         }
         return produced;
+    }
+
+    /** The helper threads of an evaluation: the pool and its size. */
+    private record Helpers(ExecutorService pool, int threads) {
     }
 
     /** A branch's rows and the CPU its helper thread spent deriving them. */
