@@ -10,6 +10,8 @@ import static io.codeanatomy.cli.TestCrashSafety.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +45,12 @@ class TestOutputCommands {
         assertThat(history.exitCode()).as(history.err()).isZero();
         assertThat(history.out()).containsPattern("(?m)^build 0  \\S+  \\S+  3 files$")
                 .containsPattern("(?m)^build 1  \\S+  \\S+  4 files \\(\\+1\\)$")
-                .containsPattern("(?m)^  extract/py_defs_v1 +v1 +\\d+ rows  \\+\\d+$");
+                .containsPattern("(?m)^  extract/py_defs_v1 +v1 +\\d+ rows  \\+\\d+  \\(log: \\d+ rows? added, \\d+ removed; \\d+ files? added, \\d+ removed\\)$");
+        // What the log says the commit added and removed differs by the change in rows.
+        Matcher defs = Pattern.compile(
+                "(?m)^  extract/py_defs_v1 +v1 +\\d+ rows  \\+(\\d+)  \\(log: (\\d+) rows added, (\\d+) removed;").matcher(history.out());
+        assertThat(defs.find()).isTrue();
+        assertThat(Long.parseLong(defs.group(2)) - Long.parseLong(defs.group(3))).isEqualTo(Long.parseLong(defs.group(1)));
         assertThat(query(out, FUNCTIONS, "--as-of-version", "0")).isEqualTo(A_FUNCTIONS);
         assertThat(query(out, FUNCTIONS)).isEqualTo(B_FUNCTIONS);
         CliRun missing = CliRun.of("query", out.toString(), FUNCTIONS, "--as-of-version", "5");

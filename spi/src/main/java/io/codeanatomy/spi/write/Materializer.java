@@ -6,6 +6,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.SortedSet;
 
 /**
@@ -33,6 +34,17 @@ public interface Materializer {
      */
     default VacuumResult vacuum(Path location, SortedSet<Long> keep) {
         return VacuumResult.NONE;
+    }
+
+    /**
+     * What the commits after version {@code from} up to version {@code to} of the table at
+     * {@code location} added and removed, read from the table's log; empty when the format keeps no
+     * log (the default) or the log does not record the rows of a file it added or removed.
+     *
+     * @throws IllegalArgumentException when {@code from} is negative or after {@code to}
+     */
+    default Optional<TableChanges> changes(Path location, long from, long to) {
+        return Optional.empty();
     }
 
     /**

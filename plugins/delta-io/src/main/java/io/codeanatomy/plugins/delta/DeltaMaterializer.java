@@ -7,9 +7,11 @@ import io.codeanatomy.spi.write.GroupWrite;
 import io.codeanatomy.spi.write.GroupedWriteResult;
 import io.codeanatomy.spi.write.MaterializeResult;
 import io.codeanatomy.spi.write.Materializer;
+import io.codeanatomy.spi.write.TableChanges;
 import io.codeanatomy.spi.write.VacuumResult;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.SortedSet;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -57,5 +59,10 @@ public final class DeltaMaterializer implements Materializer {
     @Override
     public VacuumResult vacuum(Path location, SortedSet<Long> keep) {
         return DeltaVacuum.vacuum(engine, location, keep);
+    }
+
+    @Override
+    public Optional<TableChanges> changes(Path location, long from, long to) {
+        return KernelInternals.changes(engine, DeltaTableWriter.tablePath(location), from, to);
     }
 }

@@ -2,8 +2,12 @@ package io.codeanatomy.plugins.delta;
 
 import static java.util.Objects.requireNonNull;
 
+import io.codeanatomy.spi.write.TableChanges;
+import io.delta.kernel.CommitRange;
+import io.delta.kernel.CommitRangeBuilder.CommitBoundary;
 import io.delta.kernel.Scan;
 import io.delta.kernel.Snapshot;
+import io.delta.kernel.TableManager;
 import io.delta.kernel.Transaction;
 import io.delta.kernel.data.ColumnVector;
 import io.delta.kernel.data.ColumnarBatch;
@@ -16,9 +20,12 @@ import io.delta.kernel.defaults.internal.parquet.ParquetStatsReader;
 import io.delta.kernel.engine.Engine;
 import io.delta.kernel.expressions.Column;
 import io.delta.kernel.expressions.Predicate;
+import io.delta.kernel.internal.DeltaLogActionUtils.DeltaAction;
 import io.delta.kernel.internal.InternalScanFileUtils;
+import io.delta.kernel.internal.ScanImpl;
 import io.delta.kernel.internal.SnapshotImpl;
 import io.delta.kernel.internal.actions.AddFile;
+import io.delta.kernel.internal.actions.RemoveFile;
 import io.delta.kernel.internal.actions.SingleAction;
 import io.delta.kernel.internal.data.ScanStateRow;
 import io.delta.kernel.statistics.DataFileStatistics;
@@ -27,8 +34,11 @@ import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.FileStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.parquet.filter2.predicate.FilterPredicate;
@@ -40,7 +50,8 @@ import org.apache.parquet.schema.MessageType;
  *
  * <p>Kernel's public API (4.4) can only append: a commit accepts {@code remove} actions, but only
  * internal classes build them (delta-io/delta#3988), and replacing a table's schema is an internal
- * builder too. Reading a scan file needs two internal helpers that Kernel's own user guide uses. The
+ * builder too. The {@code add} and {@code remove} actions of a range of commits are read through the
+ * public {@code CommitRange}, whose action set is an internal enum. Reading a scan file needs two internal helpers that Kernel's own user guide uses. The
  * columnar Parquet writer takes a data file's statistics from Kernel's default-engine statistics
  * reader, so they are computed exactly as for a file Kernel wrote.
  * When Kernel moves any of these into its public API, this class is the only one to change; the
@@ -138,5 +149,76 @@ final class KernelInternals {
     /** The schema to read from each Parquet file of a scan, given the scan's state row. */
     static StructType physicalReadSchema(Row scanState) {
         return ScanStateRow.getPhysicalDataReadSchema(scanState);
+    }
+
+    /**
+     * What the commits after version {@code from} up to {@code to} of the table at {@code tablePath}
+     * added and removed, from their {@code add} and {@code remove} actions. Kernel writes a
+     * {@code remove} without statistics, so a removed file's rows are those its {@code add} recorded:
+     * read from the snapshot at {@code from} (its scan files with statistics, an internal scan call)
+     * or from an earlier commit of the range. Empty when a file's rows are recorded nowhere.
+     */
+    static Optional<TableChanges> changes(Engine engine, String tablePath, long from, long to) {
+        requireNonNull(engine, "engine is null");
+        requireNonNull(tablePath, "tablePath is null");
+        if (from < 0 || from > to) {
+            throw new IllegalArgumentException("The changes of " + tablePath + " need 0 <= from <= to, got from " + from + " to " + to + ".");
+        }
+        if (from == to) {
+            return Optional.of(TableChanges.NONE);
+        }
+        Map<String, Long> rows = new HashMap<>();
+        Snapshot before = TableManager.loadSnapshot(tablePath).atVersion(from).build(engine);
+        try (CloseableIterator<FilteredColumnarBatch> batches = ((ScanImpl) before.getScanBuilder().build()).getScanFiles(engine, true)) {
+            while (batches.hasNext()) {
+                try (CloseableIterator<Row> scanFiles = batches.next().getRows()) {
+                    while (scanFiles.hasNext()) {
+                        AddFile add = new AddFile(scanFiles.next().getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL));
+                        add.getNumRecords().ifPresent(records -> rows.put(add.getPath(), records));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the data files of " + tablePath + " at version " + from, e);
+        }
+        CommitRange range = TableManager.loadCommitRange(tablePath, CommitBoundary.atVersion(from + 1))
+                .withEndBoundary(CommitBoundary.atVersion(to)).build(engine);
+        long filesAdded = 0;
+        long filesRemoved = 0;
+        long rowsAdded = 0;
+        long rowsRemoved = 0;
+        try (CloseableIterator<ColumnarBatch> batches = range.getActions(engine, Set.of(DeltaAction.ADD, DeltaAction.REMOVE))) {
+            while (batches.hasNext()) {
+                ColumnarBatch batch = batches.next();
+                int addColumn = batch.getSchema().indexOf(DeltaAction.ADD.colName);
+                int removeColumn = batch.getSchema().indexOf(DeltaAction.REMOVE.colName);
+                try (CloseableIterator<Row> actions = batch.getRows()) {
+                    while (actions.hasNext()) {
+                        Row action = actions.next();
+                        if (!action.isNullAt(addColumn)) {
+                            AddFile add = new AddFile(action.getStruct(addColumn));
+                            if (add.getNumRecords().isEmpty()) {
+                                return Optional.empty();
+                            }
+                            rows.put(add.getPath(), add.getNumRecords().get());
+                            filesAdded++;
+                            rowsAdded += add.getNumRecords().get();
+                        }
+                        if (!action.isNullAt(removeColumn)) {
+                            RemoveFile remove = new RemoveFile(action.getStruct(removeColumn));
+                            Long records = remove.getNumRecords().orElse(rows.get(remove.getPath()));
+                            if (records == null) {
+                                return Optional.empty();
+                            }
+                            filesRemoved++;
+                            rowsRemoved += records;
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the log of " + tablePath, e);
+        }
+        return Optional.of(new TableChanges(to - from, filesAdded, filesRemoved, rowsAdded, rowsRemoved));
     }
 }

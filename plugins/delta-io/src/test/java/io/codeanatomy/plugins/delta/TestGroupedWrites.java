@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.codeanatomy.spi.write.GroupWrite;
 import io.codeanatomy.spi.write.GroupedWriteResult;
+import io.codeanatomy.spi.write.TableChanges;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -115,6 +116,31 @@ class TestGroupedWrites {
         assertThat(second.rowsCarried()).isZero();
         assertThat(second.rowsDropped()).isEqualTo(ROWS);
         assertThat(second.rowsWritten()).isEqualTo(ROWS);
+    }
+
+    @Test
+    void theLogSaysWhatTheCommitsOfARangeAddedAndRemovedRowsOfRemovedFilesIncluded() {
+        Path table = dir.resolve("t");
+        String path = DeltaTableWriter.tablePath(table);
+        GroupedWriteResult first = writer.writeGroups(table, AllTypesBatches.SCHEMA, true, "path", groups(0, 1, 2));
+        GroupedWriteResult second = writer.writeGroups(table, AllTypesBatches.SCHEMA, false, "path",
+                List.of(GroupWrite.replacingWhole(first.files().get(1), batch(7, 1_500))).iterator());
+        // The third commit replaces a file the second added: its rows come from the range's own add.
+        GroupedWriteResult third = writer.writeGroups(table, AllTypesBatches.SCHEMA, false, "path",
+                List.of(GroupWrite.replacingWhole(second.files().get(0), batch(8, 1_800)), new GroupWrite(List.of(),
+                        Collections.emptySortedSet(), batch(9, 9_000))).iterator());
+        long addedBySecond = all(second.files()).size();
+        long addedByThird = all(third.files()).size();
+
+        assertThat(KernelInternals.changes(engine, path, 0, 1)).contains(new TableChanges(1, addedBySecond, 1, ROWS, ROWS));
+        assertThat(KernelInternals.changes(engine, path, 1, 2)).contains(new TableChanges(1, addedByThird, addedBySecond, 2 * ROWS, ROWS));
+        assertThat(KernelInternals.changes(engine, path, 0, 2))
+                .contains(new TableChanges(2, addedBySecond + addedByThird, 1 + addedBySecond, 3 * ROWS, 2 * ROWS));
+        assertThat(KernelInternals.changes(engine, path, 2, 2)).contains(TableChanges.NONE);
+        // The rows added less those removed are the change in the table's rows.
+        assertThat(rows(table)).hasSize(3 * ROWS + 3 * ROWS - 2 * ROWS);
+        assertThatThrownBy(() -> KernelInternals.changes(engine, path, 2, 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("need 0 <= from <= to, got from 2 to 1");
     }
 
     @Test
