@@ -203,6 +203,19 @@ class TestIncrementalBuilds {
             for (String table : List.of("cpg_nodes", "cpg_edges", "cpg_props")) {
                 checkReplacedGroups(out, builds, table, changes.get("groupsRewritten").asInt());
             }
+            // The changed files' rows read their extraction tables with a filter on their paths: the other groups' files are skipped
+            // (a deletion alone computes no file's rows).
+            long skipped = 0;
+            for (JsonNode scan : record.get("scans")) {
+                if (scan.get("table").asText().endsWith("_all_files")) {
+                    skipped += scan.get("filesSkipped").asLong();
+                }
+            }
+            int groups = builds.get(builds.size() - 1).extraction().orElseThrow().groups().size();
+            boolean extracted = changes.get("changed").asInt() + changes.get("added").asInt() + changes.get("renamed").asInt() > 0;
+            if (extracted && changes.get("groupsRewritten").asInt() < groups) {
+                assertThat(skipped).as("data files the changed files' scans skipped, step " + step).isPositive();
+            }
         }
         ExtractionLayout before = builds.get(builds.size() - 2).extraction().orElseThrow();
         ExtractionLayout after = builds.get(builds.size() - 1).extraction().orElseThrow();

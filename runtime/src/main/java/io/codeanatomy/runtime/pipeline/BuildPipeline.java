@@ -35,6 +35,7 @@ import io.codeanatomy.spi.extract.Extractor;
 import io.codeanatomy.spi.extract.PreviousTables;
 import io.codeanatomy.spi.extract.SourceChanges;
 import io.codeanatomy.spi.extract.TableDefinition;
+import io.codeanatomy.spi.table.ScanCounts;
 import io.codeanatomy.spi.write.GroupedWriteResult;
 import io.codeanatomy.spi.write.MaterializeResult;
 import io.codeanatomy.spi.write.Materializer;
@@ -221,6 +222,7 @@ public final class BuildPipeline {
         private SortedSet<Integer> rewrittenGroups = new TreeSet<>();
         private Optional<OutputLayout> outputLayout = Optional.empty();
         private SortedMap<String, FileGroupedOutputs.SpillCount> spills = new TreeMap<>();
+        private SortedMap<String, ScanCounts> changedScans = new TreeMap<>();
         private SortedMap<String, String> inputKeys = new TreeMap<>();
         private long phaseStart;
         private String phase;
@@ -277,7 +279,10 @@ public final class BuildPipeline {
                     outputs.addAll(execute(planned, previous, materializer, grouped));
                 } finally {
                     directory.discard(directory.spill(runId));
-                    grouped.ifPresent(g -> spills = g.spills());
+                    grouped.ifPresent(g -> {
+                        spills = g.spills();
+                        changedScans = g.changedScans();
+                    });
                 }
                 begin("report");
                 problems = keptProblems(previous).or(() -> sourceProblems(tables));
@@ -674,6 +679,7 @@ public final class BuildPipeline {
             record.put("spools", RunRecords.tree(session.spoolMetrics()));
             record.put("fixpoints", RunRecords.fixpoints(plans));
             record.put("spills", spillTree());
+            record.put("scans", scanTree());
             record.put("operators", RunRecords.operators(session.operatorMetrics()));
             record.put("source", source.toString());
             changes.ifPresent(c -> record.put("changes", c.tree()));
@@ -703,6 +709,28 @@ public final class BuildPipeline {
                 }
             }
             return Optional.empty();
+        }
+
+        /**
+         * Per scanned table, what its scans read and skipped by statistics (data files, then row
+         * groups): the build's session's tables, then those of the changed files' session
+         * ({@code <table>_all_files}, scanned with a filter on the changed paths).
+         */
+        private List<Object> scanTree() {
+            List<Object> tree = new ArrayList<>();
+            SortedMap<String, ScanCounts> all = new TreeMap<>(session.scanCounts());
+            all.putAll(changedScans);
+            all.forEach((table, counts) -> {
+                SortedMap<String, Object> entry = new TreeMap<>();
+                entry.put("table", table);
+                entry.put("scans", counts.scans());
+                entry.put("filesRead", counts.filesRead());
+                entry.put("filesSkipped", counts.filesSkipped());
+                entry.put("rowGroupsRead", counts.rowGroupsRead());
+                entry.put("rowGroupsSkipped", counts.rowGroupsSkipped());
+                tree.add(entry);
+            });
+            return tree;
         }
 
         /** Per grouped output, the batches and bytes its gathering spilled to disk. */

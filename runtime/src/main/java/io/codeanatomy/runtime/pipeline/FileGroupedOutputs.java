@@ -14,6 +14,7 @@ import io.codeanatomy.runtime.plan.PlannedFragment;
 import io.codeanatomy.runtime.session.Session;
 import io.codeanatomy.spi.arrow.ArrowContracts;
 import io.codeanatomy.spi.extract.SourceChanges;
+import io.codeanatomy.spi.table.ScanCounts;
 import io.codeanatomy.spi.write.GroupedWriteResult;
 import io.codeanatomy.spi.write.Materializer;
 import java.io.IOException;
@@ -60,6 +61,8 @@ final class FileGroupedOutputs {
     private final SortedMap<String, List<List<String>>> files = new TreeMap<>();
     private final SortedMap<String, SpillCount> spills = new TreeMap<>();
     private Optional<SortedMap<String, FileGroupedRows>> changedRows = Optional.empty();
+    /** What the scans of the changed files' session read and skipped, by the names it registered its tables under. */
+    private SortedMap<String, ScanCounts> changedScans = new TreeMap<>();
 
     /**
      * The share of the memory budget that an output's gathered rows may hold before they are
@@ -218,6 +221,11 @@ final class FileGroupedOutputs {
     }
 
     /** Per grouped output written, what its gathering spilled (nothing when it stayed within its share). */
+    /** What the scans of the session of the changed files' rows read and skipped, by table; empty if it did not run. */
+    synchronized SortedMap<String, ScanCounts> changedScans() {
+        return new TreeMap<>(changedScans);
+    }
+
     SortedMap<String, SpillCount> spills() {
         synchronized (files) {
             return new TreeMap<>(spills);
@@ -303,6 +311,7 @@ final class FileGroupedOutputs {
                 add(rows, changed, fragment, outputs.get(fragment.name()), paths::contains, "the file-local rows of the changed files");
                 return fragment.name();
             });
+            changedScans = changed.scanCounts();
         } catch (RuntimeException | Error e) {
             gathered.values().forEach(FileGroupedRows::close);
             throw e;

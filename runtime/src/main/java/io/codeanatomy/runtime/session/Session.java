@@ -33,7 +33,9 @@ import io.codeanatomy.runtime.plugin.PreparedPlugins;
 import io.codeanatomy.spi.Plugin;
 import io.codeanatomy.spi.extract.Extractor;
 import io.codeanatomy.spi.source.SourceWorkers;
+import io.codeanatomy.spi.table.CountsScans;
 import io.codeanatomy.spi.table.OpenedTable;
+import io.codeanatomy.spi.table.ScanCounts;
 import io.codeanatomy.spi.table.TableProvider;
 import io.codeanatomy.spi.write.Materializer;
 import java.nio.file.Path;
@@ -72,6 +74,8 @@ public final class Session implements AutoCloseable {
     private final ConfiguredExtractors extractors;
     private final PluginSettings settings;
     private final Map<String, TableRegistration> tables = new LinkedHashMap<>();
+    /** The registered tables that count their scans, by name. */
+    private final Map<String, CountsScans> counting = new LinkedHashMap<>();
     private Spools spools;
 
     @Inject
@@ -179,6 +183,9 @@ public final class Session implements AutoCloseable {
             if (provider.canOpen(location)) {
                 OpenedTable opened = version.isPresent() ? provider.open(location, version.getAsLong()) : provider.open(location);
                 schema.add(name, opened.table());
+                if (opened.table() instanceof CountsScans counts) {
+                    counting.put(name, counts);
+                }
                 TableRegistration registration = new TableRegistration(name, recordedPath, opened.version(), opened.schemaFingerprint());
                 tables.put(name, registration);
                 return registration;
@@ -186,6 +193,18 @@ public final class Session implements AutoCloseable {
         }
         throw new IllegalArgumentException("no table provider can open " + location + " (providers: "
                 + catalog.tableProviders().keySet() + ")");
+    }
+
+    /** What the scans of each registered table that counts them read and skipped, by table name; tables never scanned left out. */
+    public SortedMap<String, ScanCounts> scanCounts() {
+        SortedMap<String, ScanCounts> counts = new TreeMap<>();
+        counting.forEach((name, table) -> {
+            ScanCounts scanned = table.scanCounts();
+            if (scanned.scans() > 0) {
+                counts.put(name, scanned);
+            }
+        });
+        return counts;
     }
 
     /** Registered tables in registration order. */

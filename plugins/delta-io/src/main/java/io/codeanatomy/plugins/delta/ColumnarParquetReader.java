@@ -104,6 +104,12 @@ final class ColumnarParquetReader implements CloseableIterator<ColumnarBatch> {
      */
     static ColumnarParquetReader open(Configuration configuration, String uri, long size, StructType schema,
             Optional<Predicate> filter) throws IOException {
+        return open(configuration, uri, size, schema, filter, new ScanTally());
+    }
+
+    /** As {@link #open(Configuration, String, long, StructType, Optional)}, counting the row groups read and skipped in {@code tally}. */
+    static ColumnarParquetReader open(Configuration configuration, String uri, long size, StructType schema,
+            Optional<Predicate> filter, ScanTally tally) throws IOException {
         requireNonNull(schema, "schema is null");
         HadoopInputFile input = HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(uri), configuration);
         if (input.getLength() < size) {
@@ -127,7 +133,13 @@ final class ColumnarParquetReader implements CloseableIterator<ColumnarBatch> {
                 }
                 columns[i] = fileSchema.getColumnDescription(new String[] {field.getName()});
             }
-            return new ColumnarParquetReader(file, schema, columns, rowGroupsToRead(file, fileSchema, filter));
+            boolean[] read = rowGroupsToRead(file, fileSchema, filter);
+            int kept = 0;
+            for (boolean group : read) {
+                kept += group ? 1 : 0;
+            }
+            tally.rowGroups(kept, read.length - kept);
+            return new ColumnarParquetReader(file, schema, columns, read);
         } catch (RuntimeException | Error e) {
             file.close();
             throw e;

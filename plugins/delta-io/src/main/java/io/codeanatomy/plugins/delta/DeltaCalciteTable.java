@@ -2,6 +2,8 @@ package io.codeanatomy.plugins.delta;
 
 import static java.util.Objects.requireNonNull;
 
+import io.codeanatomy.spi.table.CountsScans;
+import io.codeanatomy.spi.table.ScanCounts;
 import io.delta.kernel.expressions.Predicate;
 import io.delta.kernel.utils.CloseableIterator;
 import java.io.IOException;
@@ -29,8 +31,9 @@ import org.apache.calcite.schema.impl.AbstractTable;
  * list: Calcite still evaluates every condition on the rows that are read, so the result does not
  * depend on what could be skipped.
  */
-public final class DeltaCalciteTable extends AbstractTable implements ProjectableFilterableTable {
+public final class DeltaCalciteTable extends AbstractTable implements ProjectableFilterableTable, CountsScans {
     private final DeltaTableReader reader;
+    private final ScanTally tally = new ScanTally();
 
     public DeltaCalciteTable(DeltaTableReader reader) {
         this.reader = requireNonNull(reader, "reader is null");
@@ -39,6 +42,11 @@ public final class DeltaCalciteTable extends AbstractTable implements Projectabl
     /** The snapshot this table reads. */
     public DeltaTableReader reader() {
         return reader;
+    }
+
+    @Override
+    public ScanCounts scanCounts() {
+        return tally.counts();
     }
 
     @Override
@@ -54,7 +62,7 @@ public final class DeltaCalciteTable extends AbstractTable implements Projectabl
         return new AbstractEnumerable<>() {
             @Override
             public Enumerator<Object[]> enumerator() {
-                return new RowEnumerator(reader.rows(columns, filter));
+                return new RowEnumerator(reader.rows(columns, filter, tally));
             }
         };
     }

@@ -22,6 +22,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -45,6 +46,12 @@ final class DeltaRowIterator implements CloseableIterator<Object[]> {
     private final int[] outputToRead;
     private final KernelValues.Reader[] readers;
     private final CloseableIterator<FilteredColumnarBatch> scanFileBatches;
+    private final ScanTally tally;
+    /** The table's data files, counted when first needed: what a filtered scan that read them all skipped is the rest. */
+    private final LongSupplier tableFiles;
+    private long filesRead;
+    private boolean exhausted;
+    private boolean counted;
 
     private CloseableIterator<Row> scanFiles;
     private CloseableIterator<FilteredColumnarBatch> data;
@@ -54,8 +61,11 @@ final class DeltaRowIterator implements CloseableIterator<Object[]> {
     private Object[] next;
     private String dataFile;
 
-    DeltaRowIterator(Engine engine, String tablePath, Scan scan, StructType readSchema, int[] outputToRead, Optional<Predicate> filter) {
+    DeltaRowIterator(Engine engine, String tablePath, Scan scan, StructType readSchema, int[] outputToRead, Optional<Predicate> filter,
+            ScanTally tally, LongSupplier tableFiles) {
         this.engine = requireNonNull(engine, "engine is null");
+        this.tally = requireNonNull(tally, "tally is null");
+        this.tableFiles = requireNonNull(tableFiles, "tableFiles is null");
         this.tablePath = requireNonNull(tablePath, "tablePath is null");
         this.filter = requireNonNull(filter, "filter is null");
         this.outputToRead = outputToRead.clone();
@@ -66,6 +76,7 @@ final class DeltaRowIterator implements CloseableIterator<Object[]> {
             readers[j] = KernelValues.reader(readSchema.at(outputToRead[j]).getDataType());
         }
         this.scanFileBatches = scan.getScanFiles(engine);
+        tally.scan();
     }
 
     @Override
@@ -107,6 +118,8 @@ final class DeltaRowIterator implements CloseableIterator<Object[]> {
                 }
                 closeScanFiles();
                 if (!nextScanFiles()) {
+                    exhausted = true;
+                    count();
                     return null;
                 }
             }
@@ -152,6 +165,7 @@ final class DeltaRowIterator implements CloseableIterator<Object[]> {
         } catch (RuntimeException | IOException e) {
             throw unreadable("the data file " + dataFile, e);
         }
+        filesRead++;
         return true;
     }
 
@@ -218,7 +232,7 @@ final class DeltaRowIterator implements CloseableIterator<Object[]> {
      */
     private CloseableIterator<FilteredColumnarBatch> openData(Row scanFile, FileStatus file) throws IOException {
         CloseableIterator<ColumnarBatch> physical = engine instanceof KernelEngine kernel
-                ? kernel.readColumnar(file, physicalSchema, filter)
+                ? kernel.readColumnar(file, physicalSchema, filter, tally)
                 : null;
         if (physical == null) {
             physical = engine.getParquetHandler().readParquetFiles(single(file), physicalSchema, filter).map(result -> result.getData());
@@ -240,8 +254,21 @@ final class DeltaRowIterator implements CloseableIterator<Object[]> {
         }
     }
 
+    /**
+     * Adds this scan's files to the tally, once: those read, and, when a filtered scan listed every
+     * file it would read, the table's other files as skipped.
+     */
+    private void count() {
+        if (counted) {
+            return;
+        }
+        counted = true;
+        tally.files(filesRead, exhausted && filter.isPresent() ? Math.max(0, tableFiles.getAsLong() - filesRead) : 0);
+    }
+
     @Override
     public void close() throws IOException {
+        count();
         try {
             closeData();
             closeScanFiles();

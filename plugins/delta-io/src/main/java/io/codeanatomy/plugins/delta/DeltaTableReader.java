@@ -37,6 +37,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
 public final class DeltaTableReader {
     private final Engine engine;
     private final String tablePath;
+    private long dataFileCount = -1;
     private final Snapshot snapshot;
 
     private DeltaTableReader(Engine engine, String tablePath, Snapshot snapshot) {
@@ -104,6 +105,14 @@ public final class DeltaTableReader {
         return SchemaFingerprint.sha256(snapshot.getSchema());
     }
 
+    /** The number of data files of the snapshot, listed once. */
+    synchronized long dataFileCount() {
+        if (dataFileCount < 0) {
+            dataFileCount = dataFiles(Optional.empty()).size();
+        }
+        return dataFileCount;
+    }
+
     /** Paths of the data files a scan with {@code filter} reads, after data skipping, in scan order. */
     public List<String> dataFiles(Optional<Predicate> filter) {
         Scan scan = scanBuilder(filter).build();
@@ -128,6 +137,11 @@ public final class DeltaTableReader {
      * iterator. Values are in Calcite's Java representation (see {@code KernelValues}).
      */
     public CloseableIterator<Object[]> rows(int[] columns, Optional<Predicate> filter) {
+        return rows(columns, filter, new ScanTally());
+    }
+
+    /** As {@link #rows(int[], Optional)}, counting the files and row groups the scan reads and skips in {@code tally}. */
+    CloseableIterator<Object[]> rows(int[] columns, Optional<Predicate> filter, ScanTally tally) {
         requireNonNull(columns, "columns is null");
         StructType schema = snapshot.getSchema();
         int[] read = Arrays.stream(columns).sorted().distinct().toArray();
@@ -150,7 +164,7 @@ public final class DeltaTableReader {
             outputToRead[j] = Arrays.binarySearch(read, columns[j]);
         }
         Scan scan = scanBuilder(filter).withReadSchema(readSchema).build();
-        return new DeltaRowIterator(engine, tablePath, scan, readSchema, outputToRead, filter);
+        return new DeltaRowIterator(engine, tablePath, scan, readSchema, outputToRead, filter, tally, this::dataFileCount);
     }
 
     private ScanBuilder scanBuilder(Optional<Predicate> filter) {

@@ -176,14 +176,15 @@ public final class KernelEngine extends DefaultEngine {
     /**
      * The batches of the data file {@code file} with the columns of {@code physicalSchema}, read
      * column by column ({@link ColumnarParquetReader}); null when the columnar reader is off or
-     * cannot read them, and Kernel's reader should. {@code filter} prunes row groups as Kernel's does.
+     * cannot read them, and Kernel's reader should. {@code filter} prunes row groups as Kernel's does;
+     * {@code tally} counts those read and skipped.
      */
-    CloseableIterator<ColumnarBatch> readColumnar(FileStatus file, StructType physicalSchema, Optional<Predicate> filter)
+    CloseableIterator<ColumnarBatch> readColumnar(FileStatus file, StructType physicalSchema, Optional<Predicate> filter, ScanTally tally)
             throws IOException {
         if (columnarReads == null || !ColumnarParquetReader.supports(physicalSchema)) {
             return null;
         }
-        return ColumnarParquetReader.open(columnarReads, file.getPath(), file.getSize(), physicalSchema, filter);
+        return ColumnarParquetReader.open(columnarReads, file.getPath(), file.getSize(), physicalSchema, filter, tally);
     }
 
     @Override

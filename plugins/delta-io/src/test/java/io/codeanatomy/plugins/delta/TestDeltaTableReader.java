@@ -3,15 +3,18 @@ package io.codeanatomy.plugins.delta;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.codeanatomy.spi.table.ScanCounts;
 import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.expressions.Column;
 import io.delta.kernel.expressions.Literal;
 import io.delta.kernel.expressions.Predicate;
+import io.delta.kernel.utils.CloseableIterator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -208,6 +211,71 @@ class TestDeltaTableReader {
         } finally {
             smallGroups.close();
         }
+    }
+
+    @Test
+    void theCountsOfATablesScansSayWhatItsStatisticsSkippedFilesAndRowGroups() {
+        TableFixture smallGroups = new TableFixture(KernelEngine.create(Map.of(KernelEngine.PARQUET_ROW_GROUP_SIZE, "1024")));
+        try {
+            Path table = dir.resolve("t");
+            smallGroups.create(table, 0, 20_000, 1_000);
+            smallGroups.append(table, 20_000, 30_000, 1_000);
+            smallGroups.append(table, 30_000, 40_000, 1_000);
+            DeltaTableReader reader = DeltaTableReader.open(smallGroups.engine, table);
+            ScanTally tally = new ScanTally();
+            Predicate idBelow100 = new Predicate("<", new Column("id"), Literal.ofLong(100));
+
+            List<Object[]> all = read(reader, Optional.empty(), tally);
+            ScanCounts whole = tally.counts();
+            List<Object[]> pruned = read(reader, Optional.of(idBelow100), tally);
+            ScanCounts both = tally.counts();
+
+            assertThat(all).hasSize(40_000);
+            assertThat(pruned).hasSizeLessThan(20_000).hasSizeGreaterThanOrEqualTo(100);
+            // Without a filter: every file and row group read, none skipped.
+            assertThat(whole.scans()).isEqualTo(1);
+            assertThat(whole.filesRead()).isEqualTo(3);
+            assertThat(whole.filesSkipped()).isZero();
+            assertThat(whole.rowGroupsRead()).isGreaterThan(3);
+            assertThat(whole.rowGroupsSkipped()).isZero();
+            // With it: the two appended files skipped by the log's statistics, row groups of the first by the file's.
+            ScanCounts filtered = new ScanCounts(both.scans() - 1, both.filesRead() - 3, both.filesSkipped(),
+                    both.rowGroupsRead() - whole.rowGroupsRead(), both.rowGroupsSkipped());
+            assertThat(filtered.scans()).isEqualTo(1);
+            assertThat(filtered.filesRead()).isEqualTo(1);
+            assertThat(filtered.filesSkipped()).isEqualTo(2);
+            assertThat(filtered.rowGroupsRead()).isPositive();
+            assertThat(filtered.rowGroupsSkipped()).isPositive();
+            assertThat(reader.dataFileCount()).isEqualTo(3);
+        } finally {
+            smallGroups.close();
+        }
+    }
+
+    @Test
+    void aScanStoppedEarlyCountsTheFilesItReadAndNoneSkipped() throws IOException {
+        Path table = dir.resolve("t");
+        fixture.create(table, 0, 1_000, 1_000);
+        fixture.append(table, 1_000, 2_000, 1_000);
+        DeltaTableReader reader = DeltaTableReader.open(fixture.engine, table);
+        ScanTally tally = new ScanTally();
+
+        try (CloseableIterator<Object[]> rows = reader.rows(new int[] {0}, Optional.of(new Predicate(">=", new Column("id"),
+                Literal.ofLong(0))), tally)) {
+            assertThat(rows.hasNext()).isTrue();
+        }
+
+        assertThat(tally.counts()).isEqualTo(new ScanCounts(1, 1, 0, 1, 0));
+    }
+
+    private static List<Object[]> read(DeltaTableReader reader, Optional<Predicate> filter, ScanTally tally) {
+        List<Object[]> rows = new ArrayList<>();
+        try (CloseableIterator<Object[]> iterator = reader.rows(new int[] {0}, filter, tally)) {
+            iterator.forEachRemaining(rows::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
     }
 
     @Test
