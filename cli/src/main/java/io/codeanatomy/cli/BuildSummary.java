@@ -99,6 +99,9 @@ final class BuildSummary {
             json.writeStartObject();
             json.writeStringField("phase", timing.phase());
             json.writeNumberField("millis", timing.millis());
+            if (timing.cpuMillis().isPresent()) {
+                json.writeNumberField("cpuMillis", timing.cpuMillis().getAsLong());
+            }
             json.writeEndObject();
         }
         json.writeEndArray();

@@ -225,6 +225,7 @@ public final class BuildPipeline {
         private SortedMap<String, ScanCounts> changedScans = new TreeMap<>();
         private SortedMap<String, String> inputKeys = new TreeMap<>();
         private long phaseStart;
+        private long phaseCpuStart;
         private String phase;
 
         Run(String runId, Session session, OutputDirectory directory, BuildListener listener, List<String> includeGlobs,
@@ -750,12 +751,15 @@ public final class BuildPipeline {
             end();
             phase = next;
             phaseStart = System.nanoTime();
+            phaseCpuStart = ProcessCpu.nanos();
             listener.phaseStarted(next);
         }
 
         private void end() {
             if (phase != null && timings.stream().noneMatch(t -> t.phase().equals(phase))) {
-                timings.add(new Timing(phase, (System.nanoTime() - phaseStart) / 1_000_000));
+                long cpu = ProcessCpu.nanos();
+                timings.add(new Timing(phase, (System.nanoTime() - phaseStart) / 1_000_000,
+                        cpu < 0 || phaseCpuStart < 0 ? OptionalLong.empty() : OptionalLong.of(Math.max(0, cpu - phaseCpuStart) / 1_000_000)));
             }
         }
     }

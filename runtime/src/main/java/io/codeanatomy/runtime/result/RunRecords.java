@@ -95,7 +95,9 @@ public final class RunRecords {
         timings.put("totalMillis", result.totalMillis());
         List<Object> phases = new ArrayList<>();
         for (Timing timing : result.timings()) {
-            phases.add(new TreeMap<>(Map.of("phase", timing.phase(), "millis", timing.millis())));
+            SortedMap<String, Object> phase = new TreeMap<>(Map.of("phase", timing.phase(), "millis", timing.millis()));
+            timing.cpuMillis().ifPresent(cpu -> phase.put("cpuMillis", cpu));
+            phases.add(phase);
         }
         timings.put("phases", phases);
         // Memory peaks vary between equal runs like clock readings do, so they live here too.

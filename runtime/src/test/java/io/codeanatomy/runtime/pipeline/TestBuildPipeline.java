@@ -88,6 +88,16 @@ class TestBuildPipeline {
         assertThat(result.get("outputs")).extracting(o -> o.get("name").asText()).containsExactly("py_files_v1", "py_lines_v2", "py_defs_v1", "cpg_nodes");
         assertThat(result.get("timings").get("phases")).extracting(p -> p.get("phase").asText())
                 .containsExactly("extract", "register", "compile", "plan", "execute", "report");
+        // Each phase says the process's CPU time in it; parsing and executing take some.
+        assertThat(result.get("timings").get("phases")).allSatisfy(p -> assertThat(p.get("cpuMillis").asLong()).isNotNegative());
+        assertThat(result.get("timings").get("phases")).filteredOn(p -> p.get("phase").asText().equals("execute"))
+                .singleElement().satisfies(p -> assertThat(p.get("cpuMillis").asLong()).isPositive());
+        // Each table is one data file here, which its scans read: none skipped.
+        assertThat(result.get("scans")).extracting(scan -> scan.get("table").asText()).contains("py_defs_v1", "py_files_v1");
+        assertThat(result.get("scans")).allSatisfy(scan -> {
+            assertThat(scan.get("scans").asLong()).isPositive();
+            assertThat(scan.get("filesSkipped").asLong()).isZero();
+        });
         JsonNode dag = JSON.readTree(outcome.runDirectory().resolve(RunRecords.PLAN_BUNDLE).toFile());
         assertThat(dag.get("dagHash").asText()).hasSize(64);
         // File nodes feed both the stacked nodes and the module nodes: a spool.
