@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -199,12 +200,24 @@ public final class RunRecords {
      * inputs. Rows are deterministic; times are not (a determinism check leaves them out).
      */
     public static List<Object> operators(List<OperatorMetrics> metrics) {
+        // An operator's rows in are the rows its inputs gave it: the operators one level below it in the same plan.
+        Map<String, Long> rowsIn = new HashMap<>();
+        for (OperatorMetrics operator : metrics) {
+            int dot = operator.path().lastIndexOf('.');
+            if (dot > 0) {
+                rowsIn.merge(operator.plan() + "\n" + operator.path().substring(0, dot), operator.rowsOut(), Long::sum);
+            }
+        }
         List<Object> tree = new ArrayList<>();
         for (OperatorMetrics operator : metrics) {
             SortedMap<String, Object> b = new TreeMap<>();
             b.put("plan", operator.plan());
             b.put("path", operator.path());
             b.put("operator", operator.operator());
+            Long in = rowsIn.get(operator.plan() + "\n" + operator.path());
+            if (in != null) {
+                b.put("rowsIn", in);
+            }
             b.put("rowsOut", operator.rowsOut());
             b.put("millis", operator.inclusiveNanos() / 1_000_000);
             b.put("selfMillis", operator.selfNanos() / 1_000_000);

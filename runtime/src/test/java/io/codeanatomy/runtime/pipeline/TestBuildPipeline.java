@@ -32,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +98,22 @@ class TestBuildPipeline {
         assertThat(result.get("scans")).allSatisfy(scan -> {
             assertThat(scan.get("scans").asLong()).isPositive();
             assertThat(scan.get("filesSkipped").asLong()).isZero();
+        });
+        // An operator's rows in are what the operators just below it gave; a scan has none.
+        Map<String, Long> given = new HashMap<>();
+        result.get("operators").forEach(op -> {
+            String path = op.get("path").asText();
+            if (path.contains(".")) {
+                given.merge(op.get("plan").asText() + " " + path.substring(0, path.lastIndexOf('.')), op.get("rowsOut").asLong(), Long::sum);
+            }
+        });
+        assertThat(given).isNotEmpty();
+        result.get("operators").forEach(op -> {
+            Long in = given.get(op.get("plan").asText() + " " + op.get("path").asText());
+            assertThat(op.has("rowsIn")).as(op.toString()).isEqualTo(in != null);
+            if (in != null) {
+                assertThat(op.get("rowsIn").asLong()).as(op.toString()).isEqualTo(in);
+            }
         });
         JsonNode dag = JSON.readTree(outcome.runDirectory().resolve(RunRecords.PLAN_BUNDLE).toFile());
         assertThat(dag.get("dagHash").asText()).hasSize(64);
