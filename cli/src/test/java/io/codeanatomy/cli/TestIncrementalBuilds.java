@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.codeanatomy.api.result.OutputResult;
+import io.codeanatomy.runtime.builtin.CpgSpec;
+import io.codeanatomy.runtime.builtin.DefUseEdges;
 import io.codeanatomy.runtime.pipeline.BuildManifest;
 import io.codeanatomy.runtime.pipeline.BuildManifests;
 import io.codeanatomy.runtime.pipeline.ExtractionLayout;
+import io.codeanatomy.runtime.pipeline.ManifestTable;
 import io.codeanatomy.runtime.result.OutputComparison;
 import io.codeanatomy.runtime.session.Session;
 import io.codeanatomy.runtime.session.SessionConfig;
@@ -70,14 +73,17 @@ class TestIncrementalBuilds {
         assertThat(names(lastRecord.get("reuse").get("skipped"))).isEmpty();
         assertThat(names(lastRecord.get("reuse").get("changedFilesOnly"))).as("a first build computes every file's nodes, edges and properties").isEmpty();
         assertThat(BuildManifests.latest(out).orElseThrow().outputLayout().orElseThrow().files().keySet())
-                .as("a first build stores nodes, edges and properties in groups").containsExactly("cpg_edges", "cpg_nodes", "cpg_props");
+                .as("a first build stores nodes, edges, properties and the stored views in groups")
+                .containsExactlyInAnyOrderElementsOf(CpgSpec.groupedOutputs(CpgSpec.parts()));
+        assertThat(spools(lastRecord)).as("a first build computes the bindings of every file").contains(DefUseEdges.BINDINGS);
 
         write(source.resolve("app/util.py"), "def helper(x):\n    return x * 3\n\ndef other():\n    pass\n");
         JsonNode edited = rebuildAndCompare(source, out, 1);
         assertThat(counts(edited)).isEqualTo("unchanged 8, changed 1, added 0, deleted 0, renamed 0, parsed 1");
         assertThat(edited.get("groupsRewritten").asLong()).isEqualTo(1);
         assertThat(names(rebuildRecord.get("reuse").get("recomputed"))).as("an edit changes every output's inputs").isEqualTo(outputs);
-        assertThat(lastRebuild.out()).contains("  outputs: " + outputs.size() + " recomputed (cpg_nodes, cpg_edges, cpg_props for the changed files only)");
+        assertThat(lastRebuild.out()).contains("  outputs: " + outputs.size() + " recomputed (" + String.join(", ", CpgSpec.groupedOutputs(CpgSpec.parts()))
+                + " for the changed files only)");
 
         write(source.resolve("app/extra.py"), "from app.util import other\n\nother()\n");
         JsonNode added = rebuildAndCompare(source, out, 2);
@@ -143,7 +149,8 @@ class TestIncrementalBuilds {
         write(source.resolve("app/util.py"), "def helper(x):\n    return len(x)\n\ndef other():\n    return helper([1])\n");
         CliRun rebuild = rebuildWithCallsAndCompare(source, out);
 
-        assertThat(rebuild.out()).contains("recomputed (cpg_nodes, cpg_edges, cpg_props for the changed files only)");
+        assertThat(rebuild.out()).contains("recomputed (" + String.join(", ", CpgSpec.groupedOutputs(CpgSpec.parts()))
+                + " for the changed files only)");
     }
 
     /** Rebuilds {@code out} with calls, builds {@code source} from scratch beside it, and checks that every table is equal; the rebuild. */
@@ -198,9 +205,11 @@ class TestIncrementalBuilds {
 
         List<BuildManifest> builds = BuildManifests.list(out);
         if (!names(record.get("reuse").get("recomputed")).isEmpty()) {
-            assertThat(names(record.get("reuse").get("changedFilesOnly"))).as("nodes, edges and properties computed for the changed files only, step "
-                    + step).containsExactly("cpg_nodes", "cpg_edges", "cpg_props");
-            for (String table : List.of("cpg_nodes", "cpg_edges", "cpg_props")) {
+            assertThat(names(record.get("reuse").get("changedFilesOnly"))).as("nodes, edges, properties and stored views computed for the "
+                    + "changed files only, step " + step).containsExactlyElementsOf(CpgSpec.groupedOutputs(CpgSpec.parts()));
+            // Import resolution reads the stored views, so the bindings of the files that did not change are not computed.
+            assertThat(spools(record)).as("spools of step " + step).doesNotContain(DefUseEdges.BINDINGS);
+            for (String table : CpgSpec.groupedOutputs(CpgSpec.parts())) {
                 checkReplacedGroups(out, builds, table, changes.get("groupsRewritten").asInt());
             }
             // The changed files' rows read their extraction tables with a filter on their paths: the other groups' files are skipped
@@ -266,8 +275,8 @@ class TestIncrementalBuilds {
             }
         }
         assertThat(changedGroups).as(table).isLessThanOrEqualTo(rewritten + 1).isLessThan(after.size());
-        Map<String, SortedSet<String>> actions = logActions(out.resolve("cpg").resolve(table),
-                builds.get(builds.size() - 1).table(table).orElseThrow().version());
+        ManifestTable latest = builds.get(builds.size() - 1).table(table).orElseThrow();
+        Map<String, SortedSet<String>> actions = logActions(out.resolve(latest.path()), latest.version());
         assertThat(actions.get("remove")).as("files of %s removed", table).isEqualTo(replaced);
         assertThat(actions.get("add")).as("files of %s added", table).isEqualTo(written);
     }
@@ -286,6 +295,13 @@ class TestIncrementalBuilds {
                 .substring("  run record: ".length()));
         lastRecord = JSON.readTree(record.toFile());
         return lastRecord.get("changes");
+    }
+
+    /** The views the run's DAG computed as spools. */
+    private static List<String> spools(JsonNode record) {
+        List<String> views = new ArrayList<>();
+        record.get("spools").forEach(spool -> views.add(spool.get("view").asText()));
+        return views;
     }
 
     private static List<String> names(JsonNode array) {

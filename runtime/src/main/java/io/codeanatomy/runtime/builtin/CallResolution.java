@@ -588,7 +588,7 @@ public final class CallResolution implements CpgPart {
         // no list, tuple, dict or set is an instance of (a class the repository defines, or one an
         // import names, unless it is named like a collections ABC, which builtin containers match).
         RelSpec builtins = RelSpec.scan(NAME_BINDINGS, "n").filter(str("n", "ctx").eq("LOAD"))
-                .join(RelSpec.scan(ImportResolution.BUILTIN_USES, "u"), JoinType.INNER, str("u", "binding_id").eq(str("n", "binding_id")))
+                .join(RelSpec.scan(ModuleBindings.BUILTIN_USES, "u"), JoinType.INNER, str("u", "binding_id").eq(str("n", "binding_id")))
                 .filter(str("u", "qualified_name").in(SCALAR_TYPES).or(str("u", "qualified_name").in(CONTAINER_TYPES)))
                 .project(str("n", "expr_id").as("expr_id"),
                         Exprs.when(str("u", "qualified_name").in(SCALAR_TYPES), val(0)).otherwise(val(1)).as("class"));
@@ -1136,7 +1136,7 @@ public final class CallResolution implements CpgPart {
                 .whereNotExists(RelSpec.scan(EXPRS, "w").filter(str("w", "kind").eq("ATTRIBUTE").and(str("w", "ctx").eq("STORE"))
                         .and(str("w", "attr").eq(str("e", "attr")))))
                 .whereNotExists(RelSpec.scan(CLASS_BODIES, "b").filter(str("b", "attr").eq(str("e", "attr"))))
-                .whereNotExists(RelSpec.scan(ImportResolution.MODULE_SYMBOLS, "m").filter(str("m", "symbol").eq(str("e", "attr"))))
+                .whereNotExists(RelSpec.scan(ModuleBindings.MODULE_SYMBOLS, "m").filter(str("m", "symbol").eq(str("e", "attr"))))
                 .project(QNames.join(val("getattr"), str("e", "expr_id")).as("site"), str("e", "base_expr_id").as("base"), str("e", "expr_id").as("result"),
                         str("e", "scope_id").as("scope_id"), str("e", "path").as("path"), i64("e", "bstart").as("bstart"), i64("e", "bend").as("bend"));
     }
@@ -1487,7 +1487,7 @@ public final class CallResolution implements CpgPart {
     }
 
     private static RelSpec moduleAttrs() {
-        return RelSpec.scan(ImportResolution.MODULE_SYMBOLS, "s").filter(bool("s", "bound"))
+        return RelSpec.scan(ModuleBindings.MODULE_SYMBOLS, "s").filter(bool("s", "bound"))
                 .join(RelSpec.scan(ImportResolution.MODULES, "m"), JoinType.INNER, str("m", "module_name").eq(str("s", "module_name")))
                 .project(str("m", "node_id").as("module_id"), str("s", "symbol").as("attr"), str("s", "binding_id").as("ptr"));
     }
@@ -1534,7 +1534,7 @@ public final class CallResolution implements CpgPart {
                 .project(fact("P", str("e", "expr_id"), val("L"), str("e", "expr_id")));
         RelSpec rests = RelSpec.scan(UNPACKED, "u").filter(bool("u", "is_star"))
                 .project(fact("P", str("u", "element"), val("L"), str("u", "element")));
-        RelSpec builtins = RelSpec.scan(ImportResolution.BUILTIN_USES, "b")
+        RelSpec builtins = RelSpec.scan(ModuleBindings.BUILTIN_USES, "b")
                 .project(fact("P", str("b", "binding_id"), val("E"), str("b", "qualified_name")));
         RelSpec aliases = RelSpec.scan(StructureGraph.IMPORT_ROWS, "i")
                 .join(RelSpec.scan(DefUseEdges.NAME_BINDINGS, "u"), JoinType.INNER, str("u", "introduced_id").eq(str("i", "import_id"))

@@ -45,6 +45,17 @@ public interface CpgPart {
         return false;
     }
 
+    /**
+     * Views of this {@linkplain #fileLocal file-local} part that the other parts read, with their
+     * columns ({@code path} among them): a grouped build stores each in the groups of source files
+     * ({@link CpgSpec#storedOutput}), and an incremental build recomputes the changed files' rows
+     * and reads the others from there instead of computing the view over every file
+     * (docs/incremental.md). None by default.
+     */
+    default List<StoredView> storedViews() {
+        return List.of();
+    }
+
     /** Tables of the part's own beside the graph's ({@code cpg_mro}), written under {@code cpg/}. */
     default List<OutputTarget> outputs() {
         return List.of();

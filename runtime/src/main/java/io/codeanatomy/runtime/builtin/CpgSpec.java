@@ -141,6 +141,8 @@ public final class CpgSpec {
     /** The outputs a grouped build stores in groups of source files, in assembly order. */
     public static final List<String> GROUPED_OUTPUTS = List.of(NODES_OUTPUT, EDGES_OUTPUT, PROPS_OUTPUT);
 
+    /** What {@link #storedOutput} puts before a stored view's name. */
+    private static final String STORED = "stored_";
     private static final String NODE_SHAPE = "cpg_node_shape";
     private static final String FILE_LOCAL = "_file_local";
     private static final String CROSS_FILE = "_cross_file";
@@ -153,7 +155,7 @@ public final class CpgSpec {
     /** The parts of the built-in spec, in assembly order. */
     public static List<CpgPart> parts() {
         return List.of(new DefinitionNodes(), new ModuleNodes(), new StructureGraph(), new ScopeBindings(), new DefUseEdges(),
-                new ImportResolution(), new ClassHierarchy(), new CallResolution());
+                new ModuleBindings(), new ImportResolution(), new ClassHierarchy(), new CallResolution());
     }
 
     /**
@@ -201,7 +203,8 @@ public final class CpgSpec {
     }
 
     /**
-     * {@link #assemble} for a build that stores the graph in groups of source files, from scratch:
+     * {@link #assemble} for a build that stores the graph in groups of source files, from scratch
+     * (the {@linkplain #storedOutputs stored views' outputs} beside it):
      * {@code cpg_nodes}, {@code cpg_edges} and {@code cpg_props} have the {@link #OWNER_PATH} column
      * after their contract's ({@link #owned}), the rows of the file-local parts' views and those of the
      * others stacked apart, so a row is filed by where it comes from, not by its {@code path}
@@ -217,7 +220,10 @@ public final class CpgSpec {
      * #grouped} with {@code cpg_nodes}, {@code cpg_edges} and {@code cpg_props} stacked from the
      * views of the parts that are not {@linkplain CpgPart#fileLocal file-local} only, beside the
      * changed files' rows of {@link #fileLocal}; no adjacency outputs, which the build groups from the
-     * written {@code cpg_edges} ({@link #adjacency}). Every other output is {@link #assemble}'s.
+     * written {@code cpg_edges} ({@link #adjacency}), and no stored views' outputs: each {@linkplain
+     * CpgPart#storedViews stored view} is read from its output ({@link #storedOutput}, an input of
+     * this spec) instead of computed, so the views only they read are not computed at all. Every
+     * other output is {@link #assemble}'s.
      */
     public static SemanticSpec crossFile(List<CpgPart> parts) {
         return assemble(parts, Layout.CROSS_FILE);
@@ -228,8 +234,8 @@ public final class CpgSpec {
      * file-local} parts' inputs, each read through a view that keeps the rows of {@code paths} from the
      * input registered as {@link #allFiles}{@code (name)}, their views, and the outputs {@code
      * cpg_nodes}, {@code cpg_edges} and {@code cpg_props} (those the parts have views for) stacked
-     * from their views as {@link #grouped} stacks them. Its rows are {@link #grouped}'s rows of those
-     * files' owners.
+     * from their views as {@link #grouped} stacks them, and the stored views' outputs. Its rows are
+     * {@link #grouped}'s rows of those files' owners.
      */
     public static SemanticSpec fileLocal(List<CpgPart> parts, Collection<String> paths) {
         requireNonNull(paths, "paths is null");
@@ -254,6 +260,7 @@ public final class CpgSpec {
         addOwned(builder, NODES_OUTPUT, NODES, stacked(views.nodes, v -> nodes(builder, v, FILE_LOCAL)), Optional.empty());
         addOwned(builder, EDGES_OUTPUT, EDGES, stacked(views.edges, v -> edges(builder, v, FILE_LOCAL)), Optional.empty());
         addOwned(builder, PROPS_OUTPUT, PROPS, stacked(views.props, v -> props(builder, v, FILE_LOCAL)), Optional.empty());
+        addStored(builder, local);
         return builder.build();
     }
 
@@ -272,6 +279,57 @@ public final class CpgSpec {
     /** {@code contract} with the {@link #OWNER_PATH} column last: the rows of a grouped build's plans. */
     public static SchemaContract owned(SchemaContract contract) {
         return new SchemaContract(contract.version(), append(contract.columns(), ColumnContract.required(OWNER_PATH, DataType.STRING)));
+    }
+
+    /**
+     * The output a grouped build stores {@linkplain CpgPart#storedViews stored view} {@code view} in,
+     * under {@code cpg/stored/}, with the view's columns and the {@link #OWNER_PATH} plans give it.
+     */
+    public static String storedOutput(String view) {
+        return STORED + view;
+    }
+
+    /** Whether {@code output} is a {@linkplain #storedOutput stored view's} output. */
+    public static boolean isStoredOutput(String output) {
+        return output.startsWith(STORED);
+    }
+
+    /**
+     * The outputs a grouped build stores in groups of source files, in assembly order: {@link
+     * #GROUPED_OUTPUTS}, then the stored views of {@code parts}.
+     */
+    public static List<String> groupedOutputs(List<CpgPart> parts) {
+        List<String> names = new ArrayList<>(GROUPED_OUTPUTS);
+        storedViews(parts).forEach(stored -> names.add(storedOutput(stored.view())));
+        return names;
+    }
+
+    /** The stored views of the file-local parts among {@code parts}, in assembly order. */
+    private static List<StoredView> storedViews(List<CpgPart> parts) {
+        return parts.stream().filter(CpgPart::fileLocal).flatMap(part -> part.storedViews().stream()).toList();
+    }
+
+    /**
+     * The outputs of the stored views of {@code parts}, in assembly order, each with its view's
+     * columns (a grouped build's plans give them {@link #OWNER_PATH} after those).
+     */
+    public static List<OutputTarget> storedOutputs(List<CpgPart> parts) {
+        return storedViews(parts).stream().map(CpgSpec::storedTarget).toList();
+    }
+
+    private static OutputTarget storedTarget(StoredView view) {
+        return new OutputTarget(storedOutput(view.view()), view.view() + "_owned", NAME + "/stored/" + view.view(), WriteMode.CREATE,
+                view.contract());
+    }
+
+    /** Adds the output of each stored view of {@code parts}: the view's rows, owned by their {@code path}. */
+    private static void addStored(SemanticSpecBuilder builder, List<CpgPart> parts) {
+        for (StoredView view : storedViews(parts)) {
+            OutputTarget output = storedTarget(view);
+            builder.view(ViewDefinition.of(output.view(), ViewKind.PROJECT, RelSpec.scan(view.view()).project(append(columns(view.contract(), ""),
+                    col("path", DataType.STRING).as(OWNER_PATH)))));
+            builder.output(output.name(), output.view(), output.path(), output.mode(), owned(view.contract()));
+        }
     }
 
     /** The name {@link #fileLocal} reads extraction table {@code table} under. */
@@ -321,7 +379,21 @@ public final class CpgSpec {
         requireNonNull(parts, "parts is null");
         SemanticSpecBuilder builder = SemanticSpec.builder(NAME, VERSION);
         withLines(mergeInputs(parts)).forEach(builder::input);
-        parts.forEach(part -> part.views().forEach(builder::view));
+        List<StoredView> stored = storedViews(parts);
+        if (layout == Layout.CROSS_FILE) {
+            // The stored views are read from their outputs, as the changed files' rows left them.
+            Map<String, StoredView> read = new LinkedHashMap<>();
+            for (StoredView view : stored) {
+                builder.input(new InputRelation(storedOutput(view.view()), view.contract()));
+                read.put(view.view(), view);
+            }
+            parts.forEach(part -> part.views().forEach(view -> builder.view(read.containsKey(view.name())
+                    ? ViewDefinition.of(view.name(), ViewKind.PROJECT, RelSpec.scan(storedOutput(view.name()), "t")
+                            .project(columns(read.get(view.name()).contract(), "t")))
+                    : view)));
+        } else {
+            parts.forEach(part -> part.views().forEach(builder::view));
+        }
         Views all = Views.of(parts, part -> true);
         List<OutputTarget> partOutputs = new ArrayList<>();
         parts.forEach(part -> partOutputs.addAll(part.outputs()));
@@ -349,6 +421,9 @@ public final class CpgSpec {
             }
             addOwned(builder, PROPS_OUTPUT, PROPS, stacked(local.props, views -> props(builder, views, FILE_LOCAL)),
                     stacked(cross.props, views -> props(builder, views, CROSS_FILE)));
+            if (layout == Layout.GROUPED) {
+                addStored(builder, parts);
+            }
         }
         partOutputs.forEach(builder::output);
         return builder.build();

@@ -55,10 +55,6 @@ public final class ImportResolution implements CpgPart {
     public static final String BASE_REQUESTS = "imp_base_requests";
     /** The extraction table of class bases: the positional bases and keywords of each class statement. */
     public static final String CLASS_BASES = "py_class_bases_v1";
-    /** Top-level bindings of each module: {@code module_name, symbol, binding_id, bound}. */
-    public static final String MODULE_SYMBOLS = "imp_module_symbols";
-    /** What gives a top-level binding its value: a definition or a variable (final), or an import alias (followed). */
-    public static final String DEFINERS = "imp_definers";
     /** Per (module, symbol): how many definers, and the alias when it is the only one. */
     public static final String DEFINER_COUNTS = "imp_definer_counts";
     /** Star imports per importing module. */
@@ -67,8 +63,6 @@ public final class ImportResolution implements CpgPart {
     public static final String LOOKUPS = "imp_lookups";
     /** One row per (alias, target): {@code requester_id, target_id, external_name, via}. */
     public static final String TARGETS = "imp_targets";
-    /** Bindings whose name is a builtin: {@code binding_id, symbol, path, bstart, bend}. */
-    public static final String BUILTIN_USES = "imp_builtin_uses";
     public static final String EXTERNAL_NODES = "imp_external_nodes";
     public static final String IMPORTS_EDGES = "imp_imports_edges";
     public static final String BUILTIN_EDGES = "imp_builtin_edges";
@@ -142,14 +136,11 @@ public final class ImportResolution implements CpgPart {
                 ViewDefinition.of(PREFIXES, ViewKind.FIXPOINT, prefixes()),
                 ViewDefinition.of(TOPS, ViewKind.AGGREGATE, tops()),
                 ViewDefinition.of(ALIASES, ViewKind.JOIN, aliases()),
-                ViewDefinition.of(MODULE_SYMBOLS, ViewKind.JOIN, moduleSymbols()),
-                ViewDefinition.of(DEFINERS, ViewKind.UNION, definers()),
                 ViewDefinition.of(DEFINER_COUNTS, ViewKind.AGGREGATE, definerCounts()),
                 ViewDefinition.of(STAR_IMPORTS, ViewKind.FILTER, starImports()),
                 ViewDefinition.of(BASE_REQUESTS, ViewKind.UNION, baseRequests()),
                 ViewDefinition.of(LOOKUPS, ViewKind.FIXPOINT, lookups()),
                 ViewDefinition.of(TARGETS, ViewKind.AGGREGATE, targets()),
-                ViewDefinition.of(BUILTIN_USES, ViewKind.JOIN, builtinUses()),
                 ViewDefinition.of(EXTERNAL_NODES, ViewKind.AGGREGATE, externalNodes()),
                 ViewDefinition.of(IMPORTS_EDGES, ViewKind.JOIN, importsEdges()),
                 ViewDefinition.of(BUILTIN_EDGES, ViewKind.PROJECT, builtinEdges()),
@@ -255,42 +246,8 @@ public final class ImportResolution implements CpgPart {
 
     // ---- what a module's top-level names are bound to --------------------------------------------
 
-    private static RelSpec moduleSymbols() {
-        return RelSpec.scan(DefUseEdges.BINDINGS, "b")
-                .join(RelSpec.scan(MODULES, "m"), JoinType.INNER, str("b", "scope_id").eq(str("m", "file_id")))
-                .project(str("m", "module_name").as("module_name"), str("b", "symbol").as("symbol"), str("b", "binding_id").as("binding_id"),
-                        bool("b", "is_assigned").or(bool("b", "is_imported")).as("bound"));
-    }
-
-    /**
-     * A top-level binding's definers: each {@code def}/{@code class} and import alias whose name
-     * binds it (the occurrences carrying an {@code introduced_id}), and the binding itself when
-     * it is assigned and has neither (a module-level variable).
-     */
-    private static RelSpec definers() {
-        RelSpec introduced = RelSpec.scan(MODULE_SYMBOLS, "s")
-                .join(RelSpec.scan(DefUseEdges.NAME_BINDINGS, "u"), JoinType.INNER, str("u", "binding_id").eq(str("s", "binding_id"))
-                        .and(str("u", "ctx").eq("STORE")).and(str("u", "introduced_id").isNotNull()));
-        RelSpec definitions = introduced
-                .join(RelSpec.scan(StructureGraph.DEF_ROWS, "d"), JoinType.INNER, str("d", "def_id").eq(str("u", "introduced_id")))
-                .project(definer(str("d", "node_id"), Exprs.nullOf(DataType.STRING)));
-        RelSpec aliases = introduced
-                .join(RelSpec.scan(StructureGraph.IMPORT_ROWS, "i"), JoinType.INNER, str("i", "import_id").eq(str("u", "introduced_id")))
-                .project(definer(Exprs.nullOf(DataType.STRING), str("i", "import_id")));
-        RelSpec variables = RelSpec.scan(MODULE_SYMBOLS, "s").filter(bool("s", "bound"))
-                .whereNotExists(RelSpec.scan(DefUseEdges.NAME_BINDINGS, "v").filter(str("v", "binding_id").eq(str("s", "binding_id"))
-                        .and(str("v", "ctx").eq("STORE")).and(str("v", "introduced_id").isNotNull())))
-                .project(definer(str("s", "binding_id"), Exprs.nullOf(DataType.STRING)));
-        return RelSpec.unionAll(definitions, aliases, variables);
-    }
-
-    private static List<NamedField<?>> definer(Field<String> targetId, Field<String> aliasId) {
-        return List.of(str("s", "module_name").as("module_name"), str("s", "symbol").as("symbol"), targetId.as("target_id"),
-                aliasId.as("alias_id"));
-    }
-
     private static RelSpec definerCounts() {
-        return RelSpec.scan(DEFINERS, "d").aggregate(
+        return RelSpec.scan(ModuleBindings.DEFINERS, "d").aggregate(
                 List.of(str("d", "module_name").as("module_name"), str("d", "symbol").as("symbol")),
                 List.of(AggregateCall.count("definers"), AggregateCall.min(str("d", "alias_id"), "only_alias")));
     }
@@ -326,14 +283,14 @@ public final class ImportResolution implements CpgPart {
 
         // A definition or variable binds the name: found.
         RelSpec defined = scanPending(pendingName)
-                .join(RelSpec.scan(DEFINERS, "d"), JoinType.INNER, definedHere.and(str("d", "target_id").isNotNull()))
+                .join(RelSpec.scan(ModuleBindings.DEFINERS, "d"), JoinType.INNER, definedHere.and(str("d", "target_id").isNotNull()))
                 .project(lookupRow(str("r", "requester_id"), null, null, null, bool("r", "in_repo"), i32("r", "via"), str("d", "target_id"), null));
         // An import alias binds it: look up what that alias imports.
         Condition otherAlias = str("d", "alias_id").isNotNull()
                 .and(str("r", "skip_alias").isNull().or(str("d", "alias_id").ne(str("r", "skip_alias"))));
         Field<String> aliasSymbol = Exprs.when(bool("a", "is_from"), str("a", "imported_name")).otherwise(Exprs.nullOf(DataType.STRING));
         RelSpec reExported = scanPending(pendingName)
-                .join(RelSpec.scan(DEFINERS, "d"), JoinType.INNER, definedHere.and(otherAlias))
+                .join(RelSpec.scan(ModuleBindings.DEFINERS, "d"), JoinType.INNER, definedHere.and(otherAlias))
                 .join(RelSpec.scan(ALIASES, "a"), JoinType.INNER, str("a", "import_id").eq(str("d", "alias_id")).and(str("a", "bound_module").isNotNull()))
                 .project(lookupRow(str("r", "requester_id"), str("a", "bound_module"), aliasSymbol, str("a", "import_id"), bool("a", "in_repo"),
                         reExport, null, null));
@@ -366,7 +323,7 @@ public final class ImportResolution implements CpgPart {
         RelSpec starModule = scanPending(pendingStar)
                 .project(lookupRow(str("r", "requester_id"), module, null, null, inRepo, val(STAR), null, null));
         RelSpec starNames = scanPending(pendingStar)
-                .join(RelSpec.scan(MODULE_SYMBOLS, "y"), JoinType.INNER, str("y", "module_name").eq(module)
+                .join(RelSpec.scan(ModuleBindings.MODULE_SYMBOLS, "y"), JoinType.INNER, str("y", "module_name").eq(module)
                         .and(bool("y", "bound")).and(isPublic(str("y", "symbol"))))
                 .project(lookupRow(str("r", "requester_id"), module, str("y", "symbol"), null, inRepo, val(STAR), null, null));
         RelSpec starChain = scanPending(pendingStar)
@@ -395,15 +352,12 @@ public final class ImportResolution implements CpgPart {
                 .join(RelSpec.scan(DefinitionNodes.FILES, "f"), JoinType.INNER, str("f", "file_id").eq(str("c", "file_id")))
                 .filter(str("f", "status").eq("OK").and(module.isNotNull()).and(i32("c", "position").ge(0))
                         .and(bool("c", "is_starred").not()).and(dotted.isNotNull()))
-                .join(RelSpec.scan(PREFIXES, "h"), JoinType.INNER, str("h", "name").eq(dotted).and(QNames.depth(str("h", "prefix")).eq(1)))
-                .join(RelSpec.scan(DefUseEdges.BINDINGS, "g"), JoinType.INNER, str("g", "scope_id").eq(str("c", "scope_id"))
-                        .and(str("g", "symbol").eq(str("h", "prefix"))))
-                .filter(str("g", "scope_id").eq(str("g", "file_id")).or(str("g", "scope").in(List.of("GLOBAL_IMPLICIT", "GLOBAL_EXPLICIT"))));
+                .join(RelSpec.scan(ModuleBindings.BASE_READS, "h"), JoinType.INNER, str("h", "class_base_id").eq(str("c", "class_base_id")));
         Condition simple = QNames.depth(dotted).eq(1);
         RelSpec named = read.filter(simple)
                 .project(lookupRow(str("c", "class_base_id"), module, dotted, null, Exprs.val(true), val(DIRECT), null, null));
         RelSpec builtin = read.filter(simple.and(dotted.in(BUILTINS)))
-                .join(RelSpec.scan(MODULE_SYMBOLS, "s"), JoinType.LEFT, str("s", "module_name").eq(module).and(str("s", "symbol").eq(dotted))
+                .join(RelSpec.scan(ModuleBindings.MODULE_SYMBOLS, "s"), JoinType.LEFT, str("s", "module_name").eq(module).and(str("s", "symbol").eq(dotted))
                         .and(bool("s", "bound")))
                 .filter(str("s", "binding_id").isNull())
                 .project(lookupRow(str("c", "class_base_id"), null, null, null, Exprs.val(false), val(DIRECT), null,
@@ -414,7 +368,7 @@ public final class ImportResolution implements CpgPart {
         Field<String> full = Exprs.when(plain, dotted).when(QNames.depth(dotted).eq(2), QNames.join(bound, QNames.leaf(dotted)))
                 .otherwise(Exprs.nullOf(DataType.STRING));
         RelSpec throughImport = read.filter(simple.not())
-                .join(RelSpec.scan(DEFINERS, "d"), JoinType.INNER, str("d", "module_name").eq(module).and(str("d", "symbol").eq(str("h", "prefix")))
+                .join(RelSpec.scan(ModuleBindings.DEFINERS, "d"), JoinType.INNER, str("d", "module_name").eq(module).and(str("d", "symbol").eq(str("h", "prefix")))
                         .and(str("d", "alias_id").isNotNull()))
                 .join(RelSpec.scan(ALIASES, "a"), JoinType.INNER, str("a", "import_id").eq(str("d", "alias_id")).and(str("a", "abs_base").isNotNull())
                         .and(bool("a", "is_star").not()))
@@ -460,29 +414,12 @@ public final class ImportResolution implements CpgPart {
                         str("r", "external_name").as("external_name")), List.of(AggregateCall.min(i32("r", "via"), "via")));
     }
 
-    // ---- builtins -------------------------------------------------------------------------------
-
-    /**
-     * Bindings CPython looks up in the builtins: classified {@code GLOBAL_IMPLICIT}, named like a
-     * builtin, and whose module binds nothing by that name (the module's own binding of the
-     * symbol, if any, is itself only used).
-     */
-    private static RelSpec builtinUses() {
-        return RelSpec.scan(DefUseEdges.BINDINGS, "b")
-                .filter(str("b", "scope").eq("GLOBAL_IMPLICIT").and(str("b", "symbol").in(BUILTINS)))
-                .join(RelSpec.scan(DefUseEdges.BINDINGS, "g"), JoinType.LEFT, str("g", "scope_id").eq(str("b", "file_id"))
-                        .and(str("g", "symbol").eq(str("b", "symbol"))))
-                .filter(str("g", "binding_id").isNull().or(str("g", "scope").eq("GLOBAL_IMPLICIT")))
-                .project(str("b", "binding_id").as("binding_id"), QNames.join(val("builtins"), str("b", "symbol")).as("qualified_name"),
-                        str("b", "path").as("path"), i64("b", "bstart").as("bstart"), i64("b", "bend").as("bend"));
-    }
-
     // ---- nodes, edges, props --------------------------------------------------------------------
 
     private static RelSpec externalNodes() {
         RelSpec names = RelSpec.unionAll(
                 RelSpec.scan(TARGETS, "t").filter(str("t", "external_name").isNotNull()).project(str("t", "external_name").as("qualified_name")),
-                RelSpec.scan(BUILTIN_USES, "u").project(str("u", "qualified_name").as("qualified_name")),
+                RelSpec.scan(ModuleBindings.BUILTIN_USES, "u").project(str("u", "qualified_name").as("qualified_name")),
                 // Every class's MRO ends with object.
                 RelSpec.scan(StructureGraph.DEF_ROWS, "d").filter(str("d", "def_kind").eq("CLASS"))
                         .project(StructureGraph.varchar(OBJECT).as("qualified_name")));
@@ -524,7 +461,7 @@ public final class ImportResolution implements CpgPart {
     }
 
     private static RelSpec builtinEdges() {
-        return RelSpec.scan(BUILTIN_USES, "u")
+        return RelSpec.scan(ModuleBindings.BUILTIN_USES, "u")
                 .project(val("RESOLVES_TO").as("edge_kind"), str("u", "binding_id").as("src_node_id"),
                         externalId(str("u", "qualified_name")).as("dst_node_id"), str("u", "path").as("path"),
                         i64("u", "bstart").as("bstart"), i64("u", "bend").as("bend"), val("scope").as("origin"),

@@ -224,6 +224,9 @@ public final class BuildPipeline {
         private SortedMap<String, FileGroupedOutputs.SpillCount> spills = new TreeMap<>();
         private SortedMap<String, ScanCounts> changedScans = new TreeMap<>();
         private SortedMap<String, String> inputKeys = new TreeMap<>();
+        private Optional<FileGroupedOutputs> groupedOutputs = Optional.empty();
+        /** The stored views' outputs an incremental build wrote before planning. */
+        private List<OutputResult> stored = List.of();
         private long phaseStart;
         private long phaseCpuStart;
         private String phase;
@@ -258,6 +261,11 @@ public final class BuildPipeline {
                         ? FileGroupedOutputs.of(session, () -> sessions.apply(config), directory.root(), spec, layout, incrementalSources,
                                 rewrittenGroups, previous, materializer, directory.spill(runId))
                         : Optional.empty();
+                groupedOutputs = grouped;
+                if (grouped.isPresent()) {
+                    // An incremental build reads the stored views as the changed files' rows leave them.
+                    stored = grouped.get().writeStored(materializer);
+                }
                 begin("compile");
                 // A grouped build plans its grouped outputs' rows with their owners (FileGroupedOutputs).
                 CompiledDag compiled = session.compileDag(grouped.map(FileGroupedOutputs::spec).orElse(spec));
@@ -579,7 +587,7 @@ public final class BuildPipeline {
          */
         private List<OutputResult> execute(PlannedDag planned, Optional<BuildManifest> previous, Materializer materializer,
                 Optional<FileGroupedOutputs> grouped) {
-            inputKeys = OutputReuse.keys(planned, session.envelope(spec.hash()));
+            inputKeys = OutputReuse.keys(planned, keyEnvelope());
             SortedMap<String, ManifestTable> kept = new TreeMap<>();
             for (PlannedFragment fragment : planned.fragments(PlanNodeKind.OUTPUT)) {
                 previous.flatMap(build -> build.table(fragment.name()))
@@ -600,17 +608,33 @@ public final class BuildPipeline {
                 for (OutputResult adjacency : adjacency(byName.get(CpgSpec.EDGES_OUTPUT), materializer)) {
                     byName.put(adjacency.name(), adjacency);
                     computed.add(adjacency.name());
-                    inputKeys.put(adjacency.name(), OutputReuse.key(adjacency.name(), session.envelope(spec.hash())));
+                    inputKeys.put(adjacency.name(), OutputReuse.key(adjacency.name(), keyEnvelope()));
                 }
+            }
+            for (OutputResult written : stored) {
+                byName.put(written.name(), written);
+                computed.add(written.name());
+                inputKeys.put(written.name(), OutputReuse.key(written.name(), keyEnvelope()));
             }
             // Outputs kept at the previous build's version are stored as that build stored them.
             outputLayout = grouped.isPresent() ? grouped.get().layout()
-                    : previous.flatMap(BuildManifest::outputLayout).filter(stored -> kept.containsKey(CpgSpec.NODES_OUTPUT));
+                    : previous.flatMap(BuildManifest::outputLayout).filter(layout -> kept.containsKey(CpgSpec.NODES_OUTPUT));
+            if (grouped.isEmpty() && outputLayout.isPresent()) {
+                // The stored views are kept with the graph they were stored beside.
+                previous.get().tables().stream().filter(table -> CpgSpec.isStoredOutput(table.name())).forEach(table -> {
+                    kept.put(table.name(), table);
+                    computed.add(table.name());
+                    table.inputs().ifPresent(key -> inputKeys.put(table.name(), key));
+                });
+            }
             List<OutputResult> results = new ArrayList<>();
             List<String> skipped = new ArrayList<>();
             List<String> recomputed = new ArrayList<>();
-            // In the spec's order, whichever plans computed them.
-            List<String> order = spec.outputs().stream().map(OutputTarget::name).filter(computed::contains).toList();
+            // In the spec's order, whichever plans computed them, the stored views after the spec's outputs.
+            List<String> names = new ArrayList<>(spec.outputs().stream().map(OutputTarget::name).toList());
+            CpgSpec.builtInParts(spec).map(CpgSpec::groupedOutputs).orElse(List.of()).stream().filter(CpgSpec::isStoredOutput)
+                    .forEach(names::add);
+            List<String> order = names.stream().filter(computed::contains).toList();
             for (String name : order) {
                 ManifestTable table = kept.get(name);
                 if (table == null) {
@@ -663,7 +687,13 @@ public final class BuildPipeline {
 
         private OutputTarget output(String name) {
             return spec.outputs().stream().filter(output -> output.name().equals(name)).findFirst()
+                    .or(() -> groupedOutputs.flatMap(grouped -> grouped.output(name)))
                     .orElseThrow(() -> new IllegalStateException("the plan DAG has an output '" + name + "' the spec does not"));
+        }
+
+        /** The envelope the outputs' {@linkplain OutputReuse#keys inputs keys} are taken from. */
+        private SessionEnvelope keyEnvelope() {
+            return OutputReuse.withoutStored(session.envelope(spec.hash()));
         }
 
         /** Writes the run's records to {@code runDirectory}, the pending directory of the run. */

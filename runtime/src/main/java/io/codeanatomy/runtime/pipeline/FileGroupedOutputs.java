@@ -46,7 +46,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * those paths, in a session of its own, and the other rows over every file with {@link
  * CpgSpec#crossFile} in the build's DAG; its commit to each table replaces the groups holding a
  * changed, added, deleted or renamed file, keeping those groups' rows of the other files, and the
- * last group.
+ * last group. The {@linkplain CpgSpec#storedOutputs stored views} are stored the same way (all their
+ * rows file-local); an incremental build commits them before planning, and its DAG reads them.
  */
 final class FileGroupedOutputs {
     private final Session session;
@@ -122,7 +123,8 @@ final class FileGroupedOutputs {
         if (parts.isEmpty() || outputs.isEmpty() || extraction.isEmpty() || !materializer.writesGroups()) {
             return Optional.empty();
         }
-        SessionEnvelope envelope = session.envelope(spec.hash());
+        CpgSpec.storedOutputs(parts.get()).forEach(o -> outputs.put(o.name(), o));
+        SessionEnvelope envelope = OutputReuse.withoutStored(session.envelope(spec.hash()));
         Optional<ManifestTable> recordedNodes = previous.flatMap(build -> build.table(CpgSpec.NODES_OUTPUT));
         if (recordedNodes.flatMap(ManifestTable::inputs).equals(Optional.of(OutputReuse.key(CpgSpec.NODES_OUTPUT, envelope)))
                 && recordedNodes.get().path().equals(outputs.get(CpgSpec.NODES_OUTPUT).path())) {
@@ -168,9 +170,14 @@ final class FileGroupedOutputs {
         return increment.isPresent();
     }
 
-    /** The grouped outputs' names, in {@link CpgSpec#GROUPED_OUTPUTS}' order. */
+    /** The grouped outputs' names, in {@link CpgSpec#groupedOutputs}' order. */
     List<String> names() {
-        return CpgSpec.GROUPED_OUTPUTS.stream().filter(outputs::containsKey).toList();
+        return CpgSpec.groupedOutputs(parts).stream().filter(outputs::containsKey).toList();
+    }
+
+    /** Grouped output {@code name}, with the columns of its contract (the plans give {@link CpgSpec#OWNER_PATH} after them). */
+    Optional<OutputTarget> output(String name) {
+        return Optional.ofNullable(outputs.get(name));
     }
 
     /** Whether {@code output} is one of the grouped outputs, which {@link #write} writes. */
@@ -192,32 +199,62 @@ final class FileGroupedOutputs {
      */
     OutputResult write(PlannedFragment fragment, Materializer materializer) {
         OutputTarget output = outputs.get(fragment.name());
-        Schema schema = ArrowContracts.toArrowSchema(output.schema());
-        Path location = root.resolve(output.path());
-        try (FileGroupedRows rows = increment.isPresent() ? changedRows(fragment.name()) : gathering(output.name(), schema)) {
-            List<GroupedTableChannel.PlannedGroup> planned = new ArrayList<>();
+        try (FileGroupedRows rows = increment.isPresent() ? changedRows(fragment.name())
+                : gathering(output.name(), ArrowContracts.toArrowSchema(output.schema()))) {
             if (increment.isPresent()) {
-                planned = planned(rows, increment.get().previousFiles().get(output.name()));
                 add(rows, session, fragment, output, path -> path.equals(CpgSpec.NO_FILE), "the rows of no one file");
             } else {
                 add(rows, session, fragment, output, path -> true, "the rows");
             }
-            GroupedWriteResult result = rows.write(materializer, location, planned);
-            long count = result.rowsWritten() + result.rowsCarried();
-            List<List<String>> groupFiles = new ArrayList<>(result.files());
-            if (increment.isPresent()) {
-                count = increment.get().previousRows().get(output.name()) - result.rowsDropped() + result.rowsWritten();
-                groupFiles = new ArrayList<>(increment.get().previousFiles().get(output.name()));
-                for (int i = 0; i < planned.size(); i++) {
-                    groupFiles.set(planned.get(i).group(), result.files().get(i));
+            return commit(output, rows, materializer);
+        }
+    }
+
+    /**
+     * Before an incremental build plans {@link #spec}: computes the changed files' file-local rows
+     * and commits the outputs of the stored views ({@link CpgSpec#storedOutputs}), whose other rows
+     * are the previous build's, then registers each in the build's session at its new version, where
+     * {@link CpgSpec#crossFile} reads it. What was written; nothing for a build from scratch, whose
+     * plans compute and write them.
+     */
+    List<OutputResult> writeStored(Materializer materializer) {
+        List<OutputResult> written = new ArrayList<>();
+        if (increment.isEmpty()) {
+            return written;
+        }
+        for (String name : names()) {
+            if (CpgSpec.isStoredOutput(name)) {
+                OutputTarget output = outputs.get(name);
+                try (FileGroupedRows rows = changedRows(name)) {
+                    OutputResult result = commit(output, rows, materializer);
+                    session.registerTable(name, root.resolve(output.path()), output.path(), OptionalLong.of(result.deltaVersion()));
+                    written.add(result);
                 }
             }
-            synchronized (files) {
-                files.put(output.name(), groupFiles);
-                spills.put(output.name(), new SpillCount(rows.spilledBatches(), rows.spilledBytes()));
-            }
-            return new OutputResult(output.name(), output.path(), count, result.tableVersion());
         }
+        return written;
+    }
+
+    /** Commits {@code rows} to {@code output}: every group for a build from scratch, the changed groups and the last one for an incremental build. */
+    private OutputResult commit(OutputTarget output, FileGroupedRows rows, Materializer materializer) {
+        List<GroupedTableChannel.PlannedGroup> planned = increment.isPresent()
+                ? planned(rows, increment.get().previousFiles().get(output.name()))
+                : List.of();
+        GroupedWriteResult result = rows.write(materializer, root.resolve(output.path()), planned);
+        long count = result.rowsWritten() + result.rowsCarried();
+        List<List<String>> groupFiles = new ArrayList<>(result.files());
+        if (increment.isPresent()) {
+            count = increment.get().previousRows().get(output.name()) - result.rowsDropped() + result.rowsWritten();
+            groupFiles = new ArrayList<>(increment.get().previousFiles().get(output.name()));
+            for (int i = 0; i < planned.size(); i++) {
+                groupFiles.set(planned.get(i).group(), result.files().get(i));
+            }
+        }
+        synchronized (files) {
+            files.put(output.name(), groupFiles);
+            spills.put(output.name(), new SpillCount(rows.spilledBatches(), rows.spilledBytes()));
+        }
+        return new OutputResult(output.name(), output.path(), count, result.tableVersion());
     }
 
     /** Per grouped output written, what its gathering spilled (nothing when it stayed within its share). */

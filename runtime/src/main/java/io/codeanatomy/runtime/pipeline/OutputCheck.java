@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.codeanatomy.api.spec.OutputTarget;
 import io.codeanatomy.api.spec.SchemaContract;
 import io.codeanatomy.api.spec.SemanticSpec;
+import io.codeanatomy.runtime.builtin.CpgSpec;
 import io.codeanatomy.runtime.exec.ArrowTypes;
 import io.codeanatomy.runtime.plan.PlannedSql;
 import io.codeanatomy.runtime.session.Session;
@@ -104,6 +105,8 @@ public final class OutputCheck {
         for (OutputTarget output : spec.outputs()) {
             contracts.put(output.name(), output.schema());
         }
+        // A grouped build stores these beside the graph (docs/incremental.md).
+        CpgSpec.builtInParts(spec).ifPresent(parts -> CpgSpec.storedOutputs(parts).forEach(output -> contracts.put(output.name(), output.schema())));
         return contracts;
     }
 

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.codeanatomy.api.canonical.CanonicalJson;
 import io.codeanatomy.api.plan.PlanNodeKind;
 import io.codeanatomy.api.result.SessionEnvelope;
+import io.codeanatomy.api.result.TableRegistration;
+import io.codeanatomy.runtime.builtin.CpgSpec;
 import io.codeanatomy.runtime.plan.PlannedDag;
 import io.codeanatomy.runtime.plan.PlannedFragment;
 import java.util.ArrayList;
@@ -54,6 +56,18 @@ public record OutputReuse(List<String> skipped, List<String> recomputed, List<St
             outputs.put(fragment.name(), key(fragment.name(), envelope));
         }
         return outputs;
+    }
+
+    /**
+     * {@code envelope} without the tables of stored views ({@link CpgSpec#isStoredOutput}), which
+     * the keys are taken from: an incremental build registers them once it has written them, a
+     * build from scratch computes them in its plans, and either way they are functions of the
+     * extraction tables the envelope holds, so whether a build read them does not change its keys.
+     */
+    static SessionEnvelope withoutStored(SessionEnvelope envelope) {
+        List<TableRegistration> tables = envelope.tables().stream().filter(table -> !CpgSpec.isStoredOutput(table.name())).toList();
+        return new SessionEnvelope(envelope.engineVersions(), envelope.plugins(), envelope.config(), tables, envelope.functions(),
+                envelope.rules(), envelope.profile(), envelope.specHash(), envelope.workers());
     }
 
     /** The {@linkplain #keys inputs key} of output {@code output}. */

@@ -8,7 +8,12 @@ import io.codeanatomy.api.spec.OutputTarget;
 import io.codeanatomy.api.spec.SemanticSpec;
 import io.codeanatomy.api.spec.ViewDefinition;
 import io.codeanatomy.api.spec.ViewKind;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class TestCpgSpec {
@@ -26,8 +31,19 @@ class TestCpgSpec {
         SemanticSpec whole = CpgSpec.assemble(CpgSpec.parts());
         SemanticSpec grouped = CpgSpec.grouped(CpgSpec.parts());
 
-        assertThat(grouped.outputs().stream().map(OutputTarget::name)).containsExactlyInAnyOrderElementsOf(
-                whole.outputs().stream().map(OutputTarget::name).toList());
+        List<String> stored = CpgSpec.storedOutputs(CpgSpec.parts()).stream().map(OutputTarget::name).toList();
+        assertThat(stored).containsExactly("stored_imp_module_symbols", "stored_imp_definers", "stored_imp_builtin_uses",
+                "stored_imp_base_reads");
+        List<String> expected = new ArrayList<>(whole.outputs().stream().map(OutputTarget::name).toList());
+        expected.addAll(stored);
+        assertThat(grouped.outputs().stream().map(OutputTarget::name)).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(CpgSpec.groupedOutputs(CpgSpec.parts())).containsExactly(CpgSpec.NODES_OUTPUT, CpgSpec.EDGES_OUTPUT,
+                CpgSpec.PROPS_OUTPUT, "stored_imp_module_symbols", "stored_imp_definers", "stored_imp_builtin_uses", "stored_imp_base_reads");
+        for (OutputTarget output : CpgSpec.storedOutputs(CpgSpec.parts())) {
+            OutputTarget target = grouped.outputs().stream().filter(o -> o.name().equals(output.name())).findFirst().orElseThrow();
+            assertThat(target.schema()).isEqualTo(CpgSpec.owned(output.schema()));
+            assertThat(target.path()).startsWith("cpg/stored/");
+        }
         for (String output : CpgSpec.GROUPED_OUTPUTS) {
             OutputTarget target = grouped.outputs().stream().filter(o -> o.name().equals(output)).findFirst().orElseThrow();
             assertThat(target.schema().columnNames()).last().isEqualTo(CpgSpec.OWNER_PATH);
@@ -37,7 +53,7 @@ class TestCpgSpec {
         }
         assertThat(CpgSpec.parts()).filteredOn(CpgPart::fileLocal)
                 .extracting(part -> part.getClass().getSimpleName())
-                .containsExactly("DefinitionNodes", "ModuleNodes", "StructureGraph", "ScopeBindings", "DefUseEdges");
+                .containsExactly("DefinitionNodes", "ModuleNodes", "StructureGraph", "ScopeBindings", "DefUseEdges", "ModuleBindings");
     }
 
     @Test
@@ -59,9 +75,8 @@ class TestCpgSpec {
     void fileLocalReadsEveryExtractionTableThroughAFilterOnThePaths() {
         SemanticSpec local = CpgSpec.fileLocal(CpgSpec.parts(), List.of("a.py", "b/c.py"));
 
-        assertThat(local.outputs()).extracting(OutputTarget::name)
-                .containsExactly(CpgSpec.NODES_OUTPUT, CpgSpec.EDGES_OUTPUT, CpgSpec.PROPS_OUTPUT);
-        assertThat(local.outputs()).extracting(OutputTarget::schema)
+        assertThat(local.outputs()).extracting(OutputTarget::name).containsExactlyElementsOf(CpgSpec.groupedOutputs(CpgSpec.parts()));
+        assertThat(local.outputs().subList(0, 3)).extracting(OutputTarget::schema)
                 .containsExactly(CpgSpec.owned(CpgSpec.NODES), CpgSpec.owned(CpgSpec.EDGES), CpgSpec.owned(CpgSpec.PROPS));
         assertThat(local.inputs()).isNotEmpty();
         for (InputRelation input : local.inputs()) {
@@ -71,7 +86,36 @@ class TestCpgSpec {
             assertThat(local.view(table)).map(ViewDefinition::kind).contains(ViewKind.FILTER);
         }
         assertThat(local.inputs()).extracting(InputRelation::name).contains(CpgSpec.allFiles(CpgSpec.LINES))
-                .doesNotContain(CpgSpec.allFiles("py_class_bases_v1"));
+                .doesNotContain(CpgSpec.allFiles("py_returns_v1"));
+    }
+
+    @Test
+    void crossFileReadsTheStoredViewsFromTheirOutputsSoImportsNeedNoBindingsOfEveryFile() {
+        SemanticSpec cross = CpgSpec.crossFile(CpgSpec.partsWithoutCalls());
+
+        for (OutputTarget stored : CpgSpec.storedOutputs(CpgSpec.partsWithoutCalls())) {
+            assertThat(cross.inputs()).contains(new InputRelation(stored.name(), stored.schema()));
+            String view = stored.name().substring("stored_".length());
+            assertThat(cross.view(view)).map(ViewDefinition::dependencies).contains(List.of(stored.name()));
+        }
+        assertThat(reachable(cross)).contains(ModuleBindings.DEFINERS, ImportResolution.LOOKUPS)
+                .doesNotContain(DefUseEdges.BINDINGS, DefUseEdges.NAME_BINDINGS, ModuleBindings.BASE_PREFIXES);
+        // The build from scratch computes them in its plans, which store them.
+        assertThat(reachable(CpgSpec.grouped(CpgSpec.partsWithoutCalls()))).contains(DefUseEdges.BINDINGS, ModuleBindings.BASE_PREFIXES);
+    }
+
+    /** The views and inputs the outputs of {@code spec} read, directly or through other views. */
+    private static Set<String> reachable(SemanticSpec spec) {
+        Set<String> seen = new TreeSet<>();
+        Deque<String> pending = new ArrayDeque<>();
+        spec.outputs().forEach(output -> pending.push(output.view()));
+        while (!pending.isEmpty()) {
+            String name = pending.pop();
+            if (seen.add(name)) {
+                spec.view(name).ifPresent(view -> view.dependencies().forEach(pending::push));
+            }
+        }
+        return seen;
     }
 
     @Test
