@@ -100,6 +100,23 @@ class TestRunReport {
     }
 
     @Test
+    void aBuildWithoutCallResolutionCountsNoCallAsUnresolved() throws IOException {
+        // The sources written by buildOnce, built again without call resolution.
+        CliRun noCalls = CliRun.of("build", work.resolve("src").toString(), "--out", work.resolve("no-calls").toString(), "--no-calls");
+        assertThat(noCalls.exitCode()).as(noCalls.err()).isZero();
+        Matcher reportLine = Pattern.compile("run report: (.+)").matcher(noCalls.out());
+        assertThat(reportLine.find()).as(noCalls.out()).isTrue();
+        Path report = Path.of(reportLine.group(1).strip());
+        JsonNode problems = JSON.readTree(report.getParent().resolve(RunRecords.RUN_RESULT).toFile()).path("problems");
+        assertThat(problems.path("callsResolved").asBoolean(true)).isFalse();
+        assertThat(problems.has("totalUnresolved")).isFalse();
+        assertThat(problems.path("files")).hasSize(2);
+        assertThat(Files.readString(report, StandardCharsets.UTF_8)).contains("This build did not resolve calls")
+                .doesNotContain("have no <code>CALLS</code> edge");
+        assertThat(page).as("the build with calls counts them").contains("have no <code>CALLS</code> edge");
+    }
+
+    @Test
     void thePageShowsTheRunItsOutputsPhasesProblemsAndEveryPlan() throws IOException {
         assertThat(page).startsWith("<!DOCTYPE html>").contains("data-run=\"" + record.path("runId").asText() + "\"");
         // Self-contained: nothing is fetched when the page is viewed.

@@ -15,6 +15,7 @@ import io.codeanatomy.api.result.Timing;
 import io.codeanatomy.api.spec.OutputTarget;
 import io.codeanatomy.api.spec.SemanticSpec;
 import io.codeanatomy.api.spec.WriteMode;
+import io.codeanatomy.runtime.builtin.CallResolution;
 import io.codeanatomy.runtime.builtin.CpgSpec;
 import io.codeanatomy.runtime.compile.CompiledDag;
 import io.codeanatomy.runtime.exec.RowBatchReader;
@@ -333,13 +334,23 @@ public final class BuildPipeline {
         private Optional<Object> sourceProblems(Path root) {
             Map<String, Path> tables = new TreeMap<>();
             Map<String, Long> versions = new TreeMap<>();
+            // Without call resolution (--no-calls) no call has a CALLS edge: the calls are not counted as unresolved.
+            boolean callsResolved = outputs.stream().anyMatch(table -> table.name().equals(CallResolution.CALL_GRAPH_OUTPUT));
             for (OutputResult table : outputs) {
+                if (!callsResolved && table.name().equals(CpgSpec.EDGES_OUTPUT)) {
+                    continue;
+                }
                 tables.put(table.name(), root.resolve(table.path()));
                 // A skipped output's version is an earlier build's; a failed build may have committed a later one.
                 versions.put(table.name(), table.deltaVersion());
             }
             try (Session reportSession = sessions.apply(config)) {
-                return Optional.of(SourceProblemQueries.collect(reportSession, tables, versions).toRecord());
+                SortedMap<String, Object> found = SourceProblemQueries.collect(reportSession, tables, versions).toRecord();
+                if (!callsResolved) {
+                    found.keySet().removeAll(List.of("calls", "totalCalls", "totalUnresolved"));
+                    found.put("callsResolved", false);
+                }
+                return Optional.of(found);
             } catch (RuntimeException e) {
                 return Optional.of(new TreeMap<>(Map.of("unavailable", describe(e))));
             }

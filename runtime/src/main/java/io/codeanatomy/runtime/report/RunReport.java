@@ -383,6 +383,10 @@ public final class RunReport {
                 html.append("<p>").append(Html.count(files.size() - MAX_ROWS)).append(" more in run-result.json.</p>");
             }
         }
+        if (!problems.path("callsResolved").asBoolean(true)) {
+            html.append("<h3>Unresolved calls</h3><p>This build did not resolve calls (<code>--no-calls</code>).</p></section>\n");
+            return;
+        }
         long calls = problems.path("totalCalls").asLong();
         long unresolved = problems.path("totalUnresolved").asLong();
         html.append("<h3>Unresolved calls</h3><p>").append(Html.count(unresolved)).append(" of ").append(Html.count(calls))
