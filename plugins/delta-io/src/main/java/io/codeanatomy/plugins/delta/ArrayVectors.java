@@ -4,6 +4,7 @@ import io.delta.kernel.data.ColumnVector;
 import io.delta.kernel.types.DataType;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 
 /**
  * Kernel column vectors over Java arrays, as {@link ColumnarParquetReader} fills them: a null flag
@@ -77,6 +78,12 @@ final class ArrayVectors {
         /** Whether row {@code row} holds exactly {@code value}'s bytes. */
         boolean equalsAt(int row, byte[] value) {
             return value != null && Arrays.equals(bytes, start(row), ends[row], value, 0, value.length);
+        }
+
+        /** Sets {@code to[index]} to row {@code row}'s bytes (not null), without copying them first. */
+        void copyTo(int row, BaseVariableWidthVector to, int index) {
+            int start = start(row);
+            to.setSafe(index, bytes, start, ends[row] - start);
         }
 
         /** Row {@code row}'s bytes decoded as UTF-8, without copying them first. */

@@ -31,6 +31,8 @@ final class CarriedRows implements Iterator<VectorSchemaRoot>, AutoCloseable {
     private final Engine engine;
     private final Iterator<FileStatus> files;
     private final StructType physicalSchema;
+    /** {@link #physicalSchema} with strings read as their bytes, as the columnar reader reads them. */
+    private final StructType columnarSchema;
     private final int keyOrdinal;
     private final Set<String> dropped;
     private final boolean carries;
@@ -45,6 +47,7 @@ final class CarriedRows implements Iterator<VectorSchemaRoot>, AutoCloseable {
         this.engine = requireNonNull(engine, "engine is null");
         this.files = List.copyOf(files).iterator();
         this.physicalSchema = ArrowSchemas.toKernel(schema);
+        this.columnarSchema = KernelValues.binaryStrings(physicalSchema);
         this.keyOrdinal = physicalSchema.indexOf(keyColumn);
         if (keyOrdinal < 0) {
             throw new DeltaIoException("The key column '" + keyColumn + "' of a grouped write is not a column of its schema " + schema + ".");
@@ -103,7 +106,7 @@ final class CarriedRows implements Iterator<VectorSchemaRoot>, AutoCloseable {
         ColumnVector keys = batch.getColumnVector(keyOrdinal);
         int count = 0;
         for (int row = 0; row < batch.getSize(); row++) {
-            if (!keys.isNullAt(row) && dropped.contains(keys.getString(row))) {
+            if (!keys.isNullAt(row) && dropped.contains(keys instanceof ArrayVectors.Binaries raw ? raw.utf8(row) : keys.getString(row))) {
                 skipped++;
                 continue;
             }
@@ -117,8 +120,15 @@ final class CarriedRows implements Iterator<VectorSchemaRoot>, AutoCloseable {
         return count > 0;
     }
 
+    /** The file's batches, read column by column where the columnar reader can ({@link KernelEngine#readColumnar}), else by Kernel's reader. */
     private CloseableIterator<ColumnarBatch> open(FileStatus file) {
         try {
+            CloseableIterator<ColumnarBatch> columnar = engine instanceof KernelEngine kernel
+                    ? kernel.readColumnar(file, columnarSchema, Optional.empty(), new ScanTally())
+                    : null;
+            if (columnar != null) {
+                return columnar;
+            }
             return engine.getParquetHandler().readParquetFiles(DeltaRowIterator.single(file), physicalSchema, Optional.empty())
                     .map(result -> result.getData());
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package io.codeanatomy.plugins.delta;
 import io.delta.kernel.data.ArrayValue;
 import io.delta.kernel.data.ColumnVector;
 import java.nio.charset.StandardCharsets;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
@@ -34,7 +35,10 @@ final class KernelToArrow {
             to.setNull(index);
             return;
         }
-        if (to instanceof VarCharVector strings) {
+        if (from instanceof ArrayVectors.Binaries raw && (to instanceof VarCharVector || to instanceof VarBinaryVector)) {
+            // Strings read as bytes by the columnar reader: the bytes as they are.
+            raw.copyTo(row, (BaseVariableWidthVector) to, index);
+        } else if (to instanceof VarCharVector strings) {
             strings.setSafe(index, from.getString(row).getBytes(StandardCharsets.UTF_8));
         } else if (to instanceof BigIntVector longs) {
             longs.setSafe(index, from.getLong(row));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.codeanatomy.spi.write.GroupWrite;
 import io.codeanatomy.spi.write.GroupedWriteResult;
 import io.codeanatomy.spi.write.TableChanges;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +19,18 @@ import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.VarBinaryVector;
+import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.FloatingPointPrecision;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,6 +103,71 @@ class TestGroupedWrites {
         assertThat(second.rowsCarried() + second.rowsDropped()).isEqualTo(ROWS);
         assertThat(second.rowsDropped()).isPositive();
         assertThat(second.rowsWritten()).isEqualTo(ROWS);
+    }
+
+    @Test
+    void aFlatTableCarriesItsRowsThroughTheColumnarReaderByteForByte() {
+        // Flat columns only: the columnar reader reads the carried rows, strings as their bytes.
+        assertThat(ColumnarParquetReader.supports(KernelValues.binaryStrings(ArrowSchemas.toKernel(FLAT)))).isTrue();
+        Path table = dir.resolve("flat");
+        GroupedWriteResult first = writer.writeGroups(table, FLAT, true, "path",
+                List.of(flatGroup(0), flatGroup(1), flatGroup(2)).iterator());
+        List<Object[]> before = rows(table);
+        SortedSet<String> dropped = new TreeSet<>(List.of("p1/f0.py", "p1/f3.py"));
+
+        GroupedWriteResult second = writer.writeGroups(table, FLAT, false, "path",
+                List.of(new GroupWrite(first.files().get(1), dropped, flatBatch(7))).iterator());
+
+        List<String> expected = new ArrayList<>();
+        before.stream().filter(row -> !dropped.contains((String) row[5])).forEach(row -> expected.add(render(row)));
+        Path fresh = dir.resolve("flat-new");
+        writer.create(fresh, FLAT, flatBatch(7));
+        rows(fresh).forEach(row -> expected.add(render(row)));
+        assertThat(strings(rows(table))).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(second.rowsDropped()).isEqualTo(2L * ROWS / 6);
+        assertThat(second.rowsCarried()).isEqualTo(ROWS - 2L * ROWS / 6);
+        assertThat(strings(rows(table))).anySatisfy(row -> assertThat(row).contains("é\u0000✓"));
+    }
+
+    private static final Schema FLAT = new Schema(List.of(
+            Field.notNullable("id", new ArrowType.Int(64, true)),
+            Field.nullable("n", new ArrowType.Int(32, true)),
+            Field.nullable("d", new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)),
+            Field.nullable("flag", ArrowType.Bool.INSTANCE),
+            Field.nullable("name", ArrowType.Utf8.INSTANCE),
+            Field.notNullable("path", ArrowType.Utf8.INSTANCE),
+            Field.nullable("blob", ArrowType.Binary.INSTANCE)));
+
+    private GroupWrite flatGroup(int seed) {
+        return new GroupWrite(List.of(), Collections.emptySortedSet(), flatBatch(seed));
+    }
+
+    /** {@value #ROWS} rows of six files {@code p<seed>/f<k>.py}, every other value null, non-ASCII names. */
+    private Iterator<VectorSchemaRoot> flatBatch(int seed) {
+        VectorSchemaRoot root = VectorSchemaRoot.create(FLAT, allocator);
+        roots.add(root);
+        for (FieldVector vector : root.getFieldVectors()) {
+            vector.allocateNew();
+        }
+        for (int r = 0; r < ROWS; r++) {
+            ((BigIntVector) root.getVector("id")).setSafe(r, 1000L * seed + r);
+            if (r % 2 == 0) {
+                ((IntVector) root.getVector("n")).setSafe(r, r * seed);
+                ((Float8Vector) root.getVector("d")).setSafe(r, r / 3.0);
+                ((BitVector) root.getVector("flag")).setSafe(r, r % 4 == 0 ? 1 : 0);
+                ((VarCharVector) root.getVector("name")).setSafe(r, ("é\u0000✓" + r).getBytes(StandardCharsets.UTF_8));
+                ((VarBinaryVector) root.getVector("blob")).setSafe(r, new byte[] {(byte) r, 0, (byte) -1});
+            } else {
+                root.getVector("n").setNull(r);
+                root.getVector("d").setNull(r);
+                root.getVector("flag").setNull(r);
+                root.getVector("name").setNull(r);
+                root.getVector("blob").setNull(r);
+            }
+            ((VarCharVector) root.getVector("path")).setSafe(r, ("p" + seed + "/f" + (r * 6 / ROWS) + ".py").getBytes(StandardCharsets.UTF_8));
+        }
+        root.setRowCount(ROWS);
+        return List.of(root).iterator();
     }
 
     @Test
