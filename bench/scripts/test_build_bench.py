@@ -1,11 +1,13 @@
 """Unit tests of build_bench.py's replication, line count and reports, on a tiny tree and given numbers; nothing
 here runs a build or Joern. Run by TestBuildBenchScript (mvn verify) or `python3 -m unittest` in this directory."""
+import ast
 import os
 import pathlib
 import tempfile
 import unittest
 
 import build_bench
+import rebuild_bench
 from build_bench import Measured, ScalePoint
 
 TREE = {
@@ -102,6 +104,59 @@ class TestBuildBench(unittest.TestCase):
         command = build_bench.joern_command("a.jar:b.jar", "6g", "src", "out/cpg.bin", ["venv", "build"])
         self.assertEqual(["java", "-Xmx6g", "-cp", "a.jar:b.jar", "io.joern.pysrc2cpg.NewMain", "src",
                           "--output", "out/cpg.bin", "--ignore-dir-names", "venv,build"], command)
+
+
+class TestRebuildBench(unittest.TestCase):
+    """rebuild_bench.py's copy, choice of file, changes and report; nothing here runs a build."""
+
+    def setUp(self):
+        self.scratch = tempfile.TemporaryDirectory()
+        self.root = os.path.join(self.scratch.name, "pkg")
+        for path, text in TREE.items():
+            pathlib.Path(self.root, path).parent.mkdir(parents=True, exist_ok=True)
+            pathlib.Path(self.root, path).write_text(text)
+
+    def tearDown(self):
+        self.scratch.cleanup()
+
+    def test_copy_tree_copies_the_python_files_to_the_same_paths(self):
+        dest = os.path.join(self.scratch.name, "copy")
+        relative = rebuild_bench.copy_tree(self.root, build_bench.list_files(self.root, set()), dest)
+        self.assertEqual(["__init__.py", "parser.py", os.path.join("sub", "__init__.py"), os.path.join("sub", "deep.py")],
+                         relative)
+        self.assertEqual(TREE["sub/deep.py"], pathlib.Path(dest, "sub", "deep.py").read_text())
+        self.assertFalse(pathlib.Path(dest, "notes.txt").exists())
+
+    def test_the_file_edited_is_the_one_given_or_the_middle_one(self):
+        self.assertEqual("b.py", rebuild_bench.pick_edit(["a.py", "b.py", "c.py"]))
+        self.assertEqual("a.py", rebuild_bench.pick_edit(["a.py", "b.py", "c.py"], "a.py"))
+        with self.assertRaises(SystemExit):
+            rebuild_bench.pick_edit(["a.py"], "missing.py")
+
+    def test_a_touch_keeps_the_bytes_and_an_edit_appends_a_function_that_parses(self):
+        path = os.path.join(self.root, "parser.py")
+        before = pathlib.Path(path).read_bytes()
+        mtime = os.stat(path).st_mtime_ns
+        rebuild_bench.touch(path)
+        self.assertEqual(before, pathlib.Path(path).read_bytes())
+        self.assertEqual(mtime + 60_000_000_000, os.stat(path).st_mtime_ns)
+        rebuild_bench.append_function(path)
+        after = pathlib.Path(path).read_text()
+        self.assertTrue(after.startswith(before.decode()))
+        self.assertIn("_rebuild_bench_appended", [f.name for f in ast.parse(after).body if isinstance(f, ast.FunctionDef)])
+
+    def test_report_gives_each_build_its_share_of_the_build_from_scratch(self):
+        def result(**phases):
+            return {"timings": {"phases": [{"phase": name, "millis": int(seconds * 1000)} for name, seconds in phases.items()]}}
+        table = rebuild_bench.report([("from scratch", Measured(50.0, 80.0, 6000), result(extract=10.0, execute=35.0)),
+                                      ("after touching a.py", Measured(5.0, 4.0, 500), result(extract=1.0)),
+                                      ("after appending a function to a.py", Measured(20.0, 40.0, 5000),
+                                       result(extract=4.0, execute=12.0))]).split("\n")
+        self.assertEqual("| build | wall | CPU | peak RSS | wall / full | CPU / full | extract | execute |", table[0])
+        self.assertEqual("| from scratch | 50.0 s | 80.0 s | 6,000 MB | 100.0% | 100.0% | 10.0 s | 35.0 s |", table[2])
+        self.assertEqual("| after touching a.py | 5.0 s | 4.0 s | 500 MB | 10.0% | 5.0% | 1.0 s | - |", table[3])
+        self.assertEqual("| after appending a function to a.py | 20.0 s | 40.0 s | 5,000 MB | 40.0% | 50.0% | 4.0 s | 12.0 s |",
+                         table[4])
 
 
 if __name__ == "__main__":
