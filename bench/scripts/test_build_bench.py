@@ -20,7 +20,9 @@ TREE = {
 }
 
 
-class TestBuildBench(unittest.TestCase):
+class TreeTestCase(unittest.TestCase):
+    """A test with TREE written under a scratch directory, as self.root."""
+
     def setUp(self):
         self.scratch = tempfile.TemporaryDirectory()
         self.root = os.path.join(self.scratch.name, "pkg")
@@ -31,6 +33,8 @@ class TestBuildBench(unittest.TestCase):
     def tearDown(self):
         self.scratch.cleanup()
 
+
+class TestBuildBench(TreeTestCase):
     def test_count_lines_counts_a_last_line_without_newline(self):
         files = build_bench.list_files(self.root, set())
         self.assertEqual(4, len(files))
@@ -106,18 +110,8 @@ class TestBuildBench(unittest.TestCase):
                           "--output", "out/cpg.bin", "--ignore-dir-names", "venv,build"], command)
 
 
-class TestRebuildBench(unittest.TestCase):
+class TestRebuildBench(TreeTestCase):
     """rebuild_bench.py's copy, choice of file, changes and report; nothing here runs a build."""
-
-    def setUp(self):
-        self.scratch = tempfile.TemporaryDirectory()
-        self.root = os.path.join(self.scratch.name, "pkg")
-        for path, text in TREE.items():
-            pathlib.Path(self.root, path).parent.mkdir(parents=True, exist_ok=True)
-            pathlib.Path(self.root, path).write_text(text)
-
-    def tearDown(self):
-        self.scratch.cleanup()
 
     def test_copy_tree_copies_the_python_files_to_the_same_paths(self):
         dest = os.path.join(self.scratch.name, "copy")
