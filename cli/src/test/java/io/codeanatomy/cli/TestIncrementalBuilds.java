@@ -105,6 +105,11 @@ class TestIncrementalBuilds {
         assertThat(touched.get("groupsRewritten").asLong()).isZero();
         assertThat(names(rebuildRecord.get("reuse").get("skipped"))).as("a touch changes no input").isEqualTo(outputs);
         assertThat(names(rebuildRecord.get("reuse").get("recomputed"))).isEmpty();
+        // Every key is known before planning: nothing is compiled, planned or run.
+        assertThat(rebuildRecord.get("spools")).isEmpty();
+        JsonNode touchBundle = JSON.readTree(out.resolve(rebuildRecord.get("planBundle").asText()).toFile());
+        assertThat(touchBundle.has("nodes")).isTrue();
+        assertThat(touchBundle.get("nodes")).as("a touch plans nothing").isEmpty();
         assertThat(builds(out).get(1).outputLayout()).as("kept nodes, edges and properties keep their layout").isEqualTo(builds(out).get(0).outputLayout());
         assertThat(lastRebuild.out()).contains("  outputs: 0 recomputed, " + outputs.size() + " skipped (their inputs did not change)");
         List<BuildManifest> builds = BuildManifests.list(out);

@@ -267,6 +267,18 @@ public final class BuildPipeline {
                     // An incremental build reads the stored views as the changed files' rows leave them.
                     stored = grouped.get().writeStored(materializer);
                 }
+                Optional<List<OutputResult>> allKept = executeOutputs && grouped.isEmpty() ? keptWhole(previous) : Optional.empty();
+                if (allKept.isPresent()) {
+                    // Nothing to run (a touch, say): neither compiled nor planned, so the run's plan bundle is empty.
+                    begin("compile");
+                    begin("plan");
+                    begin("execute");
+                    outputs.addAll(allKept.get());
+                    begin("report");
+                    problems = keptProblems(previous).or(() -> sourceProblems(tables));
+                    end();
+                    return commit(records, extraction, materializer);
+                }
                 begin("compile");
                 // A grouped build plans its grouped outputs' rows with their owners (FileGroupedOutputs).
                 CompiledDag compiled = session.compileDag(grouped.map(FileGroupedOutputs::spec).orElse(spec));
@@ -297,16 +309,7 @@ public final class BuildPipeline {
                 begin("report");
                 problems = keptProblems(previous).or(() -> sourceProblems(tables));
                 end();
-                // The records first, then the manifest: the manifest's rename is the commit of the whole build.
-                RunResult result = record(records, RunStatus.SUCCEEDED, Optional.empty(), Optional.of(extraction));
-                BuildManifests.commit(directory.root(), manifest(extraction));
-                BuildHalts.point(HALT_COMMITTED);
-                committed = true;
-                Path runDirectory = directory.finishRun(runId);
-                if (options.keepBuilds().isPresent()) {
-                    OutputVacuum.vacuum(directory, materializer, options.keepBuilds(), options.retention(), Instant.now());
-                }
-                return new BuildOutcome(result, runDirectory, extraction, session.operatorMetrics(), changes, reuse);
+                return commit(records, extraction, materializer);
             } catch (RuntimeException | Error e) {
                 if (committed) {
                     // The build is in; only moving its records or the housekeeping after it failed.
@@ -324,6 +327,57 @@ public final class BuildPipeline {
                 }
                 throw new BuildFailedException(message, runDirectory, e);
             }
+        }
+
+        /** Records the run, then commits its manifest (the commit of the whole build) and does the housekeeping after it. */
+        private BuildOutcome commit(Path records, ExtractionSummary extraction, Materializer materializer) {
+            // The records first, then the manifest: the manifest's rename is the commit of the whole build.
+            RunResult result = record(records, RunStatus.SUCCEEDED, Optional.empty(), Optional.of(extraction));
+            BuildManifests.commit(directory.root(), manifest(extraction));
+            BuildHalts.point(HALT_COMMITTED);
+            committed = true;
+            Path runDirectory = directory.finishRun(runId);
+            if (options.keepBuilds().isPresent()) {
+                OutputVacuum.vacuum(directory, materializer, options.keepBuilds(), options.retention(), Instant.now());
+            }
+            return new BuildOutcome(result, runDirectory, extraction, session.operatorMetrics(), changes, reuse);
+        }
+
+        /**
+         * Every output of the spec as the previous build recorded it, when each would be kept at that
+         * build's version ({@link #execute}: the same inputs key, the same path), with the stored views
+         * kept beside the graph; empty when any would run. The keys come from the envelope, which is
+         * known before planning, so such a build needs no plan at all.
+         */
+        private Optional<List<OutputResult>> keptWhole(Optional<BuildManifest> previous) {
+            if (previous.isEmpty()) {
+                return Optional.empty();
+            }
+            SessionEnvelope envelope = keyEnvelope();
+            List<OutputResult> kept = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (OutputTarget output : spec.outputs()) {
+                Optional<ManifestTable> table = previous.get().table(output.name()).filter(t -> t.path().equals(output.path())
+                        && t.inputs().equals(Optional.of(OutputReuse.key(output.name(), envelope))));
+                if (table.isEmpty()) {
+                    return Optional.empty();
+                }
+                kept.add(new OutputResult(table.get().name(), table.get().path(), table.get().rows(), table.get().version()));
+                inputKeys.put(output.name(), table.get().inputs().get());
+                names.add(output.name());
+            }
+            outputLayout = previous.get().outputLayout();
+            if (outputLayout.isPresent()) {
+                for (ManifestTable table : previous.get().tables()) {
+                    if (CpgSpec.isStoredOutput(table.name())) {
+                        kept.add(new OutputResult(table.name(), table.path(), table.rows(), table.version()));
+                        table.inputs().ifPresent(key -> inputKeys.put(table.name(), key));
+                        names.add(table.name());
+                    }
+                }
+            }
+            reuse = Optional.of(new OutputReuse(names, List.of(), List.of()));
+            return Optional.of(kept);
         }
 
         /**
