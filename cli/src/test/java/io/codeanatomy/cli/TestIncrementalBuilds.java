@@ -110,6 +110,8 @@ class TestIncrementalBuilds {
         JsonNode touchBundle = JSON.readTree(out.resolve(rebuildRecord.get("planBundle").asText()).toFile());
         assertThat(touchBundle.has("nodes")).isTrue();
         assertThat(touchBundle.get("nodes")).as("a touch plans nothing").isEmpty();
+        Path touchRun = out.resolve(rebuildRecord.get("planBundle").asText()).getParent();
+        assertThat(Files.readString(touchRun.resolve("report.html"), StandardCharsets.UTF_8)).contains("No plan ran: every output was kept");
         assertThat(builds(out).get(1).outputLayout()).as("kept nodes, edges and properties keep their layout").isEqualTo(builds(out).get(0).outputLayout());
         assertThat(lastRebuild.out()).contains("  outputs: 0 recomputed, " + outputs.size() + " skipped (their inputs did not change)");
         List<BuildManifest> builds = BuildManifests.list(out);

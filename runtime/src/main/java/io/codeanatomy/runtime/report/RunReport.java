@@ -226,7 +226,12 @@ public final class RunReport {
     private void plan(List<Fragment> fragments) {
         html.append("<section id=\"plan\"><h2>The optimized plan</h2>");
         if (fragments.isEmpty()) {
-            html.append("<p>This run recorded no plan.</p></section>\n");
+            JsonNode reuse = result.path("reuse");
+            boolean keptAll = reuse.path("recomputed").isEmpty() && !reuse.path("skipped").isEmpty();
+            html.append(keptAll
+                    ? "<p>No plan ran: every output was kept at the previous build's version, its inputs unchanged, "
+                            + "so nothing was planned.</p></section>\n"
+                    : "<p>This run recorded no plan.</p></section>\n");
             return;
         }
         html.append("<p>Left to right: the tables the plans scan, the shared views (each computed once per run) and the outputs. "
