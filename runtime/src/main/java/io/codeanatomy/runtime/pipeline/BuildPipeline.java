@@ -368,16 +368,20 @@ public final class BuildPipeline {
             }
             outputLayout = previous.get().outputLayout();
             if (outputLayout.isPresent()) {
-                for (ManifestTable table : previous.get().tables()) {
-                    if (CpgSpec.isStoredOutput(table.name())) {
-                        kept.add(new OutputResult(table.name(), table.path(), table.rows(), table.version()));
-                        table.inputs().ifPresent(key -> inputKeys.put(table.name(), key));
-                        names.add(table.name());
-                    }
+                for (ManifestTable table : keptStoredViews(previous.get())) {
+                    kept.add(new OutputResult(table.name(), table.path(), table.rows(), table.version()));
+                    names.add(table.name());
                 }
             }
             reuse = Optional.of(new OutputReuse(names, List.of(), List.of()));
             return Optional.of(kept);
+        }
+
+        /** The stored views' tables of {@code previous}, kept with the graph they were stored beside, their keys recorded. */
+        private List<ManifestTable> keptStoredViews(BuildManifest previous) {
+            List<ManifestTable> stored = previous.tables().stream().filter(table -> CpgSpec.isStoredOutput(table.name())).toList();
+            stored.forEach(table -> table.inputs().ifPresent(key -> inputKeys.put(table.name(), key)));
+            return stored;
         }
 
         /**
@@ -685,12 +689,10 @@ public final class BuildPipeline {
             outputLayout = grouped.isPresent() ? grouped.get().layout()
                     : previous.flatMap(BuildManifest::outputLayout).filter(layout -> kept.containsKey(CpgSpec.NODES_OUTPUT));
             if (grouped.isEmpty() && outputLayout.isPresent()) {
-                // The stored views are kept with the graph they were stored beside.
-                previous.get().tables().stream().filter(table -> CpgSpec.isStoredOutput(table.name())).forEach(table -> {
+                for (ManifestTable table : keptStoredViews(previous.get())) {
                     kept.put(table.name(), table);
                     computed.add(table.name());
-                    table.inputs().ifPresent(key -> inputKeys.put(table.name(), key));
-                });
+                }
             }
             List<OutputResult> results = new ArrayList<>();
             List<String> skipped = new ArrayList<>();
