@@ -73,8 +73,8 @@ class TestIncrementalBuilds {
         assertThat(names(lastRecord.get("reuse").get("skipped"))).isEmpty();
         assertThat(names(lastRecord.get("reuse").get("changedFilesOnly"))).as("a first build computes every file's nodes, edges and properties").isEmpty();
         assertThat(BuildManifests.latest(out).orElseThrow().outputLayout().orElseThrow().files().keySet())
-                .as("a first build stores nodes, edges, properties and the stored views in groups")
-                .containsExactlyInAnyOrderElementsOf(CpgSpec.groupedOutputs(CpgSpec.parts()));
+                .as("a first build stores nodes, edges, properties, the stored views and the adjacency tables in groups")
+                .containsExactlyInAnyOrderElementsOf(groupedAndAdjacency());
         assertThat(spools(lastRecord)).as("a first build computes the bindings of every file").contains(DefUseEdges.BINDINGS);
 
         write(source.resolve("app/util.py"), "def helper(x):\n    return x * 3\n\ndef other():\n    pass\n");
@@ -83,7 +83,12 @@ class TestIncrementalBuilds {
         assertThat(edited.get("groupsRewritten").asLong()).isEqualTo(1);
         assertThat(names(rebuildRecord.get("reuse").get("recomputed"))).as("an edit changes every output's inputs").isEqualTo(outputs);
         assertThat(lastRebuild.out()).contains("  outputs: " + outputs.size() + " recomputed (" + String.join(", ", CpgSpec.groupedOutputs(CpgSpec.parts()))
-                + " for the changed files only)");
+                + " for the changed files only; " + String.join(", ", CpgSpec.ADJACENCY_OUTPUTS) + " for ");
+        JsonNode reuse = rebuildRecord.get("reuse");
+        assertThat(names(reuse.get("changedGroupsOnly"))).isEqualTo(CpgSpec.ADJACENCY_OUTPUTS);
+        assertThat(reuse.get("groupsRecomputed").asInt()).as("an edit of one file recomputes the adjacency of some groups, not all")
+                .isPositive().isLessThan(reuse.get("groups").asInt());
+        assertThat(reuse.get("groups").asInt()).isEqualTo(first.get("groups").asInt() + 1);
 
         write(source.resolve("app/extra.py"), "from app.util import other\n\nother()\n");
         JsonNode added = rebuildAndCompare(source, out, 2);
@@ -157,7 +162,14 @@ class TestIncrementalBuilds {
         CliRun rebuild = rebuildWithCallsAndCompare(source, out);
 
         assertThat(rebuild.out()).contains("recomputed (" + String.join(", ", CpgSpec.groupedOutputs(CpgSpec.parts()))
-                + " for the changed files only)");
+                + " for the changed files only; " + String.join(", ", CpgSpec.ADJACENCY_OUTPUTS) + " for ");
+    }
+
+    /** The outputs a grouped build stores in groups: nodes, edges, properties, the stored views, then the adjacency tables. */
+    private static List<String> groupedAndAdjacency() {
+        List<String> all = new java.util.ArrayList<>(CpgSpec.groupedOutputs(CpgSpec.parts()));
+        all.addAll(CpgSpec.ADJACENCY_OUTPUTS);
+        return all;
     }
 
     /** Rebuilds {@code out} with calls, builds {@code source} from scratch beside it, and checks that every table is equal; the rebuild. */

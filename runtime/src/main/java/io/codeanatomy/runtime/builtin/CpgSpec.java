@@ -4,6 +4,7 @@ import static io.codeanatomy.api.expr.Exprs.col;
 import static java.util.Objects.requireNonNull;
 
 import io.codeanatomy.api.cpg.CpgFunctions;
+import io.codeanatomy.api.expr.Condition;
 import io.codeanatomy.api.expr.DataType;
 import io.codeanatomy.api.expr.Exprs;
 import io.codeanatomy.api.expr.Field;
@@ -47,6 +48,12 @@ public final class CpgSpec {
     public static final String PROPS_OUTPUT = "cpg_props";
     public static final String EDGES_BY_SRC_OUTPUT = "cpg_edges_by_src";
     public static final String EDGES_BY_DST_OUTPUT = "cpg_edges_by_dst";
+    /** What {@link #adjacency} reads the rows of {@code cpg_edges} in the groups it recomputes under. */
+    public static final String LOCAL_EDGES = "cpg_edges_local";
+    /** What {@link #adjacency} reads the rows of {@code cpg_edges} in the last group, of no one file, under. */
+    public static final String CROSS_EDGES = "cpg_edges_cross";
+    /** What {@link #adjacency} reads the rows of {@code cpg_nodes} in the groups it recomputes and the last group under. */
+    public static final String GROUP_NODES = "cpg_nodes_groups";
     /** The line index: one row per file with text, {@code line_starts} the first byte of every line. */
     public static final String LINES = "py_lines_v2";
 
@@ -121,11 +128,14 @@ public final class CpgSpec {
             StructMember.of("confidence", DataType.FLOAT64));
 
     /**
-     * The contract of {@code cpg_edges_by_src} and {@code cpg_edges_by_dst}: one row per node with
-     * at least one edge leaving (entering) it, the edges ordered by kind, span and id.
+     * The contract of {@code cpg_edges_by_src} and {@code cpg_edges_by_dst}: one row per node of
+     * {@code cpg_nodes} with at least one edge leaving (entering) it, with the node's {@code path}
+     * ({@value #NO_FILE} for an external node), the edges ordered by kind, span and id. A grouped
+     * build stores a row in the group of its {@code path} (docs/incremental.md).
      */
-    public static final SchemaContract ADJACENCY = SchemaContract.of(1,
+    public static final SchemaContract ADJACENCY = SchemaContract.of(2,
             ColumnContract.required("node_id", DataType.STRING),
+            ColumnContract.required("path", DataType.STRING),
             ColumnContract.required("edge_count", DataType.INT64),
             ColumnContract.required("edges", DataType.list(ADJACENT_EDGE)));
 
@@ -138,8 +148,13 @@ public final class CpgSpec {
     public static final String OWNER_PATH = "owner_path";
     /** The {@link #OWNER_PATH} of a row that belongs to no one file. */
     public static final String NO_FILE = "";
-    /** The outputs a grouped build stores in groups of source files, in assembly order. */
+    /** The outputs a grouped build stores in groups of source files by the file each row comes from, in assembly order. */
     public static final List<String> GROUPED_OUTPUTS = List.of(NODES_OUTPUT, EDGES_OUTPUT, PROPS_OUTPUT);
+    /**
+     * The adjacency outputs, which a grouped build stores in groups of source files by their node's
+     * path, and an incremental one recomputes for some groups after the edges ({@link #adjacency}).
+     */
+    public static final List<String> ADJACENCY_OUTPUTS = List.of(EDGES_BY_SRC_OUTPUT, EDGES_BY_DST_OUTPUT);
 
     /** What {@link #storedOutput} puts before a stored view's name. */
     private static final String STORED = "stored_";
@@ -148,6 +163,8 @@ public final class CpgSpec {
     private static final String CROSS_FILE = "_cross_file";
     private static final String EDGE_SHAPE = "cpg_edge_shape";
     private static final String PROP_SHAPE = "cpg_prop_shape";
+    private static final String SRC = "src_node_id";
+    private static final String DST = "dst_node_id";
 
     private CpgSpec() {
     }
@@ -265,14 +282,26 @@ public final class CpgSpec {
     }
 
     /**
-     * The spec that groups {@code cpg_edges}, read as registered under its own name, into {@code
-     * cpg_edges_by_src} and {@code cpg_edges_by_dst}, as {@link #assemble} groups its edges view.
+     * The spec that groups edges into the rows of {@code cpg_edges_by_src} and {@code
+     * cpg_edges_by_dst} of the nodes whose path {@code owned} accepts (given a {@code path} column),
+     * as {@link #grouped} groups its edges: from {@value #LOCAL_EDGES}, the rows of {@code cpg_edges}
+     * of the groups of those paths, {@value #CROSS_EDGES}, the rows of its last group, and {@value
+     * #GROUP_NODES}, the rows of {@code cpg_nodes} in those groups and the last, each read as
+     * registered under that name; the outputs {@linkplain #owned owned} by
+     * the node's path. It relies on what every edge of the built-in parts is: its {@code path} is that
+     * of its source node, and a {@linkplain CpgPart#fileLocal file-local} part's edge joins two nodes
+     * of its file.
      */
-    public static SemanticSpec adjacency() {
+    public static SemanticSpec adjacency(Function<Field<String>, Condition> owned) {
+        requireNonNull(owned, "owned is null");
         SemanticSpecBuilder builder = SemanticSpec.builder(NAME + "-adjacency", VERSION);
-        builder.input(new InputRelation(EDGES_OUTPUT, EDGES));
+        builder.input(new InputRelation(LOCAL_EDGES, EDGES));
+        builder.input(new InputRelation(CROSS_EDGES, EDGES));
+        builder.input(new InputRelation(GROUP_NODES, NODES));
         // Stacked as the views are, so the columns are nullable as the adjacency contract's struct members.
-        addAdjacency(builder, stack(builder, EDGE_SHAPE, EDGES, List.of(EDGES_OUTPUT), "edges_stacked"));
+        String local = stack(builder, EDGE_SHAPE + FILE_LOCAL, EDGES, List.of(LOCAL_EDGES), "edges" + FILE_LOCAL + "_stacked");
+        String cross = stack(builder, EDGE_SHAPE + CROSS_FILE, EDGES, List.of(CROSS_EDGES), "edges" + CROSS_FILE + "_stacked");
+        addGroupedAdjacency(builder, Optional.of(local), Optional.of(cross), GROUP_NODES, Optional.of(owned));
         return builder.build();
     }
 
@@ -404,7 +433,7 @@ public final class CpgSpec {
             builder.output(NODES_OUTPUT, nodes(builder, all.nodes, ""), "cpg/" + NODES_OUTPUT, WriteMode.CREATE, NODES);
             if (!all.edges.isEmpty()) {
                 builder.output(EDGES_OUTPUT, edges(builder, all.edges, ""), "cpg/" + EDGES_OUTPUT, WriteMode.CREATE, EDGES);
-                addAdjacency(builder, "edges");
+                addAdjacency(builder, "edges", "nodes");
             }
             if (!all.props.isEmpty()) {
                 builder.output(PROPS_OUTPUT, props(builder, all.props, ""), "cpg/" + PROPS_OUTPUT, WriteMode.CREATE, PROPS);
@@ -412,12 +441,13 @@ public final class CpgSpec {
         } else {
             Views local = Views.of(parts, part -> layout == Layout.GROUPED && part.fileLocal());
             Views cross = Views.of(parts, part -> !part.fileLocal());
-            addOwned(builder, NODES_OUTPUT, NODES, stacked(local.nodes, views -> nodes(builder, views, FILE_LOCAL)),
+            Optional<String> nodes = addOwned(builder, NODES_OUTPUT, NODES, stacked(local.nodes, views -> nodes(builder, views, FILE_LOCAL)),
                     stacked(cross.nodes, views -> nodes(builder, views, CROSS_FILE)));
-            Optional<String> edges = addOwned(builder, EDGES_OUTPUT, EDGES, stacked(local.edges, views -> edges(builder, views, FILE_LOCAL)),
-                    stacked(cross.edges, views -> edges(builder, views, CROSS_FILE)));
-            if (layout == Layout.GROUPED) {
-                edges.ifPresent(view -> addAdjacency(builder, view));
+            Optional<String> localEdges = stacked(local.edges, views -> edges(builder, views, FILE_LOCAL));
+            Optional<String> crossEdges = stacked(cross.edges, views -> edges(builder, views, CROSS_FILE));
+            addOwned(builder, EDGES_OUTPUT, EDGES, localEdges, crossEdges);
+            if (layout == Layout.GROUPED && (localEdges.isPresent() || crossEdges.isPresent())) {
+                addGroupedAdjacency(builder, localEdges, crossEdges, nodes.orElseThrow(), Optional.empty());
             }
             addOwned(builder, PROPS_OUTPUT, PROPS, stacked(local.props, views -> props(builder, views, FILE_LOCAL)),
                     stacked(cross.props, views -> props(builder, views, CROSS_FILE)));
@@ -496,32 +526,96 @@ public final class CpgSpec {
         return "props" + suffix;
     }
 
-    /** The two adjacency outputs, grouped from the edges of view {@code edges}. */
-    private static void addAdjacency(SemanticSpecBuilder builder, String edges) {
-        Field<String> src = col("src_node_id", DataType.STRING);
-        Field<String> dst = col("dst_node_id", DataType.STRING);
-        addAdjacency(builder, edges, "edges_by_src", EDGES_BY_SRC_OUTPUT, src, dst);
-        addAdjacency(builder, edges, "edges_by_dst", EDGES_BY_DST_OUTPUT, dst, src);
+    /** The two adjacency outputs of {@link #assemble}, grouped from the edges of view {@code edges}, each node's path from view {@code nodes}. */
+    private static void addAdjacency(SemanticSpecBuilder builder, String edges, String nodes) {
+        addAdjacencyOutput(builder, "edges_by_src", EDGES_BY_SRC_OUTPUT, withPathOf(edges, nodes, SRC, Optional.empty()), SRC, DST, false);
+        addAdjacencyOutput(builder, "edges_by_dst", EDGES_BY_DST_OUTPUT, withPathOf(edges, nodes, DST, Optional.empty()), DST, SRC, false);
     }
 
-    /** One row per {@code node} end of the edges, its edges collected as a list of structs. */
-    private static void addAdjacency(SemanticSpecBuilder builder, String edges, String view, String output, Field<String> node,
-            Field<String> other) {
+    /**
+     * The two adjacency outputs of {@link #grouped} and {@link #adjacency}, owned by the node's path,
+     * from the edges of the file-local parts (view {@code local}) and of the others ({@code cross}),
+     * without a join for most of them: an edge's {@code path} is that of its source node, and a
+     * file-local part's edge joins two nodes of its file, so only the target of an edge of the other
+     * parts has its path looked up in view {@code nodes}. Only the rows of the nodes whose path
+     * {@code owners} accepts, when given.
+     */
+    private static void addGroupedAdjacency(SemanticSpecBuilder builder, Optional<String> local, Optional<String> cross, String nodes,
+            Optional<Function<Field<String>, Condition>> owners) {
+        List<RelSpec> edges = new ArrayList<>();
+        local.ifPresent(view -> edges.add(RelSpec.scan(view)));
+        cross.ifPresent(view -> edges.add(RelSpec.scan(view)));
+        addAdjacencyOutput(builder, "edges_by_src", EDGES_BY_SRC_OUTPUT, owned(union(edges), owners), SRC, DST, true);
+        List<RelSpec> targets = new ArrayList<>();
+        local.ifPresent(view -> targets.add(owned(RelSpec.scan(view), owners)));
+        cross.ifPresent(view -> targets.add(withPathOf(view, nodes, DST, owners)));
+        addAdjacencyOutput(builder, "edges_by_dst", EDGES_BY_DST_OUTPUT, union(targets), DST, SRC, true);
+    }
+
+    private static RelSpec union(List<RelSpec> inputs) {
+        return inputs.size() == 1 ? inputs.get(0) : RelSpec.unionAll(inputs.toArray(RelSpec[]::new));
+    }
+
+    /** The rows of {@code edges} (with the columns of {@link #EDGES}) whose path {@code owners} accepts, when given. */
+    private static RelSpec owned(RelSpec edges, Optional<Function<Field<String>, Condition>> owners) {
+        return owners.isPresent() ? edges.filter(owners.get().apply(col("path", DataType.STRING))) : edges;
+    }
+
+    /**
+     * The edges of view {@code edges} with the columns of {@link #EDGES}, {@code path} that of their
+     * {@code node} end in view {@code nodes}; only those whose node's path {@code owners} accepts,
+     * when given.
+     */
+    private static RelSpec withPathOf(String edges, String nodes, String node, Optional<Function<Field<String>, Condition>> owners) {
+        Field<String> path = col("n", "path", DataType.STRING);
+        RelSpec nodesOf = RelSpec.scan(nodes, "n");
+        if (owners.isPresent()) {
+            nodesOf = nodesOf.filter(owners.get().apply(path));
+        }
+        List<NamedField<?>> columns = new ArrayList<>();
+        for (ColumnContract column : EDGES.columns()) {
+            columns.add(column.name().equals("path") ? path.as("path") : col("e", column.name(), column.type()).as(column.name()));
+        }
+        return RelSpec.scan(edges, "e")
+                .join(nodesOf, JoinType.INNER, col("e", node, DataType.STRING).eq(col("n", "node_id", DataType.STRING)))
+                .project(columns);
+    }
+
+    /**
+     * Adjacency output {@code output}: the edges of {@code input} (the columns of {@link #EDGES},
+     * {@code path} that of the node at their {@code node} end), one row per node with its path and
+     * its edges collected as a list of structs, {@code other} the far end; {@link #OWNER_PATH} the
+     * path when {@code owned}.
+     */
+    private static void addAdjacencyOutput(SemanticSpecBuilder builder, String view, String output, RelSpec input, String node, String other,
+            boolean owned) {
         Field<Long> bstart = col("bstart", DataType.INT64);
         Field<Long> bend = col("bend", DataType.INT64);
         Field<String> edgeId = col("edge_id", DataType.STRING);
         Field<String> kind = col("edge_kind", DataType.STRING);
+        Field<String> otherNode = col(other, DataType.STRING);
+        Field<Double> confidence = col("confidence", DataType.FLOAT64);
         Field<Map<String, Object>> edge = Exprs.struct(List.of(edgeId.as("edge_id"), kind.as("edge_kind"),
-                other.as("other_node_id"), bstart.as("bstart"), bend.as("bend"),
-                col("confidence", DataType.FLOAT64).as("confidence")));
-        RelSpec grouped = RelSpec.scan(edges)
-                .aggregate(List.of(node.as("node_id")), List.of(
-                        AggregateCall.count("edge_count"),
-                        // Every member of the struct is a key, so the list's order never depends on the rows' order.
-                        AggregateCall.collect(edge, "edges", SortKey.asc(kind), SortKey.asc(bstart), SortKey.asc(bend), SortKey.asc(edgeId),
-                                SortKey.asc(other), SortKey.asc(col("confidence", DataType.FLOAT64)))));
-        builder.view(ViewDefinition.of(view, ViewKind.AGGREGATE, grouped));
-        builder.output(output, view, "cpg/" + output, WriteMode.CREATE, ADJACENCY);
+                otherNode.as("other_node_id"), bstart.as("bstart"), bend.as("bend"), confidence.as("confidence")));
+        // Grouped by the node alone, its path one value per group: one key groups far faster than two.
+        RelSpec grouped = input.aggregate(List.of(col(node, DataType.STRING).as("node_id")), List.of(
+                AggregateCall.min(col("path", DataType.STRING), "path"),
+                AggregateCall.count("edge_count"),
+                // Every member of the struct is a key, so the list's order never depends on the rows' order.
+                AggregateCall.collect(edge, "edges", SortKey.asc(kind), SortKey.asc(bstart), SortKey.asc(bend), SortKey.asc(edgeId),
+                        SortKey.asc(otherNode), SortKey.asc(confidence))));
+        Field<String> path = col("path", DataType.STRING);
+        List<NamedField<?>> columns = columns(ADJACENCY, "");
+        if (owned) {
+            columns.add(path.as(OWNER_PATH));
+        }
+        RelSpec rows = grouped.project(columns);
+        if (owned) {
+            // In the order of their groups, the rows of no file last, so a grouped build streams them to their groups.
+            rows = rows.sort(SortKey.asc(path.eq(NO_FILE)), SortKey.asc(path));
+        }
+        builder.view(ViewDefinition.of(view, ViewKind.AGGREGATE, rows));
+        builder.output(output, view, "cpg/" + output, WriteMode.CREATE, owned ? owned(ADJACENCY) : ADJACENCY);
     }
 
     /**

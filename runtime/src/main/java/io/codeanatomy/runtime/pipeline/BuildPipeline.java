@@ -673,8 +673,9 @@ public final class BuildPipeline {
             ran.forEach(result -> byName.put(result.name(), result));
             Set<String> computed = new HashSet<>(planned.fragments(PlanNodeKind.OUTPUT).stream().map(PlannedFragment::name).toList());
             if (grouped.isPresent() && grouped.get().changedFilesOnly() && byName.containsKey(CpgSpec.EDGES_OUTPUT)) {
-                // CpgSpec.crossFile has no adjacency outputs: they are grouped from the edges just written.
-                for (OutputResult adjacency : adjacency(byName.get(CpgSpec.EDGES_OUTPUT), materializer)) {
+                // CpgSpec.crossFile has no adjacency outputs: their changed groups are grouped from the nodes and edges just written.
+                for (OutputResult adjacency : grouped.get().writeAdjacency(byName.get(CpgSpec.NODES_OUTPUT), byName.get(CpgSpec.EDGES_OUTPUT),
+                        materializer)) {
                     byName.put(adjacency.name(), adjacency);
                     computed.add(adjacency.name());
                     inputKeys.put(adjacency.name(), OutputReuse.key(adjacency.name(), keyEnvelope()));
@@ -712,8 +713,10 @@ public final class BuildPipeline {
                     skipped.add(name);
                 }
             }
-            reuse = Optional.of(new OutputReuse(skipped, recomputed,
-                    grouped.filter(FileGroupedOutputs::changedFilesOnly).map(FileGroupedOutputs::names).orElse(List.of())));
+            Optional<FileGroupedOutputs> increment = grouped.filter(FileGroupedOutputs::changedFilesOnly);
+            reuse = Optional.of(new OutputReuse(skipped, recomputed, increment.map(FileGroupedOutputs::names).orElse(List.of()),
+                    increment.map(FileGroupedOutputs::adjacencyNames).orElse(List.of()),
+                    increment.map(FileGroupedOutputs::adjacencyGroupsRecomputed).orElse(0), increment.map(FileGroupedOutputs::groupCount).orElse(0)));
             return results;
         }
 
@@ -723,18 +726,6 @@ public final class BuildPipeline {
                 BuildHalts.point(HALT_EXECUTING);
             }
             return result;
-        }
-
-        /**
-         * The adjacency outputs of the spec, grouped from {@code edges} as written ({@link CpgSpec#adjacency}),
-         * in a session of their own.
-         */
-        private List<OutputResult> adjacency(OutputResult edges, Materializer materializer) {
-            try (Session grouping = sessions.apply(config)) {
-                grouping.registerTable(edges.name(), directory.root().resolve(edges.path()), edges.path(), OptionalLong.of(edges.deltaVersion()));
-                PlannedDag dag = grouping.planDag(grouping.compileDag(CpgSpec.adjacency()));
-                return grouping.run(dag, fragment -> materialize(grouping, output(fragment.name()), fragment.query(), materializer));
-            }
         }
 
         private OutputResult materialize(Session in, OutputTarget output, PlannedQuery planned, Materializer materializer) {

@@ -1,5 +1,8 @@
 package io.codeanatomy.runtime.pipeline;
 
+import io.codeanatomy.api.expr.Condition;
+import io.codeanatomy.api.expr.Exprs;
+import io.codeanatomy.api.expr.Field;
 import io.codeanatomy.api.result.OutputResult;
 import io.codeanatomy.api.result.SessionEnvelope;
 import io.codeanatomy.api.result.TableRegistration;
@@ -47,7 +50,10 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * CpgSpec#crossFile} in the build's DAG; its commit to each table replaces the groups holding a
  * changed, added, deleted or renamed file, keeping those groups' rows of the other files, and the
  * last group. The {@linkplain CpgSpec#storedOutputs stored views} are stored the same way (all their
- * rows file-local); an incremental build commits them before planning, and its DAG reads them.
+ * rows file-local); an incremental build commits them before planning, and its DAG reads them. The
+ * adjacency outputs are stored in the groups of their node's path: a build from scratch streams them
+ * in group order ({@link GroupedStream}); an incremental build recomputes, after the graph's tables
+ * are committed, the groups whose nodes' edges changed ({@link #writeAdjacency}).
  */
 final class FileGroupedOutputs {
     private final Session session;
@@ -62,6 +68,7 @@ final class FileGroupedOutputs {
     private final SortedMap<String, List<List<String>>> files = new TreeMap<>();
     private final SortedMap<String, SpillCount> spills = new TreeMap<>();
     private Optional<SortedMap<String, FileGroupedRows>> changedRows = Optional.empty();
+    private int adjacencyGroups;
     /** What the scans of the changed files' session read and skipped, by the names it registered its tables under. */
     private SortedMap<String, ScanCounts> changedScans = new TreeMap<>();
 
@@ -88,7 +95,7 @@ final class FileGroupedOutputs {
      * per output, its files per group and its rows.
      */
     private record Increment(SourceChanges sources, SortedSet<Integer> groups, Map<String, List<List<String>>> previousFiles,
-            Map<String, Long> previousRows) {
+            Map<String, Long> previousRows, Map<String, Long> previousVersions) {
     }
 
     private FileGroupedOutputs(Session session, Supplier<Session> sessions, Path root, SortedMap<String, OutputTarget> outputs,
@@ -119,7 +126,8 @@ final class FileGroupedOutputs {
             Optional<BuildManifest> previous, Materializer materializer, Path spillDirectory) {
         Optional<List<CpgPart>> parts = CpgSpec.builtInParts(spec);
         SortedMap<String, OutputTarget> outputs = new TreeMap<>();
-        spec.outputs().stream().filter(o -> CpgSpec.GROUPED_OUTPUTS.contains(o.name())).forEach(o -> outputs.put(o.name(), o));
+        spec.outputs().stream().filter(o -> CpgSpec.GROUPED_OUTPUTS.contains(o.name()) || CpgSpec.ADJACENCY_OUTPUTS.contains(o.name()))
+                .forEach(o -> outputs.put(o.name(), o));
         if (parts.isEmpty() || outputs.isEmpty() || extraction.isEmpty() || !materializer.writesGroups()) {
             return Optional.empty();
         }
@@ -137,6 +145,7 @@ final class FileGroupedOutputs {
         if (sources.isPresent() && before.isPresent()) {
             Map<String, List<List<String>>> previousFiles = new TreeMap<>();
             Map<String, Long> previousRows = new TreeMap<>();
+            Map<String, Long> previousVersions = new TreeMap<>();
             PreviousBuildTables tables = new PreviousBuildTables(session, root, previous.get());
             for (OutputTarget output : outputs.values()) {
                 List<List<String>> groupFiles = before.get().files().get(output.name());
@@ -145,10 +154,11 @@ final class FileGroupedOutputs {
                         && tables.latestVersion(root.resolve(output.path())) == table.get().version()) {
                     previousFiles.put(output.name(), groupFiles);
                     previousRows.put(output.name(), table.get().rows());
+                    previousVersions.put(output.name(), table.get().version());
                 }
             }
             if (previousFiles.size() == outputs.size()) {
-                increment = Optional.of(new Increment(sources.get(), rewritten, previousFiles, previousRows));
+                increment = Optional.of(new Increment(sources.get(), rewritten, previousFiles, previousRows, previousVersions));
             }
         }
         return Optional.of(new FileGroupedOutputs(session, sessions, root, outputs, parts.get(), extraction.get(), key, increment, spillDirectory));
@@ -170,9 +180,24 @@ final class FileGroupedOutputs {
         return increment.isPresent();
     }
 
-    /** The grouped outputs' names, in {@link CpgSpec#groupedOutputs}' order. */
+    /** The names of the grouped outputs stored by the file of each row, in {@link CpgSpec#groupedOutputs}' order. */
     List<String> names() {
         return CpgSpec.groupedOutputs(parts).stream().filter(outputs::containsKey).toList();
+    }
+
+    /** The adjacency outputs this build stores in groups, in {@link CpgSpec#ADJACENCY_OUTPUTS}' order. */
+    List<String> adjacencyNames() {
+        return CpgSpec.ADJACENCY_OUTPUTS.stream().filter(outputs::containsKey).toList();
+    }
+
+    /** The groups of source files, the last one for the rows of no file included. */
+    int groupCount() {
+        return extraction.groups().size() + 1;
+    }
+
+    /** How many groups {@link #writeAdjacency} recomputed; 0 before it ran. */
+    synchronized int adjacencyGroupsRecomputed() {
+        return adjacencyGroups;
     }
 
     /** Grouped output {@code name}, with the columns of its contract (the plans give {@link CpgSpec#OWNER_PATH} after them). */
@@ -199,6 +224,9 @@ final class FileGroupedOutputs {
      */
     OutputResult write(PlannedFragment fragment, Materializer materializer) {
         OutputTarget output = outputs.get(fragment.name());
+        if (increment.isEmpty() && CpgSpec.ADJACENCY_OUTPUTS.contains(output.name())) {
+            return streamed(fragment, output, materializer);
+        }
         try (FileGroupedRows rows = increment.isPresent() ? changedRows(fragment.name())
                 : gathering(output.name(), ArrowContracts.toArrowSchema(output.schema()))) {
             if (increment.isPresent()) {
@@ -207,6 +235,31 @@ final class FileGroupedOutputs {
                 add(rows, session, fragment, output, path -> true, "the rows");
             }
             return commit(output, rows, materializer);
+        }
+    }
+
+    /**
+     * Runs {@code fragment}, an adjacency output of a build from scratch, whose plan gives its rows in
+     * the order of their groups ({@link CpgSpec#grouped}), and writes every group as the rows come
+     * ({@link GroupedStream}): two tables of lists of structs are neither gathered nor spilled.
+     */
+    private OutputResult streamed(PlannedFragment fragment, OutputTarget output, Materializer materializer) {
+        Schema written = ArrowContracts.toArrowSchema(output.schema());
+        Schema owned = ArrowContracts.toArrowSchema(CpgSpec.owned(output.schema()));
+        SourceGroups sources = extraction.groups();
+        try (RowBatchReader batches = session.execute(fragment.query(), owned, output.name());
+                GroupedStream stream = new GroupedStream(output.name(), batches.asIterator(), written, session.allocator(),
+                        path -> FileGroupedRows.groupOf(sources, path), sources.size() + 1)) {
+            GroupedWriteResult result = materializer.writeGroups(root.resolve(output.path()), written, true, GroupedTableChannel.PATH_COLUMN,
+                    stream);
+            stream.finish();
+            synchronized (files) {
+                files.put(output.name(), new ArrayList<>(result.files()));
+                spills.put(output.name(), new SpillCount(0, 0));
+            }
+            return new OutputResult(output.name(), output.path(), result.rowsWritten() + result.rowsCarried(), result.tableVersion());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot release the batches of output '" + output.name() + "'", e);
         }
     }
 
@@ -235,12 +288,139 @@ final class FileGroupedOutputs {
         return written;
     }
 
+    /**
+     * After an incremental build committed {@code cpg_nodes} and {@code cpg_edges} ({@code nodes},
+     * {@code edges}): recomputes the rows of the adjacency outputs in the groups of the changed files
+     * and of the nodes whose rows the commits changed otherwise ({@link ChangedAdjacency}), from the
+     * rows of those groups and of the last group of both tables as committed, in a session of its
+     * own, and commits each output, those groups replaced whole and the others kept as they are; an
+     * output with no such group is not committed. The results in {@link CpgSpec#ADJACENCY_OUTPUTS}'
+     * order, those this build's spec has.
+     */
+    List<OutputResult> writeAdjacency(OutputResult nodes, OutputResult edges, Materializer materializer) {
+        Increment step = increment.orElseThrow();
+        List<OutputResult> written = new ArrayList<>();
+        List<String> adjacency = adjacencyNames();
+        if (adjacency.isEmpty()) {
+            return written;
+        }
+        int last = extraction.groups().size();
+        List<List<String>> edgesAfter;
+        List<List<String>> nodesAfter;
+        synchronized (files) {
+            edgesAfter = files.get(edges.name());
+            nodesAfter = files.get(nodes.name());
+        }
+        try (Session grouping = sessions.get()) {
+            Path edgesAt = root.resolve(edges.path());
+            Path nodesAt = root.resolve(nodes.path());
+            grouping.registerGroups(ChangedAdjacency.EDGES_BEFORE, edgesAt, edges.path(), step.previousVersions().get(edges.name()),
+                    new TreeSet<>(step.previousFiles().get(edges.name()).get(last)));
+            grouping.registerGroups(CpgSpec.CROSS_EDGES, edgesAt, edges.path(), edges.deltaVersion(), new TreeSet<>(edgesAfter.get(last)));
+            grouping.registerGroups(ChangedAdjacency.NODES_BEFORE, nodesAt, nodes.path(), step.previousVersions().get(nodes.name()),
+                    new TreeSet<>(step.previousFiles().get(nodes.name()).get(last)));
+            grouping.registerGroups(ChangedAdjacency.NODES_AFTER, nodesAt, nodes.path(), nodes.deltaVersion(), new TreeSet<>(nodesAfter.get(last)));
+            grouping.registerTable(nodes.name(), nodesAt, nodes.path(), OptionalLong.of(nodes.deltaVersion()));
+            SortedSet<Integer> groups = new TreeSet<>();
+            List<String> paths = new ArrayList<>(step.sources().extracted());
+            paths.addAll(step.sources().dropped());
+            paths.addAll(ChangedAdjacency.paths(grouping));
+            paths.forEach(path -> groups.add(FileGroupedRows.groupOf(extraction.groups(), path)));
+            synchronized (this) {
+                adjacencyGroups = groups.size();
+            }
+            SortedMap<String, FileGroupedRows> gathered = new TreeMap<>();
+            try {
+                if (!groups.isEmpty()) {
+                    SortedSet<String> localEdges = new TreeSet<>();
+                    SortedSet<String> groupNodes = new TreeSet<>(nodesAfter.get(last));
+                    groups.stream().filter(group -> group < last).forEach(group -> {
+                        localEdges.addAll(edgesAfter.get(group));
+                        groupNodes.addAll(nodesAfter.get(group));
+                    });
+                    grouping.registerGroups(CpgSpec.LOCAL_EDGES, edgesAt, edges.path(), edges.deltaVersion(), localEdges);
+                    grouping.registerGroups(CpgSpec.GROUP_NODES, nodesAt, nodes.path(), nodes.deltaVersion(), groupNodes);
+                    PlannedDag dag = grouping.planDag(grouping.compileDag(CpgSpec.adjacency(path -> inGroups(path, groups))));
+                    adjacency.forEach(name -> gathered.put(name, gathering(name, ArrowContracts.toArrowSchema(outputs.get(name).schema()))));
+                    grouping.run(dag, fragment -> {
+                        FileGroupedRows rows = gathered.get(fragment.name());
+                        add(rows, grouping, fragment, outputs.get(fragment.name()), path -> groups.contains(rows.groupOf(path)),
+                                "the adjacency rows of the recomputed groups");
+                        return fragment.name();
+                    });
+                }
+                for (String name : adjacency) {
+                    written.add(groups.isEmpty() ? kept(name) : commitWhole(outputs.get(name), gathered.get(name), groups, materializer));
+                }
+            } finally {
+                gathered.values().forEach(FileGroupedRows::close);
+            }
+        }
+        return written;
+    }
+
+    /** The condition that {@code path} is in one of {@code groups}: a range of paths per run of consecutive groups. */
+    private Condition inGroups(Field<String> path, SortedSet<Integer> groups) {
+        List<String> starts = extraction.groups().starts();
+        int last = starts.size();
+        List<Condition> ranges = new ArrayList<>();
+        if (groups.contains(last)) {
+            ranges.add(Exprs.eq(path, CpgSpec.NO_FILE));
+        }
+        List<Integer> files = groups.stream().filter(group -> group < last).toList();
+        for (int i = 0; i < files.size(); i++) {
+            int first = files.get(i);
+            while (i + 1 < files.size() && files.get(i + 1) == files.get(i) + 1) {
+                i++;
+            }
+            int end = files.get(i) + 1;
+            List<Condition> bounds = new ArrayList<>();
+            // The first group starts at the empty path, which is no file's: those rows are the last group's.
+            bounds.add(first == 0 ? Exprs.ne(path, CpgSpec.NO_FILE) : Exprs.ge(path, starts.get(first)));
+            if (end < last) {
+                bounds.add(Exprs.lt(path, starts.get(end)));
+            }
+            ranges.add(Exprs.and(bounds));
+        }
+        return Exprs.or(ranges);
+    }
+
+    /** Output {@code name} as the previous build left it: not committed, its groups' files kept. */
+    private OutputResult kept(String name) {
+        Increment step = increment.orElseThrow();
+        synchronized (files) {
+            files.put(name, step.previousFiles().get(name));
+            spills.put(name, new SpillCount(0, 0));
+        }
+        OutputTarget output = outputs.get(name);
+        return new OutputResult(name, output.path(), step.previousRows().get(name), step.previousVersions().get(name));
+    }
+
+    /** Commits {@code rows} to {@code output}, replacing {@code groups} whole and keeping the others. */
+    private OutputResult commitWhole(OutputTarget output, FileGroupedRows rows, SortedSet<Integer> groups, Materializer materializer) {
+        Increment step = increment.orElseThrow();
+        List<List<String>> previous = step.previousFiles().get(output.name());
+        List<GroupedTableChannel.PlannedGroup> planned = new ArrayList<>();
+        groups.forEach(group -> planned.add(new GroupedTableChannel.PlannedGroup(group, previous.get(group), new TreeSet<>())));
+        GroupedWriteResult result = rows.write(materializer, root.resolve(output.path()), planned, true);
+        List<List<String>> groupFiles = new ArrayList<>(previous);
+        for (int i = 0; i < planned.size(); i++) {
+            groupFiles.set(planned.get(i).group(), result.files().get(i));
+        }
+        synchronized (files) {
+            files.put(output.name(), groupFiles);
+            spills.put(output.name(), new SpillCount(rows.spilledBatches(), rows.spilledBytes()));
+        }
+        return new OutputResult(output.name(), output.path(), step.previousRows().get(output.name()) - result.rowsDropped() + result.rowsWritten(),
+                result.tableVersion());
+    }
+
     /** Commits {@code rows} to {@code output}: every group for a build from scratch, the changed groups and the last one for an incremental build. */
     private OutputResult commit(OutputTarget output, FileGroupedRows rows, Materializer materializer) {
         List<GroupedTableChannel.PlannedGroup> planned = increment.isPresent()
                 ? planned(rows, increment.get().previousFiles().get(output.name()))
                 : List.of();
-        GroupedWriteResult result = rows.write(materializer, root.resolve(output.path()), planned);
+        GroupedWriteResult result = rows.write(materializer, root.resolve(output.path()), planned, false);
         long count = result.rowsWritten() + result.rowsCarried();
         List<List<String>> groupFiles = new ArrayList<>(result.files());
         if (increment.isPresent()) {
@@ -310,7 +490,11 @@ final class FileGroupedOutputs {
     private synchronized FileGroupedRows changedRows(String output) {
         if (changedRows.isEmpty()) {
             SortedMap<String, FileGroupedRows> gathered = new TreeMap<>();
-            outputs.forEach((name, target) -> gathered.put(name, gathering(name, ArrowContracts.toArrowSchema(target.schema()))));
+            outputs.forEach((name, target) -> {
+                if (!CpgSpec.ADJACENCY_OUTPUTS.contains(name)) {
+                    gathered.put(name, gathering(name, ArrowContracts.toArrowSchema(target.schema())));
+                }
+            });
             SortedSet<String> extracted = increment.orElseThrow().sources().extracted();
             if (!extracted.isEmpty()) {
                 changedFileRows(gathered, extracted);

@@ -66,6 +66,11 @@ final class FileGroupedRows implements AutoCloseable {
 
     /** The group of the rows of {@code path}. */
     int groupOf(String path) {
+        return groupOf(groups, path);
+    }
+
+    /** The group of {@code groups} of the rows owned by {@code path}: the last, after the groups of files, for the rows of no file. */
+    static int groupOf(SourceGroups groups, String path) {
         return path.equals(CpgSpec.NO_FILE) ? groups.size() : groups.groupOf(path);
     }
 
@@ -186,10 +191,10 @@ final class FileGroupedRows implements AutoCloseable {
     /**
      * One commit of the gathered rows: every group, replacing the whole table, when {@code planned}
      * is empty; else the planned groups in order, each replacing its files and keeping their rows
-     * of other paths, but the last group, whose rows are replaced whole. A gathered row of a group
-     * not planned fails the write.
+     * of other paths, but the last group, whose rows are replaced whole, and every group when
+     * {@code whole}. A gathered row of a group not planned fails the write.
      */
-    GroupedWriteResult write(Materializer materializer, Path location, List<PlannedGroup> planned) {
+    GroupedWriteResult write(Materializer materializer, Path location, List<PlannedGroup> planned, boolean whole) {
         List<PlannedGroup> order = new ArrayList<>(planned);
         boolean replaceAll = planned.isEmpty();
         if (replaceAll) {
@@ -204,7 +209,7 @@ final class FileGroupedRows implements AutoCloseable {
             }
         }
         Iterator<GroupWrite> writes = order.stream()
-                .map(p -> p.group() == groups.size()
+                .map(p -> whole || p.group() == groups.size()
                         ? GroupWrite.replacingWhole(p.replacedFiles(), rowsOf(p.group()))
                         : new GroupWrite(p.replacedFiles(), p.droppedPaths(), rowsOf(p.group())))
                 .iterator();

@@ -25,15 +25,29 @@ import java.util.TreeMap;
  * @param recomputed outputs this build ran, in the spec's order
  * @param changedFilesOnly of the recomputed outputs, those of which only the rows of the changed files
  *     (and the rows of no file) were computed, the rows of the other files kept
+ * @param changedGroupsOnly of the recomputed outputs, those of which only the rows of
+ *     {@code groupsRecomputed} of the {@code groups} groups of source files were computed (the
+ *     adjacency outputs: the groups holding a node whose edges changed), the other groups kept
  */
-public record OutputReuse(List<String> skipped, List<String> recomputed, List<String> changedFilesOnly) {
+public record OutputReuse(List<String> skipped, List<String> recomputed, List<String> changedFilesOnly, List<String> changedGroupsOnly,
+        int groupsRecomputed, int groups) {
     public OutputReuse {
         skipped = List.copyOf(requireNonNull(skipped, "skipped is null"));
         recomputed = List.copyOf(requireNonNull(recomputed, "recomputed is null"));
         changedFilesOnly = List.copyOf(requireNonNull(changedFilesOnly, "changedFilesOnly is null"));
-        if (!recomputed.containsAll(changedFilesOnly)) {
-            throw new IllegalArgumentException("outputs recomputed for the changed files only must be recomputed: " + changedFilesOnly);
+        changedGroupsOnly = List.copyOf(requireNonNull(changedGroupsOnly, "changedGroupsOnly is null"));
+        if (!recomputed.containsAll(changedFilesOnly) || !recomputed.containsAll(changedGroupsOnly)) {
+            throw new IllegalArgumentException("outputs recomputed for the changed files or groups only must be recomputed: "
+                    + changedFilesOnly + ", " + changedGroupsOnly);
         }
+        if (groupsRecomputed < 0 || groupsRecomputed > groups) {
+            throw new IllegalArgumentException("groups recomputed must be between 0 and the " + groups + " groups, not " + groupsRecomputed);
+        }
+    }
+
+    /** Outputs of which no group was recomputed alone. */
+    public OutputReuse(List<String> skipped, List<String> recomputed, List<String> changedFilesOnly) {
+        this(skipped, recomputed, changedFilesOnly, List.of(), 0, 0);
     }
 
     /**
@@ -109,16 +123,29 @@ public record OutputReuse(List<String> skipped, List<String> recomputed, List<St
         tree.put("recomputed", recomputed);
         tree.put("skipped", skipped);
         tree.put("changedFilesOnly", changedFilesOnly);
+        if (!changedGroupsOnly.isEmpty()) {
+            tree.put("changedGroupsOnly", changedGroupsOnly);
+            tree.put("groupsRecomputed", groupsRecomputed);
+            tree.put("groups", groups);
+        }
         return tree;
     }
 
     /**
      * One line for people: {@code 12 recomputed}, {@code 0 recomputed, 12 skipped (their inputs did not
-     * change)} or {@code 6 recomputed (cpg_nodes for the changed files only)}.
+     * change)} or {@code 6 recomputed (cpg_nodes for the changed files only; cpg_edges_by_src for 2 of
+     * 9 groups)}.
      */
     public String describe() {
+        List<String> parts = new ArrayList<>();
+        if (!changedFilesOnly.isEmpty()) {
+            parts.add(String.join(", ", changedFilesOnly) + " for the changed files only");
+        }
+        if (!changedGroupsOnly.isEmpty()) {
+            parts.add(String.join(", ", changedGroupsOnly) + " for " + groupsRecomputed + " of " + groups + " groups");
+        }
         return recomputed.size() + " recomputed"
-                + (changedFilesOnly.isEmpty() ? "" : " (" + String.join(", ", changedFilesOnly) + " for the changed files only)")
+                + (parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")")
                 + (skipped.isEmpty() ? "" : ", " + skipped.size() + " skipped (their inputs did not change)");
     }
 }

@@ -42,9 +42,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.arrow.memory.BufferAllocator;
@@ -172,6 +174,19 @@ public final class Session implements AutoCloseable {
      * names), else at its latest.
      */
     public TableRegistration registerTable(String name, Path location, String recordedPath, OptionalLong version) {
+        return register(name, location, recordedPath, version, Optional.empty());
+    }
+
+    /**
+     * Same, at snapshot {@code version} with only the data files {@code dataFiles} (as the table's
+     * log names them): some groups of a table written in groups of source files.
+     */
+    public TableRegistration registerGroups(String name, Path location, String recordedPath, long version, SortedSet<String> dataFiles) {
+        return register(name, location, recordedPath, OptionalLong.of(version), Optional.of(dataFiles));
+    }
+
+    private TableRegistration register(String name, Path location, String recordedPath, OptionalLong version,
+            Optional<SortedSet<String>> dataFiles) {
         requireNonNull(version, "version is null");
         requireNonNull(name, "name is null");
         requireNonNull(location, "location is null");
@@ -181,7 +196,8 @@ public final class Session implements AutoCloseable {
         }
         for (TableProvider provider : catalog.tableProviders().values()) {
             if (provider.canOpen(location)) {
-                OpenedTable opened = version.isPresent() ? provider.open(location, version.getAsLong()) : provider.open(location);
+                OpenedTable opened = dataFiles.isPresent() ? provider.open(location, version.getAsLong(), dataFiles.get())
+                        : version.isPresent() ? provider.open(location, version.getAsLong()) : provider.open(location);
                 schema.add(name, opened.table());
                 if (opened.table() instanceof CountsScans counts) {
                     counting.put(name, counts);

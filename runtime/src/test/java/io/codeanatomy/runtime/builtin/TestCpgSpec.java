@@ -3,6 +3,7 @@ package io.codeanatomy.runtime.builtin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.codeanatomy.api.expr.Exprs;
 import io.codeanatomy.api.spec.InputRelation;
 import io.codeanatomy.api.spec.OutputTarget;
 import io.codeanatomy.api.spec.SemanticSpec;
@@ -66,9 +67,10 @@ class TestCpgSpec {
         assertThat(cross.view("edges_file_local")).isEmpty();
         assertThat(cross.view("props_file_local")).isEmpty();
         assertThat(cross.view("edges_cross_file")).isPresent();
-        assertThat(CpgSpec.adjacency().outputs()).extracting(OutputTarget::name)
-                .containsExactly(CpgSpec.EDGES_BY_SRC_OUTPUT, CpgSpec.EDGES_BY_DST_OUTPUT);
-        assertThat(CpgSpec.adjacency().inputs()).extracting(InputRelation::name).containsExactly(CpgSpec.EDGES_OUTPUT);
+        SemanticSpec adjacency = CpgSpec.adjacency(path -> Exprs.eq(path, CpgSpec.NO_FILE));
+        assertThat(adjacency.outputs()).extracting(OutputTarget::name).containsExactly(CpgSpec.EDGES_BY_SRC_OUTPUT, CpgSpec.EDGES_BY_DST_OUTPUT);
+        assertThat(adjacency.outputs()).extracting(OutputTarget::schema).containsOnly(CpgSpec.owned(CpgSpec.ADJACENCY));
+        assertThat(adjacency.inputs()).extracting(InputRelation::name).containsExactly(CpgSpec.LOCAL_EDGES, CpgSpec.CROSS_EDGES, CpgSpec.GROUP_NODES);
     }
 
     @Test

@@ -91,8 +91,28 @@ class TestFileGroupedRows {
             rows.add(batches(List.of(5)), path -> true, "the test rows");
             List<GroupedTableChannel.PlannedGroup> onlyLast = List.of(new GroupedTableChannel.PlannedGroup(GROUPS.size(), List.of(),
                     new java.util.TreeSet<>()));
-            assertThatThrownBy(() -> rows.write(new Recording(), temp.resolve("table"), onlyLast))
+            assertThatThrownBy(() -> rows.write(new Recording(), temp.resolve("table"), onlyLast, false))
                     .hasMessageContaining("rows of group 0 of ").hasMessageContaining("which this build does not write");
+        }
+    }
+
+    @Test
+    void aWholeWriteReplacesEveryPlannedGroupWholeAndTheOthersKeepRowsOfOtherPaths() {
+        assertThat(carries(true)).containsExactly(false, false, false);
+        assertThat(carries(false)).as("the last group is replaced whole either way").containsExactly(true, true, false);
+    }
+
+    /** Per group, whether a write of every group ({@code whole} or not), each dropping a.py's rows, keeps rows of its replaced files. */
+    private List<Boolean> carries(boolean whole) {
+        try (FileGroupedRows rows = new FileGroupedRows(OUTPUT, allocator, GROUPS, temp.resolve("spill"), 1L << 20)) {
+            rows.add(batches(List.of(5)), path -> true, "the test rows");
+            List<GroupedTableChannel.PlannedGroup> planned = new ArrayList<>();
+            for (int group = 0; group <= GROUPS.size(); group++) {
+                planned.add(new GroupedTableChannel.PlannedGroup(group, List.of("old-" + group), new java.util.TreeSet<>(List.of("a.py"))));
+            }
+            Recording recording = new Recording();
+            rows.write(recording, temp.resolve("table"), planned, whole);
+            return recording.carries;
         }
     }
 
@@ -109,7 +129,7 @@ class TestFileGroupedRows {
                 assertThat(rows.spilledBatches()).isZero();
             }
             Recording recording = new Recording();
-            GroupedWriteResult result = rows.write(recording, temp.resolve("table"), List.of());
+            GroupedWriteResult result = rows.write(recording, temp.resolve("table"), List.of(), false);
             assertThat(result.rowsWritten()).isEqualTo(30_005);
             assertThat(files(spill)).as("spill files are deleted once written").isEmpty();
             return recording.groups;
@@ -173,6 +193,8 @@ class TestFileGroupedRows {
     /** Records each group's rows as "value, name, path of the row" lines; the path is read back from the row's value. */
     private static final class Recording implements Materializer {
         final List<List<String>> groups = new ArrayList<>();
+        /** Per group written, whether it keeps rows of its replaced files. */
+        final List<Boolean> carries = new ArrayList<>();
 
         @Override
         public String format() {
@@ -190,7 +212,9 @@ class TestFileGroupedRows {
             List<List<String>> files = new ArrayList<>();
             while (writes.hasNext()) {
                 List<String> lines = new ArrayList<>();
-                Iterator<VectorSchemaRoot> batches = writes.next().batches();
+                GroupWrite write = writes.next();
+                carries.add(write.carriesRows());
+                Iterator<VectorSchemaRoot> batches = write.batches();
                 while (batches.hasNext()) {
                     VectorSchemaRoot batch = batches.next();
                     IntVector values = (IntVector) batch.getVector(0);

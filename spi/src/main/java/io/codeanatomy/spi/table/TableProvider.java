@@ -1,6 +1,7 @@
 package io.codeanatomy.spi.table;
 
 import java.nio.file.Path;
+import java.util.SortedSet;
 
 /**
  * Opens stored tables of one format as Calcite tables. Implementations are stateless or
@@ -29,5 +30,17 @@ public interface TableProvider {
     default OpenedTable open(Path location, long version) {
         throw new IllegalArgumentException("tables of format '" + format() + "' have no versions, so " + location
                 + " cannot be opened at version " + version + ".");
+    }
+
+    /**
+     * Opens snapshot {@code version} of the table at {@code location} with only the data files
+     * {@code dataFiles} (named as the format's log names them, as a grouped write reports them): the
+     * rows of some groups of a table written in groups ({@code Materializer.writeGroups}). Throws as
+     * {@link #open(Path, long)} does, and {@link IllegalArgumentException} naming a file that is not
+     * live at that version. A format without data files to name cannot; the default says so.
+     */
+    default OpenedTable open(Path location, long version, SortedSet<String> dataFiles) {
+        throw new IllegalArgumentException("tables of format '" + format() + "' cannot be opened with some of their data files only, so "
+                + location + " cannot be read by groups.");
     }
 }

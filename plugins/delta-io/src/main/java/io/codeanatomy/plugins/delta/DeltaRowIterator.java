@@ -60,12 +60,15 @@ final class DeltaRowIterator implements CloseableIterator<Object[]> {
     private int cursor;
     private Object[] next;
     private String dataFile;
+    /** Whether to read a data file, by its path as the log names it. */
+    private final java.util.function.Predicate<String> reads;
 
     DeltaRowIterator(Engine engine, String tablePath, Scan scan, StructType readSchema, int[] outputToRead, Optional<Predicate> filter,
-            ScanTally tally, LongSupplier tableFiles) {
+            ScanTally tally, LongSupplier tableFiles, java.util.function.Predicate<String> reads) {
         this.engine = requireNonNull(engine, "engine is null");
         this.tally = requireNonNull(tally, "tally is null");
         this.tableFiles = requireNonNull(tableFiles, "tableFiles is null");
+        this.reads = requireNonNull(reads, "reads is null");
         this.tablePath = requireNonNull(tablePath, "tablePath is null");
         this.filter = requireNonNull(filter, "filter is null");
         this.outputToRead = outputToRead.clone();
@@ -151,10 +154,12 @@ final class DeltaRowIterator implements CloseableIterator<Object[]> {
         }
         Row scanFile;
         try {
-            if (!scanFiles.hasNext()) {
-                return false;
-            }
-            scanFile = scanFiles.next();
+            do {
+                if (!scanFiles.hasNext()) {
+                    return false;
+                }
+                scanFile = scanFiles.next();
+            } while (!reads.test(KernelInternals.loggedPath(scanFile)));
         } catch (RuntimeException e) {
             throw unreadable("the log", e);
         }

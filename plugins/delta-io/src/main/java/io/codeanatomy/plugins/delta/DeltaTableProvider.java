@@ -6,6 +6,7 @@ import io.codeanatomy.spi.table.OpenedTable;
 import io.codeanatomy.spi.table.TableProvider;
 import io.delta.kernel.engine.Engine;
 import java.nio.file.Path;
+import java.util.SortedSet;
 
 /** Opens Delta tables as Calcite tables at their latest version or at a given one. */
 public final class DeltaTableProvider implements TableProvider {
@@ -33,6 +34,11 @@ public final class DeltaTableProvider implements TableProvider {
     @Override
     public OpenedTable open(Path location, long version) {
         return opened(DeltaTableReader.open(engine, location, version));
+    }
+
+    @Override
+    public OpenedTable open(Path location, long version, SortedSet<String> dataFiles) {
+        return opened(DeltaTableReader.open(engine, location, version, dataFiles));
     }
 
     private static OpenedTable opened(DeltaTableReader reader) {

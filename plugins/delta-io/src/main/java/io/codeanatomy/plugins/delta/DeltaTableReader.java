@@ -25,6 +25,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
@@ -39,11 +41,14 @@ public final class DeltaTableReader {
     private final String tablePath;
     private long dataFileCount = -1;
     private final Snapshot snapshot;
+    /** The data files the reader reads, as the log names them; empty for every live file. */
+    private final Optional<Set<String>> only;
 
-    private DeltaTableReader(Engine engine, String tablePath, Snapshot snapshot) {
+    private DeltaTableReader(Engine engine, String tablePath, Snapshot snapshot, Optional<Set<String>> only) {
         this.engine = engine;
         this.tablePath = tablePath;
         this.snapshot = snapshot;
+        this.only = only;
     }
 
     /** Opens the latest version of the table at {@code location}. */
@@ -54,6 +59,24 @@ public final class DeltaTableReader {
     /** Opens version {@code version} of the table at {@code location}. */
     public static DeltaTableReader open(Engine engine, Path location, long version) {
         return open(engine, location, OptionalLong.of(version));
+    }
+
+    /**
+     * Opens version {@code version} of the table at {@code location} reading only the data files
+     * {@code files} (as the log names them): some groups of a table a grouped write wrote.
+     *
+     * @throws DeltaIoException when a file of {@code files} is not live at that version
+     */
+    public static DeltaTableReader open(Engine engine, Path location, long version, Set<String> files) {
+        DeltaTableReader whole = open(engine, location, OptionalLong.of(version));
+        Set<String> live = KernelInternals.liveFiles(engine, whole.snapshot).keySet();
+        for (String file : new TreeSet<>(files)) {
+            if (!live.contains(file)) {
+                throw new DeltaIoException("Cannot read the data file " + file + " of the Delta table at " + whole.tablePath + " at version "
+                        + version + ": it is not live there; rebuild the output from scratch.");
+            }
+        }
+        return new DeltaTableReader(engine, whole.tablePath, whole.snapshot, Optional.of(Set.copyOf(files)));
     }
 
     private static DeltaTableReader open(Engine engine, Path location, OptionalLong version) {
@@ -68,7 +91,7 @@ public final class DeltaTableReader {
             if (version.isPresent()) {
                 builder = builder.atVersion(version.getAsLong());
             }
-            return new DeltaTableReader(engine, tablePath, builder.build(engine));
+            return new DeltaTableReader(engine, tablePath, builder.build(engine), Optional.empty());
         } catch (TableNotFoundException e) {
             throw new DeltaIoException(tablePath + " is not a Delta table (it has no _delta_log directory);"
                     + " pass the directory of a Delta table.", e);
@@ -121,7 +144,10 @@ public final class DeltaTableReader {
             while (batches.hasNext()) {
                 try (CloseableIterator<Row> scanFiles = batches.next().getRows()) {
                     while (scanFiles.hasNext()) {
-                        paths.add(KernelInternals.dataFile(scanFiles.next()).getPath());
+                        Row scanFile = scanFiles.next();
+                        if (reads(KernelInternals.loggedPath(scanFile))) {
+                            paths.add(KernelInternals.dataFile(scanFile).getPath());
+                        }
                     }
                 }
             }
@@ -164,7 +190,12 @@ public final class DeltaTableReader {
             outputToRead[j] = Arrays.binarySearch(read, columns[j]);
         }
         Scan scan = scanBuilder(filter).withReadSchema(readSchema).build();
-        return new DeltaRowIterator(engine, tablePath, scan, readSchema, outputToRead, filter, tally, this::dataFileCount);
+        return new DeltaRowIterator(engine, tablePath, scan, readSchema, outputToRead, filter, tally, this::dataFileCount, this::reads);
+    }
+
+    /** Whether this reader reads the data file the log names {@code loggedPath}. */
+    private boolean reads(String loggedPath) {
+        return only.isEmpty() || only.get().contains(loggedPath);
     }
 
     private ScanBuilder scanBuilder(Optional<Predicate> filter) {

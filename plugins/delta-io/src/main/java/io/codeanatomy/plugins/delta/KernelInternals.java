@@ -113,6 +113,11 @@ final class KernelInternals {
         return impl.buildReplaceTableTransaction(schema, engineInfo).withMaxRetries(0).build(engine);
     }
 
+    /** The path of a scan-file row's data file as the log names it (relative to the table). */
+    static String loggedPath(Row scanFile) {
+        return new AddFile(scanFile.getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL)).getPath();
+    }
+
     /** The Parquet file of a scan-file row returned by {@link Scan#getScanFiles}. */
     static FileStatus dataFile(Row scanFile) {
         return InternalScanFileUtils.getAddFileStatus(scanFile);

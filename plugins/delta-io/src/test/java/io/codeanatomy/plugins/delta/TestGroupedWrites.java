@@ -236,6 +236,23 @@ class TestGroupedWrites {
     }
 
     /** One group per seed, ids from {@code 1000 * seed}. */
+    @Test
+    void aReaderOfSomeDataFilesReadsTheRowsOfThoseGroupsOnlyAndRefusesAFileThatIsNotLive() {
+        Path table = dir.resolve("t");
+        GroupedWriteResult result = writer.writeGroups(table, AllTypesBatches.SCHEMA, true, "path", groups(0, 1, 2));
+        SortedSet<String> middle = new TreeSet<>(result.files().get(1));
+
+        DeltaTableReader reader = DeltaTableReader.open(engine, table, result.tableVersion(), middle);
+        List<Object[]> rows = TableFixture.read(reader, IntStream.range(0, reader.schema().length()).toArray(), Optional.empty());
+
+        assertThat(rows).hasSize(ROWS).allSatisfy(row -> assertThat((Long) row[0] / 1000).isEqualTo(1));
+        assertThat(reader.dataFiles(Optional.empty())).hasSize(1);
+        assertThat(DeltaTableReader.open(engine, table, result.tableVersion(), new TreeSet<>()).dataFiles(Optional.empty())).isEmpty();
+        assertThatThrownBy(() -> DeltaTableReader.open(engine, table, result.tableVersion(), new TreeSet<>(List.of("gone.parquet"))))
+                .isInstanceOf(DeltaIoException.class)
+                .hasMessageContaining("Cannot read the data file gone.parquet").hasMessageContaining("it is not live there");
+    }
+
     private Iterator<GroupWrite> groups(int... seeds) {
         List<GroupWrite> groups = new ArrayList<>();
         for (int seed : seeds) {
