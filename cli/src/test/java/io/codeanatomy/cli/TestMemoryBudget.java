@@ -41,13 +41,17 @@ class TestMemoryBudget {
         JsonNode spilled = build(source, small, "--memory", "16m");
         JsonNode held = build(source, large, "--memory", "1g");
 
-        // The graph's three tables spill; the stored views' few rows stay within their share.
-        assertThat(spilled.get("spills")).as("every grouped output gathered its rows")
-                .hasSize(CpgSpec.groupedOutputs(CpgSpec.parts()).size());
+        // The graph's three tables spill; the stored views' few rows stay within their share; the
+        // adjacency tables are streamed to their groups, never gathered.
+        assertThat(spilled.get("spills")).as("every grouped output has its line")
+                .hasSize(CpgSpec.groupedOutputs(CpgSpec.parts()).size() + CpgSpec.ADJACENCY_OUTPUTS.size());
         List<JsonNode> graphSpills = new ArrayList<>();
         spilled.get("spills").forEach(output -> {
             if (CpgSpec.GROUPED_OUTPUTS.contains(output.get("output").asText())) {
                 graphSpills.add(output);
+            }
+            if (CpgSpec.ADJACENCY_OUTPUTS.contains(output.get("output").asText())) {
+                assertThat(output.get("bytes").asLong()).as(output.toString()).isZero();
             }
         });
         assertThat(graphSpills).as("the graph's nodes, edges and properties spilled under a 16 MiB budget").hasSize(3)

@@ -76,7 +76,12 @@ class TestPlanCommands {
         JsonNode nodes = StreamSupport.stream(plan.path("plans").spliterator(), false)
                 .filter(unit -> unit.path("name").asText().equals("cpg_nodes")).findFirst().orElseThrow();
         assertThat(fieldNames(nodes)).containsExactly("name", "plan");
+        // The nodes are a spool: the adjacency outputs read them too, for each node's path.
         assertThat(nodes.path("plan").asText()).isEqualTo(Files.readString(onlyRun(out).resolve("plan/cpg_nodes/p1.txt")))
+                .contains("[[spool, nodes]]");
+        JsonNode spool = StreamSupport.stream(plan.path("plans").spliterator(), false)
+                .filter(unit -> unit.path("name").asText().equals("spool.nodes")).findFirst().orElseThrow();
+        assertThat(spool.path("plan").asText()).isEqualTo(Files.readString(onlyRun(out).resolve("plan/spool.nodes/p1.txt")))
                 .contains("LogicalUnion");
     }
 
