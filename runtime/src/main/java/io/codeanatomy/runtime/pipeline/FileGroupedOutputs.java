@@ -234,7 +234,8 @@ final class FileGroupedOutputs {
             } else {
                 add(rows, session, fragment, output, path -> true, "the rows");
             }
-            return commit(output, rows, materializer);
+            return commit(output, rows, increment.isPresent() ? planned(rows, increment.get().previousFiles().get(output.name())) : List.of(),
+                    false, materializer);
         }
     }
 
@@ -253,10 +254,7 @@ final class FileGroupedOutputs {
             GroupedWriteResult result = materializer.writeGroups(root.resolve(output.path()), written, true, GroupedTableChannel.PATH_COLUMN,
                     stream);
             stream.finish();
-            synchronized (files) {
-                files.put(output.name(), new ArrayList<>(result.files()));
-                spills.put(output.name(), new SpillCount(0, 0));
-            }
+            recordLayout(output.name(), new ArrayList<>(result.files()), new SpillCount(0, 0));
             return new OutputResult(output.name(), output.path(), result.rowsWritten() + result.rowsCarried(), result.tableVersion());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot release the batches of output '" + output.name() + "'", e);
@@ -279,7 +277,7 @@ final class FileGroupedOutputs {
             if (CpgSpec.isStoredOutput(name)) {
                 OutputTarget output = outputs.get(name);
                 try (FileGroupedRows rows = changedRows(name)) {
-                    OutputResult result = commit(output, rows, materializer);
+                    OutputResult result = commit(output, rows, planned(rows, increment.get().previousFiles().get(name)), false, materializer);
                     session.registerTable(name, root.resolve(output.path()), output.path(), OptionalLong.of(result.deltaVersion()));
                     written.add(result);
                 }
@@ -350,7 +348,7 @@ final class FileGroupedOutputs {
                     });
                 }
                 for (String name : adjacency) {
-                    written.add(groups.isEmpty() ? kept(name) : commitWhole(outputs.get(name), gathered.get(name), groups, materializer));
+                    written.add(groups.isEmpty() ? kept(name) : commit(outputs.get(name), gathered.get(name), whole(name, groups), true, materializer));
                 }
             } finally {
                 gathered.values().forEach(FileGroupedRows::close);
@@ -385,42 +383,28 @@ final class FileGroupedOutputs {
         return Exprs.or(ranges);
     }
 
+    /** Groups {@code groups} of output {@code name}, each replacing its data files of the previous build. */
+    private List<GroupedTableChannel.PlannedGroup> whole(String name, SortedSet<Integer> groups) {
+        List<List<String>> previous = increment.orElseThrow().previousFiles().get(name);
+        return groups.stream().map(group -> new GroupedTableChannel.PlannedGroup(group, previous.get(group), new TreeSet<>())).toList();
+    }
+
     /** Output {@code name} as the previous build left it: not committed, its groups' files kept. */
     private OutputResult kept(String name) {
         Increment step = increment.orElseThrow();
-        synchronized (files) {
-            files.put(name, step.previousFiles().get(name));
-            spills.put(name, new SpillCount(0, 0));
-        }
+        recordLayout(name, step.previousFiles().get(name), new SpillCount(0, 0));
         OutputTarget output = outputs.get(name);
         return new OutputResult(name, output.path(), step.previousRows().get(name), step.previousVersions().get(name));
     }
 
-    /** Commits {@code rows} to {@code output}, replacing {@code groups} whole and keeping the others. */
-    private OutputResult commitWhole(OutputTarget output, FileGroupedRows rows, SortedSet<Integer> groups, Materializer materializer) {
-        Increment step = increment.orElseThrow();
-        List<List<String>> previous = step.previousFiles().get(output.name());
-        List<GroupedTableChannel.PlannedGroup> planned = new ArrayList<>();
-        groups.forEach(group -> planned.add(new GroupedTableChannel.PlannedGroup(group, previous.get(group), new TreeSet<>())));
-        GroupedWriteResult result = rows.write(materializer, root.resolve(output.path()), planned, true);
-        List<List<String>> groupFiles = new ArrayList<>(previous);
-        for (int i = 0; i < planned.size(); i++) {
-            groupFiles.set(planned.get(i).group(), result.files().get(i));
-        }
-        synchronized (files) {
-            files.put(output.name(), groupFiles);
-            spills.put(output.name(), new SpillCount(rows.spilledBatches(), rows.spilledBytes()));
-        }
-        return new OutputResult(output.name(), output.path(), step.previousRows().get(output.name()) - result.rowsDropped() + result.rowsWritten(),
-                result.tableVersion());
-    }
-
-    /** Commits {@code rows} to {@code output}: every group for a build from scratch, the changed groups and the last one for an incremental build. */
-    private OutputResult commit(OutputTarget output, FileGroupedRows rows, Materializer materializer) {
-        List<GroupedTableChannel.PlannedGroup> planned = increment.isPresent()
-                ? planned(rows, increment.get().previousFiles().get(output.name()))
-                : List.of();
-        GroupedWriteResult result = rows.write(materializer, root.resolve(output.path()), planned, false);
+    /**
+     * Commits {@code rows} to {@code output}: every group for a build from scratch ({@code planned}
+     * empty), else the {@code planned} groups, each replaced whole when {@code whole} ({@link
+     * FileGroupedRows#write}), the others kept as the previous build left them.
+     */
+    private OutputResult commit(OutputTarget output, FileGroupedRows rows, List<GroupedTableChannel.PlannedGroup> planned, boolean whole,
+            Materializer materializer) {
+        GroupedWriteResult result = rows.write(materializer, root.resolve(output.path()), planned, whole);
         long count = result.rowsWritten() + result.rowsCarried();
         List<List<String>> groupFiles = new ArrayList<>(result.files());
         if (increment.isPresent()) {
@@ -430,11 +414,16 @@ final class FileGroupedOutputs {
                 groupFiles.set(planned.get(i).group(), result.files().get(i));
             }
         }
-        synchronized (files) {
-            files.put(output.name(), groupFiles);
-            spills.put(output.name(), new SpillCount(rows.spilledBatches(), rows.spilledBytes()));
-        }
+        recordLayout(output.name(), groupFiles, new SpillCount(rows.spilledBatches(), rows.spilledBytes()));
         return new OutputResult(output.name(), output.path(), count, result.tableVersion());
+    }
+
+    /** Records output {@code name}'s data files per group and what its gathering spilled. */
+    private void recordLayout(String name, List<List<String>> groupFiles, SpillCount spill) {
+        synchronized (files) {
+            files.put(name, groupFiles);
+            spills.put(name, spill);
+        }
     }
 
     /** Per grouped output written, what its gathering spilled (nothing when it stayed within its share). */

@@ -137,17 +137,7 @@ final class GroupedStream implements Iterator<GroupWrite>, AutoCloseable {
                 while (end < rows && groupOfRow[end] == groupOfRow[start]) {
                     end++;
                 }
-                VectorSchemaRoot piece = VectorSchemaRoot.create(schema, allocator);
-                try {
-                    for (int i = 0; i < schema.getFields().size(); i++) {
-                        owned.getVector(i).makeTransferPair(piece.getVector(i)).splitAndTransfer(start, end - start);
-                    }
-                } catch (RuntimeException e) {
-                    piece.close();
-                    throw e;
-                }
-                piece.setRowCount(end - start);
-                pending.add(new Piece(groupOfRow[start], piece));
+                pending.add(new Piece(groupOfRow[start], GroupedTableChannel.slice(owned, schema, allocator, start, end - start)));
                 start = end;
             }
         }

@@ -101,7 +101,7 @@ final class GroupedTableChannel extends QueuedChannel<GroupedWriteResult> {
                 while (end < rows && groupOf(paths, end) == group) {
                     end++;
                 }
-                send(group, slice(owned, start, end - start));
+                send(group, slice(owned, schema, allocator, start, end - start));
                 start = end;
             }
         } finally {
@@ -113,11 +113,20 @@ final class GroupedTableChannel extends QueuedChannel<GroupedWriteResult> {
         return groups.groupOf(new String(paths.get(row), StandardCharsets.UTF_8));
     }
 
-    private VectorSchemaRoot slice(VectorSchemaRoot from, int start, int length) {
+    /**
+     * Rows {@code start} to {@code start + length} of {@code from}'s first columns, those of
+     * {@code schema}, moved into a root of their own from {@code allocator} (one of {@code from}'s root).
+     */
+    static VectorSchemaRoot slice(VectorSchemaRoot from, Schema schema, BufferAllocator allocator, int start, int length) {
         VectorSchemaRoot piece = VectorSchemaRoot.create(schema, allocator);
-        for (int i = 0; i < schema.getFields().size(); i++) {
-            TransferPair pair = from.getVector(i).makeTransferPair(piece.getVector(i));
-            pair.splitAndTransfer(start, length);
+        try {
+            for (int i = 0; i < schema.getFields().size(); i++) {
+                TransferPair pair = from.getVector(i).makeTransferPair(piece.getVector(i));
+                pair.splitAndTransfer(start, length);
+            }
+        } catch (RuntimeException e) {
+            piece.close();
+            throw e;
         }
         piece.setRowCount(length);
         return piece;
