@@ -165,6 +165,48 @@ class TestIncrementalBuilds {
                 + " for the changed files only; " + String.join(", ", CpgSpec.ADJACENCY_OUTPUTS) + " for ");
     }
 
+    /**
+     * Why a rebuild resolves calls over every file, not over the changed modules' reverse import
+     * closure: values flow into the modules a changed one imports (here, the function it registers
+     * reaches the registry's loop through {@code register}'s parameter and the list it appends to),
+     * so an edit of {@code plugin.py} changes the calls made in {@code registry.py}, which imports
+     * nothing. The rebuild must, and does, give the call graph of a build from scratch.
+     */
+    @Test
+    void anEditChangesCallsInAModuleThatDoesNotImportItAndTheRebuildFollows() throws IOException {
+        Path source = temp.resolve("registry-src");
+        write(source.resolve("registry.py"), "handlers = []\n\ndef register(f):\n    handlers.append(f)\n    return f\n\n"
+                + "def fire():\n    for h in handlers:\n        h()\n");
+        write(source.resolve("plugin.py"), "from registry import register\n\ndef on_start():\n    pass\n\nregister(on_start)\n");
+        write(source.resolve("main.py"), "import plugin\nfrom registry import fire\n\nfire()\n");
+        Path out = temp.resolve("out");
+        CliRun first = CliRun.of("build", source.toString(), "--out", out.toString());
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(callsOf(out, "registry.fire")).containsExactly("plugin.on_start");
+
+        write(source.resolve("plugin.py"), "from registry import register\n\ndef on_stop():\n    pass\n\nregister(on_stop)\n");
+        CliRun rebuild = CliRun.of("build", source.toString(), "--out", out.toString());
+        assertThat(rebuild.exitCode()).as(rebuild.err()).isZero();
+
+        assertThat(callsOf(out, "registry.fire")).as("registry.py neither changed nor imports plugin.py").containsExactly("plugin.on_stop");
+        CliRun scratch = CliRun.of("build", source.toString(), "--out", temp.resolve("scratch").toString());
+        assertThat(scratch.exitCode()).as(scratch.err()).isZero();
+        try (Session session = Session.open(SessionConfig.defaults())) {
+            SortedMap<String, Long> differing = OutputComparison.compare(session, out, temp.resolve("scratch"), outputs(out));
+            assertThat(differing).allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
+        }
+    }
+
+    /** The callees {@code caller} (a qualified name) calls in the call graph of {@code out}, sorted. */
+    private static List<String> callsOf(Path out, String caller) {
+        CliRun query = CliRun.of("query", out.toString(), "SELECT callee_qualified_name FROM cpg_call_graph WHERE caller_qualified_name = '"
+                + caller + "' ORDER BY 1", "--format", "csv");
+        assertThat(query.exitCode()).as(query.err()).isZero();
+        List<String> lines = new ArrayList<>(List.of(query.out().split("\n")));
+        assertThat(lines.remove(0)).isEqualTo("callee_qualified_name");
+        return lines;
+    }
+
     /** The outputs a grouped build stores in groups: nodes, edges, properties, the stored views, then the adjacency tables. */
     private static List<String> groupedAndAdjacency() {
         List<String> all = new java.util.ArrayList<>(CpgSpec.groupedOutputs(CpgSpec.parts()));
