@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Answers a saved graph question about a build: callers, callees, reachable, definition, imports, importers, "
+            "Answers a saved graph question about a build: callers, callees, reachable, definition, imports, importers, dependents, "
                     + "subclasses, superclasses, unresolved or dead.",
             "Without a QUESTION it lists them with their arguments, e.g. 'codeanatomy ask OUT callers pkg.mod.f 2'."
         })

@@ -56,6 +56,6 @@ class TestAskCommand {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("codeanatomy: there is no question 'callerz'; the questions are [callers, callees, reachable, "
-                + "definition, imports, importers, subclasses, superclasses, unresolved, dead].\n");
+                + "definition, imports, importers, dependents, subclasses, superclasses, unresolved, dead].\n");
     }
 }

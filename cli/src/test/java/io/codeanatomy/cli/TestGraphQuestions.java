@@ -155,6 +155,11 @@ class TestGraphQuestions {
                 .containsExactly("shop.cart 2 shop.util.clamp", "shop.cart 2 shop.util.unused_helper");
         assertThat(rows(ask.ask("importers", List.of("shop.cart")), "importer", "path", "imported"))
                 .containsExactly("main main.py shop.cart.checkout", "shop shop/__init__.py shop.cart.Cart");
+        // shop.cart imports clamp from shop.util; main and the package import from shop.cart.
+        assertThat(rows(ask.ask("dependents", List.of("shop.util")), "importer", "path", "direct"))
+                .containsExactly("main main.py false", "shop shop/__init__.py false", "shop.cart shop/cart.py true");
+        assertThat(rows(ask.ask("dependents", List.of("shop.cart")), "importer", "direct")).containsExactly("main true", "shop true");
+        assertThat(ask.ask("dependents", List.of("main")).rows()).isEmpty();
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.codeanatomy.api.expr.NamedField;
 import io.codeanatomy.api.rel.AggregateCall;
 import io.codeanatomy.api.rel.JoinType;
 import io.codeanatomy.api.rel.RecursiveRel;
+import io.codeanatomy.api.rel.SemiNaiveRel;
 import io.codeanatomy.api.rel.RelSpec;
 import io.codeanatomy.api.rel.RelTemplate;
 import io.codeanatomy.api.rel.SortKey;
@@ -39,10 +40,13 @@ public final class GraphQuestions {
 
     private static final DataType<String> STR = DataType.STRING;
     private static final DataType<Integer> INT = DataType.INT32;
+    private static final DataType<Boolean> BOOL = DataType.BOOLEAN;
 
     /** The bound of an unbounded walk (reachable, subclasses): far above any real call or class chain. */
     static final int MAX_WALK = 10_000;
     private static final String WALK = "ask_walk";
+    /** The last round's new rows of a semi-naive walk. */
+    private static final String WALK_DELTA = "ask_walk_delta";
     private static final String QUALIFIED_NAME = "[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_<>][A-Za-z0-9_<>]*)*";
     private static final String DEPTH = "[1-9][0-9]{0,3}";
     private static final Pattern LOCATION = Pattern.compile("(.+):([1-9][0-9]*):([1-9][0-9]*)");
@@ -83,6 +87,10 @@ public final class GraphQuestions {
                     List.of(module()), RelTemplate.of("imports", List.of("module"), args -> imports(args.get("module"))), answer("line", INT, "alias", STR, "target", STR, "kind", STR, "via", STR)),
             new GraphQuestion("importers", "The imports that reach MODULE or a name defined in it, and the modules they are in.",
                     List.of(module()), RelTemplate.of("importers", List.of("module"), args -> importers(args.get("module"))), answer("importer", STR, "path", STR, "line", INT, "imported", STR)),
+            new GraphQuestion("dependents", "The modules whose imports reach MODULE, directly or through other modules: what a change of "
+                    + "MODULE can affect.",
+                    List.of(module()), RelTemplate.of("dependents", List.of("module"), args -> dependents(args.get("module"))),
+                    answer("importer", STR, "path", STR, "direct", BOOL)),
             new GraphQuestion("subclasses", "The classes that inherit from CLASS, directly or not, with their distance.",
                     List.of(clazz()), RelTemplate.of("subclasses", List.of("class"), args -> subclasses(args.get("class"))), answer("depth", INT, "qualified_name", STR, "path", STR, "line", INT, "column", INT)),
             new GraphQuestion("superclasses", "CLASS's method resolution order after the class itself, as CPython's __mro__ orders it.",
@@ -274,6 +282,42 @@ public final class GraphQuestions {
                 .project(str("m", "qualified_name").as("importer"), str("a", "path").as("path"), i32("a", "line").as("line"),
                         str("t", "qualified_name").as("imported"))
                 .sort(SortKey.asc(outStr("path")), SortKey.asc(outInt("line")), SortKey.asc(outStr("imported")));
+    }
+
+    /**
+     * The files whose imports reach a node of {@code module}'s file (the module, or a name defined
+     * in it), directly or through the imports of other files: a set fixpoint over the {@code IMPORTS}
+     * edges between files (cycles of imports end it), each file with its module and whether it
+     * imports {@code module} itself.
+     */
+    private static RelSpec dependents(String module) {
+        RelSpec seed = importersOf(module, "d").project(str("d", "importer_path").as("path"));
+        // Semi-naive, so each round joins only the files new in the last one, and the importing files are hashed once, not each round.
+        RelSpec step = RelSpec.scan(WALK_DELTA, "w")
+                .join(fileImports("i"), JoinType.INNER, str("i", "imported_path").eq(str("w", "path")))
+                .project(str("i", "importer_path").as("path"));
+        return new SemiNaiveRel(WALK_DELTA, WALK, seed, step, MAX_WALK).as("a")
+                .join(importersOf(module, "d"), JoinType.LEFT, str("d", "importer_path").eq(str("a", "path")))
+                .join(RelSpec.scan(NODES, "n"), JoinType.LEFT, str("n", "path").eq(str("a", "path")).and(kind("n", "PY_MODULE")))
+                // The module itself, reached again through a cycle of imports, is not its own dependent.
+                .join(module("x", module), JoinType.LEFT, str("x", "path").eq(str("a", "path")))
+                .filter(str("x", "node_id").isNull())
+                .project(str("n", "qualified_name").as("importer"), str("a", "path").as("path"), str("d", "importer_path").isNotNull().as("direct"))
+                .sort(SortKey.asc(outStr("path")));
+    }
+
+    /** The files whose imports reach a node of {@code module}'s file, as {@code importer_path}, aliased {@code alias}. */
+    private static RelSpec importersOf(String module, String alias) {
+        return module("m", module).join(fileImports("i"), JoinType.INNER, str("i", "imported_path").eq(str("m", "path")))
+                .project(str("i", "importer_path").as("importer_path")).as(alias);
+    }
+
+    /** Which file imports which ({@code importer_path}, {@code imported_path}): the ends of the {@code IMPORTS} edges between two files, aliased {@code alias}. */
+    private static RelSpec fileImports(String alias) {
+        return RelSpec.scan(EDGES, "e").filter(edge("e", "IMPORTS"))
+                .join(RelSpec.scan(NODES, "t"), JoinType.INNER, str("t", "node_id").eq(str("e", "dst_node_id")))
+                .filter(str("t", "path").ne("").and(str("t", "path").ne(str("e", "path"))))
+                .aggregate(List.of(str("e", "path").as("importer_path"), str("t", "path").as("imported_path")), List.of()).as(alias);
     }
 
     private static RelSpec subclasses(String clazz) {
