@@ -12,9 +12,9 @@ import io.codeanatomy.api.expr.NamedField;
 import io.codeanatomy.api.rel.AggregateCall;
 import io.codeanatomy.api.rel.JoinType;
 import io.codeanatomy.api.rel.RecursiveRel;
-import io.codeanatomy.api.rel.SemiNaiveRel;
 import io.codeanatomy.api.rel.RelSpec;
 import io.codeanatomy.api.rel.RelTemplate;
+import io.codeanatomy.api.rel.SemiNaiveRel;
 import io.codeanatomy.api.rel.SortKey;
 import io.codeanatomy.api.spec.ColumnContract;
 import io.codeanatomy.api.spec.InputRelation;
@@ -292,7 +292,7 @@ public final class GraphQuestions {
      */
     private static RelSpec dependents(String module) {
         RelSpec seed = importersOf(module, "d").project(str("d", "importer_path").as("path"));
-        // Semi-naive, so each round joins only the files new in the last one, and the importing files are hashed once, not each round.
+        // Semi-naive: each round joins only the files new in the last one, and a file reached twice is walked once.
         RelSpec step = RelSpec.scan(WALK_DELTA, "w")
                 .join(fileImports("i"), JoinType.INNER, str("i", "imported_path").eq(str("w", "path")))
                 .project(str("i", "importer_path").as("path"));
