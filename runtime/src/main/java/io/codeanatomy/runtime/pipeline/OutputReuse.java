@@ -134,7 +134,11 @@ public record OutputReuse(List<String> skipped, List<String> recomputed, List<St
     /**
      * One line for people: {@code 12 recomputed}, {@code 0 recomputed, 12 skipped (their inputs did not
      * change)} or {@code 6 recomputed (cpg_nodes for the changed files only; cpg_edges_by_src for 2 of
-     * 9 groups)}.
+     * 9 groups; cpg_mro and the cross-file rows for every file)}. When some outputs were recomputed
+     * for the changed files or groups only, it names what was still computed for every file: the
+     * other recomputed outputs, and the rows of cross-file edges (imports, classes, calls) of the
+     * graph's tables, which are recomputed whole (docs/incremental.md), so that a rebuild that takes
+     * nearly as long as a build from scratch says why.
      */
     public String describe() {
         List<String> parts = new ArrayList<>();
@@ -144,8 +148,28 @@ public record OutputReuse(List<String> skipped, List<String> recomputed, List<St
         if (!changedGroupsOnly.isEmpty()) {
             parts.add(String.join(", ", changedGroupsOnly) + " for " + groupsRecomputed + " of " + groups + " groups");
         }
+        if (!parts.isEmpty()) {
+            List<String> whole = new ArrayList<>(recomputed);
+            whole.removeAll(changedFilesOnly);
+            whole.removeAll(changedGroupsOnly);
+            boolean crossFileRows = changedFilesOnly.stream().anyMatch(CpgSpec.GROUPED_OUTPUTS::contains);
+            if (crossFileRows) {
+                whole.add("the cross-file rows");
+            }
+            if (!whole.isEmpty()) {
+                parts.add(joinedWithAnd(whole) + " for every file");
+            }
+        }
         return recomputed.size() + " recomputed"
                 + (parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")")
                 + (skipped.isEmpty() ? "" : ", " + skipped.size() + " skipped (their inputs did not change)");
+    }
+
+    /** {@code a}, {@code a and b}, {@code a, b and c}. */
+    private static String joinedWithAnd(List<String> items) {
+        if (items.size() == 1) {
+            return items.get(0);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 }
