@@ -288,28 +288,22 @@ public final class GraphQuestions {
      * The files whose imports reach a node of {@code module}'s file (the module, or a name defined
      * in it), directly or through the imports of other files: a set fixpoint over the {@code IMPORTS}
      * edges between files (cycles of imports end it), each file with its module and whether it
-     * imports {@code module} itself.
+     * imports {@code module} itself. The walk starts at the module's file (level 0) and gives each
+     * file it reaches level 1 from there, 2 from anywhere else, so a file has at most three rows, its
+     * lowest level says whether it is a direct importer, and the module's own file (level 0) is left out.
      */
     private static RelSpec dependents(String module) {
-        RelSpec seed = importersOf(module, "d").project(str("d", "importer_path").as("path"));
-        // Semi-naive: each round joins only the files new in the last one, and a file reached twice is walked once.
+        RelSpec seed = module("m", module).project(str("m", "path").as("path"), val(0).as("level"));
+        // Semi-naive: each round joins only the rows new in the last one.
         RelSpec step = RelSpec.scan(WALK_DELTA, "w")
                 .join(fileImports("i"), JoinType.INNER, str("i", "imported_path").eq(str("w", "path")))
-                .project(str("i", "importer_path").as("path"));
-        return new SemiNaiveRel(WALK_DELTA, WALK, seed, step, MAX_WALK).as("a")
-                .join(importersOf(module, "d"), JoinType.LEFT, str("d", "importer_path").eq(str("a", "path")))
+                .project(str("i", "importer_path").as("path"), Exprs.when(i32("w", "level").eq(0), val(1)).otherwise(val(2)).as("level"));
+        return new SemiNaiveRel(WALK_DELTA, WALK, seed, step, MAX_WALK).as("w")
+                .aggregate(List.of(str("w", "path").as("path")), List.of(AggregateCall.min(i32("w", "level"), "level"))).as("a")
+                .filter(i32("a", "level").gt(0))
                 .join(RelSpec.scan(NODES, "n"), JoinType.LEFT, str("n", "path").eq(str("a", "path")).and(kind("n", "PY_MODULE")))
-                // The module itself, reached again through a cycle of imports, is not its own dependent.
-                .join(module("x", module), JoinType.LEFT, str("x", "path").eq(str("a", "path")))
-                .filter(str("x", "node_id").isNull())
-                .project(str("n", "qualified_name").as("importer"), str("a", "path").as("path"), str("d", "importer_path").isNotNull().as("direct"))
+                .project(str("n", "qualified_name").as("importer"), str("a", "path").as("path"), i32("a", "level").eq(1).as("direct"))
                 .sort(SortKey.asc(outStr("path")));
-    }
-
-    /** The files whose imports reach a node of {@code module}'s file, as {@code importer_path}, aliased {@code alias}. */
-    private static RelSpec importersOf(String module, String alias) {
-        return module("m", module).join(fileImports("i"), JoinType.INNER, str("i", "imported_path").eq(str("m", "path")))
-                .project(str("i", "importer_path").as("importer_path")).as(alias);
     }
 
     /** Which file imports which ({@code importer_path}, {@code imported_path}): the ends of the {@code IMPORTS} edges between two files, aliased {@code alias}. */
