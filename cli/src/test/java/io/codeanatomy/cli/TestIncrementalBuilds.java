@@ -191,12 +191,7 @@ class TestIncrementalBuilds {
         assertThat(rebuild.exitCode()).as(rebuild.err()).isZero();
 
         assertThat(callsOf(out, "registry.fire")).as("registry.py neither changed nor imports plugin.py").containsExactly("plugin.on_stop");
-        CliRun scratch = CliRun.of("build", source.toString(), "--out", temp.resolve("scratch").toString());
-        assertThat(scratch.exitCode()).as(scratch.err()).isZero();
-        try (Session session = Session.open(SessionConfig.defaults())) {
-            SortedMap<String, Long> differing = OutputComparison.compare(session, out, temp.resolve("scratch"), outputs(out));
-            assertThat(differing).allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
-        }
+        assertEqualToABuildFromScratch(source, out);
     }
 
     /** The callees {@code caller} (a qualified name) calls in the call graph of {@code out}, sorted. */
@@ -220,13 +215,26 @@ class TestIncrementalBuilds {
     private CliRun rebuildWithCallsAndCompare(Path source, Path out) {
         CliRun rebuild = CliRun.of("build", source.toString(), "--out", out.toString(), "--group-bytes", GROUP_BYTES);
         assertThat(rebuild.exitCode()).as(rebuild.err()).isZero();
-        CliRun scratch = CliRun.of("build", source.toString(), "--out", temp.resolve("scratch").toString(), "--group-bytes", GROUP_BYTES);
-        assertThat(scratch.exitCode()).as(scratch.err()).isZero();
-        try (Session session = Session.open(SessionConfig.defaults())) {
-            SortedMap<String, Long> differing = OutputComparison.compare(session, out, temp.resolve("scratch"), outputs(out));
-            assertThat(differing).allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
-        }
+        assertEqualToABuildFromScratch(source, out, "--group-bytes", GROUP_BYTES);
         return rebuild;
+    }
+
+    /** Builds {@code source} from scratch beside {@code out} with {@code options} and checks that every table of {@code out} is equal to its. */
+    private void assertEqualToABuildFromScratch(Path source, Path out, String... options) {
+        List<String> arguments = new ArrayList<>(List.of("build", source.toString(), "--out", temp.resolve("scratch").toString()));
+        arguments.addAll(List.of(options));
+        CliRun scratch = CliRun.of(arguments.toArray(String[]::new));
+        assertThat(scratch.exitCode()).as(scratch.err()).isZero();
+        assertSameTables(out, temp.resolve("scratch"), "after the rebuild");
+    }
+
+    /** Checks that every table of output {@code out} has the rows of the same table of output {@code scratch}, no more, no fewer. */
+    private static void assertSameTables(Path out, Path scratch, String when) {
+        try (Session session = Session.open(SessionConfig.defaults())) {
+            SortedMap<String, Long> differing = OutputComparison.compare(session, out, scratch, outputs(out));
+            assertThat(differing).as("rows in one build and not the other, " + when).allSatisfy((table, rows) -> assertThat(rows)
+                    .as(table).isZero());
+        }
     }
 
     @Test
@@ -259,12 +267,7 @@ class TestIncrementalBuilds {
         assertThat(record.get("problems")).as("the problems a build from scratch finds, after step " + step)
                 .isEqualTo(lastRecord.get("problems"));
 
-        List<OutputResult> outputs = outputs(out);
-        try (Session session = Session.open(SessionConfig.defaults())) {
-            SortedMap<String, Long> differing = OutputComparison.compare(session, out, scratch, outputs);
-            assertThat(differing).as("rows in one build and not the other, after step " + step).allSatisfy((table, rows) -> assertThat(rows)
-                    .as(table).isZero());
-        }
+        assertSameTables(out, scratch, "after step " + step);
 
         List<BuildManifest> builds = BuildManifests.list(out);
         if (!names(record.get("reuse").get("recomputed")).isEmpty()) {
