@@ -100,6 +100,11 @@ public final class FixpointTable extends AbstractTable implements SelectableRows
         this.start = start;
     }
 
+    /** How many keys this table's indexes hold positions for (what tests count). */
+    int keysIndexed() {
+        return index.keysIndexed();
+    }
+
     /** The number of rows a scan would read from the start. */
     int size() {
         return rows.size();

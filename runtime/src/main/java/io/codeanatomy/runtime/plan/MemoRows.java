@@ -171,6 +171,14 @@ public final class MemoRows extends SingleRel implements EnumerableRel {
         return new Memoized<>((Enumerable<Object>) rows, memo, condition, (Function1<Object, Object>) projection);
     }
 
+    /**
+     * Whether {@code rows} are a kept lookup's ({@link #memoized}) and have no row by {@code key} (the
+     * lookup brought up to date, as the join would); false for any other rows.
+     */
+    static <T, K> boolean keptAndEmpty(Enumerable<T> rows, Function1<T, K> key) {
+        return rows instanceof Memoized<T> memoized && memoized.toLookup(key).isEmpty();
+    }
+
     /** The state one {@link MemoRows} keeps for an evaluation. */
     public static final class Memo {
         private final FixpointTable total;

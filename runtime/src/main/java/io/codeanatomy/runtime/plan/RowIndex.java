@@ -13,7 +13,8 @@ import org.apache.calcite.linq4j.Enumerator;
 
 /**
  * Positions of a list's rows by their values in some columns, one index per set of columns asked
- * for, each made when first asked for and extended as the list grows (rows are only ever appended;
+ * for, holding the keys asked for (a column of ids is asked for a few values, not indexed by every
+ * one), each made when first asked for and extended as the list grows (rows are only ever appended;
  * another list is indexed anew): what lets a scan read only the rows whose columns hold given values
  * ({@link IndexedScan}) instead of every row under a filter. Shared by a fixpoint's delta and total
  * ({@link FixpointTable}) and kept by a spool ({@code SpoolTable}).
@@ -26,6 +27,13 @@ public final class RowIndex {
     public void clear() {
         synchronized (indexes) {
             indexes.clear();
+        }
+    }
+
+    /** How many keys the indexes hold positions for, over all sets of columns. */
+    int keysIndexed() {
+        synchronized (indexes) {
+            return indexes.values().stream().mapToInt(positions -> Positions.runs(positions.byKey)).sum();
         }
     }
 
@@ -75,17 +83,18 @@ public final class RowIndex {
 
     /** The positions, from {@code start} on and increasing, of the rows of {@code current} that {@code selection} keeps. */
     private Span positions(List<Object[]> current, int start, Selection selection) {
-        Positions index;
-        synchronized (indexes) {
-            index = indexes.computeIfAbsent(selection.columnList(), k -> new Positions(selection.columns));
-            index.extend(current);
-        }
         List<Span> parts = new ArrayList<>(selection.keys.size());
         int size = 0;
-        for (Object key : selection.keys) {
-            Span part = index.from(key, start);
-            parts.add(part);
-            size += part.length();
+        // Under the lock throughout: a selection asking for new keys adds runs to the maps read here.
+        synchronized (indexes) {
+            Positions index = indexes.computeIfAbsent(selection.columnList(), k -> new Positions(selection.columns));
+            index.want(selection.keys, current);
+            index.extend(current);
+            for (Object key : selection.keys) {
+                Span part = index.from(key, start);
+                parts.add(part);
+                size += part.length();
+            }
         }
         if (parts.size() == 1) {
             return parts.get(0);
@@ -141,12 +150,17 @@ public final class RowIndex {
     }
 
     /**
-     * Positions of a list's rows by the key of their values in some columns, each key's increasing:
-     * one map per column, nested in the order of the columns, whose last level holds the runs (no
-     * key object is made per row).
+     * Positions of a list's rows by the key of their values in some columns, each key's increasing,
+     * for the keys some selection asked for only: one map per column, nested in the order of the
+     * columns, whose last level holds the runs (no key object is made per row). A row whose values
+     * are no key asked for is passed over: on the points-to facts an index of (tag, kind, id) is asked
+     * for a handful of builtin names, and a run per id (892,000 of them on the standard library) cost
+     * time and memory for rows no scan reads.
      */
     private static final class Positions {
         private static final Span NONE = new Span(new int[0], 0, 0);
+        /** The node of a value no key asked for has: the row is passed over. */
+        private static final Object MISSING = new Object();
         private final int[] columns;
         private final Map<Object, Object> byKey = new HashMap<>();
         private List<Object[]> over = List.of();
@@ -154,7 +168,8 @@ public final class RowIndex {
         /**
          * The values of the last row indexed, column by column, and the node each led to: rows come
          * in runs that hold the very same value objects (a rule's literal tag and kind), so a row
-         * whose values are those objects again reaches its run without hashing or reading text.
+         * whose values are those objects again reaches its run, or is passed over, without hashing or
+         * reading text.
          */
         private final Object[] lastValues;
         private final Object[] lastNodes;
@@ -165,48 +180,109 @@ public final class RowIndex {
             this.lastNodes = new Object[columns.length];
         }
 
-        /** Indexes the rows of {@code current} not indexed yet; another list than last time is indexed anew. */
-        @SuppressWarnings("unchecked")
-        void extend(List<Object[]> current) {
+        /**
+         * Makes sure each of {@code keys} has a run: a key asked for the first time gets the
+         * positions of the rows indexed so far that hold it, read again for its sake only.
+         */
+        void want(List<Object> keys, List<Object[]> current) {
             if (current != over) {
                 byKey.clear();
-                Arrays.fill(lastNodes, null);
                 over = current;
                 indexed = 0;
             }
-            int last = columns.length - 1;
-            for (int i = indexed; i < current.size(); i++) {
-                Object[] row = current.get(i);
-                Object node = byKey;
-                boolean same = true;
-                for (int c = 0; c <= last; c++) {
-                    Object value = row[columns[c]];
-                    if (same && value == lastValues[c] && lastNodes[c] != null) {
-                        node = lastNodes[c];
-                        continue;
-                    }
-                    same = false;
-                    Map<Object, Object> level = (Map<Object, Object>) node;
-                    node = c < last ? level.computeIfAbsent(keyValue(value), k -> new HashMap<>())
-                            : level.computeIfAbsent(keyValue(value), k -> new Run());
-                    lastValues[c] = value;
-                    lastNodes[c] = node;
+            Map<Object, Object> added = null;
+            for (Object key : keys) {
+                if (run(byKey, key) != null) {
+                    continue;
                 }
-                ((Run) node).add(i);
+                if (added == null) {
+                    added = new HashMap<>();
+                }
+                List<?> values = columns.length == 1 ? Collections.singletonList(key) : (List<?>) key;
+                Map<Object, Object> level = byKey;
+                Map<Object, Object> addedLevel = added;
+                for (int c = 0; c < columns.length - 1; c++) {
+                    level = nested(level, values.get(c));
+                    addedLevel = nested(addedLevel, values.get(c));
+                }
+                Run run = new Run();
+                level.put(values.get(columns.length - 1), run);
+                addedLevel.put(values.get(columns.length - 1), run);
             }
+            if (added == null) {
+                return;
+            }
+            Arrays.fill(lastNodes, null);
+            if (indexed > 0) {
+                index(added, current, 0, indexed, new Object[columns.length], new Object[columns.length]);
+            }
+        }
+
+        /** The runs under {@code node}. */
+        static int runs(Object node) {
+            return node instanceof Run ? 1 : ((Map<?, ?>) node).values().stream().mapToInt(Positions::runs).sum();
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Map<Object, Object> nested(Map<Object, Object> level, Object value) {
+            return (Map<Object, Object>) level.computeIfAbsent(value, k -> new HashMap<>());
+        }
+
+        /** Indexes the rows of {@code current} not indexed yet ({@link #want} has started over for another list than last time). */
+        void extend(List<Object[]> current) {
+            index(byKey, current, indexed, current.size(), lastValues, lastNodes);
             indexed = current.size();
         }
 
-        /** The key's positions from {@code start} on (a {@link Selection}'s key: a value for one column, the list of values for several). */
-        Span from(Object key, int start) {
-            Object node = byKey;
+        /** Adds the positions {@code from..to} of the rows whose values lead to a run in {@code root}. */
+        private void index(Map<Object, Object> root, List<Object[]> current, int from, int to, Object[] values, Object[] nodes) {
+            int last = columns.length - 1;
+            rows:
+            for (int i = from; i < to; i++) {
+                Object[] row = current.get(i);
+                Object node = root;
+                boolean same = true;
+                for (int c = 0; c <= last; c++) {
+                    Object value = row[columns[c]];
+                    if (same && value == values[c] && nodes[c] != null) {
+                        node = nodes[c];
+                    } else {
+                        same = false;
+                        Object next = ((Map<?, ?>) node).get(keyValue(value));
+                        node = next == null ? MISSING : next;
+                        values[c] = value;
+                        nodes[c] = node;
+                    }
+                    if (node == MISSING) {
+                        // The deeper columns' cache is of another prefix now.
+                        for (int d = c + 1; d <= last; d++) {
+                            nodes[d] = null;
+                        }
+                        continue rows;
+                    }
+                }
+                ((Run) node).add(i);
+            }
+        }
+
+        /** The run of {@code key} under {@code root} (a {@link Selection}'s key: a value for one column, the list of values for several), or null. */
+        private Run run(Map<Object, Object> root, Object key) {
+            Object node = root;
             for (Object value : columns.length == 1 ? Collections.singletonList(key) : (List<?>) key) {
                 node = ((Map<?, ?>) node).get(value);
                 if (node == null) {
-                    return NONE;
+                    return null;
                 }
             }
-            Run run = (Run) node;
+            return (Run) node;
+        }
+
+        /** The key's positions from {@code start} on. */
+        Span from(Object key, int start) {
+            Run run = run(byKey, key);
+            if (run == null) {
+                return NONE;
+            }
             int first = Arrays.binarySearch(run.positions, 0, run.size, start);
             return new Span(run.positions, first < 0 ? -first - 1 : first, run.size);
         }

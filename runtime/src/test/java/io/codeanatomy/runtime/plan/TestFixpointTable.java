@@ -95,6 +95,35 @@ class TestFixpointTable {
     }
 
     @Test
+    void anIndexHoldsTheKeysAskedForOnlyAndAKeyAskedForLaterFindsTheRowsIndexedBefore() {
+        // Column a is unique per row: an index of every value would hold a run per row.
+        FixpointTable table = table();
+        Random random = new Random(11);
+        List<Object[]> total = new ArrayList<>(rows(random, 1_000, 0));
+        table.set(total);
+        RowIndex.Selection first = new RowIndex.Selection(new int[] {1}, keys(5, 17, 2_500));
+        RowIndex.Selection later = new RowIndex.Selection(new int[] {1}, keys(17, 300, 1_200));
+        RowIndex.Selection tagged = new RowIndex.Selection(new int[] {0, 1}, keys(List.of("P", 300), List.of("C", 300), List.of("X", 300)));
+        assertThat(scan(table, first)).containsExactlyElementsOf(filter(total, 0, row -> Set.of(5, 17).contains(row[1])));
+        assertThat(table.keysIndexed()).isEqualTo(3);
+
+        total.addAll(rows(random, 1_000, total.size()));
+        table.set(total);
+        assertThat(scan(table, later)).as("asked for after 1,000 rows were indexed")
+                .containsExactlyElementsOf(filter(total, 0, row -> Set.of(17, 300, 1_200).contains(row[1])));
+        assertThat(scan(table, tagged)).containsExactly(total.get(300));
+        assertThat(scan(table, first)).containsExactlyElementsOf(filter(total, 0, row -> Set.of(5, 17).contains(row[1])));
+
+        total.addAll(rows(random, 1_000, total.size()));
+        table.set(total);
+        table.readFrom(2_000);
+        assertThat(scan(table, first)).as("the rows added last").containsExactly(total.get(2_500));
+        table.readFromStart();
+        assertThat(scan(table, later)).containsExactlyElementsOf(filter(total, 0, row -> Set.of(17, 300, 1_200).contains(row[1])));
+        assertThat(table.keysIndexed()).as("five values of a, and (tag, a) for three tags").isEqualTo(8);
+    }
+
+    @Test
     void aKeyOfThreeColumnsAndNullValues() {
         FixpointTable table = table3();
         List<Object[]> rows = List.of(new Object[] {"P", 0, "I", "x"}, new Object[] {"P", 1, null, "x"}, new Object[] {"P", 2, "I", null},

@@ -45,10 +45,13 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.calcite.adapter.enumerable.EnumerableCalc;
+import org.apache.calcite.adapter.enumerable.EnumerableHashJoin;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.junit.jupiter.api.Test;
 
@@ -488,6 +491,105 @@ class TestSemiNaiveFixpoint {
         assertThat(steps).singleElement().satisfies(step -> assertThat(step)
                 .as("the build side's calculation is the lookup's, over the total's rows read through their index")
                 .containsPattern("MemoRows\\(program=.*\\n *(Metered.*\\n *)*IndexedScan\\(table=\\[\\[hops\\$0\\]\\], where=\\[\\[0\\] in \\[edge\\]\\]"));
+    }
+
+    @Test
+    void aStaticProbeSideIsSwappedToBeBuiltOnceAndAJoinWithAnEmptyKeptLookupReadsNothingUntilItFills() {
+        // seed: e = edges.  g(s, d) :- e(s, d).  w(s, d) :- (e or w)(s, y), edges(y, d).
+        // c(s, d) :- w(s, y), g(y, d): its build side (g, read from the total) is empty in the first round
+        // and fills later, so the join must look at it every round, not once when the step is made.
+        // t(s, d) :- w(s, y), [edges(y, z), g(z, d)]: in the bracket, planned as written, the edges (static)
+        // probe what the fixpoint holds.
+        List<long[]> edges = randomEdges(new Random(31), 26, 13);
+        PlanningFixture fixture = fixture(edges);
+        Field<String> rel = col("r", "rel", DataType.STRING);
+        RelSpec seed = RelSpec.scan("edges", "e").project(Exprs.val("e").as("rel"), SRC.as("s"), DST.as("d"));
+        RelSpec copies = RelSpec.scan("facts", "r").filter(rel.eq("e"))
+                .project(Exprs.val("g").as("rel"), col("r", "s", DataType.INT64).as("s"), col("r", "d", DataType.INT64).as("d"));
+        RelSpec walks = RelSpec.scan("facts", "r").filter(rel.in(List.of("e", "w")))
+                .join(RelSpec.scan("edges", "e"), JoinType.INNER, col("r", "d", DataType.INT64).eq(SRC))
+                .project(Exprs.val("w").as("rel"), col("r", "s", DataType.INT64).as("s"), DST.as("d"));
+        RelSpec copied = RelSpec.scan("facts", "n").filter(col("n", "rel", DataType.STRING).eq("g"))
+                .project(col("n", "s", DataType.INT64).as("s"), col("n", "d", DataType.INT64).as("d"));
+        RelSpec composed = RelSpec.scan("facts", "r").filter(rel.eq("w"))
+                .join(copied.as("m"), JoinType.INNER, col("r", "d", DataType.INT64).eq(col("m", "s", DataType.INT64)))
+                .project(Exprs.val("c").as("rel"), col("r", "s", DataType.INT64).as("s"), col("m", "d", DataType.INT64).as("d"));
+        RelSpec bracket = RelSpec.scan("edges", "e")
+                .join(copied.as("m"), JoinType.INNER, DST.eq(col("m", "s", DataType.INT64)))
+                .project(SRC.as("s"), col("m", "d", DataType.INT64).as("d"));
+        RelSpec prefixed = RelSpec.scan("facts", "r").filter(rel.eq("w"))
+                .join(bracket.as("b"), JoinType.INNER, col("r", "d", DataType.INT64).eq(col("b", "s", DataType.INT64)))
+                .project(Exprs.val("t").as("rel"), col("r", "s", DataType.INT64).as("s"), col("b", "d", DataType.INT64).as("d"));
+        SemiNaiveRel facts = SemiNaiveRel.ofRules("facts", seed, List.of(copies, walks, composed, prefixed), 200);
+        ColumnContract[] columns = {ColumnContract.required("rel", DataType.STRING), ColumnContract.required("s", DataType.INT64),
+                ColumnContract.required("d", DataType.INT64)};
+
+        EnumerableRel physical = plan(compile(fixture, facts, columns));
+        List<List<Object>> rows = rows(fixture, physical);
+        Set<List<Long>> edgePairs = new HashSet<>();
+        edges.forEach(edge -> edgePairs.add(List.of(edge[0], edge[1])));
+        Set<List<Long>> walked = compose(edgePairs, edgePairs);
+        while (true) {
+            Set<List<Long>> next = new HashSet<>(walked);
+            next.addAll(compose(walked, edgePairs));
+            if (next.size() == walked.size()) {
+                break;
+            }
+            walked = next;
+        }
+        Set<List<Long>> composedPairs = compose(walked, edgePairs);
+        Set<List<Object>> expected = new HashSet<>();
+        Map<String, Set<List<Long>>> byRel = Map.of("e", edgePairs, "g", edgePairs, "w", walked, "c", composedPairs,
+                "t", compose(walked, compose(edgePairs, edgePairs)));
+        byRel.forEach((name, pairs) -> pairs.forEach(pair -> expected.add(List.of(name, pair.get(0), pair.get(1)))));
+        assertThat(byRel.get("t")).as("the fixture reaches the last rule").isNotEmpty();
+        assertThat(rows).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(rows(fixture, physical)).as("the same rows in the same order on a second run").isEqualTo(rows);
+
+        EnumerableSemiNaiveFixpoint fixpoint = fixpoints(physical).get(0);
+        assertThat(staticProbes(fixpoint.getRight())).as("the planned step probes with the edges").isNotEmpty();
+        RelNode generated = fixpoint.generatedStep();
+        assertThat(staticProbes(generated)).as("the generated step builds on them").isEmpty();
+        assertThat(RelOptUtil.toString(generated)).contains("KeptLookupProbe");
+    }
+
+    private static Set<List<Long>> compose(Set<List<Long>> first, Set<List<Long>> second) {
+        Set<List<Long>> out = new HashSet<>();
+        for (List<Long> a : first) {
+            for (List<Long> b : second) {
+                if (a.get(1).equals(b.get(0))) {
+                    out.add(List.of(a.get(0), b.get(1)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<EnumerableSemiNaiveFixpoint> fixpoints(RelNode node) {
+        List<EnumerableSemiNaiveFixpoint> found = new ArrayList<>();
+        if (node instanceof EnumerableSemiNaiveFixpoint fixpoint) {
+            found.add(fixpoint);
+        }
+        node.getInputs().forEach(input -> found.addAll(fixpoints(input)));
+        return found;
+    }
+
+    /** The inner hash joins under {@code node} whose probe side reads no table of a fixpoint while their build side does. */
+    private static List<RelNode> staticProbes(RelNode node) {
+        List<RelNode> found = new ArrayList<>();
+        if (node instanceof EnumerableHashJoin join && join.getJoinType() == JoinRelType.INNER
+                && !readsFixpoint(join.getLeft()) && readsFixpoint(join.getRight())) {
+            found.add(join);
+        }
+        node.getInputs().forEach(input -> found.addAll(staticProbes(input)));
+        return found;
+    }
+
+    private static boolean readsFixpoint(RelNode node) {
+        if (node instanceof TableScan scan && scan.getTable().unwrap(FixpointTable.class) != null) {
+            return true;
+        }
+        return node.getInputs().stream().anyMatch(TestSemiNaiveFixpoint::readsFixpoint);
     }
 
     /** The steps the fixpoints in {@code node} generate their code for, as plan text. */
