@@ -1,12 +1,12 @@
 package io.codeanatomy.runtime.exec;
 
-import io.codeanatomy.runtime.plan.PassThrough;
+import io.codeanatomy.runtime.plan.ProbeSide;
 import io.codeanatomy.runtime.plan.SemiNaiveFixpoint;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableHashJoin;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
-import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.EnumerableDefaults;
@@ -16,13 +16,8 @@ import org.apache.calcite.linq4j.function.EqualityComparer;
 import org.apache.calcite.linq4j.function.Function1;
 import org.apache.calcite.linq4j.function.Function2;
 import org.apache.calcite.linq4j.function.Predicate2;
-import org.apache.calcite.linq4j.tree.BlockBuilder;
-import org.apache.calcite.linq4j.tree.Expression;
-import org.apache.calcite.linq4j.tree.Expressions;
-import org.apache.calcite.plan.RelOptCluster;
-import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.linq4j.tree.Types;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.SingleRel;
 import org.apache.calcite.rel.core.JoinRelType;
 
 /**
@@ -35,7 +30,7 @@ import org.apache.calcite.rel.core.JoinRelType;
  *
  * <p>Only the executed copy of a plan changes, as with {@link Metering}: the recorded plan and its
  * hash stay as planned. The left input of every inner or left hash join is handed over through a
- * {@link Probe}, whose rows are the input's and whose {@code hashJoin} (the method Calcite's
+ * {@link ProbeSide}, whose rows are the input's and whose {@code hashJoin} (the method Calcite's
  * generated code calls on the left rows) reads both inputs a chunk at a time until one ends, then
  * builds on that one and streams the other. The rows are those of the plan's join; when the left
  * input is the smaller one they come out in another order (by right row, then left row; for a left
@@ -53,10 +48,12 @@ public final class SmallerSide {
      */
     static final int READ_AHEAD = 1 << 20;
 
+    private static final Method PROBE = Types.lookupMethod(SmallerSide.class, "probe", Enumerable.class);
+
     private SmallerSide() {
     }
 
-    /** The plan with the left input of each inner or left hash join outside a fixpoint's step under a {@link Probe}. */
+    /** The plan with the left input of each inner or left hash join outside a fixpoint's step under a {@link ProbeSide}. */
     public static EnumerableRel rewrite(EnumerableRel plan) {
         return (EnumerableRel) rewrite((RelNode) plan);
     }
@@ -68,7 +65,7 @@ public final class SmallerSide {
             RelNode input = inputs.get(i);
             RelNode rewritten = node instanceof SemiNaiveFixpoint && i == 1 ? input : rewrite(input);
             if (i == 0 && eligible(node) && rewritten instanceof EnumerableRel) {
-                rewritten = new Probe(rewritten.getCluster(), rewritten.getTraitSet(), rewritten);
+                rewritten = new ProbeSide(rewritten, PROBE);
             }
             changed |= rewritten != input;
             inputs.set(i, rewritten);
@@ -89,27 +86,6 @@ public final class SmallerSide {
     /** As {@link #probe(Enumerable)}, reading at most {@code readAhead} left rows ahead. */
     static <T> Enumerable<T> probe(Enumerable<T> rows, int readAhead) {
         return new Sided<>(rows, readAhead);
-    }
-
-    /** The pass-through node over the left input of a hash join. */
-    static final class Probe extends SingleRel implements EnumerableRel, PassThrough {
-        Probe(RelOptCluster cluster, RelTraitSet traits, RelNode input) {
-            super(cluster, traits, input);
-        }
-
-        @Override
-        public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-            return new Probe(getCluster(), traitSet, inputs.get(0));
-        }
-
-        @Override
-        public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-            Result input = implementor.visitChild(this, 0, (EnumerableRel) getInput(), pref);
-            BlockBuilder builder = new BlockBuilder();
-            Expression rows = builder.append("sided", input.block);
-            builder.add(Expressions.call(SmallerSide.class, "probe", rows));
-            return new Result(builder.toBlock(), input.physType, input.format);
-        }
     }
 
     /** Rows whose hash joins build on the smaller input. */

@@ -103,7 +103,7 @@ public final class EnumerableSemiNaiveFixpoint extends SemiNaiveFixpoint impleme
             RelNode rewritten = probed(input);
             if (i == 0 && node instanceof EnumerableHashJoin join && join.getJoinType() == JoinRelType.INNER && !join.isSemiJoin()
                     && join.getRight() instanceof MemoRows) {
-                rewritten = new KeptLookupProbe(rewritten.getCluster(), rewritten.getTraitSet(), rewritten);
+                rewritten = KeptLookupProbe.of(rewritten);
             }
             changed |= rewritten != input;
             inputs.set(i, rewritten);

@@ -1,8 +1,6 @@
 package io.codeanatomy.runtime.plan;
 
-import java.util.List;
-import org.apache.calcite.adapter.enumerable.EnumerableRel;
-import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import java.lang.reflect.Method;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.EnumerableDefaults;
@@ -12,13 +10,8 @@ import org.apache.calcite.linq4j.function.EqualityComparer;
 import org.apache.calcite.linq4j.function.Function1;
 import org.apache.calcite.linq4j.function.Function2;
 import org.apache.calcite.linq4j.function.Predicate2;
-import org.apache.calcite.linq4j.tree.BlockBuilder;
-import org.apache.calcite.linq4j.tree.Expression;
-import org.apache.calcite.linq4j.tree.Expressions;
-import org.apache.calcite.plan.RelOptCluster;
-import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.linq4j.tree.Types;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.SingleRel;
 
 /**
  * The probe side of an inner hash join whose build side is a lookup kept across a fixpoint's rounds
@@ -27,23 +20,15 @@ import org.apache.calcite.rel.SingleRel;
  * a construct few modules use), and each round every such rule read the delta's hundreds of
  * thousands of rows to probe nothing. Otherwise the join is Calcite's, rows and order unchanged.
  */
-public final class KeptLookupProbe extends SingleRel implements EnumerableRel, PassThrough {
-    KeptLookupProbe(RelOptCluster cluster, RelTraitSet traits, RelNode input) {
-        super(cluster, traits, input);
+public final class KeptLookupProbe {
+    private static final Method PROBING = Types.lookupMethod(KeptLookupProbe.class, "probing", Enumerable.class);
+
+    private KeptLookupProbe() {
     }
 
-    @Override
-    public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-        return new KeptLookupProbe(getCluster(), traitSet, inputs.get(0));
-    }
-
-    @Override
-    public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-        Result input = implementor.visitChild(this, 0, (EnumerableRel) getInput(), pref);
-        BlockBuilder builder = new BlockBuilder();
-        Expression rows = builder.append("probing", input.block);
-        builder.add(Expressions.call(KeptLookupProbe.class, "probing", rows));
-        return new Result(builder.toBlock(), input.physType, input.format);
+    /** {@code input} as the probe side of such a join. */
+    static RelNode of(RelNode input) {
+        return new ProbeSide(input, PROBING);
     }
 
     /** Called by generated code: {@code rows}, whose hash join reads them only when the kept lookup it probes has rows. */

@@ -1,0 +1,60 @@
+package io.codeanatomy.runtime.plan;
+
+import static java.util.Objects.requireNonNull;
+
+import java.lang.reflect.Method;
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.tree.BlockBuilder;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.SingleRel;
+
+/**
+ * The probe (left) input of a hash join, handed to the generated code through a static method that
+ * takes its {@code Enumerable} and returns one with the same rows whose {@code hashJoin} (the
+ * method Calcite's generated code calls on the left rows) joins in its own way: on the smaller side
+ * ({@code SmallerSide}), or not at all while a kept lookup is empty ({@link KeptLookupProbe}). Only
+ * executed copies of plans hold it; the recorded plans stay as planned.
+ */
+public final class ProbeSide extends SingleRel implements EnumerableRel, PassThrough {
+    private final Method through;
+
+    /** {@code input} handed to {@code through}, a public static method from {@code Enumerable} to {@code Enumerable}. */
+    public ProbeSide(RelNode input, Method through) {
+        this(input.getCluster(), input.getTraitSet(), input, through);
+    }
+
+    private ProbeSide(RelOptCluster cluster, RelTraitSet traits, RelNode input, Method through) {
+        super(cluster, traits, input);
+        this.through = requireNonNull(through, "through is null");
+        if (!Enumerable.class.isAssignableFrom(through.getReturnType())) {
+            throw new IllegalArgumentException(through + " does not return an Enumerable");
+        }
+    }
+
+    @Override
+    public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+        return new ProbeSide(getCluster(), traitSet, inputs.get(0), through);
+    }
+
+    @Override
+    public RelWriter explainTerms(RelWriter pw) {
+        return super.explainTerms(pw).item("through", through.getDeclaringClass().getSimpleName() + "." + through.getName());
+    }
+
+    @Override
+    public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
+        Result input = implementor.visitChild(this, 0, (EnumerableRel) getInput(), pref);
+        BlockBuilder builder = new BlockBuilder();
+        Expression rows = builder.append("probing", input.block);
+        builder.add(Expressions.call(through, rows));
+        return new Result(builder.toBlock(), input.physType, input.format);
+    }
+}
