@@ -89,18 +89,12 @@ public final class SmallerSide {
     }
 
     /** Rows whose hash joins build on the smaller input. */
-    static final class Sided<T> extends AbstractEnumerable<T> {
-        private final Enumerable<T> rows;
+    static final class Sided<T> extends ProbeSide.Rows<T> {
         private final int readAhead;
 
         Sided(Enumerable<T> rows, int readAhead) {
-            this.rows = rows;
+            super(rows);
             this.readAhead = readAhead;
-        }
-
-        @Override
-        public Enumerator<T> enumerator() {
-            return rows.enumerator();
         }
 
         @Override
@@ -109,8 +103,7 @@ public final class SmallerSide {
                 Predicate2<T, I> predicate) {
             if (generateNullsOnLeft || (generateNullsOnRight && predicate != null)) {
                 // Right and full joins, and left joins with a condition beyond the keys, as planned.
-                return EnumerableDefaults.hashJoin(rows, inner, outerKey, innerKey, result, comparer, generateNullsOnLeft,
-                        generateNullsOnRight, predicate);
+                return planned(inner, outerKey, innerKey, result, comparer, generateNullsOnLeft, generateNullsOnRight, predicate);
             }
             return new AbstractEnumerable<R>() {
                 @Override

@@ -3,7 +3,6 @@ package io.codeanatomy.runtime.plan;
 import java.lang.reflect.Method;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
-import org.apache.calcite.linq4j.EnumerableDefaults;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.linq4j.function.EqualityComparer;
@@ -36,24 +35,16 @@ public final class KeptLookupProbe {
         return new Probing<>(rows);
     }
 
-    private static final class Probing<T> extends AbstractEnumerable<T> {
-        private final Enumerable<T> rows;
-
+    private static final class Probing<T> extends ProbeSide.Rows<T> {
         Probing(Enumerable<T> rows) {
-            this.rows = rows;
-        }
-
-        @Override
-        public Enumerator<T> enumerator() {
-            return rows.enumerator();
+            super(rows);
         }
 
         @Override
         public <I, K, R> Enumerable<R> hashJoin(Enumerable<I> inner, Function1<T, K> outerKey, Function1<I, K> innerKey,
                 Function2<T, I, R> result, EqualityComparer<K> comparer, boolean generateNullsOnLeft, boolean generateNullsOnRight,
                 Predicate2<T, I> predicate) {
-            Enumerable<R> joined = EnumerableDefaults.hashJoin(rows, inner, outerKey, innerKey, result, comparer, generateNullsOnLeft,
-                    generateNullsOnRight, predicate);
+            Enumerable<R> joined = planned(inner, outerKey, innerKey, result, comparer, generateNullsOnLeft, generateNullsOnRight, predicate);
             if (generateNullsOnLeft || generateNullsOnRight || comparer != null) {
                 return joined;
             }

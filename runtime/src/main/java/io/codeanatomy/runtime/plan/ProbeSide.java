@@ -6,7 +6,14 @@ import java.lang.reflect.Method;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.EnumerableDefaults;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.function.EqualityComparer;
+import org.apache.calcite.linq4j.function.Function1;
+import org.apache.calcite.linq4j.function.Function2;
+import org.apache.calcite.linq4j.function.Predicate2;
 import org.apache.calcite.linq4j.tree.BlockBuilder;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
@@ -56,5 +63,27 @@ public final class ProbeSide extends SingleRel implements EnumerableRel, PassThr
         Expression rows = builder.append("probing", input.block);
         builder.add(Expressions.call(through, rows));
         return new Result(builder.toBlock(), input.physType, input.format);
+    }
+
+    /** Rows handed on as they are, whose subclass joins them its own way ({@code hashJoin}). */
+    public abstract static class Rows<T> extends AbstractEnumerable<T> {
+        protected final Enumerable<T> rows;
+
+        protected Rows(Enumerable<T> rows) {
+            this.rows = requireNonNull(rows, "rows is null");
+        }
+
+        @Override
+        public Enumerator<T> enumerator() {
+            return rows.enumerator();
+        }
+
+        /** The join as Calcite's generated code asked for it. */
+        protected <I, K, R> Enumerable<R> planned(Enumerable<I> inner, Function1<T, K> outerKey, Function1<I, K> innerKey,
+                Function2<T, I, R> result, EqualityComparer<K> comparer, boolean generateNullsOnLeft, boolean generateNullsOnRight,
+                Predicate2<T, I> predicate) {
+            return EnumerableDefaults.hashJoin(rows, inner, outerKey, innerKey, result, comparer, generateNullsOnLeft,
+                    generateNullsOnRight, predicate);
+        }
     }
 }
