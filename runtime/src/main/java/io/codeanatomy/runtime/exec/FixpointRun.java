@@ -19,20 +19,30 @@ import java.util.List;
  *     dropped, the seed's first (rows derived for a group already full are dropped uncounted); empty
  *     when the fixpoint has no bounds
  * @param fullGroups groups that reached their bound
+ * @param cpuNanosPerBranch CPU time per branch of a semi-naive step (each rule's variant, in the
+ *     step's order) over all rounds; empty for a step of one branch and for a {@code RepeatUnion}
+ * @param rowsPerBranch rows per branch of a semi-naive step over all rounds, duplicates included;
+ *     empty when {@code cpuNanosPerBranch} is
  */
 public record FixpointRun(String table, int maxIterations, List<Long> rowsPerRound, List<Long> newRowsPerRound, List<Long> nanosPerRound,
-        List<Long> droppedRowsPerRound, long fullGroups) {
+        List<Long> droppedRowsPerRound, long fullGroups, List<Long> cpuNanosPerBranch, List<Long> rowsPerBranch) {
     public FixpointRun {
         requireNonNull(table, "table is null");
         rowsPerRound = List.copyOf(requireNonNull(rowsPerRound, "rowsPerRound is null"));
         newRowsPerRound = List.copyOf(requireNonNull(newRowsPerRound, "newRowsPerRound is null"));
         nanosPerRound = List.copyOf(requireNonNull(nanosPerRound, "nanosPerRound is null"));
         droppedRowsPerRound = List.copyOf(requireNonNull(droppedRowsPerRound, "droppedRowsPerRound is null"));
+        cpuNanosPerBranch = List.copyOf(requireNonNull(cpuNanosPerBranch, "cpuNanosPerBranch is null"));
+        rowsPerBranch = List.copyOf(requireNonNull(rowsPerBranch, "rowsPerBranch is null"));
+        if (cpuNanosPerBranch.size() != rowsPerBranch.size()) {
+            throw new IllegalArgumentException("cpuNanosPerBranch has " + cpuNanosPerBranch.size() + " branches, rowsPerBranch "
+                    + rowsPerBranch.size());
+        }
     }
 
     /** A {@code RepeatUnion}'s run, which counts rows per round only. */
     public FixpointRun(String table, int maxIterations, List<Long> rowsPerRound) {
-        this(table, maxIterations, rowsPerRound, List.of(), List.of(), List.of(), 0);
+        this(table, maxIterations, rowsPerRound, List.of(), List.of(), List.of(), 0, List.of(), List.of());
     }
 
     /** New rows the group bounds dropped in all. */

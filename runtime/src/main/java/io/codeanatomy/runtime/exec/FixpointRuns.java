@@ -43,7 +43,8 @@ public final class FixpointRuns {
         if (node instanceof SemiNaiveFixpoint fixpoint) {
             SemiNaiveTables tables = fixpoint.tables();
             runs.add(new FixpointRun(tables.name(), fixpoint.maxIterations(), tables.rowsPerRound(), tables.newRowsPerRound(),
-                    tables.nanosPerRound(), tables.droppedRowsPerRound(), tables.fullGroups()));
+                    tables.nanosPerRound(), tables.droppedRowsPerRound(), tables.fullGroups(), tables.cpuNanosPerBranch(),
+                    tables.rowsPerBranch()));
         }
         for (RelNode input : node.getInputs()) {
             collect(input, runs, seen);

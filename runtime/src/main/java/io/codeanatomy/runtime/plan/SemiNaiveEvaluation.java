@@ -37,8 +37,8 @@ public final class SemiNaiveEvaluation {
     /** The JVM option that sets how many threads derive a round's branches (1: in order on the evaluating thread). */
     public static final String THREADS_PROPERTY = "codeanatomy.fixpoint.threads";
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    /** The helper threads of the evaluation the current thread runs, if any. */
-    private static final ThreadLocal<Helpers> HELPERS = new ThreadLocal<>();
+    /** The evaluation the current thread runs, if any: its helper threads and what it records. */
+    private static final ThreadLocal<Evaluation> EVALUATION = new ThreadLocal<>();
     /** CPU time of helper threads charged to each thread, as it ran evaluations. */
     private static final ThreadLocal<long[]> CHARGED = ThreadLocal.withInitial(() -> new long[1]);
 
@@ -83,10 +83,11 @@ public final class SemiNaiveEvaluation {
     }
 
     /**
-     * A step's branches, read in order. Enumerated by a thread that runs an evaluation with helpers
-     * ({@link #HELPERS}), the branches are derived on the helpers side by side, each into a list of
-     * its own, and read from those lists in order; anywhere else (a branch that is itself several,
-     * enumerated on a helper) one after the other on the enumerating thread.
+     * A step's branches, read in order. Enumerated by a thread that runs an evaluation
+     * ({@link #EVALUATION}), the branches are derived each into a list of its own, on the helpers side
+     * by side when there are helpers, and read from those lists in order, each branch's CPU and rows
+     * counted for the step's rounds; anywhere else (a branch that is itself several, enumerated on a
+     * helper) one after the other on the enumerating thread.
      */
     private static final class Branches extends AbstractEnumerable<Object[]> {
         private final List<Enumerable<Object[]>> branches;
@@ -97,22 +98,23 @@ public final class SemiNaiveEvaluation {
 
         @Override
         public Enumerator<Object[]> enumerator() {
-            Helpers helpers = HELPERS.get();
-            if (helpers == null || branches.size() < 2) {
+            Evaluation evaluation = EVALUATION.get();
+            if (evaluation == null || branches.size() < 2) {
                 return Linq4j.concat(branches).enumerator();
             }
-            return new Gathering(branches, helpers.pool(), 2 * helpers.threads());
+            return new Gathering(branches, evaluation);
         }
     }
 
     /**
-     * The rows of branches derived on helper threads, branch after branch, each once its helper has
-     * it. At most {@code ahead} branches are handed out beyond the one being read, so a round's rows
-     * are not all held twice (in the branches' lists and as new rows) at once.
+     * The rows of branches, branch after branch: derived on helper threads, each read once its helper
+     * has it, at most {@code ahead} branches handed out beyond the one being read, so a round's rows
+     * are not all held twice (in the branches' lists and as new rows) at once; without helpers,
+     * derived on this thread when read.
      */
     private static final class Gathering implements Enumerator<Object[]> {
         private final List<Enumerable<Object[]>> branches;
-        private final ExecutorService helpers;
+        private final Evaluation evaluation;
         private final int ahead;
         private final List<Future<Gathered>> derived = new ArrayList<>();
         private int branch = -1;
@@ -120,18 +122,18 @@ public final class SemiNaiveEvaluation {
         private int next;
         private Object[] current;
 
-        Gathering(List<Enumerable<Object[]>> branches, ExecutorService helpers, int ahead) {
+        Gathering(List<Enumerable<Object[]>> branches, Evaluation evaluation) {
             this.branches = branches;
-            this.helpers = helpers;
-            this.ahead = Math.max(1, ahead);
+            this.evaluation = evaluation;
+            this.ahead = Math.max(1, 2 * evaluation.threads());
             handOut();
         }
 
-        /** Hands the branches up to {@code ahead} beyond the one being read to the helpers. */
+        /** Hands the branches up to {@code ahead} beyond the one being read to the helpers, if any. */
         private void handOut() {
-            while (derived.size() < branches.size() && derived.size() <= branch + ahead) {
+            while (evaluation.pool() != null && derived.size() < branches.size() && derived.size() <= branch + ahead) {
                 Enumerable<Object[]> part = branches.get(derived.size());
-                derived.add(helpers.submit(() -> gather(part)));
+                derived.add(evaluation.pool().submit(() -> gather(part)));
             }
         }
 
@@ -146,11 +148,25 @@ public final class SemiNaiveEvaluation {
                 if (branch + 1 == branches.size()) {
                     return false;
                 }
-                Gathered gathered = SourceWorkers.await(derived.get(++branch));
-                handOut();
-                // The future holds the branch's rows: drop it, so they go once read (rounds are large).
-                derived.set(branch, null);
-                CHARGED.get()[0] += gathered.cpuNanos();
+                Gathered gathered;
+                if (evaluation.pool() == null) {
+                    // Derived here as on a helper: a branch that is itself several reads them in order.
+                    EVALUATION.remove();
+                    try {
+                        gathered = gather(branches.get(++branch));
+                    } finally {
+                        EVALUATION.set(evaluation);
+                    }
+                } else {
+                    gathered = SourceWorkers.await(derived.get(++branch));
+                    handOut();
+                    // The future holds the branch's rows: drop it, so they go once read (rounds are large).
+                    derived.set(branch, null);
+                    CHARGED.get()[0] += gathered.cpuNanos();
+                }
+                if (evaluation.stepping()) {
+                    evaluation.tables().recordBranch(branch, gathered.cpuNanos(), gathered.rows().size());
+                }
                 rows = gathered.rows();
                 next = 0;
             }
@@ -177,13 +193,12 @@ public final class SemiNaiveEvaluation {
         synchronized (tables) {
             int threads = threads();
             ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, SourceWorkers.threadFactory("fixpoint " + tables.name())) : null;
-            if (pool != null) {
-                HELPERS.set(new Helpers(pool, threads));
-            }
+            Evaluation evaluation = new Evaluation(pool, threads, tables);
+            EVALUATION.set(evaluation);
             try {
-                return rounds(seed, step, tables, maxIterations);
+                return rounds(seed, step, tables, maxIterations, evaluation);
             } finally {
-                HELPERS.remove();
+                EVALUATION.remove();
                 if (pool != null) {
                     pool.shutdownNow();
                 }
@@ -205,7 +220,8 @@ public final class SemiNaiveEvaluation {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    private static List<Object[]> rounds(Enumerable<Object[]> seed, Enumerable<Object[]> step, SemiNaiveTables tables, int maxIterations) {
+    private static List<Object[]> rounds(Enumerable<Object[]> seed, Enumerable<Object[]> step, SemiNaiveTables tables, int maxIterations,
+            Evaluation evaluation) {
         tables.startEvaluation();
         GroupBounds bounds = tables.bounds();
         RowSet seen = new RowSet();
@@ -218,6 +234,7 @@ public final class SemiNaiveEvaluation {
         tables.recordRound(produced, fresh.size(), System.nanoTime() - start, derived.size() - fresh.size());
         FixpointDump dump = FixpointDump.open(tables.name());
         dump.round(0, fresh, all.size());
+        evaluation.startStep();
         try {
             for (int round = 0; round < maxIterations && !fresh.isEmpty(); round++) {
                 // The step reads the lists only while it is enumerated below; the total grows after.
@@ -263,8 +280,38 @@ public final class SemiNaiveEvaluation {
         return produced;
     }
 
-    /** The helper threads of an evaluation: the pool and its size. */
-    private record Helpers(ExecutorService pool, int threads) {
+    /** An evaluation: its helper threads (none: a null pool) and its tables, which count the step's branches once the seed is done. */
+    private static final class Evaluation {
+        private final ExecutorService pool;
+        private final int threads;
+        private final SemiNaiveTables tables;
+        private boolean stepping;
+
+        Evaluation(ExecutorService pool, int threads, SemiNaiveTables tables) {
+            this.pool = pool;
+            this.threads = threads;
+            this.tables = tables;
+        }
+
+        ExecutorService pool() {
+            return pool;
+        }
+
+        int threads() {
+            return threads;
+        }
+
+        SemiNaiveTables tables() {
+            return tables;
+        }
+
+        boolean stepping() {
+            return stepping;
+        }
+
+        void startStep() {
+            stepping = true;
+        }
     }
 
     /** A branch's rows and the CPU its helper thread spent deriving them. */

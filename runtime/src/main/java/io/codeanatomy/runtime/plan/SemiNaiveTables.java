@@ -27,6 +27,8 @@ public final class SemiNaiveTables {
     private final List<Long> newRowsPerRound = new ArrayList<>();
     private final List<Long> nanosPerRound = new ArrayList<>();
     private final List<Long> droppedPerRound = new ArrayList<>();
+    private final List<Long> cpuNanosPerBranch = new ArrayList<>();
+    private final List<Long> rowsPerBranch = new ArrayList<>();
 
     /**
      * @param name the fixpoint's name, {@code <total name>$<n>}
@@ -99,6 +101,19 @@ public final class SemiNaiveTables {
         return List.copyOf(droppedPerRound);
     }
 
+    /**
+     * CPU time each branch of the step (each rule's variant, in the step's order) took over the rounds
+     * of the last evaluation, in nanoseconds; empty when the step is one branch.
+     */
+    public synchronized List<Long> cpuNanosPerBranch() {
+        return List.copyOf(cpuNanosPerBranch);
+    }
+
+    /** Rows each branch of the step gave over the rounds of the last evaluation, duplicates included; empty when the step is one branch. */
+    public synchronized List<Long> rowsPerBranch() {
+        return List.copyOf(rowsPerBranch);
+    }
+
     /** Groups that reached their bound in the last evaluation. */
     public synchronized long fullGroups() {
         return bounds.fullGroups();
@@ -110,7 +125,19 @@ public final class SemiNaiveTables {
         newRowsPerRound.clear();
         nanosPerRound.clear();
         droppedPerRound.clear();
+        cpuNanosPerBranch.clear();
+        rowsPerBranch.clear();
         bounds.start();
+    }
+
+    /** Adds a round's CPU time and rows of branch {@code branch} of the step. */
+    synchronized void recordBranch(int branch, long cpuNanos, long rows) {
+        while (cpuNanosPerBranch.size() <= branch) {
+            cpuNanosPerBranch.add(0L);
+            rowsPerBranch.add(0L);
+        }
+        cpuNanosPerBranch.set(branch, cpuNanosPerBranch.get(branch) + cpuNanos);
+        rowsPerBranch.set(branch, rowsPerBranch.get(branch) + rows);
     }
 
     synchronized void recordRound(long produced, long added, long nanos, long dropped) {

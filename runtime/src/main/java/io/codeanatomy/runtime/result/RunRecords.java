@@ -188,6 +188,17 @@ public final class RunRecords {
                     b.put("droppedRowsPerRound", run.droppedRowsPerRound());
                     b.put("fullGroups", run.fullGroups());
                 }
+                if (!run.rowsPerBranch().isEmpty()) {
+                    List<Object> branches = new ArrayList<>();
+                    for (int i = 0; i < run.rowsPerBranch().size(); i++) {
+                        SortedMap<String, Object> branch = new TreeMap<>();
+                        branch.put("branch", i);
+                        branch.put("cpuMillis", run.cpuNanosPerBranch().get(i) / 1_000_000);
+                        branch.put("rows", run.rowsPerBranch().get(i));
+                        branches.add(branch);
+                    }
+                    b.put("branches", branches);
+                }
                 tree.add(b);
             }
         });

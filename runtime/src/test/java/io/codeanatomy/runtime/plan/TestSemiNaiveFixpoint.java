@@ -115,7 +115,8 @@ class TestSemiNaiveFixpoint {
         // Paths of length 1; then up to 2, 4, 8, 16 (all 256 pairs); then a round with nothing new.
         assertThat(FixpointRuns.of(physical)).containsExactly(new FixpointRun("path$0", 100,
                 FixpointRuns.of(physical).get(0).rowsPerRound(), List.of(16L, 16L, 32L, 64L, 128L, 0L),
-                FixpointRuns.of(physical).get(0).nanosPerRound(), List.of(), 0));
+                FixpointRuns.of(physical).get(0).nanosPerRound(), List.of(), 0, FixpointRuns.of(physical).get(0).cpuNanosPerBranch(),
+                FixpointRuns.of(physical).get(0).rowsPerBranch()));
         assertThat(FixpointRuns.of(physical).get(0).iterations()).isEqualTo(5);
     }
 
@@ -199,6 +200,14 @@ class TestSemiNaiveFixpoint {
                 .containsEntry("iterations", 5).containsEntry("reachedBound", false)
                 .containsEntry("newRowsPerRound", List.of(16L, 16L, 32L, 64L, 128L, 0L));
         assertThat((List<?>) entry.get("millisPerRound")).hasSize(6);
+        // path(x, z) :- path(x, y), path(y, z) is two branches, the delta on either side; their rows are the step rounds'.
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> branches = (List<Map<String, Object>>) entry.get("branches");
+        assertThat(branches).extracting(branch -> branch.get("branch")).containsExactly(0, 1);
+        @SuppressWarnings("unchecked")
+        List<Long> rowsPerRound = (List<Long>) entry.get("rowsPerRound");
+        assertThat(branches.stream().mapToLong(branch -> (Long) branch.get("rows")).sum())
+                .isEqualTo(rowsPerRound.stream().skip(1).mapToLong(Long::longValue).sum());
     }
 
     @Test
@@ -446,6 +455,12 @@ class TestSemiNaiveFixpoint {
             assertThat(fourThreads).as("the same rows in the same order").isEqualTo(oneThread);
             assertThat(fourThreadsRun.rowsPerRound()).isEqualTo(oneThreadRun.rowsPerRound());
             assertThat(fourThreadsRun.newRowsPerRound()).isEqualTo(oneThreadRun.newRowsPerRound()).hasSizeGreaterThan(3);
+            // Each rule's variants are branches (at least one per rule); their rows add up to the step's.
+            long stepRows = oneThreadRun.rowsPerRound().stream().skip(1).mapToLong(Long::longValue).sum();
+            assertThat(oneThreadRun.rowsPerBranch()).hasSizeGreaterThanOrEqualTo(rules).isEqualTo(fourThreadsRun.rowsPerBranch());
+            assertThat(oneThreadRun.rowsPerBranch().stream().mapToLong(Long::longValue).sum()).isEqualTo(stepRows);
+            assertThat(fourThreadsRun.cpuNanosPerBranch()).hasSameSizeAs(oneThreadRun.rowsPerBranch()).allMatch(nanos -> nanos >= 0)
+                    .anyMatch(nanos -> nanos > 0);
         } finally {
             if (before == null) {
                 System.clearProperty(SemiNaiveEvaluation.THREADS_PROPERTY);
