@@ -41,7 +41,11 @@ import org.apache.calcite.rex.RexShuttle;
  * cannot do this: its step sees only the previous round, never the rows so far. The code is
  * generated for a copy of the step that keeps its joins' lookups across rounds ({@link MemoRows})
  * and reads the delta and the total through indexes where a filter requires constant values
- * ({@link IndexedScan}); neither changes which rows the step gives, nor their order.
+ * ({@link IndexedScan}); neither changes which rows the step gives, nor their order. It also builds
+ * joins on their static side ({@link #staticSideBuilt}), which gives the same rows in another order
+ * within a join's output (by probe row), the same order on every run: with group bounds, which rows
+ * a group that fills keeps follows that order (the standard library's tables came out identical), and
+ * leaves a join whose kept lookup is empty unread ({@link KeptLookupProbe}).
  */
 public final class EnumerableSemiNaiveFixpoint extends SemiNaiveFixpoint implements EnumerableRel {
 
