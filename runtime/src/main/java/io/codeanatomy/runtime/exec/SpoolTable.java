@@ -2,10 +2,14 @@ package io.codeanatomy.runtime.exec;
 
 import static java.util.Objects.requireNonNull;
 
+import io.codeanatomy.runtime.plan.KeyIndex;
+import io.codeanatomy.runtime.plan.KeyedRows;
 import io.codeanatomy.runtime.plan.RowIndex;
-import io.codeanatomy.runtime.plan.SelectableRows;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
@@ -25,12 +29,13 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *
  * <p>A transient table, as a run-scoped table is, and so never an {@code EnumerableTableScan}:
  * Calcite generates uncompilable code for that scan over a list of structs (the CPG's adjacency
- * lists). Its rows are {@link SelectableRows}, read by the compiled {@code SpoolScan}. Not a
+ * lists). Its rows are {@link KeyedRows}, read by the compiled {@code SpoolScan}. Not a
  * filterable table: a filter above the scan compiles into the {@code EnumerableCalc} that reads it,
  * and where that filter requires constant text values the scan reads only the rows holding them
- * through the spool's {@link RowIndex} ({@code SelectedSpools}).
+ * through the spool's {@link RowIndex} ({@code SelectedSpools}); a hash join whose other side has
+ * few rows looks their keys up in the spool's {@link KeyIndex} by the join's columns ({@link SmallerSide}).
  */
-public final class SpoolTable extends AbstractTable implements SelectableRows, TransientTable {
+public final class SpoolTable extends AbstractTable implements KeyedRows, TransientTable {
     private final String view;
     private final RelDataType rowType;
     private List<Object[]> rows;
@@ -40,6 +45,8 @@ public final class SpoolTable extends AbstractTable implements SelectableRows, T
     private int scans;
     /** The rows' positions by the values of the columns scans select on ({@link #scan(RowIndex.Selection)}). */
     private final RowIndex index = new RowIndex();
+    /** The rows' positions by every value of the columns joins look keys up by, per list of columns. */
+    private final Map<List<Integer>, KeyIndex> keyIndexes = new HashMap<>();
     private long millis;
     private long cpuMillis;
 
@@ -78,6 +85,7 @@ public final class SpoolTable extends AbstractTable implements SelectableRows, T
     public synchronized void release() {
         rows = null;
         index.clear();
+        keyIndexes.clear();
         released = true;
     }
 
@@ -101,6 +109,19 @@ public final class SpoolTable extends AbstractTable implements SelectableRows, T
                 return index.enumerator(current, 0, selection);
             }
         };
+    }
+
+    @Override
+    public synchronized List<Object[]> rowsForLookup() {
+        return readRows();
+    }
+
+    @Override
+    public synchronized KeyIndex keyIndex(int[] columns) {
+        if (rows == null) {
+            throw new IllegalStateException("spool '" + view + "' is looked up " + (released ? "after its release" : "before it was computed"));
+        }
+        return keyIndexes.computeIfAbsent(Arrays.stream(columns).boxed().toList(), k -> KeyIndex.of(rows, columns));
     }
 
     private List<Object[]> readRows() {

@@ -32,28 +32,43 @@ import org.apache.calcite.rel.SingleRel;
  */
 public final class ProbeSide extends SingleRel implements EnumerableRel, PassThrough {
     private final Method through;
+    /** What {@link #through} gets after the rows, if it takes two arguments; null otherwise. */
+    private final Object argument;
 
     /** {@code input} handed to {@code through}, a public static method from {@code Enumerable} to {@code Enumerable}. */
     public ProbeSide(RelNode input, Method through) {
-        this(input.getCluster(), input.getTraitSet(), input, through);
+        this(input.getCluster(), input.getTraitSet(), input, through, null);
     }
 
-    private ProbeSide(RelOptCluster cluster, RelTraitSet traits, RelNode input, Method through) {
+    /**
+     * {@code input} handed to {@code through}, a public static method from {@code Enumerable} and
+     * {@code argument} (of its second parameter's type) to {@code Enumerable}.
+     */
+    public ProbeSide(RelNode input, Method through, Object argument) {
+        this(input.getCluster(), input.getTraitSet(), input, through, requireNonNull(argument, "argument is null"));
+    }
+
+    private ProbeSide(RelOptCluster cluster, RelTraitSet traits, RelNode input, Method through, Object argument) {
         super(cluster, traits, input);
         this.through = requireNonNull(through, "through is null");
+        this.argument = argument;
         if (!Enumerable.class.isAssignableFrom(through.getReturnType())) {
             throw new IllegalArgumentException(through + " does not return an Enumerable");
+        }
+        if (through.getParameterCount() != (argument == null ? 1 : 2)) {
+            throw new IllegalArgumentException(through + " does not take " + (argument == null ? "the rows alone" : "the rows and an argument"));
         }
     }
 
     @Override
     public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-        return new ProbeSide(getCluster(), traitSet, inputs.get(0), through);
+        return new ProbeSide(getCluster(), traitSet, inputs.get(0), through, argument);
     }
 
     @Override
     public RelWriter explainTerms(RelWriter pw) {
-        return super.explainTerms(pw).item("through", through.getDeclaringClass().getSimpleName() + "." + through.getName());
+        return super.explainTerms(pw).item("through", through.getDeclaringClass().getSimpleName() + "." + through.getName())
+                .itemIf("with", argument, argument != null);
     }
 
     @Override
@@ -61,8 +76,14 @@ public final class ProbeSide extends SingleRel implements EnumerableRel, PassThr
         Result input = implementor.visitChild(this, 0, (EnumerableRel) getInput(), pref);
         BlockBuilder builder = new BlockBuilder();
         Expression rows = builder.append("probing", input.block);
-        builder.add(Expressions.call(through, rows));
+        builder.add(argument == null ? Expressions.call(through, rows)
+                : Expressions.call(through, rows, stashed(implementor)));
         return new Result(builder.toBlock(), input.physType, input.format);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Expression stashed(EnumerableRelImplementor implementor) {
+        return implementor.stash(argument, (Class<Object>) through.getParameterTypes()[1]);
     }
 
     /** Rows handed on as they are, whose subclass joins them its own way ({@code hashJoin}). */

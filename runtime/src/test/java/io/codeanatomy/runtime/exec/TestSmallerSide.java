@@ -2,10 +2,15 @@ package io.codeanatomy.runtime.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.codeanatomy.runtime.plan.SpoolLookup;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.EnumerableDefaults;
@@ -14,6 +19,7 @@ import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.linq4j.function.Function1;
 import org.apache.calcite.linq4j.function.Function2;
 import org.apache.calcite.linq4j.function.Predicate2;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -88,6 +94,41 @@ class TestSmallerSide {
         assertThat(right.enumerated).isEqualTo(1);
         assertThat(left.closed).isEqualTo(1);
         assertThat(right.closed).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0} left rows, left join {1}, condition {2}")
+    @CsvSource({"10, false, false", "10, true, false", "10, false, true", "300, false, false", "300, true, false", "0, true, false",
+        "0, false, false", "10, true, true", "2000, false, false", "2000, true, false"})
+    void looksTheLeftKeysUpInASpoolOnTheRightAndJoinsAsCalciteDoes(int leftRows, boolean leftJoin, boolean condition) {
+        List<Object[]> left = rows(leftRows, 1);
+        List<Object[]> spooled = rows(8000, 2);
+        SpoolTable table = new SpoolTable("spooled", new JavaTypeFactoryImpl().builder()
+                .add("key", SqlTypeName.VARCHAR).nullable(true).add("value", SqlTypeName.INTEGER).build());
+        table.fill(new ArrayList<>(spooled), 0, 0);
+        SpoolLookup lookup = new SpoolLookup(new int[] {0});
+        Predicate2<Object[], Object[]> predicate = condition ? ODD_SUM : null;
+        int[] read = {0};
+
+        // As the generated code does it: the right input built (a filter over the spool's rows), then the join on the left rows.
+        Enumerable<Object[]> right = lookup.rows(table).where(row -> {
+            read[0]++;
+            return (int) row[1] % 7 != 0;
+        });
+        List<Object> sided = SmallerSide.probe(Linq4j.asEnumerable(left), lookup).hashJoin(right, KEY, KEY, PAIR, null, false, leftJoin,
+                predicate).toList();
+        List<Object> expected = EnumerableDefaults.hashJoin(Linq4j.asEnumerable(left),
+                Linq4j.asEnumerable(spooled).where(row -> (int) row[1] % 7 != 0), KEY, KEY, PAIR, null, false, leftJoin, predicate).toList();
+
+        if (leftRows > 0) {
+            assertThat(expected).as("the fixture joins rows").isNotEmpty();
+        }
+        assertThat(sorted(sided)).isEqualTo(sorted(expected));
+        // A few left rows (at most an eighth of the spool's, or a chunk) read the spool's rows of their keys only.
+        Set<Object> keys = left.stream().map(row -> row[0]).filter(Objects::nonNull).collect(Collectors.toSet());
+        long holding = spooled.stream().filter(row -> keys.contains(row[0])).count();
+        boolean looked = leftRows <= Math.max(SmallerSide.CHUNK, 8000 / SmallerSide.LOOKUP_SHARE) && !(leftJoin && condition);
+        assertThat(read[0]).isEqualTo(looked ? holding : 8000);
+        assertThat(lookup.take()).as("the join took the spool's rows").isNull();
     }
 
     private static List<String> sorted(List<Object> rows) {
