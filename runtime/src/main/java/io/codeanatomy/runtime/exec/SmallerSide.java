@@ -19,7 +19,6 @@ import java.util.Set;
 import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.adapter.enumerable.EnumerableHashJoin;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
-import org.apache.calcite.adapter.enumerable.EnumerableRepeatUnion;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.EnumerableDefaults;
@@ -88,25 +87,20 @@ public final class SmallerSide {
      * its keys up in.
      */
     public static EnumerableRel rewrite(EnumerableRel plan) {
-        return (EnumerableRel) rewrite(plan, true);
+        return (EnumerableRel) rewrite((RelNode) plan);
     }
 
-    /** {@code node} rewritten; its joins look keys up in spools only if {@code lookups}. */
-    private static RelNode rewrite(RelNode node, boolean lookups) {
+    private static RelNode rewrite(RelNode node) {
         List<RelNode> inputs = new ArrayList<>(node.getInputs());
         boolean changed = false;
         for (int i = 0; i < inputs.size(); i++) {
             RelNode input = inputs.get(i);
-            // A recursive query's joins read the table its iterations write as they run: no lookups there
-            // (the one difference a first version made on the standard library, an import of 56 targets
-            // found with 55, was in such a query's step).
-            RelNode rewritten = node instanceof SemiNaiveFixpoint && i == 1 ? input
-                    : rewrite(input, lookups && !(node instanceof EnumerableRepeatUnion));
+            RelNode rewritten = node instanceof SemiNaiveFixpoint && i == 1 ? input : rewrite(input);
             changed |= rewritten != input;
             inputs.set(i, rewritten);
         }
         if (eligible(node) && inputs.get(0) instanceof EnumerableRel) {
-            SpoolLookup lookup = lookups ? lookup((EnumerableHashJoin) node, inputs.get(1)).orElse(null) : null;
+            SpoolLookup lookup = lookup((EnumerableHashJoin) node, inputs.get(1)).orElse(null);
             if (lookup != null) {
                 inputs.set(1, looked(inputs.get(1), lookup));
                 inputs.set(0, new ProbeSide(inputs.get(0), PROBE_LOOKING, lookup));
@@ -265,7 +259,9 @@ public final class SmallerSide {
                 while (!ended && outerRows.size() < most) {
                     ended = !read(outers, outerRows);
                 }
+                // Chosen anew each time the join is read: a recursive query's step reads it once per iteration.
                 if (!ended) {
+                    spool.selectAll();
                     return EnumerableDefaults.hashJoin(new Rest<>(outerRows, outers), inner, outerKey, innerKey, result, comparer,
                             false, left, predicate).enumerator();
                 }
@@ -273,6 +269,8 @@ public final class SmallerSide {
                 List<Object[]> keys = keys(outerRows, outerKey, spool.keyLength());
                 if (keys != null) {
                     spool.select(keys);
+                } else {
+                    spool.selectAll();
                 }
                 return builtOnLeft(inner, outerRows, outerKey, innerKey, result, comparer, left, predicate);
             } catch (RuntimeException | Error e) {

@@ -85,6 +85,11 @@ public final class SpoolLookup {
             selected = table.keyIndex(columns).find(keys);
         }
 
+        /** From now on, every row again. */
+        public void selectAll() {
+            selected = null;
+        }
+
         @Override
         public Enumerator<Object[]> enumerator() {
             return Linq4j.enumerator(selected == null ? all : selected);

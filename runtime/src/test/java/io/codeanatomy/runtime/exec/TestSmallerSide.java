@@ -131,6 +131,38 @@ class TestSmallerSide {
         assertThat(lookup.take()).as("the join took the spool's rows").isNull();
     }
 
+    @ParameterizedTest(name = "left join {0}")
+    @CsvSource({"false", "true"})
+    void aJoinReadAgainWithMoreLeftRowsReadsTheWholeSpool(boolean leftJoin) {
+        List<Object[]> spooled = rows(8000, 2);
+        SpoolTable table = new SpoolTable("spooled", new JavaTypeFactoryImpl().builder()
+                .add("key", SqlTypeName.VARCHAR).nullable(true).add("value", SqlTypeName.INTEGER).build());
+        table.fill(new ArrayList<>(spooled), 0, 0);
+        SpoolLookup lookup = new SpoolLookup(new int[] {0});
+        Enumerable<Object[]> right = lookup.rows(table);
+        // A recursive query's step reads one join once per iteration, its left rows those of the iteration.
+        List<Object[]> left = new ArrayList<>(rows(10, 1));
+        Enumerable<Object> joined = SmallerSide.probe(Linq4j.asEnumerable(left), lookup).hashJoin(right, KEY, KEY, PAIR, null, false,
+                leftJoin, null);
+
+        List<Object> few = joined.toList();
+        left.clear();
+        left.addAll(rows(2000, 3));
+        List<Object> many = joined.toList();
+        left.clear();
+        left.addAll(rows(20, 4));
+        List<Object> fewAgain = joined.toList();
+
+        assertThat(sorted(few)).isEqualTo(sorted(calcite(rows(10, 1), spooled, leftJoin)));
+        assertThat(sorted(many)).isEqualTo(sorted(calcite(rows(2000, 3), spooled, leftJoin)));
+        assertThat(sorted(fewAgain)).isEqualTo(sorted(calcite(rows(20, 4), spooled, leftJoin)));
+    }
+
+    private static List<Object> calcite(List<Object[]> left, List<Object[]> right, boolean leftJoin) {
+        return EnumerableDefaults.hashJoin(Linq4j.asEnumerable(left), Linq4j.asEnumerable(right), KEY, KEY, PAIR, null, false, leftJoin,
+                null).toList();
+    }
+
     private static List<String> sorted(List<Object> rows) {
         return rows.stream().map(String::valueOf).sorted().toList();
     }
