@@ -227,8 +227,7 @@ public final class SmallerSide {
                         if (innerEnded) {
                             inners.close();
                         }
-                        return EnumerableDefaults.hashJoin(new Rest<>(outerRows, outers), right, outerKey, innerKey, result, comparer,
-                                false, left, predicate).enumerator();
+                        return builtOnRight(new Rest<>(outerRows, outers), right, outerKey, innerKey, result, comparer, left, predicate);
                     }
                     if (!read(outers, outerRows)) {
                         outers.close();
@@ -260,17 +259,14 @@ public final class SmallerSide {
                     ended = !read(outers, outerRows);
                 }
                 // Chosen anew each time the join is read: a recursive query's step reads it once per iteration.
+                spool.selectAll();
                 if (!ended) {
-                    spool.selectAll();
-                    return EnumerableDefaults.hashJoin(new Rest<>(outerRows, outers), inner, outerKey, innerKey, result, comparer,
-                            false, left, predicate).enumerator();
+                    return builtOnRight(new Rest<>(outerRows, outers), inner, outerKey, innerKey, result, comparer, left, predicate);
                 }
                 outers.close();
                 List<Object[]> keys = keys(outerRows, outerKey, spool.keyLength());
                 if (keys != null) {
                     spool.select(keys);
-                } else {
-                    spool.selectAll();
                 }
                 return builtOnLeft(inner, outerRows, outerKey, innerKey, result, comparer, left, predicate);
             } catch (RuntimeException | Error e) {
@@ -296,6 +292,12 @@ public final class SmallerSide {
                 }
             }
             return keys.stream().map(List::toArray).toList();
+        }
+
+        /** The planned join: the right rows hashed, the left ones streamed. */
+        private static <T, I, K, R> Enumerator<R> builtOnRight(Enumerable<T> outer, Enumerable<I> inner, Function1<T, K> outerKey,
+                Function1<I, K> innerKey, Function2<T, I, R> result, EqualityComparer<K> comparer, boolean left, Predicate2<T, I> predicate) {
+            return EnumerableDefaults.hashJoin(outer, inner, outerKey, innerKey, result, comparer, false, left, predicate).enumerator();
         }
 
         /** The join built on {@code outerRows}, the right rows streamed; for a left join, a left row without a match is a "right" join's unmatched inner row. */

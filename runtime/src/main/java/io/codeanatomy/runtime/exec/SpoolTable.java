@@ -118,17 +118,21 @@ public final class SpoolTable extends AbstractTable implements KeyedRows, Transi
 
     @Override
     public synchronized KeyIndex keyIndex(int[] columns) {
-        if (rows == null) {
-            throw new IllegalStateException("spool '" + view + "' is looked up " + (released ? "after its release" : "before it was computed"));
-        }
-        return keyIndexes.computeIfAbsent(Arrays.stream(columns).boxed().toList(), k -> KeyIndex.of(rows, columns));
+        List<Object[]> current = computedRows("looked up");
+        return keyIndexes.computeIfAbsent(Arrays.stream(columns).boxed().toList(), k -> KeyIndex.of(current, columns));
     }
 
     private List<Object[]> readRows() {
-        if (rows == null) {
-            throw new IllegalStateException("spool '" + view + "' is scanned " + (released ? "after its release" : "before it was computed"));
-        }
+        List<Object[]> current = computedRows("scanned");
         scans++;
+        return current;
+    }
+
+    /** The rows, which must have been computed and not released yet; {@code use} says what was tried. */
+    private List<Object[]> computedRows(String use) {
+        if (rows == null) {
+            throw new IllegalStateException("spool '" + view + "' is " + use + " " + (released ? "after its release" : "before it was computed"));
+        }
         return rows;
     }
 
