@@ -13,7 +13,6 @@ import io.codeanatomy.runtime.pipeline.InvalidInputException;
 import io.codeanatomy.runtime.plugin.PluginException;
 import io.codeanatomy.runtime.result.OutputComparison;
 import io.codeanatomy.runtime.result.RunDiff;
-import io.codeanatomy.runtime.result.RunRecords;
 import io.codeanatomy.runtime.session.Session;
 import io.codeanatomy.runtime.session.SessionConfig;
 import java.io.IOException;
@@ -110,8 +109,7 @@ public final class AbCommand implements Callable<Integer> {
         } catch (InvalidInputException | PluginException | IllegalArgumentException e) {
             throw new UserError(e.getMessage(), 2);
         } catch (BuildFailedException e) {
-            throw new UserError("the '" + name + "' build failed: " + e.getMessage() + " (run record: "
-                    + e.runDirectory().resolve(RunRecords.RUN_RESULT) + ")", 1);
+            throw new UserError("the '" + name + "' build failed: " + e.getMessage() + e.recordNote(), 1);
         }
     }
 

@@ -152,7 +152,7 @@ public final class BuildCommand implements Callable<Integer> {
             throw new UserError(IoErrors.sentence(e) + "; give a writable --out directory with room to spare.", 2);
         } catch (BuildFailedException e) {
             progress.finish();
-            throw new UserError(e.getMessage() + " (run record: " + e.runDirectory().resolve(RunRecords.RUN_RESULT) + ")", 1);
+            throw new UserError(e.getMessage() + e.recordNote(), 1);
         } finally {
             progress.finish();
         }

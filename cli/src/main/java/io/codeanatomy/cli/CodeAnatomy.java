@@ -1,5 +1,6 @@
 package io.codeanatomy.cli;
 
+import io.codeanatomy.runtime.pipeline.MemoryErrors;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,13 +19,23 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class CodeAnatomy implements Runnable {
     private static final String LOGGER_CONTEXT_FACTORY = "log4j2.loggerContextFactory";
     private static final String GUICE_BYTECODE_GEN = "guice_bytecode_gen_option";
+    private static final String ALLOCATOR_LOG_LEVEL = "org.apache.logging.log4j.simplelog.org.apache.arrow.memory.BaseAllocator.level";
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
         setProperties();
-        System.exit(run(args));
+        int code;
+        try {
+            code = run(args);
+        } catch (OutOfMemoryError e) {
+            // Past the build's own handling (which names the phase): the stack is unwound, so what
+            // filled the heap is garbage and the sentence can be printed.
+            System.err.println("codeanatomy: " + MemoryErrors.heap(e));
+            code = 1;
+        }
+        System.exit(code);
     }
 
     /** Sets the system properties the libraries should start with, unless given; before anything else runs (main, the query server). */
@@ -34,6 +45,12 @@ public final class CodeAnatomy implements Runnable {
         // above, here on stderr instead of mixed into stdout (docs/decisions.md).
         if (System.getProperty(LOGGER_CONTEXT_FACTORY) == null) {
             System.setProperty(LOGGER_CONTEXT_FACTORY, "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        }
+        // A failed build (a full heap, a thread stopped mid-batch) may leave Arrow buffers unreleased; Arrow logs that
+        // at ERROR when the session's allocator closes, below the build's own sentence. Its close throws the same
+        // report, which a build that did not fail surfaces, so the log line adds nothing but noise.
+        if (System.getProperty(ALLOCATOR_LOG_LEVEL) == null) {
+            System.setProperty(ALLOCATOR_LOG_LEVEL, "OFF");
         }
         // Guice generates a class per @Provides method with its own ASM, whose old class files the start-up archive
         // cannot hold; a session calls each provider once, which reflection does as well, without the generation.

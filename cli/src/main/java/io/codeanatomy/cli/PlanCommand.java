@@ -8,7 +8,6 @@ import io.codeanatomy.runtime.pipeline.BuildPipeline;
 import io.codeanatomy.runtime.pipeline.InvalidInputException;
 import io.codeanatomy.runtime.plugin.PluginException;
 import io.codeanatomy.runtime.result.PlanBundleFiles;
-import io.codeanatomy.runtime.result.RunRecords;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -80,7 +79,7 @@ public final class PlanCommand implements Callable<Integer> {
         } catch (InvalidInputException | PluginException | IllegalArgumentException e) {
             throw new UserError(e.getMessage(), 2);
         } catch (BuildFailedException e) {
-            throw new UserError(e.getMessage() + " (run record: " + e.runDirectory().resolve(RunRecords.RUN_RESULT) + ")", 1);
+            throw new UserError(e.getMessage() + e.recordNote(), 1);
         }
         Path bundle = outcome.runDirectory().resolve(PlanBundleFiles.DIRECTORY);
         PrintWriter stdout = spec.commandLine().getOut();

@@ -31,8 +31,17 @@ final class BuildProcess {
 
     /** Starts {@code args}; with a halt point, the build stops there (until {@code release} exists, if given). */
     static BuildProcess start(String haltAt, Path release, String... args) throws IOException {
+        return start("1g", haltAt, release, args);
+    }
+
+    /** Starts {@code args} in a JVM whose heap may grow to {@code maxHeap} ({@code -Xmx}) only. */
+    static BuildProcess withHeap(String maxHeap, String... args) throws IOException {
+        return start(maxHeap, null, null, args);
+    }
+
+    private static BuildProcess start(String maxHeap, String haltAt, Path release, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-Xss16m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path")));
+                "-Xmx" + maxHeap, "-Xss16m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path")));
         if (haltAt != null) {
             command.add("-D" + BuildHalts.PROPERTY + "=" + haltAt);
         }

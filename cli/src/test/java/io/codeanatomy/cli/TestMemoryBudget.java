@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code --memory}: a small budget spills the gathered nodes, edges and properties to disk and
  * still writes the tables a large one writes; a budget too small for the input fails in one
- * sentence and leaves the previous build what readers see; a malformed size is a usage error.
+ * sentence and leaves the previous build what readers see, and so does a JVM heap too small for the
+ * build; a malformed size is a usage error.
  */
 class TestMemoryBudget {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -90,6 +91,35 @@ class TestMemoryBudget {
         assertThat(query.exitCode()).as(query.err()).isZero();
         assertThat(query.out()).as("readers see the previous build, without the new functions").isEqualTo(previous.out());
         assertThat(out.resolve(".staging")).doesNotExist();
+    }
+
+    /**
+     * A JVM whose heap cannot hold the build: one sentence naming the heap and the way out, no
+     * stack trace, no build published, and an end (a writer thread that failed to record its own
+     * failure once left the build waiting for ever).
+     */
+    @Test
+    void aFullHeapFailsInOneSentenceAndKeepsThePreviousBuild() throws Exception {
+        Path source = fixture();
+        Path out = temp.resolve("out");
+        build(source, out);
+        List<BuildManifest> before = BuildManifests.list(out);
+        String count = "SELECT COUNT(*) AS n, COUNT(DISTINCT path) AS files FROM cpg_nodes";
+        CliRun previous = CliRun.of("query", out.toString(), count);
+        assertThat(previous.exitCode()).as(previous.err()).isZero();
+        for (int module = 0; module < 12; module++) {
+            Files.writeString(source.resolve("pkg/m" + module + ".py"), "def extra():\n    return 1\n", StandardOpenOption.APPEND);
+        }
+
+        BuildProcess starved = BuildProcess.withHeap("32m", "build", source.toString(), "--out", out.toString(), "--workers", "1");
+
+        assertThat(starved.await()).as(starved.stderr()).isEqualTo(1);
+        assertThat(starved.stderr()).contains("codeanatomy: ").contains("the JVM's heap of 32 MiB is too small for this input (")
+                .contains("give the JVM more heap").doesNotContain("\tat ").doesNotContain("Exception in thread");
+        assertThat(BuildManifests.list(out)).as("no build is published").isEqualTo(before);
+        CliRun query = CliRun.of("query", out.toString(), count);
+        assertThat(query.exitCode()).as(query.err()).isZero();
+        assertThat(query.out()).as("readers see the previous build").isEqualTo(previous.out());
     }
 
     @Test

@@ -81,6 +81,11 @@ public final class Spools implements SpoolTables {
         table(view).release();
     }
 
+    /** Drops the rows of every spool (a failed run's). */
+    public void releaseAll() {
+        tables.values().forEach(SpoolTable::release);
+    }
+
     /** The metrics of every spool, in creation (dependency) order. */
     public List<SpoolMetrics> metrics() {
         return tables.values().stream()

@@ -63,7 +63,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
@@ -319,8 +318,17 @@ public final class BuildPipeline {
                 if (!executeOutputs) {
                     directory.discard(tables);
                 }
-                String message = (phase == null ? "build" : phase) + " failed: " + overBudget(e).orElseGet(() -> describe(e));
-                record(records, RunStatus.FAILED, Optional.of(message), Optional.ofNullable(extraction));
+                boolean resolvingCalls = "execute".equals(phase)
+                        && spec.outputs().stream().anyMatch(output -> output.name().equals(CallResolution.CALL_GRAPH_OUTPUT));
+                String message = (phase == null ? "build" : phase) + " failed: "
+                        + MemoryErrors.sentence(e, session.config().memoryBudgetBytes(), resolvingCalls).orElseGet(() -> describe(e));
+                try {
+                    record(records, RunStatus.FAILED, Optional.of(message), Optional.ofNullable(extraction));
+                } catch (RuntimeException | OutOfMemoryError recordFailure) {
+                    // The failure is what the user must hear of; a record it left no room to write is second.
+                    // (A full heap may throw the one OutOfMemoryError the JVM keeps for it again: no addSuppressed.)
+                    listener.warning("the failed run's record could not be written: " + describe(recordFailure));
+                }
                 Path runDirectory = directory.finishRun(runId);
                 if (e instanceof InvalidInputException invalid) {
                     throw invalid;
@@ -778,26 +786,11 @@ public final class BuildPipeline {
             RunRecords.write(record, runDirectory.resolve(RunRecords.RUN_RESULT));
             try {
                 RunReport.write(runDirectory);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | OutOfMemoryError e) {
                 // The report is a view of the records just written; a run never fails for want of it.
                 listener.warning("the run report could not be drawn: " + describe(e));
             }
             return result;
-        }
-
-        /**
-         * The sentence for a failure to allocate Arrow memory within the session's budget, when
-         * {@code e} or one of its causes is one; its message alone names no way out.
-         */
-        private Optional<String> overBudget(Throwable e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof OutOfMemoryException) {
-                    long budget = session.config().memoryBudgetBytes();
-                    return Optional.of(String.format(Locale.ROOT, "the memory budget of %d MiB is too small for this input (%s); "
-                            + "give it more with --memory", budget >> 20, describe(cause)));
-                }
-            }
-            return Optional.empty();
         }
 
         /**
@@ -853,8 +846,7 @@ public final class BuildPipeline {
     }
 
     private static String describe(Throwable e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        return MemoryErrors.describe(e);
     }
 
     private static byte[] randomBytes() {

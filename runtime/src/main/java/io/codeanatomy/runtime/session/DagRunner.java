@@ -54,9 +54,22 @@ final class DagRunner {
         this.parallelism = parallelism;
     }
 
-    /** Runs every fragment; returns what {@code outputs} made of each output fragment, in DAG order. */
+    /**
+     * Runs every fragment; returns what {@code outputs} made of each output fragment, in DAG order.
+     * A failed run drops every spool's rows before it throws, so that what the caller does next (its
+     * run record, after a full heap) has the memory they held.
+     */
     <R> List<R> run(Function<PlannedFragment, R> outputs) {
         requireNonNull(outputs, "outputs is null");
+        try {
+            return runFragments(outputs);
+        } catch (RuntimeException | Error e) {
+            spools.releaseAll();
+            throw e;
+        }
+    }
+
+    private <R> List<R> runFragments(Function<PlannedFragment, R> outputs) {
         List<PlannedFragment> fragments = dag.fragments();
         Map<String, Integer> readers = new HashMap<>();
         fragments.forEach(f -> f.reads().forEach(spool -> readers.merge(spool, 1, Integer::sum)));

@@ -175,6 +175,26 @@ class TestSpooledDag {
     }
 
     @Test
+    void aFailedRunDropsTheRowsOfEverySpool() {
+        try (Session session = session()) {
+            PlannedDag dag = session.planDag(session.compileDag(spec()));
+            assertThatThrownBy(() -> session.run(dag, output -> {
+                if (output.name().equals("from_one")) {
+                    throw new IllegalStateException("output from_one failed");
+                }
+                return rows(session, output.query());
+            })).hasMessage("output from_one failed");
+            List<PlannedFragment> readers = dag.fragments().stream().filter(fragment -> !fragment.reads().isEmpty()).toList();
+            assertThat(readers).as("fragments that read spools").isNotEmpty();
+            // What comes after a failure (its run record, after a full heap) gets the memory the spools held.
+            for (PlannedFragment reader : readers) {
+                assertThatThrownBy(() -> rows(session, reader.query())).as(reader.name())
+                        .hasMessageContaining("after its release");
+            }
+        }
+    }
+
+    @Test
     void aDagWithoutSkippedOutputsComputesOnlyTheSpoolsTheOthersReadAndGivesTheirRows() {
         Map<String, List<String>> all = runDag(1);
         try (Session session = session()) {

@@ -24,9 +24,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -142,7 +142,10 @@ final class ColumnarParquetWriter {
         // Opened here, on the writing thread, so that the engine records the file for clean-up.
         OutputFile output = fileIO.newOutputFile(path);
         FileJob job = new FileJob(output, root.getSchema(), schema, stats);
-        job.result = CompletableFuture.supplyAsync(job::run, threads);
+        // A FutureTask, not a CompletableFuture: when the heap is full, CompletableFuture's failure path
+        // allocates, fails again and leaves the future never completed, and the write waiting for it
+        // hung; FutureTask records a failure without allocating.
+        job.result = threads.submit(job::run);
         return job;
     }
 
@@ -204,7 +207,7 @@ final class ColumnarParquetWriter {
         private final List<Column> stats;
         private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
         private volatile boolean abandoned;
-        private CompletableFuture<DataFileStatus> result;
+        private Future<DataFileStatus> result;
 
         FileJob(OutputFile output, Schema arrowSchema, StructType schema, List<Column> stats) {
             this.output = output;
@@ -329,8 +332,10 @@ final class ColumnarParquetWriter {
 
         void awaitQuietly() {
             try {
-                result.join();
-            } catch (RuntimeException e) {
+                result.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | RuntimeException e) {
                 // The write already failed; this job's own failure adds nothing.
             } finally {
                 drain();
