@@ -71,25 +71,14 @@ class TestMemoryBudget {
     void aBudgetTooSmallFailsInOneSentenceAndKeepsThePreviousBuild() throws IOException {
         Path source = fixture();
         Path out = temp.resolve("out");
-        build(source, out, "--memory", "16m");
-        List<BuildManifest> before = BuildManifests.list(out);
-        String count = "SELECT COUNT(*) AS n, COUNT(DISTINCT path) AS files FROM cpg_nodes";
-        CliRun previous = CliRun.of("query", out.toString(), count);
-        assertThat(previous.exitCode()).as(previous.err()).isZero();
+        Published previous = buildThenEditEveryModule(source, out, "--memory", "16m");
 
-        // Every module changes, so the rebuild parses them all again.
-        for (int module = 0; module < 12; module++) {
-            Files.writeString(source.resolve("pkg/m" + module + ".py"), "def extra():\n    return 1\n", StandardOpenOption.APPEND);
-        }
         CliRun starved = CliRun.of("build", source.toString(), "--out", out.toString(), "--no-calls", "--memory", "1m");
 
         assertThat(starved.exitCode()).isEqualTo(1);
         assertThat(starved.err()).contains("failed: the memory budget of 1 MiB is too small for this input (")
                 .contains("); give it more with --memory").doesNotContain("\tat ");
-        assertThat(BuildManifests.list(out)).as("no build is published").isEqualTo(before);
-        CliRun query = CliRun.of("query", out.toString(), count);
-        assertThat(query.exitCode()).as(query.err()).isZero();
-        assertThat(query.out()).as("readers see the previous build, without the new functions").isEqualTo(previous.out());
+        previous.assertStillWhatReadersSee(out);
         assertThat(out.resolve(".staging")).doesNotExist();
     }
 
@@ -102,24 +91,43 @@ class TestMemoryBudget {
     void aFullHeapFailsInOneSentenceAndKeepsThePreviousBuild() throws Exception {
         Path source = fixture();
         Path out = temp.resolve("out");
-        build(source, out);
-        List<BuildManifest> before = BuildManifests.list(out);
-        String count = "SELECT COUNT(*) AS n, COUNT(DISTINCT path) AS files FROM cpg_nodes";
-        CliRun previous = CliRun.of("query", out.toString(), count);
-        assertThat(previous.exitCode()).as(previous.err()).isZero();
-        for (int module = 0; module < 12; module++) {
-            Files.writeString(source.resolve("pkg/m" + module + ".py"), "def extra():\n    return 1\n", StandardOpenOption.APPEND);
-        }
+        Published previous = buildThenEditEveryModule(source, out);
 
         BuildProcess starved = BuildProcess.withHeap("32m", "build", source.toString(), "--out", out.toString(), "--workers", "1");
 
         assertThat(starved.await()).as(starved.stderr()).isEqualTo(1);
         assertThat(starved.stderr()).contains("codeanatomy: ").contains("the JVM's heap of 32 MiB is too small for this input (")
                 .contains("give the JVM more heap").doesNotContain("\tat ").doesNotContain("Exception in thread");
-        assertThat(BuildManifests.list(out)).as("no build is published").isEqualTo(before);
-        CliRun query = CliRun.of("query", out.toString(), count);
-        assertThat(query.exitCode()).as(query.err()).isZero();
-        assertThat(query.out()).as("readers see the previous build").isEqualTo(previous.out());
+        previous.assertStillWhatReadersSee(out);
+    }
+
+    /** A build's manifests and what a query of its nodes answered. */
+    private record Published(List<BuildManifest> manifests, String nodes) {
+        private static final String COUNT = "SELECT COUNT(*) AS n, COUNT(DISTINCT path) AS files FROM cpg_nodes";
+
+        static Published of(Path out) {
+            CliRun query = CliRun.of("query", out.toString(), COUNT);
+            assertThat(query.exitCode()).as(query.err()).isZero();
+            return new Published(BuildManifests.list(out), query.out());
+        }
+
+        /** No build was published since, and readers see this one, without the functions added since. */
+        void assertStillWhatReadersSee(Path out) {
+            assertThat(BuildManifests.list(out)).as("no build is published").isEqualTo(manifests);
+            CliRun query = CliRun.of("query", out.toString(), COUNT);
+            assertThat(query.exitCode()).as(query.err()).isZero();
+            assertThat(query.out()).as("readers see the previous build, without the new functions").isEqualTo(nodes);
+        }
+    }
+
+    /** Builds {@code source} into {@code out} ({@code --no-calls}), then appends a function to every module, so a rebuild parses them all. */
+    private Published buildThenEditEveryModule(Path source, Path out, String... options) throws IOException {
+        build(source, out, options);
+        Published published = Published.of(out);
+        for (int module = 0; module < 12; module++) {
+            Files.writeString(source.resolve("pkg/m" + module + ".py"), "def extra():\n    return 1\n", StandardOpenOption.APPEND);
+        }
+        return published;
     }
 
     @Test
