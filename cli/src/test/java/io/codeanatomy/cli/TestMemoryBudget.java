@@ -18,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
+import org.apache.hadoop.fs.statistics.impl.IOStatisticsContextIntegration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,6 +100,16 @@ class TestMemoryBudget {
         assertThat(starved.stderr()).contains("codeanatomy: ").contains("the JVM's heap of 32 MiB is too small for this input (")
                 .contains("give the JVM more heap").doesNotContain("\tat ").doesNotContain("Exception in thread");
         previous.assertStillWhatReadersSee(out);
+    }
+
+    /**
+     * Closing a file must not touch the JVM's common ForkJoinPool, which a full heap can leave
+     * spinning (docs/decisions.md): the command line's {@code core-site.xml} turns Hadoop's per-thread
+     * I/O statistics off.
+     */
+    @Test
+    void closingAFileLeavesTheCommonPoolAlone() {
+        assertThat(IOStatisticsContextIntegration.isIOStatisticsThreadLevelEnabled()).isFalse();
     }
 
     /** A build's manifests and what a query of its nodes answered. */
