@@ -317,10 +317,8 @@ public final class BuildPipeline {
                 if (!executeOutputs) {
                     directory.discard(tables);
                 }
-                boolean resolvingCalls = "execute".equals(phase)
-                        && spec.outputs().stream().anyMatch(output -> output.name().equals(CallResolution.CALL_GRAPH_OUTPUT));
-                String message = (phase == null ? "build" : phase) + " failed: "
-                        + MemoryErrors.sentence(e, session.config().memoryBudgetBytes(), resolvingCalls).orElseGet(() -> describe(e));
+                String message = (phase == null ? "build" : phase) + " failed: " + MemoryErrors.sentence(e,
+                        session.config().memoryBudgetBytes(), "execute".equals(phase) && resolvesCalls()).orElseGet(() -> describe(e));
                 try {
                     record(records, RunStatus.FAILED, Optional.of(message), Optional.ofNullable(extraction));
                 } catch (RuntimeException | OutOfMemoryError recordFailure) {
@@ -391,6 +389,11 @@ public final class BuildPipeline {
             return stored;
         }
 
+        /** Whether the build resolves calls: its spec has the call graph (not {@code --no-calls}). */
+        private boolean resolvesCalls() {
+            return spec.outputs().stream().anyMatch(output -> output.name().equals(CallResolution.CALL_GRAPH_OUTPUT));
+        }
+
         /**
          * The problems in the sources, by SQL over the build's tables at the versions it names
          * (those just written, which no manifest names yet, and those of skipped outputs), in a
@@ -400,7 +403,7 @@ public final class BuildPipeline {
             Map<String, Path> tables = new TreeMap<>();
             Map<String, Long> versions = new TreeMap<>();
             // Without call resolution (--no-calls) no call has a CALLS edge: the calls are not counted as unresolved.
-            boolean callsResolved = outputs.stream().anyMatch(table -> table.name().equals(CallResolution.CALL_GRAPH_OUTPUT));
+            boolean callsResolved = resolvesCalls();
             for (OutputResult table : outputs) {
                 if (!callsResolved && table.name().equals(CpgSpec.EDGES_OUTPUT)) {
                     continue;
