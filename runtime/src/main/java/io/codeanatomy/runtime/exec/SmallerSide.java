@@ -294,15 +294,28 @@ public final class SmallerSide {
             return keys.stream().map(List::toArray).toList();
         }
 
-        /** The planned join: the right rows hashed, the left ones streamed. */
+        /**
+         * The planned join: the right rows hashed, the left ones streamed; by {@link KeyedJoin}
+         * when it gives the same rows (no comparer, no condition beyond the keys).
+         */
         private static <T, I, K, R> Enumerator<R> builtOnRight(Enumerable<T> outer, Enumerable<I> inner, Function1<T, K> outerKey,
                 Function1<I, K> innerKey, Function2<T, I, R> result, EqualityComparer<K> comparer, boolean left, Predicate2<T, I> predicate) {
+            if (comparer == null && predicate == null) {
+                return KeyedJoin.join(outer, inner, outerKey, innerKey, result, left);
+            }
             return EnumerableDefaults.hashJoin(outer, inner, outerKey, innerKey, result, comparer, false, left, predicate).enumerator();
         }
 
-        /** The join built on {@code outerRows}, the right rows streamed; for a left join, a left row without a match is a "right" join's unmatched inner row. */
+        /**
+         * The join built on {@code outerRows}, the right rows streamed; for a left join, a left row
+         * without a match is a "right" join's unmatched inner row. An inner join without a comparer
+         * or a condition beyond the keys is a {@link KeyedJoin}.
+         */
         private static <T, I, K, R> Enumerator<R> builtOnLeft(Enumerable<I> inner, List<T> outerRows, Function1<T, K> outerKey,
                 Function1<I, K> innerKey, Function2<T, I, R> result, EqualityComparer<K> comparer, boolean left, Predicate2<T, I> predicate) {
+            if (!left && comparer == null && predicate == null) {
+                return KeyedJoin.join(inner, Linq4j.asEnumerable(outerRows), innerKey, outerKey, (I i, T o) -> result.apply(o, i), false);
+            }
             Predicate2<I, T> swapped = predicate == null ? null : (i, o) -> predicate.apply(o, i);
             return EnumerableDefaults.hashJoin(inner, Linq4j.asEnumerable(outerRows), innerKey, outerKey, (I i, T o) -> result.apply(o, i),
                     comparer, left, false, swapped).enumerator();

@@ -1,0 +1,190 @@
+package io.codeanatomy.runtime.exec;
+
+import java.util.Arrays;
+import java.util.List;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.function.Function1;
+import org.apache.calcite.linq4j.function.Function2;
+
+/**
+ * An inner or left equi-join of two inputs: the build rows grouped by key in an open-addressing
+ * table of arrays, then probed by the other rows in their order. It gives exactly the rows, in the
+ * order, of Calcite's {@code EnumerableDefaults.hashJoin} without a comparer, a predicate or NULLs
+ * generated on the build side: for each probe row the build rows of its key in the order they came
+ * (for a left join the probe row with NULL when there are none); a NULL probe row or key matches
+ * nothing, a build row whose key is NULL is never matched.
+ *
+ * <p>Calcite's lookup is a {@code HashMap} from key to an {@code ArrayList} of rows, and its keys are
+ * the lists its generated code wraps even one column in: a probe reads the table slot, the map's
+ * entry, the list key, its value and the row list before the first row, each often a cache miss (a
+ * seventh of the samples of the standard library's build with calls were in those lookups,
+ * docs/decisions.md). Here a key of one value is compared as that value, and the slot's hash, key
+ * and first row sit in arrays.
+ */
+final class KeyedJoin {
+    /** The key of a one-value list holding NULL: equal to itself only, as such lists are to each other. */
+    private static final Object NULL_VALUE = new Object();
+
+    private KeyedJoin() {
+    }
+
+    /**
+     * The join of {@code build}, grouped by {@code buildKey}, with {@code probe} streamed: {@code
+     * result} of each probe row and each build row of its key; with {@code left}, of a probe row
+     * without one and NULL.
+     */
+    static <P, B, K, R> Enumerator<R> join(Enumerable<P> probe, Enumerable<B> build, Function1<P, K> probeKey, Function1<B, K> buildKey,
+            Function2<P, B, R> result, boolean left) {
+        Table table = new Table();
+        try (Enumerator<B> rows = build.enumerator()) {
+            while (rows.moveNext()) {
+                B row = rows.current();
+                K key = buildKey.apply(row);
+                if (key != null) {
+                    table.add(comparable(key), row);
+                }
+            }
+        }
+        Enumerator<P> probes = probe.enumerator();
+        return new Enumerator<R>() {
+            private P current;
+            private B match;
+            private int at = -1;
+
+            @Override
+            public R current() {
+                return result.apply(current, match);
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public boolean moveNext() {
+                if (at >= 0) {
+                    at = table.next[at];
+                    if (at >= 0) {
+                        match = (B) table.rows[at];
+                        return true;
+                    }
+                }
+                while (probes.moveNext()) {
+                    current = probes.current();
+                    K key = current == null ? null : probeKey.apply(current);
+                    at = key == null ? -1 : table.first(comparable(key));
+                    if (at >= 0) {
+                        match = (B) table.rows[at];
+                        return true;
+                    }
+                    if (left) {
+                        match = null;
+                        return true;
+                    }
+                }
+                return false;
+            }
+
+            @Override
+            public void reset() {
+                probes.reset();
+                at = -1;
+            }
+
+            @Override
+            public void close() {
+                probes.close();
+            }
+        };
+    }
+
+    /** {@code key} as the table compares it: a list of one value as the value. */
+    static Object comparable(Object key) {
+        if (key instanceof List<?> list && list.size() == 1) {
+            Object value = list.get(0);
+            return value == null ? NULL_VALUE : value;
+        }
+        return key;
+    }
+
+    /** Rows grouped by key: per slot its key, hash, first and last row; per row the next of its key. */
+    private static final class Table {
+        private Object[] keys = new Object[16];
+        private int[] hashes = new int[16];
+        private int[] firsts = new int[16];
+        private int[] lasts = new int[16];
+        private int keyCount;
+        private Object[] rows = new Object[16];
+        private int[] next = new int[16];
+        private int rowCount;
+
+        void add(Object key, Object row) {
+            if (rowCount == rows.length) {
+                rows = Arrays.copyOf(rows, rowCount * 2);
+                next = Arrays.copyOf(next, rowCount * 2);
+            }
+            int r = rowCount++;
+            rows[r] = row;
+            next[r] = -1;
+            int hash = spread(key.hashCode());
+            int slot = slot(key, hash);
+            if (keys[slot] != null) {
+                next[lasts[slot]] = r;
+                lasts[slot] = r;
+                return;
+            }
+            keys[slot] = key;
+            hashes[slot] = hash;
+            firsts[slot] = r;
+            lasts[slot] = r;
+            if (++keyCount * 2 > keys.length) {
+                grow();
+            }
+        }
+
+        /** The first row of {@code key}, or -1. */
+        int first(Object key) {
+            int slot = slot(key, spread(key.hashCode()));
+            return keys[slot] == null ? -1 : firsts[slot];
+        }
+
+        /** The slot that holds {@code key}, or the empty one where it would go. */
+        private int slot(Object key, int hash) {
+            int mask = keys.length - 1;
+            int slot = hash & mask;
+            Object at;
+            while ((at = keys[slot]) != null && (hashes[slot] != hash || !at.equals(key))) {
+                slot = (slot + 1) & mask;
+            }
+            return slot;
+        }
+
+        private void grow() {
+            Object[] oldKeys = keys;
+            int[] oldHashes = hashes;
+            int[] oldFirsts = firsts;
+            int[] oldLasts = lasts;
+            int capacity = oldKeys.length * 2;
+            keys = new Object[capacity];
+            hashes = new int[capacity];
+            firsts = new int[capacity];
+            lasts = new int[capacity];
+            int mask = capacity - 1;
+            for (int s = 0; s < oldKeys.length; s++) {
+                if (oldKeys[s] != null) {
+                    int slot = oldHashes[s] & mask;
+                    while (keys[slot] != null) {
+                        slot = (slot + 1) & mask;
+                    }
+                    keys[slot] = oldKeys[s];
+                    hashes[slot] = oldHashes[s];
+                    firsts[slot] = oldFirsts[s];
+                    lasts[slot] = oldLasts[s];
+                }
+            }
+        }
+
+        /** Mixes the high bits into the low ones the mask keeps (a string's hash differs mostly in them). */
+        private static int spread(int hash) {
+            return hash ^ (hash >>> 16) ^ (hash >>> 7);
+        }
+    }
+}
