@@ -9,19 +9,18 @@ import io.codeanatomy.runtime.plan.PlannedDag;
 import io.codeanatomy.runtime.plan.PlannedFragment;
 import io.codeanatomy.spi.source.SourceWorkers;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 
 /**
@@ -36,9 +35,15 @@ import java.util.function.Function;
  * <p>With parallelism 1 every fragment runs on the calling thread, in DAG order. When a fragment
  * fails, only fragments before it in DAG order still start, the running ones finish, and the
  * failure of the earliest failed fragment is thrown: the one a run one at a time would throw,
- * whatever the timing.
+ * whatever the timing. A fragment's end, success or failure, is recorded in slots made before it
+ * started and signalled by a permit, so that a fragment that fails on a full heap is still seen to
+ * end (a completion queue allocates a node per end, and a lost end would leave the run waiting).
  */
 final class DagRunner {
+    private static final int RUNNING = 0;
+    private static final int SUCCEEDED = 1;
+    private static final int FAILED = 2;
+
     private final PlannedDag dag;
     private final Spools spools;
     private final PlanExecutor executor;
@@ -74,7 +79,7 @@ final class DagRunner {
         Map<String, Integer> readers = new HashMap<>();
         fragments.forEach(f -> f.reads().forEach(spool -> readers.merge(spool, 1, Integer::sum)));
         // Each task sets its own index; the scheduling thread reads them after the tasks finished.
-        List<R> results = Collections.synchronizedList(new ArrayList<>(Collections.nCopies(fragments.size(), (R) null)));
+        AtomicReferenceArray<R> results = new AtomicReferenceArray<>(fragments.size());
         if (parallelism == 1) {
             for (int i = 0; i < fragments.size(); i++) {
                 results.set(i, runOne(fragments.get(i), outputs));
@@ -90,9 +95,14 @@ final class DagRunner {
             return thread;
         });
         try {
-            CompletionService<Finished> done = new ExecutorCompletionService<>(pool);
+            // A fragment's end is recorded without allocating (array slots, a permit), so that one that
+            // ends on a full heap is still seen to end: a queue of completions would allocate a node.
+            Semaphore ended = new Semaphore(0);
+            AtomicIntegerArray states = new AtomicIntegerArray(fragments.size());
+            Throwable[] thrown = new Throwable[fragments.size()];
             Set<String> computed = new HashSet<>();
             boolean[] started = new boolean[fragments.size()];
+            boolean[] handled = new boolean[fragments.size()];
             TreeMap<Integer, Throwable> failures = new TreeMap<>();
             int running = 0;
             while (true) {
@@ -105,12 +115,15 @@ final class DagRunner {
                         started[i] = true;
                         running++;
                         int index = i;
-                        done.submit(() -> {
+                        pool.execute(() -> {
                             try {
                                 results.set(index, runOne(fragment, outputs));
-                                return new Finished(index, null);
+                                states.set(index, SUCCEEDED);
                             } catch (RuntimeException | Error e) {
-                                return new Finished(index, e);
+                                thrown[index] = e;
+                                states.set(index, FAILED);
+                            } finally {
+                                ended.release();
                             }
                         });
                     }
@@ -118,11 +131,11 @@ final class DagRunner {
                 if (running == 0) {
                     break;
                 }
-                Finished next = take(done);
+                int index = next(ended, states, handled);
                 running--;
-                PlannedFragment fragment = fragments.get(next.index());
-                if (next.failure() != null) {
-                    failures.put(next.index(), next.failure());
+                PlannedFragment fragment = fragments.get(index);
+                if (states.get(index) == FAILED) {
+                    failures.put(index, thrown[index]);
                     continue;
                 }
                 if (fragment.kind() == PlanNodeKind.SPOOL) {
@@ -150,6 +163,24 @@ final class DagRunner {
         }
     }
 
+    /** Waits for a fragment to end; returns the first in DAG order that ended and was not handled yet, marked handled. */
+    private static int next(Semaphore ended, AtomicIntegerArray states, boolean[] handled) {
+        try {
+            ended.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running the plan DAG", e);
+        }
+        for (int i = 0; i < handled.length; i++) {
+            if (!handled[i] && states.get(i) != RUNNING) {
+                handled[i] = true;
+                return i;
+            }
+        }
+        // A permit is released only after its fragment's state is set.
+        throw new IllegalStateException("a fragment of the plan DAG ended without a state");
+    }
+
     /**
      * Compiles every fragment's code first, on all the threads: a fragment waiting for spools would
      * otherwise compile only once they are computed, while threads stand idle. A plan that fails
@@ -165,22 +196,6 @@ final class DagRunner {
             }
             return fragment;
         });
-    }
-
-    /** A fragment that ran, with its failure if it failed. */
-    private record Finished(int index, Throwable failure) {
-    }
-
-    private static Finished take(CompletionService<Finished> done) {
-        try {
-            return done.take().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running the plan DAG", e);
-        } catch (ExecutionException e) {
-            // Tasks catch their own failures; anything else is a bug here.
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     private <R> R runOne(PlannedFragment fragment, Function<PlannedFragment, R> outputs) {
@@ -200,7 +215,7 @@ final class DagRunner {
         }
     }
 
-    private static <R> List<R> outputsOnly(List<PlannedFragment> fragments, List<R> results) {
+    private static <R> List<R> outputsOnly(List<PlannedFragment> fragments, AtomicReferenceArray<R> results) {
         List<R> outputs = new ArrayList<>();
         for (int i = 0; i < fragments.size(); i++) {
             if (fragments.get(i).kind() != PlanNodeKind.SPOOL) {

@@ -175,6 +175,21 @@ class TestSpooledDag {
     }
 
     @Test
+    void aFragmentThatRunsOutOfHeapEndsTheRunWithItsError() {
+        for (int workers : new int[] {1, 2, 4}) {
+            try (Session session = session(SessionConfig.defaults().withWorkers(workers))) {
+                PlannedDag dag = session.planDag(session.compileDag(spec()));
+                assertThatThrownBy(() -> session.run(dag, output -> {
+                    if (output.name().equals("children")) {
+                        throw new OutOfMemoryError("Java heap space (in a test)");
+                    }
+                    return rows(session, output.query());
+                })).as("%d workers", workers).isInstanceOf(OutOfMemoryError.class).hasMessage("Java heap space (in a test)");
+            }
+        }
+    }
+
+    @Test
     void aFailedRunDropsTheRowsOfEverySpool() {
         try (Session session = session()) {
             PlannedDag dag = session.planDag(session.compileDag(spec()));
