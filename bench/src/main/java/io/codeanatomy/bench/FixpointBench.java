@@ -50,13 +50,8 @@ public final class FixpointBench {
     }
 
     public static void main(String[] args) {
-        int nodes = args.length > 0 && !args[0].startsWith("--") ? Integer.parseInt(args[0]) : 100_000;
-        int rounds = 3;
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals("--rounds")) {
-                rounds = Integer.parseInt(args[i + 1]);
-            }
-        }
+        int nodes = BenchArgs.size(args, 100_000);
+        int rounds = BenchArgs.option(args, "--rounds", 3);
         Edges edges = new Edges(nodes);
         Timed toggled;
         try (Session session = Session.open(SessionConfig.defaults().withDisabledRules(Set.of(BuiltinRules.SEMI_NAIVE_FIXPOINT)), List.of())) {

@@ -38,9 +38,9 @@ public final class SpanJoinBench {
     }
 
     public static void main(String[] args) {
-        int files = args.length > 0 && !args[0].startsWith("--") ? Integer.parseInt(args[0]) : 2_000;
-        int namesPerFile = option(args, "--names-per-file", 500);
-        int rounds = option(args, "--rounds", 3);
+        int files = BenchArgs.size(args, 2_000);
+        int namesPerFile = BenchArgs.option(args, "--names-per-file", 500);
+        int rounds = BenchArgs.option(args, "--rounds", 3);
         Spans scopes = new Spans();
         Spans names = new Spans();
         Random random = new Random(42);
@@ -63,15 +63,6 @@ public final class SpanJoinBench {
             System.out.printf(Locale.ROOT, "%-12s %,d pairs: span join %.3f s, rule off (hash join + filter) %.3f s: %.1fx%n",
                     query[0], on.rows, on.seconds, off.seconds, off.seconds / on.seconds);
         }
-    }
-
-    private static int option(String[] args, String name, int fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
     }
 
     /** A scope over [start, end) and, below the given depth, three nested children splitting it. */

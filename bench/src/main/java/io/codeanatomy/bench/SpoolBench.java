@@ -51,13 +51,8 @@ public final class SpoolBench {
     }
 
     public static void main(String[] args) {
-        int rows = args.length > 0 && !args[0].startsWith("--") ? Integer.parseInt(args[0]) : 1_000_000;
-        int rounds = 3;
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals("--rounds")) {
-                rounds = Integer.parseInt(args[i + 1]);
-            }
-        }
+        int rows = BenchArgs.size(args, 1_000_000);
+        int rounds = BenchArgs.option(args, "--rounds", 3);
         SemanticSpec spec = List.of(args).contains("--cheap-only") ? cheapOnly(spec()) : spec();
         try (Session session = Session.open(SessionConfig.defaults(), List.of())) {
             session.schema().add("defs", new Defs(rows));
