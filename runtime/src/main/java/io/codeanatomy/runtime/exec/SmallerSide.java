@@ -1,5 +1,6 @@
 package io.codeanatomy.runtime.exec;
 
+import io.codeanatomy.runtime.plan.KeyedJoin;
 import io.codeanatomy.runtime.plan.KeyedRows;
 import io.codeanatomy.runtime.plan.LookupScan;
 import io.codeanatomy.runtime.plan.PassThrough;

@@ -1,4 +1,4 @@
-package io.codeanatomy.runtime.exec;
+package io.codeanatomy.runtime.plan;
 
 import java.util.Arrays;
 import java.util.List;
@@ -20,9 +20,9 @@ import org.apache.calcite.linq4j.function.Function2;
  * entry, the list key, its value and the row list before the first row, each often a cache miss (a
  * seventh of the samples of the standard library's build with calls were in those lookups,
  * docs/decisions.md). Here a key of one value is compared as that value, and the slot's hash, key
- * and first row sit in arrays.
+ * and first row sit in arrays ({@link HashSlots}).
  */
-final class KeyedJoin {
+public final class KeyedJoin {
     /** The key of a one-value list holding NULL: equal to itself only, as such lists are to each other. */
     private static final Object NULL_VALUE = new Object();
 
@@ -34,7 +34,7 @@ final class KeyedJoin {
      * result} of each probe row and each build row of its key; with {@code left}, of a probe row
      * without one and NULL.
      */
-    static <P, B, K, R> Enumerator<R> join(Enumerable<P> probe, Enumerable<B> build, Function1<P, K> probeKey, Function1<B, K> buildKey,
+    public static <P, B, K, R> Enumerator<R> join(Enumerable<P> probe, Enumerable<B> build, Function1<P, K> probeKey, Function1<B, K> buildKey,
             Function2<P, B, R> result, boolean left) {
         Table table = new Table();
         try (Enumerator<B> rows = build.enumerator()) {
@@ -46,6 +46,7 @@ final class KeyedJoin {
                 }
             }
         }
+        table.seal();
         Enumerator<P> probes = probe.enumerator();
         return new Enumerator<R>() {
             private P current;
@@ -105,13 +106,13 @@ final class KeyedJoin {
         return key;
     }
 
-    /** Rows grouped by key: per slot its key, hash, first and last row; per row the next of its key. */
+    /**
+     * Rows grouped by key: per key (a slot of {@link HashSlots}) its first row, per row the next of
+     * its key. While rows are added a key's number is its latest row and each row points to the one
+     * before; {@link #seal} turns each chain round, so rows come in the order they were added.
+     */
     private static final class Table {
-        private Object[] keys = new Object[16];
-        private int[] hashes = new int[16];
-        private int[] firsts = new int[16];
-        private int[] lasts = new int[16];
-        private int keyCount;
+        private final HashSlots slots = new HashSlots(false, false, true);
         private Object[] rows = new Object[16];
         private int[] next = new int[16];
         private int rowCount;
@@ -123,68 +124,38 @@ final class KeyedJoin {
             }
             int r = rowCount++;
             rows[r] = row;
-            next[r] = -1;
-            int hash = spread(key.hashCode());
-            int slot = slot(key, hash);
-            if (keys[slot] != null) {
-                next[lasts[slot]] = r;
-                lasts[slot] = r;
-                return;
+            int hash = slots.hash(key);
+            int slot = slots.slot(key, hash);
+            if (slots.taken(slot)) {
+                next[r] = slots.number(slot);
+                slots.setNumber(slot, r);
+            } else {
+                next[r] = -1;
+                slots.insertNumbered(slot, key, hash, r);
             }
-            keys[slot] = key;
-            hashes[slot] = hash;
-            firsts[slot] = r;
-            lasts[slot] = r;
-            if (++keyCount * 2 > keys.length) {
-                grow();
+        }
+
+        /** Turns every key's chain of rows from latest-first to the order the rows came in. */
+        void seal() {
+            for (int slot = 0; slot < slots.capacity(); slot++) {
+                if (slots.taken(slot)) {
+                    int previous = -1;
+                    int row = slots.number(slot);
+                    while (row >= 0) {
+                        int following = next[row];
+                        next[row] = previous;
+                        previous = row;
+                        row = following;
+                    }
+                    slots.setNumber(slot, previous);
+                }
             }
         }
 
         /** The first row of {@code key}, or -1. */
         int first(Object key) {
-            int slot = slot(key, spread(key.hashCode()));
-            return keys[slot] == null ? -1 : firsts[slot];
-        }
-
-        /** The slot that holds {@code key}, or the empty one where it would go. */
-        private int slot(Object key, int hash) {
-            int mask = keys.length - 1;
-            int slot = hash & mask;
-            Object at;
-            while ((at = keys[slot]) != null && (hashes[slot] != hash || !at.equals(key))) {
-                slot = (slot + 1) & mask;
-            }
-            return slot;
-        }
-
-        private void grow() {
-            Object[] oldKeys = keys;
-            int[] oldHashes = hashes;
-            int[] oldFirsts = firsts;
-            int[] oldLasts = lasts;
-            int capacity = oldKeys.length * 2;
-            keys = new Object[capacity];
-            hashes = new int[capacity];
-            firsts = new int[capacity];
-            lasts = new int[capacity];
-            int mask = capacity - 1;
-            for (int s = 0; s < oldKeys.length; s++) {
-                if (oldKeys[s] != null) {
-                    int slot = oldHashes[s] & mask;
-                    while (keys[slot] != null) {
-                        slot = (slot + 1) & mask;
-                    }
-                    keys[slot] = oldKeys[s];
-                    hashes[slot] = oldHashes[s];
-                    firsts[slot] = oldFirsts[s];
-                    lasts[slot] = oldLasts[s];
-                }
-            }
-        }
-
-        /** Mixes the high bits into the low ones the mask keeps (a string's hash differs mostly in them). */
-        private static int spread(int hash) {
-            return hash ^ (hash >>> 16) ^ (hash >>> 7);
+            int slot = slots.slot(key, slots.hash(key));
+            return slots.taken(slot) ? slots.number(slot) : -1;
         }
     }
 }

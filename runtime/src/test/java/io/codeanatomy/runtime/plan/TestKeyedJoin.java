@@ -1,4 +1,4 @@
-package io.codeanatomy.runtime.exec;
+package io.codeanatomy.runtime.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
