@@ -17,8 +17,8 @@ import org.apache.calcite.linq4j.function.Function2;
  *
  * <p>Calcite's lookup is a {@code HashMap} from key to an {@code ArrayList} of rows, and its keys are
  * the lists its generated code wraps even one column in: a probe reads the table slot, the map's
- * entry, the list key, its value and the row list before the first row, each often a cache miss (a
- * seventh of the samples of the standard library's build with calls were in those lookups,
+ * entry, the list key, its value and the row list before the first row, each often a cache miss
+ * (13% of the samples of the standard library's build with calls were in those lookups,
  * docs/decisions.md). Here a key of one value is compared as that value, and the slot's hash, key
  * and first row sit in arrays ({@link HashSlots}).
  */
