@@ -98,7 +98,7 @@ public final class KeyedJoin {
     }
 
     /** {@code key} as the table compares it: a list of one value as the value. */
-    static Object comparable(Object key) {
+    private static Object comparable(Object key) {
         if (key instanceof List<?> list && list.size() == 1) {
             Object value = list.get(0);
             return value == null ? NULL_VALUE : value;

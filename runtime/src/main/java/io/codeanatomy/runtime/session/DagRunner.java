@@ -95,8 +95,6 @@ final class DagRunner {
             return thread;
         });
         try {
-            // A fragment's end is recorded without allocating (array slots, a permit), so that one that
-            // ends on a full heap is still seen to end: a queue of completions would allocate a node.
             Semaphore ended = new Semaphore(0);
             AtomicIntegerArray states = new AtomicIntegerArray(fragments.size());
             Throwable[] thrown = new Throwable[fragments.size()];
