@@ -95,6 +95,11 @@ public final class BuildCommand implements Callable<Integer> {
                     + "rewrites only the groups of changed files (docs/incremental.md).")
     private Long groupBytes;
 
+    @Option(names = "--partition-files",
+            description = "Compute the file-local part of the graph one group of files at a time before the cross-file part: "
+                    + "a smaller heap, more time (docs/runtime.md, \"File-partitioned execution\").")
+    private boolean partitionFiles;
+
     @Option(names = "--no-calls",
             description = "Leave out call resolution (CALLS edges, cpg_call_graph): the rest of the graph, sooner, on a large repository.")
     boolean noCalls;
@@ -121,7 +126,7 @@ public final class BuildCommand implements Callable<Integer> {
             throw new UserError("--group-bytes must be at least 1, got " + groupBytes + ".", 2);
         }
         BuildOptions options = new BuildOptions(allowShrink, keepBuilds == null ? OptionalInt.empty() : OptionalInt.of(keepBuilds),
-                OutputVacuum.DEFAULT_RETENTION, groupBytes == null ? BuildOptions.DEFAULT.groupBytes() : groupBytes);
+                OutputVacuum.DEFAULT_RETENTION, groupBytes == null ? BuildOptions.DEFAULT.groupBytes() : groupBytes, partitionFiles);
         SessionConfig config = run.config(source);
         Optional<TuningRecord> tuning = tuning(config);
         if (tuning.isPresent() && tune) {

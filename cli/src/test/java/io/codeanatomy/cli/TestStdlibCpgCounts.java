@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The whole standard library (without its site-packages) through {@code codeanatomy build}: the
  * CPG's counts of every node kind that is an AST node equal what CPython's {@code ast} finds in the
- * same files, and every edge endpoint is a node; a build within a 64 MiB Arrow memory budget writes
- * the same tables.
+ * same files, and every edge endpoint is a node; a build within a 64 MiB Arrow memory budget, and
+ * one partitioned by groups of files within a 1 GiB heap, write the same tables.
  */
 class TestStdlibCpgCounts {
     private static final String CPYTHON_COUNTS = String.join("\n",
@@ -128,6 +128,35 @@ class TestStdlibCpgCounts {
             }
         });
         assertThat(graphSpills).as("the graph's gathered rows were spilled").containsExactlyInAnyOrderElementsOf(CpgSpec.GROUPED_OUTPUTS);
+    }
+
+    /**
+     * File-partitioned execution bounds the heap (docs/runtime.md): a build of the standard library
+     * with {@code --partition-files} in a child JVM of 1 GiB of heap (the build without it fails in
+     * 2 GiB) writes every table with the rows of the build that computes every file at once.
+     */
+    @Test
+    void aBuildPartitionedByGroupsOfFilesFitsAOneGibibyteHeapAndWritesTheSameTables() throws Exception {
+        Path out = temp.resolve("out");
+        Path partitioned = temp.resolve("out-partitioned");
+        CliRun build = built();
+        assertThat(build.exitCode()).as(build.err()).isZero();
+        // After the build in this JVM, not beside it: the child has the machine's cores to itself.
+        BuildProcess child = BuildProcess.withHeap("1g", "build", stdlib().toString(), "--out", partitioned.toString(), "--exclude",
+                "site-packages/**", "--no-calls", "--partition-files");
+        assertThat(child.await()).as(child.stderr()).isZero();
+
+        List<ManifestTable> tables = BuildManifests.latest(out).orElseThrow().tables();
+        List<ManifestTable> partitionedTables = BuildManifests.latest(partitioned).orElseThrow().tables();
+        assertThat(partitionedTables).extracting(ManifestTable::name, ManifestTable::rows)
+                .isEqualTo(tables.stream().map(t -> tuple(t.name(), t.rows())).toList());
+        List<OutputResult> graph = tables.stream().filter(t -> t.path().startsWith("cpg/"))
+                .map(t -> new OutputResult(t.name(), t.path(), t.rows(), t.version())).toList();
+        assertThat(graph).extracting(OutputResult::name).contains("cpg_nodes", "cpg_edges", "cpg_props", "cpg_edges_by_src", "cpg_edges_by_dst");
+        try (Session session = Session.open(SessionConfig.defaults())) {
+            assertThat(OutputComparison.compare(session, out, partitioned, graph)).as("rows in one build and not the other")
+                    .allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
+        }
     }
 
     private static Path stdlib() {

@@ -255,7 +255,17 @@ public final class CpgSpec {
      * {@link #grouped}'s rows of those files' owners.
      */
     public static SemanticSpec fileLocal(List<CpgPart> parts, Collection<String> paths) {
-        requireNonNull(paths, "paths is null");
+        List<String> files = List.copyOf(requireNonNull(paths, "paths is null"));
+        return fileLocal(parts, path -> path.in(files));
+    }
+
+    /**
+     * {@link #fileLocal(List, Collection)} for the files whose path {@code inFiles} accepts (given
+     * the {@code path} column of an input): the rows of a range of paths, such as a group of source
+     * files, without naming each.
+     */
+    public static SemanticSpec fileLocal(List<CpgPart> parts, Function<Field<String>, Condition> inFiles) {
+        requireNonNull(inFiles, "inFiles is null");
         List<CpgPart> local = requireNonNull(parts, "parts is null").stream().filter(CpgPart::fileLocal).toList();
         if (local.stream().allMatch(part -> part.nodeViews().isEmpty())) {
             throw new IllegalArgumentException("no part of the CPG spec has file-local node views");
@@ -269,7 +279,7 @@ public final class CpgSpec {
             }
             builder.input(new InputRelation(allFiles(input.name()), new SchemaContract(input.schema().version(), columns)));
             builder.view(ViewDefinition.of(input.name(), ViewKind.FILTER, RelSpec.scan(allFiles(input.name()), "t")
-                    .filter(col("t", "path", DataType.STRING).in(List.copyOf(paths)))
+                    .filter(inFiles.apply(col("t", "path", DataType.STRING)))
                     .project(columns(input.schema(), "t"))));
         }
         local.forEach(part -> part.views().forEach(builder::view));

@@ -16,14 +16,17 @@ import java.util.OptionalInt;
  *     may still be reading them
  * @param groupBytes source bytes per group of files a full build stores extraction rows in
  *     ({@link SourceGroups}); incremental builds keep the groups they find
+ * @param partitionFiles whether a full build computes the file-local part of the graph one group of
+ *     files at a time, each in a session of its own, before the cross-file part: less memory, more
+ *     time (docs/runtime.md, "File-partitioned execution")
  */
-public record BuildOptions(boolean allowShrink, OptionalInt keepBuilds, Duration retention, long groupBytes) {
+public record BuildOptions(boolean allowShrink, OptionalInt keepBuilds, Duration retention, long groupBytes, boolean partitionFiles) {
     /** Refuse to shrink, keep every build. */
     public static final BuildOptions DEFAULT = new BuildOptions(false, OptionalInt.empty(), OutputVacuum.DEFAULT_RETENTION);
 
     /** Groups of the default size ({@link SourceGroups#TARGET_BYTES}). */
     public BuildOptions(boolean allowShrink, OptionalInt keepBuilds, Duration retention) {
-        this(allowShrink, keepBuilds, retention, SourceGroups.TARGET_BYTES);
+        this(allowShrink, keepBuilds, retention, SourceGroups.TARGET_BYTES, false);
     }
 
     public BuildOptions {

@@ -258,11 +258,13 @@ public final class BuildPipeline {
                 }
                 Optional<FileGroupedOutputs> grouped = executeOutputs
                         ? FileGroupedOutputs.of(session, () -> sessions.apply(config), directory.root(), spec, layout, incrementalSources,
-                                rewrittenGroups, previous, materializer, directory.spill(runId))
+                                rewrittenGroups, previous, materializer, directory.spill(runId), options.partitionFiles())
                         : Optional.empty();
                 groupedOutputs = grouped;
-                if (grouped.isPresent()) {
-                    // An incremental build reads the stored views as the changed files' rows leave them.
+                if (grouped.isPresent() && (grouped.get().changedFilesOnly() || grouped.get().partitioned())) {
+                    // The file-local rows (of the changed files, or of every group one by one) come first: the cross-file
+                    // part of the DAG reads the stored views as they leave them.
+                    begin("file-local");
                     stored = grouped.get().writeStored(materializer);
                 }
                 Optional<List<OutputResult>> allKept = executeOutputs && grouped.isEmpty() ? keptWhole(previous) : Optional.empty();
@@ -317,8 +319,11 @@ public final class BuildPipeline {
                 if (!executeOutputs) {
                     directory.discard(tables);
                 }
+                boolean partitionable = "execute".equals(phase)
+                        && groupedOutputs.filter(g -> !g.partitioned() && !g.changedFilesOnly()).isPresent();
                 String message = (phase == null ? "build" : phase) + " failed: " + MemoryErrors.sentence(e,
-                        session.config().memoryBudgetBytes(), "execute".equals(phase) && resolvesCalls()).orElseGet(() -> describe(e));
+                        session.config().memoryBudgetBytes(), "execute".equals(phase) && resolvesCalls(), partitionable)
+                        .orElseGet(() -> describe(e));
                 try {
                     record(records, RunStatus.FAILED, Optional.of(message), Optional.ofNullable(extraction));
                 } catch (RuntimeException | OutOfMemoryError recordFailure) {
@@ -682,7 +687,8 @@ public final class BuildPipeline {
             Map<String, OutputResult> byName = new TreeMap<>();
             ran.forEach(result -> byName.put(result.name(), result));
             Set<String> computed = new HashSet<>(planned.fragments(PlanNodeKind.OUTPUT).stream().map(PlannedFragment::name).toList());
-            if (grouped.isPresent() && grouped.get().changedFilesOnly() && byName.containsKey(CpgSpec.EDGES_OUTPUT)) {
+            if (grouped.isPresent() && (grouped.get().changedFilesOnly() || grouped.get().partitioned())
+                    && byName.containsKey(CpgSpec.EDGES_OUTPUT)) {
                 // CpgSpec.crossFile has no adjacency outputs: their changed groups are grouped from the nodes and edges just written.
                 for (OutputResult adjacency : grouped.get().writeAdjacency(byName.get(CpgSpec.NODES_OUTPUT), byName.get(CpgSpec.EDGES_OUTPUT),
                         materializer)) {

@@ -32,6 +32,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -53,7 +54,9 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * rows file-local); an incremental build commits them before planning, and its DAG reads them. The
  * adjacency outputs are stored in the groups of their node's path: a build from scratch streams them
  * in group order ({@link GroupedStream}); an incremental build recomputes, after the graph's tables
- * are committed, the groups whose nodes' edges changed ({@link #writeAdjacency}).
+ * are committed, the groups whose nodes' edges changed ({@link #writeAdjacency}). A {@linkplain
+ * #partitioned partitioned} build from scratch computes its rows as an incremental build whose every
+ * file changed, one group of files at a time (docs/runtime.md, "File-partitioned execution").
  */
 final class FileGroupedOutputs {
     private final Session session;
@@ -64,6 +67,8 @@ final class FileGroupedOutputs {
     private final ExtractionLayout extraction;
     private final String key;
     private final Optional<Increment> increment;
+    /** Whether this build from scratch computes the file-local rows group by group ({@link #partitioned}). */
+    private final boolean partitioned;
     private final Path spillDirectory;
     private final SortedMap<String, List<List<String>>> files = new TreeMap<>();
     private final SortedMap<String, SpillCount> spills = new TreeMap<>();
@@ -99,8 +104,10 @@ final class FileGroupedOutputs {
     }
 
     private FileGroupedOutputs(Session session, Supplier<Session> sessions, Path root, SortedMap<String, OutputTarget> outputs,
-            List<CpgPart> parts, ExtractionLayout extraction, String key, Optional<Increment> increment, Path spillDirectory) {
+            List<CpgPart> parts, ExtractionLayout extraction, String key, Optional<Increment> increment, boolean partitioned,
+            Path spillDirectory) {
         this.session = session;
+        this.partitioned = partitioned;
         this.spillDirectory = spillDirectory;
         this.sessions = sessions;
         this.root = root;
@@ -119,11 +126,12 @@ final class FileGroupedOutputs {
      * {@code rewritten}: the groups holding it), and no such table has a version after the one the
      * previous build names. Called after the extraction tables are registered, before planning.
      * Rows beyond an output's share of the memory budget are spilled to files under
-     * {@code spillDirectory}, one directory per output.
+     * {@code spillDirectory}, one directory per output. A build that is not incremental is
+     * {@linkplain #partitioned partitioned} when {@code partitionFiles}.
      */
     static Optional<FileGroupedOutputs> of(Session session, Supplier<Session> sessions, Path root, SemanticSpec spec,
             Optional<ExtractionLayout> extraction, Optional<SourceChanges> sources, SortedSet<Integer> rewritten,
-            Optional<BuildManifest> previous, Materializer materializer, Path spillDirectory) {
+            Optional<BuildManifest> previous, Materializer materializer, Path spillDirectory, boolean partitionFiles) {
         Optional<List<CpgPart>> parts = CpgSpec.builtInParts(spec);
         SortedMap<String, OutputTarget> outputs = new TreeMap<>();
         spec.outputs().stream().filter(o -> CpgSpec.GROUPED_OUTPUTS.contains(o.name()) || CpgSpec.ADJACENCY_OUTPUTS.contains(o.name()))
@@ -161,7 +169,9 @@ final class FileGroupedOutputs {
                 increment = Optional.of(new Increment(sources.get(), rewritten, previousFiles, previousRows, previousVersions));
             }
         }
-        return Optional.of(new FileGroupedOutputs(session, sessions, root, outputs, parts.get(), extraction.get(), key, increment, spillDirectory));
+        boolean partitioned = increment.isEmpty() && partitionFiles;
+        return Optional.of(new FileGroupedOutputs(session, sessions, root, outputs, parts.get(), extraction.get(), key, increment, partitioned,
+                spillDirectory));
     }
 
     /**
@@ -173,6 +183,17 @@ final class FileGroupedOutputs {
                 .map(table -> new TableRegistration(table.name(), table.path(), 0, table.schemaHash())).toList();
         return new SessionEnvelope(envelope.engineVersions(), envelope.plugins(), envelope.config(), tables, envelope.functions(),
                 envelope.rules(), envelope.profile(), envelope.specHash(), envelope.workers()).hash();
+    }
+
+    /**
+     * Whether this build from scratch computes the file-local rows of the grouped outputs group by
+     * group of source files, each group in a session of its own before the build's DAG, which
+     * computes the other rows ({@link CpgSpec#crossFile}), as an incremental build computes its
+     * changed files' rows: the intermediate rows of the file-local views are held for one group at a
+     * time, not for every file at once.
+     */
+    boolean partitioned() {
+        return partitioned;
     }
 
     /** Whether this build computes the grouped outputs of the changed files only. */
@@ -212,24 +233,26 @@ final class FileGroupedOutputs {
 
     /**
      * The spec to plan and run for {@code spec}, the build's: {@link CpgSpec#grouped} for a build from
-     * scratch, {@link CpgSpec#crossFile} for an incremental build; their other outputs are the spec's.
+     * scratch, {@link CpgSpec#crossFile} for an incremental or {@linkplain #partitioned partitioned}
+     * build; their other outputs are the spec's.
      */
     SemanticSpec spec() {
-        return increment.isEmpty() ? CpgSpec.grouped(parts) : CpgSpec.crossFile(parts);
+        return increment.isEmpty() && !partitioned ? CpgSpec.grouped(parts) : CpgSpec.crossFile(parts);
     }
 
     /**
      * Runs {@code fragment}, a grouped output of {@link #spec}'s DAG, and commits the output: every
-     * group for a build from scratch, the changed groups and the last one for an incremental build.
+     * group for a build from scratch (a partitioned one adds the DAG's rows, of the last group, to
+     * the groups' file-local rows), the changed groups and the last one for an incremental build.
      */
     OutputResult write(PlannedFragment fragment, Materializer materializer) {
         OutputTarget output = outputs.get(fragment.name());
         if (increment.isEmpty() && CpgSpec.ADJACENCY_OUTPUTS.contains(output.name())) {
             return streamed(fragment, output, materializer);
         }
-        try (FileGroupedRows rows = increment.isPresent() ? changedRows(fragment.name())
+        try (FileGroupedRows rows = increment.isPresent() || partitioned ? changedRows(fragment.name())
                 : gathering(output.name(), ArrowContracts.toArrowSchema(output.schema()))) {
-            if (increment.isPresent()) {
+            if (increment.isPresent() || partitioned) {
                 add(rows, session, fragment, output, path -> path.equals(CpgSpec.NO_FILE), "the rows of no one file");
             } else {
                 add(rows, session, fragment, output, path -> true, "the rows");
@@ -270,14 +293,15 @@ final class FileGroupedOutputs {
      */
     List<OutputResult> writeStored(Materializer materializer) {
         List<OutputResult> written = new ArrayList<>();
-        if (increment.isEmpty()) {
+        if (increment.isEmpty() && !partitioned) {
             return written;
         }
         for (String name : names()) {
             if (CpgSpec.isStoredOutput(name)) {
                 OutputTarget output = outputs.get(name);
                 try (FileGroupedRows rows = changedRows(name)) {
-                    OutputResult result = commit(output, rows, planned(rows, increment.get().previousFiles().get(name)), false, materializer);
+                    OutputResult result = commit(output, rows,
+                            partitioned ? List.of() : planned(rows, increment.get().previousFiles().get(name)), false, materializer);
                     session.registerTable(name, root.resolve(output.path()), output.path(), OptionalLong.of(result.deltaVersion()));
                     written.add(result);
                 }
@@ -296,19 +320,18 @@ final class FileGroupedOutputs {
      * order, those this build's spec has.
      */
     List<OutputResult> writeAdjacency(OutputResult nodes, OutputResult edges, Materializer materializer) {
-        Increment step = increment.orElseThrow();
-        List<OutputResult> written = new ArrayList<>();
         List<String> adjacency = adjacencyNames();
         if (adjacency.isEmpty()) {
-            return written;
+            return new ArrayList<>();
         }
+        if (partitioned) {
+            return partitionedAdjacency(nodes, edges, materializer);
+        }
+        Increment step = increment.orElseThrow();
+        List<OutputResult> written = new ArrayList<>();
         int last = extraction.groups().size();
-        List<List<String>> edgesAfter;
-        List<List<String>> nodesAfter;
-        synchronized (files) {
-            edgesAfter = files.get(edges.name());
-            nodesAfter = files.get(nodes.name());
-        }
+        List<List<String>> edgesAfter = writtenFiles(edges.name());
+        List<List<String>> nodesAfter = writtenFiles(nodes.name());
         try (Session grouping = sessions.get()) {
             Path edgesAt = root.resolve(edges.path());
             Path nodesAt = root.resolve(nodes.path());
@@ -355,6 +378,53 @@ final class FileGroupedOutputs {
             }
         }
         return written;
+    }
+
+    /**
+     * After a {@linkplain #partitioned partitioned} build committed {@code cpg_nodes} and {@code
+     * cpg_edges}: the adjacency outputs of every group, computed group by group, each in a session of
+     * its own from its group of both tables and their last group, and written whole. The results in
+     * {@link CpgSpec#ADJACENCY_OUTPUTS}' order, those this build's spec has.
+     */
+    private List<OutputResult> partitionedAdjacency(OutputResult nodes, OutputResult edges, Materializer materializer) {
+        List<String> adjacency = adjacencyNames();
+        int last = extraction.groups().size();
+        List<List<String>> edgesAfter = writtenFiles(edges.name());
+        List<List<String>> nodesAfter = writtenFiles(nodes.name());
+        Path edgesAt = root.resolve(edges.path());
+        Path nodesAt = root.resolve(nodes.path());
+        SortedMap<String, FileGroupedRows> gathered = new TreeMap<>();
+        try {
+            adjacency.forEach(name -> gathered.put(name, gathering(name, ArrowContracts.toArrowSchema(outputs.get(name).schema()))));
+            for (int g = 0; g <= last; g++) {
+                SortedSet<Integer> group = new TreeSet<>(List.of(g));
+                try (Session grouping = sessions.get()) {
+                    grouping.registerGroups(CpgSpec.CROSS_EDGES, edgesAt, edges.path(), edges.deltaVersion(), new TreeSet<>(edgesAfter.get(last)));
+                    grouping.registerGroups(CpgSpec.LOCAL_EDGES, edgesAt, edges.path(), edges.deltaVersion(),
+                            g < last ? new TreeSet<>(edgesAfter.get(g)) : new TreeSet<>());
+                    SortedSet<String> groupNodes = new TreeSet<>(nodesAfter.get(last));
+                    groupNodes.addAll(nodesAfter.get(g));
+                    grouping.registerGroups(CpgSpec.GROUP_NODES, nodesAt, nodes.path(), nodes.deltaVersion(), groupNodes);
+                    PlannedDag dag = grouping.planDag(grouping.compileDag(CpgSpec.adjacency(path -> inGroups(path, group))));
+                    grouping.run(dag, fragment -> {
+                        FileGroupedRows rows = gathered.get(fragment.name());
+                        add(rows, grouping, fragment, outputs.get(fragment.name()), path -> group.contains(rows.groupOf(path)),
+                                "the adjacency rows of group " + group.first());
+                        return fragment.name();
+                    });
+                }
+            }
+            List<OutputResult> written = new ArrayList<>();
+            synchronized (this) {
+                adjacencyGroups = last + 1;
+            }
+            for (String name : adjacency) {
+                written.add(commit(outputs.get(name), gathered.get(name), List.of(), true, materializer));
+            }
+            return written;
+        } finally {
+            gathered.values().forEach(FileGroupedRows::close);
+        }
     }
 
     /** The condition that {@code path} is in one of {@code groups}: a range of paths per run of consecutive groups. */
@@ -416,6 +486,13 @@ final class FileGroupedOutputs {
         }
         recordLayout(output.name(), groupFiles, new SpillCount(rows.spilledBatches(), rows.spilledBytes()));
         return new OutputResult(output.name(), output.path(), count, result.tableVersion());
+    }
+
+    /** Output {@code name}'s data files per group, as {@link #recordLayout} recorded them when it was committed. */
+    private List<List<String>> writtenFiles(String name) {
+        synchronized (files) {
+            return files.get(name);
+        }
     }
 
     /** Records output {@code name}'s data files per group and what its gathering spilled. */
@@ -484,9 +561,19 @@ final class FileGroupedOutputs {
                     gathered.put(name, gathering(name, ArrowContracts.toArrowSchema(target.schema())));
                 }
             });
-            SortedSet<String> extracted = increment.orElseThrow().sources().extracted();
-            if (!extracted.isEmpty()) {
-                changedFileRows(gathered, extracted);
+            if (partitioned) {
+                for (int g = 0; g < extraction.groups().size(); g++) {
+                    int group = g;
+                    fileLocalRows(gathered, Optional.of(group), path -> inGroups(path, new TreeSet<>(List.of(group))),
+                            path -> FileGroupedRows.groupOf(extraction.groups(), path) == group && !path.equals(CpgSpec.NO_FILE),
+                            "the file-local rows of group " + g);
+                }
+            } else {
+                SortedSet<String> extracted = increment.orElseThrow().sources().extracted();
+                if (!extracted.isEmpty()) {
+                    List<String> paths = List.copyOf(extracted);
+                    fileLocalRows(gathered, Optional.empty(), path -> path.in(paths), extracted::contains, "the file-local rows of the changed files");
+                }
             }
             changedRows = Optional.of(gathered);
         }
@@ -497,9 +584,15 @@ final class FileGroupedOutputs {
         return rows;
     }
 
-    /** The file-local rows of {@code paths}, computed in a session of their own over this build's extraction tables. */
-    private void changedFileRows(SortedMap<String, FileGroupedRows> gathered, SortedSet<String> paths) {
-        SemanticSpec local = CpgSpec.fileLocal(parts, paths);
+    /**
+     * The file-local rows of the files whose path {@code inFiles} accepts ({@code expected}, as a
+     * predicate on a row's owner), computed in a session of their own over this build's extraction
+     * tables and added to {@code gathered}. When those are the files of one {@code group}, each
+     * extraction table is read from that group's data files only.
+     */
+    private void fileLocalRows(SortedMap<String, FileGroupedRows> gathered, Optional<Integer> group, Function<Field<String>, Condition> inFiles,
+            Predicate<String> expected, String origin) {
+        SemanticSpec local = CpgSpec.fileLocal(parts, inFiles);
         Map<String, TableRegistration> registered = new TreeMap<>();
         session.tables().forEach(table -> registered.put(table.name(), table));
         try (Session changed = sessions.get()) {
@@ -509,8 +602,14 @@ final class FileGroupedOutputs {
                 if (registration == null) {
                     throw new IllegalStateException("the extraction table '" + table + "' is not registered in the build's session");
                 }
-                changed.registerTable(input.name(), root.resolve(registration.path()), registration.path(),
-                        OptionalLong.of(registration.deltaVersion()));
+                List<List<String>> groupFiles = extraction.files().get(table);
+                if (group.isPresent() && groupFiles != null) {
+                    changed.registerGroups(input.name(), root.resolve(registration.path()), registration.path(), registration.deltaVersion(),
+                            new TreeSet<>(groupFiles.get(group.get())));
+                } else {
+                    changed.registerTable(input.name(), root.resolve(registration.path()), registration.path(),
+                            OptionalLong.of(registration.deltaVersion()));
+                }
             }
             PlannedDag dag = changed.planDag(changed.compileDag(local));
             changed.run(dag, fragment -> {
@@ -518,10 +617,10 @@ final class FileGroupedOutputs {
                 if (rows == null) {
                     throw new IllegalStateException("the file-local spec has an output '" + fragment.name() + "' the build does not group");
                 }
-                add(rows, changed, fragment, outputs.get(fragment.name()), paths::contains, "the file-local rows of the changed files");
+                add(rows, changed, fragment, outputs.get(fragment.name()), expected, origin);
                 return fragment.name();
             });
-            changedScans = changed.scanCounts();
+            changed.scanCounts().forEach((table, counts) -> changedScans.merge(table, counts, ScanCounts::plus));
         } catch (RuntimeException | Error e) {
             gathered.values().forEach(FileGroupedRows::close);
             throw e;

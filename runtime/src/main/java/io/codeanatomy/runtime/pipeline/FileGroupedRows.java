@@ -16,10 +16,14 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.VectorUnloader;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
@@ -98,7 +102,10 @@ final class FileGroupedRows implements AutoCloseable {
                 counts[groupOfRow[row]]++;
             }
             for (int g = 0; g < counts.length; g++) {
-                if (counts[g] > 0) {
+                if (counts[g] == rows && rows > 0) {
+                    // A batch of one group (a group's own plan, or rows that come in group order) is copied buffer by buffer.
+                    pieces.get(g).add(copyWhole(batch));
+                } else if (counts[g] > 0) {
                     pieces.get(g).add(copy(batch, groupOfRow, g, counts[g]));
                 }
             }
@@ -162,6 +169,37 @@ final class FileGroupedRows implements AutoCloseable {
                 return spilledRows.hasNext() ? spilledRows.next() : held.next();
             }
         };
+    }
+
+    /**
+     * The rows of {@code batch}, every buffer copied whole into this gathering's allocator (the batch
+     * may come from another session's allocator, so its buffers cannot be taken over): a memory copy
+     * per buffer instead of a copy per value, which for the adjacency's lists of structs cost more
+     * than computing them.
+     */
+    private VectorSchemaRoot copyWhole(VectorSchemaRoot batch) {
+        List<FieldVector> written = batch.getFieldVectors().subList(0, schema.getFields().size());
+        VectorUnloader unloader = new VectorUnloader(new VectorSchemaRoot(written));
+        List<ArrowBuf> copies = new ArrayList<>();
+        VectorSchemaRoot piece = VectorSchemaRoot.create(schema, allocator);
+        try (ArrowRecordBatch source = unloader.getRecordBatch()) {
+            for (ArrowBuf buffer : source.getBuffers()) {
+                long length = buffer.writerIndex();
+                ArrowBuf copy = allocator.buffer(length);
+                copy.setBytes(0, buffer, 0, length);
+                copy.writerIndex(length);
+                copies.add(copy);
+            }
+            try (ArrowRecordBatch copied = new ArrowRecordBatch(source.getLength(), source.getNodes(), copies)) {
+                new VectorLoader(piece).load(copied);
+            }
+            return piece;
+        } catch (RuntimeException e) {
+            piece.close();
+            throw e;
+        } finally {
+            copies.forEach(ArrowBuf::close);
+        }
     }
 
     private VectorSchemaRoot copy(VectorSchemaRoot batch, int[] groupOfRow, int group, int count) {

@@ -16,17 +16,21 @@ public final class MemoryErrors {
     /**
      * The sentence for {@code e} when it or one of its causes is a failure to allocate memory: Arrow
      * memory beyond {@code budgetBytes}, or the JVM's heap; {@code resolvingCalls} when it happened while
-     * the plans of a build with call resolution ran, where leaving it out is a way out too.
+     * the plans of a build with call resolution ran, where leaving it out is a way out too;
+     * {@code partitionable} when they were a full build's plans that held every file's file-local
+     * rows at once, where {@code --partition-files} is one.
      */
-    public static Optional<String> sentence(Throwable e, long budgetBytes, boolean resolvingCalls) {
+    public static Optional<String> sentence(Throwable e, long budgetBytes, boolean resolvingCalls, boolean partitionable) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof OutOfMemoryException) {
                 return Optional.of(String.format(Locale.ROOT, "the memory budget of %d MiB is too small for this input (%s); "
                         + "give it more with --memory", budgetBytes >> 20, describe(cause)));
             }
             if (cause instanceof OutOfMemoryError heap) {
-                return Optional.of(heap(heap) + (resolvingCalls ? "; or build with --no-calls, which leaves out call resolution, "
-                        + "the largest part of a build's heap" : ""));
+                return Optional.of(heap(heap) + (partitionable ? "; or build with --partition-files, which computes the file-local "
+                        + "part of the graph one group of files at a time" : "")
+                        + (resolvingCalls ? "; or build with --no-calls, which leaves out call resolution, the largest part of a build's heap"
+                                : ""));
             }
         }
         return Optional.empty();
