@@ -264,6 +264,10 @@ class TestIncrementalBuilds {
                 // Call resolution reads every file's bindings; without it the DAG reads the stored views instead.
                 assertThat(spools(record)).as("the DAG computes the cross-file part only").doesNotContain(DefUseEdges.BINDINGS);
             }
+            JsonNode bindings = spool(record.get("fileLocalSpools"), DefUseEdges.BINDINGS);
+            assertThat(bindings.get("computations").asInt()).as("the bindings computed once per group, calls " + calls)
+                    .isEqualTo(record.get("changes").get("groups").asInt());
+            assertThat(bindings.get("rows").asLong()).isPositive();
             assertThat(names(record.get("reuse").get("changedFilesOnly"))).isEmpty();
             assertEqualToABuildFromScratch(source, out, scratch.toArray(String[]::new));
             Files.move(temp.resolve("scratch"), temp.resolve("scratch-" + calls));
@@ -404,6 +408,16 @@ class TestIncrementalBuilds {
         List<String> views = new ArrayList<>();
         record.get("spools").forEach(spool -> views.add(spool.get("view").asText()));
         return views;
+    }
+
+    /** The spool of {@code view} among {@code spools}. */
+    private static JsonNode spool(JsonNode spools, String view) {
+        for (JsonNode spool : spools) {
+            if (spool.get("view").asText().equals(view)) {
+                return spool;
+            }
+        }
+        throw new AssertionError("no spool of view '" + view + "' in " + spools);
     }
 
     private static List<String> names(JsonNode array) {

@@ -17,4 +17,10 @@ public record SpoolMetrics(String view, long rows, int computations, int scans, 
     public SpoolMetrics {
         requireNonNull(view, "view is null");
     }
+
+    /** This view's figures and {@code other}'s (of the same view in another session) summed. */
+    public SpoolMetrics plus(SpoolMetrics other) {
+        return new SpoolMetrics(view, rows + other.rows, computations + other.computations, scans + other.scans, millis + other.millis,
+                cpuMillis + other.cpuMillis);
+    }
 }

@@ -19,6 +19,7 @@ import io.codeanatomy.runtime.builtin.CallResolution;
 import io.codeanatomy.runtime.builtin.CpgSpec;
 import io.codeanatomy.runtime.compile.CompiledDag;
 import io.codeanatomy.runtime.exec.RowBatchReader;
+import io.codeanatomy.runtime.exec.SpoolMetrics;
 import io.codeanatomy.runtime.plan.PlannedDag;
 import io.codeanatomy.runtime.plan.PlannedFragment;
 import io.codeanatomy.runtime.plan.PlannedQuery;
@@ -224,6 +225,8 @@ public final class BuildPipeline {
         private SortedMap<String, ScanCounts> changedScans = new TreeMap<>();
         private SortedMap<String, String> inputKeys = new TreeMap<>();
         private Optional<FileGroupedOutputs> groupedOutputs = Optional.empty();
+        /** The spools of the sessions that computed file-local rows apart from the DAG ({@link FileGroupedOutputs#fileLocalSpools}). */
+        private List<SpoolMetrics> fileLocalSpools = List.of();
         /** The stored views' outputs an incremental build wrote before planning. */
         private List<OutputResult> stored = List.of();
         private long phaseStart;
@@ -304,6 +307,7 @@ public final class BuildPipeline {
                     grouped.ifPresent(g -> {
                         spills = g.spills();
                         changedScans = g.changedScans();
+                        fileLocalSpools = g.fileLocalSpools();
                     });
                 }
                 begin("report");
@@ -782,6 +786,7 @@ public final class BuildPipeline {
                     session.allocator().getPeakMemoryAllocation());
             tuning.ifPresent(t -> record.put("tuning", t.tree()));
             record.put("spools", RunRecords.tree(session.spoolMetrics()));
+            record.put("fileLocalSpools", RunRecords.tree(fileLocalSpools));
             record.put("fixpoints", RunRecords.fixpoints(plans));
             record.put("spills", spillTree());
             record.put("scans", scanTree());

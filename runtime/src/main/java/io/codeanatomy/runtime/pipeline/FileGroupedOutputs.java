@@ -12,6 +12,7 @@ import io.codeanatomy.api.spec.SemanticSpec;
 import io.codeanatomy.runtime.builtin.CpgPart;
 import io.codeanatomy.runtime.builtin.CpgSpec;
 import io.codeanatomy.runtime.exec.RowBatchReader;
+import io.codeanatomy.runtime.exec.SpoolMetrics;
 import io.codeanatomy.runtime.plan.PlannedDag;
 import io.codeanatomy.runtime.plan.PlannedFragment;
 import io.codeanatomy.runtime.session.Session;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,6 +76,8 @@ final class FileGroupedOutputs {
     private final SortedMap<String, SpillCount> spills = new TreeMap<>();
     private Optional<SortedMap<String, FileGroupedRows>> changedRows = Optional.empty();
     private int adjacencyGroups;
+    /** The spools of the sessions of file-local rows, each view's figures summed over them, in the order the first computed them. */
+    private final Map<String, SpoolMetrics> localSpools = new LinkedHashMap<>();
     /** What the scans of the changed files' session read and skipped, by the names it registered its tables under. */
     private SortedMap<String, ScanCounts> changedScans = new TreeMap<>();
 
@@ -509,6 +513,14 @@ final class FileGroupedOutputs {
         return new TreeMap<>(changedScans);
     }
 
+    /**
+     * The spools of the sessions that computed file-local rows (the changed files', or every group's
+     * in turn), each view's rows, computations, scans and times summed over them; empty if none ran.
+     */
+    synchronized List<SpoolMetrics> fileLocalSpools() {
+        return List.copyOf(localSpools.values());
+    }
+
     SortedMap<String, SpillCount> spills() {
         synchronized (files) {
             return new TreeMap<>(spills);
@@ -621,6 +633,7 @@ final class FileGroupedOutputs {
                 return fragment.name();
             });
             changed.scanCounts().forEach((table, counts) -> changedScans.merge(table, counts, ScanCounts::plus));
+            changed.spoolMetrics().forEach(spool -> localSpools.merge(spool.view(), spool, SpoolMetrics::plus));
         } catch (RuntimeException | Error e) {
             gathered.values().forEach(FileGroupedRows::close);
             throw e;
