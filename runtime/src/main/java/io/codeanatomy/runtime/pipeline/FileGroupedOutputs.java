@@ -357,22 +357,8 @@ final class FileGroupedOutputs {
             SortedMap<String, FileGroupedRows> gathered = new TreeMap<>();
             try {
                 if (!groups.isEmpty()) {
-                    SortedSet<String> localEdges = new TreeSet<>();
-                    SortedSet<String> groupNodes = new TreeSet<>(nodesAfter.get(last));
-                    groups.stream().filter(group -> group < last).forEach(group -> {
-                        localEdges.addAll(edgesAfter.get(group));
-                        groupNodes.addAll(nodesAfter.get(group));
-                    });
-                    grouping.registerGroups(CpgSpec.LOCAL_EDGES, edgesAt, edges.path(), edges.deltaVersion(), localEdges);
-                    grouping.registerGroups(CpgSpec.GROUP_NODES, nodesAt, nodes.path(), nodes.deltaVersion(), groupNodes);
-                    PlannedDag dag = grouping.planDag(grouping.compileDag(CpgSpec.adjacency(path -> inGroups(path, groups))));
                     adjacency.forEach(name -> gathered.put(name, gathering(name, ArrowContracts.toArrowSchema(outputs.get(name).schema()))));
-                    grouping.run(dag, fragment -> {
-                        FileGroupedRows rows = gathered.get(fragment.name());
-                        add(rows, grouping, fragment, outputs.get(fragment.name()), path -> groups.contains(rows.groupOf(path)),
-                                "the adjacency rows of the recomputed groups");
-                        return fragment.name();
-                    });
+                    adjacencyRows(grouping, groups, nodes, edges, gathered, "the adjacency rows of the recomputed groups");
                 }
                 for (String name : adjacency) {
                     written.add(groups.isEmpty() ? kept(name) : commit(outputs.get(name), gathered.get(name), whole(name, groups), true, materializer));
@@ -393,29 +379,15 @@ final class FileGroupedOutputs {
     private List<OutputResult> partitionedAdjacency(OutputResult nodes, OutputResult edges, Materializer materializer) {
         List<String> adjacency = adjacencyNames();
         int last = extraction.groups().size();
-        List<List<String>> edgesAfter = writtenFiles(edges.name());
-        List<List<String>> nodesAfter = writtenFiles(nodes.name());
-        Path edgesAt = root.resolve(edges.path());
-        Path nodesAt = root.resolve(nodes.path());
+        List<String> crossEdges = writtenFiles(edges.name()).get(last);
         SortedMap<String, FileGroupedRows> gathered = new TreeMap<>();
         try {
             adjacency.forEach(name -> gathered.put(name, gathering(name, ArrowContracts.toArrowSchema(outputs.get(name).schema()))));
             for (int g = 0; g <= last; g++) {
-                SortedSet<Integer> group = new TreeSet<>(List.of(g));
                 try (Session grouping = sessions.get()) {
-                    grouping.registerGroups(CpgSpec.CROSS_EDGES, edgesAt, edges.path(), edges.deltaVersion(), new TreeSet<>(edgesAfter.get(last)));
-                    grouping.registerGroups(CpgSpec.LOCAL_EDGES, edgesAt, edges.path(), edges.deltaVersion(),
-                            g < last ? new TreeSet<>(edgesAfter.get(g)) : new TreeSet<>());
-                    SortedSet<String> groupNodes = new TreeSet<>(nodesAfter.get(last));
-                    groupNodes.addAll(nodesAfter.get(g));
-                    grouping.registerGroups(CpgSpec.GROUP_NODES, nodesAt, nodes.path(), nodes.deltaVersion(), groupNodes);
-                    PlannedDag dag = grouping.planDag(grouping.compileDag(CpgSpec.adjacency(path -> inGroups(path, group))));
-                    grouping.run(dag, fragment -> {
-                        FileGroupedRows rows = gathered.get(fragment.name());
-                        add(rows, grouping, fragment, outputs.get(fragment.name()), path -> group.contains(rows.groupOf(path)),
-                                "the adjacency rows of group " + group.first());
-                        return fragment.name();
-                    });
+                    grouping.registerGroups(CpgSpec.CROSS_EDGES, root.resolve(edges.path()), edges.path(), edges.deltaVersion(),
+                            new TreeSet<>(crossEdges));
+                    adjacencyRows(grouping, new TreeSet<>(List.of(g)), nodes, edges, gathered, "the adjacency rows of group " + g);
                 }
             }
             List<OutputResult> written = new ArrayList<>();
@@ -429,6 +401,33 @@ final class FileGroupedOutputs {
         } finally {
             gathered.values().forEach(FileGroupedRows::close);
         }
+    }
+
+    /**
+     * Computes in session {@code grouping}, where {@link CpgSpec#CROSS_EDGES} (the last group of
+     * {@code edges}) is registered, the adjacency rows of the nodes of {@code groups} from those
+     * groups' data files of {@code edges} and {@code nodes} and the last group's nodes, and gathers
+     * them in {@code gathered} (as {@code origin}).
+     */
+    private void adjacencyRows(Session grouping, SortedSet<Integer> groups, OutputResult nodes, OutputResult edges,
+            SortedMap<String, FileGroupedRows> gathered, String origin) {
+        int last = extraction.groups().size();
+        List<List<String>> edgesAfter = writtenFiles(edges.name());
+        List<List<String>> nodesAfter = writtenFiles(nodes.name());
+        SortedSet<String> localEdges = new TreeSet<>();
+        SortedSet<String> groupNodes = new TreeSet<>(nodesAfter.get(last));
+        groups.stream().filter(group -> group < last).forEach(group -> {
+            localEdges.addAll(edgesAfter.get(group));
+            groupNodes.addAll(nodesAfter.get(group));
+        });
+        grouping.registerGroups(CpgSpec.LOCAL_EDGES, root.resolve(edges.path()), edges.path(), edges.deltaVersion(), localEdges);
+        grouping.registerGroups(CpgSpec.GROUP_NODES, root.resolve(nodes.path()), nodes.path(), nodes.deltaVersion(), groupNodes);
+        PlannedDag dag = grouping.planDag(grouping.compileDag(CpgSpec.adjacency(path -> inGroups(path, groups))));
+        grouping.run(dag, fragment -> {
+            FileGroupedRows rows = gathered.get(fragment.name());
+            add(rows, grouping, fragment, outputs.get(fragment.name()), path -> groups.contains(rows.groupOf(path)), origin);
+            return fragment.name();
+        });
     }
 
     /** The condition that {@code path} is in one of {@code groups}: a range of paths per run of consecutive groups. */
