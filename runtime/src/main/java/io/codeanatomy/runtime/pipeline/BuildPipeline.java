@@ -264,7 +264,7 @@ public final class BuildPipeline {
                                 rewrittenGroups, previous, materializer, directory.spill(runId), options.partitionFiles())
                         : Optional.empty();
                 groupedOutputs = grouped;
-                if (grouped.isPresent() && (grouped.get().changedFilesOnly() || grouped.get().partitioned())) {
+                if (grouped.isPresent() && grouped.get().fileLocalApart()) {
                     // The file-local rows (of the changed files, or of every group one by one) come first: the cross-file
                     // part of the DAG reads the stored views as they leave them.
                     begin("file-local");
@@ -324,7 +324,7 @@ public final class BuildPipeline {
                     directory.discard(tables);
                 }
                 boolean partitionable = "execute".equals(phase)
-                        && groupedOutputs.filter(g -> !g.partitioned() && !g.changedFilesOnly()).isPresent();
+                        && groupedOutputs.filter(g -> !g.fileLocalApart()).isPresent();
                 String message = (phase == null ? "build" : phase) + " failed: " + MemoryErrors.sentence(e,
                         session.config().memoryBudgetBytes(), "execute".equals(phase) && resolvesCalls(), partitionable)
                         .orElseGet(() -> describe(e));
@@ -691,7 +691,7 @@ public final class BuildPipeline {
             Map<String, OutputResult> byName = new TreeMap<>();
             ran.forEach(result -> byName.put(result.name(), result));
             Set<String> computed = new HashSet<>(planned.fragments(PlanNodeKind.OUTPUT).stream().map(PlannedFragment::name).toList());
-            if (grouped.isPresent() && (grouped.get().changedFilesOnly() || grouped.get().partitioned())
+            if (grouped.isPresent() && grouped.get().fileLocalApart()
                     && byName.containsKey(CpgSpec.EDGES_OUTPUT)) {
                 // CpgSpec.crossFile has no adjacency outputs: their changed groups are grouped from the nodes and edges just written.
                 for (OutputResult adjacency : grouped.get().writeAdjacency(byName.get(CpgSpec.NODES_OUTPUT), byName.get(CpgSpec.EDGES_OUTPUT),

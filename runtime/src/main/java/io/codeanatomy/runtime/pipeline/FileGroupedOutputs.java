@@ -69,7 +69,13 @@ final class FileGroupedOutputs {
     private final ExtractionLayout extraction;
     private final String key;
     private final Optional<Increment> increment;
-    /** Whether this build from scratch computes the file-local rows group by group ({@link #partitioned}). */
+    /**
+     * Whether this build from scratch computes the file-local rows of the grouped outputs group by
+     * group of source files, each group in a session of its own before the build's DAG, which
+     * computes the other rows ({@link CpgSpec#crossFile}), as an incremental build computes its
+     * changed files' rows: the intermediate rows of the file-local views are held for one group at a
+     * time, not for every file at once.
+     */
     private final boolean partitioned;
     private final Path spillDirectory;
     private final SortedMap<String, List<List<String>>> files = new TreeMap<>();
@@ -190,14 +196,12 @@ final class FileGroupedOutputs {
     }
 
     /**
-     * Whether this build from scratch computes the file-local rows of the grouped outputs group by
-     * group of source files, each group in a session of its own before the build's DAG, which
-     * computes the other rows ({@link CpgSpec#crossFile}), as an incremental build computes its
-     * changed files' rows: the intermediate rows of the file-local views are held for one group at a
-     * time, not for every file at once.
+     * Whether this build computes the file-local rows apart from its DAG, before planning: a
+     * rebuild's changed files ({@link #changedFilesOnly}) or a partitioned build's groups
+     * ({@link #partitioned}); its DAG is then {@link CpgSpec#crossFile}.
      */
-    boolean partitioned() {
-        return partitioned;
+    boolean fileLocalApart() {
+        return increment.isPresent() || partitioned;
     }
 
     /** Whether this build computes the grouped outputs of the changed files only. */
@@ -241,7 +245,7 @@ final class FileGroupedOutputs {
      * build; their other outputs are the spec's.
      */
     SemanticSpec spec() {
-        return increment.isEmpty() && !partitioned ? CpgSpec.grouped(parts) : CpgSpec.crossFile(parts);
+        return fileLocalApart() ? CpgSpec.crossFile(parts) : CpgSpec.grouped(parts);
     }
 
     /**
@@ -254,9 +258,9 @@ final class FileGroupedOutputs {
         if (increment.isEmpty() && CpgSpec.ADJACENCY_OUTPUTS.contains(output.name())) {
             return streamed(fragment, output, materializer);
         }
-        try (FileGroupedRows rows = increment.isPresent() || partitioned ? changedRows(fragment.name())
+        try (FileGroupedRows rows = fileLocalApart() ? changedRows(fragment.name())
                 : gathering(output.name(), ArrowContracts.toArrowSchema(output.schema()))) {
-            if (increment.isPresent() || partitioned) {
+            if (fileLocalApart()) {
                 add(rows, session, fragment, output, path -> path.equals(CpgSpec.NO_FILE), "the rows of no one file");
             } else {
                 add(rows, session, fragment, output, path -> true, "the rows");
@@ -297,7 +301,7 @@ final class FileGroupedOutputs {
      */
     List<OutputResult> writeStored(Materializer materializer) {
         List<OutputResult> written = new ArrayList<>();
-        if (increment.isEmpty() && !partitioned) {
+        if (!fileLocalApart()) {
             return written;
         }
         for (String name : names()) {
