@@ -48,11 +48,12 @@ final class WaitingForMemory implements AllocationListener {
                 long deadline = System.nanoTime() + patienceNanos;
                 while (root.getLimit() - root.getAllocatedMemory() < size) {
                     long before = root.getAllocatedMemory();
-                    long left = (deadline - System.nanoTime()) / 1_000_000;
-                    if (left <= 0) {
+                    long leftNanos = deadline - System.nanoTime();
+                    if (leftNanos <= 0) {
                         return false;
                     }
-                    released.wait(Math.min(left, 100));
+                    // Rounded up: rounded down, the last wait ended up to a millisecond before the patience was over.
+                    released.wait(Math.min((leftNanos + 999_999) / 1_000_000, 100));
                     if (root.getAllocatedMemory() < before) {
                         deadline = System.nanoTime() + patienceNanos;
                     }
