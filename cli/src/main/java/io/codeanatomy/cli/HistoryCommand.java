@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Lists the readable builds of an output directory, oldest first.",
             "Each shows its build number (for query --as-of-version), run id (for query --as-of-build), time, source files,",
-            "what its extraction read again (files unchanged, changed, added, deleted, renamed, parsed),",
+            "what its extraction read again (files unchanged, changed, added, deleted, renamed, parsed; after an incremental build,",
+            "the changed, added, deleted and renamed files by path),",
             "and each table's Delta version and rows, with the change in rows against the build before",
             "and what the table's commits since that build added and removed, read from its Delta log."
         })
@@ -79,7 +80,10 @@ public final class HistoryCommand implements Callable<Integer> {
         for (BuildManifest build : builds) {
             stdout.printf(Locale.ROOT, "build %d  %s  %s  %d files%s%n", build.build(), build.runId(), build.time(), build.files(),
                     previous.map(p -> " (" + signed(build.files() - p.files()) + ")").orElse(""));
-            build.changes().ifPresent(changes -> stdout.println("  extraction: " + changes.describe()));
+            build.changes().ifPresent(changes -> {
+                stdout.println("  extraction: " + changes.describe());
+                changes.paths().lines().forEach(line -> stdout.println("    " + line));
+            });
             int width = build.tables().stream().mapToInt(t -> t.path().length()).max().orElse(0);
             for (ManifestTable table : build.tables()) {
                 Optional<ManifestTable> before = previous.flatMap(p -> p.table(table.name()));

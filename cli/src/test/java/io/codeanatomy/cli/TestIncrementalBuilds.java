@@ -9,6 +9,7 @@ import io.codeanatomy.runtime.builtin.CpgSpec;
 import io.codeanatomy.runtime.builtin.DefUseEdges;
 import io.codeanatomy.runtime.pipeline.BuildManifest;
 import io.codeanatomy.runtime.pipeline.BuildManifests;
+import io.codeanatomy.runtime.pipeline.ChangedPaths;
 import io.codeanatomy.runtime.pipeline.ExtractionLayout;
 import io.codeanatomy.runtime.pipeline.ManifestTable;
 import io.codeanatomy.runtime.result.OutputComparison;
@@ -134,6 +135,12 @@ class TestIncrementalBuilds {
                 .contains("  extraction: incremental: 8 unchanged, 1 changed, 0 added, 0 deleted, 0 renamed; 1 parsed; 1 of ")
                 .contains("  extraction: incremental: 9 unchanged, 0 changed, 0 added, 1 deleted, 0 renamed; 0 parsed; 1 of ")
                 .contains("  extraction: incremental: 9 unchanged, 0 changed, 0 added, 0 deleted, 0 renamed; 0 parsed; 0 of ");
+        assertThat(history.out().lines().filter(line -> line.startsWith("    ")).toList())
+                .as("history names each rebuild's files, in build order: the edit, the addition, the deletion, the rename, "
+                        + "nothing for the touch, the edit after it")
+                .containsExactly("    changed  app/util.py", "    added    app/extra.py", "    deleted  tools/cli.py",
+                        "    renamed  zeta.py -> omega.py", "    changed  app/core.py");
+        assertThat(BuildManifests.list(out).get(0).changes().orElseThrow().paths()).as("a full build names no file").isEqualTo(ChangedPaths.NONE);
 
         CliRun check = CliRun.of("check", out.toString());
         assertThat(check.exitCode()).as(check.out() + check.err()).isZero();

@@ -24,7 +24,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -201,7 +204,13 @@ public final class BuildManifests {
         }
         tree.put("tables", tables);
         manifest.extraction().ifPresent(layout -> tree.put("extraction", layoutTree(layout)));
-        manifest.changes().ifPresent(changes -> tree.put("changes", changes.tree()));
+        manifest.changes().ifPresent(changes -> {
+            Map<String, Object> entry = new LinkedHashMap<>(changes.tree());
+            if (!changes.paths().isEmpty()) {
+                entry.put("paths", changes.paths().tree());
+            }
+            tree.put("changes", entry);
+        });
         manifest.outputLayout().ifPresent(layout -> tree.put("output_groups", outputLayoutTree(layout)));
         return tree;
     }
@@ -264,7 +273,22 @@ public final class BuildManifests {
         return new ExtractionChanges(reason == null ? Optional.empty() : Optional.of(reason.asText()), required(tree, "selected").asLong(),
                 required(tree, "unchanged").asLong(), required(tree, "changed").asLong(), required(tree, "added").asLong(),
                 required(tree, "deleted").asLong(), required(tree, "renamed").asLong(), required(tree, "parsed").asLong(),
-                required(tree, "groups").asLong(), required(tree, "groupsRewritten").asLong());
+                required(tree, "groups").asLong(), required(tree, "groupsRewritten").asLong(),
+                tree.has("paths") ? paths(tree.get("paths")) : ChangedPaths.NONE);
+    }
+
+    private static ChangedPaths paths(JsonNode tree) {
+        SortedMap<String, String> renamed = new TreeMap<>();
+        for (JsonNode move : required(tree, "renamed")) {
+            renamed.put(required(move, "to").asText(), required(move, "from").asText());
+        }
+        return new ChangedPaths(texts(required(tree, "changed")), texts(required(tree, "added")), texts(required(tree, "deleted")), renamed);
+    }
+
+    private static SortedSet<String> texts(JsonNode array) {
+        SortedSet<String> texts = new TreeSet<>();
+        array.forEach(value -> texts.add(value.asText()));
+        return texts;
     }
 
     private static BuildManifest read(Path file, long build) {

@@ -20,29 +20,33 @@ import java.util.TreeMap;
  * @param parsed files read and extracted
  * @param groups groups of source files the extraction tables are stored in
  * @param groupsRewritten groups whose data files this build replaced
+ * @param paths the changed, added, deleted and renamed files by path ({@link ChangedPaths#NONE} for a
+ *     full build, and in a manifest written before they were recorded)
  */
 public record ExtractionChanges(Optional<String> fullReason, long selected, long unchanged, long changed, long added, long deleted,
-        long renamed, long parsed, long groups, long groupsRewritten) {
+        long renamed, long parsed, long groups, long groupsRewritten, ChangedPaths paths) {
     public ExtractionChanges {
         requireNonNull(fullReason, "fullReason is null");
+        requireNonNull(paths, "paths is null");
     }
 
     /** A full build of {@code parsed} files, for {@code reason}. */
     static ExtractionChanges full(String reason, long parsed, long groups) {
-        return new ExtractionChanges(Optional.of(reason), parsed, 0, 0, parsed, 0, 0, parsed, groups, groups);
+        return new ExtractionChanges(Optional.of(reason), parsed, 0, 0, parsed, 0, 0, parsed, groups, groups, ChangedPaths.NONE);
     }
 
     /** An incremental build: {@code changes} extracted, {@code rewritten} of {@code groups} groups replaced. */
     static ExtractionChanges incremental(SourceChanges changes, long groups, long rewritten) {
         return new ExtractionChanges(Optional.empty(), changes.selected().size(), changes.unchanged(), changes.changed().size(),
-                changes.added().size(), changes.deleted().size(), changes.renamed().size(), changes.extracted().size(), groups, rewritten);
+                changes.added().size(), changes.deleted().size(), changes.renamed().size(), changes.extracted().size(), groups, rewritten,
+                ChangedPaths.of(changes));
     }
 
     public boolean isFull() {
         return fullReason.isPresent();
     }
 
-    /** The run record's {@code changes} entry. */
+    /** The run record's {@code changes} entry: the counts, not the paths (the manifest records those). */
     public SortedMap<String, Object> tree() {
         SortedMap<String, Object> tree = new TreeMap<>();
         tree.put("mode", isFull() ? "full" : "incremental");
