@@ -100,6 +100,11 @@ public final class BuildCommand implements Callable<Integer> {
                     + "a smaller heap, more time (docs/runtime.md, \"File-partitioned execution\").")
     private boolean partitionFiles;
 
+    @Option(names = "--full",
+            description = "Extract every file and compute every output, reading no data file of the output's earlier builds "
+                    + "(a new version of each table all the same): after 'codeanatomy check' found a damaged file.")
+    private boolean full;
+
     @Option(names = "--no-calls",
             description = "Leave out call resolution (CALLS edges, cpg_call_graph): the rest of the graph, sooner, on a large repository.")
     boolean noCalls;
@@ -126,7 +131,7 @@ public final class BuildCommand implements Callable<Integer> {
             throw new UserError("--group-bytes must be at least 1, got " + groupBytes + ".", 2);
         }
         BuildOptions options = new BuildOptions(allowShrink, keepBuilds == null ? OptionalInt.empty() : OptionalInt.of(keepBuilds),
-                OutputVacuum.DEFAULT_RETENTION, groupBytes == null ? BuildOptions.DEFAULT.groupBytes() : groupBytes, partitionFiles);
+                OutputVacuum.DEFAULT_RETENTION, groupBytes == null ? BuildOptions.DEFAULT.groupBytes() : groupBytes, partitionFiles, full);
         SessionConfig config = run.config(source);
         Optional<TuningRecord> tuning = tuning(config);
         if (tuning.isPresent() && tune) {

@@ -59,7 +59,7 @@ final class QueryErrors {
             }
             if (cause instanceof UncheckedIOException unreadable) {
                 // A query only reads the output's tables: the stored data is damaged, or the file system refused it.
-                return new UserError(IoErrors.sentence(unreadable) + "; run 'codeanatomy check' on the output, then build it again.", EXIT);
+                return new UserError(IoErrors.sentence(unreadable) + "; run 'codeanatomy check' on the output, then build it again with --full.", EXIT);
             }
             String message = cause.getMessage();
             if (message != null && message.contains("grows beyond 64 KB")) {

@@ -92,7 +92,7 @@ class TestDamagedTableReads {
     private void assertNamesTheFileInOneSentence(String err, String prefix) {
         assertThat(err).startsWith(prefix + "cannot read the data file " + dataFile.getFileName() + " of the Delta table cpg_nodes at "
                         + nodes + " (")
-                .endsWith("); run 'codeanatomy check' on the output, then build it again.\n")
+                .endsWith("); run 'codeanatomy check' on the output, then build it again with --full.\n")
                 .doesNotContain("\tat ").doesNotContain("Exception:");
         assertThat(err.lines()).hasSize(1);
     }

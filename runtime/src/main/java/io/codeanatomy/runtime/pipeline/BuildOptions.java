@@ -19,14 +19,23 @@ import java.util.OptionalInt;
  * @param partitionFiles whether a full build computes the file-local part of the graph one group of
  *     files at a time, each in a session of its own, before the cross-file part: less memory, more
  *     time (docs/runtime.md, "File-partitioned execution")
+ * @param full whether the build extracts every file and computes every output whatever the output's
+ *     latest build holds, reading none of its data files: the way on after a data file of the
+ *     output was damaged, which an incremental build would carry rows from
  */
-public record BuildOptions(boolean allowShrink, OptionalInt keepBuilds, Duration retention, long groupBytes, boolean partitionFiles) {
+public record BuildOptions(boolean allowShrink, OptionalInt keepBuilds, Duration retention, long groupBytes, boolean partitionFiles,
+        boolean full) {
     /** Refuse to shrink, keep every build. */
     public static final BuildOptions DEFAULT = new BuildOptions(false, OptionalInt.empty(), OutputVacuum.DEFAULT_RETENTION);
 
     /** Groups of the default size ({@link SourceGroups#TARGET_BYTES}). */
     public BuildOptions(boolean allowShrink, OptionalInt keepBuilds, Duration retention) {
         this(allowShrink, keepBuilds, retention, SourceGroups.TARGET_BYTES, false);
+    }
+
+    /** Incremental where the latest build allows it. */
+    public BuildOptions(boolean allowShrink, OptionalInt keepBuilds, Duration retention, long groupBytes, boolean partitionFiles) {
+        this(allowShrink, keepBuilds, retention, groupBytes, partitionFiles, false);
     }
 
     public BuildOptions {

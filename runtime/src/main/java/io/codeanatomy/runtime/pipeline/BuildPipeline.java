@@ -617,6 +617,9 @@ public final class BuildPipeline {
             if (previous.isEmpty()) {
                 return Optional.of("no previous build");
             }
+            if (options.full()) {
+                return Optional.of("asked for with --full");
+            }
             Optional<ExtractionLayout> base = previous.get().extraction();
             if (base.isEmpty()) {
                 return Optional.of("the previous build did not record how its extraction tables are stored");

@@ -76,11 +76,14 @@ public final class OutputCheck {
                 long rows = count(session, session.schema().plus().getTable(table.name()));
                 rowsRead += rows;
                 if (rows != table.rows()) {
-                    problems.add(where + " has " + rows + " rows but its build recorded " + table.rows() + "; rebuild the output.");
+                    problems.add(where + " has " + rows + " rows but its build recorded " + table.rows() + "; rebuild the output with --full.");
                 }
                 readable.add(table.name());
             } catch (RuntimeException e) {
-                problems.add(where + " cannot be read: " + OutputTables.firstLine(e) + "; rebuild the output.");
+                String reason = OutputTables.firstLine(e);
+                // A damaged data file: a full build writes new ones without reading it. A damaged log is read by any build.
+                problems.add(where + " cannot be read: " + reason + (reason.startsWith("cannot read the log ") ? "; rebuild the output."
+                        : "; rebuild the output with --full."));
             }
         }
         if (readable.contains(NODES) && readable.contains(EDGES)) {

@@ -41,7 +41,7 @@ class TestOutputCheck {
 
         assertThat(report.problems()).hasSize(1);
         assertThat(report.problems().get(0)).startsWith("table cpg_nodes (" + out.resolve("cpg/cpg_nodes") + ", version 0) cannot be read: ")
-                .endsWith("; rebuild the output.").doesNotContain("\n");
+                .endsWith("; rebuild the output with --full.").doesNotContain("\n");
     }
 
     @Test
@@ -56,7 +56,7 @@ class TestOutputCheck {
         CheckReport report = check(out);
 
         assertThat(report.problems()).containsExactly("table py_defs_v1 (" + out.resolve("extract/py_defs_v1") + ", version 0) has " + rows
-                + " rows but its build recorded " + (rows + 5) + "; rebuild the output.");
+                + " rows but its build recorded " + (rows + 5) + "; rebuild the output with --full.");
     }
 
     private Path build() throws IOException {

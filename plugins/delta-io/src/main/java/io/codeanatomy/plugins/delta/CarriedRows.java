@@ -38,6 +38,7 @@ final class CarriedRows implements Iterator<VectorSchemaRoot>, AutoCloseable {
     private final boolean carries;
     private final VectorSchemaRoot root;
     private CloseableIterator<ColumnarBatch> current;
+    private FileStatus currentFile;
     private boolean ready;
     private long carried;
     private long skipped;
@@ -60,17 +61,35 @@ final class CarriedRows implements Iterator<VectorSchemaRoot>, AutoCloseable {
     @Override
     public boolean hasNext() {
         while (!ready) {
-            if (current == null || !current.hasNext()) {
-                closeCurrent();
-                if (!files.hasNext()) {
-                    return false;
+            ColumnarBatch batch;
+            try {
+                if (current == null || !current.hasNext()) {
+                    closeCurrent();
+                    if (!files.hasNext()) {
+                        return false;
+                    }
+                    currentFile = files.next();
+                    current = open(currentFile);
+                    continue;
                 }
-                current = open(files.next());
-                continue;
+                batch = current.next();
+            } catch (IOException | RuntimeException e) {
+                throw unreadable(e);
             }
-            ready = fill(current.next());
+            ready = fill(batch);
         }
         return true;
+    }
+
+    /**
+     * One sentence for a data file of the earlier build that cannot be read (truncated, deleted,
+     * damaged): which file, why, and the way on, a build that reads none of them.
+     */
+    private UncheckedIOException unreadable(Exception failure) {
+        String message = "cannot read the data file " + DeltaRowIterator.localPath(currentFile.getPath())
+                + " of the output's latest build to carry its rows into this one (" + DeltaRowIterator.reason(failure)
+                + "); run 'codeanatomy check' on the output to list its damaged files, then build with --full, which reads none of them";
+        return new UncheckedIOException(message, new IOException(message, failure));
     }
 
     @Override
@@ -121,19 +140,15 @@ final class CarriedRows implements Iterator<VectorSchemaRoot>, AutoCloseable {
     }
 
     /** The file's batches, read column by column where the columnar reader can ({@link KernelEngine#readColumnar}), else by Kernel's reader. */
-    private CloseableIterator<ColumnarBatch> open(FileStatus file) {
-        try {
-            CloseableIterator<ColumnarBatch> columnar = engine instanceof KernelEngine kernel
-                    ? kernel.readColumnar(file, columnarSchema, Optional.empty(), new ScanTally())
-                    : null;
-            if (columnar != null) {
-                return columnar;
-            }
-            return engine.getParquetHandler().readParquetFiles(DeltaRowIterator.single(file), physicalSchema, Optional.empty())
-                    .map(result -> result.getData());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the data file " + file.getPath() + " to carry its rows", e);
+    private CloseableIterator<ColumnarBatch> open(FileStatus file) throws IOException {
+        CloseableIterator<ColumnarBatch> columnar = engine instanceof KernelEngine kernel
+                ? kernel.readColumnar(file, columnarSchema, Optional.empty(), new ScanTally())
+                : null;
+        if (columnar != null) {
+            return columnar;
         }
+        return engine.getParquetHandler().readParquetFiles(DeltaRowIterator.single(file), physicalSchema, Optional.empty())
+                .map(result -> result.getData());
     }
 
     private void closeCurrent() {

@@ -198,7 +198,7 @@ final class DeltaRowIterator implements CloseableIterator<Object[]> {
     }
 
     /** Kernel names files by URI ({@code file:/...}); people and shells by path. */
-    private static String localPath(String uri) {
+    static String localPath(String uri) {
         try {
             return Path.of(URI.create(uri)).toString();
         } catch (IllegalArgumentException | FileSystemNotFoundException e) {
@@ -207,7 +207,7 @@ final class DeltaRowIterator implements CloseableIterator<Object[]> {
     }
 
     /** The innermost cause, which says what went wrong: Kernel's wrappers only say that something did. */
-    private static String reason(Throwable failure) {
+    static String reason(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null) {
             root = root.getCause();
