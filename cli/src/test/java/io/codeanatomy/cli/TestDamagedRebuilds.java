@@ -70,6 +70,33 @@ class TestDamagedRebuilds {
         assertThat(query.out()).contains("area").contains("total");
     }
 
+    @Test
+    void aBuildIntoAnOutputWhoseLogIsDamagedSaysSoInOneSentenceAndCommitsNoBuild() throws IOException {
+        Path source = temp.resolve("src");
+        write(source.resolve("pkg/__init__.py"), "");
+        write(source.resolve("pkg/shapes.py"), "class Shape:\n    def area(self):\n        return 0\n");
+        Path out = temp.resolve("out");
+        CliRun first = CliRun.of("build", source.toString(), "--out", out.toString(), "--no-calls");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        Path nodes = out.resolve("cpg/cpg_nodes");
+        Path entry = nodes.resolve("_delta_log/00000000000000000000.json");
+        Files.writeString(entry, Files.readString(entry).substring(0, 40));
+
+        CliRun full = CliRun.of("build", source.toString(), "--out", out.toString(), "--no-calls", "--full");
+
+        assertThat(full.exitCode()).isEqualTo(1);
+        assertThat(full.err().lines().filter(line -> line.startsWith("codeanatomy: ")).toList()).singleElement().asString()
+                .contains("cannot read the log of the Delta table cpg_nodes at " + nodes + " (")
+                .contains("); every write reads a table's log, so this output cannot take another build: run 'codeanatomy check' on it, "
+                        + "then build into a new output directory")
+                .doesNotContain("KernelEngineException");
+        assertThat(full.err().lines().filter(line -> line.startsWith(" at ") || line.startsWith("\tat "))).as("no trace").isEmpty();
+        assertThat(BuildManifests.list(out)).as("the failed build commits no build").hasSize(1);
+        CliRun check = CliRun.of("check", out.toString());
+        assertThat(check.exitCode()).isEqualTo(1);
+        assertThat(check.out() + check.err()).contains("table cpg_nodes (").contains("build into a new output directory.");
+    }
+
     private static void write(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text, StandardCharsets.UTF_8);

@@ -81,9 +81,9 @@ public final class OutputCheck {
                 readable.add(table.name());
             } catch (RuntimeException e) {
                 String reason = OutputTables.firstLine(e);
-                // A damaged data file: a full build writes new ones without reading it. A damaged log is read by any build.
-                problems.add(where + " cannot be read: " + reason + (reason.startsWith("cannot read the log ") ? "; rebuild the output."
-                        : "; rebuild the output with --full."));
+                // A damaged data file: a full build writes new ones without reading it. A damaged log is read by every build.
+                problems.add(where + " cannot be read: " + reason + (reason.startsWith("cannot read the log ")
+                        ? "; every build reads a table's log: build into a new output directory." : "; rebuild the output with --full."));
             }
         }
         if (readable.contains(NODES) && readable.contains(EDGES)) {

@@ -30,8 +30,8 @@ class TestDamagedOutput {
         }
 
         assertThat(report.problems()).hasSize(1);
-        assertThat(report.problems().get(0)).startsWith("table cpg_nodes (" + out.resolve("cpg/cpg_nodes") + ", version 1) cannot be ")
-                .endsWith("; rebuild the output.").doesNotContain("\n");
+        assertThat(report.problems().get(0)).startsWith("table cpg_nodes (" + out.resolve("cpg/cpg_nodes") + ", version 1) cannot be read: cannot read the log ")
+                .endsWith("; every build reads a table's log: build into a new output directory.").doesNotContain("\n");
     }
 
     @Test

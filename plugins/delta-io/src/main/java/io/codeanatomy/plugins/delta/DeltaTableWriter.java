@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -87,7 +88,7 @@ public final class DeltaTableWriter {
         Transaction transaction = snapshot.buildUpdateTableTransaction(ENGINE_INFO, Operation.WRITE)
                 .withMaxRetries(0)
                 .build(engine);
-        return write(transaction, target, schema, batches, KernelInternals.removeAllFiles(engine, snapshot));
+        return write(transaction, target, schema, batches, readingLog(target.path(), () -> KernelInternals.removeAllFiles(engine, snapshot)));
     }
 
     /**
@@ -137,7 +138,8 @@ public final class DeltaTableWriter {
             transaction = target.snapshot().get().buildUpdateTableTransaction(ENGINE_INFO, Operation.WRITE)
                     .withMaxRetries(0)
                     .build(engine);
-            live = KernelInternals.liveFiles(engine, target.snapshot().get());
+            Snapshot snapshot = target.snapshot().get();
+            live = readingLog(target.path(), () -> KernelInternals.liveFiles(engine, snapshot));
         }
         Row state = transaction.getTransactionState(engine);
         DataWriteContext context = Transaction.getWriteContext(engine, state, Map.of());
@@ -228,9 +230,26 @@ public final class DeltaTableWriter {
         String path = tablePath(location);
         StructType kernelSchema = ArrowSchemas.toKernel(requireNonNull(schema, "schema is null"));
         try {
-            return new Target(path, kernelSchema, Optional.of(TableManager.loadSnapshot(path).build(engine)));
+            return new Target(path, kernelSchema, Optional.of(readingLog(path, () -> TableManager.loadSnapshot(path).build(engine))));
         } catch (TableNotFoundException e) {
             return new Target(path, kernelSchema, Optional.empty());
+        }
+    }
+
+    /**
+     * What {@code read} reads of the log of the table at {@code path}; a log that cannot be read
+     * (a damaged or missing entry) fails the write in one sentence naming the table and the way on.
+     */
+    private static <T> T readingLog(String path, Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (TableNotFoundException | DeltaIoException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            String location = DeltaRowIterator.localPath(path);
+            throw new DeltaIoException("cannot read the log of the Delta table " + Path.of(location).getFileName() + " at " + location
+                    + " (" + DeltaRowIterator.reason(e) + "); every write reads a table's log, so this output cannot take another build: "
+                    + "run 'codeanatomy check' on it, then build into a new output directory", e);
         }
     }
 
