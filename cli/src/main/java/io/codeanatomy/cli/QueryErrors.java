@@ -1,6 +1,7 @@
 package io.codeanatomy.cli;
 
 import io.codeanatomy.runtime.compile.InvalidQueryException;
+import io.codeanatomy.runtime.pipeline.OutputTables;
 import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -59,7 +60,9 @@ final class QueryErrors {
             }
             if (cause instanceof UncheckedIOException unreadable) {
                 // A query only reads the output's tables: the stored data is damaged, or the file system refused it.
-                return new UserError(IoErrors.sentence(unreadable) + "; run 'codeanatomy check' on the output, then build it again with --full.", EXIT);
+                String sentence = IoErrors.sentence(unreadable);
+                return new UserError(sentence + "; run 'codeanatomy check' on the output, then " + (OutputTables.damagedLog(sentence)
+                        ? "build into a new output directory (every build reads a table's log)." : "build it again with --full."), EXIT);
             }
             String message = cause.getMessage();
             if (message != null && message.contains("grows beyond 64 KB")) {

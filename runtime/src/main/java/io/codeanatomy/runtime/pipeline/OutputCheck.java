@@ -81,8 +81,7 @@ public final class OutputCheck {
                 readable.add(table.name());
             } catch (RuntimeException e) {
                 String reason = OutputTables.firstLine(e);
-                // A damaged data file: a full build writes new ones without reading it. A damaged log is read by every build.
-                problems.add(where + " cannot be read: " + reason + (reason.startsWith("cannot read the log ")
+                problems.add(where + " cannot be read: " + reason + (OutputTables.damagedLog(reason)
                         ? "; every build reads a table's log: build into a new output directory." : "; rebuild the output with --full."));
             }
         }

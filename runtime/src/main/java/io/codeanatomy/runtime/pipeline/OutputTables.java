@@ -124,6 +124,15 @@ public final class OutputTables {
         return registered;
     }
 
+    /**
+     * Whether {@code reason}, a table reader's sentence, says the table's Delta log cannot be read
+     * rather than a data file: every build reads a table's log, so {@code build --full}, which reads
+     * no earlier data file, cannot get past it; a new output directory can.
+     */
+    public static boolean damagedLog(String reason) {
+        return reason.startsWith("cannot read the log ");
+    }
+
     /** The first line of the first message in {@code e}'s causes, without closing punctuation: for one-sentence errors. */
     static String firstLine(Throwable e) {
         Throwable cause = e;
