@@ -275,6 +275,13 @@ class TestIncrementalBuilds {
             assertThat(bindings.get("computations").asInt()).as("the bindings computed once per group, calls " + calls)
                     .isEqualTo(record.get("changes").get("groups").asInt());
             assertThat(bindings.get("rows").asLong()).isPositive();
+            // The plans run apart from the DAG are metered too, each summed over the groups' sessions: the groups'
+            // file-local nodes and the DAG's cross-file ones are the table's rows, and every group's adjacency rows the table's.
+            assertThat(rootRows(record, "file-local." + CpgSpec.NODES_OUTPUT)).as("calls " + calls).isPositive();
+            assertThat(rootRows(record, "file-local." + CpgSpec.NODES_OUTPUT) + rootRows(record, CpgSpec.NODES_OUTPUT)).as("calls " + calls)
+                    .isEqualTo(outputRows(record, CpgSpec.NODES_OUTPUT));
+            assertThat(rootRows(record, "adjacency." + CpgSpec.EDGES_BY_SRC_OUTPUT)).as("calls " + calls)
+                    .isEqualTo(outputRows(record, CpgSpec.EDGES_BY_SRC_OUTPUT));
             assertThat(names(record.get("reuse").get("changedFilesOnly"))).isEmpty();
             assertEqualToABuildFromScratch(source, out, scratch.toArray(String[]::new));
             Files.move(temp.resolve("scratch"), temp.resolve("scratch-" + calls));
@@ -415,6 +422,26 @@ class TestIncrementalBuilds {
         List<String> views = new ArrayList<>();
         record.get("spools").forEach(spool -> views.add(spool.get("view").asText()));
         return views;
+    }
+
+    /** The rows the root operator of plan {@code plan} gave, as the run record lists its operators. */
+    private static long rootRows(JsonNode record, String plan) {
+        for (JsonNode operator : record.get("operators")) {
+            if (operator.get("plan").asText().equals(plan) && operator.get("path").asText().equals("0")) {
+                return operator.get("rowsOut").asLong();
+            }
+        }
+        throw new AssertionError("no operator of plan '" + plan + "' in the run record");
+    }
+
+    /** The rows the run record says output {@code name} has. */
+    private static long outputRows(JsonNode record, String name) {
+        for (JsonNode output : record.get("outputs")) {
+            if (output.get("name").asText().equals(name)) {
+                return output.get("rowCount").asLong();
+            }
+        }
+        throw new AssertionError("no output '" + name + "' in the run record");
     }
 
     /** The spool of {@code view} among {@code spools}. */

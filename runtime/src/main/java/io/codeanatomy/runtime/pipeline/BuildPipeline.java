@@ -18,6 +18,7 @@ import io.codeanatomy.api.spec.WriteMode;
 import io.codeanatomy.runtime.builtin.CallResolution;
 import io.codeanatomy.runtime.builtin.CpgSpec;
 import io.codeanatomy.runtime.compile.CompiledDag;
+import io.codeanatomy.runtime.exec.OperatorMetrics;
 import io.codeanatomy.runtime.exec.RowBatchReader;
 import io.codeanatomy.runtime.exec.SpoolMetrics;
 import io.codeanatomy.runtime.plan.PlannedDag;
@@ -227,6 +228,8 @@ public final class BuildPipeline {
         private Optional<FileGroupedOutputs> groupedOutputs = Optional.empty();
         /** The spools of the sessions that computed file-local rows apart from the DAG ({@link FileGroupedOutputs#fileLocalSpools}). */
         private List<SpoolMetrics> fileLocalSpools = List.of();
+        /** The operators of the plans run apart from the DAG ({@link FileGroupedOutputs#operators}). */
+        private List<OperatorMetrics> apartOperators = List.of();
         /** The stored views' outputs an incremental build wrote before planning. */
         private List<OutputResult> stored = List.of();
         private long phaseStart;
@@ -308,6 +311,7 @@ public final class BuildPipeline {
                         spills = g.spills();
                         changedScans = g.changedScans();
                         fileLocalSpools = g.fileLocalSpools();
+                        apartOperators = g.operators();
                     });
                 }
                 begin("report");
@@ -354,7 +358,7 @@ public final class BuildPipeline {
             if (options.keepBuilds().isPresent()) {
                 OutputVacuum.vacuum(directory, materializer, options.keepBuilds(), options.retention(), Instant.now());
             }
-            return new BuildOutcome(result, runDirectory, extraction, session.operatorMetrics(), changes, reuse);
+            return new BuildOutcome(result, runDirectory, extraction, operators(), changes, reuse);
         }
 
         /**
@@ -772,6 +776,13 @@ public final class BuildPipeline {
                     .orElseThrow(() -> new IllegalStateException("the plan DAG has an output '" + name + "' the spec does not"));
         }
 
+        /** The operators of every plan this build ran: its DAG's, then those run apart from it. */
+        private List<OperatorMetrics> operators() {
+            List<OperatorMetrics> all = new ArrayList<>(session.operatorMetrics());
+            all.addAll(apartOperators);
+            return all;
+        }
+
         /** The envelope the outputs' {@linkplain OutputReuse#keys inputs keys} are taken from. */
         private SessionEnvelope keyEnvelope() {
             return OutputReuse.withoutStored(session.envelope(spec.hash()));
@@ -793,7 +804,7 @@ public final class BuildPipeline {
             record.put("fixpoints", RunRecords.fixpoints(plans));
             record.put("spills", spillTree());
             record.put("scans", scanTree());
-            record.put("operators", RunRecords.operators(session.operatorMetrics()));
+            record.put("operators", RunRecords.operators(operators()));
             record.put("source", source.toString());
             changes.ifPresent(c -> record.put("changes", c.tree()));
             reuse.ifPresent(r -> record.put("reuse", r.tree()));

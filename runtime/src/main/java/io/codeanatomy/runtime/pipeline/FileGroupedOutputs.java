@@ -11,6 +11,7 @@ import io.codeanatomy.api.spec.OutputTarget;
 import io.codeanatomy.api.spec.SemanticSpec;
 import io.codeanatomy.runtime.builtin.CpgPart;
 import io.codeanatomy.runtime.builtin.CpgSpec;
+import io.codeanatomy.runtime.exec.OperatorMetrics;
 import io.codeanatomy.runtime.exec.RowBatchReader;
 import io.codeanatomy.runtime.exec.SpoolMetrics;
 import io.codeanatomy.runtime.plan.PlannedDag;
@@ -84,6 +85,11 @@ final class FileGroupedOutputs {
     private int adjacencyGroups;
     /** The spools of the sessions of file-local rows, each view's figures summed over them, in the order the first computed them. */
     private final Map<String, SpoolMetrics> localSpools = new LinkedHashMap<>();
+    /**
+     * The operators of the plans run in sessions of their own, apart from the DAG, by plan, place and
+     * operator, each summed over the sessions that ran it, in the order first run ({@link #operators}).
+     */
+    private final Map<String, OperatorMetrics> operators = new LinkedHashMap<>();
     /** What the scans of the changed files' session read and skipped, by the names it registered its tables under. */
     private SortedMap<String, ScanCounts> changedScans = new TreeMap<>();
 
@@ -100,6 +106,10 @@ final class FileGroupedOutputs {
      * than spilling them cost in time (docs/runtime.md, "Bounded memory").
      */
     static final long HOLD_CAP = 64L << 20;
+    /** What comes before the name of a plan of the file-local rows' sessions in {@link #operators}. */
+    static final String FILE_LOCAL_PLANS = "file-local.";
+    /** What comes before the name of a plan of the adjacency groups' sessions in {@link #operators}. */
+    static final String ADJACENCY_PLANS = "adjacency.";
 
     /** What an output's gathering spilled: its Arrow record batches and their bytes. */
     record SpillCount(long batches, long bytes) {
@@ -432,6 +442,32 @@ final class FileGroupedOutputs {
             add(rows, grouping, fragment, outputs.get(fragment.name()), path -> groups.contains(rows.groupOf(path)), origin);
             return fragment.name();
         });
+        meter(ADJACENCY_PLANS, grouping);
+    }
+
+    /**
+     * Adds the operators of the plans session {@code in} ran, under their plan's name after {@code
+     * prefix}, to {@link #operators}: an operator at the same place of a plan of the same name is
+     * summed with those of the sessions before.
+     */
+    private synchronized void meter(String prefix, Session in) {
+        for (OperatorMetrics operator : in.operatorMetrics()) {
+            OperatorMetrics named = new OperatorMetrics(prefix + operator.plan(), operator.path(), operator.operator(), operator.rowsOut(),
+                    operator.inclusiveNanos(), operator.selfNanos());
+            operators.merge(named.plan() + "\n" + named.path() + "\n" + named.operator(), named,
+                    (before, more) -> new OperatorMetrics(before.plan(), before.path(), before.operator(), before.rowsOut() + more.rowsOut(),
+                            before.inclusiveNanos() + more.inclusiveNanos(), before.selfNanos() + more.selfNanos()));
+        }
+    }
+
+    /**
+     * The operators of the plans this build ran apart from its DAG, each summed over the sessions that
+     * ran it: the file-local rows' (of the changed files, or of every group of a partitioned build),
+     * their plans' names after {@value #FILE_LOCAL_PLANS}, and the adjacency tables' recomputed groups',
+     * after {@value #ADJACENCY_PLANS}; empty if none ran.
+     */
+    synchronized List<OperatorMetrics> operators() {
+        return List.copyOf(operators.values());
     }
 
     /** The condition that {@code path} is in one of {@code groups}: a range of paths per run of consecutive groups. */
@@ -637,6 +673,7 @@ final class FileGroupedOutputs {
             });
             changed.scanCounts().forEach((table, counts) -> changedScans.merge(table, counts, ScanCounts::plus));
             changed.spoolMetrics().forEach(spool -> localSpools.merge(spool.view(), spool, SpoolMetrics::plus));
+            meter(FILE_LOCAL_PLANS, changed);
         } catch (RuntimeException | Error e) {
             gathered.values().forEach(FileGroupedRows::close);
             throw e;
