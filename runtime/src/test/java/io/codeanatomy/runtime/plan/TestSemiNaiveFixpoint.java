@@ -161,6 +161,32 @@ class TestSemiNaiveFixpoint {
         assertThat(FixpointRuns.of(unbounded).get(0).fullGroups()).isZero();
     }
 
+    @Test
+    void twoBoundsOnOneColumnCountTheirGroupsApartAndABoundOnAnotherDropsNothingBelowItsLimit() {
+        PlanningFixture fixture = fixture(ring(16));
+        // Nodes 0 and 1 keep at most 5 paths each, each counted by its own bound; a bound per dst that never fills
+        // (16 sources at most) drops nothing.
+        SemiNaiveRel bounded = squareClosure(100).bounded(List.of(GroupBound.of(Map.of("src", "0"), List.of("src"), 5),
+                GroupBound.of(Map.of("dst", "3"), List.of("dst"), 20), GroupBound.of(Map.of("src", "1"), List.of("src"), 5)));
+        EnumerableRel physical = plan(compile(fixture, bounded, PAIR));
+        List<List<Object>> rows = rows(fixture, physical);
+
+        // As node 0 keeps paths to 1..5, node 1 keeps those to 2..6: round 3 brings 6 to 9, of which "6" comes first as text.
+        Set<List<Object>> expected = new HashSet<>();
+        for (List<Object> path : ringClosureWithNodeZeroReaching(16, 5)) {
+            if ((Long) path.get(0) != 1L) {
+                expected.add(path);
+            }
+        }
+        for (long dst = 2; dst <= 6; dst++) {
+            expected.add(List.of(1L, dst));
+        }
+        assertThat(rows).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+        FixpointRun run = FixpointRuns.of(physical).get(0);
+        assertThat(run.droppedRows()).isEqualTo(6);
+        assertThat(run.fullGroups()).isEqualTo(2);
+    }
+
     /** Every path of a ring of {@code size} nodes, except that node 0 reaches nodes 1 to {@code lastDst} only. */
     private static Set<List<Object>> ringClosureWithNodeZeroReaching(int size, long lastDst) {
         Set<List<Object>> expected = new HashSet<>();
