@@ -17,4 +17,15 @@ public record OperatorMetrics(String plan, String path, String operator, long ro
         requireNonNull(path, "path is null");
         requireNonNull(operator, "operator is null");
     }
+
+    /** This operator under plan {@code name}. */
+    public OperatorMetrics inPlan(String name) {
+        return new OperatorMetrics(name, path, operator, rowsOut, inclusiveNanos, selfNanos);
+    }
+
+    /** This operator's rows and times with {@code more}'s added: the same operator in another run of its plan. */
+    public OperatorMetrics plus(OperatorMetrics more) {
+        return new OperatorMetrics(plan, path, operator, rowsOut + more.rowsOut, inclusiveNanos + more.inclusiveNanos,
+                selfNanos + more.selfNanos);
+    }
 }

@@ -452,11 +452,8 @@ final class FileGroupedOutputs {
      */
     private synchronized void meter(String prefix, Session in) {
         for (OperatorMetrics operator : in.operatorMetrics()) {
-            OperatorMetrics named = new OperatorMetrics(prefix + operator.plan(), operator.path(), operator.operator(), operator.rowsOut(),
-                    operator.inclusiveNanos(), operator.selfNanos());
-            operators.merge(named.plan() + "\n" + named.path() + "\n" + named.operator(), named,
-                    (before, more) -> new OperatorMetrics(before.plan(), before.path(), before.operator(), before.rowsOut() + more.rowsOut(),
-                            before.inclusiveNanos() + more.inclusiveNanos(), before.selfNanos() + more.selfNanos()));
+            OperatorMetrics named = operator.inPlan(prefix + operator.plan());
+            operators.merge(named.plan() + "\n" + named.path() + "\n" + named.operator(), named, OperatorMetrics::plus);
         }
     }
 
