@@ -282,6 +282,10 @@ class TestIncrementalBuilds {
                     .isEqualTo(outputRows(record, CpgSpec.NODES_OUTPUT));
             assertThat(rootRows(record, "adjacency." + CpgSpec.EDGES_BY_SRC_OUTPUT)).as("calls " + calls)
                     .isEqualTo(outputRows(record, CpgSpec.EDGES_BY_SRC_OUTPUT));
+            String report = Files.readString(recordFile.resolveSibling("report.html"), StandardCharsets.UTF_8);
+            assertThat(report).as("the report lists the plans run apart from the DAG, calls " + calls).contains("<section id=\"apart\">")
+                    .contains("<tr><td>file-local." + CpgSpec.NODES_OUTPUT + "</td>").contains("<tr><td>adjacency." + CpgSpec.EDGES_BY_SRC_OUTPUT + "</td>")
+                    .doesNotContain("<tr><td>" + CpgSpec.NODES_OUTPUT + "</td><td class=\"n\">");
             assertThat(names(record.get("reuse").get("changedFilesOnly"))).isEmpty();
             assertEqualToABuildFromScratch(source, out, scratch.toArray(String[]::new));
             Files.move(temp.resolve("scratch"), temp.resolve("scratch-" + calls));

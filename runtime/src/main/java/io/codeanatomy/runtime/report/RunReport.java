@@ -14,11 +14,13 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -103,6 +105,7 @@ public final class RunReport {
         phases();
         plan(fragments);
         hotOperators(fragments);
+        apartPlans(fragments);
         outputs();
         inputs();
         problems();
@@ -314,6 +317,40 @@ public final class RunReport {
                     .append("</td><td class=\"n\">").append(Html.count(m.rowsOut())).append("</td><td class=\"n\">").append(Html.millis(m.selfMillis()))
                     .append("</td><td class=\"n\">").append(Html.millis(m.millis())).append("</td></tr>");
         }
+        html.append("</table></section>\n");
+    }
+
+    /**
+     * The plans the run record meters that are not the DAG's: those a build runs in sessions of their
+     * own (a rebuild's changed files, the groups of a partitioned build, the adjacency tables'
+     * recomputed groups), each with its root operator's rows and time; nothing when there are none.
+     */
+    private void apartPlans(List<Fragment> fragments) {
+        Set<String> inDag = new HashSet<>();
+        fragments.forEach(fragment -> inDag.add(fragment.key()));
+        Map<String, Integer> operators = new LinkedHashMap<>();
+        Map<String, JsonNode> roots = new HashMap<>();
+        for (JsonNode operator : result.path("operators")) {
+            String plan = operator.path("plan").asText();
+            if (!inDag.contains(plan)) {
+                operators.merge(plan, 1, Integer::sum);
+                if (operator.path("path").asText().equals("0")) {
+                    roots.put(plan, operator);
+                }
+            }
+        }
+        if (operators.isEmpty()) {
+            return;
+        }
+        html.append("<section id=\"apart\"><h2>Plans run apart from the DAG</h2><p>Each in a session of its own, its operators summed "
+                + "over the sessions that ran it (all of them in <code>run-result.json</code>).</p><table><tr><th>plan</th>"
+                + "<th class=\"n\">operators</th><th class=\"n\">rows out</th><th class=\"n\">time</th></tr>");
+        operators.forEach((plan, count) -> {
+            JsonNode root = roots.get(plan);
+            html.append("<tr><td>").append(Html.escape(plan)).append("</td><td class=\"n\">").append(count).append("</td><td class=\"n\">")
+                    .append(root == null ? "" : Html.count(root.path("rowsOut").asLong())).append("</td><td class=\"n\">")
+                    .append(root == null ? "" : Html.millis(root.path("millis").asLong())).append("</td></tr>");
+        });
         html.append("</table></section>\n");
     }
 
