@@ -47,6 +47,7 @@ final class RelRenderer implements RelSpecVisitor<String> {
             collectScans(semiNaive.step(), inStep);
             inStep.remove(semiNaive.deltaName());
             inStep.remove(semiNaive.totalName());
+            inStep.remove(semiNaive.oldName());
             names.addAll(inStep);
             return;
         }

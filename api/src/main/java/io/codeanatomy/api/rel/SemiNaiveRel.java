@@ -13,12 +13,18 @@ import static java.util.Objects.requireNonNull;
  * so far, that round's new rows included. Unlike {@link RecursiveRel}, whose step sees only the
  * previous round, this form can evaluate non-linear rules, which join the recursive relation with
  * itself: a rule {@code R :- A, B} over the recursive relation twice becomes
- * {@code delta(A) ⋈ total(B) ∪ total(A) ⋈ delta(B)} ({@link #differentiate} writes that union).
+ * {@code delta(A) ⋈ total(B) ∪ old(A) ⋈ delta(B)} ({@link #differentiate} writes that union), where
+ * {@code old}, read as {@link #oldName()}, is every row derived before the previous round: each
+ * pair of rows of which at least one is new is joined once (with {@code total} on both sides the
+ * pairs of two new rows were joined twice).
  *
  * <p>Set semantics: a row is kept once, in the order first derived (the seed's rows, then each
  * round's new rows). Columns are the seed's, unqualified; the step must produce the same number of
  * columns with the same types, in order. Reaching the bound stops with the rows derived so far
  * (the run metrics say so), so choose it above the longest derivation chain the data can have.
+ *
+ * <p>Inside the step {@code RelSpec.scan(oldName(), alias)} reads the rows derived before the
+ * previous round: the total without the delta.
  *
  * @param deltaName the name under which {@code step} reads the previous round's new rows; it
  *     shadows any relation of that name inside {@code step}
@@ -45,7 +51,7 @@ public record SemiNaiveRel(String deltaName, String totalName, RelSpec seed, Rel
             throw new IllegalArgumentException("Semi-naive relation '" + totalName + "' needs an iteration bound of at least 1, got "
                     + maxIterations + ".");
         }
-        for (String name : List.of(deltaName, totalName)) {
+        for (String name : List.of(deltaName, totalName, totalName + OLD_SUFFIX)) {
             if (seed.scannedRelations().contains(name)) {
                 throw new IllegalArgumentException("The seed of semi-naive relation '" + totalName + "' scans '" + name
                         + "'; only the step may read the delta and the total.");
@@ -55,6 +61,18 @@ public record SemiNaiveRel(String deltaName, String totalName, RelSpec seed, Rel
             throw new IllegalArgumentException("The step of semi-naive relation '" + totalName + "' never scans its delta '" + deltaName
                     + "', so it would derive the same rows every round; read the delta in every rule of the step.");
         }
+    }
+
+    /** What {@link #oldName()} adds to the total's name. */
+    private static final String OLD_SUFFIX = "$old";
+
+    /**
+     * The name under which {@code step} reads the rows derived before the previous round (the
+     * total without the delta): {@code totalName + "$old"}; it shadows any relation of that name
+     * inside {@code step}.
+     */
+    public String oldName() {
+        return totalName + OLD_SUFFIX;
     }
 
     /** A semi-naive relation without bounds. */
@@ -90,7 +108,7 @@ public record SemiNaiveRel(String deltaName, String totalName, RelSpec seed, Rel
         }
         List<RelSpec> steps = new ArrayList<>();
         for (RelSpec rule : rules) {
-            steps.add(differentiate(rule, name, deltaNameOf(name), name));
+            steps.add(differentiate(rule, name, deltaNameOf(name), name, name + OLD_SUFFIX));
         }
         RelSpec step = steps.size() == 1 ? steps.get(0) : new UnionRel(true, steps);
         return new SemiNaiveRel(deltaNameOf(name), name, seed, step, maxIterations);
@@ -106,19 +124,61 @@ public record SemiNaiveRel(String deltaName, String totalName, RelSpec seed, Rel
      * @throws IllegalArgumentException if the rule never scans {@code relation}
      */
     public static RelSpec differentiate(RelSpec rule, String relation, String deltaName, String totalName) {
+        return differentiate(rule, relation, deltaName, totalName, totalName);
+    }
+
+    /**
+     * As {@link #differentiate(RelSpec, String, String, String)}, but in the copy where scan
+     * {@code i} reads the delta, the scans before it (in tree order) read {@code oldName}, the rows
+     * derived before the previous round, so that a row the rule derives from two new rows comes out
+     * of one copy, not of each ({@code delta(A) ⋈ total(B) ∪ old(A) ⋈ delta(B)}). Only when every
+     * scan of {@code relation} is where more rows can only give more rows (under filters,
+     * projections, unions, inner joins and the preserved side of outer, semi and anti joins);
+     * otherwise they read {@code totalName}, as the four-argument form has them.
+     */
+    public static RelSpec differentiate(RelSpec rule, String relation, String deltaName, String totalName, String oldName) {
         requireNonNull(rule, "rule is null");
         RelChecks.requireName(relation, "relation name");
         RelChecks.requireName(deltaName, "delta relation name");
         RelChecks.requireName(totalName, "total relation name");
+        RelChecks.requireName(oldName, "old relation name");
         int occurrences = countScans(rule, relation);
         if (occurrences == 0) {
             throw new IllegalArgumentException("The rule never scans '" + relation + "', so it is not recursive; put it into the seed.");
         }
+        String before = monotone(rule, relation) ? oldName : totalName;
         List<RelSpec> copies = new ArrayList<>();
         for (int i = 0; i < occurrences; i++) {
-            copies.add(rename(rule, relation, deltaName, totalName, i, new int[1]));
+            copies.add(rename(rule, relation, deltaName, totalName, before, i, new int[1]));
         }
         return copies.size() == 1 ? copies.get(0) : new UnionRel(true, copies);
+    }
+
+    /**
+     * Whether every scan of {@code relation} in {@code node} sits where more rows of it can only add
+     * rows to the result: under filters, projections, aliases, unions, either side of an inner join
+     * and the preserved side of a left, right, semi or anti join. Anything else (aggregates, limits,
+     * sub-queries, the null-filled side of an outer join, the rows an anti join excludes) is not.
+     */
+    private static boolean monotone(RelSpec node, String relation) {
+        if (node instanceof ScanRel || countScans(node, relation) == 0) {
+            return true;
+        }
+        if (node instanceof FilterRel || node instanceof ProjectRel || node instanceof AliasRel || node instanceof UnionRel) {
+            return node.inputs().stream().allMatch(input -> monotone(input, relation));
+        }
+        if (node instanceof JoinRel join) {
+            boolean left = switch (join.type()) {
+                case INNER, LEFT, SEMI, ANTI -> monotone(join.left(), relation);
+                case RIGHT, FULL -> countScans(join.left(), relation) == 0;
+            };
+            boolean right = switch (join.type()) {
+                case INNER, RIGHT, SEMI -> monotone(join.right(), relation);
+                case LEFT, FULL, ANTI -> countScans(join.right(), relation) == 0;
+            };
+            return left && right;
+        }
+        return false;
     }
 
     private static String deltaNameOf(String name) {
@@ -134,20 +194,24 @@ public record SemiNaiveRel(String deltaName, String totalName, RelSpec seed, Rel
         return here;
     }
 
-    /** The tree with its scans of {@code relation} renamed: number {@code delta} (in tree order) to the delta, the rest to the total. */
-    private static RelSpec rename(RelSpec node, String relation, String deltaName, String totalName, int delta, int[] seen) {
+    /**
+     * The tree with its scans of {@code relation} renamed: number {@code delta} (in tree order) to
+     * the delta, those before it to {@code before}, those after it to the total.
+     */
+    private static RelSpec rename(RelSpec node, String relation, String deltaName, String totalName, String before, int delta, int[] seen) {
         if (node instanceof ScanRel scan) {
             if (!scan.relation().equals(relation)) {
                 return scan;
             }
-            return new ScanRel(seen[0]++ == delta ? deltaName : totalName, scan.alias());
+            int number = seen[0]++;
+            return new ScanRel(number == delta ? deltaName : number < delta ? before : totalName, scan.alias());
         }
         if (node.inputs().isEmpty()) {
             return node;
         }
         List<RelSpec> inputs = new ArrayList<>();
         for (RelSpec input : node.inputs()) {
-            inputs.add(rename(input, relation, deltaName, totalName, delta, seen));
+            inputs.add(rename(input, relation, deltaName, totalName, before, delta, seen));
         }
         return node.withInputs(inputs);
     }

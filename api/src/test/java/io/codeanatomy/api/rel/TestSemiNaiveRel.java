@@ -1,5 +1,6 @@
 package io.codeanatomy.api.rel;
 
+import io.codeanatomy.api.expr.Condition;
 import io.codeanatomy.api.expr.DataType;
 import io.codeanatomy.api.expr.Field;
 import io.codeanatomy.api.spec.ViewDefinition;
@@ -44,6 +45,44 @@ class TestSemiNaiveRel {
     }
 
     @Test
+    void withOldRowsTheScansBeforeTheDeltaReadTheRowsOfEarlierRoundsSoTwoNewRowsAreJoinedOnce() {
+        RelSpec step = SemiNaiveRel.differentiate(SQUARE, "path", "path$delta", "path", "path$old");
+
+        assertThat(step.toString()).isEqualTo(String.join("\n",
+                "Union(all=true)",
+                "  Project(fields=[a.src AS src, b.dst AS dst])",
+                "    Join(type=INNER, condition=(a.dst = b.src))",
+                "      Scan(relation=path$delta, alias=a)",
+                "      Scan(relation=path, alias=b)",
+                "  Project(fields=[a.src AS src, b.dst AS dst])",
+                "    Join(type=INNER, condition=(a.dst = b.src))",
+                "      Scan(relation=path$old, alias=a)",
+                "      Scan(relation=path$delta, alias=b)",
+                ""));
+        assertThatThrownBy(() -> new SemiNaiveRel("path$delta", "path", RelSpec.scan("path$old", "o"), step, 5))
+                .hasMessageContaining("only the step may read the delta and the total");
+    }
+
+    @Test
+    void aRuleWhereMoreRowsCanRemoveRowsKeepsReadingTheTotalBeforeTheDelta() {
+        Condition on = col("a", "dst", DataType.INT64).eq(col("b", "src", DataType.INT64));
+        RelSpec nullFilled = RelSpec.scan("path", "a").join(RelSpec.scan("path", "b"), JoinType.LEFT, on)
+                .project(col("a", "src", DataType.INT64).as("src"), col("b", "dst", DataType.INT64).as("dst"));
+        RelSpec excluded = RelSpec.scan("path", "a").join(RelSpec.scan("path", "b"), JoinType.ANTI, on)
+                .project(col("a", "src", DataType.INT64).as("src"), col("a", "dst", DataType.INT64).as("dst"));
+        RelSpec preserved = RelSpec.scan("path", "a").join(RelSpec.scan("edges", "b"), JoinType.LEFT, on)
+                .join(RelSpec.scan("path", "c"), JoinType.INNER, col("c", "src", DataType.INT64).eq(col("a", "src", DataType.INT64)))
+                .project(col("a", "src", DataType.INT64).as("src"), col("c", "dst", DataType.INT64).as("dst"));
+
+        for (RelSpec rule : List.of(nullFilled, excluded)) {
+            assertThat(SemiNaiveRel.differentiate(rule, "path", "path$delta", "path", "path$old"))
+                    .isEqualTo(SemiNaiveRel.differentiate(rule, "path", "path$delta", "path"));
+        }
+        assertThat(SemiNaiveRel.differentiate(preserved, "path", "path$delta", "path", "path$old").toString())
+                .contains("Scan(relation=path$old, alias=a)").doesNotContain("Scan(relation=path$old, alias=c)");
+    }
+
+    @Test
     void groupBoundsAreRenderedKeptThroughRewritesAndPartOfEquality() {
         SemiNaiveRel plain = SemiNaiveRel.ofRules("path", EDGES, List.of(SQUARE), 64);
         SemiNaiveRel bounded = plain.bounded(List.of(GroupBound.of(Map.of("src", "1", "dst", "2"), List.of("src", "dst"), 8)));
@@ -81,8 +120,9 @@ class TestSemiNaiveRel {
 
         assertThat(fixpoint.deltaName()).isEqualTo("path$delta");
         assertThat(fixpoint.totalName()).isEqualTo("path");
-        assertThat(fixpoint.step()).isEqualTo(RelSpec.unionAll(SemiNaiveRel.differentiate(SQUARE, "path", "path$delta", "path"),
-                SemiNaiveRel.differentiate(linear, "path", "path$delta", "path")));
+        assertThat(fixpoint.oldName()).isEqualTo("path$old");
+        assertThat(fixpoint.step()).isEqualTo(RelSpec.unionAll(SemiNaiveRel.differentiate(SQUARE, "path", "path$delta", "path", "path$old"),
+                SemiNaiveRel.differentiate(linear, "path", "path$delta", "path", "path$old")));
         assertThat(fixpoint.scannedRelations()).containsExactly("edges");
         assertThat(fixpoint).isEqualTo(SemiNaiveRel.ofRules("path", EDGES, List.of(SQUARE, linear), 64))
                 .isNotEqualTo(SemiNaiveRel.ofRules("path", EDGES, List.of(SQUARE, linear), 65));

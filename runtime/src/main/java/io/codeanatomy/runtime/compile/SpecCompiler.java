@@ -675,9 +675,11 @@ public final class SpecCompiler {
                     GroupBounds.of(semiNaive.totalName(), semiNaive.bounds(), rowType.getFieldNames()));
             recursions.add(new Recursion(semiNaive.deltaName(), tables.delta().name(), tables.delta(), rowType));
             recursions.add(new Recursion(semiNaive.totalName(), tables.total().name(), tables.total(), rowType));
+            recursions.add(new Recursion(semiNaive.oldName(), tables.old().name(), tables.old(), rowType));
             try {
                 DeltaFirst.rewrite(semiNaive.step(), semiNaive.deltaName()).accept(this);
             } finally {
+                recursions.remove(recursions.size() - 1);
                 recursions.remove(recursions.size() - 1);
                 recursions.remove(recursions.size() - 1);
             }

@@ -118,9 +118,9 @@ public final class EnumerableSemiNaiveFixpoint extends SemiNaiveFixpoint impleme
     /**
      * The step with the build side of each inner or left hash join kept across rounds
      * ({@link MemoRows}): a right input that reads neither table of the fixpoint is built once; on
-     * the delta's path, one that reads the total once is extended by the total's new rows each
-     * round, and its own static build sides are kept too. Right inputs that read the delta, or the
-     * total twice, are rebuilt each round as before.
+     * the delta's path, one that reads the total (or the old rows) once is extended by that table's
+     * new rows each round, and its own static build sides are kept too. Right inputs that read the
+     * delta, or the total twice, are rebuilt each round as before.
      */
     private RelNode memoized(RelNode node) {
         return memoized(node, scans(node, tables().delta()));
@@ -136,11 +136,12 @@ public final class EnumerableSemiNaiveFixpoint extends SemiNaiveFixpoint impleme
             boolean buildSide = i == 1 && node instanceof EnumerableHashJoin join
                     && (join.getJoinType() == JoinRelType.INNER || join.getJoinType() == JoinRelType.LEFT);
             int totals = count(input, tables().total());
-            if (buildSide && !scans(input, tables().delta()) && totals == 0) {
+            int olds = count(input, tables().old());
+            if (buildSide && !scans(input, tables().delta()) && totals + olds == 0) {
                 rewritten = new MemoRows(input.getCluster(), input.getTraitSet(), input, tables().memo(false, shape((EnumerableHashJoin) node)));
-            } else if (buildSide && deltaPath && !scans(input, tables().delta()) && totals == 1) {
+            } else if (buildSide && deltaPath && !scans(input, tables().delta()) && totals + olds == 1) {
                 rewritten = new MemoRows(input.getCluster(), input.getTraitSet(), memoized(input, false),
-                        tables().memo(true, shape((EnumerableHashJoin) node)));
+                        tables().memo(totals == 1 ? tables().total() : tables().old(), shape((EnumerableHashJoin) node)));
             } else {
                 rewritten = memoized(input, deltaPath && scans(input, tables().delta()));
             }
@@ -188,7 +189,7 @@ public final class EnumerableSemiNaiveFixpoint extends SemiNaiveFixpoint impleme
     }
 
     private boolean readsFixpoint(RelNode node) {
-        return scans(node, tables().delta()) || scans(node, tables().total());
+        return scans(node, tables().delta()) || scans(node, tables().total()) || scans(node, tables().old());
     }
 
     /**
@@ -198,7 +199,7 @@ public final class EnumerableSemiNaiveFixpoint extends SemiNaiveFixpoint impleme
      * fact's tag and kind, and dozens of rules each scanned the whole delta every round.
      */
     private RelNode indexed(RelNode node) {
-        return SelectedSpools.select(node, table -> table == tables().delta() || table == tables().total(), true);
+        return SelectedSpools.select(node, table -> table == tables().delta() || table == tables().total() || table == tables().old(), true);
     }
 
     /**

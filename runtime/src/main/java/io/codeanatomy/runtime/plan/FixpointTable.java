@@ -28,7 +28,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * rebuilt when another list is set, extended when the same list is set again after it grew (the
  * total only ever has rows appended). The delta is the total's last rows ({@link #set(List, int)}),
  * and the two tables of a fixpoint share their indexes ({@link #tail}): each row is indexed once,
- * when the total gains it, not again each round as part of the delta.
+ * when the total gains it, not again each round as part of the delta. The rows derived before the
+ * last round, the total without the delta, are a third table of the same list ({@link #head}),
+ * which reads the list up to an end ({@link #set(List, int, int)}).
  */
 public final class FixpointTable extends AbstractTable implements SelectableRows, TransientTable {
     private final String name;
@@ -36,6 +38,8 @@ public final class FixpointTable extends AbstractTable implements SelectableRows
     private volatile List<Object[]> rows = List.of();
     /** Scans read the rows from this index on (the delta: the total's rows from the last round's first). */
     private volatile int start;
+    /** Scans read the rows up to this index (the old rows: the total's rows before the last round's first); -1 for all. */
+    private volatile int end = -1;
     /**
      * Where the scans of one thread read from instead of {@link #start}, while it is set
      * ({@link MemoRows}: the rows added since it last read them). Per thread, because the branches of
@@ -65,6 +69,15 @@ public final class FixpointTable extends AbstractTable implements SelectableRows
         return new FixpointTable(tailName, rowType, index);
     }
 
+    /**
+     * A table of the same rows type that shares this one's indexes: the rows a fixpoint derived
+     * before its last round, set to the total's list up to the first row of that round
+     * ({@link #set(List, int, int)}).
+     */
+    public FixpointTable head(String headName) {
+        return new FixpointTable(headName, rowType, index);
+    }
+
     public String name() {
         return name;
     }
@@ -89,15 +102,25 @@ public final class FixpointTable extends AbstractTable implements SelectableRows
      * reachable from the plan after it.
      */
     void set(List<Object[]> current, int start) {
+        set(current, start, -1);
+    }
+
+    /**
+     * Makes the rows of {@code current} from {@code start} up to {@code end} (exclusive; -1: to the
+     * list's end) what the next enumeration of a scan reads, as {@link #set(List, int)} does.
+     */
+    void set(List<Object[]> current, int start, int end) {
         requireNonNull(current, "current is null");
-        if (start < 0 || start > current.size()) {
-            throw new IllegalArgumentException("start " + start + " is outside the " + current.size() + " rows");
+        int last = end < 0 ? current.size() : end;
+        if (start < 0 || last > current.size() || start > last) {
+            throw new IllegalArgumentException("rows " + start + " to " + last + " are outside the " + current.size() + " rows");
         }
         if (current.isEmpty()) {
             index.clear();
         }
         rows = current;
         this.start = start;
+        this.end = end;
     }
 
     /** How many keys this table's indexes hold positions for (what tests count). */
@@ -107,7 +130,8 @@ public final class FixpointTable extends AbstractTable implements SelectableRows
 
     /** The number of rows a scan would read from the start. */
     int size() {
-        return rows.size();
+        int last = end;
+        return last < 0 ? rows.size() : last;
     }
 
     /** Makes this thread's scans read the rows from {@code offset} on, until {@link #readFromStart}. */
@@ -136,7 +160,7 @@ public final class FixpointTable extends AbstractTable implements SelectableRows
         return new AbstractEnumerable<>() {
             @Override
             public Enumerator<Object[]> enumerator() {
-                return index.enumerator(rows, readStart(), selection);
+                return index.enumerator(rows, readStart(), size(), selection);
             }
         };
     }
@@ -148,7 +172,8 @@ public final class FixpointTable extends AbstractTable implements SelectableRows
             public Enumerator<@Nullable Object[]> enumerator() {
                 List<Object[]> current = rows;
                 int offset = readStart();
-                return Linq4j.enumerator(offset == 0 ? current : current.subList(offset, current.size()));
+                int last = size();
+                return Linq4j.enumerator(offset == 0 && last == current.size() ? current : current.subList(offset, last));
             }
         };
     }

@@ -61,7 +61,7 @@ final class RepeatUnionFallback {
             throw new IllegalArgumentException("The semi-naive fixpoint '" + tables.name() + "' has group bounds " + tables.bounds()
                     + ", which only the rule " + BuiltinRules.SEMI_NAIVE_FIXPOINT + " can apply; stop disabling that rule.");
         }
-        if (scans(fixpoint.step(), tables.total())) {
+        if (scans(fixpoint.step(), tables.total()) || scans(fixpoint.step(), tables.old())) {
             throw new IllegalArgumentException("The semi-naive fixpoint '" + tables.name() + "' reads its rows so far, which only the rule "
                     + BuiltinRules.SEMI_NAIVE_FIXPOINT + " can run; stop disabling that rule.");
         }

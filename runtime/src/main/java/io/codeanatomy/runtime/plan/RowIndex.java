@@ -42,9 +42,14 @@ public final class RowIndex {
      * keys, in the list's order, as an enumerator; indexes the rows not indexed yet.
      */
     public Enumerator<Object[]> enumerator(List<Object[]> current, int start, Selection selection) {
+        return enumerator(current, start, current.size(), selection);
+    }
+
+    /** As {@link #enumerator(List, int, Selection)}, the rows before {@code end} only. */
+    public Enumerator<Object[]> enumerator(List<Object[]> current, int start, int end, Selection selection) {
         requireNonNull(current, "current is null");
         requireNonNull(selection, "selection is null");
-        Span span = positions(current, start, selection);
+        Span span = positions(current, start, end, selection);
         return new Enumerator<>() {
             private int next = span.from;
             private Object[] row;
@@ -82,7 +87,7 @@ public final class RowIndex {
     }
 
     /** The positions, from {@code start} on and increasing, of the rows of {@code current} that {@code selection} keeps. */
-    private Span positions(List<Object[]> current, int start, Selection selection) {
+    private Span positions(List<Object[]> current, int start, int end, Selection selection) {
         List<Span> parts = new ArrayList<>(selection.keys.size());
         int size = 0;
         // Under the lock throughout: a selection asking for new keys adds runs to the maps read here.
@@ -91,7 +96,7 @@ public final class RowIndex {
             index.want(selection.keys, current);
             index.extend(current);
             for (Object key : selection.keys) {
-                Span part = index.from(key, start);
+                Span part = index.from(key, start, end);
                 parts.add(part);
                 size += part.length();
             }
@@ -277,14 +282,16 @@ public final class RowIndex {
             return (Run) node;
         }
 
-        /** The key's positions from {@code start} on. */
-        Span from(Object key, int start) {
+        /** The key's positions from {@code start} on, before {@code end}. */
+        Span from(Object key, int start, int end) {
             Run run = run(byKey, key);
             if (run == null) {
                 return NONE;
             }
             int first = Arrays.binarySearch(run.positions, 0, run.size, start);
-            return new Span(run.positions, first < 0 ? -first - 1 : first, run.size);
+            int last = run.size == 0 || run.positions[run.size - 1] < end ? run.size : Arrays.binarySearch(run.positions, 0, run.size, end);
+            int from = first < 0 ? -first - 1 : first;
+            return new Span(run.positions, from, Math.max(from, last < 0 ? -last - 1 : last));
         }
     }
 

@@ -19,6 +19,7 @@ public final class SemiNaiveTables {
     private final String name;
     private final FixpointTable delta;
     private final FixpointTable total;
+    private final FixpointTable old;
     private final GroupBounds bounds;
     private final List<Long> rowsPerRound = new ArrayList<>();
     /** The lookups the step's joins keep across rounds, cleared when an evaluation starts. */
@@ -47,6 +48,7 @@ public final class SemiNaiveTables {
         this.name = requireNonNull(name, "name is null");
         this.total = new FixpointTable(name, rowType);
         this.delta = total.tail(deltaName);
+        this.old = total.head(name + "$old");
         this.bounds = requireNonNull(bounds, "bounds is null");
     }
 
@@ -66,6 +68,11 @@ public final class SemiNaiveTables {
         return total;
     }
 
+    /** The rows derived before the last round: the total without the delta. */
+    public FixpointTable old() {
+        return old;
+    }
+
     /**
      * A lookup kept across the rounds of an evaluation, over rows that read {@code total} when
      * {@code incremental}; joins whose build sides have the same {@code shape} (the same rows
@@ -73,9 +80,17 @@ public final class SemiNaiveTables {
      * key is indexed once, not once per rule.
      */
     synchronized MemoRows.Memo memo(boolean incremental, String shape) {
+        return memo(incremental ? total : null, shape);
+    }
+
+    /**
+     * A lookup kept across the rounds of an evaluation, over rows that read {@code grows} (the
+     * total or the old rows, extended by its rows added since) or over static rows ({@code null}).
+     */
+    synchronized MemoRows.Memo memo(FixpointTable grows, String shape) {
         requireNonNull(shape, "shape is null");
-        return shared.computeIfAbsent((incremental ? "incremental " : "static ") + shape, key -> {
-            MemoRows.Memo memo = new MemoRows.Memo(incremental ? total : null);
+        return shared.computeIfAbsent((grows == null ? "static " : "incremental " + grows.name() + " ") + shape, key -> {
+            MemoRows.Memo memo = new MemoRows.Memo(grows);
             memos.add(memo);
             return memo;
         });

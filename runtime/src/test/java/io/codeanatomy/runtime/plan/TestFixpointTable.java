@@ -65,9 +65,10 @@ class TestFixpointTable {
     }
 
     @Test
-    void theDeltaIsTheTotalsLastRoundAndSharesItsIndexes() {
+    void theDeltaIsTheTotalsLastRoundTheOldRowsAreTheRestAndAllThreeShareTheIndexes() {
         FixpointTable total = table();
         FixpointTable delta = total.tail("d");
+        FixpointTable old = total.head("o");
         Random random = new Random(7);
         List<Object[]> all = new ArrayList<>(rows(random, 400, 0));
         RowIndex.Selection selection = new RowIndex.Selection(new int[] {0, 2}, keys(List.of("P", "I"), List.of("C", "F")));
@@ -76,7 +77,11 @@ class TestFixpointTable {
         for (int round = 1; round <= 4; round++) {
             total.set(all);
             delta.set(all, start);
+            old.set(all, 0, start);
             // Scanned in either order, each table reads its own rows of the one list.
+            assertThat(scan(old, selection)).as("old rows of round %d", round)
+                    .containsExactlyElementsOf(filter(all.subList(0, start), 0, selected));
+            assertThat(old.size()).isEqualTo(start);
             if (round % 2 == 0) {
                 assertThat(scan(delta, selection)).as("delta of round %d", round).containsExactlyElementsOf(filter(all, start, selected));
                 assertThat(scan(total, selection)).as("total of round %d", round).containsExactlyElementsOf(filter(all, 0, selected));
@@ -85,11 +90,21 @@ class TestFixpointTable {
                 assertThat(scan(delta, selection)).as("delta of round %d", round).containsExactlyElementsOf(filter(all, start, selected));
             }
             assertThat(scanAll(delta)).as("the delta's plain scan").containsExactlyElementsOf(all.subList(start, all.size()));
+            assertThat(scanAll(old)).as("the old rows' plain scan").containsExactlyElementsOf(all.subList(0, start));
+            old.readFrom(start / 2);
+            try {
+                assertThat(scanAll(old)).as("the old rows added since a lookup last read them").containsExactlyElementsOf(all.subList(start / 2, start));
+                assertThat(scan(old, selection)).containsExactlyElementsOf(filter(all.subList(0, start), start / 2, selected));
+            } finally {
+                old.readFromStart();
+            }
             start = all.size();
             all.addAll(rows(random, 100 * round, start));
         }
         total.set(List.of());
         delta.set(List.of());
+        old.set(List.of());
+        assertThat(scan(old, selection)).isEmpty();
         assertThat(scan(total, selection)).isEmpty();
         assertThat(scan(delta, selection)).isEmpty();
     }
@@ -131,7 +146,8 @@ class TestFixpointTable {
         table.set(rows);
         RowIndex.Selection selection = new RowIndex.Selection(new int[] {0, 2, 3}, keys(List.of("P", "I", "x"), List.of("C", "F", "x")));
         assertThat(scan(table, selection)).containsExactly(rows.get(0), rows.get(4));
-        assertThatThrownBy(() -> table.set(rows, 7)).isInstanceOf(IllegalArgumentException.class).hasMessage("start 7 is outside the 6 rows");
+        assertThatThrownBy(() -> table.set(rows, 7)).isInstanceOf(IllegalArgumentException.class).hasMessage("rows 7 to 6 are outside the 6 rows");
+        assertThatThrownBy(() -> table.set(rows, 0, 7)).isInstanceOf(IllegalArgumentException.class).hasMessage("rows 0 to 7 are outside the 6 rows");
     }
 
     @Test

@@ -121,6 +121,29 @@ class TestSemiNaiveFixpoint {
     }
 
     @Test
+    void aRuleOverTheRelationTwiceJoinsTwoNewRowsOnceByReadingTheOldRowsBeforeTheDelta() {
+        PlanningFixture fixture = fixture(ring(16));
+        SemiNaiveRel withOld = squareClosure(100);
+        RelSpec square = RelSpec.scan("path", "a")
+                .join(RelSpec.scan("path", "b"), JoinType.INNER, col("a", "dst", DataType.INT64).eq(col("b", "src", DataType.INT64)))
+                .project(col("a", "src", DataType.INT64).as("src"), col("b", "dst", DataType.INT64).as("dst"));
+        SemiNaiveRel totalTwice = new SemiNaiveRel("path$delta", "path", withOld.seed(),
+                SemiNaiveRel.differentiate(square, "path", "path$delta", "path"), 100);
+        EnumerableRel physicalWithOld = plan(compile(fixture, withOld, PAIR));
+        EnumerableRel physicalTotalTwice = plan(compile(fixture, totalTwice, PAIR));
+
+        assertThat(rows(fixture, physicalWithOld)).isEqualTo(rows(fixture, physicalTotalTwice)).hasSize(256);
+        assertThat(RelOptUtil.toString(physicalWithOld)).contains("path$0$old");
+        FixpointRun old = FixpointRuns.of(physicalWithOld).get(0);
+        FixpointRun twice = FixpointRuns.of(physicalTotalTwice).get(0);
+        // Paths of distance d on the ring: round r's delta is distances (2^(r-2), 2^(r-1)]; with the old rows
+        // (distances up to 2^(r-2)) before the delta, a pair of two new paths is joined once, not twice.
+        assertThat(old.newRowsPerRound()).isEqualTo(twice.newRowsPerRound()).containsExactly(16L, 16L, 32L, 64L, 128L, 0L);
+        assertThat(old.rowsPerRound()).containsExactly(16L, 16L, 48L, 192L, 768L, 3072L);
+        assertThat(twice.rowsPerRound()).containsExactly(16L, 32L, 64L, 256L, 1024L, 4096L);
+    }
+
+    @Test
     void aGroupBoundKeepsTheFirstRowsInTextOrderOfTheRoundThatFillsTheGroupAndNoMore() {
         PlanningFixture fixture = fixture(ring(16));
         // Node 0 keeps at most 5 paths; the other nodes' paths need none of those it drops.
