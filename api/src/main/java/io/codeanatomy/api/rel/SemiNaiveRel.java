@@ -54,7 +54,7 @@ public record SemiNaiveRel(String deltaName, String totalName, RelSpec seed, Rel
         for (String name : List.of(deltaName, totalName, totalName + OLD_SUFFIX)) {
             if (seed.scannedRelations().contains(name)) {
                 throw new IllegalArgumentException("The seed of semi-naive relation '" + totalName + "' scans '" + name
-                        + "'; only the step may read the delta and the total.");
+                        + "'; only the step may read the delta, the total and the old rows.");
             }
         }
         if (!RelRenderer.scansAnywhere(step, deltaName)) {
