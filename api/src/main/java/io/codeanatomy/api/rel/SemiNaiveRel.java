@@ -51,7 +51,7 @@ public record SemiNaiveRel(String deltaName, String totalName, RelSpec seed, Rel
             throw new IllegalArgumentException("Semi-naive relation '" + totalName + "' needs an iteration bound of at least 1, got "
                     + maxIterations + ".");
         }
-        for (String name : List.of(deltaName, totalName, totalName + OLD_SUFFIX)) {
+        for (String name : List.of(deltaName, totalName, oldNameOf(totalName))) {
             if (seed.scannedRelations().contains(name)) {
                 throw new IllegalArgumentException("The seed of semi-naive relation '" + totalName + "' scans '" + name
                         + "'; only the step may read the delta, the total and the old rows.");
@@ -63,16 +63,13 @@ public record SemiNaiveRel(String deltaName, String totalName, RelSpec seed, Rel
         }
     }
 
-    /** What {@link #oldName()} adds to the total's name. */
-    private static final String OLD_SUFFIX = "$old";
-
     /**
      * The name under which {@code step} reads the rows derived before the previous round (the
      * total without the delta): {@code totalName + "$old"}; it shadows any relation of that name
      * inside {@code step}.
      */
     public String oldName() {
-        return totalName + OLD_SUFFIX;
+        return oldNameOf(totalName);
     }
 
     /** A semi-naive relation without bounds. */
@@ -108,7 +105,7 @@ public record SemiNaiveRel(String deltaName, String totalName, RelSpec seed, Rel
         }
         List<RelSpec> steps = new ArrayList<>();
         for (RelSpec rule : rules) {
-            steps.add(differentiate(rule, name, deltaNameOf(name), name, name + OLD_SUFFIX));
+            steps.add(differentiate(rule, name, deltaNameOf(name), name, oldNameOf(name)));
         }
         RelSpec step = steps.size() == 1 ? steps.get(0) : new UnionRel(true, steps);
         return new SemiNaiveRel(deltaNameOf(name), name, seed, step, maxIterations);
@@ -179,6 +176,10 @@ public record SemiNaiveRel(String deltaName, String totalName, RelSpec seed, Rel
             return left && right;
         }
         return false;
+    }
+
+    private static String oldNameOf(String totalName) {
+        return totalName + "$old";
     }
 
     private static String deltaNameOf(String name) {

@@ -138,7 +138,7 @@ public final class EnumerableSemiNaiveFixpoint extends SemiNaiveFixpoint impleme
             int totals = count(input, tables().total());
             int olds = count(input, tables().old());
             if (buildSide && !scans(input, tables().delta()) && totals + olds == 0) {
-                rewritten = new MemoRows(input.getCluster(), input.getTraitSet(), input, tables().memo(false, shape((EnumerableHashJoin) node)));
+                rewritten = new MemoRows(input.getCluster(), input.getTraitSet(), input, tables().memo(null, shape((EnumerableHashJoin) node)));
             } else if (buildSide && deltaPath && !scans(input, tables().delta()) && totals + olds == 1) {
                 rewritten = new MemoRows(input.getCluster(), input.getTraitSet(), memoized(input, false),
                         tables().memo(totals == 1 ? tables().total() : tables().old(), shape((EnumerableHashJoin) node)));

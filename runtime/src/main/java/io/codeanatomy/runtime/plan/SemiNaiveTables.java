@@ -74,18 +74,11 @@ public final class SemiNaiveTables {
     }
 
     /**
-     * A lookup kept across the rounds of an evaluation, over rows that read {@code total} when
-     * {@code incremental}; joins whose build sides have the same {@code shape} (the same rows
-     * looked up by the same key columns) share one, so a relation many rules join with on the same
-     * key is indexed once, not once per rule.
-     */
-    synchronized MemoRows.Memo memo(boolean incremental, String shape) {
-        return memo(incremental ? total : null, shape);
-    }
-
-    /**
-     * A lookup kept across the rounds of an evaluation, over rows that read {@code grows} (the
-     * total or the old rows, extended by its rows added since) or over static rows ({@code null}).
+     * A lookup kept across the rounds of an evaluation, over rows that read {@code grows} (the total
+     * or the old rows, extended by its rows added since) or over static rows ({@code null}); joins
+     * whose build sides have the same {@code shape} (the same rows looked up by the same key
+     * columns) share one, so a relation many rules join with on the same key is indexed once, not
+     * once per rule.
      */
     synchronized MemoRows.Memo memo(FixpointTable grows, String shape) {
         requireNonNull(shape, "shape is null");
