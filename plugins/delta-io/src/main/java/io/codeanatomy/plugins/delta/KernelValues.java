@@ -65,16 +65,16 @@ final class KernelValues {
             return ColumnVector::getShort;
         }
         if (type instanceof IntegerType || type instanceof DateType) {
-            return ColumnVector::getInt;
+            return (vector, row) -> SmallNumbers.boxed(vector.getInt(row));
         }
         if (type instanceof LongType) {
-            return ColumnVector::getLong;
+            return (vector, row) -> SmallNumbers.boxed(vector.getLong(row));
         }
         if (type instanceof FloatType) {
             return ColumnVector::getFloat;
         }
         if (type instanceof DoubleType) {
-            return ColumnVector::getDouble;
+            return (vector, row) -> SmallNumbers.boxed(vector.getDouble(row));
         }
         if (type instanceof StringType) {
             return new StringReader();
