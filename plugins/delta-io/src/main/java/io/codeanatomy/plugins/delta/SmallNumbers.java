@@ -1,6 +1,7 @@
 package io.codeanatomy.plugins.delta;
 
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntFunction;
 
 /**
  * One boxed object per small number read from Delta, shared by every row and every scan of a run.
@@ -17,34 +18,29 @@ final class SmallNumbers {
     static final int SHARED = 1 << 20;
     private static final AtomicReferenceArray<Long> LONGS = new AtomicReferenceArray<>(SHARED);
     private static final AtomicReferenceArray<Integer> INTS = new AtomicReferenceArray<>(SHARED);
+    private static final IntFunction<Long> LONG_BOX = at -> (long) at;
+    private static final IntFunction<Integer> INT_BOX = Integer::valueOf;
     private static final Double ZERO = 0.0;
     private static final Double ONE = 1.0;
 
     private SmallNumbers() {}
 
     static Long boxed(long value) {
-        if (value < 0 || value >= SHARED) {
-            return value;
-        }
-        int at = (int) value;
-        Long box = LONGS.getPlain(at);
-        if (box == null) {
-            box = value;
-            LONGS.setPlain(at, box);
-        }
-        return box;
+        return value < 0 || value >= SHARED ? Long.valueOf(value) : shared(LONGS, (int) value, LONG_BOX);
     }
 
     static Integer boxed(int value) {
-        if (value < 0 || value >= SHARED) {
-            return value;
+        return value < 0 || value >= SHARED ? Integer.valueOf(value) : shared(INTS, value, INT_BOX);
+    }
+
+    /** The box at {@code at}, made by {@code box} the first time. */
+    private static <T> T shared(AtomicReferenceArray<T> boxes, int at, IntFunction<T> box) {
+        T found = boxes.getPlain(at);
+        if (found == null) {
+            found = box.apply(at);
+            boxes.setPlain(at, found);
         }
-        Integer box = INTS.getPlain(value);
-        if (box == null) {
-            box = value;
-            INTS.setPlain(value, box);
-        }
-        return box;
+        return found;
     }
 
     static Double boxed(double value) {
