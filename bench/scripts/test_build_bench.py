@@ -7,6 +7,7 @@ import tempfile
 import unittest
 
 import build_bench
+import callgraph_recall
 import rebuild_bench
 from build_bench import Measured, ScalePoint
 
@@ -151,6 +152,31 @@ class TestRebuildBench(TreeTestCase):
         self.assertEqual("| after touching a.py | 5.0 s | 4.0 s | 500 MB | 10.0% | 5.0% | 1.0 s | - |", table[3])
         self.assertEqual("| after appending a function to a.py | 20.0 s | 40.0 s | 5,000 MB | 40.0% | 50.0% | 4.0 s | 12.0 s |",
                          table[4])
+
+
+
+class CallGraphRecallTest(unittest.TestCase):
+    """callgraph_recall.score on given pairs: recall counts observed pairs within the build only, per module
+    too; the observed share counts predicted pairs of callers that ran."""
+
+    def test_score(self):
+        triples = [
+            ("test.a", "m.f", "m.g"),  # found
+            ("test.a", "m.f", "m.h"),  # missed
+            ("test.b", "m.f", "m.g"),  # the same pair seen by another module: counted once overall
+            ("test.b", "m.k", "os.path.join"),  # callee outside the build: not counted
+        ]
+        names = {"m.f", "m.g", "m.h", "m.k", "m.x"}
+        call_graph = {("m.f", "m.g"), ("m.f", "m.x"), ("m.x", "m.g")}  # m.x never ran
+        s = callgraph_recall.score(triples, names, call_graph)
+        self.assertEqual(s["observed"], 3)
+        self.assertEqual(s["within"], 2)
+        self.assertEqual(s["found"], 1)
+        self.assertAlmostEqual(s["recall"], 0.5)
+        self.assertEqual(s["per_module"], {"test.a": (2, 1), "test.b": (1, 1)})
+        self.assertEqual(s["predicted_for_ran"], 2)
+        self.assertEqual(s["predicted_observed"], 1)
+        self.assertEqual(s["call_graph"], 3)
 
 
 if __name__ == "__main__":
