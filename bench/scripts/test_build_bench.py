@@ -178,6 +178,14 @@ class CallGraphRecallTest(unittest.TestCase):
         self.assertEqual(s["predicted_observed"], 1)
         self.assertEqual(s["call_graph"], 3)
 
+    def test_modules_are_the_testkits(self):
+        # The same five modules as the testkit's StdlibCallTruth, so the script and the tests measure one truth.
+        java = pathlib.Path(callgraph_recall.REPO, "testkit", "src", "main", "java", "io", "codeanatomy", "testkit",
+                            "callgraph", "StdlibCallTruth.java").read_text(encoding="utf-8")
+        declared = java[java.index("TEST_MODULES = List.of("):]
+        declared = declared[:declared.index(");")]
+        self.assertEqual(callgraph_recall.TEST_MODULES, [m for m in declared.split('"')[1::2]])
+
 
 if __name__ == "__main__":
     unittest.main()

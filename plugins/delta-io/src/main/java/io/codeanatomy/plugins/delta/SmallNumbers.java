@@ -51,7 +51,7 @@ final class SmallNumbers {
         if (value == 1.0) {
             return ONE;
         }
-        if (value == 0.0 && Double.doubleToRawLongBits(value) == 0L) {
+        if (Double.doubleToRawLongBits(value) == 0L) {
             return ZERO;
         }
         return value;
