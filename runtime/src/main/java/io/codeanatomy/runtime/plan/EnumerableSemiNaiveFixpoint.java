@@ -205,19 +205,40 @@ public final class EnumerableSemiNaiveFixpoint extends SemiNaiveFixpoint impleme
     /**
      * The step with each kept lookup over a calculation on a table's rows doing that calculation
      * itself ({@link MemoRows#absorbing}), so that it keeps the table's rows, not copies. After
-     * {@link #indexed}: the scan under the calculation already reads through its index.
+     * {@link #indexed}: the scan under the calculation already reads through its index. The build
+     * sides of hash joins that read the same scan through the same filter and look its rows up by
+     * the same key expressions keep one lookup ({@link #absorbedShape}), whatever each projects.
      */
-    private static RelNode absorbing(RelNode node) {
-        RelNode self = node instanceof MemoRows memo ? memo.absorbing() : node;
-        List<RelNode> inputs = new ArrayList<>(self.getInputs());
-        boolean changed = self != node;
+    private RelNode absorbing(RelNode node) {
+        List<RelNode> inputs = new ArrayList<>(node.getInputs());
+        boolean changed = false;
         for (int i = 0; i < inputs.size(); i++) {
             RelNode input = inputs.get(i);
-            RelNode rewritten = absorbing(input);
+            RelNode rewritten = input;
+            if (input instanceof MemoRows memo) {
+                List<Integer> keys = i == 1 && node instanceof EnumerableHashJoin join ? join.analyzeCondition().rightKeys : null;
+                rewritten = memo.absorbing(keys == null ? null
+                        : (scan, program) -> tables().memo(memo.memo().grows(), absorbedShape(scan, program, keys)));
+            }
+            rewritten = absorbing(rewritten);
             changed |= rewritten != input;
             inputs.set(i, rewritten);
         }
-        return changed ? self.copy(self.getTraitSet(), inputs) : self;
+        return changed ? node.copy(node.getTraitSet(), inputs) : node;
+    }
+
+    /**
+     * What an absorbing kept lookup holds: the rows of {@code scan} that the calculation's filter
+     * keeps, by the values of its key columns, each as an expression of the scanned row (the
+     * projections the join reads are left out: the lookup keeps the scanned rows themselves).
+     */
+    private static String absorbedShape(RelNode scan, RexProgram program, List<Integer> keys) {
+        List<String> keyExpressions = new ArrayList<>();
+        for (int key : keys) {
+            keyExpressions.add(program.expandLocalRef(program.getProjectList().get(key)).toString());
+        }
+        String condition = program.getCondition() == null ? "TRUE" : program.expandLocalRef(program.getCondition()).toString();
+        return "absorbed " + RelOptUtil.toString(scan) + " where " + condition + " by " + keyExpressions;
     }
 
     /** What a join's build side holds: its input's whole plan and the key columns it is looked up by. */

@@ -40,6 +40,8 @@ public final class GroupBounds {
     private final int[][] groups;
     /** Per bound, rows kept per group in the current evaluation. */
     private final List<Map<Object, int[]>> counts = new ArrayList<>();
+    /** The full groups of the evaluation {@link #finish} ended, or -1 while one runs (or none has). */
+    private long fullAtFinish = -1;
     /** Rows kept in the current evaluation, up to the last round admitted. */
     private long rowsKept;
 
@@ -97,6 +99,7 @@ public final class GroupBounds {
             return;
         }
         counts.clear();
+        fullAtFinish = -1;
         rowsKept = 0;
         for (int b = 0; b < bounds.size(); b++) {
             counts.add(new HashMap<>());
@@ -184,8 +187,20 @@ public final class GroupBounds {
         return rowsKept >= bounds.get(b).fromRows();
     }
 
+    /**
+     * Ends the evaluation: its number of full groups is kept for {@link #fullGroups} and its counts
+     * per group (a map entry for each of millions of pointers) are dropped, not kept for the run.
+     */
+    synchronized void finish() {
+        fullAtFinish = fullGroups();
+        counts.clear();
+    }
+
     /** Groups that reached their bound in the current evaluation, among the bounds that applied by its end. */
     synchronized long fullGroups() {
+        if (counts.isEmpty() && fullAtFinish >= 0) {
+            return fullAtFinish;
+        }
         long full = 0;
         for (int b = 0; b < counts.size(); b++) {
             if (!active(b)) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumUtils;
 import org.apache.calcite.adapter.enumerable.EnumerableCalc;
@@ -93,9 +94,13 @@ public final class MemoRows extends SingleRel implements EnumerableRel {
     /**
      * This node reading the table under its input's calculation and doing that calculation itself
      * when its input is one ({@code EnumerableCalc}, through nodes that pass rows on) over a scan of
-     * rows a table keeps ({@link SpoolScan}, {@link IndexedScan}); else this node.
+     * rows a table keeps ({@link SpoolScan}, {@link IndexedScan}); else this node. The lookup is
+     * kept in the memo {@code shared} gives for that scan and calculation (null: in this node's
+     * memo): it keeps the scanned rows, so joins whose build sides filter the same rows alike and
+     * look them up by the same key can keep one, whatever each projects (the fixpoint's facts of a
+     * kind, kept whole and projected three ways, were indexed three times).
      */
-    RelNode absorbing() {
+    RelNode absorbing(@Nullable BiFunction<RelNode, RexProgram, Memo> shared) {
         if (program != null) {
             return this;
         }
@@ -103,7 +108,13 @@ public final class MemoRows extends SingleRel implements EnumerableRel {
                 || calc.getProgram().getExprList().stream().anyMatch(RexUtil::containsCorrelation)) {
             return this;
         }
-        return new MemoRows(getCluster(), getTraitSet(), calc.getInput(), memo, calc.getProgram());
+        Memo kept = shared == null ? memo : shared.apply(beneath(calc.getInput()), calc.getProgram());
+        return new MemoRows(getCluster(), getTraitSet(), calc.getInput(), kept, calc.getProgram());
+    }
+
+    /** The memo this node's lookup is kept in. */
+    Memo memo() {
+        return memo;
     }
 
     /** The variables a correlated calculation reads, of which an absorbed one reads none. */
@@ -179,7 +190,7 @@ public final class MemoRows extends SingleRel implements EnumerableRel {
         return rows instanceof Memoized<T> memoized && memoized.toLookup(key).isEmpty();
     }
 
-    /** The state one {@link MemoRows} keeps for an evaluation. */
+    /** The state the {@link MemoRows} nodes of one lookup keep for an evaluation (several, when their build sides differ only in what they project). */
     public static final class Memo {
         private final FixpointTable total;
         private MultiLookup<Object, Object> lookup;
@@ -189,9 +200,19 @@ public final class MemoRows extends SingleRel implements EnumerableRel {
             this.total = total;
         }
 
+        /** The table whose new rows extend the lookup each round, or null: static rows, looked up once built. */
+        FixpointTable grows() {
+            return total;
+        }
+
         synchronized void clear() {
             lookup = null;
             indexed = 0;
+        }
+
+        /** The keys the lookup holds now: none before it is first read and after {@link #clear}. */
+        synchronized int keysKept() {
+            return lookup == null ? 0 : lookup.size();
         }
 
         /**
@@ -202,7 +223,7 @@ public final class MemoRows extends SingleRel implements EnumerableRel {
         synchronized <K, T> Lookup<K, T> lookup(Enumerable<Object> input, @Nullable Predicate1<Object> condition,
                 @Nullable Function1<Object, Object> projection, Function1<T, K> key) {
             if (lookup == null) {
-                lookup = new MultiLookup<>(projection);
+                lookup = new MultiLookup<>();
                 indexed = total == null ? 0 : total.size();
                 add(input, condition, projection, (Function1<Object, Object>) key);
             } else if (total != null && total.size() > indexed) {
@@ -215,7 +236,7 @@ public final class MemoRows extends SingleRel implements EnumerableRel {
                 }
                 indexed = size;
             }
-            return (Lookup<K, T>) (Lookup<?, ?>) lookup;
+            return (Lookup<K, T>) (Lookup<?, ?>) (projection == null ? lookup : lookup.viewing(projection));
         }
 
         /** Adds each row the condition keeps under the key of its projection; keeps the row itself, which the lookup projects when read. */
@@ -281,26 +302,38 @@ public final class MemoRows extends SingleRel implements EnumerableRel {
         private static final Object NULL_KEY = new Object();
         /** The class of the list Calcite wraps a join's one key column in. */
         private static final Class<?> ONE_KEY = FlatLists.ofSingle("").getClass();
+        /** The keys and rows, which every view of them ({@link #viewing}) reads. */
+        private final Keys keys;
         /**
          * Keys by their one value when the join's keys are one column wrapped in a list (a list,
          * 16 bytes, per key kept, and list equality on each probe); the wrapped key otherwise.
          */
-        private final HashSlots slots = new HashSlots(false, true);
+        private final HashSlots slots;
         /** What a stored row is read as (a projection of it), or null: the row itself. */
         private final @Nullable Function1<Object, Object> view;
-        private boolean unwrapped;
 
         MultiLookup() {
             this(null);
         }
 
         MultiLookup(@Nullable Function1<Object, Object> view) {
+            this(new Keys(), view);
+        }
+
+        private MultiLookup(Keys keys, @Nullable Function1<Object, Object> view) {
+            this.keys = keys;
+            this.slots = keys.slots;
             this.view = view;
+        }
+
+        /** The same keys and rows, each row read as {@code view} makes it (null: the row itself); rows added to either are in both. */
+        <W> MultiLookup<K, W> viewing(@Nullable Function1<Object, Object> view) {
+            return new MultiLookup<>(keys, view);
         }
 
         void add(K key, V value) {
             if (slots.size() == 0) {
-                unwrapped = key.getClass() == ONE_KEY;
+                keys.unwrapped = key.getClass() == ONE_KEY;
             }
             Object stored = stored(key);
             int hash = slots.hash(stored);
@@ -324,7 +357,7 @@ public final class MemoRows extends SingleRel implements EnumerableRel {
 
         /** The stored key for {@code key}. */
         private Object stored(Object key) {
-            Object stored = unwrapped && key != null && key.getClass() == ONE_KEY ? ((List<?>) key).get(0) : key;
+            Object stored = keys.unwrapped && key != null && key.getClass() == ONE_KEY ? ((List<?>) key).get(0) : key;
             return stored == null ? NULL_KEY : stored;
         }
 
@@ -332,7 +365,7 @@ public final class MemoRows extends SingleRel implements EnumerableRel {
         @SuppressWarnings("unchecked")
         private K key(Object stored) {
             Object key = stored == NULL_KEY ? null : stored;
-            return (K) (unwrapped ? FlatLists.ofSingle(key) : key);
+            return (K) (keys.unwrapped ? FlatLists.ofSingle(key) : key);
         }
 
         /** The rows of one entry's value, as they are now (each as the view reads it). */
@@ -458,6 +491,13 @@ public final class MemoRows extends SingleRel implements EnumerableRel {
         public Set<Map.Entry<K, Enumerable<V>>> entrySet() {
             throw new UnsupportedOperationException();
         }
+    }
+
+    /** A {@link MultiLookup}'s keys and rows, shared by its views. */
+    private static final class Keys {
+        private final HashSlots slots = new HashSlots(false, true);
+        /** Whether keys are kept by their one value, not as the one-value list the join gives. */
+        private boolean unwrapped;
     }
 
     /** Two or more rows of one key, in the order added; a row is never one of these (the class is private). */

@@ -257,6 +257,7 @@ public final class SemiNaiveEvaluation {
             tables.delta().set(List.of());
             tables.old().set(List.of());
             tables.total().set(List.of());
+            tables.endEvaluation();
             dump.close();
         }
         return all;

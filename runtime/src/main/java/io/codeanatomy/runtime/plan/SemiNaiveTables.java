@@ -127,6 +127,16 @@ public final class SemiNaiveTables {
         return bounds.fullGroups();
     }
 
+    /**
+     * Ends an evaluation: the lookups kept across its rounds and the bounds' counts per group are
+     * dropped, since the plan (and so these tables) stays reachable for the rest of the run while
+     * nothing reads them again; the metrics of the evaluation stay.
+     */
+    synchronized void endEvaluation() {
+        memos.forEach(MemoRows.Memo::clear);
+        bounds.finish();
+    }
+
     synchronized void startEvaluation() {
         memos.forEach(MemoRows.Memo::clear);
         rowsPerRound.clear();

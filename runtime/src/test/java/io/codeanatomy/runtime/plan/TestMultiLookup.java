@@ -47,6 +47,21 @@ class TestMultiLookup {
     }
 
     @Test
+    void viewsOfOneLookupShareItsRowsAndEachReadsThemItsWay() {
+        MemoRows.MultiLookup<String, Object> rowsAsAdded = new MemoRows.MultiLookup<>();
+        MemoRows.MultiLookup<String, Object> firsts = rowsAsAdded.viewing(row -> new Object[] {((Object[]) row)[0]});
+        MemoRows.MultiLookup<String, Object> seconds = rowsAsAdded.viewing(row -> new Object[] {((Object[]) row)[1]});
+        Object[] a1 = {"a", 1};
+        rowsAsAdded.add("a", a1);
+        seconds.add("b", new Object[] {"b", 2});
+        firsts.add("b", new Object[] {"b", 3});
+        assertThat(rows(rowsAsAdded.get("a"))).singleElement().isSameAs(a1);
+        assertThat(rows(firsts.get("b"))).containsExactly(new Object[] {"b"}, new Object[] {"b"});
+        assertThat(rows(seconds.get("b"))).containsExactly(new Object[] {2}, new Object[] {3});
+        assertThat(firsts.size()).isEqualTo(seconds.size()).isEqualTo(rowsAsAdded.size()).isEqualTo(2);
+    }
+
+    @Test
     void rowsAddedLaterAreNotInWhatWasReadBefore() {
         MemoRows.MultiLookup<String, Object> lookup = new MemoRows.MultiLookup<>();
         lookup.add("k", "one");

@@ -558,6 +558,75 @@ class TestSemiNaiveFixpoint {
     }
 
     @Test
+    void keptLookupsOverTheSameFilteredRowsByTheSameKeyAreOneWhateverEachProjects() {
+        // Three rules join the delta with edges read from the total: two filter them alike and look them up by the same
+        // key but project them differently (s, d) and (s, d + 1); the third reads the hops. The first two keep one lookup.
+        List<long[]> edges = randomEdges(new Random(31), 30, 15);
+        PlanningFixture fixture = fixture(edges);
+        Field<String> rel = col("r", "rel", DataType.STRING);
+        Field<Long> rs = col("r", "s", DataType.INT64);
+        Field<Long> rd = col("r", "d", DataType.INT64);
+        Field<Long> ns = col("n", "s", DataType.INT64);
+        RelSpec seed = RelSpec.scan("edges", "e").project(Exprs.val("edge").as("rel"), SRC.as("s"), DST.as("d"));
+        RelSpec totalEdges = RelSpec.scan("hops", "t").filter(col("t", "rel", DataType.STRING).eq("edge"))
+                .project(col("t", "s", DataType.INT64).as("s"), col("t", "d", DataType.INT64).as("d"));
+        RelSpec shiftedEdges = RelSpec.scan("hops", "t").filter(col("t", "rel", DataType.STRING).eq("edge"))
+                .project(col("t", "s", DataType.INT64).as("s"), Exprs.plus(col("t", "d", DataType.INT64), 1L).as("d1"));
+        RelSpec totalHops = RelSpec.scan("hops", "t").filter(col("t", "rel", DataType.STRING).eq("hop"))
+                .project(col("t", "s", DataType.INT64).as("s"), col("t", "d", DataType.INT64).as("d"));
+        RelSpec plain = RelSpec.scan("hops", "r").filter(rel.in(List.of("edge", "hop")))
+                .join(totalEdges.as("n"), JoinType.INNER, rd.eq(ns))
+                .project(Exprs.val("hop").as("rel"), rs.as("s"), col("n", "d", DataType.INT64).as("d"));
+        RelSpec shifted = RelSpec.scan("hops", "r").filter(rel.eq("hop"))
+                .join(shiftedEdges.as("n"), JoinType.INNER, rd.eq(ns))
+                .project(Exprs.val("hop").as("rel"), rs.as("s"), Exprs.minus(col("n", "d1", DataType.INT64), 1L).as("d"));
+        RelSpec longer = RelSpec.scan("hops", "r").filter(rel.eq("edge"))
+                .join(totalHops.as("n"), JoinType.INNER, rd.eq(ns))
+                .project(Exprs.val("hop").as("rel"), rs.as("s"), col("n", "d", DataType.INT64).as("d"));
+        SemiNaiveRel hops = SemiNaiveRel.ofRules("hops", seed, List.of(plain, shifted, longer), 100);
+        ColumnContract[] columns = {ColumnContract.required("rel", DataType.STRING), ColumnContract.required("s", DataType.INT64),
+                ColumnContract.required("d", DataType.INT64)};
+        // Every path of two edges or more is a hop.
+        Set<List<Object>> expected = new HashSet<>();
+        edges.forEach(edge -> expected.add(List.of("edge", edge[0], edge[1])));
+        for (List<Object> path : closure(edges)) {
+            for (long[] edge : edges) {
+                if (path.get(1).equals(edge[0])) {
+                    expected.add(List.of("hop", path.get(0), edge[1]));
+                }
+            }
+        }
+        EnumerableRel physical = plan(compile(fixture, hops, columns));
+        List<List<Object>> rows = rows(fixture, physical);
+        assertThat(rows).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(rows(fixture, physical)).as("the same rows in the same order on a second run").isEqualTo(rows);
+
+        Map<MemoRows.Memo, Set<String>> programsByMemo = new LinkedHashMap<>();
+        keptLookups(((EnumerableSemiNaiveFixpoint) fixpointOf(physical)).generatedStep(), programsByMemo);
+        assertThat(programsByMemo.values()).as("the total's edges by s, projected two ways, are one lookup")
+                .anyMatch(programs -> programs.size() == 2 && programs.stream().filter(program -> program.contains("+(")).count() == 1);
+        assertThat(programsByMemo.values()).as("a lookup of the hops is not one of the edges")
+                .allMatch(programs -> programs.stream().map(program -> program.contains("'hop'")).distinct().count() == 1);
+        assertThat(programsByMemo.keySet()).as("the lookups are dropped when the evaluation ends").allMatch(memo -> memo.keysKept() == 0);
+    }
+
+    /** The kept lookups under {@code node} that do their build side's calculation, each memo with the calculations its lookups read by. */
+    private static void keptLookups(RelNode node, Map<MemoRows.Memo, Set<String>> programsByMemo) {
+        if (node instanceof MemoRows memo && RelOptUtil.toString(memo).startsWith("MemoRows(program=")) {
+            programsByMemo.computeIfAbsent(memo.memo(), key -> new LinkedHashSet<>()).add(RelOptUtil.toString(memo).lines().findFirst().orElseThrow());
+        }
+        node.getInputs().forEach(input -> keptLookups(input, programsByMemo));
+    }
+
+    /** The first fixpoint operator in {@code node}. */
+    private static RelNode fixpointOf(RelNode node) {
+        if (node instanceof EnumerableSemiNaiveFixpoint) {
+            return node;
+        }
+        return node.getInputs().stream().map(TestSemiNaiveFixpoint::fixpointOf).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    @Test
     void aStaticProbeSideIsSwappedToBeBuiltOnceAndAJoinWithAnEmptyKeptLookupReadsNothingUntilItFills() {
         // seed: e = edges.  g(s, d) :- e(s, d).  w(s, d) :- (e or w)(s, y), edges(y, d).
         // c(s, d) :- w(s, y), g(y, d): its build side (g, read from the total) is empty in the first round
