@@ -536,19 +536,8 @@ class TestSemiNaiveFixpoint {
         SemiNaiveRel hops = SemiNaiveRel.ofRules("hops", seed, List.of(hop), 100);
         ColumnContract[] columns = {ColumnContract.required("rel", DataType.STRING), ColumnContract.required("s", DataType.INT64),
                 ColumnContract.required("d", DataType.INT64)};
-        Set<List<Object>> expected = new HashSet<>();
-        edges.forEach(edge -> expected.add(List.of("edge", edge[0], edge[1])));
-        for (List<Object> path : closure(edges)) {
-            for (long[] edge : edges) {
-                if (path.get(1).equals(edge[0])) {
-                    expected.add(List.of("hop", path.get(0), edge[1]));
-                }
-            }
-        }
         EnumerableRel physical = plan(compile(fixture, hops, columns));
-        List<List<Object>> rows = rows(fixture, physical);
-        assertThat(rows).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(rows(fixture, physical)).as("the same rows in the same order on a second run").isEqualTo(rows);
+        assertEdgesAndHops(fixture, physical, edges);
 
         List<String> steps = new ArrayList<>();
         generatedSteps(physical, steps);
@@ -586,7 +575,23 @@ class TestSemiNaiveFixpoint {
         SemiNaiveRel hops = SemiNaiveRel.ofRules("hops", seed, List.of(plain, shifted, longer), 100);
         ColumnContract[] columns = {ColumnContract.required("rel", DataType.STRING), ColumnContract.required("s", DataType.INT64),
                 ColumnContract.required("d", DataType.INT64)};
-        // Every path of two edges or more is a hop.
+        EnumerableRel physical = plan(compile(fixture, hops, columns));
+        assertEdgesAndHops(fixture, physical, edges);
+
+        Map<MemoRows.Memo, Set<String>> programsByMemo = new LinkedHashMap<>();
+        keptLookups(((EnumerableSemiNaiveFixpoint) fixpointOf(physical)).generatedStep(), programsByMemo);
+        assertThat(programsByMemo.values()).as("the total's edges by s, projected two ways, are one lookup")
+                .anyMatch(programs -> programs.size() == 2 && programs.stream().filter(program -> program.contains("+(")).count() == 1);
+        assertThat(programsByMemo.values()).as("a lookup of the hops is not one of the edges")
+                .allMatch(programs -> programs.stream().map(program -> program.contains("'hop'")).distinct().count() == 1);
+        assertThat(programsByMemo.keySet()).as("the lookups are dropped when the evaluation ends").allMatch(memo -> memo.keysKept() == 0);
+    }
+
+    /**
+     * Asserts that {@code physical} gives every edge and, as a hop, every path of two edges or more
+     * between the ends of {@code edges}, without duplicates, in the same order on a second run.
+     */
+    private static void assertEdgesAndHops(PlanningFixture fixture, EnumerableRel physical, List<long[]> edges) {
         Set<List<Object>> expected = new HashSet<>();
         edges.forEach(edge -> expected.add(List.of("edge", edge[0], edge[1])));
         for (List<Object> path : closure(edges)) {
@@ -596,18 +601,9 @@ class TestSemiNaiveFixpoint {
                 }
             }
         }
-        EnumerableRel physical = plan(compile(fixture, hops, columns));
         List<List<Object>> rows = rows(fixture, physical);
         assertThat(rows).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
         assertThat(rows(fixture, physical)).as("the same rows in the same order on a second run").isEqualTo(rows);
-
-        Map<MemoRows.Memo, Set<String>> programsByMemo = new LinkedHashMap<>();
-        keptLookups(((EnumerableSemiNaiveFixpoint) fixpointOf(physical)).generatedStep(), programsByMemo);
-        assertThat(programsByMemo.values()).as("the total's edges by s, projected two ways, are one lookup")
-                .anyMatch(programs -> programs.size() == 2 && programs.stream().filter(program -> program.contains("+(")).count() == 1);
-        assertThat(programsByMemo.values()).as("a lookup of the hops is not one of the edges")
-                .allMatch(programs -> programs.stream().map(program -> program.contains("'hop'")).distinct().count() == 1);
-        assertThat(programsByMemo.keySet()).as("the lookups are dropped when the evaluation ends").allMatch(memo -> memo.keysKept() == 0);
     }
 
     /** The kept lookups under {@code node} that do their build side's calculation, each memo with the calculations its lookups read by. */

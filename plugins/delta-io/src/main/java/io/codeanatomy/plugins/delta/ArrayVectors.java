@@ -75,9 +75,9 @@ final class ArrayVectors {
             return isNullAt(row) ? null : Arrays.copyOfRange(bytes, start(row), ends[row]);
         }
 
-        /** Whether row {@code row} holds exactly {@code value}'s bytes. */
-        boolean equalsAt(int row, byte[] value) {
-            return value != null && Arrays.equals(bytes, start(row), ends[row], value, 0, value.length);
+        /** Whether row {@code row} holds exactly the bytes of row {@code otherRow} of {@code other} (this vector or another). */
+        boolean equalsAt(int row, Binaries other, int otherRow) {
+            return Arrays.equals(bytes, start(row), ends[row], other.bytes, other.start(otherRow), other.ends[otherRow]);
         }
 
         /** Sets {@code to[index]} to row {@code row}'s bytes (not null), without copying them first. */

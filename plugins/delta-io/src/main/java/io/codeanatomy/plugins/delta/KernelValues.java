@@ -109,6 +109,10 @@ final class KernelValues {
      * run. A vector Kernel built as strings (a partition value) is asked for its string.
      */
     private static final class StringReader implements Reader {
+        /** The vector and row of our columnar reader that {@link #last} was decoded from, or null. */
+        private ArrayVectors.Binaries lastVector;
+        private int lastRow;
+        /** A copy of the bytes {@link #last} was decoded from out of any other vector, or null. */
         private byte[] lastBytes;
         private String last;
 
@@ -118,11 +122,15 @@ final class KernelValues {
                 return vector.getString(row);
             }
             if (vector instanceof ArrayVectors.Binaries binaries) {
-                // Compared and decoded in the batch's array; copied only when the value changes.
-                if (!binaries.equalsAt(row, lastBytes)) {
-                    lastBytes = binaries.getBinary(row);
+                // Compared with the last value where it lies, in its batch's array (our reader makes
+                // new arrays for each batch and never writes them again), and decoded only when it
+                // changes: no copy of the bytes of each value to compare the next one with.
+                if (lastVector == null || !binaries.equalsAt(row, lastVector, lastRow)) {
                     last = binaries.utf8(row);
                 }
+                lastVector = binaries;
+                lastRow = row;
+                lastBytes = null;
                 return last;
             }
             byte[] bytes = vector.getBinary(row);
@@ -131,6 +139,7 @@ final class KernelValues {
                 lastBytes = bytes.clone();
                 last = new String(bytes, StandardCharsets.UTF_8);
             }
+            lastVector = null;
             return last;
         }
     }
