@@ -15,6 +15,8 @@ import java.util.Arrays;
  * other encodings.
  */
 abstract class ColumnValues {
+    /** Bytes per row a batch of binary values starts with: the first batch's guess, then the last batch's average and a little. */
+    private int bytesPerRow = 16;
     private final boolean nullable;
 
     ColumnValues(boolean nullable) {
@@ -43,7 +45,9 @@ abstract class ColumnValues {
         boolean[] nulls = nullable ? new boolean[rows] : null;
         if (type instanceof BinaryType) {
             int[] ends = new int[rows];
-            byte[] bytes = new byte[rows * 16];
+            // Sized from the batch before (a column's values are much alike in length: ids, paths),
+            // so that the array is seldom grown and copied, nor left much larger than its values.
+            byte[] bytes = new byte[Math.max(16, rows * bytesPerRow)];
             int length = 0;
             for (int row = 0; row < rows; row++) {
                 if (nextIsNull()) {
@@ -58,6 +62,7 @@ abstract class ColumnValues {
                 }
                 ends[row] = length;
             }
+            bytesPerRow = rows == 0 ? bytesPerRow : Math.max(1, (int) (((long) length + length / 16) / rows + 1));
             return new ArrayVectors.Binaries(type, rows, nulls, bytes, ends);
         }
         if (type instanceof LongType) {
