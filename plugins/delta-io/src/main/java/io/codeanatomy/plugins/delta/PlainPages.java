@@ -3,13 +3,14 @@ package io.codeanatomy.plugins.delta;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.EnumSet;
 import java.util.Set;
 import org.apache.parquet.bytes.ByteBufferInputStream;
+import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.bytes.BytesUtils;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
@@ -123,8 +124,10 @@ final class PlainPages extends ColumnValues {
             booleanIndex = 0;
             if (next instanceof DataPageV1 v1) {
                 plain(v1.getValueEncoding());
-                page = v1.getBytes().toByteArray();
-                ByteBufferInputStream in = ByteBufferInputStream.wrap(ByteBuffer.wrap(page));
+                ByteBuffer bytes = bytes(v1.getBytes());
+                int start = bytes.arrayOffset() + bytes.position();
+                page = bytes.array();
+                ByteBufferInputStream in = ByteBufferInputStream.wrap(bytes);
                 if (maxDefinition > 0) {
                     // A flat column stores no repetition levels; its definition levels come first.
                     ValuesReader levels = v1.getDlEncoding().getValuesReader(descriptor, ValuesType.DEFINITION_LEVEL);
@@ -134,7 +137,7 @@ final class PlainPages extends ColumnValues {
                         definitions[i] = levels.readInteger();
                     }
                 }
-                position = (int) in.position();
+                position = start + (int) in.position();
             } else {
                 DataPageV2 v2 = (DataPageV2) next;
                 plain(v2.getDataEncoding());
@@ -147,12 +150,29 @@ final class PlainPages extends ColumnValues {
                         definitions[i] = decoder.readInt();
                     }
                 }
-                page = v2.getData().toByteArray();
-                position = 0;
+                ByteBuffer bytes = bytes(v2.getData());
+                page = bytes.array();
+                position = bytes.arrayOffset() + bytes.position();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Reading a page of the column " + column + " failed", e);
         }
+    }
+
+    /**
+     * A page's bytes as a buffer over an array, without copying them when they are one already (a
+     * decompressed page, or a slice of an uncompressed chunk read onto the heap): {@code toByteArray}
+     * copied every page once more.
+     */
+    private static ByteBuffer bytes(BytesInput input) throws IOException {
+        ByteBuffer buffer = input.toByteBuffer();
+        if (buffer.hasArray()) {
+            return buffer;
+        }
+        // A direct buffer: copied onto the heap (the input may be a stream, read once already).
+        byte[] copy = new byte[buffer.remaining()];
+        buffer.duplicate().get(copy);
+        return ByteBuffer.wrap(copy);
     }
 
     private void plain(Encoding encoding) {

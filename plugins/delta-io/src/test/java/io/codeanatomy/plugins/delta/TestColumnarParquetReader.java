@@ -101,6 +101,22 @@ class TestColumnarParquetReader {
     }
 
     @Test
+    void pagesOfEveryCodecAreReadAsKernelReadsThem() {
+        // A decompressed page is an array of its own; an uncompressed one is a slice of its chunk's bytes.
+        for (String codec : List.of("UNCOMPRESSED", "SNAPPY", "ZSTD")) {
+            KernelEngine writer = KernelEngine.create(Map.of(KernelEngine.PARQUET_COMPRESSION, codec, KernelEngine.PARQUET_ROW_GROUP_SIZE, "65536"));
+            Path table = dir.resolve(codec);
+            try (BufferAllocator allocator = new RootAllocator();
+                    VectorSchemaRoot root = VectorSchemaRoot.create(SampleBatches.SCHEMA, allocator)) {
+                new DeltaTableWriter(writer).create(table, SampleBatches.SCHEMA, SampleBatches.batches(root, 0, 20_000, 5_000));
+            }
+            int[] all = IntStream.range(0, SampleBatches.SCHEMA.getFields().size()).toArray();
+            assertThat(rows(columnar, table, all, Optional.empty())).as(codec).hasSize(20_000)
+                    .containsExactlyElementsOf(rows(kernel, table, all, Optional.empty()));
+        }
+    }
+
+    @Test
     void nestedOrOtherTypesAreLeftToKernelsReader() {
         StructType flat = new StructType().add("a", io.delta.kernel.types.LongType.LONG).add("b", io.delta.kernel.types.BinaryType.BINARY);
         assertThat(ColumnarParquetReader.supports(flat)).isTrue();
