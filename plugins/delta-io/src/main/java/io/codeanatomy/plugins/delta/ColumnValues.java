@@ -47,7 +47,8 @@ abstract class ColumnValues {
             int[] ends = new int[rows];
             // Sized from the batch before (a column's values are much alike in length: ids, paths),
             // so that the array is seldom grown and copied, nor left much larger than its values.
-            byte[] bytes = new byte[Math.max(16, rows * bytesPerRow)];
+            // At most 64 MiB to start with (a batch of large values grows past it as before).
+            byte[] bytes = new byte[(int) Math.max(16, Math.min((long) rows * bytesPerRow, 1 << 26))];
             int length = 0;
             for (int row = 0; row < rows; row++) {
                 if (nextIsNull()) {

@@ -86,4 +86,23 @@ class TestColumnValues {
         assertThat(strings(values.read(BinaryType.BINARY, longer.size()))).containsExactlyElementsOf(longer);
         assertThat(strings(values.read(BinaryType.BINARY, empty.size()))).containsExactlyElementsOf(empty);
     }
+
+    @Test
+    void aBatchAfterOneOfLargeValuesStartsWithinBoundsAndReadsAsGiven() {
+        // 8,192 rows of 300 KiB each before: sized from them alone, the next batch's array would pass 2 GiB.
+        List<String> large = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            large.add(String.valueOf((char) ('a' + i)).repeat(300 * 1024));
+        }
+        List<String> all = new ArrayList<>(large);
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 8_192; i++) {
+            many.add(i % 1000 == 0 ? null : "v" + i);
+        }
+        all.addAll(many);
+        ColumnValues values = new ListedValues(all);
+
+        assertThat(strings(values.read(BinaryType.BINARY, large.size()))).containsExactlyElementsOf(large);
+        assertThat(strings(values.read(BinaryType.BINARY, many.size()))).containsExactlyElementsOf(many);
+    }
 }
