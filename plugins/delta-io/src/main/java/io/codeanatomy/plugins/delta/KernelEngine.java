@@ -71,10 +71,18 @@ public final class KernelEngine extends DefaultEngine {
     public static final String FILE_ARROW_BYTES = "codeanatomy.delta.writer.fileArrowBytes";
     /** Data files of one write that the columnar writer encodes at once. */
     public static final String PARALLEL_FILES = "codeanatomy.delta.writer.parallelFiles";
+    /**
+     * Hadoop key of parquet-mr's vectored reads, off by default: they read a row group's column
+     * chunks through an {@code AsynchronousFileChannel} whose completions run on a JDK thread
+     * pool, and a full heap in one of those threads lost the completion, so the reading thread (a
+     * table's writer carrying a rebuild's unchanged rows) waited for ever and the build never
+     * ended. Read on the calling thread, the same error ends the read, and the build reports it.
+     */
+    public static final String PARQUET_VECTORED_IO = "parquet.hadoop.vectored.io.enabled";
 
     private static final long MIB = 1L << 20;
     private static final Map<String, String> DEFAULTS = Map.of(PARQUET_COMPRESSION, "ZSTD", PARQUET_DICTIONARY, "false",
-            ZSTD_LEVEL, "1", WRITER, COLUMNAR_WRITER, READER, COLUMNAR_READER,
+            ZSTD_LEVEL, "1", WRITER, COLUMNAR_WRITER, READER, COLUMNAR_READER, PARQUET_VECTORED_IO, "false",
             "fs.file.impl", NioLocalFileSystem.class.getName(),
             "fs.AbstractFileSystem.file.impl", NioLocalFileSystemForFileContext.class.getName());
 
@@ -97,12 +105,20 @@ public final class KernelEngine extends DefaultEngine {
     private final RecordingFileIO fileIO;
     private final ColumnarParquetWriter columnarWriter;
     private final Configuration columnarReads;
+    private final Configuration readConfiguration;
 
-    private KernelEngine(RecordingFileIO fileIO, ColumnarParquetWriter columnarWriter, Configuration columnarReads) {
+    /** The Hadoop configuration both readers open data files with. */
+    Configuration readConfiguration() {
+        return readConfiguration;
+    }
+
+    private KernelEngine(RecordingFileIO fileIO, ColumnarParquetWriter columnarWriter, Configuration columnarReads,
+            Configuration readConfiguration) {
         super(fileIO);
         this.fileIO = fileIO;
         this.columnarWriter = columnarWriter;
         this.columnarReads = columnarReads;
+        this.readConfiguration = readConfiguration;
     }
 
     /**
@@ -141,7 +157,7 @@ public final class KernelEngine extends DefaultEngine {
             default -> throw new DeltaIoException("Unknown Delta data file reader '" + settings.get(READER) + "' in "
                     + READER + "; use " + COLUMNAR_READER + " or " + KERNEL_READER + ".");
         };
-        return new KernelEngine(fileIO, columnar, columnarReads);
+        return new KernelEngine(fileIO, columnar, columnarReads, configuration);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.codeanatomy.plugins.delta;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.delta.kernel.data.ColumnarBatch;
 import io.delta.kernel.expressions.Column;
@@ -20,6 +21,7 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.HadoopReadOptions;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.schema.MessageType;
@@ -114,6 +116,15 @@ class TestColumnarParquetReader {
             assertThat(rows(columnar, table, all, Optional.empty())).as(codec).hasSize(20_000)
                     .containsExactlyElementsOf(rows(kernel, table, all, Optional.empty()));
         }
+    }
+
+    @Test
+    void dataFilesAreReadOnTheCallingThreadNotByVectoredReads() {
+        // parquet-mr's vectored reads complete on a JDK thread pool, where a full heap once lost a completion for ever.
+        assertThat(HadoopReadOptions.builder(KernelEngine.create(Map.of()).readConfiguration()).build().useHadoopVectoredIo())
+                .as("the engine's reads").isFalse();
+        assertThat(HadoopReadOptions.builder(KernelEngine.create(Map.of(KernelEngine.PARQUET_VECTORED_IO, "true")).readConfiguration())
+                .build().useHadoopVectoredIo()).as("asked for").isTrue();
     }
 
     @Test
