@@ -57,6 +57,22 @@ public final class CodeAnatomy implements Runnable {
         if (System.getProperty(GUICE_BYTECODE_GEN) == null) {
             System.setProperty(GUICE_BYTECODE_GEN, "DISABLED");
         }
+        Thread.setDefaultUncaughtExceptionHandler(CodeAnatomy::uncaught);
+    }
+
+    /**
+     * What a thread of this process does with a throwable nothing caught: a full heap is left to
+     * the command, which reports it in one sentence ({@link MemoryErrors}) when it reaches the
+     * thread the command waits on (a worker pool replaces a thread that died between its tasks,
+     * for instance allocating the node it waits on for its next task); anything else is printed
+     * as the JVM prints it.
+     */
+    static void uncaught(Thread thread, Throwable failure) {
+        if (failure instanceof OutOfMemoryError) {
+            return;
+        }
+        System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+        failure.printStackTrace();
     }
 
     /** Runs the command line and returns the exit code (docs/cli.md: 0 ok, 1 failure, 2 usage error, 3 plan regression). */

@@ -11,7 +11,10 @@ import io.codeanatomy.runtime.pipeline.BuildManifests;
 import io.codeanatomy.runtime.result.OutputComparison;
 import io.codeanatomy.runtime.session.Session;
 import io.codeanatomy.runtime.session.SessionConfig;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -100,6 +103,40 @@ class TestMemoryBudget {
         assertThat(starved.stderr()).contains("codeanatomy: ").contains("the JVM's heap of 32 MiB is too small for this input (")
                 .contains("give the JVM more heap").doesNotContain("\tat ").doesNotContain("Exception in thread");
         previous.assertStillWhatReadersSee(out);
+    }
+
+    /**
+     * A worker thread that runs out of heap between its tasks (where no future records it) dies
+     * quietly: the command reports the heap in its one sentence; any other throwable a thread
+     * leaves uncaught is printed as the JVM prints it.
+     */
+    @Test
+    void aThreadsFullHeapIsLeftToTheCommandAndOtherFailuresArePrinted() throws Exception {
+        assertThat(uncaughtBy("worker-1", new OutOfMemoryError("Java heap space"))).isEmpty();
+        assertThat(uncaughtBy("worker-2", new IllegalStateException("a bug")))
+                .startsWith("Exception in thread \"worker-2\" java.lang.IllegalStateException: a bug")
+                .contains("\tat ");
+    }
+
+    /** What a thread named {@code name} that throws {@code failure} printed on stderr, with the command line's handler. */
+    private static String uncaughtBy(String name, Throwable failure) throws InterruptedException {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream saved = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            Thread thread = new Thread(() -> {
+                if (failure instanceof Error e) {
+                    throw e;
+                }
+                throw (RuntimeException) failure;
+            }, name);
+            thread.setUncaughtExceptionHandler(CodeAnatomy::uncaught);
+            thread.start();
+            thread.join();
+        } finally {
+            System.setErr(saved);
+        }
+        return err.toString(StandardCharsets.UTF_8);
     }
 
     /**
