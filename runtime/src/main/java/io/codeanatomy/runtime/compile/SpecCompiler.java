@@ -38,6 +38,7 @@ import io.codeanatomy.api.spec.SemanticSpec;
 import io.codeanatomy.api.spec.ViewDefinition;
 import io.codeanatomy.runtime.exec.RoundCountingTable;
 import io.codeanatomy.runtime.function.FunctionRegistry;
+import io.codeanatomy.runtime.plan.CanonicalStrings;
 import io.codeanatomy.runtime.plan.GroupBounds;
 import io.codeanatomy.runtime.plan.LogicalSemiNaiveFixpoint;
 import io.codeanatomy.runtime.plan.SemiNaiveTables;
@@ -94,7 +95,7 @@ public final class SpecCompiler {
     public CompiledSpec compile(SemanticSpec spec, RelBuilder builder) {
         requireNonNull(spec, "spec is null");
         requireNonNull(builder, "builder is null");
-        Compilation compilation = new Compilation(spec, builder);
+        Compilation compilation = new Compilation(spec, builder, new CanonicalStrings());
         Map<String, RelNode> outputs = new LinkedHashMap<>();
         for (OutputTarget output : spec.outputs()) {
             RelNode root = compilation.relation(output.view());
@@ -121,7 +122,7 @@ public final class SpecCompiler {
         requireNonNull(spec, "spec is null");
         requireNonNull(builders, "builders is null");
         requireNonNull(spoolTables, "spoolTables is null");
-        Compilation compilation = new Compilation(spec, builders.get());
+        Compilation compilation = new Compilation(spec, builders.get(), spoolTables.strings());
         List<CompiledFragment> fragments = new ArrayList<>();
         for (String view : SharedViews.of(spec)) {
             compilation.startFragment(builders.get());
@@ -200,10 +201,13 @@ public final class SpecCompiler {
         /** Recursive relations whose step is being built, innermost last. */
         private final List<Recursion> recursions = new ArrayList<>();
         private int transientTables;
+        /** Where the fixpoints' derived rows share their strings (with the spools', in a DAG). */
+        private final CanonicalStrings strings;
 
-        Compilation(SemanticSpec spec, RelBuilder b) {
+        Compilation(SemanticSpec spec, RelBuilder b, CanonicalStrings strings) {
             this.spec = spec;
             this.b = b;
+            this.strings = strings;
         }
 
         /**
@@ -672,7 +676,7 @@ public final class SpecCompiler {
             b.convert(rowType, false);
             int n = transientTables++;
             SemiNaiveTables tables = new SemiNaiveTables(semiNaive.totalName() + "$" + n, semiNaive.deltaName() + "$" + n, rowType,
-                    GroupBounds.of(semiNaive.totalName(), semiNaive.bounds(), rowType.getFieldNames()));
+                    GroupBounds.of(semiNaive.totalName(), semiNaive.bounds(), rowType.getFieldNames()), strings);
             recursions.add(new Recursion(semiNaive.deltaName(), tables.delta().name(), tables.delta(), rowType));
             recursions.add(new Recursion(semiNaive.totalName(), tables.total().name(), tables.total(), rowType));
             recursions.add(new Recursion(semiNaive.oldName(), tables.old().name(), tables.old(), rowType));

@@ -1,5 +1,6 @@
 package io.codeanatomy.runtime.compile;
 
+import io.codeanatomy.runtime.plan.CanonicalStrings;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 
@@ -11,4 +12,12 @@ public interface SpoolTables {
      * {@code rowType}, and returns its qualified name in the schema the compiler's builder reads.
      */
     List<String> create(String view, RelDataType rowType);
+
+    /**
+     * The table in which the spools' rows and the fixpoints' derived rows share their strings;
+     * by default one of the compilation's own, for its fixpoints.
+     */
+    default CanonicalStrings strings() {
+        return new CanonicalStrings();
+    }
 }

@@ -3,6 +3,7 @@ package io.codeanatomy.runtime.exec;
 import static java.util.Objects.requireNonNull;
 
 import io.codeanatomy.runtime.compile.SpoolTables;
+import io.codeanatomy.runtime.plan.CanonicalStrings;
 import io.codeanatomy.runtime.plan.SemiNaiveEvaluation;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -27,6 +28,7 @@ public final class Spools implements SpoolTables {
 
     private final CalciteSchema schema;
     private final Map<String, SpoolTable> tables = new LinkedHashMap<>();
+    private final CanonicalStrings strings = new CanonicalStrings();
 
     /** Spools under {@code root}'s sub-schema {@value #SCHEMA}, created if missing. */
     public Spools(CalciteSchema root) {
@@ -41,6 +43,11 @@ public final class Spools implements SpoolTables {
         tables.put(view, table);
         schema.add(view, table);
         return List.of(SCHEMA, view);
+    }
+
+    @Override
+    public CanonicalStrings strings() {
+        return strings;
     }
 
     /** The name spool {@code view}'s plan runs under: its operators' metrics are under it. */
@@ -65,6 +72,8 @@ public final class Spools implements SpoolTables {
                 rows.add(oneColumn ? new Object[] {row} : (Object[]) row);
             }
         }
+        // Kept for the run: one copy of each string value (a scan decodes its own, a computed column computes its own).
+        strings.canonicalize(rows);
         // A fixpoint's helper threads count as this computation's CPU.
         long cpu = THREADS.getCurrentThreadCpuTime() - cpuStart + SemiNaiveEvaluation.chargedCpuNanos() - chargedStart;
         event.end();
@@ -84,6 +93,11 @@ public final class Spools implements SpoolTables {
     /** Drops the rows of every spool (a failed run's). */
     public void releaseAll() {
         tables.values().forEach(SpoolTable::release);
+    }
+
+    /** Drops the strings the spools' rows shared, once the DAG has run: a session may hold its spools for the next. */
+    public void finish() {
+        strings.clear();
     }
 
     /** The metrics of every spool, in creation (dependency) order. */

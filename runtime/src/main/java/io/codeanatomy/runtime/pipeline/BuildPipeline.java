@@ -801,6 +801,8 @@ public final class BuildPipeline {
             tuning.ifPresent(t -> record.put("tuning", t.tree()));
             record.put("spools", RunRecords.tree(session.spoolMetrics()));
             record.put("fileLocalSpools", RunRecords.tree(fileLocalSpools));
+            session.sharedStrings().ifPresent(strings -> record.put("sharedStrings", new TreeMap<>(Map.of(
+                    "slots", strings.slotCount(), "lookedUp", strings.seen(), "shared", strings.shared(), "millis", strings.millis()))));
             record.put("fixpoints", RunRecords.fixpoints(plans));
             record.put("spills", spillTree());
             record.put("scans", scanTree());

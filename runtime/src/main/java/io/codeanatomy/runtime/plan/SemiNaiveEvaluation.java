@@ -231,7 +231,7 @@ public final class SemiNaiveEvaluation {
         long start = System.nanoTime();
         List<Object[]> derived = new ArrayList<>();
         long produced = derive(seed, seen, bounds, derived, evaluation);
-        List<Object[]> fresh = bounds.admit(derived);
+        List<Object[]> fresh = tables.strings().canonicalize(bounds.admit(derived));
         all.addAll(fresh);
         tables.recordRound(produced, fresh.size(), System.nanoTime() - start, derived.size() - fresh.size());
         FixpointDump dump = FixpointDump.open(tables.name());
@@ -247,7 +247,7 @@ public final class SemiNaiveEvaluation {
                 derived = new ArrayList<>();
                 start = System.nanoTime();
                 produced = derive(step, seen, bounds, derived, evaluation);
-                List<Object[]> next = bounds.admit(derived);
+                List<Object[]> next = tables.strings().canonicalize(bounds.admit(derived));
                 all.addAll(next);
                 tables.recordRound(produced, next.size(), System.nanoTime() - start, derived.size() - next.size());
                 dump.round(round + 1, next, all.size());

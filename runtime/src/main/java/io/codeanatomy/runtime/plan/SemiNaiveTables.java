@@ -21,6 +21,7 @@ public final class SemiNaiveTables {
     private final FixpointTable total;
     private final FixpointTable old;
     private final GroupBounds bounds;
+    private final CanonicalStrings strings;
     private final List<Long> rowsPerRound = new ArrayList<>();
     /** The lookups the step's joins keep across rounds, cleared when an evaluation starts. */
     private final List<MemoRows.Memo> memos = new ArrayList<>();
@@ -36,24 +37,31 @@ public final class SemiNaiveTables {
      * @param deltaName the delta table's name, {@code <delta name>$<n>}
      */
     public SemiNaiveTables(String name, String deltaName, RelDataType rowType) {
-        this(name, deltaName, rowType, GroupBounds.NONE);
+        this(name, deltaName, rowType, GroupBounds.NONE, new CanonicalStrings());
     }
 
     /**
      * @param name the fixpoint's name, {@code <total name>$<n>}
      * @param deltaName the delta table's name, {@code <delta name>$<n>}
      * @param bounds the most rows the fixpoint keeps per group
+     * @param strings where the derived rows share their strings with each other (and with the spools they read)
      */
-    public SemiNaiveTables(String name, String deltaName, RelDataType rowType, GroupBounds bounds) {
+    public SemiNaiveTables(String name, String deltaName, RelDataType rowType, GroupBounds bounds, CanonicalStrings strings) {
         this.name = requireNonNull(name, "name is null");
         this.total = new FixpointTable(name, rowType);
         this.delta = total.tail(deltaName);
         this.old = total.head(name + "$old");
         this.bounds = requireNonNull(bounds, "bounds is null");
+        this.strings = requireNonNull(strings, "strings is null");
     }
 
     public GroupBounds bounds() {
         return bounds;
+    }
+
+    /** Where the derived rows share their strings. */
+    public CanonicalStrings strings() {
+        return strings;
     }
 
     public String name() {

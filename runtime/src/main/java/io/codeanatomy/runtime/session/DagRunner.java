@@ -71,6 +71,8 @@ final class DagRunner {
         } catch (RuntimeException | Error e) {
             spools.releaseAll();
             throw e;
+        } finally {
+            spools.finish();
         }
     }
 

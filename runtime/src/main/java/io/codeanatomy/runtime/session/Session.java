@@ -21,6 +21,7 @@ import io.codeanatomy.runtime.exec.RowBatchReader;
 import io.codeanatomy.runtime.exec.SpoolMetrics;
 import io.codeanatomy.runtime.exec.Spools;
 import io.codeanatomy.runtime.function.FunctionRegistry;
+import io.codeanatomy.runtime.plan.CanonicalStrings;
 import io.codeanatomy.runtime.plan.PlannedDag;
 import io.codeanatomy.runtime.plan.PlannedFragment;
 import io.codeanatomy.runtime.plan.PlannedQuery;
@@ -289,6 +290,11 @@ public final class Session implements AutoCloseable {
     /** Rows, computations and scans of each spool of the last compiled DAG. */
     public List<SpoolMetrics> spoolMetrics() {
         return spools == null ? List.of() : spools.metrics();
+    }
+
+    /** Where the spools and fixpoints of the last compiled DAG shared their strings, if a DAG was compiled. */
+    public Optional<CanonicalStrings> sharedStrings() {
+        return Optional.ofNullable(spools).map(Spools::strings);
     }
 
     private Spools spools() {

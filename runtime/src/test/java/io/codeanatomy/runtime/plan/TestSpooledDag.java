@@ -38,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -129,6 +130,62 @@ class TestSpooledDag {
                 assertThat(m.cpuMillis()).isNotNegative();
             });
         }
+    }
+
+    /**
+     * The spools' rows share one instance of each string: a table whose every string is an
+     * instance of its own gives the outputs of the same table of literals, with the repeats counted
+     * as shared, and the run drops the table of shared strings when it ends.
+     */
+    @Test
+    void theSpoolsShareOneInstanceOfEachStringAndTheRunDropsThemAtItsEnd() {
+        Map<String, List<String>> literals = runDag(defsNamed(text -> text));
+        try (Session session = Session.open(SessionConfig.defaults(), List.of())) {
+            Map<String, List<String>> copies = runDag(session, defsNamed(TestSpooledDag::copy));
+
+            assertThat(copies).isEqualTo(literals);
+            assertThat(copies.get("children")).containsExactly("1|2|[f, f]", "4|1|[k]", "null|1|[f]");
+            CanonicalStrings strings = session.sharedStrings().orElseThrow();
+            assertThat(strings.seen()).isPositive();
+            assertThat(strings.shared()).as("the names' repeats").isPositive().isLessThan(strings.seen());
+            String fresh = copy("f");
+            assertThat(strings.canonical(fresh)).as("dropped at the run's end").isSameAs(fresh);
+        }
+    }
+
+    /** {@link #defs} with three functions named f, each string made by {@code strings}. */
+    private static CountingTable defsNamed(UnaryOperator<String> strings) {
+        return new CountingTable(new MemoryTable(tf -> tf.builder()
+                .add("def_id", SqlTypeName.BIGINT)
+                .add("kind", SqlTypeName.VARCHAR)
+                .add("name", SqlTypeName.VARCHAR)
+                .add("parent_id", SqlTypeName.BIGINT).nullable(true)
+                .build(), List.of(
+                        new Object[] {1L, strings.apply("class"), strings.apply("C"), null},
+                        new Object[] {2L, strings.apply("function"), strings.apply("f"), 1L},
+                        new Object[] {3L, strings.apply("function"), strings.apply("f"), 1L},
+                        new Object[] {4L, strings.apply("function"), strings.apply("f"), null},
+                        new Object[] {5L, strings.apply("function"), strings.apply("k"), 4L})));
+    }
+
+    private Map<String, List<String>> runDag(CountingTable definitions) {
+        try (Session session = Session.open(SessionConfig.defaults(), List.of())) {
+            return runDag(session, definitions);
+        }
+    }
+
+    private Map<String, List<String>> runDag(Session session, CountingTable definitions) {
+        session.schema().add("defs", definitions);
+        session.schema().add("edges", edges);
+        PlannedDag dag = session.planDag(session.compileDag(spec()));
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        session.run(dag, output -> Map.entry(output.name(), rows(session, output.query())))
+                .forEach(e -> rows.put(e.getKey(), e.getValue()));
+        return rows;
+    }
+
+    private static String copy(String text) {
+        return new String(text.toCharArray());
     }
 
     @Test
