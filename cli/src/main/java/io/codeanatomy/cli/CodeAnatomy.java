@@ -65,7 +65,9 @@ public final class CodeAnatomy implements Runnable {
      * the command, which reports it in one sentence ({@link MemoryErrors}) when it reaches the
      * thread the command waits on (a worker pool replaces a thread that died between its tasks,
      * for instance allocating the node it waits on for its next task); anything else is printed
-     * as the JVM prints it.
+     * as the JVM prints it: user errors are reported in one line by the command's thread
+     * ({@link UserErrorHandler}), so what a worker leaves uncaught is a bug, which keeps its trace
+     * by the same rule.
      */
     static void uncaught(Thread thread, Throwable failure) {
         if (failure instanceof OutOfMemoryError) {

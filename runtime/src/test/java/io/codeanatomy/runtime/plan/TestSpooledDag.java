@@ -58,17 +58,12 @@ class TestSpooledDag {
     private static final Field<String> DEF_NAME = col("d", "name", DataType.STRING);
     private static final Field<Long> DEF_PARENT = col("d", "parent_id", DataType.INT64);
 
-    private final CountingTable defs = new CountingTable(new MemoryTable(tf -> tf.builder()
-            .add("def_id", SqlTypeName.BIGINT)
-            .add("kind", SqlTypeName.VARCHAR)
-            .add("name", SqlTypeName.VARCHAR)
-            .add("parent_id", SqlTypeName.BIGINT).nullable(true)
-            .build(), List.of(
-                    new Object[] {1L, "class", "C", null},
-                    new Object[] {2L, "function", "f", 1L},
-                    new Object[] {3L, "function", "g", 1L},
-                    new Object[] {4L, "function", "h", null},
-                    new Object[] {5L, "function", "k", 4L})));
+    private final CountingTable defs = defsTable(List.of(
+            new Object[] {1L, "class", "C", null},
+            new Object[] {2L, "function", "f", 1L},
+            new Object[] {3L, "function", "g", 1L},
+            new Object[] {4L, "function", "h", null},
+            new Object[] {5L, "function", "k", 4L}));
     private final CountingTable edges = new CountingTable(new MemoryTable(tf -> tf.builder()
             .add("src", SqlTypeName.BIGINT)
             .add("dst", SqlTypeName.BIGINT)
@@ -139,9 +134,12 @@ class TestSpooledDag {
      */
     @Test
     void theSpoolsShareOneInstanceOfEachStringAndTheRunDropsThemAtItsEnd() {
-        Map<String, List<String>> literals = runDag(defsNamed(text -> text));
-        try (Session session = Session.open(SessionConfig.defaults(), List.of())) {
-            Map<String, List<String>> copies = runDag(session, defsNamed(TestSpooledDag::copy));
+        Map<String, List<String>> literals;
+        try (Session session = session(SessionConfig.defaults(), defsNamed(text -> text))) {
+            literals = dagRows(session);
+        }
+        try (Session session = session(SessionConfig.defaults(), defsNamed(TestSpooledDag::copy))) {
+            Map<String, List<String>> copies = dagRows(session);
 
             assertThat(copies).isEqualTo(literals);
             assertThat(copies.get("children")).containsExactly("1|2|[f, f]", "4|1|[k]", "null|1|[f]");
@@ -155,33 +153,22 @@ class TestSpooledDag {
 
     /** {@link #defs} with three functions named f, each string made by {@code strings}. */
     private static CountingTable defsNamed(UnaryOperator<String> strings) {
+        return defsTable(List.of(
+                new Object[] {1L, strings.apply("class"), strings.apply("C"), null},
+                new Object[] {2L, strings.apply("function"), strings.apply("f"), 1L},
+                new Object[] {3L, strings.apply("function"), strings.apply("f"), 1L},
+                new Object[] {4L, strings.apply("function"), strings.apply("f"), null},
+                new Object[] {5L, strings.apply("function"), strings.apply("k"), 4L}));
+    }
+
+    /** A table of definitions ({@code def_id}, {@code kind}, {@code name}, {@code parent_id}) holding {@code rows}. */
+    private static CountingTable defsTable(List<Object[]> rows) {
         return new CountingTable(new MemoryTable(tf -> tf.builder()
                 .add("def_id", SqlTypeName.BIGINT)
                 .add("kind", SqlTypeName.VARCHAR)
                 .add("name", SqlTypeName.VARCHAR)
                 .add("parent_id", SqlTypeName.BIGINT).nullable(true)
-                .build(), List.of(
-                        new Object[] {1L, strings.apply("class"), strings.apply("C"), null},
-                        new Object[] {2L, strings.apply("function"), strings.apply("f"), 1L},
-                        new Object[] {3L, strings.apply("function"), strings.apply("f"), 1L},
-                        new Object[] {4L, strings.apply("function"), strings.apply("f"), null},
-                        new Object[] {5L, strings.apply("function"), strings.apply("k"), 4L})));
-    }
-
-    private Map<String, List<String>> runDag(CountingTable definitions) {
-        try (Session session = Session.open(SessionConfig.defaults(), List.of())) {
-            return runDag(session, definitions);
-        }
-    }
-
-    private Map<String, List<String>> runDag(Session session, CountingTable definitions) {
-        session.schema().add("defs", definitions);
-        session.schema().add("edges", edges);
-        PlannedDag dag = session.planDag(session.compileDag(spec()));
-        Map<String, List<String>> rows = new LinkedHashMap<>();
-        session.run(dag, output -> Map.entry(output.name(), rows(session, output.query())))
-                .forEach(e -> rows.put(e.getKey(), e.getValue()));
-        return rows;
+                .build(), rows));
     }
 
     private static String copy(String text) {
@@ -291,13 +278,19 @@ class TestSpooledDag {
     /** Each output's rows, in the DAG's output order, from a run with {@code workers} fragments at a time. */
     private Map<String, List<String>> runDag(int workers) {
         try (Session session = session(SessionConfig.defaults().withWorkers(workers))) {
-            PlannedDag dag = session.planDag(session.compileDag(spec()));
-            Map<String, List<String>> rows = new LinkedHashMap<>();
-            session.run(dag, output -> Map.entry(output.name(), rows(session, output.query())))
-                    .forEach(e -> rows.put(e.getKey(), e.getValue()));
+            Map<String, List<String>> rows = dagRows(session);
             assertThat(session.spoolMetrics()).allSatisfy(spool -> assertThat(spool.computations()).isEqualTo(1));
             return rows;
         }
+    }
+
+    /** Each output's rows, in the DAG's output order, from one run of the spec's DAG in {@code session}. */
+    private static Map<String, List<String>> dagRows(Session session) {
+        PlannedDag dag = session.planDag(session.compileDag(spec()));
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        session.run(dag, output -> Map.entry(output.name(), rows(session, output.query())))
+                .forEach(e -> rows.put(e.getKey(), e.getValue()));
+        return rows;
     }
 
     @Test
@@ -390,8 +383,12 @@ class TestSpooledDag {
     }
 
     private Session session(SessionConfig config) {
+        return session(config, defs);
+    }
+
+    private Session session(SessionConfig config, CountingTable definitions) {
         Session session = Session.open(config, List.of());
-        session.schema().add("defs", defs);
+        session.schema().add("defs", definitions);
         session.schema().add("edges", edges);
         return session;
     }
