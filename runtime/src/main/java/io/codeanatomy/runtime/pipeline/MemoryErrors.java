@@ -11,6 +11,9 @@ import org.apache.arrow.memory.OutOfMemoryException;
  * points-to facts live in.
  */
 public final class MemoryErrors {
+    /** How the JVM begins the message of a class whose initialization failed before. */
+    private static final String FAILED_INITIALIZATION = "Could not initialize class ";
+
     private MemoryErrors() {}
 
     /**
@@ -26,8 +29,8 @@ public final class MemoryErrors {
                 return Optional.of(String.format(Locale.ROOT, "the memory budget of %d MiB is too small for this input (%s); "
                         + "give it more with --memory", budgetBytes >> 20, describe(cause)));
             }
-            if (cause instanceof OutOfMemoryError heap) {
-                return Optional.of(heap(heap) + (partitionable ? "; or build with --partition-files, which computes the file-local "
+            if (cause instanceof OutOfMemoryError || failedInitialization(cause)) {
+                return Optional.of(heap(cause) + (partitionable ? "; or build with --partition-files, which computes the file-local "
                         + "part of the graph one group of files at a time" : "")
                         + (resolvingCalls ? "; or build with --no-calls, which leaves out call resolution, the largest part of a build's heap"
                                 : ""));
@@ -38,6 +41,20 @@ public final class MemoryErrors {
 
     /** The sentence for the JVM's heap being full ({@code e}'s message says how: heap space, GC overhead, ...). */
     public static String heap(OutOfMemoryError e) {
+        return heap((Throwable) e);
+    }
+
+    /**
+     * Whether {@code e} is a class that failed to initialize, met again: a full heap while a class
+     * initializes fails that class for good, and on Java 17 the other threads that use it get this
+     * error without the heap's as its cause (a build's classes initialize without fail otherwise,
+     * as every test run shows).
+     */
+    private static boolean failedInitialization(Throwable e) {
+        return e instanceof NoClassDefFoundError && e.getMessage() != null && e.getMessage().startsWith(FAILED_INITIALIZATION);
+    }
+
+    private static String heap(Throwable e) {
         return String.format(Locale.ROOT, "the JVM's heap of %d MiB is too small for this input (%s); give the JVM more heap: "
                 + "the launcher gives a build half of the machine's memory, and CODEANATOMY_JAVA_OPTS replaces its flags "
                 + "(docs/cli.md)", Runtime.getRuntime().maxMemory() >> 20, describe(e));

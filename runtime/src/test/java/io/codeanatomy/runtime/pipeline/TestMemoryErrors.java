@@ -38,4 +38,15 @@ class TestMemoryErrors {
         assertThat(sentence).isEqualTo("the memory budget of 64 MiB is too small for this input (Unable to allocate buffer); give it more with --memory");
         assertThat(MemoryErrors.sentence(new IllegalStateException("no memory involved"), 64L << 20, true, true)).isEmpty();
     }
+
+    /** A class whose initialization a full heap failed, used again by another thread: the heap is the cause (CI, session 38). */
+    @Test
+    void aClassAFullHeapFailedToInitializeNamesTheHeap() {
+        NoClassDefFoundError failed = new NoClassDefFoundError("Could not initialize class org.apache.arrow.vector.complex.ListVector");
+
+        assertThat(MemoryErrors.sentence(failed, 64L << 20, false, false).orElseThrow())
+                .startsWith("the JVM's heap of ").contains("is too small for this input (Could not initialize class ")
+                .endsWith("(docs/cli.md)");
+        assertThat(MemoryErrors.sentence(new NoClassDefFoundError("org/example/Missing"), 64L << 20, false, false)).isEmpty();
+    }
 }
