@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.delta.kernel.Meta;
 import java.io.IOException;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.hadoop.conf.Configuration;
@@ -33,6 +35,8 @@ final class ArrowParquetFile implements AutoCloseable {
      * a column's slice of the Arrow buffers in cache while it is encoded.
      */
     private static final int SLICE_ROWS = 4_096;
+    /** The released page buffers a file keeps for its next pages at most ({@link SlabPool}). */
+    private static final long MAX_POOLED_BYTES = 16L << 20;
 
     private final MessageType schema;
     private final ParquetWriteSettings settings;
@@ -49,24 +53,49 @@ final class ArrowParquetFile implements AutoCloseable {
 
     ArrowParquetFile(org.apache.parquet.io.OutputFile output, Schema arrowSchema, MessageType schema,
             ParquetWriteSettings settings, Configuration configuration) throws IOException {
+        this(output, arrowSchema, schema, settings, configuration, Encoder.OURS);
+    }
+
+    /** Who encodes plain values and keeps the statistics of top-level string columns. */
+    enum Encoder {
+        /** {@link PlainValuesWriters}, {@link BinaryPageStatistics} and a {@link SlabPool}: the same bytes, faster. */
+        OURS,
+        /** parquet-mr's own writers and statistics throughout: what {@link #OURS} must equal (tests). */
+        PARQUET_MR
+    }
+
+    ArrowParquetFile(org.apache.parquet.io.OutputFile output, Schema arrowSchema, MessageType schema,
+            ParquetWriteSettings settings, Configuration configuration, Encoder encoder) throws IOException {
         requireNonNull(output, "output is null");
         this.schema = requireNonNull(schema, "schema is null");
         this.settings = requireNonNull(settings, "settings is null");
+        requireNonNull(encoder, "encoder is null");
         ParquetProperties.Builder builder = ParquetProperties.builder()
                 .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
                 .withPageSize(settings.pageBytes())
                 .withDictionaryEncoding(settings.dictionary())
                 // Size statistics (level histograms, unencoded byte counts) feed no Delta reader.
                 .withSizeStatisticsEnabled(false);
+        if (encoder == Encoder.OURS) {
+            builder.withValuesWriterFactory(new PlainValuesWriters())
+                    .withAllocator(new SlabPool(Math.min(settings.rowGroupBytes() / 4, MAX_POOLED_BYTES)));
+        }
+        Set<String> ownStatistics = new LinkedHashSet<>();
         for (org.apache.arrow.vector.types.pojo.Field field : arrowSchema.getFields()) {
-            if (!ArrowContracts.keepsStatistics(field) && field.getChildren().isEmpty()) {
+            if (!field.getChildren().isEmpty()) {
+                continue;
+            }
+            if (!ArrowContracts.keepsStatistics(field)) {
                 builder.withStatisticsEnabled(field.getName(), false);
+            } else if (encoder == Encoder.OURS && BinaryPageStatistics.keeps(field.getType())) {
+                builder.withStatisticsEnabled(field.getName(), false);
+                ownStatistics.add(field.getName());
             }
         }
         this.properties = builder.build();
         this.codecs = new CodecFactory(requireNonNull(configuration, "configuration is null"), settings.pageBytes());
         this.compressor = codecs.getCompressor(settings.codec());
-        this.shredder = new ArrowParquetShredder(arrowSchema, schema);
+        this.shredder = new ArrowParquetShredder(arrowSchema, schema, ownStatistics);
         this.file = new ParquetFileWriter(output, schema, ParquetFileWriter.Mode.CREATE, settings.rowGroupBytes(), 0,
                 null, properties);
         SortedEncodingsConverter.install(file, properties.getStatisticsTruncateLength());
@@ -132,7 +161,7 @@ final class ArrowParquetFile implements AutoCloseable {
     private void startRowGroup() {
         pages = new ColumnChunkPageWriteStore(compressor, schema, properties.getAllocator(),
                 properties.getColumnIndexTruncateLength(), properties.getPageWriteChecksumEnabled());
-        columns = properties.newColumnWriteStore(schema, pages, pages);
+        columns = properties.newColumnWriteStore(schema, BinaryPageStatistics.substituting(pages, shredder.pageStatistics()), pages);
         shredder.bind(columns);
         rowGroupRows = 0;
     }

@@ -6,7 +6,11 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
@@ -38,7 +42,8 @@ import org.apache.parquet.schema.MessageType;
  * built. A top-level primitive column is one tight loop per batch; nested columns (structs, lists,
  * lists of structs) walk each row's tree, writing every leaf below a null or empty value as a null
  * at the level where the value stops. parquet-mr encodes the pages and keeps each page's
- * statistics (min, max, null count) as the values go in.
+ * statistics (min, max, null count) as the values go in, except for the top-level string columns
+ * named to the constructor, whose statistics the shredder keeps ({@link BinaryPageStatistics}).
  *
  * <p>The row loops of the common leaf types are spelled out per type, not shared through a
  * virtual per-value read: one loop per class keeps each call site monomorphic, which C1 (the
@@ -50,16 +55,34 @@ import org.apache.parquet.schema.MessageType;
 final class ArrowParquetShredder {
     private final Node[] columns;
     private final List<Leaf> leaves = new ArrayList<>();
+    private final Map<ColumnDescriptor, BinaryPageStatistics> pageStatistics = new LinkedHashMap<>();
 
-    ArrowParquetShredder(Schema arrowSchema, MessageType parquetSchema) {
+    /**
+     * @param ownStatistics the top-level string and binary columns whose page statistics the
+     *     shredder keeps itself ({@link #pageStatistics}), parquet-mr's being off for them
+     */
+    ArrowParquetShredder(Schema arrowSchema, MessageType parquetSchema, Set<String> ownStatistics) {
         requireNonNull(arrowSchema, "arrowSchema is null");
         requireNonNull(parquetSchema, "parquetSchema is null");
+        requireNonNull(ownStatistics, "ownStatistics is null");
         List<Field> fields = arrowSchema.getFields();
         this.columns = new Node[fields.size()];
         for (int i = 0; i < columns.length; i++) {
             Field field = fields.get(i);
             columns[i] = node(field, new ArrayList<>(List.of(field.getName())), 0, 0, parquetSchema);
+            if (ownStatistics.contains(field.getName())) {
+                if (!(columns[i] instanceof BinaryLeaf leaf)) {
+                    throw new IllegalArgumentException("Column '" + field.getName() + "' is not a string or binary column; its statistics stay parquet-mr's.");
+                }
+                leaf.statistics = new BinaryPageStatistics(leaf.descriptor.getPrimitiveType());
+                pageStatistics.put(leaf.descriptor, leaf.statistics);
+            }
         }
+    }
+
+    /** The page statistics the shredder keeps, by column. */
+    Map<ColumnDescriptor, BinaryPageStatistics> pageStatistics() {
+        return Collections.unmodifiableMap(pageStatistics);
     }
 
     /** Points every leaf at its column writer in {@code store}; a new store starts each row group. */
@@ -386,6 +409,8 @@ final class ArrowParquetShredder {
     private static final class BinaryLeaf extends Leaf {
         private byte[] scratch = new byte[256];
         private final Slice slice = new Slice();
+        /** The page statistics this leaf keeps, when parquet-mr's are off for its column (a top-level column only). */
+        private BinaryPageStatistics statistics;
 
         BinaryLeaf(boolean nullable, int defined, ColumnDescriptor descriptor) {
             super(nullable, defined, descriptor);
@@ -421,10 +446,20 @@ final class ArrowParquetShredder {
             for (int i = 0; i < count; i++) {
                 if (checksNulls && vector.isNull(from + i)) {
                     writer.writeNull(0, defined - 1);
+                    if (statistics != null) {
+                        statistics.addNull();
+                    }
                 } else {
                     int start = offsets[i] - first;
-                    writer.write(Binary.fromReusedByteArray(scratch, start, offsets[i + 1] - first - start), 0, defined);
+                    int end = offsets[i + 1] - first;
+                    writer.write(Binary.fromReusedByteArray(scratch, start, end - start), 0, defined);
+                    if (statistics != null) {
+                        statistics.add(scratch, start, end);
+                    }
                 }
+            }
+            if (statistics != null) {
+                statistics.endSlice();
             }
         }
     }

@@ -30,6 +30,10 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * cannot change), the columnar writer at ZSTD levels 1 and 3, and the columnar writer on one file
  * at a time; it prints each writer's total time (median of three rounds, the writers taking turns)
  * (wall and process CPU) and bytes written.
+ *
+ * <p>Encoders: {@code DeltaWriteBench --encoders DIR...} writes each table into one Parquet file with
+ * our plain encoding and string statistics and with parquet-mr's own, on this thread, taking turns,
+ * and prints each one's thread CPU time and the ratio (the files must be the same bytes).
  */
 public final class DeltaWriteBench {
     private static final int BATCH = 65_536;
@@ -40,6 +44,10 @@ public final class DeltaWriteBench {
     public static void main(String[] args) throws IOException {
         if (args.length > 0 && args[0].equals("--tables")) {
             rewriteTables(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("--encoders")) {
+            compareEncoders(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         long rows = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000L;
@@ -160,8 +168,97 @@ public final class DeltaWriteBench {
             throws IOException {
         Path target = Files.createTempDirectory(scratch, "t");
         Files.delete(target);
-        new DeltaTableWriter(KernelEngine.create(settings)).create(target, schema, batches.iterator());
+        List<VectorSchemaRoot> shares = shares(batches);
+        try {
+            new DeltaTableWriter(KernelEngine.create(settings)).create(target, schema, shares.iterator());
+        } finally {
+            shares.forEach(VectorSchemaRoot::close);
+        }
         return target;
+    }
+
+    /**
+     * New batches over the buffers of {@code batches}: the columnar writer takes the buffers of the
+     * batches it is given, so each rewrite gets its own roots and the loaded batches stay whole.
+     */
+    private static List<VectorSchemaRoot> shares(List<VectorSchemaRoot> batches) {
+        List<VectorSchemaRoot> shares = new java.util.ArrayList<>();
+        for (VectorSchemaRoot batch : batches) {
+            VectorSchemaRoot share = VectorSchemaRoot.create(batch.getSchema(), batch.getFieldVectors().get(0).getAllocator());
+            try (org.apache.arrow.vector.ipc.message.ArrowRecordBatch buffers = new org.apache.arrow.vector.VectorUnloader(batch).getRecordBatch()) {
+                new org.apache.arrow.vector.VectorLoader(share).load(buffers);
+            }
+            shares.add(share);
+        }
+        return shares;
+    }
+
+    /**
+     * Writes each table's batches into one Parquet file with our plain encoding and string
+     * statistics and with parquet-mr's own ({@link ArrowParquetFile.Encoder}), taking turns, and
+     * prints the thread CPU time of each (median of {@link #RUNS} rounds) and their ratio. The files
+     * are the same bytes; the bench checks it.
+     */
+    private static void compareEncoders(String[] tables) throws IOException {
+        Path scratch = Files.createTempDirectory("delta-encoder-bench");
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        ParquetWriteSettings settings = new ParquetWriteSettings(org.apache.parquet.hadoop.metadata.CompressionCodecName.ZSTD,
+                64L << 20, 1 << 20, false, Long.MAX_VALUE, 1);
+        org.apache.hadoop.conf.Configuration configuration = new org.apache.hadoop.conf.Configuration(false);
+        configuration.setInt("parquet.compression.codec.zstd.level", 1);
+        ArrowParquetFile.Encoder[] encoders = ArrowParquetFile.Encoder.values();
+        double[][] totals = new double[encoders.length][RUNS];
+        try (org.apache.arrow.memory.BufferAllocator allocator = new org.apache.arrow.memory.RootAllocator()) {
+            for (String table : tables) {
+                List<VectorSchemaRoot> batches = load(allocator, Path.of(table));
+                if (batches.isEmpty()) {
+                    System.out.printf("%-28s no rows%n", Path.of(table).getFileName());
+                    continue;
+                }
+                try {
+                    Schema schema = batches.get(0).getSchema();
+                    org.apache.parquet.schema.MessageType parquet = ParquetSchemas.toParquet(ArrowSchemas.toKernel(schema));
+                    double[][] cpu = new double[encoders.length][RUNS];
+                    for (int run = -1; run < RUNS; run++) {
+                        byte[][] written = new byte[encoders.length][];
+                        for (int e = 0; e < encoders.length; e++) {
+                            Path file = scratch.resolve(encoders[e] + ".parquet");
+                            Files.deleteIfExists(file);
+                            long start = threads.getCurrentThreadCpuTime();
+                            try (ArrowParquetFile out = new ArrowParquetFile(new org.apache.parquet.io.LocalOutputFile(file), schema, parquet,
+                                    settings, configuration, encoders[e])) {
+                                for (VectorSchemaRoot batch : batches) {
+                                    out.write(batch);
+                                }
+                            }
+                            if (run >= 0) {
+                                cpu[e][run] = (threads.getCurrentThreadCpuTime() - start) / 1e9;
+                                totals[e][run] += cpu[e][run];
+                            }
+                            written[e] = Files.readAllBytes(file);
+                        }
+                        if (!Arrays.equals(written[0], written[1])) {
+                            throw new IllegalStateException(table + ": the encoders wrote different bytes");
+                        }
+                    }
+                    System.out.printf("%-28s %,10d rows  %s %.3f s  %s %.3f s  ratio %.2f%n", Path.of(table).getFileName(),
+                            batches.stream().mapToLong(VectorSchemaRoot::getRowCount).sum(), encoders[0], median(cpu[0]), encoders[1],
+                            median(cpu[1]), median(cpu[0]) / median(cpu[1]));
+                } finally {
+                    batches.forEach(VectorSchemaRoot::close);
+                }
+            }
+        } finally {
+            delete(scratch);
+        }
+        System.out.printf("%ntotal thread CPU, median of %d rounds: %s %.3f s, %s %.3f s, ratio %.2f%n", RUNS, encoders[0],
+                median(totals[0]), encoders[1], median(totals[1]), median(totals[0]) / median(totals[1]));
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private static List<VectorSchemaRoot> load(org.apache.arrow.memory.BufferAllocator allocator, Path table) {

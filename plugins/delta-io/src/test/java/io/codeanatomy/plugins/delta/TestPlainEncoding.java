@@ -1,0 +1,133 @@
+package io.codeanatomy.plugins.delta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.LocalOutputFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The columnar writer's own plain encoding ({@link PlainValuesWriters}) and its own statistics of
+ * top-level string columns ({@link BinaryPageStatistics}) write the very bytes parquet-mr's writers
+ * and statistics write, page statistics and footers included, over many pages and row groups.
+ */
+class TestPlainEncoding {
+    private static final int PAGE_BYTES = 2_048;
+    private static final long ROW_GROUP_BYTES = 40_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyColumnTypeIsTheSameBytesAsParquetMrWritesIt() throws Exception {
+        for (CompressionCodecName codec : List.of(CompressionCodecName.UNCOMPRESSED, CompressionCodecName.ZSTD)) {
+            byte[] ours;
+            byte[] theirs;
+            try (BufferAllocator allocator = new RootAllocator();
+                    VectorSchemaRoot root = VectorSchemaRoot.create(AllTypesBatches.SCHEMA, allocator)) {
+                ours = write(AllTypesBatches.SCHEMA, AllTypesBatches.batches(root), codec, ROW_GROUP_BYTES, ArrowParquetFile.Encoder.OURS);
+            }
+            try (BufferAllocator allocator = new RootAllocator();
+                    VectorSchemaRoot root = VectorSchemaRoot.create(AllTypesBatches.SCHEMA, allocator)) {
+                theirs = write(AllTypesBatches.SCHEMA, AllTypesBatches.batches(root), codec, ROW_GROUP_BYTES, ArrowParquetFile.Encoder.PARQUET_MR);
+            }
+            assertThat(Arrays.mismatch(ours, theirs)).as("first differing byte (%s, %d bytes)", codec, theirs.length).isEqualTo(-1);
+        }
+    }
+
+    /**
+     * Runs of one value, a value and its prefix, bytes above 0x7f (compared unsigned), empty strings,
+     * nulls, a column of nulls only: the statistics of each page and chunk are parquet-mr's.
+     */
+    @Test
+    void stringStatisticsAreParquetMrsOnRunsPrefixesHighBytesAndNulls() throws Exception {
+        Schema schema = new Schema(List.of(
+                Field.notNullable("n", new ArrowType.Int(32, true)),
+                Field.notNullable("path", ArrowType.Utf8.INSTANCE),
+                Field.nullable("name", ArrowType.Utf8.INSTANCE),
+                Field.nullable("none", ArrowType.Utf8.INSTANCE)));
+        byte[] ours;
+        byte[] theirs;
+        try (BufferAllocator allocator = new RootAllocator(); VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator)) {
+            ours = write(schema, strings(root), CompressionCodecName.UNCOMPRESSED, 3 * ROW_GROUP_BYTES, ArrowParquetFile.Encoder.OURS);
+        }
+        try (BufferAllocator allocator = new RootAllocator(); VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator)) {
+            theirs = write(schema, strings(root), CompressionCodecName.UNCOMPRESSED, 3 * ROW_GROUP_BYTES, ArrowParquetFile.Encoder.PARQUET_MR);
+        }
+        assertThat(Arrays.mismatch(ours, theirs)).as("first differing byte of %d", theirs.length).isEqualTo(-1);
+
+        Path file = dir.resolve("check.parquet");
+        Files.write(file, ours);
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+            List<BlockMetaData> groups = reader.getFooter().getBlocks();
+            assertThat(groups).hasSizeGreaterThan(1);
+            assertThat(reader.readColumnIndex(groups.get(0).getColumns().get(1)).getMinValues()).hasSizeGreaterThan(1);
+            Statistics<?> name = groups.get(0).getColumns().get(2).getStatistics();
+            assertThat(name.getNumNulls()).isPositive();
+            assertThat(new String(name.getMinBytes(), StandardCharsets.UTF_8)).isEmpty();
+            assertThat(new String(name.getMaxBytes(), StandardCharsets.UTF_8)).isEqualTo("\u00e9t\u00e9");
+            Statistics<?> none = groups.get(0).getColumns().get(3).getStatistics();
+            assertThat(none.hasNonNullValue()).isFalse();
+            assertThat(none.getNumNulls()).isEqualTo(groups.get(0).getRowCount());
+        }
+    }
+
+    private static Iterator<VectorSchemaRoot> strings(VectorSchemaRoot root) {
+        String[] names = {"ab", "a", "", "\u00e9t\u00e9", "z", "abc"};
+        return List.of(0, 1, 2, 3, 4, 5).stream().map(batch -> {
+            root.clear();
+            root.allocateNew();
+            int rows = 3_000;
+            for (int row = 0; row < rows; row++) {
+                int n = batch * rows + row;
+                ((IntVector) root.getVector("n")).setSafe(row, n);
+                ((VarCharVector) root.getVector("path")).setSafe(row, ("pkg/file" + n / 700 + ".py").getBytes(StandardCharsets.UTF_8));
+                VarCharVector name = (VarCharVector) root.getVector("name");
+                if (n % 7 == 0) {
+                    name.setNull(row);
+                } else {
+                    name.setSafe(row, names[(n / 3) % names.length].getBytes(StandardCharsets.UTF_8));
+                }
+                ((VarCharVector) root.getVector("none")).setNull(row);
+            }
+            root.setRowCount(rows);
+            return root;
+        }).iterator();
+    }
+
+    private byte[] write(Schema schema, Iterator<VectorSchemaRoot> batches, CompressionCodecName codec, long rowGroupBytes,
+            ArrowParquetFile.Encoder encoder) throws Exception {
+        Path file = Files.createTempFile(dir, encoder.name(), ".parquet");
+        Files.delete(file);
+        ParquetWriteSettings settings = new ParquetWriteSettings(codec, rowGroupBytes, PAGE_BYTES, false, Long.MAX_VALUE, 1);
+        try (ArrowParquetFile parquet = new ArrowParquetFile(new LocalOutputFile(file), schema, ParquetSchemas.toParquet(ArrowSchemas.toKernel(schema)),
+                settings, new Configuration(false), encoder)) {
+            while (batches.hasNext()) {
+                parquet.write(batches.next());
+            }
+        }
+        return Files.readAllBytes(file);
+    }
+}
