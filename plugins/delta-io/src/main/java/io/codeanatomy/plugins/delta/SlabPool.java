@@ -21,7 +21,8 @@ import org.apache.parquet.bytes.ByteBufferAllocator;
  */
 final class SlabPool implements ByteBufferAllocator {
     private static final int SMALLEST_CLASS = 6;
-    private static final int LARGEST_CLASS = 30;
+    /** Larger requests (none of a page's slabs) are allocated at their size and not pooled. */
+    private static final int LARGEST_CLASS = 24;
 
     @SuppressWarnings("unchecked")
     private final ArrayDeque<ByteBuffer>[] free = new ArrayDeque[LARGEST_CLASS + 1];
