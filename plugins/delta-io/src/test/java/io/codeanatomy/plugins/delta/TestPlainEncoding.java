@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The columnar writer's own plain encoding ({@link PlainValuesWriters}) and its own statistics of
  * top-level string columns ({@link BinaryPageStatistics}) write the very bytes parquet-mr's writers
- * and statistics write, page statistics and footers included, over many pages and row groups.
+ * and statistics write, page statistics and footers included, over many pages and row groups, with
+ * dictionary encoding off (as the engine writes) and on.
  */
 class TestPlainEncoding {
     private static final int PAGE_BYTES = 2_048;
@@ -43,18 +44,26 @@ class TestPlainEncoding {
     @Test
     void everyColumnTypeIsTheSameBytesAsParquetMrWritesIt() throws Exception {
         for (CompressionCodecName codec : List.of(CompressionCodecName.UNCOMPRESSED, CompressionCodecName.ZSTD)) {
-            byte[] ours;
-            byte[] theirs;
-            try (BufferAllocator allocator = new RootAllocator();
-                    VectorSchemaRoot root = VectorSchemaRoot.create(AllTypesBatches.SCHEMA, allocator)) {
-                ours = write(AllTypesBatches.SCHEMA, AllTypesBatches.batches(root), codec, ROW_GROUP_BYTES, ArrowParquetFile.Encoder.OURS);
+            for (boolean dictionary : List.of(false, true)) {
+                assertSameBytes(codec, dictionary);
             }
-            try (BufferAllocator allocator = new RootAllocator();
-                    VectorSchemaRoot root = VectorSchemaRoot.create(AllTypesBatches.SCHEMA, allocator)) {
-                theirs = write(AllTypesBatches.SCHEMA, AllTypesBatches.batches(root), codec, ROW_GROUP_BYTES, ArrowParquetFile.Encoder.PARQUET_MR);
-            }
-            assertThat(Arrays.mismatch(ours, theirs)).as("first differing byte (%s, %d bytes)", codec, theirs.length).isEqualTo(-1);
         }
+    }
+
+    private void assertSameBytes(CompressionCodecName codec, boolean dictionary) throws Exception {
+        byte[] ours;
+        byte[] theirs;
+        try (BufferAllocator allocator = new RootAllocator();
+                VectorSchemaRoot root = VectorSchemaRoot.create(AllTypesBatches.SCHEMA, allocator)) {
+            ours = write(AllTypesBatches.SCHEMA, AllTypesBatches.batches(root), codec, dictionary, ROW_GROUP_BYTES, ArrowParquetFile.Encoder.OURS);
+        }
+        try (BufferAllocator allocator = new RootAllocator();
+                VectorSchemaRoot root = VectorSchemaRoot.create(AllTypesBatches.SCHEMA, allocator)) {
+            theirs = write(AllTypesBatches.SCHEMA, AllTypesBatches.batches(root), codec, dictionary, ROW_GROUP_BYTES,
+                    ArrowParquetFile.Encoder.PARQUET_MR);
+        }
+        assertThat(Arrays.mismatch(ours, theirs)).as("first differing byte (%s, dictionary %s, %d bytes)", codec, dictionary, theirs.length)
+                .isEqualTo(-1);
     }
 
     /**
@@ -71,10 +80,10 @@ class TestPlainEncoding {
         byte[] ours;
         byte[] theirs;
         try (BufferAllocator allocator = new RootAllocator(); VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator)) {
-            ours = write(schema, strings(root), CompressionCodecName.UNCOMPRESSED, 3 * ROW_GROUP_BYTES, ArrowParquetFile.Encoder.OURS);
+            ours = write(schema, strings(root), CompressionCodecName.UNCOMPRESSED, false, 3 * ROW_GROUP_BYTES, ArrowParquetFile.Encoder.OURS);
         }
         try (BufferAllocator allocator = new RootAllocator(); VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator)) {
-            theirs = write(schema, strings(root), CompressionCodecName.UNCOMPRESSED, 3 * ROW_GROUP_BYTES, ArrowParquetFile.Encoder.PARQUET_MR);
+            theirs = write(schema, strings(root), CompressionCodecName.UNCOMPRESSED, false, 3 * ROW_GROUP_BYTES, ArrowParquetFile.Encoder.PARQUET_MR);
         }
         assertThat(Arrays.mismatch(ours, theirs)).as("first differing byte of %d", theirs.length).isEqualTo(-1);
 
@@ -117,11 +126,11 @@ class TestPlainEncoding {
         }).iterator();
     }
 
-    private byte[] write(Schema schema, Iterator<VectorSchemaRoot> batches, CompressionCodecName codec, long rowGroupBytes,
-            ArrowParquetFile.Encoder encoder) throws Exception {
+    private byte[] write(Schema schema, Iterator<VectorSchemaRoot> batches, CompressionCodecName codec, boolean dictionary,
+            long rowGroupBytes, ArrowParquetFile.Encoder encoder) throws Exception {
         Path file = Files.createTempFile(dir, encoder.name(), ".parquet");
         Files.delete(file);
-        ParquetWriteSettings settings = new ParquetWriteSettings(codec, rowGroupBytes, PAGE_BYTES, false, Long.MAX_VALUE, 1);
+        ParquetWriteSettings settings = new ParquetWriteSettings(codec, rowGroupBytes, PAGE_BYTES, dictionary, Long.MAX_VALUE, 1);
         try (ArrowParquetFile parquet = new ArrowParquetFile(new LocalOutputFile(file), schema, ParquetSchemas.toParquet(ArrowSchemas.toKernel(schema)),
                 settings, new Configuration(false), encoder)) {
             while (batches.hasNext()) {
