@@ -3,7 +3,7 @@ package io.codeanatomy.plugins.delta;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
-
+import org.apache.parquet.bytes.ByteBufferAllocator;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.bytes.CapacityByteArrayOutputStream;
 import org.apache.parquet.column.ColumnDescriptor;
@@ -41,7 +41,7 @@ final class PlainValuesWriters implements ValuesWriterFactory {
             return chosen;
         }
         chosen.close();
-        return new Plain(properties.getInitialSlabSize(), properties.getPageSizeThreshold(), properties);
+        return new Plain(properties.getInitialSlabSize(), properties.getPageSizeThreshold(), properties.getAllocator());
     }
 
     /** PLAIN encoding of 4- and 8-byte numbers and of length-prefixed byte arrays, byte for byte as parquet-mr's. */
@@ -49,8 +49,8 @@ final class PlainValuesWriters implements ValuesWriterFactory {
         private final CapacityByteArrayOutputStream out;
         private final byte[] scratch = new byte[Long.BYTES];
 
-        Plain(int initialSlabSize, int pageSize, ParquetProperties properties) {
-            this.out = new CapacityByteArrayOutputStream(initialSlabSize, pageSize, properties.getAllocator());
+        Plain(int initialSlabSize, int pageSize, ByteBufferAllocator allocator) {
+            this.out = new CapacityByteArrayOutputStream(initialSlabSize, pageSize, allocator);
         }
 
         @Override
@@ -70,16 +70,7 @@ final class PlainValuesWriters implements ValuesWriterFactory {
 
         @Override
         public void writeLong(long value) {
-            byte[] bytes = scratch;
-            bytes[0] = (byte) value;
-            bytes[1] = (byte) (value >>> 8);
-            bytes[2] = (byte) (value >>> 16);
-            bytes[3] = (byte) (value >>> 24);
-            bytes[4] = (byte) (value >>> 32);
-            bytes[5] = (byte) (value >>> 40);
-            bytes[6] = (byte) (value >>> 48);
-            bytes[7] = (byte) (value >>> 56);
-            out.write(bytes, 0, Long.BYTES);
+            writeLittleEndian(value, Long.BYTES);
         }
 
         @Override
@@ -93,12 +84,15 @@ final class PlainValuesWriters implements ValuesWriterFactory {
         }
 
         private void writeInt(int value) {
-            byte[] bytes = scratch;
-            bytes[0] = (byte) value;
-            bytes[1] = (byte) (value >>> 8);
-            bytes[2] = (byte) (value >>> 16);
-            bytes[3] = (byte) (value >>> 24);
-            out.write(bytes, 0, Integer.BYTES);
+            writeLittleEndian(value, Integer.BYTES);
+        }
+
+        /** The low {@code bytes} bytes of {@code value}, least significant first, in one write. */
+        private void writeLittleEndian(long value, int bytes) {
+            for (int i = 0; i < bytes; i++) {
+                scratch[i] = (byte) (value >>> (Byte.SIZE * i));
+            }
+            out.write(scratch, 0, bytes);
         }
 
         @Override

@@ -205,7 +205,7 @@ public final class DeltaWriteBench {
         ParquetWriteSettings settings = new ParquetWriteSettings(org.apache.parquet.hadoop.metadata.CompressionCodecName.ZSTD,
                 64L << 20, 1 << 20, false, Long.MAX_VALUE, 1);
         org.apache.hadoop.conf.Configuration configuration = new org.apache.hadoop.conf.Configuration(false);
-        configuration.setInt("parquet.compression.codec.zstd.level", 1);
+        configuration.setInt(KernelEngine.ZSTD_LEVEL, 1);
         ArrowParquetFile.Encoder[] encoders = ArrowParquetFile.Encoder.values();
         double[][] totals = new double[encoders.length][RUNS];
         try (org.apache.arrow.memory.BufferAllocator allocator = new org.apache.arrow.memory.RootAllocator()) {
