@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.delta.kernel.Meta;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -18,12 +20,16 @@ import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
 
 /**
  * One Parquet data file written from Arrow batches through parquet-mr's column API: a
- * {@link ColumnWriteStore} per row group over a {@link ColumnChunkPageWriteStore}, flushed into a
- * {@link ParquetFileWriter} when the buffered (encoded and compressed) row group reaches its size,
- * as parquet-mr's own record writer does, minus the record layer. The footer lists each column
+ * {@link ColumnChunkPageWriteStore} per row group, flushed into a {@link ParquetFileWriter} when the
+ * buffered (encoded and compressed) row group reaches its size, as parquet-mr's own record writer
+ * does, minus the record layer. The top-level columns of flat values encode their own pages
+ * ({@link FlatColumnPages}) when dictionary encoding is off; the others (lists, structs, floating
+ * point, decimals, and every column with dictionary encoding on) go through a {@link ColumnWriteStore}
+ * of parquet-mr's column writers over the same page store. The footer lists each column
  * chunk's encodings in a fixed order ({@link SortedEncodingsConverter}), so the same batches give the
  * same bytes in every JVM. Not thread-safe: one thread writes a file from start to end.
  */
@@ -45,6 +51,11 @@ final class ArrowParquetFile implements AutoCloseable {
     private final BytesInputCompressor compressor;
     private final ParquetFileWriter file;
     private final ArrowParquetShredder shredder;
+    /** The columns of parquet-mr's column writers, or null when every column encodes its own pages. */
+    private final MessageType writerSchema;
+    private final List<FlatColumnPages> flatColumns = new ArrayList<>();
+    /** The position in the batch of each of {@link #flatColumns}. */
+    private final int[] flatPositions;
     private ColumnChunkPageWriteStore pages;
     private ColumnWriteStore columns;
     private long rowGroupRows;
@@ -56,9 +67,13 @@ final class ArrowParquetFile implements AutoCloseable {
         this(output, arrowSchema, schema, settings, configuration, Encoder.OURS);
     }
 
-    /** Who encodes plain values and keeps the statistics of top-level string columns. */
+    /** Who encodes pages and plain values and keeps the statistics of top-level string columns. */
     enum Encoder {
-        /** {@link PlainValuesWriters}, {@link BinaryPageStatistics} and a {@link SlabPool}: the same bytes, faster. */
+        /**
+         * {@link FlatColumnPages} for the top-level columns of flat values, and for the others
+         * {@link PlainValuesWriters}, {@link BinaryPageStatistics} and a {@link SlabPool}: the same
+         * values and statistics as {@link #PARQUET_MR}, faster (pages may end at other rows).
+         */
         OURS,
         /** parquet-mr's own writers and statistics throughout: what {@link #OURS} must equal (tests). */
         PARQUET_MR
@@ -80,8 +95,21 @@ final class ArrowParquetFile implements AutoCloseable {
             builder.withValuesWriterFactory(new PlainValuesWriters())
                     .withAllocator(new SlabPool(Math.min(settings.rowGroupBytes() / 4, MAX_POOLED_BYTES)));
         }
+        boolean ownPages = encoder == Encoder.OURS && !settings.dictionary();
         Set<String> ownStatistics = new LinkedHashSet<>();
-        for (org.apache.arrow.vector.types.pojo.Field field : arrowSchema.getFields()) {
+        Set<String> paged = new LinkedHashSet<>();
+        List<Integer> positions = new ArrayList<>();
+        List<org.apache.arrow.vector.types.pojo.Field> fields = arrowSchema.getFields();
+        for (int i = 0; i < fields.size(); i++) {
+            org.apache.arrow.vector.types.pojo.Field field = fields.get(i);
+            FlatColumnPages.Kind kind = ownPages ? FlatColumnPages.kindOf(field) : null;
+            if (kind != null) {
+                flatColumns.add(new FlatColumnPages(kind, schema.getColumnDescription(new String[] {field.getName()}),
+                        ArrowContracts.keepsStatistics(field), settings.pageBytes(), ParquetProperties.DEFAULT_PAGE_ROW_COUNT_LIMIT));
+                paged.add(field.getName());
+                positions.add(i);
+                continue;
+            }
             if (!field.getChildren().isEmpty()) {
                 continue;
             }
@@ -95,7 +123,10 @@ final class ArrowParquetFile implements AutoCloseable {
         this.properties = builder.build();
         this.codecs = new CodecFactory(requireNonNull(configuration, "configuration is null"), settings.pageBytes());
         this.compressor = codecs.getCompressor(settings.codec());
-        this.shredder = new ArrowParquetShredder(arrowSchema, schema, ownStatistics);
+        this.shredder = new ArrowParquetShredder(arrowSchema, schema, ownStatistics, paged);
+        this.flatPositions = positions.stream().mapToInt(Integer::intValue).toArray();
+        List<Type> others = schema.getFields().stream().filter(type -> !paged.contains(type.getName())).toList();
+        this.writerSchema = others.isEmpty() ? null : new MessageType(schema.getName(), others);
         this.file = new ParquetFileWriter(output, schema, ParquetFileWriter.Mode.CREATE, settings.rowGroupBytes(), 0,
                 null, properties);
         SortedEncodingsConverter.install(file, properties.getStatisticsTruncateLength());
@@ -109,16 +140,30 @@ final class ArrowParquetFile implements AutoCloseable {
         for (int from = 0; from < count; from += SLICE_ROWS) {
             int to = Math.min(count, from + SLICE_ROWS);
             shredder.write(batch, from, to);
-            for (int i = from; i < to; i++) {
-                columns.endRecord();
+            for (int c = 0; c < flatPositions.length; c++) {
+                flatColumns.get(c).write(batch.getVector(flatPositions[c]), from, to);
+            }
+            if (columns != null) {
+                for (int i = from; i < to; i++) {
+                    columns.endRecord();
+                }
             }
             rowGroupRows += to - from;
             rows += to - from;
-            if (columns.getBufferedSize() >= settings.rowGroupBytes()) {
+            if (bufferedBytes() >= settings.rowGroupBytes()) {
                 flushRowGroup();
                 startRowGroup();
             }
         }
+    }
+
+    /** The row group's encoded and compressed bytes so far. */
+    private long bufferedBytes() {
+        long bytes = columns == null ? 0 : columns.getBufferedSize();
+        for (FlatColumnPages column : flatColumns) {
+            bytes += column.bufferedBytes();
+        }
+        return bytes;
     }
 
     /** Rows written so far. */
@@ -161,15 +206,25 @@ final class ArrowParquetFile implements AutoCloseable {
     private void startRowGroup() {
         pages = new ColumnChunkPageWriteStore(compressor, schema, properties.getAllocator(),
                 properties.getColumnIndexTruncateLength(), properties.getPageWriteChecksumEnabled());
-        columns = properties.newColumnWriteStore(schema, BinaryPageStatistics.substituting(pages, shredder.pageStatistics()), pages);
-        shredder.bind(columns);
+        if (writerSchema != null) {
+            columns = properties.newColumnWriteStore(writerSchema, BinaryPageStatistics.substituting(pages, shredder.pageStatistics()), pages);
+            shredder.bind(columns);
+        }
+        for (FlatColumnPages column : flatColumns) {
+            column.bind(pages.getPageWriter(column.descriptor()));
+        }
         rowGroupRows = 0;
     }
 
     private void flushRowGroup() throws IOException {
         if (rowGroupRows > 0) {
             file.startBlock(rowGroupRows);
-            columns.flush();
+            for (FlatColumnPages column : flatColumns) {
+                column.flush();
+            }
+            if (columns != null) {
+                columns.flush();
+            }
             pages.flushToFileWriter(file);
             file.endBlock();
         }

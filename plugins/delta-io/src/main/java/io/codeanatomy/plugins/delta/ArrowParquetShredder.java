@@ -60,15 +60,21 @@ final class ArrowParquetShredder {
     /**
      * @param ownStatistics the top-level string and binary columns whose page statistics the
      *     shredder keeps itself ({@link #pageStatistics}), parquet-mr's being off for them
+     * @param elsewhere the top-level columns the shredder leaves alone: written by their own
+     *     pages ({@link FlatColumnPages}), not through parquet-mr's column writers
      */
-    ArrowParquetShredder(Schema arrowSchema, MessageType parquetSchema, Set<String> ownStatistics) {
+    ArrowParquetShredder(Schema arrowSchema, MessageType parquetSchema, Set<String> ownStatistics, Set<String> elsewhere) {
         requireNonNull(arrowSchema, "arrowSchema is null");
         requireNonNull(parquetSchema, "parquetSchema is null");
         requireNonNull(ownStatistics, "ownStatistics is null");
+        requireNonNull(elsewhere, "elsewhere is null");
         List<Field> fields = arrowSchema.getFields();
         this.columns = new Node[fields.size()];
         for (int i = 0; i < columns.length; i++) {
             Field field = fields.get(i);
+            if (elsewhere.contains(field.getName())) {
+                continue;
+            }
             columns[i] = node(field, new ArrayList<>(List.of(field.getName())), 0, 0, parquetSchema);
             if (ownStatistics.contains(field.getName())) {
                 if (!(columns[i] instanceof BinaryLeaf leaf)) {
@@ -92,10 +98,15 @@ final class ArrowParquetShredder {
         }
     }
 
-    /** Writes rows {@code [from, to)} of {@code root}, one column after the other; the caller ends the records. */
+    /**
+     * Writes rows {@code [from, to)} of {@code root}, one column after the other, but those written
+     * elsewhere; the caller ends the records.
+     */
     void write(VectorSchemaRoot root, int from, int to) {
         for (int c = 0; c < columns.length; c++) {
-            columns[c].writeRows(root.getVector(c), from, to);
+            if (columns[c] != null) {
+                columns[c].writeRows(root.getVector(c), from, to);
+            }
         }
     }
 

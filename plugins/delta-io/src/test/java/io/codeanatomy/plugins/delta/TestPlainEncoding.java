@@ -27,10 +27,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The columnar writer's own plain encoding ({@link PlainValuesWriters}) and its own statistics of
- * top-level string columns ({@link BinaryPageStatistics}) write the very bytes parquet-mr's writers
- * and statistics write, page statistics and footers included, over many pages and row groups, with
- * dictionary encoding off (as the engine writes) and on.
+ * The columnar writer's own encoding against parquet-mr's, over many pages and row groups. With
+ * dictionary encoding on, its plain values ({@link PlainValuesWriters}) and statistics of top-level
+ * string columns ({@link BinaryPageStatistics}) write the very bytes parquet-mr writes. With it off
+ * (as the engine writes), the top-level columns of flat values encode their own pages
+ * ({@link FlatColumnPages}), which may end at other rows than parquet-mr's: the files hold the same
+ * rows, the same statistics per column, and each page's statistics in the column index are those
+ * parquet-mr's own {@link Statistics} give the page's values.
  */
 class TestPlainEncoding {
     private static final int PAGE_BYTES = 2_048;
@@ -40,15 +43,15 @@ class TestPlainEncoding {
     Path dir;
 
     @Test
-    void everyColumnTypeIsTheSameBytesAsParquetMrWritesIt() throws Exception {
+    void everyColumnTypeIsWhatParquetMrWrites() throws Exception {
         for (CompressionCodecName codec : List.of(CompressionCodecName.UNCOMPRESSED, CompressionCodecName.ZSTD)) {
             for (boolean dictionary : List.of(false, true)) {
-                assertSameBytes(codec, dictionary);
+                assertSameFile(codec, dictionary);
             }
         }
     }
 
-    private void assertSameBytes(CompressionCodecName codec, boolean dictionary) throws Exception {
+    private void assertSameFile(CompressionCodecName codec, boolean dictionary) throws Exception {
         byte[] ours;
         byte[] theirs;
         try (BufferAllocator allocator = new RootAllocator();
@@ -60,8 +63,12 @@ class TestPlainEncoding {
             theirs = write(AllTypesBatches.SCHEMA, AllTypesBatches.batches(root), codec, dictionary, ROW_GROUP_BYTES,
                     ArrowParquetFile.Encoder.PARQUET_MR);
         }
-        assertThat(Arrays.mismatch(ours, theirs)).as("first differing byte (%s, dictionary %s, %d bytes)", codec, dictionary, theirs.length)
-                .isEqualTo(-1);
+        if (dictionary) {
+            assertThat(Arrays.mismatch(ours, theirs)).as("first differing byte (%s, dictionary %s, %d bytes)", codec, dictionary, theirs.length)
+                    .isEqualTo(-1);
+        } else {
+            assertThat(ParquetContents.assertSame(dir, ours, theirs)).as("pages checked").isGreaterThan(50);
+        }
     }
 
     /**
@@ -83,7 +90,7 @@ class TestPlainEncoding {
         try (BufferAllocator allocator = new RootAllocator(); VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator)) {
             theirs = write(schema, strings(root), CompressionCodecName.UNCOMPRESSED, false, 3 * ROW_GROUP_BYTES, ArrowParquetFile.Encoder.PARQUET_MR);
         }
-        assertThat(Arrays.mismatch(ours, theirs)).as("first differing byte of %d", theirs.length).isEqualTo(-1);
+        assertThat(ParquetContents.assertSame(dir, ours, theirs)).as("pages checked").isGreaterThan(10);
 
         Path file = dir.resolve("check.parquet");
         Files.write(file, ours);
