@@ -17,10 +17,12 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.internal.column.columnindex.OffsetIndex;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
 import org.junit.jupiter.api.Test;
@@ -108,6 +110,101 @@ class TestPlainEncoding {
         }
     }
 
+    /**
+     * Own pages' edges: pages ended by parquet-mr's row limit (20,000) with a large page size,
+     * definition levels of sparse, dense and clustered nulls and of pages with none or only nulls,
+     * booleans, int8 and int16 with nulls, and a string longer than a whole page.
+     */
+    @Test
+    void ownPagesEndAtTheRowLimitAndEncodeEveryPatternOfNulls() throws Exception {
+        Schema schema = new Schema(List.of(
+                Field.nullable("sparse", new ArrowType.Int(32, true)),
+                Field.nullable("dense", new ArrowType.Int(64, true)),
+                Field.nullable("clustered", new ArrowType.Int(16, true)),
+                Field.nullable("late", new ArrowType.Int(8, true)),
+                Field.nullable("flag", ArrowType.Bool.INSTANCE),
+                Field.nullable("text", ArrowType.Utf8.INSTANCE)));
+        int rows = 50_000;
+        for (int pageBytes : List.of(1 << 20, PAGE_BYTES)) {
+            byte[] ours;
+            byte[] theirs;
+            try (BufferAllocator allocator = new RootAllocator(); VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator)) {
+                ours = write(schema, patterns(root, rows), CompressionCodecName.UNCOMPRESSED, false, 64L << 20, pageBytes,
+                        ArrowParquetFile.Encoder.OURS);
+            }
+            try (BufferAllocator allocator = new RootAllocator(); VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator)) {
+                theirs = write(schema, patterns(root, rows), CompressionCodecName.UNCOMPRESSED, false, 64L << 20, pageBytes,
+                        ArrowParquetFile.Encoder.PARQUET_MR);
+            }
+            assertThat(ParquetContents.assertSame(dir, ours, theirs)).as("pages checked").isGreaterThanOrEqualTo(schema.getFields().size() * 3);
+            Path file = dir.resolve("limits" + pageBytes + ".parquet");
+            Files.write(file, ours);
+            try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+                BlockMetaData group = reader.getFooter().getBlocks().get(0);
+                OffsetIndex flags = reader.readOffsetIndex(group.getColumns().get(4));
+                if (pageBytes > PAGE_BYTES) {
+                    assertThat(flags.getPageCount()).isEqualTo(3);
+                    assertThat(flags.getFirstRowIndex(1)).isEqualTo(ParquetProperties.DEFAULT_PAGE_ROW_COUNT_LIMIT);
+                }
+                OffsetIndex texts = reader.readOffsetIndex(group.getColumns().get(5));
+                assertThat(texts.getPageCount()).isGreaterThan(pageBytes > PAGE_BYTES ? 2 : 100);
+            }
+        }
+    }
+
+    /** Rows of the patterns {@link #ownPagesEndAtTheRowLimitAndEncodeEveryPatternOfNulls} names, in batches of 7,000. */
+    private static Iterator<VectorSchemaRoot> patterns(VectorSchemaRoot root, int rows) {
+        int batch = 7_000;
+        return java.util.stream.IntStream.range(0, (rows + batch - 1) / batch).mapToObj(b -> {
+            root.clear();
+            root.allocateNew();
+            int count = Math.min(batch, rows - b * batch);
+            for (int row = 0; row < count; row++) {
+                int n = b * batch + row;
+                IntVector sparse = (IntVector) root.getVector("sparse");
+                if (n % 1_000 == 999) {
+                    sparse.setNull(row);
+                } else {
+                    sparse.setSafe(row, n * 7 - 100_000);
+                }
+                org.apache.arrow.vector.BigIntVector dense = (org.apache.arrow.vector.BigIntVector) root.getVector("dense");
+                if (n % 3 == 0) {
+                    dense.setNull(row);
+                } else {
+                    dense.setSafe(row, (long) n * n - 5_000_000_000L);
+                }
+                org.apache.arrow.vector.SmallIntVector clustered = (org.apache.arrow.vector.SmallIntVector) root.getVector("clustered");
+                if (n % 5_000 < 100) {
+                    clustered.setNull(row);
+                } else {
+                    clustered.setSafe(row, (short) (n % 30_000 - 15_000));
+                }
+                org.apache.arrow.vector.TinyIntVector late = (org.apache.arrow.vector.TinyIntVector) root.getVector("late");
+                if (n < 30_000) {
+                    late.setNull(row);
+                } else {
+                    late.setSafe(row, (byte) (n % 256 - 128));
+                }
+                org.apache.arrow.vector.BitVector flag = (org.apache.arrow.vector.BitVector) root.getVector("flag");
+                if (n % 11 == 0) {
+                    flag.setNull(row);
+                } else {
+                    flag.setSafe(row, n % 13 < 6 ? 1 : 0);
+                }
+                VarCharVector text = (VarCharVector) root.getVector("text");
+                if (n % 10_000 == 5) {
+                    text.setSafe(row, "x".repeat(5_000 + n / 10_000).getBytes(StandardCharsets.UTF_8));
+                } else if (n % 17 == 0) {
+                    text.setNull(row);
+                } else {
+                    text.setSafe(row, ("t" + n % 97).getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            root.setRowCount(count);
+            return root;
+        }).iterator();
+    }
+
     private static Iterator<VectorSchemaRoot> strings(VectorSchemaRoot root) {
         String[] names = {"ab", "a", "", "\u00e9t\u00e9", "z", "abc"};
         return List.of(0, 1, 2, 3, 4, 5).stream().map(batch -> {
@@ -133,9 +230,14 @@ class TestPlainEncoding {
 
     private byte[] write(Schema schema, Iterator<VectorSchemaRoot> batches, CompressionCodecName codec, boolean dictionary,
             long rowGroupBytes, ArrowParquetFile.Encoder encoder) throws Exception {
+        return write(schema, batches, codec, dictionary, rowGroupBytes, PAGE_BYTES, encoder);
+    }
+
+    private byte[] write(Schema schema, Iterator<VectorSchemaRoot> batches, CompressionCodecName codec, boolean dictionary,
+            long rowGroupBytes, int pageBytes, ArrowParquetFile.Encoder encoder) throws Exception {
         Path file = Files.createTempFile(dir, encoder.name(), ".parquet");
         Files.delete(file);
-        ParquetWriteSettings settings = new ParquetWriteSettings(codec, rowGroupBytes, PAGE_BYTES, dictionary, Long.MAX_VALUE, 1);
+        ParquetWriteSettings settings = new ParquetWriteSettings(codec, rowGroupBytes, pageBytes, dictionary, Long.MAX_VALUE, 1);
         try (ArrowParquetFile parquet = new ArrowParquetFile(new LocalOutputFile(file), schema, ParquetSchemas.toParquet(ArrowSchemas.toKernel(schema)),
                 settings, new Configuration(false), encoder)) {
             while (batches.hasNext()) {
