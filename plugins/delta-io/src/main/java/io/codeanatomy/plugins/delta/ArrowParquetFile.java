@@ -37,8 +37,8 @@ final class ArrowParquetFile implements AutoCloseable {
     /** Footer key naming the writer, next to the one Kernel's writer sets. */
     static final String WRITER_KEY = "io.codeanatomy.delta-io.writer";
     /**
-     * Rows encoded per column before the next column: bounds a page to about this many rows and keeps
-     * a column's slice of the Arrow buffers in cache while it is encoded.
+     * Rows encoded per column before the next column: keeps a column's slice of the Arrow buffers in
+     * cache while it is encoded; parquet-mr's column writers end their pages only between slices.
      */
     private static final int SLICE_ROWS = 4_096;
     /** The released page buffers a file keeps for its next pages at most ({@link SlabPool}). */
