@@ -221,13 +221,7 @@ final class FlatColumnPages {
                     high = value;
                 }
             }
-            min = low;
-            max = high;
-            hasValue = true;
-            valueBytes = at + count * Integer.BYTES;
-            markPresent(count);
-            rows += count;
-            return count;
+            return copied(count, Integer.BYTES, low, high);
         }
         int shift = Integer.numberOfTrailingZeros(kind.arrowWidth);
         for (int i = 0; i < count; i++) {
@@ -275,13 +269,7 @@ final class FlatColumnPages {
                     high = value;
                 }
             }
-            min = low;
-            max = high;
-            hasValue = true;
-            valueBytes = at + count * Long.BYTES;
-            markPresent(count);
-            rows += count;
-            return count;
+            return copied(count, Long.BYTES, low, high);
         }
         for (int i = 0; i < count; i++) {
             int index = from + i;
@@ -300,6 +288,20 @@ final class FlatColumnPages {
             rows++;
         }
         valueBytes = at;
+        return count;
+    }
+
+    /**
+     * Counts {@code count} present values of {@code width} bytes, copied after the page's values,
+     * whose min and max (with the page's before them) are {@code low} and {@code high}.
+     */
+    private int copied(int count, int width, long low, long high) {
+        min = low;
+        max = high;
+        hasValue = true;
+        valueBytes += count * width;
+        markPresent(count);
+        rows += count;
         return count;
     }
 
