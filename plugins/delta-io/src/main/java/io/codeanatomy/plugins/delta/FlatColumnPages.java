@@ -152,7 +152,7 @@ final class FlatColumnPages {
 
     /** Bytes the column holds for the row group: its written pages and the page being filled. */
     long bufferedBytes() {
-        return writer.getMemSize() + valueBytes + (booleans >>> 3) + (nullable ? rows >>> 3 : 0);
+        return writer.getMemSize() + valueBytes + (nullable ? rows >>> 3 : 0);
     }
 
     /** Writes rows {@code [from, to)} of {@code vector}, ending pages as they fill. */
