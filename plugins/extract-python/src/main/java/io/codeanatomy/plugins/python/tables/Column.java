@@ -132,46 +132,87 @@ public final class Column<R> {
     }
 
     /**
-     * Adds the value of {@code row} to {@code buffer}, one of this column's {@link #newBuffer}s;
-     * {@code file} supplies the file's columns, {@code utf8} encodes this column's strings.
+     * Adds the values of the first {@code count} {@code rows} (of type {@code R}) to {@code buffer}, one of this column's {@link #newBuffer}s;
+     * {@code file} supplies the file's columns, {@code utf8} encodes this column's strings. One loop
+     * per kind of column, so that the choice is made once per call.
      */
     @SuppressWarnings("unchecked")
-    void add(ColumnBuffer buffer, FileColumns file, R row, Utf8Cache utf8) {
+    void addAll(ColumnBuffer buffer, FileColumns file, Object[] rows, int count, Utf8Cache utf8) {
         switch (kind) {
-            case FILE_ID -> ((ColumnBuffer.Utf8) buffer).add(file.fileId());
-            case PATH -> ((ColumnBuffer.Utf8) buffer).add(file.path());
-            case STRING, ID -> {
-                String value = string.apply(row);
+            case FILE_ID -> addRepeated((ColumnBuffer.Utf8) buffer, file.fileId(), count);
+            case PATH -> addRepeated((ColumnBuffer.Utf8) buffer, file.path(), count);
+            case ID -> {
                 ColumnBuffer.Utf8 strings = (ColumnBuffer.Utf8) buffer;
-                if (value == null) {
-                    if (!nullable) {
-                        throw new IllegalStateException("column " + name + " is not nullable");
+                for (int i = 0; i < count; i++) {
+                    String value = string.apply((R) rows[i]);
+                    if (value == null) {
+                        addNull(strings);
+                    } else {
+                        strings.addAscii(value);
                     }
-                    strings.addNull();
-                } else if (kind == Kind.ID) {
-                    strings.addAscii(value);
-                } else {
-                    strings.add(utf8.encode(value));
                 }
             }
-            case INT32 -> ((ColumnBuffer.Numbers) buffer).add(int32.applyAsInt(row));
-            case INT64 -> ((ColumnBuffer.Numbers) buffer).add(int64.applyAsLong(row));
-            case BOOLEAN -> ((ColumnBuffer.Bool) buffer).add(bool.test(row));
+            case STRING -> {
+                ColumnBuffer.Utf8 strings = (ColumnBuffer.Utf8) buffer;
+                for (int i = 0; i < count; i++) {
+                    String value = string.apply((R) rows[i]);
+                    if (value == null) {
+                        addNull(strings);
+                    } else {
+                        strings.add(utf8.encode(value));
+                    }
+                }
+            }
+            case INT32 -> {
+                ColumnBuffer.Numbers numbers = (ColumnBuffer.Numbers) buffer;
+                for (int i = 0; i < count; i++) {
+                    numbers.add(int32.applyAsInt((R) rows[i]));
+                }
+            }
+            case INT64 -> {
+                ColumnBuffer.Numbers numbers = (ColumnBuffer.Numbers) buffer;
+                for (int i = 0; i < count; i++) {
+                    numbers.add(int64.applyAsLong((R) rows[i]));
+                }
+            }
+            case BOOLEAN -> {
+                ColumnBuffer.Bool booleans = (ColumnBuffer.Bool) buffer;
+                for (int i = 0; i < count; i++) {
+                    booleans.add(bool.test((R) rows[i]));
+                }
+            }
             case STRING_LIST -> {
                 ColumnBuffer.Lists<ColumnBuffer.Utf8> list = (ColumnBuffer.Lists<ColumnBuffer.Utf8>) buffer;
-                for (String value : stringList.apply(row)) {
-                    list.elements().add(utf8.encode(value));
+                for (int i = 0; i < count; i++) {
+                    for (String value : stringList.apply((R) rows[i])) {
+                        list.elements().add(utf8.encode(value));
+                    }
+                    list.endRow();
                 }
-                list.endRow();
             }
             case OFFSET_LIST -> {
                 ColumnBuffer.Lists<ColumnBuffer.Numbers> list = (ColumnBuffer.Lists<ColumnBuffer.Numbers>) buffer;
-                for (int value : offsetList.apply(row)) {
-                    list.elements().add(value);
+                for (int i = 0; i < count; i++) {
+                    for (int value : offsetList.apply((R) rows[i])) {
+                        list.elements().add(value);
+                    }
+                    list.endRow();
                 }
-                list.endRow();
             }
         }
+    }
+
+    private static void addRepeated(ColumnBuffer.Utf8 strings, byte[] value, int count) {
+        for (int i = 0; i < count; i++) {
+            strings.add(value);
+        }
+    }
+
+    private void addNull(ColumnBuffer.Utf8 strings) {
+        if (!nullable) {
+            throw new IllegalStateException("column " + name + " is not nullable");
+        }
+        strings.addNull();
     }
 
     /**

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.codeanatomy.plugins.python.facts.FileFacts;
 import io.codeanatomy.spi.extract.BatchWriter;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
@@ -39,14 +40,24 @@ final class TableWriter<R> implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds one file's rows, column by column over each run of rows that fits in the batch: a column
+     * chooses how to read its values once per run, not once per value.
+     */
     void append(FileFacts facts, Column.FileColumns file) {
         List<R> rows = spec.rowsOf(facts);
         List<Column<R>> columns = spec.columns();
-        for (R row : rows) {
+        Object[] all = rows.toArray();
+        int from = 0;
+        while (from < all.length) {
+            int to = Math.min(all.length, from + batchRows - count);
+            Object[] run = from == 0 && to == all.length ? all : Arrays.copyOfRange(all, from, to);
             for (int c = 0; c < vectors.length; c++) {
-                columns.get(c).add(buffers[c], file, row, utf8[c]);
+                columns.get(c).addAll(buffers[c], file, run, to - from, utf8[c]);
             }
-            if (++count == batchRows) {
+            count += to - from;
+            from = to;
+            if (count == batchRows) {
                 flush();
             }
         }
