@@ -141,23 +141,15 @@ public final class Column<R> {
         switch (kind) {
             case FILE_ID -> addRepeated((ColumnBuffer.Utf8) buffer, file.fileId(), count);
             case PATH -> addRepeated((ColumnBuffer.Utf8) buffer, file.path(), count);
-            case ID -> {
+            case ID, STRING -> {
                 ColumnBuffer.Utf8 strings = (ColumnBuffer.Utf8) buffer;
+                boolean ascii = kind == Kind.ID;
                 for (int i = 0; i < count; i++) {
                     String value = string.apply((R) rows[i]);
                     if (value == null) {
                         addNull(strings);
-                    } else {
+                    } else if (ascii) {
                         strings.addAscii(value);
-                    }
-                }
-            }
-            case STRING -> {
-                ColumnBuffer.Utf8 strings = (ColumnBuffer.Utf8) buffer;
-                for (int i = 0; i < count; i++) {
-                    String value = string.apply((R) rows[i]);
-                    if (value == null) {
-                        addNull(strings);
                     } else {
                         strings.add(utf8.encode(value));
                     }
