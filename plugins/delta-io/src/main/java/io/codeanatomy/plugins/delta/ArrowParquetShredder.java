@@ -3,8 +3,6 @@ package io.codeanatomy.plugins.delta;
 import static java.util.Objects.requireNonNull;
 
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -304,7 +302,7 @@ final class ArrowParquetShredder {
     /** int8, int16, int32 and date(day), written as INT32; {@code shift} is log2 of the Arrow width in bytes. */
     private static final class IntLeaf extends Leaf {
         private final int shift;
-        private final Slice slice = new Slice();
+        private final BufferSlice slice = new BufferSlice();
 
         IntLeaf(boolean nullable, int defined, ColumnDescriptor descriptor, int shift) {
             super(nullable, defined, descriptor);
@@ -352,7 +350,7 @@ final class ArrowParquetShredder {
 
     /** int64 and timestamp(µs), written as INT64. */
     private static final class LongLeaf extends Leaf {
-        private final Slice slice = new Slice();
+        private final BufferSlice slice = new BufferSlice();
 
         LongLeaf(boolean nullable, int defined, ColumnDescriptor descriptor) {
             super(nullable, defined, descriptor);
@@ -419,7 +417,7 @@ final class ArrowParquetShredder {
      */
     private static final class BinaryLeaf extends Leaf {
         private byte[] scratch = new byte[256];
-        private final Slice slice = new Slice();
+        private final BufferSlice slice = new BufferSlice();
         /** The page statistics this leaf keeps, when parquet-mr's are off for its column (a top-level column only). */
         private BinaryPageStatistics statistics;
 
@@ -472,42 +470,6 @@ final class ArrowParquetShredder {
             if (statistics != null) {
                 statistics.endSlice();
             }
-        }
-    }
-
-    /**
-     * Copies a slice of a fixed-width buffer out of Arrow in one piece: reading value by value
-     * checks the buffer's bounds and reference count per value.
-     */
-    private static final class Slice {
-        private byte[] bytes = new byte[0];
-        private int[] ints = new int[0];
-        private long[] longs = new long[0];
-
-        /** The {@code count} int32 values from value {@code from} of {@code buffer}. */
-        int[] ints(ArrowBuf buffer, int from, int count) {
-            if (ints.length < count) {
-                ints = new int[count];
-            }
-            read(buffer, (long) from * Integer.BYTES, count * Integer.BYTES).asIntBuffer().get(ints, 0, count);
-            return ints;
-        }
-
-        /** The {@code count} int64 values from value {@code from} of {@code buffer}. */
-        long[] longs(ArrowBuf buffer, int from, int count) {
-            if (longs.length < count) {
-                longs = new long[count];
-            }
-            read(buffer, (long) from * Long.BYTES, count * Long.BYTES).asLongBuffer().get(longs, 0, count);
-            return longs;
-        }
-
-        private ByteBuffer read(ArrowBuf buffer, long at, int length) {
-            if (bytes.length < length) {
-                bytes = new byte[length];
-            }
-            buffer.getBytes(at, bytes, 0, length);
-            return ByteBuffer.wrap(bytes, 0, length).order(ByteOrder.LITTLE_ENDIAN);
         }
     }
 

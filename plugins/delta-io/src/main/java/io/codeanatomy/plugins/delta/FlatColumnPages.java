@@ -3,8 +3,6 @@ package io.codeanatomy.plugins.delta;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.FieldVector;
@@ -80,9 +78,7 @@ final class FlatColumnPages {
     private long max;
 
     private byte[] scratch = new byte[256];
-    private byte[] raw = new byte[0];
-    private int[] ints = new int[0];
-    private long[] longs = new long[0];
+    private final BufferSlice slice = new BufferSlice();
     private byte[] validity = new byte[0];
     private byte[] levels = new byte[64];
 
@@ -208,8 +204,7 @@ final class FlatColumnPages {
         int at = valueBytes;
         if (kind == Kind.INT32 && !checksNulls) {
             data.getBytes((long) from * Integer.BYTES, out, at, count * Integer.BYTES);
-            int[] read = ints(count);
-            ByteBuffer.wrap(out, at, count * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(read, 0, count);
+            int[] read = slice.ints(data, from, count);
             int low = hasValue ? (int) min : Integer.MAX_VALUE;
             int high = hasValue ? (int) max : Integer.MIN_VALUE;
             for (int i = 0; i < count; i++) {
@@ -256,8 +251,7 @@ final class FlatColumnPages {
         int at = valueBytes;
         if (!checksNulls) {
             data.getBytes((long) from * Long.BYTES, out, at, count * Long.BYTES);
-            long[] read = longs(count);
-            ByteBuffer.wrap(out, at, count * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(read, 0, count);
+            long[] read = slice.longs(data, from, count);
             long low = hasValue ? min : Long.MAX_VALUE;
             long high = hasValue ? max : Long.MIN_VALUE;
             for (int i = 0; i < count; i++) {
@@ -336,10 +330,7 @@ final class FlatColumnPages {
     }
 
     private int writeBinaries(FieldVector vector, int from, int count, boolean checksNulls) {
-        int[] offsets = ints(count + 1);
-        byte[] raw = rawBytes((count + 1) * Integer.BYTES);
-        vector.getOffsetBuffer().getBytes((long) from * Integer.BYTES, raw, 0, (count + 1) * Integer.BYTES);
-        ByteBuffer.wrap(raw, 0, (count + 1) * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(offsets, 0, count + 1);
+        int[] offsets = slice.ints(vector.getOffsetBuffer(), from, count + 1);
         int base = offsets[0];
         // The rows this call takes: up to count, stopping once the page's values reach its size.
         int room = pageBytes - valueBytes;
@@ -389,27 +380,6 @@ final class FlatColumnPages {
         }
         valueBytes = at;
         return taken;
-    }
-
-    private int[] ints(int count) {
-        if (ints.length < count) {
-            ints = new int[Math.max(count, ints.length * 2)];
-        }
-        return ints;
-    }
-
-    private long[] longs(int count) {
-        if (longs.length < count) {
-            longs = new long[Math.max(count, longs.length * 2)];
-        }
-        return longs;
-    }
-
-    private byte[] rawBytes(int count) {
-        if (raw.length < count) {
-            raw = new byte[Math.max(count, raw.length * 2)];
-        }
-        return raw;
     }
 
     private void count(long value) {
