@@ -680,11 +680,8 @@ final class FileGroupedOutputs {
     /** Runs {@code fragment} in session {@code in} and gathers its rows, each owned by a path {@code expected} accepts. */
     private static void add(FileGroupedRows rows, Session in, PlannedFragment fragment, OutputTarget output, Predicate<String> expected,
             String origin) {
-        Schema owned = ArrowContracts.toArrowSchema(CpgSpec.owned(output.schema()));
-        try (RowBatchReader batches = in.execute(fragment.query(), owned, output.name())) {
-            rows.add(batches.asIterator(), expected, origin + " of output '" + output.name() + "'");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot release the batches of output '" + output.name() + "'", e);
-        }
+        Schema written = ArrowContracts.toArrowSchema(output.schema());
+        rows.add((into, routes, router, sink) -> in.route(fragment.query(), written, output.name(), into, routes, router, sink),
+                expected, origin + " of output '" + output.name() + "'");
     }
 }

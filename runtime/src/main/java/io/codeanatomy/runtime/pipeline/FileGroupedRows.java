@@ -3,11 +3,11 @@ package io.codeanatomy.runtime.pipeline;
 import static java.util.Objects.requireNonNull;
 
 import io.codeanatomy.runtime.builtin.CpgSpec;
+import io.codeanatomy.runtime.exec.RoutedBatches;
 import io.codeanatomy.runtime.pipeline.GroupedTableChannel.PlannedGroup;
 import io.codeanatomy.spi.write.GroupWrite;
 import io.codeanatomy.spi.write.GroupedWriteResult;
 import io.codeanatomy.spi.write.Materializer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -16,14 +16,8 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VarCharVector;
-import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.VectorUnloader;
-import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
@@ -79,40 +73,50 @@ final class FileGroupedRows implements AutoCloseable {
     }
 
     /**
-     * Copies the rows of {@code batches} (each valid until the next) into the groups of their owners;
-     * a row whose owner {@code expected} refuses fails, naming {@code origin}.
+     * Where the rows come from: runs a plan and routes its rows ({@link RoutedBatches#route}) into
+     * batches allocated from {@code into}, one route per group.
      */
-    void add(Iterator<VectorSchemaRoot> batches, Predicate<String> expected, String origin) {
-        while (batches.hasNext()) {
-            VectorSchemaRoot batch = batches.next();
-            int rows = batch.getRowCount();
-            VarCharVector paths = (VarCharVector) batch.getVector(CpgSpec.OWNER_PATH);
-            int[] groupOfRow = new int[rows];
-            int[] counts = new int[groups.size() + 1];
-            for (int row = 0; row < rows; row++) {
-                if (paths.isNull(row)) {
+    @FunctionalInterface
+    interface Source {
+        long route(BufferAllocator into, int routes, RoutedBatches.Router router, RoutedBatches.Sink sink);
+    }
+
+    /**
+     * Gathers the rows of {@code source}, each written once into a batch of its owner's group (its
+     * column after the output's, {@link CpgSpec#OWNER_PATH}); a row whose owner {@code expected}
+     * refuses fails, naming {@code origin}.
+     */
+    void add(Source source, Predicate<String> expected, String origin) {
+        int ownerColumn = schema.getFields().size();
+        RoutedBatches.Router router = new RoutedBatches.Router() {
+            // Rows come in runs of one owner: the same string (often the same instance) as the row before.
+            private String lastPath;
+            private int lastGroup;
+
+            @Override
+            public int route(Object[] row) {
+                Object owner = row[ownerColumn];
+                if (owner == null) {
                     // Such a row would be in no group a later build could replace.
                     throw new IllegalStateException(origin + " gave a row owned by no path");
                 }
-                String path = new String(paths.get(row), StandardCharsets.UTF_8);
-                if (!expected.test(path)) {
-                    throw new IllegalStateException(origin + " gave a row owned by path '" + path + "', which it should not");
+                String path = owner.toString();
+                if (!path.equals(lastPath)) {
+                    if (!expected.test(path)) {
+                        throw new IllegalStateException(origin + " gave a row owned by path '" + path + "', which it should not");
+                    }
+                    lastGroup = groupOf(path);
+                    lastPath = path;
                 }
-                groupOfRow[row] = groupOf(path);
-                counts[groupOfRow[row]]++;
+                return lastGroup;
             }
-            for (int g = 0; g < counts.length; g++) {
-                if (counts[g] == rows && rows > 0) {
-                    // A batch of one group (a group's own plan, or rows that come in group order) is copied buffer by buffer.
-                    pieces.get(g).add(copyWhole(batch));
-                } else if (counts[g] > 0) {
-                    pieces.get(g).add(copy(batch, groupOfRow, g, counts[g]));
-                }
-            }
+        };
+        source.route(allocator, pieces.size(), router, (group, batch) -> {
+            pieces.get(group).add(batch);
             if (allocator.getAllocatedMemory() > holdBytes) {
                 spill();
             }
-        }
+        });
     }
 
     /** Appends every group's held rows to its spill file and releases them. */
@@ -169,61 +173,6 @@ final class FileGroupedRows implements AutoCloseable {
                 return spilledRows.hasNext() ? spilledRows.next() : held.next();
             }
         };
-    }
-
-    /**
-     * The rows of {@code batch}, every buffer copied whole into this gathering's allocator (the batch
-     * may come from another session's allocator, so its buffers cannot be taken over): a memory copy
-     * per buffer instead of a copy per value, which for the adjacency's lists of structs cost more
-     * than computing them.
-     */
-    private VectorSchemaRoot copyWhole(VectorSchemaRoot batch) {
-        List<FieldVector> written = batch.getFieldVectors().subList(0, schema.getFields().size());
-        VectorUnloader unloader = new VectorUnloader(new VectorSchemaRoot(written));
-        List<ArrowBuf> copies = new ArrayList<>();
-        VectorSchemaRoot piece = VectorSchemaRoot.create(schema, allocator);
-        try (ArrowRecordBatch source = unloader.getRecordBatch()) {
-            for (ArrowBuf buffer : source.getBuffers()) {
-                long length = buffer.writerIndex();
-                ArrowBuf copy = allocator.buffer(length);
-                copy.setBytes(0, buffer, 0, length);
-                copy.writerIndex(length);
-                copies.add(copy);
-            }
-            try (ArrowRecordBatch copied = new ArrowRecordBatch(source.getLength(), source.getNodes(), copies)) {
-                new VectorLoader(piece).load(copied);
-            }
-            return piece;
-        } catch (RuntimeException e) {
-            piece.close();
-            throw e;
-        } finally {
-            copies.forEach(ArrowBuf::close);
-        }
-    }
-
-    private VectorSchemaRoot copy(VectorSchemaRoot batch, int[] groupOfRow, int group, int count) {
-        VectorSchemaRoot piece = VectorSchemaRoot.create(schema, allocator);
-        try {
-            for (int i = 0; i < schema.getFields().size(); i++) {
-                FieldVector from = batch.getVector(i);
-                FieldVector to = piece.getVector(i);
-                to.setInitialCapacity(count);
-                to.allocateNew();
-                int at = 0;
-                for (int row = 0; row < groupOfRow.length; row++) {
-                    if (groupOfRow[row] == group) {
-                        to.copyFromSafe(row, at++, from);
-                    }
-                }
-                to.setValueCount(count);
-            }
-            piece.setRowCount(count);
-            return piece;
-        } catch (RuntimeException e) {
-            piece.close();
-            throw e;
-        }
     }
 
     /**

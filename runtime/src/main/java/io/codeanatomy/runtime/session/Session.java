@@ -17,6 +17,7 @@ import io.codeanatomy.runtime.compile.SpecCompiler;
 import io.codeanatomy.runtime.compile.SqlCompiler;
 import io.codeanatomy.runtime.exec.OperatorMetrics;
 import io.codeanatomy.runtime.exec.PlanExecutor;
+import io.codeanatomy.runtime.exec.RoutedBatches;
 import io.codeanatomy.runtime.exec.RowBatchReader;
 import io.codeanatomy.runtime.exec.SpoolMetrics;
 import io.codeanatomy.runtime.exec.Spools;
@@ -326,6 +327,23 @@ public final class Session implements AutoCloseable {
     /** As {@link #execute(PlannedQuery, Schema)}, each operator metered under plan {@code name} ({@link #operatorMetrics()}). */
     public RowBatchReader execute(PlannedQuery query, Schema arrowSchema, String name) {
         return executor.batches(query.physical(), allocator, config.batchLimits(), arrowSchema, name);
+    }
+
+    /**
+     * Runs a planned query, metered as plan {@code name}, and writes its rows into batches of
+     * {@code arrowSchema} by route ({@link RoutedBatches#route}): the plan's first columns are the
+     * schema's, the rest only for {@code router}, and it has at least two.
+     *
+     * @return the number of rows
+     */
+    public long route(PlannedQuery query, Schema arrowSchema, String name, BufferAllocator into, int routes,
+            RoutedBatches.Router router, RoutedBatches.Sink sink) {
+        int columns = query.physical().getRowType().getFieldCount();
+        if (columns < 2 || columns < arrowSchema.getFields().size()) {
+            throw new IllegalArgumentException("plan '" + name + "' has " + columns + " columns; routing its rows into batches of "
+                    + arrowSchema.getFields().size() + " needs at least as many, and two");
+        }
+        return RoutedBatches.route(executor.rows(query.physical(), name), arrowSchema, into, config.batchLimits(), routes, router, sink);
     }
 
     /** Rows and time of each operator of the plans this session ran by name (spools as {@code spool.<view>}). */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.codeanatomy.api.spec.WriteMode;
 import io.codeanatomy.runtime.builtin.CpgSpec;
+import io.codeanatomy.runtime.exec.BatchLimits;
+import io.codeanatomy.runtime.exec.RoutedBatches;
 import io.codeanatomy.spi.write.GroupWrite;
 import io.codeanatomy.spi.write.GroupedWriteResult;
 import io.codeanatomy.spi.write.MaterializeResult;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.calcite.linq4j.Linq4j;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -39,8 +42,6 @@ class TestFileGroupedRows {
     private static final Schema OUTPUT = new Schema(List.of(
             new Field("value", FieldType.notNullable(new ArrowType.Int(32, true)), null),
             new Field("name", FieldType.nullable(ArrowType.Utf8.INSTANCE), null)));
-    private static final Schema OWNED = new Schema(List.of(OUTPUT.getFields().get(0), OUTPUT.getFields().get(1),
-            new Field(CpgSpec.OWNER_PATH, FieldType.notNullable(ArrowType.Utf8.INSTANCE), null)));
     /** Paths before {@code m} are group 0, the others group 1; rows of no file go to group 2. */
     private static final SourceGroups GROUPS = new SourceGroups(List.of("", "m"));
     private static final List<String> PATHS = List.of("a.py", "n.py", CpgSpec.NO_FILE, "b/c.py", "z.py");
@@ -78,7 +79,7 @@ class TestFileGroupedRows {
     void closingWithoutWritingDeletesTheSpillFiles() {
         Path spill = temp.resolve("spill");
         try (FileGroupedRows rows = new FileGroupedRows(OUTPUT, allocator, GROUPS, spill, 0)) {
-            rows.add(batches(List.of(5, 7)), path -> true, "the test rows");
+            rows.add(rows(12, 5), path -> true, "the test rows");
             assertThat(rows.spilledBatches()).isPositive();
             assertThat(files(spill)).isNotEmpty();
         }
@@ -88,7 +89,7 @@ class TestFileGroupedRows {
     @Test
     void aRowOfAGroupThisBuildDoesNotWriteFailsAlsoWhenSpilled() {
         try (FileGroupedRows rows = new FileGroupedRows(OUTPUT, allocator, GROUPS, temp.resolve("spill"), 0)) {
-            rows.add(batches(List.of(5)), path -> true, "the test rows");
+            rows.add(rows(5, 1000), path -> true, "the test rows");
             List<GroupedTableChannel.PlannedGroup> onlyLast = List.of(new GroupedTableChannel.PlannedGroup(GROUPS.size(), List.of(),
                     new java.util.TreeSet<>()));
             assertThatThrownBy(() -> rows.write(new Recording(), temp.resolve("table"), onlyLast, false))
@@ -105,7 +106,7 @@ class TestFileGroupedRows {
     /** Per group, whether a write of every group ({@code whole} or not), each dropping a.py's rows, keeps rows of its replaced files. */
     private List<Boolean> carries(boolean whole) {
         try (FileGroupedRows rows = new FileGroupedRows(OUTPUT, allocator, GROUPS, temp.resolve("spill"), 1L << 20)) {
-            rows.add(batches(List.of(5)), path -> true, "the test rows");
+            rows.add(rows(5, 1000), path -> true, "the test rows");
             List<GroupedTableChannel.PlannedGroup> planned = new ArrayList<>();
             for (int group = 0; group <= GROUPS.size(); group++) {
                 planned.add(new GroupedTableChannel.PlannedGroup(group, List.of("old-" + group), new java.util.TreeSet<>(List.of("a.py"))));
@@ -117,12 +118,12 @@ class TestFileGroupedRows {
     }
 
     /**
-     * Gathers batches of 20,000, 10,000, 3 and 2 rows (holding at most {@code holdBytes}) and writes
-     * them; the rows each group was handed, as tab-separated lines.
+     * Gathers 30,005 rows in batches of at most 4,000 rows per group (holding at most {@code holdBytes})
+     * and writes them; the rows each group was handed, as tab-separated lines.
      */
     private List<List<String>> gatherAndWrite(long holdBytes, Path spill, int minSpilled) throws IOException {
         try (FileGroupedRows rows = new FileGroupedRows(OUTPUT, allocator, GROUPS, spill, holdBytes)) {
-            rows.add(batches(List.of(20_000, 10_000, 3, 2)), path -> true, "the test rows");
+            rows.add(rows(30_005, 4_000), path -> true, "the test rows");
             assertThat(rows.spilledBatches()).as("batches spilled").isGreaterThanOrEqualTo(minSpilled);
             assertThat(rows.spilledBatches() > 0).isEqualTo(rows.spilledBytes() > 0);
             if (minSpilled == 0) {
@@ -136,47 +137,17 @@ class TestFileGroupedRows {
         }
     }
 
-    /** Batches of the given sizes; row {@code i} has value {@code i}, name {@code v<i>} (null every 7th) and a path from {@link #PATHS}. */
-    private Iterator<VectorSchemaRoot> batches(List<Integer> sizes) {
-        List<VectorSchemaRoot> batches = new ArrayList<>();
-        int value = 0;
-        for (int size : sizes) {
-            VectorSchemaRoot batch = VectorSchemaRoot.create(OWNED, allocator);
-            IntVector values = (IntVector) batch.getVector(0);
-            VarCharVector names = (VarCharVector) batch.getVector(1);
-            VarCharVector paths = (VarCharVector) batch.getVector(2);
-            batch.allocateNew();
-            for (int row = 0; row < size; row++, value++) {
-                values.setSafe(row, value);
-                if (value % 7 == 6) {
-                    names.setNull(row);
-                } else {
-                    names.setSafe(row, ("v" + value).getBytes(StandardCharsets.UTF_8));
-                }
-                paths.setSafe(row, PATHS.get(value % PATHS.size()).getBytes(StandardCharsets.UTF_8));
-            }
-            batch.setRowCount(size);
-            batches.add(batch);
+    /**
+     * {@code count} rows of the owned schema, routed in batches of at most {@code batchRows} rows:
+     * row {@code i} has value {@code i}, name {@code v<i>} (null every 7th) and a path from {@link #PATHS}.
+     */
+    private static FileGroupedRows.Source rows(int count, int batchRows) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int value = 0; value < count; value++) {
+            rows.add(new Object[] {value, value % 7 == 6 ? null : "v" + value, PATHS.get(value % PATHS.size())});
         }
-        Iterator<VectorSchemaRoot> each = batches.iterator();
-        return new Iterator<>() {
-            private VectorSchemaRoot last;
-
-            @Override
-            public boolean hasNext() {
-                if (last != null) {
-                    last.close();
-                    last = null;
-                }
-                return each.hasNext();
-            }
-
-            @Override
-            public VectorSchemaRoot next() {
-                last = each.next();
-                return last;
-            }
-        };
+        return (into, routes, router, sink) -> RoutedBatches.route(Linq4j.enumerator(rows), OUTPUT, into,
+                new BatchLimits(batchRows, Long.MAX_VALUE), routes, router, sink);
     }
 
     private static List<Path> files(Path directory) {
