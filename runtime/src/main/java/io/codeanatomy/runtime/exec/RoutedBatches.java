@@ -14,8 +14,9 @@ import org.apache.calcite.linq4j.Enumerator;
  * batch of the route its {@link Router} names, and hands every batch to a {@link Sink} once it is
  * full (as {@link RowBatchReader}'s batches end: {@link BatchLimits}) or the rows end; and all of
  * them whenever the batches being filled together reach one batch's byte limit, so that routing
- * holds no more memory than one batch would. A route's rows keep the order they came in. Where {@link RowBatchReader} would make one batch of every
- * route's rows that its consumer then copies apart value by value, this writes each value once.
+ * holds no more memory than one batch would. A route's rows keep the order they came in. Each
+ * value is written once, where batches of every route's rows ({@link RowBatchReader}) would have to
+ * be copied apart by their consumer.
  */
 public final class RoutedBatches {
     /** The route of a row, from {@code 0} to the number of routes less one. */

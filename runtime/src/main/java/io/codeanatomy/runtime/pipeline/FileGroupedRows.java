@@ -42,8 +42,8 @@ final class FileGroupedRows implements AutoCloseable {
     private final List<SpillFile> spilled = new ArrayList<>();
 
     /**
-     * Rows to be written with {@code schema}, gathered from batches of {@link CpgSpec#owned owned}
-     * rows into buffers of a child of {@code allocator}; more than {@code holdBytes} of them are
+     * Rows to be written with {@code schema}, gathered from {@link CpgSpec#owned owned} rows into
+     * buffers of a child of {@code allocator}; more than {@code holdBytes} of them are
      * spilled to files in {@code spillDirectory} (created when first needed; the files are deleted
      * once written or closed).
      */
