@@ -11,10 +11,10 @@ import org.apache.calcite.linq4j.Enumerator;
 
 /**
  * Writes the rows of an executing plan into Arrow batches of several routes, each row into the
- * batch of the route its {@link Router} names, and hands every batch to a {@link Sink} once it is
- * full (as {@link RowBatchReader}'s batches end: {@link BatchLimits}) or the rows end; and all of
- * them whenever the batches being filled together reach one batch's byte limit, so that routing
- * holds no more memory than one batch would. A route's rows keep the order they came in. Each
+ * batch of the route its {@link Router} names, and hands every batch to a {@link Sink} once it
+ * holds {@link BatchLimits#maxRows()} rows or the rows end; and all of them whenever the batches
+ * being filled together reach one batch's byte limit ({@link BatchLimits#maxBytes()}), so that
+ * routing holds no more memory than one batch would. A route's rows keep the order they came in. Each
  * value is written once, where batches of every route's rows ({@link RowBatchReader}) would have to
  * be copied apart by their consumer.
  */
@@ -65,14 +65,14 @@ public final class RoutedBatches {
                 }
                 pending += batch.add(row);
                 count++;
-                if (batch.rows >= limits.maxRows() || batch.bytes >= limits.maxBytes()) {
+                if (pending >= limits.maxBytes()) {
+                    // The routes' batches together hold as much as one batch may (this one alone, perhaps): all of them go.
+                    handAll(batches, sink);
+                    pending = 0;
+                } else if (batch.rows >= limits.maxRows()) {
                     batches[route] = null;
                     pending -= batch.bytes;
                     sink.accept(route, batch.finish());
-                } else if (pending >= limits.maxBytes()) {
-                    // The routes' batches together hold as much as one batch may: all of them go.
-                    handAll(batches, sink);
-                    pending = 0;
                 }
             }
             handAll(batches, sink);
