@@ -94,7 +94,7 @@ public final class ArrayAggregate extends Aggregate implements EnumerableRel {
      * Types whose Java values (in generated code's representation) are {@code Comparable} with SQL's
      * order and equal by {@code equals} when SQL says so.
      */
-    private static boolean comparable(RelDataType type) {
+    static boolean comparable(RelDataType type) {
         SqlTypeName name = type.getSqlTypeName();
         return switch (name) {
             case BOOLEAN, TINYINT, SMALLINT, INTEGER, BIGINT, DECIMAL, DOUBLE, CHAR, VARCHAR, DATE, TIME, TIMESTAMP -> true;
@@ -151,7 +151,7 @@ public final class ArrayAggregate extends Aggregate implements EnumerableRel {
         return implementor.result(physType, builder.toBlock());
     }
 
-    private static GroupedCall.SortKey sortKey(RelFieldCollation collation) {
+    static GroupedCall.SortKey sortKey(RelFieldCollation collation) {
         RelFieldCollation.NullDirection nulls = collation.nullDirection == RelFieldCollation.NullDirection.UNSPECIFIED
                 ? collation.direction.defaultNullDirection() : collation.nullDirection;
         return new GroupedCall.SortKey(collation.getFieldIndex(), collation.direction.isDescending(),

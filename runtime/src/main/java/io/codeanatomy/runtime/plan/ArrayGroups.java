@@ -148,8 +148,12 @@ public final class ArrayGroups {
         Comparator<Object[]> values = (a, b) -> {
             Object x = a[column];
             Object y = b[column];
+            if (x == y) {
+                // The same instance (a run's strings are mostly shared, CanonicalStrings): equal without reading it.
+                return 0;
+            }
             if (x == null || y == null) {
-                return x == y ? 0 : (x == null) == nullsFirst ? -1 : 1;
+                return (x == null) == nullsFirst ? -1 : 1;
             }
             return ((Comparable) x).compareTo(y);
         };
@@ -167,7 +171,7 @@ public final class ArrayGroups {
         };
     }
 
-    private static Comparator<Object[]> order(List<SortKey> order) {
+    static Comparator<Object[]> order(List<SortKey> order) {
         Comparator<Object[]> all = null;
         for (SortKey key : order) {
             all = all == null ? column(key) : all.thenComparing(column(key));

@@ -23,6 +23,8 @@ public final class BuiltinRules {
     public static final String COMPILED_FULL_TABLE_SCAN = "codeanatomy.COMPILED_FULL_TABLE_SCAN";
     /** The id of the rule running aggregates with {@code ARRAY_AGG} by sorting ({@link ArrayAggregate}). */
     public static final String ARRAY_AGGREGATE = "codeanatomy.ARRAY_AGGREGATE";
+    /** The id of the rule running whole sorts as one stable sort of an array ({@link RowSort}). */
+    public static final String ROW_SORT = "codeanatomy.ROW_SORT";
 
     private BuiltinRules() {
     }
@@ -87,6 +89,7 @@ public final class BuiltinRules {
         named.add(new PlannerRule(COMPILED_TABLE_SCAN, RulePhase.PHYSICAL, CompiledTableScan.RULE));
         named.add(new PlannerRule(COMPILED_FULL_TABLE_SCAN, RulePhase.PHYSICAL, CompiledTableScan.PLAIN_RULE));
         named.add(new PlannerRule(ARRAY_AGGREGATE, RulePhase.PHYSICAL, ArrayAggregate.RULE));
+        named.add(new PlannerRule(ROW_SORT, RulePhase.PHYSICAL, RowSort.RULE));
         named.add(new PlannerRule(SEMI_NAIVE_FIXPOINT, RulePhase.PHYSICAL, EnumerableSemiNaiveFixpoint.RULE));
         return List.copyOf(named);
     }

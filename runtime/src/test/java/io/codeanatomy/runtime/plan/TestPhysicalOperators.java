@@ -107,6 +107,36 @@ class TestPhysicalOperators {
         assertThat(planned.physicalText()).contains("EnumerableAggregate").doesNotContain("ArrayAggregate");
     }
 
+    @Test
+    void rowSortGivesCalcitesOrderKeysTiesAndNullsIncluded() {
+        // Names repeat and are null in every 7th row; ties on (kind, name) keep the input order in both.
+        Function<RelBuilder, RelNode> query = b -> b.scan("defs")
+                .project(b.field("kind"), b.field("name"), b.field("def_id"), b.field("file_id"))
+                .sort(b.field("kind"), b.desc(b.field("name")), b.nullsFirst(b.field("file_id")))
+                .build();
+        PlannedQuery on = plan(query, Set.of());
+        PlannedQuery off = plan(query, Set.of(BuiltinRules.ROW_SORT));
+
+        assertThat(on.physicalText()).contains("RowSort").doesNotContain("EnumerableSort");
+        assertThat(off.physicalText()).contains("EnumerableSort").doesNotContain("RowSort");
+        List<String> rows = run(on);
+        // In the order Calcite gives, row for row, not only the same rows.
+        assertThat(rows).hasSize(3_000).isEqualTo(run(off)).isNotEqualTo(sorted(rows));
+        // A descending key puts its nulls first unless told otherwise, as SQL does.
+        assertThat(rows.get(0)).startsWith("[CLASS, null,");
+        assertThat(rows.get(rows.size() - 1)).startsWith("[LAMBDA, d0,");
+    }
+
+    @Test
+    void aSortWithAFetchIsARowSortUnderTheLimit() {
+        // Calcite plans a sort with a fetch as a limit over a whole sort, Enumerable having no top-N here.
+        Function<RelBuilder, RelNode> query = b -> b.scan("defs").sortLimit(0, 10, b.field("name"), b.field("def_id")).build();
+        PlannedQuery on = plan(query, Set.of());
+
+        assertThat(on.physicalText()).contains("EnumerableLimit(fetch=[10])\n  RowSort");
+        assertThat(run(on)).hasSize(10).isEqualTo(run(plan(query, Set.of(BuiltinRules.ROW_SORT))));
+    }
+
     private PlannedQuery plan(Function<RelBuilder, RelNode> query, Set<String> disabled) {
         return QueryPlanner.create(List.of(), disabled).plan(query.apply(fixture.builder()));
     }
