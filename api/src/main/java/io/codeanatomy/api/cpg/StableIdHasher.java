@@ -36,6 +36,8 @@ public final class StableIdHasher {
     private byte[] buffer = new byte[256];
     /** End of {@code path U+241F} in the buffer. */
     private int prefixEnd;
+    /** The path whose bytes the buffer starts with ({@link #startPath}); null when an edge id overwrote them. */
+    private String path;
     private int length;
 
     /** A hasher with the formula's hash. */
@@ -51,7 +53,10 @@ public final class StableIdHasher {
     /** The id of the entity of {@code kind} spanning {@code [bstart, bend)} in {@code path}. */
     public static String of(String path, long bstart, long bend, String kind) {
         StableIdHasher hasher = PER_THREAD.get();
-        hasher.startPath(path);
+        // A plan computes the ids of a file's rows one after the other: its path is encoded once for them.
+        if (!requireNonNull(path, "path is null").equals(hasher.path)) {
+            hasher.startPath(path);
+        }
         return hasher.id(kind, bstart, bend);
     }
 
@@ -67,6 +72,7 @@ public final class StableIdHasher {
         appendUtf8(path);
         append(SEPARATOR);
         prefixEnd = length;
+        this.path = path;
     }
 
     /**
@@ -112,6 +118,7 @@ public final class StableIdHasher {
         }
         // The next id() starts its path again: the buffer no longer holds it.
         prefixEnd = 0;
+        this.path = null;
         hash.hash(buffer, length, digest);
         return render(buffer, 0, kindLength);
     }
@@ -129,7 +136,12 @@ public final class StableIdHasher {
     /** {@code kind + ":" + hex(digest)}, the kind being the UTF-8 bytes {@code buffer[kindStart, +kindLength)}. */
     private String render(byte[] bytes, int kindStart, int kindLength) {
         byte[] out = new byte[kindLength + 1 + 32];
-        System.arraycopy(bytes, kindStart, out, 0, kindLength);
+        boolean ascii = true;
+        for (int i = 0; i < kindLength; i++) {
+            byte b = bytes[kindStart + i];
+            ascii &= b >= 0;
+            out[i] = b;
+        }
         int o = kindLength;
         out[o++] = ':';
         for (long half : digest) {
@@ -139,7 +151,8 @@ public final class StableIdHasher {
                 out[o++] = HEX[b & 0xF];
             }
         }
-        return new String(out, StandardCharsets.UTF_8);
+        // ASCII bytes are the same text in Latin-1, which the string takes without checking them.
+        return new String(out, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
     }
 
     private void appendDecimal(long value) {

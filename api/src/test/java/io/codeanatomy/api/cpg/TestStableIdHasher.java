@@ -75,6 +75,20 @@ class TestStableIdHasher {
     }
 
     @Test
+    void theStaticIdsOfOnePathStayRightAcrossEdgeIdsAndOtherPaths() {
+        // of() encodes a path once for the ids after it; an edge id between them overwrites the buffer.
+        String id = "py_def:dca6a315f3cc6338f512c8ffd4e1c9c1";
+        String path = new String("pkg/mod.py");
+        assertThat(StableIdHasher.of(path, 17, 42, "py_def")).isEqualTo(id);
+        assertThat(StableIdHasher.edgeOf("BINDS", "PY_SCOPE:1", "PY_BINDING:2", null, null, null))
+                .isEqualTo("BINDS:18029abd387d8868b34aa7ed14700d35");
+        assertThat(StableIdHasher.of(path, 17, 42, "py_def")).isEqualTo(id);
+        assertThat(StableIdHasher.of("pkg/other.py", 17, 42, "py_def")).isNotEqualTo(id);
+        assertThat(StableIdHasher.of("pkg/mod.py", 17, 42, "py_def")).as("an equal path, another instance").isEqualTo(id);
+        assertThat(StableIdHasher.of("pkg/mod.py", 17, 42, "k\u00e9")).startsWith("k\u00e9:");
+    }
+
+    @Test
     void anInjectedHashDecidesTheId() {
         StableIdHasher constant = new StableIdHasher((data, length, out) -> {
             out[0] = 0;
