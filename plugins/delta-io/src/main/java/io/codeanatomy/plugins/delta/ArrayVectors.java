@@ -80,6 +80,11 @@ final class ArrayVectors {
             return Arrays.equals(bytes, start(row), ends[row], other.bytes, other.start(otherRow), other.ends[otherRow]);
         }
 
+        /** Whether row {@code row} (not null) holds exactly {@code value}. */
+        boolean equalsAt(int row, byte[] value) {
+            return Arrays.equals(bytes, start(row), ends[row], value, 0, value.length);
+        }
+
         /** Sets {@code to[index]} to row {@code row}'s bytes (not null), without copying them first. */
         void copyTo(int row, BaseVariableWidthVector to, int index) {
             int start = start(row);

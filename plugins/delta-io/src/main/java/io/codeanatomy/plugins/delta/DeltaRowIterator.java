@@ -8,7 +8,12 @@ import io.delta.kernel.data.ColumnarBatch;
 import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.engine.Engine;
+import io.delta.kernel.expressions.Column;
+import io.delta.kernel.expressions.Expression;
+import io.delta.kernel.expressions.Literal;
 import io.delta.kernel.expressions.Predicate;
+import io.delta.kernel.types.BinaryType;
+import io.delta.kernel.types.StringType;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.FileStatus;
@@ -17,9 +22,13 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.LongSupplier;
@@ -31,7 +40,11 @@ import java.util.regex.Pattern;
  * <p>Each output row holds, at position {@code j}, the value of read-schema column
  * {@code outputToRead[j]}. Rows deselected by Kernel (deletion vectors) are skipped. The filter
  * given to Kernel only prunes files and row groups; rows that survive are returned whether or not
- * they match it. String columns are read from Parquet as binary and decoded by {@link KernelValues}.
+ * they match it, but for its equalities of a string column to a text: a row whose bytes in such a
+ * column differ from the text's is skipped before any of its values is decoded (the rows given are
+ * then those of the data files read that meet those equalities; the scan's caller applies its
+ * whole filter to them, as before). String columns are read from Parquet as binary and decoded by
+ * {@link KernelValues}.
  *
  * <p>Whatever stops Kernel from reading the table's log or one of its data files (a truncated or
  * missing file, a damaged log entry) is rethrown as an {@link UncheckedIOException}, the SPI's
@@ -45,6 +58,9 @@ final class DeltaRowIterator implements CloseableIterator<Object[]> {
     private final Optional<Predicate> filter;
     private final int[] outputToRead;
     private final KernelValues.Reader[] readers;
+    /** The read columns of the filter's equalities of a string column to a text, and the texts' UTF-8 bytes. */
+    private final int[] equalColumns;
+    private final byte[][] equalValues;
     private final CloseableIterator<FilteredColumnarBatch> scanFileBatches;
     private final ScanTally tally;
     /** The table's data files, counted when first needed: what a filtered scan that read them all skipped is the rest. */
@@ -78,8 +94,44 @@ final class DeltaRowIterator implements CloseableIterator<Object[]> {
         for (int j = 0; j < outputToRead.length; j++) {
             readers[j] = KernelValues.reader(readSchema.at(outputToRead[j]).getDataType());
         }
+        List<Integer> columns = new ArrayList<>();
+        List<byte[]> values = new ArrayList<>();
+        filter.ifPresent(predicate -> equalities(predicate, readSchema, columns, values));
+        this.equalColumns = columns.stream().mapToInt(Integer::intValue).toArray();
+        this.equalValues = values.toArray(byte[][]::new);
         this.scanFileBatches = scan.getScanFiles(engine);
         tally.scan();
+    }
+
+    /**
+     * Adds the equalities of a string column of {@code readSchema} to a text among the conjuncts of
+     * {@code predicate} (the filter given to Kernel, each of whose conjuncts the scan's filter implies).
+     */
+    private static void equalities(Predicate predicate, StructType readSchema, List<Integer> columns, List<byte[]> values) {
+        List<Expression> children = predicate.getChildren();
+        if (predicate.getName().equalsIgnoreCase("AND")) {
+            for (Expression child : children) {
+                if (child instanceof Predicate conjunct) {
+                    equalities(conjunct, readSchema, columns, values);
+                }
+            }
+            return;
+        }
+        if (!predicate.getName().equals("=") || children.size() != 2) {
+            return;
+        }
+        Expression first = children.get(0);
+        Expression second = children.get(1);
+        Column column = first instanceof Column c ? c : second instanceof Column c ? c : null;
+        Literal literal = first instanceof Literal l ? l : second instanceof Literal l ? l : null;
+        if (column == null || literal == null || column.getNames().length != 1 || !(literal.getValue() instanceof String text)) {
+            return;
+        }
+        int index = readSchema.indexOf(column.getNames()[0]);
+        if (index >= 0 && readSchema.at(index).getDataType() instanceof StringType) {
+            columns.add(index);
+            values.add(text.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     @Override
@@ -106,7 +158,7 @@ final class DeltaRowIterator implements CloseableIterator<Object[]> {
                 if (batch != null) {
                     while (cursor < batch.getSize()) {
                         int row = cursor++;
-                        if (selection == null || (!selection.isNullAt(row) && selection.getBoolean(row))) {
+                        if ((selection == null || (!selection.isNullAt(row) && selection.getBoolean(row))) && meetsEqualities(row)) {
                             return project(row);
                         }
                     }
@@ -221,6 +273,23 @@ final class DeltaRowIterator implements CloseableIterator<Object[]> {
         String message = root.getMessage();
         String type = root.getClass().getSimpleName();
         return message == null || message.isBlank() ? type : type + ": " + message.lines().findFirst().orElse(message).strip();
+    }
+
+    /** Whether row {@code row} of the batch holds each equality's text in its column (a null never does). */
+    private boolean meetsEqualities(int row) {
+        for (int e = 0; e < equalColumns.length; e++) {
+            ColumnVector vector = batch.getColumnVector(equalColumns[e]);
+            if (vector.isNullAt(row)) {
+                return false;
+            }
+            boolean equal = vector instanceof ArrayVectors.Binaries binaries ? binaries.equalsAt(row, equalValues[e])
+                    : vector.getDataType() instanceof BinaryType ? Arrays.equals(vector.getBinary(row), equalValues[e])
+                    : vector.getString(row).equals(new String(equalValues[e], StandardCharsets.UTF_8));
+            if (!equal) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Object[] project(int row) {

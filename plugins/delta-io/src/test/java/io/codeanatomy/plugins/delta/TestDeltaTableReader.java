@@ -190,7 +190,25 @@ class TestDeltaTableReader {
         assertThat(rows.get(1)[0]).isSameAs(rows.get(0)[0]);
         assertThat(rows.get(2)[0]).isSameAs(rows.get(0)[0]);
         assertThat(rows.get(6)[0]).isSameAs(rows.get(5)[0]);
-        assertThat(ok).extracting(row -> (String) row[0]).contains("OK");
+        assertThat(ok).extracting(row -> (String) row[0]).containsExactly("OK");
+
+        // A read column equal to a text: only its rows come back, the others skipped before they are decoded.
+        assertThat(TableFixture.read(reader, new int[] {1, 0}, Optional.of(new Predicate("=", new Column("text"), Literal.ofString("caf\u00e9")))))
+                .extracting(row -> (Long) row[1]).containsExactly(5L, 6L);
+        assertThat(TableFixture.read(reader, new int[] {0, 1}, Optional.of(new Predicate("=", new Column("text"), Literal.ofString("\u540d\u524d")))))
+                .extracting(row -> (Long) row[0]).containsExactly(7L);
+        Predicate firstPaths = new Predicate("AND", new Predicate("<", new Column("id"), Literal.ofLong(5)),
+                new Predicate("=", new Column("text"), Literal.ofString("pkg/a.py")));
+        assertThat(TableFixture.read(reader, new int[] {0, 1}, Optional.of(firstPaths)))
+                .as("the equality among conjuncts; the other is the caller's to apply").extracting(row -> (Long) row[0])
+                .containsExactly(0L, 1L, 2L, 10L);
+        assertThat(TableFixture.read(reader, new int[] {1}, Optional.of(new Predicate("=", new Column("text"), Literal.ofString("pkg")))))
+                .isEmpty();
+        assertThat(TableFixture.read(reader, new int[] {1}, Optional.of(new Predicate("=", new Column("text"), Literal.ofString("")))))
+                .as("an empty text is a value, a null is not").hasSize(1);
+        // Not a read column: the rows of the files read all come back, as a filter's always did.
+        assertThat(TableFixture.read(reader, new int[] {0}, Optional.of(new Predicate("=", new Column("text"), Literal.ofString("OK")))))
+                .hasSize(texts.size());
     }
 
     @Test
