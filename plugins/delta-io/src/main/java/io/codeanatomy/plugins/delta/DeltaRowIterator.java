@@ -58,8 +58,9 @@ final class DeltaRowIterator implements CloseableIterator<Object[]> {
     private final Optional<Predicate> filter;
     private final int[] outputToRead;
     private final KernelValues.Reader[] readers;
-    /** The read columns of the filter's equalities of a string column to a text, and the texts' UTF-8 bytes. */
+    /** The read columns of the filter's equalities of a string column to a text, the texts, and their UTF-8 bytes. */
     private final int[] equalColumns;
+    private final String[] equalTexts;
     private final byte[][] equalValues;
     private final CloseableIterator<FilteredColumnarBatch> scanFileBatches;
     private final ScanTally tally;
@@ -95,10 +96,11 @@ final class DeltaRowIterator implements CloseableIterator<Object[]> {
             readers[j] = KernelValues.reader(readSchema.at(outputToRead[j]).getDataType());
         }
         List<Integer> columns = new ArrayList<>();
-        List<byte[]> values = new ArrayList<>();
-        filter.ifPresent(predicate -> equalities(predicate, readSchema, columns, values));
+        List<String> texts = new ArrayList<>();
+        filter.ifPresent(predicate -> equalities(predicate, readSchema, columns, texts));
         this.equalColumns = columns.stream().mapToInt(Integer::intValue).toArray();
-        this.equalValues = values.toArray(byte[][]::new);
+        this.equalTexts = texts.toArray(String[]::new);
+        this.equalValues = texts.stream().map(text -> text.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
         this.scanFileBatches = scan.getScanFiles(engine);
         tally.scan();
     }
@@ -107,12 +109,12 @@ final class DeltaRowIterator implements CloseableIterator<Object[]> {
      * Adds the equalities of a string column of {@code readSchema} to a text among the conjuncts of
      * {@code predicate} (the filter given to Kernel, each of whose conjuncts the scan's filter implies).
      */
-    private static void equalities(Predicate predicate, StructType readSchema, List<Integer> columns, List<byte[]> values) {
+    private static void equalities(Predicate predicate, StructType readSchema, List<Integer> columns, List<String> texts) {
         List<Expression> children = predicate.getChildren();
         if (predicate.getName().equalsIgnoreCase("AND")) {
             for (Expression child : children) {
                 if (child instanceof Predicate conjunct) {
-                    equalities(conjunct, readSchema, columns, values);
+                    equalities(conjunct, readSchema, columns, texts);
                 }
             }
             return;
@@ -130,7 +132,7 @@ final class DeltaRowIterator implements CloseableIterator<Object[]> {
         int index = readSchema.indexOf(column.getNames()[0]);
         if (index >= 0 && readSchema.at(index).getDataType() instanceof StringType) {
             columns.add(index);
-            values.add(text.getBytes(StandardCharsets.UTF_8));
+            texts.add(text);
         }
     }
 
@@ -284,7 +286,7 @@ final class DeltaRowIterator implements CloseableIterator<Object[]> {
             }
             boolean equal = vector instanceof ArrayVectors.Binaries binaries ? binaries.equalsAt(row, equalValues[e])
                     : vector.getDataType() instanceof BinaryType ? Arrays.equals(vector.getBinary(row), equalValues[e])
-                    : vector.getString(row).equals(new String(equalValues[e], StandardCharsets.UTF_8));
+                    : vector.getString(row).equals(equalTexts[e]);
             if (!equal) {
                 return false;
             }
